@@ -1,0 +1,89 @@
+import Foundation
+import PolicyGraphOntology
+
+/// The dictionaries and patterns PolicyGraph recognises entities with.
+///
+/// ```swift
+/// let ontology = try Ontology.bundled()
+/// ontology.entity(named: "工信部")?.name   // "工业和信息化部"
+/// ```
+public struct Ontology: Sendable {
+    /// Every entity record, in file order.
+    public let entities: [OntologyEntity]
+    /// The data of the pattern recognisers.
+    public let patterns: PatternLexicon
+    /// The character folding applied to texts and to the names above.
+    public let folding: CharacterFolding
+    /// Problems that did not stop loading (duplicate records, unknown parents).
+    public let warnings: [OntologyIssue]
+
+    private let indexByName: [String: [Int]]
+    private let indexByID: [EntityID: Int]
+
+    public init(entities: [OntologyEntity], patterns: PatternLexicon, folding: CharacterFolding,
+                warnings: [OntologyIssue] = []) {
+        self.entities = entities
+        self.patterns = patterns
+        self.folding = folding
+        var byName: [String: [Int]] = [:]
+        var byID: [EntityID: Int] = [:]
+        for (index, entity) in entities.enumerated() {
+            byID[entity.id] = index
+            for name in [entity.name] + entity.aliases where !(byName[name]?.contains(index) ?? false) {
+                byName[name, default: []].append(index)
+            }
+        }
+        indexByName = byName
+        indexByID = byID
+        var allWarnings = warnings
+        for entity in entities {
+            if let parent = entity.parentName, byName[parent] == nil {
+                allWarnings.append(.init(location: entity.source, message: "the parent '\(parent)' of '\(entity.name)' is not in the ontology"))
+            }
+        }
+        self.warnings = allWarnings
+    }
+
+    /// Loads the ontology in `directory`, reporting every invalid record.
+    public static func load(from directory: URL) throws(OntologyError) -> Ontology {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("entities").path, isDirectory: &isFolder),
+              isFolder.boolValue else {
+            throw .missingFolder(path: directory.path)
+        }
+        var loader = OntologyLoader(directory: directory)
+        let folding = try loader.loadFolding()
+        let entities = try loader.loadEntities(folding: folding)
+        let patterns = try loader.loadPatterns(folding: folding)
+        guard loader.issues.isEmpty else { throw .invalidRecords(loader.issues) }
+        return Ontology(entities: entities, patterns: patterns, folding: folding, warnings: loader.warnings)
+    }
+
+    /// The ontology bundled with PolicyGraph.
+    public static func bundled() throws(OntologyError) -> Ontology {
+        try load(from: BundledOntology.directory)
+    }
+
+    /// The entities whose canonical name or alias is `name` (folded like text).
+    public func entities(named name: String) -> [OntologyEntity] {
+        (indexByName[folding.fold(name)] ?? []).map { entities[$0] }
+    }
+
+    /// The first entity named `name`, if any.
+    public func entity(named name: String) -> OntologyEntity? { entities(named: name).first }
+
+    /// The entity with identifier `id`.
+    public func entity(_ id: EntityID) -> OntologyEntity? { indexByID[id].map { entities[$0] } }
+
+    /// The index of the entity with identifier `id`.
+    func index(of id: EntityID) -> Int? { indexByID[id] }
+
+    /// The indexes of the entities named `name`.
+    func indexes(named name: String) -> [Int] { indexByName[name] ?? [] }
+
+    /// The parent of the entity at `index`, preferring one of the same type.
+    func parentIndex(of index: Int) -> Int? {
+        guard let parent = entities[index].parentName, let candidates = indexByName[parent] else { return nil }
+        return candidates.first { entities[$0].name == parent } ?? candidates.first
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// Reads an ontology folder: `entities/*.tsv`, `patterns/*.tsv` and
+/// `text/traditional-to-simplified.tsv` (see `Ontology/README.md`).
+struct OntologyLoader {
+    let directory: URL
+    var issues: [OntologyIssue] = []
+    var warnings: [OntologyIssue] = []
+
+    init(directory: URL) { self.directory = directory }
+
+    /// The TSV records of one file: (line number, fields), comments skipped.
+    func records(of url: URL, relativeName: String) throws(OntologyError) -> [(Int, [String])] {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw .invalidRecords([OntologyIssue(location: .init(file: relativeName, line: 0), message: "cannot read the file")])
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        var result: [(Int, [String])] = []
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = Substring(rawLine)
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            result.append((lineNumber, line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
+        }
+        return result
+    }
+
+    func tsvFiles(in folder: String) -> [URL] {
+        let url = directory.appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { $0.hasSuffix(".tsv") }.sorted().map { url.appendingPathComponent($0) }
+    }
+
+    mutating func loadFolding() throws(OntologyError) -> CharacterFolding {
+        let url = directory.appendingPathComponent("text/traditional-to-simplified.tsv")
+        guard FileManager.default.fileExists(atPath: url.path) else { return CharacterFolding() }
+        var pairs: [(UInt32, UInt32)] = []
+        for (line, fields) in try records(of: url, relativeName: "text/traditional-to-simplified.tsv") {
+            let from = fields.first.map { Array($0.unicodeScalars) } ?? []
+            let to = fields.count > 1 ? Array(fields[1].unicodeScalars) : []
+            guard from.count == 1, to.count == 1 else {
+                issues.append(.init(location: .init(file: "text/traditional-to-simplified.tsv", line: line),
+                                    message: "expected one character, a TAB and one character"))
+                continue
+            }
+            pairs.append((from[0].value, to[0].value))
+        }
+        return CharacterFolding(traditionalToSimplified: pairs)
+    }
+
+    mutating func loadEntities(folding: CharacterFolding) throws(OntologyError) -> [OntologyEntity] {
+        var entities: [OntologyEntity] = []
+        var seen: [EntityID: SourceLocation] = [:]
+        for url in tsvFiles(in: "entities") {
+            let fileName = "entities/" + url.lastPathComponent
+            let stem = url.deletingPathExtension().lastPathComponent
+            let typeName = String(stem.prefix { $0 != "-" && $0 != "." })
+            guard let type = EntityType(rawValue: typeName) else {
+                issues.append(.init(location: .init(file: fileName, line: 0),
+                                    message: "the file name must start with an entity type (\(EntityType.allCases.map(\.rawValue).joined(separator: ", ")))"))
+                continue
+            }
+            for (line, fields) in try records(of: url, relativeName: fileName) {
+                let location = SourceLocation(file: fileName, line: line)
+                guard fields.count == 4 else {
+                    issues.append(.init(location: location, message: "expected 4 TAB-separated fields (name, aliases, parent, note), found \(fields.count)"))
+                    continue
+                }
+                let name = folding.fold(fields[0].trimmingCharacters(in: .whitespaces))
+                guard name.unicodeScalars.count >= 2 else {
+                    issues.append(.init(location: location, message: "the name '\(name)' is shorter than two characters"))
+                    continue
+                }
+                var aliases: [String] = []
+                var contextual: [String] = []
+                for raw in fields[1].split(separator: "|") {
+                    var alias = raw.trimmingCharacters(in: .whitespaces)
+                    let isContextual = alias.hasPrefix("~")
+                    if isContextual { alias.removeFirst() }
+                    alias = folding.fold(alias)
+                    if alias.isEmpty || alias == name { continue }
+                    let ideographs = alias.unicodeScalars.filter { ScalarClass.isIdeograph($0.value) }.count
+                    if ideographs < 2 && alias.unicodeScalars.count < (ideographs == 1 ? 2 : 2) {
+                        issues.append(.init(location: location, message: "the alias '\(alias)' is too short to recognise safely"))
+                        continue
+                    }
+                    if isContextual { contextual.append(alias) } else { aliases.append(alias) }
+                }
+                let parent = fields[2].trimmingCharacters(in: .whitespaces)
+                let entity = OntologyEntity(type: type, name: name, aliases: aliases, contextualAliases: contextual,
+                                            parentName: parent.isEmpty ? nil : folding.fold(parent),
+                                            note: fields[3], source: location)
+                if let first = seen[entity.id] {
+                    warnings.append(.init(location: location, message: "'\(name)' is already a \(type.rawValue) at \(first); this record is ignored"))
+                    continue
+                }
+                seen[entity.id] = location
+                entities.append(entity)
+            }
+        }
+        return entities
+    }
+
+    mutating func loadPatterns(folding: CharacterFolding) throws(OntologyError) -> PatternLexicon {
+        var lexicon = PatternLexicon()
+        var endings: [(String, TitleClass)] = []
+        for url in tsvFiles(in: "patterns") {
+            let fileName = "patterns/" + url.lastPathComponent
+            let kind = url.deletingPathExtension().lastPathComponent
+            for (line, fields) in try records(of: url, relativeName: fileName) {
+                let location = SourceLocation(file: fileName, line: line)
+                let word = folding.fold(fields[0].trimmingCharacters(in: .whitespaces))
+                guard !word.isEmpty else {
+                    issues.append(.init(location: location, message: "empty first field"))
+                    continue
+                }
+                switch kind {
+                case "suffixes":
+                    guard fields.count >= 4 else {
+                        issues.append(.init(location: location, message: "expected suffix, type, anchor, body length"))
+                        continue
+                    }
+                    let type: EntityType?
+                    if fields[1] == "inherit" { type = nil } else if let known = EntityType(rawValue: fields[1]) { type = known } else {
+                        issues.append(.init(location: location, message: "unknown type '\(fields[1])'"))
+                        continue
+                    }
+                    guard let anchor = SuffixAnchor(rawValue: fields[2]) else {
+                        issues.append(.init(location: location, message: "unknown anchor '\(fields[2])' (use \(SuffixAnchor.allCases.map(\.rawValue).joined(separator: ", ")))"))
+                        continue
+                    }
+                    let bounds = fields[3].split(separator: "-").compactMap { Int($0) }
+                    guard bounds.count == 2, bounds[0] <= bounds[1] else {
+                        issues.append(.init(location: location, message: "body length must read MIN-MAX, e.g. 2-12"))
+                        continue
+                    }
+                    lexicon.suffixes.append(SuffixRule(suffix: word, type: type, anchor: anchor,
+                                                       bodyLength: bounds[0]...bounds[1], source: location))
+                case "stopwords":
+                    let mode = fields.count > 1 ? fields[1] : "stop"
+                    if mode == "soft" { lexicon.softStopWords.append(word) } else { lexicon.stopWords.append(word) }
+                case "generic":
+                    let mode = fields.count > 1 ? fields[1] : "body"
+                    if mode == "prefix" { lexicon.genericPrefixes.append(word) } else { lexicon.genericBodies.insert(word) }
+                case "titles":
+                    guard fields.count > 1, let titleClass = TitleClass(rawValue: fields[1]) else {
+                        issues.append(.init(location: location, message: "expected an ending and a class (policy, institution, other, named)"))
+                        continue
+                    }
+                    endings.append((word, titleClass))
+                case "qualifiers":
+                    lexicon.titleQualifiers.append(word)
+                default:
+                    warnings.append(.init(location: .init(file: fileName, line: 0), message: "unknown pattern file; ignored"))
+                }
+            }
+        }
+        lexicon.titleEndings = endings.sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
+        return lexicon
+    }
+}

@@ -1,0 +1,70 @@
+/// What must stand before a suffix for it to make a name.
+public enum SuffixAnchor: String, Sendable, CaseIterable {
+    /// Nothing: the left edge is found by scanning back to a boundary.
+    case none
+    /// Any recognised entity (region, organisation, zone).
+    case entity
+    /// A region (泉州市 + 委).
+    case region
+    /// A government body, institution or company (工业和信息化部 + 办公厅).
+    case organisation
+    /// A government body (工业和信息化部 + 装备工业一司).
+    case government
+    /// A zone or a region (杭州高新区 + 管委会).
+    case place
+}
+
+/// A name-forming suffix (有限公司, 研究院, 高新区 …) and its rule.
+public struct SuffixRule: Hashable, Sendable {
+    public let suffix: String
+    /// The type of the names it makes; `nil` means the type of the anchor
+    /// entity decides (中心, 委员会).
+    public let type: EntityType?
+    public let anchor: SuffixAnchor
+    /// Characters allowed between the anchor (or left edge) and the suffix.
+    public let bodyLength: ClosedRange<Int>
+    public let source: SourceLocation
+}
+
+/// The class of a title in 《》 decided by its last word.
+public enum TitleClass: String, Sendable {
+    /// A policy document (方案, 意见, 规划 …).
+    case policy
+    /// A newspaper or periodical, an institution (日报, 杂志).
+    case institution
+    /// Anything else: reports, books, articles, patents.
+    case other
+    /// A policy recognised even without 《》 (政府工作报告).
+    case named
+}
+
+/// The data of the pattern recognisers, loaded from `patterns/*.tsv`.
+public struct PatternLexicon: Sendable {
+    public var suffixes: [SuffixRule] = []
+    /// Words that end a name's left edge.
+    public var stopWords: [String] = []
+    /// Words that end it unless an organisation precedes closely (与, 和).
+    public var softStopWords: [String] = []
+    /// Bodies that make a pattern name generic (该公司, 子公司).
+    public var genericBodies: Set<String> = []
+    /// Beginnings that make a pattern name generic (这家…, 多家…).
+    public var genericPrefixes: [String] = []
+    /// Title endings and their classes, longest first.
+    public var titleEndings: [(ending: String, class: TitleClass)] = []
+    /// Qualifiers in parentheses that may close a policy title: 试行, 征求意见稿.
+    public var titleQualifiers: [String] = []
+
+    public init() {}
+
+    /// The class of a title by its ending (after qualifiers are removed).
+    public func titleClass(of title: String) -> TitleClass? {
+        for (ending, kind) in titleEndings where title.hasSuffix(ending) { return kind }
+        return nil
+    }
+
+    /// Whether `title` consists of a policy ending alone (实施方案, 纲要): a
+    /// short form that stands for a fuller title of the same document.
+    public func isShortTitle(_ title: String) -> Bool {
+        titleEndings.contains { $0.class == .policy && $0.ending == title }
+    }
+}

@@ -1,0 +1,117 @@
+/// A dictionary match in normalised text: a byte range and what it stands for.
+public struct Token: Hashable, Sendable {
+    /// UTF-8 byte offsets into the normalised text.
+    public let start: Int
+    public let end: Int
+    /// Index into the lexicon's payloads.
+    let payload: Int32
+    /// Whether the token's contextual names were found in context.
+    let inContext: Bool
+
+    public var range: Range<Int> { start..<end }
+}
+
+/// Scans UTF-8 bytes once, left to right, for the lexicon's keys, taking at
+/// each position the longest key (leftmost-longest, non-overlapping).
+///
+/// Keys that begin or end with an ASCII letter or digit only match at ASCII
+/// word boundaries (`CATL` is not found in `CATLX`). Contextual names match
+/// only right after a token of their parent or grandparent.
+public struct DictionaryScanner: Sendable {
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+    /// The tokens of `bytes`, in order. Complexity: O(n · k) for n bytes and
+    /// keys of at most k bytes; in practice a few byte steps per position.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 64)
+        let trie = lexicon.trie
+        let count = bytes.count
+        var position = 0
+        var candidateEnds = [Int](repeating: 0, count: 64)
+        var candidateValues = [Int32](repeating: 0, count: 64)
+        // Contextual entities seen in context once are recognised anywhere after.
+        var establishedContextual: Set<Int> = []
+        while position < count {
+            let lead = bytes[position]
+            // Only start at scalar boundaries and not inside an ASCII word.
+            if UTF8Bytes.isContinuation(lead) || (isWordByte(lead) && position > 0 && isWordByte(bytes[position - 1])) {
+                position += 1
+                continue
+            }
+            var found = 0
+            trie.forEachPrefix(in: bytes, from: position) { end, value in
+                if found < 64 {
+                    candidateEnds[found] = end
+                    candidateValues[found] = value
+                    found += 1
+                }
+                return true
+            }
+            var accepted = false
+            var choice = found - 1
+            while choice >= 0 {
+                let end = candidateEnds[choice]
+                if let inContext = acceptable(value: candidateValues[choice], start: position, end: end, bytes: bytes,
+                                              previous: tokens.last, established: &establishedContextual) {
+                    tokens.append(Token(start: position, end: end, payload: candidateValues[choice], inContext: inContext))
+                    position = end
+                    accepted = true
+                    break
+                }
+                choice -= 1
+            }
+            if !accepted { position += UTF8Bytes.sequenceLength(lead: lead) }
+        }
+        return tokens
+    }
+
+    /// Scans a byte array.
+    public func scan(_ bytes: [UInt8]) -> [Token] {
+        bytes.withUnsafeBufferPointer { scan($0) }
+    }
+
+    @inline(__always)
+    func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    /// `nil` when no entry of the key may match here; otherwise whether its
+    /// contextual names matched in context.
+    @inline(__always)
+    func acceptable(value: Int32, start: Int, end: Int, bytes: UnsafeBufferPointer<UInt8>, previous: Token?,
+                    established: inout Set<Int>) -> Bool? {
+        if isWordByte(bytes[end - 1]), end < bytes.count, isWordByte(bytes[end]) { return nil }
+        let entries = lexicon.payloads[Int(value)]
+        var plain = false
+        for entry in entries {
+            switch entry {
+            case let .entity(index, contextual):
+                if !contextual { plain = true; continue }
+                if established.contains(index) { return true }
+                guard let previous, previous.end == start else { continue }
+                for case let .entity(prior, _) in lexicon.payloads[Int(previous.payload)]
+                where lexicon.ancestors[index].contains(prior) {
+                    established.insert(index)
+                    return true
+                }
+            case .suffix, .stop, .softStop:
+                plain = true
+            }
+        }
+        return plain ? false : nil
+    }
+
+    /// The entries a token stands for: contextual names only when they
+    /// matched in context.
+    public func entries(of token: Token) -> [LexiconEntry] {
+        let entries = lexicon.payloads[Int(token.payload)]
+        if token.inContext { return entries }
+        return entries.filter { entry in
+            if case let .entity(_, contextual) = entry { return !contextual }
+            return true
+        }
+    }
+}

@@ -1,0 +1,135 @@
+/// Recognises the entities of one normalised document: titles in 《》,
+/// dictionary names, names built from suffixes, declared and derived short
+/// forms.
+///
+/// ```swift
+/// let recognizer = EntityRecognizer(lexicon: try .bundled())
+/// let mentions = recognizer.mentions(in: normalizer.normalize("工信部印发《实施方案》"))
+/// ```
+public struct EntityRecognizer: Sendable {
+    public let lexicon: Lexicon
+    let scanner: DictionaryScanner
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        scanner = DictionaryScanner(lexicon: lexicon)
+    }
+
+    /// Every mention in `text`, in text order.
+    public func mentions(in text: NormalizedText) -> [Mention] {
+        text.bytes.withUnsafeBufferPointer { buffer in
+            let cursor = TextCursor(bytes: buffer)
+            let patterns = lexicon.ontology.patterns
+            var state = NameUnits()
+
+            // 1. Titles claim their spans; policies and periodicals become mentions.
+            let titles = TitleRecognizer(patterns: patterns).titles(in: cursor)
+            var titleMentions: [Mention] = []
+            for title in titles {
+                switch title.titleClass {
+                case .policy?, .named?:
+                    let short = patterns.isShortTitle(title.core)
+                    titleMentions.append(Mention(range: title.inner, type: .policy, surface: title.content, entityIndex: nil,
+                                                 rule: short ? "title:short" : "title:policy",
+                                                 key: "policy:\(title.core)"))
+                case .institution?:
+                    let known = lexicon.ontology.indexes(named: title.content).first
+                    guard title.content.unicodeScalars.count <= 12 else { continue }
+                    titleMentions.append(Mention(range: title.inner, type: .institution, surface: title.content,
+                                                 entityIndex: known, rule: "title:periodical",
+                                                 key: known.map { "entity:\($0)" } ?? "institution:\(title.content)"))
+                default:
+                    continue
+                }
+            }
+
+            // 2. One dictionary scan; tokens inside titles are dropped.
+            let tokens = scanner.scan(buffer)
+            var titleIndex = 0
+            let namePatterns = NamePatterns(lexicon: lexicon)
+            var pendingTitles = titleMentions[...]
+            for token in tokens {
+                while titleIndex < titles.count, titles[titleIndex].outer.upperBound <= token.start { titleIndex += 1 }
+                if let last = state.units.last, token.start < last.range.upperBound { continue }
+                while let first = pendingTitles.first, first.range.lowerBound < token.start {
+                    _ = state.addMention(first)
+                    pendingTitles.removeFirst()
+                }
+                let entries = scanner.entries(of: token)
+                let insideTitle = titleIndex < titles.count && titles[titleIndex].outer.lowerBound < token.end
+                    && titles[titleIndex].outer.upperBound > token.start
+                if let entity = chooseEntity(entries, state: state) {
+                    let record = lexicon.ontology.entities[entity]
+                    _ = state.addMention(Mention(range: token.range, type: record.type, surface: cursor.text(token.range),
+                                                 entityIndex: entity, rule: "dictionary", key: "entity:\(entity)"))
+                    addComponent(of: token, entity: entity, state: &state, cursor: cursor)
+                    if !insideTitle { extendZoneDistrict(&state, cursor: cursor, namePatterns: namePatterns) }
+                    continue
+                }
+                var handled = false
+                // Names are not built inside titles: 《…示范区建设方案》 names no zone.
+                for case let .suffix(ruleIndex) in entries where !insideTitle {
+                    let rule = patterns.suffixes[ruleIndex]
+                    if namePatterns.apply(rule: rule, ruleIndex: ruleIndex, token: token, cursor: cursor, state: &state) {
+                        handled = true
+                        break
+                    }
+                }
+                if handled { continue }
+                if entries.contains(.stop) {
+                    state.units.append(.init(range: token.range, kind: .stop))
+                } else if entries.contains(.softStop) {
+                    state.units.append(.init(range: token.range, kind: .softStop))
+                } else {
+                    state.units.append(.init(range: token.range, kind: .text))
+                }
+            }
+            for title in pendingTitles { _ = state.addMention(title) }
+
+            var mentions = state.mentions.compactMap { $0 }
+            mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+            mentions = AliasResolution(lexicon: lexicon).resolve(mentions, cursor: cursor, titles: titles)
+            return mentions
+        }
+    }
+
+    /// The entity a dictionary token stands for: the first entity entry, with
+    /// entities whose parent the document already mentions preferred.
+    func chooseEntity(_ entries: [LexiconEntry], state: NameUnits) -> Int? {
+        var candidates: [Int] = []
+        for case let .entity(index, _) in entries { candidates.append(index) }
+        guard candidates.count > 1 else { return candidates.first }
+        let mentioned = Set(state.mentions.compactMap { $0?.entityIndex })
+        return candidates.first { candidate in lexicon.ancestors[candidate].contains { mentioned.contains($0) } } ?? candidates.first
+    }
+
+    /// An organisation's name that begins with another organisation's full
+    /// name mentions that one too: 中国科学院科技战略咨询研究院 → 中国科学院.
+    private func addComponent(of token: Token, entity: Int, state: inout NameUnits, cursor: TextCursor) {
+        guard lexicon.ontology.entities[entity].type.isOrganisation else { return }
+        var component: (end: Int, entity: Int)? = nil
+        lexicon.trie.forEachPrefix(in: cursor.bytes, from: token.start) { end, value in
+            guard end < token.end else { return false }
+            for case let .entity(index, false) in lexicon.payloads[Int(value)]
+            where lexicon.ontology.entities[index].type.isOrganisation && lexicon.ontology.entities[index].name == cursor.text(token.start..<end) {
+                component = (end, index)
+            }
+            return true
+        }
+        guard let component else { return }
+        state.mentions.append(Mention(range: token.start..<component.end, type: lexicon.ontology.entities[component.entity].type,
+                                      surface: cursor.text(token.start..<component.end), entityIndex: component.entity,
+                                      rule: "dictionary:component", key: "entity:\(component.entity)"))
+    }
+
+    /// Extends the last mention, a zone, over a district in parentheses.
+    private func extendZoneDistrict(_ state: inout NameUnits, cursor: TextCursor, namePatterns: NamePatterns) {
+        guard let last = state.units.last, case let .mention(index) = last.kind, var mention = state.mentions[index],
+              mention.type == .zone, let end = namePatterns.parenthesisedDistrict(after: mention.range.upperBound, cursor: cursor)
+        else { return }
+        mention.range = mention.range.lowerBound..<end
+        mention.surface = cursor.text(mention.range)
+        state.mentions[index] = mention
+        state.units[state.units.count - 1].range = mention.range
+    }
+}

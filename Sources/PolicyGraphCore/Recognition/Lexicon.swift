@@ -1,0 +1,75 @@
+/// What a dictionary key stands for.
+public enum LexiconEntry: Hashable, Sendable {
+    /// A name of an ontology entity; `contextual` names need the parent before them.
+    case entity(index: Int, contextual: Bool)
+    /// A name-forming suffix (index into ``PatternLexicon/suffixes``).
+    case suffix(Int)
+    /// A word that ends a name's left edge.
+    case stop
+    /// A word that ends it unless an organisation precedes closely.
+    case softStop
+}
+
+/// The ontology's names, suffixes and stop words compiled into one
+/// ``DoubleArrayTrie``, so that a single scan finds them all.
+public struct Lexicon: Sendable {
+    public let ontology: Ontology
+    let trie: DoubleArrayTrie
+    /// Payloads by trie value: every entry a key stands for.
+    let payloads: [[LexiconEntry]]
+    /// The entities' ancestors (parent and grandparent), by entity index.
+    let ancestors: [[Int]]
+
+    /// Compiles `ontology`. Cost: linear in the total length of all names.
+    public init(ontology: Ontology) {
+        self.ontology = ontology
+        var entriesByKey: [String: [LexiconEntry]] = [:]
+        var order: [String] = []
+        func add(_ key: String, _ entry: LexiconEntry) {
+            guard !key.isEmpty else { return }
+            if entriesByKey[key] == nil { order.append(key) }
+            if !(entriesByKey[key]?.contains(entry) ?? false) { entriesByKey[key, default: []].append(entry) }
+        }
+        for (index, entity) in ontology.entities.enumerated() where entity.type != .technology {
+            // A two-character county or district name (和县, 范县) also occurs
+            // inside ordinary words (示范县): it needs its parent before it.
+            let shortDivision = entity.type == .region && entity.parentName != nil && entity.name.unicodeScalars.count == 2
+                && ["县", "区", "旗"].contains(where: { entity.name.hasSuffix($0) })
+            add(entity.name, .entity(index: index, contextual: shortDivision))
+            for alias in entity.aliases { add(alias, .entity(index: index, contextual: false)) }
+            for alias in entity.contextualAliases { add(alias, .entity(index: index, contextual: true)) }
+        }
+        for (index, rule) in ontology.patterns.suffixes.enumerated() { add(rule.suffix, .suffix(index)) }
+        // 财政部门, 商务部门: a ministry's name before 门 is the ordinary word 部门.
+        for entity in ontology.entities where entity.type == .government {
+            for name in [entity.name] + entity.aliases where name.hasSuffix("部") && entriesByKey[name + "门"] == nil {
+                add(name + "门", .stop)
+            }
+        }
+        for word in ontology.patterns.stopWords { add(word, .stop) }
+        for word in ontology.patterns.softStopWords { add(word, .softStop) }
+        var keys: [(key: [UInt8], value: Int32)] = []
+        var payloads: [[LexiconEntry]] = []
+        for key in order {
+            keys.append((Array(key.utf8), Int32(payloads.count)))
+            payloads.append(entriesByKey[key]!)
+        }
+        trie = DoubleArrayTrie(keys: keys)
+        self.payloads = payloads
+        ancestors = ontology.entities.indices.map { index in
+            var result: [Int] = []
+            var current = index
+            for _ in 0..<3 {
+                guard let parent = ontology.parentIndex(of: current), parent != index else { break }
+                result.append(parent)
+                current = parent
+            }
+            return result
+        }
+    }
+
+    /// Loads the bundled ontology and compiles it.
+    public static func bundled() throws(OntologyError) -> Lexicon {
+        Lexicon(ontology: try Ontology.bundled())
+    }
+}

@@ -1,0 +1,18 @@
+/// One recognised mention of an entity in a document.
+public struct Mention: Hashable, Sendable {
+    /// UTF-8 byte range in the normalised text.
+    public var range: Range<Int>
+    public var type: EntityType
+    /// The text of the mention as normalised (traditional folded to simplified).
+    public var surface: String
+    /// The ontology entity it names, when the dictionary knows it.
+    public var entityIndex: Int?
+    /// The rule that found it: `dictionary`, `suffix:有限公司`, `title:policy`,
+    /// `title:short`, `declared-alias`, `short-name`, `named-policy`.
+    public var rule: String
+    /// Mentions with the same key name the same entity within the document.
+    public var key: String
+    /// Other names this mention adds to its entity (the name without its
+    /// leading region, a declared short form).
+    public var extraAliases: [String] = []
+}

@@ -1,0 +1,223 @@
+/// Builds names that the dictionary does not hold from suffixes
+/// (有限公司, 研究院, 高新区, 管委会, 乡 …) and the text before them.
+///
+/// The left edge of a name is found by walking back from the suffix over the
+/// units already recognised and the raw characters between them:
+/// - an organisation or zone just before it begins the name and may itself be
+///   preceded by further organisations (中国科学院科技战略咨询研究院 + …研究所);
+/// - a region begins the name and ends the walk (南昌 + 科勒有限公司);
+/// - a stop word, punctuation, a digit or white space ends the walk; a soft
+///   stop (与, 和) is crossed only when an organisation follows it closely on
+///   the left (…研究院节能与环保研究所);
+/// - a walk longer than the rule's body length fails, so that a sentence is
+///   never taken for a name.
+/// The suffix's anchor says what must begin the name, and generic bodies
+/// (子公司, 该集团) make no name.
+struct NamePatterns {
+    let lexicon: Lexicon
+    var patterns: PatternLexicon { lexicon.ontology.patterns }
+
+    /// Tries to make a name ending with the suffix `token` under `rule`.
+    /// On success the absorbed units are replaced by the new mention.
+    func apply(rule: SuffixRule, ruleIndex: Int, token: Token, cursor: TextCursor, state: inout NameUnits) -> Bool {
+        var position = token.start
+        var unitIndex = state.units.count - 1
+        var bodyScalars = 0
+        var anchor: Mention? = nil
+        var anchorStart = token.start
+        let maximumBody = rule.bodyLength.upperBound
+        walk: while true {
+            if unitIndex >= 0, state.units[unitIndex].range.upperBound == position {
+                let unit = state.units[unitIndex]
+                switch unit.kind {
+                case let .mention(index):
+                    guard let mention = state.mentions[index], mention.type != .person, mention.type != .policy else { break walk }
+                    if anchor != nil && bodyScalars > 0 && anchor!.type == .region { break walk }
+                    anchor = mention
+                    anchorStart = unit.range.lowerBound
+                    position = unit.range.lowerBound
+                    unitIndex -= 1
+                    if mention.type == .region { break walk }
+                    // Further left, only directly adjacent organisations chain on.
+                    while unitIndex >= 0, state.units[unitIndex].range.upperBound == position,
+                          let prior = state.mention(state.units[unitIndex]), prior.type.isOrganisation || prior.type == .region {
+                        if prior.type == .region && rule.type == .region { break }
+                        anchor = prior
+                        anchorStart = state.units[unitIndex].range.lowerBound
+                        position = anchorStart
+                        unitIndex -= 1
+                        if prior.type == .region { break }
+                    }
+                    break walk
+                case .stop:
+                    break walk
+                case .softStop:
+                    guard organisationCloselyBefore(unit.range.lowerBound, unitIndex: unitIndex - 1, cursor: cursor, state: state) else { break walk }
+                    position = unit.range.lowerBound
+                    bodyScalars += 1
+                    unitIndex -= 1
+                    continue walk
+                case .text:
+                    position = unit.range.lowerBound
+                    bodyScalars += cursor.scalarCount(unit.range)
+                    unitIndex -= 1
+                    if bodyScalars > maximumBody { return false }
+                    continue walk
+                }
+            }
+            guard let (scalar, start) = cursor.scalar(before: position) else { break }
+            if scalar == .rightParenWide || scalar == .rightParen, rule.type == .company,
+               let open = matchingOpen(before: start, cursor: cursor) {
+                position = open
+                bodyScalars += 1
+                while unitIndex >= 0, state.units[unitIndex].range.lowerBound >= position { unitIndex -= 1 }
+                continue
+            }
+            guard ScalarClass.isIdeograph(scalar) || (ScalarClass.isASCIIAlphanumeric(scalar) && !ScalarClass.isDigit(scalar))
+                    || scalar == 0xB7 else { break }
+            if unitIndex >= 0, state.units[unitIndex].range.upperBound > start { break }
+            position = start
+            bodyScalars += 1
+            if bodyScalars > maximumBody { return false }
+        }
+
+        // The anchor the rule asks for.
+        let body = cursor.text((anchor == nil ? position : anchorEnd(anchor!, state: state, fallback: anchorStart))..<token.start)
+        let bodyLength = body.unicodeScalars.count
+        guard rule.bodyLength.contains(bodyLength) else { return false }
+        if let anchor {
+            guard anchorAllowed(anchor, rule: rule) else { return false }
+        } else {
+            guard rule.anchor == .none, !isGeneric(body) else { return false }
+        }
+        if anchor?.type == .region, rule.anchor == .none, isGeneric(body) { return false }
+
+        let type: EntityType = rule.type ?? inheritedType(anchor)
+        var start = position
+        var end = token.end
+        // A zone's district in parentheses belongs to its name: 杭州高新区（滨江）.
+        if type == .zone || type == .government, let extended = parenthesisedDistrict(after: end, cursor: cursor) { end = extended }
+        // A region rule names the part after its anchor: 沧县 + 杜林乡.
+        if type == .region, let anchor {
+            start = anchor.range.upperBound
+            _ = anchor
+        }
+        var surface = cursor.text(start..<end)
+        var key = "\(type.rawValue):\(surface)"
+        var entityIndex: Int? = nil
+        // 国家电网 + 公司: the same company under its legal form.
+        if let anchor, anchor.type == .company, type == .company, bodyLength == 0 {
+            key = anchor.key
+            entityIndex = anchor.entityIndex
+        }
+        var extraAliases: [String] = []
+        if let anchor, anchor.type == .region, type != .region, anchor.range.lowerBound == start {
+            let own = cursor.text(anchor.range.upperBound..<end)
+            if own.unicodeScalars.count >= 4 { extraAliases.append(own) }
+        }
+        if let known = lexicon.ontology.indexes(named: surface).first(where: { lexicon.ontology.entities[$0].type == type }) {
+            entityIndex = known
+            key = "entity:\(known)"
+            surface = cursor.text(start..<end)
+        }
+
+        // Replace the absorbed units: regions and same-type parts disappear as
+        // separate mentions; organisations and zones stay.
+        while let last = state.units.last, last.range.lowerBound >= start, last.range.upperBound <= end {
+            if case let .mention(index) = last.kind, let part = state.mentions[index] {
+                let keep = type == .region || (part.type != .region && part.type != type) || (part.type == type && type == .institution)
+                    || (part.type == type && type == .government)
+                if !keep { state.mentions[index] = nil }
+            }
+            state.units.removeLast()
+        }
+        _ = state.addMention(Mention(range: start..<end, type: type, surface: surface, entityIndex: entityIndex,
+                                     rule: "suffix:\(rule.suffix)", key: key, extraAliases: extraAliases))
+        _ = ruleIndex
+        return true
+    }
+
+    private func anchorEnd(_ anchor: Mention, state: NameUnits, fallback: Int) -> Int {
+        anchor.range.upperBound
+    }
+
+    private func anchorAllowed(_ anchor: Mention, rule: SuffixRule) -> Bool {
+        switch rule.anchor {
+        case .none, .entity: return anchor.type != .technology
+        case .region: return anchor.type == .region && !isCountryLevel(anchor, for: rule)
+        case .organisation: return anchor.type.isOrganisation
+        case .government: return anchor.type == .government
+        case .place: return anchor.type == .zone || anchor.type == .region
+        }
+    }
+
+    /// Zones and lower regions need a place below a country (not 中国高新区).
+    private func isCountryLevel(_ anchor: Mention, for rule: SuffixRule) -> Bool {
+        guard rule.type == .zone || rule.type == .region else { return false }
+        guard let index = anchor.entityIndex else { return false }
+        return lexicon.ontology.entities[index].parentName == nil
+    }
+
+    private func inheritedType(_ anchor: Mention?) -> EntityType {
+        switch anchor?.type {
+        case .government, .zone, .region: return .government
+        case .company: return .company
+        default: return .institution
+        }
+    }
+
+    func isGeneric(_ body: String) -> Bool {
+        if patterns.genericBodies.contains(body) { return true }
+        return patterns.genericPrefixes.contains { body.hasPrefix($0) }
+    }
+
+    /// Whether an organisation ends within a few characters left of `position`
+    /// with no boundary between (节能 与 环保: the organisation before 节能).
+    private func organisationCloselyBefore(_ position: Int, unitIndex: Int, cursor: TextCursor, state: NameUnits) -> Bool {
+        var scan = position
+        var steps = 0
+        while steps <= 6 {
+            if unitIndex >= 0, state.units[unitIndex].range.upperBound == scan {
+                if let mention = state.mention(state.units[unitIndex]) { return mention.type.isOrganisation }
+                return false
+            }
+            guard let (scalar, start) = cursor.scalar(before: scan), ScalarClass.isIdeograph(scalar) else { return false }
+            scan = start
+            steps += 1
+        }
+        return false
+    }
+
+    /// The start of the parenthesis that closes just before `index`.
+    private func matchingOpen(before closeStart: Int, cursor: TextCursor) -> Int? {
+        var scan = closeStart
+        var steps = 0
+        while steps < 10, let (scalar, start) = cursor.scalar(before: scan) {
+            if scalar == .leftParenWide || scalar == .leftParen { return steps > 0 ? start : nil }
+            guard ScalarClass.isIdeograph(scalar) else { return nil }
+            scan = start
+            steps += 1
+        }
+        return nil
+    }
+
+    /// The end of a parenthesis right after `index` that names a district
+    /// (（滨江）, (新吴区), (夏泉金合作发展泉州片区)), or `nil`.
+    func parenthesisedDistrict(after index: Int, cursor: TextCursor) -> Int? {
+        guard let (open, contentStart) = cursor.scalar(at: index), open == .leftParenWide || open == .leftParen else { return nil }
+        var scan = contentStart
+        var scalars: [UInt32] = []
+        while let (scalar, next) = cursor.scalar(at: scan), scalars.count <= 16 {
+            if scalar == .rightParenWide || scalar == .rightParen {
+                guard !scalars.isEmpty else { return nil }
+                let endsWithDistrict = scalars.last == 0x533A // 区
+                guard endsWithDistrict || scalars.count <= 3 else { return nil }
+                return next
+            }
+            guard ScalarClass.isIdeograph(scalar) else { return nil }
+            scalars.append(scalar)
+            scan = next
+        }
+        return nil
+    }
+}

@@ -1,0 +1,66 @@
+/// Read-only helpers over the normalised bytes used by the pattern recognisers.
+struct TextCursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// The scalar that ends at `index` and its start.
+    @inline(__always)
+    func scalar(before index: Int) -> (value: UInt32, start: Int)? {
+        guard index > 0 else { return nil }
+        let start = UTF8Bytes.previousScalarStart(in: bytes, before: index)
+        return (UTF8Bytes.scalar(in: bytes, at: start).value, start)
+    }
+
+    /// The scalar that starts at `index` and its end.
+    @inline(__always)
+    func scalar(at index: Int) -> (value: UInt32, end: Int)? {
+        guard index < bytes.count else { return nil }
+        let (value, length) = UTF8Bytes.scalar(in: bytes, at: index)
+        return (value, index + length)
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    func scalarCount(_ range: Range<Int>) -> Int {
+        var count = 0
+        for index in range where !UTF8Bytes.isContinuation(bytes[index]) { count += 1 }
+        return count
+    }
+
+    /// Whether the bytes at `index` spell `needle`.
+    func matches(_ needle: [UInt8], at index: Int) -> Bool {
+        guard index >= 0, index + needle.count <= bytes.count else { return false }
+        for offset in 0..<needle.count where bytes[index + offset] != needle[offset] { return false }
+        return true
+    }
+
+    /// Every start of `needle` in `range`.
+    func occurrences(of needle: [UInt8], in range: Range<Int>) -> [Int] {
+        guard !needle.isEmpty else { return [] }
+        var result: [Int] = []
+        var index = range.lowerBound
+        let first = needle[0]
+        let last = range.upperBound - needle.count
+        while index <= last {
+            if bytes[index] == first, matches(needle, at: index) {
+                result.append(index)
+                index += needle.count
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+}
+
+extension UInt32 {
+    static let leftTitle: UInt32 = 0x300A      // 《
+    static let rightTitle: UInt32 = 0x300B     // 》
+    static let leftParenWide: UInt32 = 0xFF08  // （
+    static let rightParenWide: UInt32 = 0xFF09 // ）
+    static let leftParen: UInt32 = 0x28
+    static let rightParen: UInt32 = 0x29
+    static let leftQuote: UInt32 = 0x201C      // “
+    static let rightQuote: UInt32 = 0x201D     // ”
+}

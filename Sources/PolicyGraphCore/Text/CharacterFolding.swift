@@ -1,0 +1,87 @@
+/// A per-scalar folding table: traditional → simplified characters, and the
+/// fixed foldings of full-width digits and letters and of odd spaces.
+///
+/// Lookup is an array index for the Basic Multilingual Plane and a dictionary
+/// beyond it, so folding a large text costs one load per scalar.
+public struct CharacterFolding: Sendable {
+    private var bmp: [UInt32]          // 0 = keep; otherwise the replacement scalar + 1
+    private var astral: [UInt32: [UInt8]]
+    private var bmpLong: [UInt32: [UInt8]] // replacements that are astral scalars
+
+    /// Folding with only the fixed rules (no traditional table).
+    public init() {
+        bmp = [UInt32](repeating: 0, count: 0x10000)
+        astral = [:]
+        bmpLong = [:]
+        // Full-width digits, letters and the symbols numbers use.
+        for u in UInt32(0xFF10)...0xFF19 { bmp[Int(u)] = u - 0xFF10 + 0x30 + 1 }
+        for u in UInt32(0xFF21)...0xFF3A { bmp[Int(u)] = u - 0xFF21 + 0x41 + 1 }
+        for u in UInt32(0xFF41)...0xFF5A { bmp[Int(u)] = u - 0xFF41 + 0x61 + 1 }
+        for (from, to) in [(0xFF05, 0x25), (0xFF0B, 0x2B), (0xFF0D, 0x2D), (0xFF0F, 0x2F), (0xFF0E, 0x2E),
+                           (0xFF06, 0x26), (0xFF03, 0x23), (0xFF20, 0x40), (0xFF3F, 0x5F)] as [(UInt32, UInt32)] {
+            bmp[Int(from)] = to + 1
+        }
+        // Spaces: no-break, ideographic and the typographic ones become a space.
+        for u in [UInt32(0x00A0), 0x3000, 0x2002, 0x2003, 0x2009, 0x202F, 0x205F] { bmp[Int(u)] = 0x20 + 1 }
+    }
+
+    /// Folding with a traditional → simplified table (scalar pairs).
+    public init(traditionalToSimplified pairs: [(UInt32, UInt32)]) {
+        self.init()
+        for (from, to) in pairs {
+            if from < 0x10000 {
+                if to < 0x10000 { bmp[Int(from)] = to + 1 } else { bmpLong[from] = UTF8Bytes.encode(to) }
+            } else {
+                astral[from] = UTF8Bytes.encode(to)
+            }
+        }
+    }
+
+    /// Scalars removed outright: zero-width spaces and joiners, soft hyphens,
+    /// a byte-order mark inside the text.
+    @inline(__always)
+    static func isIgnorable(_ u: UInt32) -> Bool {
+        u == 0x200B || u == 0x200C || u == 0x200D || u == 0x2060 || u == 0xFEFF || u == 0x00AD
+    }
+
+    /// Folds `input`, returning the folded bytes and their map to `input`.
+    public func fold(_ input: [UInt8]) -> (bytes: [UInt8], map: OffsetMap) {
+        input.withUnsafeBufferPointer { buffer in
+            var writer = ByteRewriter(input: buffer)
+            var runStart = 0
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let lead = buffer[index]
+                if lead < 0x80 { index += 1; continue }
+                let (u, length) = UTF8Bytes.scalar(in: buffer, at: index)
+                var replacement: [UInt8]? = nil
+                if u < 0x10000 {
+                    let entry = bmp[Int(u)]
+                    if entry != 0 {
+                        replacement = UTF8Bytes.encode(entry - 1)
+                    } else if let long = bmpLong[u] {
+                        replacement = long
+                    } else if Self.isIgnorable(u) {
+                        replacement = []
+                    }
+                } else if let long = astral[u] {
+                    replacement = long
+                }
+                if let replacement {
+                    writer.copy(runStart..<index)
+                    writer.replace(index..<(index + length), with: replacement)
+                    runStart = index + length
+                }
+                index += length
+            }
+            writer.copy(runStart..<count)
+            return writer.finish()
+        }
+    }
+
+    /// Folds a string (for dictionary entries, which are folded like the text).
+    public func fold(_ text: String) -> String {
+        String(decoding: fold(Array(text.utf8)).bytes, as: UTF8.self)
+    }
+}

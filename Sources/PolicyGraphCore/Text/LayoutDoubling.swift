@@ -1,0 +1,113 @@
+/// Removes the doubled headlines that PDF extraction makes of text set in
+/// bold or outline type, where every run of glyphs is emitted twice:
+/// `动力电池技术新能量足动力电池技术新能量足` → `动力电池技术新能量足`,
+/// `车网互动车网互动““试水试水””` → `车网互动“试水”`,
+/// `跨境电商出口额增长跨境电商出口额增长1919..66%%` → `跨境电商出口额增长19.6%`.
+///
+/// A line is collapsed only when the whole of it (trailing spaces aside) splits
+/// into consecutive pairs of identical runs and the result still holds at
+/// least two ideographs, so ordinary lines, which never split that way, are
+/// left alone. Lines longer than ``maximumLineLength`` bytes are not examined.
+public enum LayoutDoubling {
+    /// Longest line, in bytes, that is examined (headlines are short).
+    public static let maximumLineLength = 600
+
+    public static func remove(from input: [UInt8]) -> (bytes: [UInt8], map: OffsetMap) {
+        input.withUnsafeBufferPointer { buffer in
+            var writer = ByteRewriter(input: buffer)
+            var copiedUpTo = 0
+            var lineStart = 0
+            let count = buffer.count
+            while lineStart < count {
+                var lineEnd = lineStart
+                while lineEnd < count, buffer[lineEnd] != 0x0A { lineEnd += 1 }
+                var contentEnd = lineEnd
+                while contentEnd > lineStart, buffer[contentEnd - 1] == 0x20 || buffer[contentEnd - 1] == 0x0D
+                    || buffer[contentEnd - 1] == 0x09 { contentEnd -= 1 }
+                var contentStart = lineStart
+                while contentStart < contentEnd, buffer[contentStart] == 0x20 || buffer[contentStart] == 0x09 {
+                    contentStart += 1
+                }
+                let length = contentEnd - contentStart
+                if length >= 8, length <= maximumLineLength,
+                   let units = pairedUnits(buffer, contentStart..<contentEnd) {
+                    var kept: [UInt8] = []
+                    for unit in units { kept.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[unit])) }
+                    if ideographCount(kept) >= 2 {
+                        writer.copy(copiedUpTo..<contentStart)
+                        writer.replace(contentStart..<contentEnd, with: kept)
+                        copiedUpTo = contentEnd
+                    }
+                }
+                lineStart = lineEnd + 1
+            }
+            writer.copy(copiedUpTo..<count)
+            return writer.finish()
+        }
+    }
+
+    /// Splits `range` into runs each immediately repeated once; returns the
+    /// first copy of each run, or `nil` when the range does not split so.
+    static func pairedUnits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>]? {
+        let start = range.lowerBound
+        let end = range.upperBound
+        // Scalar boundaries inside the range.
+        var boundaries: [Int] = []
+        var index = start
+        while index < end {
+            boundaries.append(index)
+            index += UTF8Bytes.sequenceLength(lead: bytes[index])
+        }
+        guard index == end else { return nil }
+        boundaries.append(end)
+        let n = boundaries.count - 1
+        guard n % 2 == 0 else { return nil }
+        // reach[i]: the prefix of i scalars splits into pairs; unit[i]: the
+        // unit length (in scalars) of the last pair.
+        var reach = [Int](repeating: -1, count: n + 1)
+        reach[0] = 0
+        for i in 0..<n where reach[i] >= 0 {
+            var k = 1
+            while i + 2 * k <= n {
+                if reach[i + 2 * k] < 0 {
+                    let a = boundaries[i]
+                    let b = boundaries[i + k]
+                    let c = boundaries[i + 2 * k]
+                    if b - a == c - b, memcmp(bytes.baseAddress! + a, bytes.baseAddress! + b, b - a) == 0 {
+                        reach[i + 2 * k] = k
+                    }
+                }
+                k += 1
+            }
+        }
+        guard reach[n] > 0 else { return nil }
+        var units: [Range<Int>] = []
+        var position = n
+        while position > 0 {
+            let k = reach[position]
+            let unitStart = position - 2 * k
+            units.append(boundaries[unitStart]..<boundaries[unitStart + k])
+            position = unitStart
+        }
+        return units.reversed()
+    }
+
+    static func ideographCount(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            var index = 0
+            while index < buffer.count {
+                let (u, length) = UTF8Bytes.scalar(in: buffer, at: index)
+                if ScalarClass.isIdeograph(u) { count += 1 }
+                index += length
+            }
+            return count
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,140 @@
+/// Joins the lines that PDF extraction broke inside a sentence and tidies the
+/// white space that layout leaves inside numbers and dates.
+///
+/// - A line break (with any blank lines and spaces around it) is removed when
+///   the line before it does not end a sentence and either is a full-width
+///   line of the page's column (at least ``fullLineRatio`` of the median line
+///   length), leaves a 《 or “ open, or ends in a number that the next line
+///   continues (`2024` / `年`). `磷酸铁\n\n锂电池` → `磷酸铁锂电池`.
+/// - Other breaks are paragraph breaks and become a single `\n`.
+/// - Spaces between a digit and an ideograph or another digit-bearing token
+///   are removed (`到 2025年`, `1 月 1 日`, `1488 家`); other runs of spaces
+///   become one space.
+public enum LineJoining {
+    /// A line at least this share of the median line length counts as full.
+    public static let fullLineRatio = 0.75
+
+    public static func join(_ input: [UInt8]) -> (bytes: [UInt8], map: OffsetMap) {
+        input.withUnsafeBufferPointer { buffer in
+            let median = medianLineLength(buffer)
+            var writer = ByteRewriter(input: buffer)
+            let count = buffer.count
+            var copiedUpTo = 0
+            var index = 0
+            // Scalars on the current line so far, and whether a 《 or “ is open.
+            var lineLength = 0
+            var openTitles = 0
+            var openQuotes = 0
+            var previous: UInt32 = 0        // last non-space scalar
+            var beforePrevious: UInt32 = 0
+            while index < count {
+                let byte = buffer[index]
+                if byte == 0x0A || byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                    // A run of white space: find its end and whether it breaks a line.
+                    var end = index
+                    var hasBreak = false
+                    while end < count {
+                        let b = buffer[end]
+                        if b == 0x0A { hasBreak = true } else if !(b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C) { break }
+                        end += 1
+                    }
+                    let next: UInt32 = end < count ? UTF8Bytes.scalar(in: buffer, at: end).value : 0
+                    writer.copy(copiedUpTo..<index)
+                    let replacement: [UInt8]
+                    if hasBreak {
+                        let continues = previous != 0 && next != 0 && !endsSentence(previous, beforePrevious)
+                            && !startsBlock(next)
+                            && (Double(lineLength) >= fullLineRatio * median || openTitles > 0 || openQuotes > 0
+                                || (ScalarClass.isDigit(previous) && continuesNumber(next))
+                                || isContinuationPunctuation(next))
+                        if continues {
+                            replacement = ScalarClass.isASCIIAlphanumeric(previous) && ScalarClass.isASCIIAlphanumeric(next)
+                                && !(ScalarClass.isDigit(previous) && ScalarClass.isDigit(next)) ? [0x20] : []
+                        } else {
+                            replacement = previous == 0 || next == 0 ? [] : [0x0A]
+                            openTitles = 0
+                            openQuotes = 0
+                        }
+                        lineLength = 0
+                    } else if previous == 0 || next == 0 {
+                        replacement = []
+                    } else if ScalarClass.isDigit(previous) || ScalarClass.isDigit(next) {
+                        let otherSide = ScalarClass.isDigit(previous) ? next : previous
+                        replacement = ScalarClass.isIdeograph(otherSide) || ScalarClass.isDigit(otherSide)
+                            || otherSide == 0x25 || otherSide == 0x2E ? [] : [0x20]
+                    } else {
+                        replacement = [0x20]
+                    }
+                    if replacement.count == end - index, replacement.first == byte, end - index == 1 {
+                        writer.copy(index..<end)
+                    } else {
+                        writer.replace(index..<end, with: replacement)
+                    }
+                    copiedUpTo = end
+                    index = end
+                    continue
+                }
+                let (u, length) = UTF8Bytes.scalar(in: buffer, at: index)
+                switch u {
+                case 0x300A: openTitles += 1
+                case 0x300B: openTitles = max(0, openTitles - 1)
+                case 0x201C: openQuotes += 1
+                case 0x201D: openQuotes = max(0, openQuotes - 1)
+                default: break
+                }
+                beforePrevious = previous
+                previous = u
+                lineLength += 1
+                index += length
+            }
+            writer.copy(copiedUpTo..<count)
+            return writer.finish()
+        }
+    }
+
+    @inline(__always)
+    static func endsSentence(_ last: UInt32, _ beforeLast: UInt32) -> Bool {
+        if ScalarClass.isSentenceTerminal(last) { return true }
+        if ScalarClass.isClosingQuote(last) && ScalarClass.isSentenceTerminal(beforeLast) { return true }
+        return false
+    }
+
+    /// Marks that open a new block even after an unfinished line.
+    @inline(__always)
+    static func startsBlock(_ u: UInt32) -> Bool {
+        u == 0x25A0 || u == 0x25B6 || u == 0x25CF || u == 0x25C6 || u == 0x2605 || u == 0x25A1 || u == 0x2022
+            || u == 0x25B2 || u == 0x25BA || u == 0x0023
+    }
+
+    /// Ideographs that follow a number as its unit (年, 月, 日, 万, 亿, 家 …).
+    static let numberUnits: Set<UInt32> = Set("年月日号时分秒万亿千百元个家项米吨辆人倍期届次座台套条所款只名余多度瓦克升".unicodeScalars.map(\.value))
+
+    @inline(__always)
+    static func continuesNumber(_ u: UInt32) -> Bool {
+        ScalarClass.isDigit(u) || u == 0x25 || u == 0x2E || numberUnits.contains(u)
+    }
+
+    @inline(__always)
+    static func isContinuationPunctuation(_ u: UInt32) -> Bool {
+        u == 0xFF0C || u == 0x3001 || u == 0x3002 || u == 0xFF1B || u == 0xFF1A || u == 0x300B || u == 0x201D
+            || u == 0xFF09
+    }
+
+    /// The median length, in scalars, of the non-empty lines.
+    static func medianLineLength(_ buffer: UnsafeBufferPointer<UInt8>) -> Double {
+        var lengths: [Int] = []
+        var current = 0
+        for byte in buffer {
+            if byte == 0x0A {
+                if current > 0 { lengths.append(current) }
+                current = 0
+            } else if !UTF8Bytes.isContinuation(byte) && byte != 0x20 && byte != 0x0D {
+                current += 1
+            }
+        }
+        if current > 0 { lengths.append(current) }
+        guard !lengths.isEmpty else { return 0 }
+        lengths.sort()
+        return Double(lengths[lengths.count / 2])
+    }
+}

@@ -1,0 +1,83 @@
+/// A document's text after normalisation, with the maps back to the original.
+///
+/// ``bytes`` is what the recognisers scan. ``originalRange(of:)`` turns a byte
+/// range of it into the byte range of the original file that it came from,
+/// through every pass (markup, folding, doublings, line joining).
+public struct NormalizedText: Sendable {
+    /// The normalised UTF-8 bytes.
+    public let bytes: [UInt8]
+    /// One map per pass, first pass first.
+    let maps: [OffsetMap]
+    /// Added to offsets to make them offsets into the file (a BOM's length).
+    let fileOffset: Int
+
+    init(bytes: [UInt8], maps: [OffsetMap], fileOffset: Int) {
+        self.bytes = bytes
+        self.maps = maps
+        self.fileOffset = fileOffset
+    }
+
+    /// Text that needed no normalisation.
+    public init(unchanged bytes: [UInt8]) {
+        self.init(bytes: bytes, maps: [], fileOffset: 0)
+    }
+
+    /// The normalised text as a string.
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The text of a byte range of the normalised bytes.
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The byte range in the original file that `range` of ``bytes`` came from.
+    public func originalRange(of range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        for map in maps.reversed() {
+            let mappedStart = map.inputOffset(ofStart: start)
+            let mappedEnd = range.isEmpty ? mappedStart : map.inputOffset(ofEnd: end)
+            start = mappedStart
+            end = max(mappedStart, mappedEnd)
+        }
+        return (start + fileOffset)..<(end + fileOffset)
+    }
+}
+
+/// Normalises a document's text before recognition: strips markup, folds
+/// full-width forms and traditional characters, removes layout doublings of
+/// headlines, joins broken lines and tidies spaces in numbers and dates.
+public struct TextNormalizer: Sendable {
+    public let folding: CharacterFolding
+
+    public init(folding: CharacterFolding) {
+        self.folding = folding
+    }
+
+    /// Normalises decoded text; `markup` says which stripper runs first.
+    public func normalize(_ text: DecodedText, markup: MarkupKind = .plain) -> NormalizedText {
+        var bytes = text.bytes
+        var maps: [OffsetMap] = []
+        func run(_ pass: ([UInt8]) -> (bytes: [UInt8], map: OffsetMap)) {
+            let result = pass(bytes)
+            bytes = result.bytes
+            maps.append(result.map)
+        }
+        switch markup {
+        case .html: run(HTMLStripping.strip)
+        case .markdown:
+            run(HTMLStripping.strip)
+            run(MarkdownStripping.strip)
+        case .plain: break
+        }
+        run(folding.fold)
+        run(LayoutDoubling.remove)
+        run(LineJoining.join)
+        return NormalizedText(bytes: bytes, maps: maps, fileOffset: text.byteOffsetInFile)
+    }
+
+    /// Normalises a string (for tests and the dictionary).
+    public func normalize(_ string: String, markup: MarkupKind = .plain) -> NormalizedText {
+        normalize(DecodedText(bytes: Array(string.utf8), encoding: .utf8, byteOffsetInFile: 0), markup: markup)
+    }
+}

@@ -1,0 +1,90 @@
+/// Maps byte offsets in a rewritten text back to the text it was made from.
+///
+/// A map is a list of segments in output order. A *copy* segment maps its
+/// bytes one to one; a *replacement* segment stands for a run of input bytes
+/// (possibly empty output, for deletions), and every offset inside it maps to
+/// the start of that run. All offsets are UTF-8 byte offsets.
+public struct OffsetMap: Sendable, Equatable {
+    struct Segment: Sendable, Equatable {
+        var outputStart: Int
+        var inputStart: Int
+        /// Input length of a replacement; `nil` for a copy segment.
+        var replacedLength: Int?
+    }
+
+    var segments: [Segment] = []
+
+    /// The identity map.
+    public static let identity = OffsetMap(segments: [Segment(outputStart: 0, inputStart: 0, replacedLength: nil)])
+
+    /// The input offset of the byte at output offset `offset` (for range starts).
+    public func inputOffset(ofStart offset: Int) -> Int {
+        guard let index = lastSegment(where: { $0.outputStart <= offset }) else { return offset }
+        let segment = segments[index]
+        if segment.replacedLength == nil { return segment.inputStart + (offset - segment.outputStart) }
+        return segment.inputStart
+    }
+
+    /// The input offset just past the byte before output offset `offset` (for range ends).
+    public func inputOffset(ofEnd offset: Int) -> Int {
+        guard offset > 0, let index = lastSegment(where: { $0.outputStart < offset }) else { return offset }
+        let segment = segments[index]
+        if let length = segment.replacedLength { return segment.inputStart + length }
+        return segment.inputStart + (offset - segment.outputStart)
+    }
+
+    private func lastSegment(where predicate: (Segment) -> Bool) -> Int? {
+        // Binary search for the last segment satisfying a monotone predicate.
+        var low = 0
+        var high = segments.count
+        while low < high {
+            let mid = (low + high) / 2
+            if predicate(segments[mid]) { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? nil : low - 1
+    }
+}
+
+/// Builds a rewritten byte buffer and its ``OffsetMap`` in one pass.
+///
+/// Passes call ``copy(_:)`` for runs of input kept as they are and
+/// ``replace(_:with:)`` for runs they change or delete; adjacent copies of
+/// contiguous input share one segment.
+public struct ByteRewriter {
+    public private(set) var output: [UInt8] = []
+    private var map = OffsetMap()
+    private var copyContinuesAt: Int? = nil
+    private let input: UnsafeBufferPointer<UInt8>
+
+    public init(input: UnsafeBufferPointer<UInt8>) {
+        self.input = input
+        output.reserveCapacity(input.count)
+    }
+
+    /// Copies `range` of the input unchanged.
+    @inline(__always)
+    public mutating func copy(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        if copyContinuesAt != range.lowerBound {
+            map.segments.append(.init(outputStart: output.count, inputStart: range.lowerBound, replacedLength: nil))
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[range]))
+        copyContinuesAt = range.upperBound
+    }
+
+    /// Replaces `range` of the input with `bytes` (empty to delete).
+    @inline(__always)
+    public mutating func replace(_ range: Range<Int>, with bytes: some Collection<UInt8>) {
+        map.segments.append(.init(outputStart: output.count, inputStart: range.lowerBound, replacedLength: range.count))
+        output.append(contentsOf: bytes)
+        copyContinuesAt = nil
+    }
+
+    /// The finished buffer and map.
+    public consuming func finish() -> (bytes: [UInt8], map: OffsetMap) {
+        if map.segments.isEmpty {
+            map.segments.append(.init(outputStart: 0, inputStart: 0, replacedLength: nil))
+        }
+        return (output, map)
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import PolicyGraphCore
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Print what PolicyGraph finds in each document (the extraction JSON of FORMAT.md, or a listing)."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
+
+    @Argument(help: ArgumentHelp("Text, Markdown or HTML files, or folders of them.", valueName: "FILE|DIR"))
+    var inputs: [String] = ["seeds"]
+
+    @Option(help: "json (FORMAT.md, one array of documents) or text (a readable listing).")
+    var format: Format = .json
+
+    @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD, YYYY-MM or YYYY) for every input; overrides the page header.", valueName: "DATE"))
+    var published: String?
+
+    @OptionGroup var ontologyOptions: OntologyOptions
+
+    func validate() throws {
+        if let published, !PublishedDate.isValid(published) {
+            throw ValidationError("--published must read YYYY-MM-DD, YYYY-MM or YYYY, not '\(published)'.")
+        }
+    }
+
+    func run() throws {
+        let extractor = try ontologyOptions.makeExtractor()
+        var extractions: [DocumentExtraction] = []
+        let failures = try DocumentInputs(paths: inputs).read { document in
+            extractions.append(extractor.extract(document, published: published))
+        }
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(try ExtractionJSON.encode(extractions))
+        case .text:
+            print(ExtractionListing.render(extractions), terminator: "")
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+}
+
+enum PublishedDate {
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), (1900...2200).contains(year) else { return false }
+        if parts.count >= 2 { guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false } }
+        if parts.count == 3 { guard parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else { return false } }
+        return true
+    }
+}

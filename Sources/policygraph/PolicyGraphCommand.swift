@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct PolicyGraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policygraph",
+        abstract: "Turns Chinese policy and industry news into a knowledge graph and a timeline.",
+        subcommands: [BuildCommand.self, ExtractCommand.self]
+    )
+}

@@ -1,0 +1,48 @@
+import Foundation
+@testable import PolicyGraphCore
+
+/// Shared, compiled once: the bundled ontology's extractor.
+let sharedExtractor: Extractor = {
+    do { return try Extractor() } catch { fatalError("the bundled ontology does not load: \(error)") }
+}()
+
+/// The repository root, found from this file's location.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The folder of test fixtures bundled with the tests.
+var fixturesDirectory: URL {
+    Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
+}
+
+/// Marked text: `位于⟦zone|南昌高新区⟧的⟦company|南昌科勒有限公司⟧` gives the plain
+/// text and the expected (type, name) pairs.
+struct MarkedText {
+    let text: String
+    let expected: [String]
+
+    init(_ marked: String) {
+        var text = ""
+        var expected: [String] = []
+        var rest = Substring(marked)
+        while let open = rest.range(of: "⟦") {
+            text += rest[..<open.lowerBound]
+            rest = rest[open.upperBound...]
+            guard let close = rest.range(of: "⟧") else { break }
+            let inside = rest[..<close.lowerBound]
+            let parts = inside.split(separator: "|", maxSplits: 1)
+            let name = parts.count == 2 ? String(parts[1]) : String(inside)
+            expected.append(parts.count == 2 ? "\(parts[0]):\(name)" : name)
+            text += name
+            rest = rest[close.upperBound...]
+        }
+        text += rest
+        self.text = text
+        self.expected = expected
+    }
+}
+
+/// The (type:name) pairs the extractor finds in `text`, persons and technologies aside.
+func recognised(_ text: String, extractor: Extractor = sharedExtractor) -> [String] {
+    let extraction = extractor.extract(SourceDocument(name: "test.txt", string: text))
+    return extraction.entities.filter { $0.type != .person }.map { "\($0.type.rawValue):\($0.name)" }
+}
