@@ -1,1 +1,92 @@
-print("bench placeholder")
+// Recognition throughput benchmark. Build in release and run:
+//
+//   python3 scripts/make-corpus.py 50 /tmp/corpus50 --seeds seeds --seed 1
+//   swift run -c release policygraph-bench /tmp/corpus50 [--runs 5]
+//
+// It reads every .txt file of the folder into memory, normalises them, then
+// times (1) the dictionary scan alone — the one-pass automaton over UTF-8
+// bytes, on one core — and (2) the whole per-document pipeline (decode,
+// normalise, recognise, group). MB = 10^6 bytes of input. It checks its own
+// output: every run must find the same number of tokens and entities.
+import Foundation
+import PolicyGraphCore
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("policygraph-bench: \(message)\n".utf8))
+    exit(2)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var runs = 5
+if let index = arguments.firstIndex(of: "--runs") {
+    guard index + 1 < arguments.count, let value = Int(arguments[index + 1]), value > 0 else { fail("--runs needs a positive number") }
+    runs = value
+    arguments.removeSubrange(index...(index + 1))
+}
+guard let folder = arguments.first else {
+    fail("usage: policygraph-bench CORPUS_DIR [--runs N]   (make one with scripts/make-corpus.py)")
+}
+
+let clock = ContinuousClock()
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+let buildStart = clock.now
+let extractor: Extractor
+do { extractor = try Extractor() } catch { fail("\(error.localizedDescription)") }
+let scanner = DictionaryScanner(lexicon: extractor.lexicon)
+let buildTime = seconds(clock.now - buildStart)
+
+let paths: [String]
+do { paths = try SourceDocument.files(in: [folder]).filter { $0.hasSuffix(".txt") } } catch { fail("\(error.localizedDescription)") }
+guard !paths.isEmpty else { fail("\(folder) holds no .txt files") }
+var documents: [SourceDocument] = []
+var inputBytes = 0
+for path in paths {
+    do {
+        let document = try SourceDocument(reading: path)
+        inputBytes += document.text.bytes.count
+        documents.append(document)
+    } catch { fail("\(error.localizedDescription)") }
+}
+let normalized = documents.map { extractor.normalize($0) }
+let normalizedBytes = normalized.reduce(0) { $0 + $1.bytes.count }
+let megabytes = Double(inputBytes) / 1e6
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+// 1. The dictionary scan alone.
+var scanTimes: [Double] = []
+var tokenCounts: Set<Int> = []
+for _ in 0...runs { // the first pass warms up
+    let start = clock.now
+    var tokens = 0
+    for text in normalized { tokens += scanner.scan(text.bytes).count }
+    scanTimes.append(seconds(clock.now - start))
+    tokenCounts.insert(tokens)
+}
+scanTimes.removeFirst()
+
+// 2. The whole pipeline.
+var pipelineTimes: [Double] = []
+var entityCounts: Set<Int> = []
+for _ in 0..<max(1, runs / 2) {
+    let start = clock.now
+    var entities = 0
+    for document in documents { entities += extractor.extract(document).entities.count }
+    pipelineTimes.append(seconds(clock.now - start))
+    entityCounts.insert(entities)
+}
+
+guard tokenCounts.count == 1, entityCounts.count == 1, let tokens = tokenCounts.first, tokens > 0,
+      let entities = entityCounts.first, entities > 0 else {
+    fail("runs disagree or found nothing: tokens \(tokenCounts.sorted()), entities \(entityCounts.sorted())")
+}
+print(String(format: "corpus: %d documents, %.1f MB (%.1f MB after normalisation)", documents.count, megabytes, Double(normalizedBytes) / 1e6))
+print(String(format: "lexicon: %d entities, %d trie states, compiled in %.2f s", extractor.lexicon.ontology.entities.count,
+             extractor.lexicon.trie.stateCount, buildTime))
+print(String(format: "recognition (dictionary scan, one core): median %.1f MB/s over %d runs (min %.3f s, max %.3f s), %d tokens",
+             megabytes / median(scanTimes), runs, scanTimes.min()!, scanTimes.max()!, tokens))
+print(String(format: "whole pipeline (normalise + recognise + group): median %.1f MB/s over %d runs, %d entities",
+             megabytes / median(pipelineTimes), pipelineTimes.count, entities))

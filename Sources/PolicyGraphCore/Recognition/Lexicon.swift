@@ -14,7 +14,7 @@ public enum LexiconEntry: Hashable, Sendable {
 /// ``DoubleArrayTrie``, so that a single scan finds them all.
 public struct Lexicon: Sendable {
     public let ontology: Ontology
-    let trie: DoubleArrayTrie
+    public let trie: DoubleArrayTrie
     /// Payloads by trie value: every entry a key stands for.
     let payloads: [[LexiconEntry]]
     /// The entities' ancestors (parent and grandparent), by entity index.

@@ -14,9 +14,12 @@ public enum LineJoining {
     /// A line at least this share of the median line length counts as full.
     public static let fullLineRatio = 0.75
 
-    public static func join(_ input: [UInt8]) -> (bytes: [UInt8], map: OffsetMap) {
+    /// Joins the lines of `input`. With `layoutBreaks` false (web pages,
+    /// Markdown: their line breaks are the author's) only breaks inside a
+    /// number, a date or an open title are joined.
+    public static func join(_ input: [UInt8], layoutBreaks: Bool = true) -> (bytes: [UInt8], map: OffsetMap) {
         input.withUnsafeBufferPointer { buffer in
-            let median = medianLineLength(buffer)
+            let median = layoutBreaks ? medianLineLength(buffer) : Double.infinity
             var writer = ByteRewriter(input: buffer)
             let count = buffer.count
             var copiedUpTo = 0
@@ -44,7 +47,7 @@ public enum LineJoining {
                     if hasBreak {
                         let continues = previous != 0 && next != 0 && !endsSentence(previous, beforePrevious)
                             && !startsBlock(next)
-                            && (Double(lineLength) >= fullLineRatio * median || openTitles > 0 || openQuotes > 0
+                            && (Double(lineLength) >= fullLineRatio * median || (layoutBreaks && (openTitles > 0 || openQuotes > 0))
                                 || (ScalarClass.isDigit(previous) && continuesNumber(next))
                                 || isContinuationPunctuation(next))
                         if continues {

@@ -72,7 +72,7 @@ public struct TextNormalizer: Sendable {
         }
         run(folding.fold)
         run(LayoutDoubling.remove)
-        run(LineJoining.join)
+        run { LineJoining.join($0, layoutBreaks: markup == .plain) }
         return NormalizedText(bytes: bytes, maps: maps, fileOffset: text.byteOffsetInFile)
     }
 
