@@ -141,7 +141,13 @@ struct OntologyLoader {
                                                        bodyLength: bounds[0]...bounds[1], source: location))
                 case "stopwords":
                     let mode = fields.count > 1 ? fields[1] : "stop"
-                    if mode == "soft" { lexicon.softStopWords.append(word) } else { lexicon.stopWords.append(word) }
+                    switch mode {
+                    case "soft": lexicon.softStopWords.append(word)
+                    case "word": lexicon.plainWords.append(word)
+                    case "policy": lexicon.policyVerbs.append(word)
+                    case "stop": lexicon.stopWords.append(word)
+                    default: issues.append(.init(location: location, message: "unknown mode '\(mode)' (use stop, soft, word or policy)"))
+                    }
                 case "generic":
                     let mode = fields.count > 1 ? fields[1] : "body"
                     if mode == "prefix" { lexicon.genericPrefixes.append(word) } else { lexicon.genericBodies.insert(word) }

@@ -45,6 +45,10 @@ public struct PatternLexicon: Sendable {
     public var stopWords: [String] = []
     /// Words that end it unless an organisation precedes closely (与, 和).
     public var softStopWords: [String] = []
+    /// Ordinary words that shadow shorter stop words inside them (就业).
+    public var plainWords: [String] = []
+    /// Words that end the left edge of a policy named without 《》 (实施, 印发).
+    public var policyVerbs: [String] = []
     /// Bodies that make a pattern name generic (该公司, 子公司).
     public var genericBodies: Set<String> = []
     /// Beginnings that make a pattern name generic (这家…, 多家…).

@@ -59,9 +59,7 @@ struct AliasResolution {
                             left = stop.range.lowerBound
                             break
                         }
-                        let word = cursor.text(previous..<left)
-                        if steps > 0, patterns.stopWords.contains(where: { cursor.text(max(0, left - $0.utf8.count)..<left) == $0 }) { break }
-                        _ = word
+                        if steps > 0, patterns.policyVerbs.contains(where: { cursor.text(max(0, left - $0.utf8.count)..<left) == $0 }) { break }
                         left = previous
                         steps += 1
                     }

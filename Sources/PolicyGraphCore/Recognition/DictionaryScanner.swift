@@ -78,6 +78,14 @@ public struct DictionaryScanner: Sendable {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
+    /// Whether `range` holds nothing but spaces and line breaks (毕节 大方).
+    @inline(__always)
+    func onlySpace(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count <= 4 else { return false }
+        for index in range where !(bytes[index] == 0x20 || bytes[index] == 0x0A) { return false }
+        return true
+    }
+
     /// `nil` when no entry of the key may match here; otherwise whether its
     /// contextual names matched in context.
     @inline(__always)
@@ -91,13 +99,13 @@ public struct DictionaryScanner: Sendable {
             case let .entity(index, contextual):
                 if !contextual { plain = true; continue }
                 if established.contains(index) { return true }
-                guard let previous, previous.end == start else { continue }
+                guard let previous, onlySpace(bytes, previous.end..<start) else { continue }
                 for case let .entity(prior, _) in lexicon.payloads[Int(previous.payload)]
                 where lexicon.ancestors[index].contains(prior) {
                     established.insert(index)
                     return true
                 }
-            case .suffix, .stop, .softStop:
+            case .suffix, .stop, .softStop, .word:
                 plain = true
             }
         }

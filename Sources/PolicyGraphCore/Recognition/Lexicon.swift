@@ -8,6 +8,8 @@ public enum LexiconEntry: Hashable, Sendable {
     case stop
     /// A word that ends it unless an organisation precedes closely.
     case softStop
+    /// Ordinary text (it only shadows shorter stop words).
+    case word
 }
 
 /// The ontology's names, suffixes and stop words compiled into one
@@ -48,6 +50,7 @@ public struct Lexicon: Sendable {
         }
         for word in ontology.patterns.stopWords { add(word, .stop) }
         for word in ontology.patterns.softStopWords { add(word, .softStop) }
+        for word in ontology.patterns.plainWords { add(word, .word) }
         var keys: [(key: [UInt8], value: Int32)] = []
         var payloads: [[LexiconEntry]] = []
         for key in order {
