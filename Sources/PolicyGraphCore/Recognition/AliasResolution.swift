@@ -68,10 +68,70 @@ struct AliasResolution {
                 }
             }
         }
+        found += policiesBesideVerbs(cursor: cursor, insideTitle: insideTitle)
         for policy in found {
             mentions.removeAll { $0.range.overlaps(policy.range) && $0.range.lowerBound >= policy.range.lowerBound }
             mentions.append(policy)
         }
+    }
+
+    /// Policies named without 《》 right after an issuing verb (印发了数字经济统计监测工作方案和…)
+    /// or right before one (…资金管理暂行办法发布): a clause-long span that ends
+    /// with a policy word at a boundary.
+    private func policiesBesideVerbs(cursor: TextCursor, insideTitle: (Range<Int>) -> Bool) -> [Mention] {
+        let all = 0..<cursor.bytes.count
+        let conjunctions: Set<UInt32> = Set("和与及并等".unicodeScalars.map(\.value))
+        let policyEndings = patterns.titleEndings.filter { $0.class == .policy }.map(\.ending)
+        func isNameScalar(_ u: UInt32) -> Bool {
+            ScalarClass.isIdeograph(u) || ScalarClass.isASCIIAlphanumeric(u) || u == .leftQuote || u == .rightQuote
+                || u == 0x2B || u == 0x2D
+        }
+        func isGeneric(_ range: Range<Int>) -> Bool {
+            let text = cursor.text(range)
+            return patterns.genericPrefixes.contains { text.hasPrefix($0) }
+        }
+        func endsWithPolicyWord(_ range: Range<Int>) -> Bool {
+            let text = cursor.text(range)
+            guard patterns.titleClass(of: text) == .policy else { return false }
+            return policyEndings.contains { text.hasSuffix($0) && text.count >= $0.count + 4 }
+        }
+        var result: [Mention] = []
+        for verb in ["印发了", "印发", "出台了", "出台", "颁布了", "颁布", "制定了", "制定"] {
+            for start in cursor.occurrences(of: Array(verb.utf8), in: all) {
+                let begin = start + verb.utf8.count
+                guard let (first, _) = cursor.scalar(at: begin), first != 0x4E86, // 了
+                      ScalarClass.isIdeograph(first) || first == .leftQuote else { continue }
+                var scan = begin
+                var count = 0
+                while let (scalar, next) = cursor.scalar(at: scan), count < 30, isNameScalar(scalar) {
+                    scan = next
+                    count += 1
+                    guard count >= 6, endsWithPolicyWord(begin..<scan) else { continue }
+                    let following = cursor.scalar(at: scan)?.value ?? 0x0A
+                    if !isNameScalar(following) || conjunctions.contains(following) {
+                        let range = begin..<scan
+                        if !insideTitle(range), !isGeneric(range) { result.append(policy(range, cursor: cursor, rule: "verb-policy")) }
+                        break
+                    }
+                }
+            }
+        }
+        for verb in ["发布", "印发", "出台", "施行", "出炉"] {
+            for start in cursor.occurrences(of: Array(verb.utf8), in: all) where start > 0 {
+                var left = start
+                var count = 0
+                while let (scalar, previous) = cursor.scalar(before: left), count < 30, isNameScalar(scalar) {
+                    left = previous
+                    count += 1
+                }
+                let range = left..<start
+                guard count >= 6, endsWithPolicyWord(range), !insideTitle(range), !isGeneric(range),
+                      cursor.scalar(at: left).map({ ScalarClass.isIdeograph($0.value) || $0.value == .leftQuote }) ?? false
+                else { continue }
+                result.append(policy(range, cursor: cursor, rule: "verb-policy"))
+            }
+        }
+        return result
     }
 
     private func policy(_ range: Range<Int>, cursor: TextCursor, rule: String) -> Mention {

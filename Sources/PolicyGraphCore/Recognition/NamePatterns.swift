@@ -37,7 +37,18 @@ struct NamePatterns {
                     anchorStart = unit.range.lowerBound
                     position = unit.range.lowerBound
                     unitIndex -= 1
-                    if mention.type == .region { break walk }
+                    if mention.type == .region {
+                        // 中央财经大学 + 中国互联网经济研究院: a unit of an organisation may start with a place.
+                        if rule.type == .institution || rule.type == nil, unitIndex >= 0,
+                           state.units[unitIndex].range.upperBound == position,
+                           let owner = state.mention(state.units[unitIndex]), owner.type.isOrganisation {
+                            anchor = owner
+                            anchorStart = state.units[unitIndex].range.lowerBound
+                            position = anchorStart
+                            unitIndex -= 1
+                        }
+                        break walk
+                    }
                     // Further left, only directly adjacent organisations chain on.
                     while unitIndex >= 0, state.units[unitIndex].range.upperBound == position,
                           let prior = state.mention(state.units[unitIndex]), prior.type.isOrganisation || prior.type == .region {
@@ -52,7 +63,8 @@ struct NamePatterns {
                 case .stop:
                     break walk
                 case .softStop:
-                    guard organisationCloselyBefore(unit.range.lowerBound, unitIndex: unitIndex - 1, cursor: cursor, state: state) else { break walk }
+                    guard organisationCloselyBefore(unit.range.lowerBound, unitIndex: unitIndex - 1, cursor: cursor, state: state,
+                                                    allowingRegion: rule.type == .company) else { break walk }
                     position = unit.range.lowerBound
                     bodyScalars += 1
                     unitIndex -= 1
@@ -76,6 +88,8 @@ struct NamePatterns {
             guard ScalarClass.isIdeograph(scalar) || (ScalarClass.isASCIIAlphanumeric(scalar) && !ScalarClass.isDigit(scalar))
                     || scalar == 0xB7 else { break }
             if unitIndex >= 0, state.units[unitIndex].range.upperBound > start { break }
+            // 3家上市公司: a character after a number is a measure word, not a name.
+            if let (before, _) = cursor.scalar(before: start), ScalarClass.isDigit(before) { break }
             position = start
             bodyScalars += 1
             if bodyScalars > maximumBody { return false }
@@ -173,12 +187,15 @@ struct NamePatterns {
 
     /// Whether an organisation ends within a few characters left of `position`
     /// with no boundary between (节能 与 环保: the organisation before 节能).
-    private func organisationCloselyBefore(_ position: Int, unitIndex: Int, cursor: TextCursor, state: NameUnits) -> Bool {
+    private func organisationCloselyBefore(_ position: Int, unitIndex: Int, cursor: TextCursor, state: NameUnits,
+                                           allowingRegion: Bool) -> Bool {
         var scan = position
         var steps = 0
         while steps <= 6 {
             if unitIndex >= 0, state.units[unitIndex].range.upperBound == scan {
-                if let mention = state.mention(state.units[unitIndex]) { return mention.type.isOrganisation }
+                if let mention = state.mention(state.units[unitIndex]) {
+                    return mention.type.isOrganisation || (allowingRegion && mention.type == .region && steps >= 2)
+                }
                 return false
             }
             guard let (scalar, start) = cursor.scalar(before: scan), ScalarClass.isIdeograph(scalar) else { return false }
