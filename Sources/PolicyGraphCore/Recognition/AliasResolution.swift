@@ -8,14 +8,44 @@
 ///   and titles closed by a qualifier, 北京市重点实验室认定与管理办法（试行）;
 /// - a company's short name derived from its registered name
 ///   (苏州易来科得科技有限公司 → 易来科得) when the document uses it.
+/// Answers "does any mention overlap this range?" in O(log n) over mentions
+/// sorted by start, so that no resolution step is quadratic on long texts.
+struct OverlapIndex {
+    private var starts: [Int] = []
+    private var prefixMaximumEnd: [Int] = []
+
+    init(_ ranges: [Range<Int>]) {
+        let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
+        var maximum = Int.min
+        for range in sorted {
+            starts.append(range.lowerBound)
+            maximum = max(maximum, range.upperBound)
+            prefixMaximumEnd.append(maximum)
+        }
+    }
+
+    func overlaps(_ range: Range<Int>) -> Bool {
+        // Count the ranges that start before range.upperBound.
+        var low = 0, high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] < range.upperBound { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 && prefixMaximumEnd[low - 1] > range.lowerBound
+    }
+}
+
 struct AliasResolution {
     let lexicon: Lexicon
     var patterns: PatternLexicon { lexicon.ontology.patterns }
 
     func resolve(_ input: [Mention], cursor: TextCursor, titles: [TitleSpan]) -> [Mention] {
         var mentions = input
+        func sort() { mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) } }
         addNamedPolicies(&mentions, cursor: cursor, titles: titles)
+        sort()
         addDeclaredAliases(&mentions, cursor: cursor)
+        sort()
         resolveShortTitles(&mentions)
         addCompanyShortNames(&mentions, cursor: cursor)
         mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
@@ -26,17 +56,15 @@ struct AliasResolution {
 
     private func addNamedPolicies(_ mentions: inout [Mention], cursor: TextCursor, titles: [TitleSpan]) {
         let all = 0..<cursor.bytes.count
-        func insideTitle(_ range: Range<Int>) -> Bool {
-            titles.contains { $0.outer.overlaps(range) }
-        }
+        let titleIndex = OverlapIndex(titles.map(\.outer))
+        func insideTitle(_ range: Range<Int>) -> Bool { titleIndex.overlaps(range) }
         var found: [Mention] = []
         for (ending, kind) in patterns.titleEndings where kind == .named {
             for start in cursor.occurrences(of: Array(ending.utf8), in: all) {
                 var range = start..<(start + ending.utf8.count)
                 guard !insideTitle(range) else { continue }
                 // A region (or its government) just before belongs to the title.
-                if let prior = mentions.last(where: { $0.range.upperBound > range.lowerBound - 16 && $0.range.lowerBound < range.lowerBound
-                                                        && $0.range.upperBound <= range.upperBound }),
+                if let prior = mentionEnding(near: range, in: mentions),
                    prior.type == .region || prior.type == .government,
                    prior.range.upperBound == range.lowerBound || prior.range.upperBound > range.lowerBound {
                     range = prior.range.lowerBound..<range.upperBound
@@ -55,7 +83,7 @@ struct AliasResolution {
                     var left = start
                     var steps = 0
                     while steps < 40, let (scalar, previous) = cursor.scalar(before: left), ScalarClass.isIdeograph(scalar) {
-                        if let stop = mentions.first(where: { $0.range.upperBound == left }), stop.type == .region {
+                        if let stop = mentionEnding(near: left..<left, in: mentions), stop.range.upperBound == left, stop.type == .region {
                             left = stop.range.lowerBound
                             break
                         }
@@ -69,10 +97,15 @@ struct AliasResolution {
             }
         }
         found += policiesBesideVerbs(cursor: cursor, insideTitle: insideTitle)
-        for policy in found {
-            mentions.removeAll { $0.range.overlaps(policy.range) && $0.range.lowerBound >= policy.range.lowerBound }
-            mentions.append(policy)
+        // Keep the first of overlapping policies, then drop what they cover.
+        found.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
+        var kept: [Mention] = []
+        for policy in found where kept.last.map({ $0.range.upperBound <= policy.range.lowerBound }) ?? true { kept.append(policy) }
+        let covered = OverlapIndex(kept.map(\.range))
+        mentions.removeAll { mention in
+            covered.overlaps(mention.range) && kept.contains { $0.range.overlaps(mention.range) && mention.range.lowerBound >= $0.range.lowerBound }
         }
+        mentions += kept
     }
 
     /// Policies named without 《》 right after an issuing verb (印发了数字经济统计监测工作方案和…)
@@ -134,6 +167,41 @@ struct AliasResolution {
         return result
     }
 
+    /// The mention that ends at most 3 bytes before `offset` (the owner of a
+    /// declaration in parentheses), found by binary search.
+    private func index(ofMentionEndingJustBefore offset: Int, in mentions: [Mention]) -> Int? {
+        var low = 0, high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
+        }
+        var best: Int? = nil
+        var index = low - 1
+        while index >= 0, index >= low - 6 {
+            let end = mentions[index].range.upperBound
+            if end <= offset, offset - end <= 3, best.map({ mentions[$0].range.upperBound < end }) ?? true { best = index }
+            index -= 1
+        }
+        return best
+    }
+
+    /// The last mention (sorted by start) that starts before `range` and ends
+    /// within it or just before it.
+    private func mentionEnding(near range: Range<Int>, in mentions: [Mention]) -> Mention? {
+        var low = 0, high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].range.lowerBound < range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var index = low - 1
+        while index >= 0, index >= low - 4 {
+            let candidate = mentions[index]
+            if candidate.range.upperBound > range.lowerBound - 16, candidate.range.upperBound <= range.upperBound { return candidate }
+            index -= 1
+        }
+        return nil
+    }
+
     private func policy(_ range: Range<Int>, cursor: TextCursor, rule: String) -> Mention {
         let surface = cursor.text(range)
         let core = TitleRecognizer.removingQualifier(surface, qualifiers: patterns.titleQualifiers)
@@ -145,6 +213,7 @@ struct AliasResolution {
     private func addDeclaredAliases(_ mentions: inout [Mention], cursor: TextCursor) {
         let all = 0..<cursor.bytes.count
         var added: [Mention] = []
+        let existing = OverlapIndex(mentions.map(\.range))
         for marker in ["以下简称", "下称", "简称"] {
             for start in cursor.occurrences(of: Array(marker.utf8), in: all) {
                 // （以下简称“X”） — the opening parenthesis is just before the marker.
@@ -159,15 +228,14 @@ struct AliasResolution {
                               || scalar == 0x22 || scalar == 0x201C || scalar == 0xFF1A || scalar == 0x3A) { break }
                     scan = next
                 }
-                guard closed, alias.count >= 2,
-                      let owner = mentions.last(where: { $0.range.upperBound <= openStart && openStart - $0.range.upperBound <= 3 }) else { continue }
+                guard closed, alias.count >= 2, let ownerIndex = index(ofMentionEndingJustBefore: openStart, in: mentions) else { continue }
+                let owner = mentions[ownerIndex]
                 let text = String(String.UnicodeScalarView(alias.compactMap(Unicode.Scalar.init)))
-                guard let ownerIndex = mentions.firstIndex(of: owner) else { continue }
                 mentions[ownerIndex].extraAliases.append(text)
                 // Later uses of the short form name the same entity.
                 for use in cursor.occurrences(of: Array(text.utf8), in: scan..<cursor.bytes.count) {
                     let range = use..<(use + text.utf8.count)
-                    guard !mentions.contains(where: { $0.range.overlaps(range) }) else { continue }
+                    guard !existing.overlaps(range), !(added.last.map { $0.range.overlaps(range) } ?? false) else { continue }
                     added.append(Mention(range: range, type: owner.type, surface: text, entityIndex: owner.entityIndex,
                                          rule: "declared-alias", key: owner.key))
                 }
@@ -179,23 +247,35 @@ struct AliasResolution {
     // MARK: Abbreviated titles
 
     private func resolveShortTitles(_ mentions: inout [Mention]) {
-        let policies = mentions.indices.filter { mentions[$0].type == .policy && mentions[$0].rule != "title:short" }
-        var resolved: [Int: String] = [:]
-        for index in mentions.indices where mentions[index].rule == "title:short" {
-            let short = mentions[index].surface
-            func core(_ i: Int) -> String { String(mentions[i].key.dropFirst("policy:".count)) }
-            let matching = policies.filter { core($0).hasSuffix(short) && core($0) != short }
-            let earlier = matching.last { mentions[$0].range.lowerBound < mentions[index].range.lowerBound }
-            if let target = earlier ?? matching.first {
-                resolved[index] = mentions[target].key
-            }
-        }
+        // Full policies in text order with their core titles, computed once.
+        let policies: [(position: Int, core: String, key: String)] = mentions.compactMap { mention in
+            guard mention.type == .policy, mention.rule != "title:short" else { return nil }
+            return (mention.range.lowerBound, String(mention.key.dropFirst("policy:".count)), mention.key)
+        }.sorted { $0.position < $1.position }
+        // For each distinct short form, the policies it may stand for.
+        var candidatesByShort: [String: [(position: Int, key: String)]] = [:]
         var unresolved: [Int] = []
         for index in mentions.indices where mentions[index].rule == "title:short" {
-            if let key = resolved[index] { mentions[index].key = key } else { unresolved.append(index) }
+            let short = mentions[index].surface
+            if candidatesByShort[short] == nil {
+                candidatesByShort[short] = policies.filter { $0.core.hasSuffix(short) && $0.core != short }.map { ($0.position, $0.key) }
+            }
+            let candidates = candidatesByShort[short]!
+            guard !candidates.isEmpty else { unresolved.append(index); continue }
+            // The nearest earlier one, else the first.
+            let position = mentions[index].range.lowerBound
+            var low = 0, high = candidates.count
+            while low < high {
+                let mid = (low + high) / 2
+                if candidates[mid].position < position { low = mid + 1 } else { high = mid }
+            }
+            mentions[index].key = low > 0 ? candidates[low - 1].key : candidates[0].key
         }
         // A short title with nothing to stand for names no entity of its own.
-        for index in unresolved.reversed() { mentions.remove(at: index) }
+        if !unresolved.isEmpty {
+            let dropped = Set(unresolved)
+            mentions = mentions.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+        }
     }
 
     // MARK: Company short names
@@ -203,11 +283,10 @@ struct AliasResolution {
     private func addCompanyShortNames(_ mentions: inout [Mention], cursor: TextCursor) {
         let legalForms = ["股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "控股集团", "集团", "公司"]
         var added: [Mention] = []
+        let existing = OverlapIndex(mentions.map(\.range))
+        var triedCores: Set<String> = []
         for mention in mentions where mention.type == .company && mention.rule.hasPrefix("suffix:") {
-            var name = mention.extraAliases.first ?? mention.surface
-            if let region = mentions.first(where: { $0.type == .region && mention.range.lowerBound == $0.range.lowerBound }) {
-                name = String(name.dropFirst(region.surface.count))
-            }
+            let name = mention.extraAliases.first ?? mention.surface
             guard let form = legalForms.first(where: { name.hasSuffix($0) }) else { continue }
             var core = String(name.dropLast(form.count))
             if let parenthesis = core.firstIndex(where: { $0 == "（" || $0 == "(" }) { core = String(core[..<parenthesis]) }
@@ -219,10 +298,10 @@ struct AliasResolution {
                     changed = true
                 }
             }
-            guard core.count >= 2, core != name, !patterns.genericBodies.contains(core) else { continue }
+            guard core.count >= 2, core != name, !patterns.genericBodies.contains(core), triedCores.insert(core).inserted else { continue }
             for use in cursor.occurrences(of: Array(core.utf8), in: 0..<cursor.bytes.count) {
                 let range = use..<(use + core.utf8.count)
-                guard !mentions.contains(where: { $0.range.overlaps(range) }), !added.contains(where: { $0.range.overlaps(range) }) else { continue }
+                guard !existing.overlaps(range) else { continue }
                 added.append(Mention(range: range, type: .company, surface: core, entityIndex: mention.entityIndex,
                                      rule: "short-name", key: mention.key))
             }

@@ -99,8 +99,8 @@ public struct EntityRecognizer: Sendable {
         var candidates: [Int] = []
         for case let .entity(index, _) in entries { candidates.append(index) }
         guard candidates.count > 1 else { return candidates.first }
-        let mentioned = Set(state.mentions.compactMap { $0?.entityIndex })
-        return candidates.first { candidate in lexicon.ancestors[candidate].contains { mentioned.contains($0) } } ?? candidates.first
+        return candidates.first { candidate in lexicon.ancestors[candidate].contains { state.mentionedEntities.contains($0) } }
+            ?? candidates.first
     }
 
     /// An organisation's name that begins with another organisation's full

@@ -17,9 +17,12 @@ struct NameUnits {
 
     var mentions: [Mention?] = []
     var units: [Unit] = []
+    /// The ontology entities mentioned so far.
+    var mentionedEntities: Set<Int> = []
 
     mutating func addMention(_ mention: Mention) -> Int {
         mentions.append(mention)
+        if let entity = mention.entityIndex { mentionedEntities.insert(entity) }
         let index = mentions.count - 1
         units.append(Unit(range: mention.range, kind: .mention(index)))
         return index
