@@ -1,7 +1,7 @@
 // Recognition throughput benchmark. Build in release and run:
 //
-//   python3 scripts/make-corpus.py 50 /tmp/corpus50 --seeds seeds --seed 1
-//   swift run -c release policygraph-bench /tmp/corpus50 [--runs 5]
+//   python3 scripts/make-corpus.py 50 CORPUS_DIR --seeds seeds --seed 1
+//   swift run -c release policygraph-bench CORPUS_DIR [--runs 5]
 //
 // It reads every .txt file of the folder into memory, normalises them, then
 // times (1) the dictionary scan alone — the one-pass automaton over UTF-8
