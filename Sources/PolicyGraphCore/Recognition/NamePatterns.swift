@@ -96,7 +96,7 @@ struct NamePatterns {
         }
 
         // The anchor the rule asks for.
-        let body = cursor.text((anchor == nil ? position : anchorEnd(anchor!, state: state, fallback: anchorStart))..<token.start)
+        let body = cursor.text((anchor?.range.upperBound ?? position)..<token.start)
         let bodyLength = body.unicodeScalars.count
         guard rule.bodyLength.contains(bodyLength) else { return false }
         if let anchor {
@@ -114,7 +114,6 @@ struct NamePatterns {
         // A region rule names the part after its anchor: 沧县 + 杜林乡.
         if type == .region, let anchor {
             start = anchor.range.upperBound
-            _ = anchor
         }
         var surface = cursor.text(start..<end)
         var key = "\(type.rawValue):\(surface)"
@@ -147,12 +146,7 @@ struct NamePatterns {
         }
         _ = state.addMention(Mention(range: start..<end, type: type, surface: surface, entityIndex: entityIndex,
                                      rule: "suffix:\(rule.suffix)", key: key, extraAliases: extraAliases))
-        _ = ruleIndex
         return true
-    }
-
-    private func anchorEnd(_ anchor: Mention, state: NameUnits, fallback: Int) -> Int {
-        anchor.range.upperBound
     }
 
     private func anchorAllowed(_ anchor: Mention, rule: SuffixRule) -> Bool {
