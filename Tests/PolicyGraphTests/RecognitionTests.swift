@@ -73,6 +73,25 @@ import Testing
         #expect(names.contains("policy:北京市重点实验室认定与管理办法（试行）"), "\(names)")
     }
 
+    @Test(arguments: [
+        // After an issuing verb, up to a conjunction or punctuation.
+        ("省统计局印发了农业产值统计核算工作方案和配套制度。", "农业产值统计核算工作方案"),
+        ("该区出台“3+X”先进制造业两年行动计划，提出目标。", "“3+X”先进制造业两年行动计划"),
+        // Before a verb, from the start of the clause.
+        ("近日，地方科技创新资金管理暂行办法发布。", "地方科技创新资金管理暂行办法"),
+    ])
+    func policiesBesideIssuingVerbs(text: String, policy: String) {
+        #expect(recognised(text).contains("policy:\(policy)"), "\(recognised(text))")
+    }
+
+    @Test(arguments: [
+        "各地出台相关政策和规划。",          // generic: 相关…
+        "统计局公布了普查年度增加值核算方法。", // 方法 is no policy word
+    ])
+    func noPolicyBesideVerbsWithoutAName(text: String) {
+        #expect(!recognised(text).contains { $0.hasPrefix("policy:") }, "\(recognised(text))")
+    }
+
     @Test func governmentWorkReportsNeedNoMarks() {
         let names = recognised("会议听取对政府工作报告的意见建议。北京市政府工作报告提出。")
         #expect(names.contains("policy:政府工作报告"))

@@ -82,8 +82,7 @@ struct OntologyLoader {
                     if isContextual { alias.removeFirst() }
                     alias = folding.fold(alias)
                     if alias.isEmpty || alias == name { continue }
-                    let ideographs = alias.unicodeScalars.filter { ScalarClass.isIdeograph($0.value) }.count
-                    if ideographs < 2 && alias.unicodeScalars.count < (ideographs == 1 ? 2 : 2) {
+                    if alias.unicodeScalars.count < 2 {
                         issues.append(.init(location: location, message: "the alias '\(alias)' is too short to recognise safely"))
                         continue
                     }
@@ -159,6 +158,12 @@ struct OntologyLoader {
                     endings.append((word, titleClass))
                 case "qualifiers":
                     lexicon.titleQualifiers.append(word)
+                case "issuance":
+                    guard fields.count > 1, let position = IssuancePosition(rawValue: fields[1]) else {
+                        issues.append(.init(location: location, message: "expected a verb and a position (before, after, both)"))
+                        continue
+                    }
+                    lexicon.issuanceVerbs.append((word, position))
                 default:
                     warnings.append(.init(location: .init(file: fileName, line: 0), message: "unknown pattern file; ignored"))
                 }

@@ -26,6 +26,16 @@ public struct SuffixRule: Hashable, Sendable {
     public let source: SourceLocation
 }
 
+/// Where an issuing verb stands relative to the policy it issues.
+public enum IssuancePosition: String, Sendable {
+    /// 印发《…》: the verb comes first.
+    case before
+    /// 《…》发布: the policy comes first.
+    case after
+    /// Either way.
+    case both
+}
+
 /// The class of a title in 《》 decided by its last word.
 public enum TitleClass: String, Sendable {
     /// A policy document (方案, 意见, 规划 …).
@@ -57,6 +67,13 @@ public struct PatternLexicon: Sendable {
     public var titleEndings: [(ending: String, class: TitleClass)] = []
     /// Qualifiers in parentheses that may close a policy title: 试行, 征求意见稿.
     public var titleQualifiers: [String] = []
+    /// Verbs by which bodies issue policies (印发, 发布 …).
+    public var issuanceVerbs: [(verb: String, position: IssuancePosition)] = []
+
+    /// The suffixes that make company names (有限公司, 集团 …), longest first.
+    public var companyLegalForms: [String] {
+        suffixes.filter { $0.type == .company }.map(\.suffix).sorted { $0.count > $1.count }
+    }
 
     public init() {}
 

@@ -129,10 +129,14 @@ struct AliasResolution {
             return policyEndings.contains { text.hasSuffix($0) && text.count >= $0.count + 4 }
         }
         var result: [Mention] = []
-        for verb in ["印发了", "印发", "出台了", "出台", "颁布了", "颁布", "制定了", "制定"] {
+        let verbsBefore = patterns.issuanceVerbs.filter { $0.position != .after }.map(\.verb)
+        let verbsAfter = patterns.issuanceVerbs.filter { $0.position != .before }.map(\.verb)
+        let completed = Array("了".utf8)
+        for verb in verbsBefore {
             for start in cursor.occurrences(of: Array(verb.utf8), in: all) {
-                let begin = start + verb.utf8.count
-                guard let (first, _) = cursor.scalar(at: begin), first != 0x4E86, // 了
+                var begin = start + verb.utf8.count
+                if cursor.matches(completed, at: begin) { begin += completed.count } // 印发了
+                guard let (first, _) = cursor.scalar(at: begin),
                       ScalarClass.isIdeograph(first) || first == .leftQuote else { continue }
                 var scan = begin
                 var count = 0
@@ -149,7 +153,7 @@ struct AliasResolution {
                 }
             }
         }
-        for verb in ["发布", "印发", "出台", "施行", "出炉"] {
+        for verb in verbsAfter {
             for start in cursor.occurrences(of: Array(verb.utf8), in: all) where start > 0 {
                 var left = start
                 var count = 0
@@ -281,7 +285,7 @@ struct AliasResolution {
     // MARK: Company short names
 
     private func addCompanyShortNames(_ mentions: inout [Mention], cursor: TextCursor) {
-        let legalForms = ["股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "控股集团", "集团", "公司"]
+        let legalForms = patterns.companyLegalForms
         var added: [Mention] = []
         let existing = OverlapIndex(mentions.map(\.range))
         var triedCores: Set<String> = []
