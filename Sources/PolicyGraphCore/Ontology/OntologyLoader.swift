@@ -158,6 +158,8 @@ struct OntologyLoader {
                     endings.append((word, titleClass))
                 case "qualifiers":
                     lexicon.titleQualifiers.append(word)
+                case "declarations":
+                    lexicon.declarationWords.append(word)
                 case "issuance":
                     guard fields.count > 1, let position = IssuancePosition(rawValue: fields[1]) else {
                         issues.append(.init(location: location, message: "expected a verb and a position (before, after, both)"))

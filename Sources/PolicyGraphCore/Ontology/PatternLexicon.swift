@@ -67,6 +67,8 @@ public struct PatternLexicon: Sendable {
     public var titleEndings: [(ending: String, class: TitleClass)] = []
     /// Qualifiers in parentheses that may close a policy title: 试行, 征求意见稿.
     public var titleQualifiers: [String] = []
+    /// Words that declare a short form in parentheses (以下简称).
+    public var declarationWords: [String] = []
     /// Verbs by which bodies issue policies (印发, 发布 …).
     public var issuanceVerbs: [(verb: String, position: IssuancePosition)] = []
 

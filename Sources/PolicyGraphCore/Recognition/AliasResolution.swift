@@ -39,12 +39,12 @@ struct AliasResolution {
     let lexicon: Lexicon
     var patterns: PatternLexicon { lexicon.ontology.patterns }
 
-    func resolve(_ input: [Mention], cursor: TextCursor, titles: [TitleSpan]) -> [Mention] {
+    func resolve(_ input: [Mention], cursor: TextCursor, titles: [TitleSpan], markers: [Marker]) -> [Mention] {
         var mentions = input
         func sort() { mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) } }
-        addNamedPolicies(&mentions, cursor: cursor, titles: titles)
+        addNamedPolicies(&mentions, cursor: cursor, titles: titles, markers: markers)
         sort()
-        addDeclaredAliases(&mentions, cursor: cursor)
+        addDeclaredAliases(&mentions, cursor: cursor, markers: markers)
         sort()
         resolveShortTitles(&mentions)
         addCompanyShortNames(&mentions, cursor: cursor)
@@ -54,49 +54,41 @@ struct AliasResolution {
 
     // MARK: Policies without 《》
 
-    private func addNamedPolicies(_ mentions: inout [Mention], cursor: TextCursor, titles: [TitleSpan]) {
-        let all = 0..<cursor.bytes.count
+    private func addNamedPolicies(_ mentions: inout [Mention], cursor: TextCursor, titles: [TitleSpan], markers: [Marker]) {
         let titleIndex = OverlapIndex(titles.map(\.outer))
         func insideTitle(_ range: Range<Int>) -> Bool { titleIndex.overlaps(range) }
         var found: [Mention] = []
-        for (ending, kind) in patterns.titleEndings where kind == .named {
-            for start in cursor.occurrences(of: Array(ending.utf8), in: all) {
-                var range = start..<(start + ending.utf8.count)
-                guard !insideTitle(range) else { continue }
-                // A region (or its government) just before belongs to the title.
-                if let prior = mentionEnding(near: range, in: mentions),
-                   prior.type == .region || prior.type == .government,
-                   prior.range.upperBound == range.lowerBound || prior.range.upperBound > range.lowerBound {
-                    range = prior.range.lowerBound..<range.upperBound
-                }
-                found.append(policy(range, cursor: cursor, rule: "named-policy"))
+        for marker in markers where marker.kind == .namedPolicy {
+            var range = marker.range
+            guard !insideTitle(range) else { continue }
+            // A region (or its government) just before belongs to the title.
+            if let prior = mentionEnding(near: range, in: mentions),
+               prior.type == .region || prior.type == .government,
+               prior.range.upperBound == range.lowerBound || prior.range.upperBound > range.lowerBound {
+                range = prior.range.lowerBound..<range.upperBound
             }
+            found.append(policy(range, cursor: cursor, rule: "named-policy"))
         }
         // Titles closed by a qualifier: …办法（试行）.
-        for qualifier in patterns.titleQualifiers {
-            for open in ["（", "("] {
-                let close = open == "（" ? "）" : ")"
-                let needle = Array((open + qualifier + close).utf8)
-                for start in cursor.occurrences(of: needle, in: all) where !insideTitle(start..<(start + needle.count)) {
-                    let before = cursor.text(max(0, start - 12)..<start)
-                    guard patterns.titleEndings.contains(where: { $0.class == .policy && before.hasSuffix($0.ending) }) else { continue }
-                    var left = start
-                    var steps = 0
-                    while steps < 40, let (scalar, previous) = cursor.scalar(before: left), ScalarClass.isIdeograph(scalar) {
-                        if let stop = mentionEnding(near: left..<left, in: mentions), stop.range.upperBound == left, stop.type == .region {
-                            left = stop.range.lowerBound
-                            break
-                        }
-                        if steps > 0, patterns.policyVerbs.contains(where: { cursor.text(max(0, left - $0.utf8.count)..<left) == $0 }) { break }
-                        left = previous
-                        steps += 1
-                    }
-                    guard steps >= 4 else { continue }
-                    found.append(policy(left..<(start + needle.count), cursor: cursor, rule: "qualified-policy"))
+        for marker in markers where marker.kind == .qualifier && !insideTitle(marker.range) {
+            let start = marker.range.lowerBound
+            let before = cursor.text(max(0, start - 12)..<start)
+            guard patterns.titleEndings.contains(where: { $0.class == .policy && before.hasSuffix($0.ending) }) else { continue }
+            var left = start
+            var steps = 0
+            while steps < 40, let (scalar, previous) = cursor.scalar(before: left), ScalarClass.isIdeograph(scalar) {
+                if let stop = mentionEnding(near: left..<left, in: mentions), stop.range.upperBound == left, stop.type == .region {
+                    left = stop.range.lowerBound
+                    break
                 }
+                if steps > 0, patterns.policyVerbs.contains(where: { cursor.text(max(0, left - $0.utf8.count)..<left) == $0 }) { break }
+                left = previous
+                steps += 1
             }
+            guard steps >= 4 else { continue }
+            found.append(policy(left..<marker.range.upperBound, cursor: cursor, rule: "qualified-policy"))
         }
-        found += policiesBesideVerbs(cursor: cursor, insideTitle: insideTitle)
+        found += policiesBesideVerbs(cursor: cursor, markers: markers, insideTitle: insideTitle)
         // Keep the first of overlapping policies, then drop what they cover.
         found.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
         var kept: [Mention] = []
@@ -111,8 +103,7 @@ struct AliasResolution {
     /// Policies named without 《》 right after an issuing verb (印发了数字经济统计监测工作方案和…)
     /// or right before one (…资金管理暂行办法发布): a clause-long span that ends
     /// with a policy word at a boundary.
-    private func policiesBesideVerbs(cursor: TextCursor, insideTitle: (Range<Int>) -> Bool) -> [Mention] {
-        let all = 0..<cursor.bytes.count
+    private func policiesBesideVerbs(cursor: TextCursor, markers: [Marker], insideTitle: (Range<Int>) -> Bool) -> [Mention] {
         let conjunctions: Set<UInt32> = Set("和与及并等".unicodeScalars.map(\.value))
         let policyEndings = patterns.titleEndings.filter { $0.class == .policy }.map(\.ending)
         func isNameScalar(_ u: UInt32) -> Bool {
@@ -123,50 +114,49 @@ struct AliasResolution {
             let text = cursor.text(range)
             return patterns.genericPrefixes.contains { text.hasPrefix($0) }
         }
+        let lastScalars = Set(policyEndings.compactMap { $0.unicodeScalars.last?.value })
         func endsWithPolicyWord(_ range: Range<Int>) -> Bool {
+            guard let (last, _) = cursor.scalar(before: range.upperBound), lastScalars.contains(last) else { return false }
             let text = cursor.text(range)
             guard patterns.titleClass(of: text) == .policy else { return false }
             return policyEndings.contains { text.hasSuffix($0) && text.count >= $0.count + 4 }
         }
         var result: [Mention] = []
-        let verbsBefore = patterns.issuanceVerbs.filter { $0.position != .after }.map(\.verb)
-        let verbsAfter = patterns.issuanceVerbs.filter { $0.position != .before }.map(\.verb)
         let completed = Array("了".utf8)
-        for verb in verbsBefore {
-            for start in cursor.occurrences(of: Array(verb.utf8), in: all) {
-                var begin = start + verb.utf8.count
-                if cursor.matches(completed, at: begin) { begin += completed.count } // 印发了
-                guard let (first, _) = cursor.scalar(at: begin),
-                      ScalarClass.isIdeograph(first) || first == .leftQuote else { continue }
-                var scan = begin
-                var count = 0
-                while let (scalar, next) = cursor.scalar(at: scan), count < 30, isNameScalar(scalar) {
-                    scan = next
-                    count += 1
-                    guard count >= 6, endsWithPolicyWord(begin..<scan) else { continue }
-                    let following = cursor.scalar(at: scan)?.value ?? 0x0A
-                    if !isNameScalar(following) || conjunctions.contains(following) {
-                        let range = begin..<scan
-                        if !insideTitle(range), !isGeneric(range) { result.append(policy(range, cursor: cursor, rule: "verb-policy")) }
-                        break
-                    }
+        for marker in markers {
+            guard case let .issuance(position) = marker.kind, position != .after else { continue }
+            var begin = marker.range.upperBound
+            if cursor.matches(completed, at: begin) { begin += completed.count } // 印发了
+            guard let (first, _) = cursor.scalar(at: begin),
+                  ScalarClass.isIdeograph(first) || first == .leftQuote else { continue }
+            var scan = begin
+            var count = 0
+            while let (scalar, next) = cursor.scalar(at: scan), count < 30, isNameScalar(scalar) {
+                scan = next
+                count += 1
+                guard count >= 6, endsWithPolicyWord(begin..<scan) else { continue }
+                let following = cursor.scalar(at: scan)?.value ?? 0x0A
+                if !isNameScalar(following) || conjunctions.contains(following) {
+                    let range = begin..<scan
+                    if !insideTitle(range), !isGeneric(range) { result.append(policy(range, cursor: cursor, rule: "verb-policy")) }
+                    break
                 }
             }
         }
-        for verb in verbsAfter {
-            for start in cursor.occurrences(of: Array(verb.utf8), in: all) where start > 0 {
-                var left = start
-                var count = 0
-                while let (scalar, previous) = cursor.scalar(before: left), count < 30, isNameScalar(scalar) {
-                    left = previous
-                    count += 1
-                }
-                let range = left..<start
-                guard count >= 6, endsWithPolicyWord(range), !insideTitle(range), !isGeneric(range),
-                      cursor.scalar(at: left).map({ ScalarClass.isIdeograph($0.value) || $0.value == .leftQuote }) ?? false
-                else { continue }
-                result.append(policy(range, cursor: cursor, rule: "verb-policy"))
+        for marker in markers {
+            guard case let .issuance(position) = marker.kind, position != .before else { continue }
+            let start = marker.range.lowerBound
+            var left = start
+            var count = 0
+            while let (scalar, previous) = cursor.scalar(before: left), count < 30, isNameScalar(scalar) {
+                left = previous
+                count += 1
             }
+            let range = left..<start
+            guard count >= 6, endsWithPolicyWord(range), !insideTitle(range), !isGeneric(range),
+                  cursor.scalar(at: left).map({ ScalarClass.isIdeograph($0.value) || $0.value == .leftQuote }) ?? false
+            else { continue }
+            result.append(policy(range, cursor: cursor, rule: "verb-policy"))
         }
         return result
     }
@@ -214,35 +204,33 @@ struct AliasResolution {
 
     // MARK: Declared short forms
 
-    private func addDeclaredAliases(_ mentions: inout [Mention], cursor: TextCursor) {
-        let all = 0..<cursor.bytes.count
+    private func addDeclaredAliases(_ mentions: inout [Mention], cursor: TextCursor, markers: [Marker]) {
         var added: [Mention] = []
         let existing = OverlapIndex(mentions.map(\.range))
-        for marker in ["以下简称", "下称", "简称"] {
-            for start in cursor.occurrences(of: Array(marker.utf8), in: all) {
-                // （以下简称“X”） — the opening parenthesis is just before the marker.
-                guard let (open, openStart) = cursor.scalar(before: start), open == .leftParenWide || open == .leftParen else { continue }
-                var scan = start + marker.utf8.count
-                var alias: [UInt32] = []
-                var closed = false
-                while let (scalar, next) = cursor.scalar(at: scan), alias.count <= 12 {
-                    if scalar == .rightParenWide || scalar == .rightParen { closed = true; scan = next; break }
-                    if ScalarClass.isIdeograph(scalar) || ScalarClass.isASCIIAlphanumeric(scalar) { alias.append(scalar) }
-                    else if !(scalar == .leftQuote || scalar == .rightQuote || scalar == .leftTitle || scalar == .rightTitle
-                              || scalar == 0x22 || scalar == 0x201C || scalar == 0xFF1A || scalar == 0x3A) { break }
-                    scan = next
-                }
-                guard closed, alias.count >= 2, let ownerIndex = index(ofMentionEndingJustBefore: openStart, in: mentions) else { continue }
-                let owner = mentions[ownerIndex]
-                let text = String(String.UnicodeScalarView(alias.compactMap(Unicode.Scalar.init)))
-                mentions[ownerIndex].extraAliases.append(text)
-                // Later uses of the short form name the same entity.
-                for use in cursor.occurrences(of: Array(text.utf8), in: scan..<cursor.bytes.count) {
-                    let range = use..<(use + text.utf8.count)
-                    guard !existing.overlaps(range), !(added.last.map { $0.range.overlaps(range) } ?? false) else { continue }
-                    added.append(Mention(range: range, type: owner.type, surface: text, entityIndex: owner.entityIndex,
-                                         rule: "declared-alias", key: owner.key))
-                }
+        for marker in markers where marker.kind == .declaration {
+            let start = marker.range.lowerBound
+            // （以下简称“X”） — the opening parenthesis is just before the marker.
+            guard let (open, openStart) = cursor.scalar(before: start), open == .leftParenWide || open == .leftParen else { continue }
+            var scan = marker.range.upperBound
+            var alias: [UInt32] = []
+            var closed = false
+            while let (scalar, next) = cursor.scalar(at: scan), alias.count <= 12 {
+                if scalar == .rightParenWide || scalar == .rightParen { closed = true; scan = next; break }
+                if ScalarClass.isIdeograph(scalar) || ScalarClass.isASCIIAlphanumeric(scalar) { alias.append(scalar) }
+                else if !(scalar == .leftQuote || scalar == .rightQuote || scalar == .leftTitle || scalar == .rightTitle
+                          || scalar == 0x22 || scalar == 0x201C || scalar == 0xFF1A || scalar == 0x3A) { break }
+                scan = next
+            }
+            guard closed, alias.count >= 2, let ownerIndex = index(ofMentionEndingJustBefore: openStart, in: mentions) else { continue }
+            let owner = mentions[ownerIndex]
+            let text = String(String.UnicodeScalarView(alias.compactMap(Unicode.Scalar.init)))
+            mentions[ownerIndex].extraAliases.append(text)
+            // Later uses of the short form name the same entity.
+            for use in cursor.occurrences(of: Array(text.utf8), in: scan..<cursor.bytes.count) {
+                let range = use..<(use + text.utf8.count)
+                guard !existing.overlaps(range), !(added.last.map { $0.range.overlaps(range) } ?? false) else { continue }
+                added.append(Mention(range: range, type: owner.type, surface: text, entityIndex: owner.entityIndex,
+                                     rule: "declared-alias", key: owner.key))
             }
         }
         mentions += added

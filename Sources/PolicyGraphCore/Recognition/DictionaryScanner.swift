@@ -105,7 +105,7 @@ public struct DictionaryScanner: Sendable {
                     established.insert(index)
                     return true
                 }
-            case .suffix, .stop, .softStop, .word:
+            case .suffix, .stop, .softStop, .word, .marker:
                 plain = true
             }
         }

@@ -56,6 +56,7 @@ public struct EntityRecognizer: Sendable {
                     pendingTitles.removeFirst()
                 }
                 let entries = scanner.entries(of: token)
+                for case let .marker(kind) in entries { state.markers.append(Marker(range: token.range, kind: kind)) }
                 let insideTitle = titleIndex < titles.count && titles[titleIndex].outer.lowerBound < token.end
                     && titles[titleIndex].outer.upperBound > token.start
                 if let entity = chooseEntity(entries, state: state) {
@@ -88,7 +89,7 @@ public struct EntityRecognizer: Sendable {
 
             var mentions = state.mentions.compactMap { $0 }
             mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
-            mentions = AliasResolution(lexicon: lexicon).resolve(mentions, cursor: cursor, titles: titles)
+            mentions = AliasResolution(lexicon: lexicon).resolve(mentions, cursor: cursor, titles: titles, markers: state.markers)
             return mentions
         }
     }

@@ -10,6 +10,26 @@ public enum LexiconEntry: Hashable, Sendable {
     case softStop
     /// Ordinary text (it only shadows shorter stop words).
     case word
+    /// A word that later stages look for: found in the same scan.
+    case marker(MarkerKind)
+}
+
+/// The words that the resolution stages need the positions of.
+public enum MarkerKind: Hashable, Sendable {
+    /// A policy named without 《》 (政府工作报告).
+    case namedPolicy
+    /// A qualifier in parentheses that closes a policy name: （试行）.
+    case qualifier
+    /// A verb by which a body issues a policy.
+    case issuance(IssuancePosition)
+    /// A word declaring a short form: 以下简称.
+    case declaration
+}
+
+/// A marker word found by the scan.
+public struct Marker: Hashable, Sendable {
+    public let range: Range<Int>
+    public let kind: MarkerKind
 }
 
 /// The ontology's names, suffixes and stop words compiled into one
@@ -51,6 +71,14 @@ public struct Lexicon: Sendable {
         for word in ontology.patterns.stopWords { add(word, .stop) }
         for word in ontology.patterns.softStopWords { add(word, .softStop) }
         for word in ontology.patterns.plainWords { add(word, .word) }
+        let patterns = ontology.patterns
+        for (ending, kind) in patterns.titleEndings where kind == .named { add(ending, .marker(.namedPolicy)) }
+        for qualifier in patterns.titleQualifiers {
+            add("（\(qualifier)）", .marker(.qualifier))
+            add("(\(qualifier))", .marker(.qualifier))
+        }
+        for (verb, position) in patterns.issuanceVerbs { add(verb, .marker(.issuance(position))) }
+        for word in patterns.declarationWords { add(word, .marker(.declaration)) }
         var keys: [(key: [UInt8], value: Int32)] = []
         var payloads: [[LexiconEntry]] = []
         for key in order {

@@ -17,6 +17,8 @@ struct NameUnits {
 
     var mentions: [Mention?] = []
     var units: [Unit] = []
+    /// The marker words found, in text order.
+    var markers: [Marker] = []
     /// The ontology entities mentioned so far.
     var mentionedEntities: Set<Int> = []
 
