@@ -45,7 +45,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PolicyGraphTests",
-            dependencies: ["PolicyGraphCore"],
+            // The executable too, so that end-to-end tests find it built.
+            dependencies: ["PolicyGraphCore", "policygraph"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -22,12 +22,15 @@ struct DocumentInputs {
 
     func read(each body: (SourceDocument) throws -> Void) throws -> Int {
         var failures = 0
-        for path in try SourceDocument.files(in: paths) {
-            do {
-                try body(try SourceDocument(reading: path))
-            } catch let error as DocumentError {
-                failures += 1
-                FileHandle.standardError.write(Data("policygraph: \(error.localizedDescription)\n".utf8))
+        func report(_ error: DocumentError) {
+            failures += 1
+            FileHandle.standardError.write(Data("policygraph: \(error.localizedDescription)\n".utf8))
+        }
+        for input in paths {
+            let files: [String]
+            do { files = try SourceDocument.files(in: [input]) } catch { report(error); continue }
+            for path in files {
+                do { try body(try SourceDocument(reading: path)) } catch let error as DocumentError { report(error) }
             }
         }
         return failures

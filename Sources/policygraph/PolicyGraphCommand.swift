@@ -5,6 +5,6 @@ struct PolicyGraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policygraph",
         abstract: "Turns Chinese policy and industry news into a knowledge graph and a timeline.",
-        subcommands: [BuildCommand.self, ExtractCommand.self]
+        subcommands: [BuildCommand.self, ExtractCommand.self, TimeCommand.self]
     )
 }
