@@ -18,10 +18,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let extractor = try ontologyOptions.makeExtractor()
-        var extractions: [DocumentExtraction] = []
-        let failures = try DocumentInputs(paths: inputs).read { document in
-            extractions.append(extractor.extract(document))
-        }
+        let (extractions, failures) = InputCollection(paths: inputs).extract(with: extractor, published: nil, onError: reportInputError)
         let path = (output as NSString).appendingPathComponent("extraction.json")
         try AtomicFile.write(try ExtractionJSON.encode(extractions), to: path)
         var counts: [EntityType: Int] = [:]

@@ -29,10 +29,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let extractor = try ontologyOptions.makeExtractor()
-        var extractions: [DocumentExtraction] = []
-        let failures = try DocumentInputs(paths: inputs).read { document in
-            extractions.append(extractor.extract(document, published: published))
-        }
+        let (extractions, failures) = InputCollection(paths: inputs).extract(with: extractor, published: published, onError: reportInputError)
         switch format {
         case .json:
             FileHandle.standardOutput.write(try ExtractionJSON.encode(extractions))

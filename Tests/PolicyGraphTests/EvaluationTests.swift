@@ -13,8 +13,7 @@ import Testing
         for name in names {
             let gold = try JSONDecoder().decode(EvaluationScorer.GoldDocument.self,
                                                 from: Data(contentsOf: goldFolder.appendingPathComponent(name)))
-            let seed = repositoryRoot.appendingPathComponent("seeds").appendingPathComponent(gold.document)
-            let extraction = sharedExtractor.extract(try SourceDocument(reading: seed.path))
+            let extraction = try #require(seedExtractions.first { $0.document == gold.document })
             scorer.add(gold: gold.entities, predicted: extraction.entities)
         }
         return scorer
@@ -39,10 +38,7 @@ import Testing
             print("skipped: python3 is not installed, so the reference scorer cannot run")
             return
         }
-        var extractions: [DocumentExtraction] = []
-        for path in try SourceDocument.files(in: [repositoryRoot.appendingPathComponent("seeds").path]) {
-            extractions.append(sharedExtractor.extract(try SourceDocument(reading: path)))
-        }
+        let extractions = seedExtractions
         let predictions = FileManager.default.temporaryDirectory.appendingPathComponent("policygraph-eval-\(UUID().uuidString).json")
         try ExtractionJSON.encode(extractions).write(to: predictions)
         defer { try? FileManager.default.removeItem(at: predictions) }

@@ -6,12 +6,8 @@ import Testing
 /// when the committed file is out of date (run `swift run -c release policygraph build`).
 @Suite struct OutputsTests {
     @Test func extractionJSONIsCurrentAndDeterministic() throws {
-        var extractions: [DocumentExtraction] = []
-        for path in try SourceDocument.files(in: [repositoryRoot.appendingPathComponent("seeds").path]) {
-            extractions.append(sharedExtractor.extract(try SourceDocument(reading: path)))
-        }
-        let first = try ExtractionJSON.encode(extractions)
-        let second = try ExtractionJSON.encode(try SourceDocument.files(in: [repositoryRoot.appendingPathComponent("seeds").path]).map { sharedExtractor.extract(try SourceDocument(reading: $0)) })
+        let first = try ExtractionJSON.encode(seedExtractions)
+        let second = try ExtractionJSON.encode(extractSeeds())
         #expect(first == second)
         let committed = try Data(contentsOf: repositoryRoot.appendingPathComponent("Outputs/extraction.json"))
         #expect(first == committed, "Outputs/extraction.json is out of date: run `swift run -c release policygraph build`")

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import PolicyGraphCore
 
 /// Shared, compiled once: the bundled ontology's extractor.
@@ -46,3 +47,12 @@ func recognised(_ text: String, extractor: Extractor = sharedExtractor) -> [Stri
     let extraction = extractor.extract(SourceDocument(name: "test.txt", string: text))
     return extraction.entities.filter { $0.type != .person }.map { "\($0.type.rawValue):\($0.name)" }
 }
+
+/// The seeds extracted as `policygraph build` extracts them (metadata included).
+func extractSeeds() -> [DocumentExtraction] {
+    InputCollection(paths: [repositoryRoot.appendingPathComponent("seeds").path])
+        .extract(with: sharedExtractor, onError: { Issue.record("seed unreadable: \($0)") }).extractions
+}
+
+/// Computed once for the suites that score or compare them.
+let seedExtractions: [DocumentExtraction] = extractSeeds()

@@ -5,25 +5,42 @@ public struct DocumentExtraction: Codable, Sendable, Equatable {
     public var document: String
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `nil` when unknown.
     public var published: String?
+    /// Where `published` came from (extra field `published_source`).
+    public var publishedSource: PublishedSource?
     public var entities: [ExtractedEntity]
     public var targets: [ExtractedTarget]
     public var issued: [IssuedPair]
 
-    public init(document: String, published: String?, entities: [ExtractedEntity],
+    public init(document: String, published: String?, publishedSource: PublishedSource? = nil, entities: [ExtractedEntity],
                 targets: [ExtractedTarget] = [], issued: [IssuedPair] = []) {
         self.document = document
         self.published = published
+        self.publishedSource = publishedSource
         self.entities = entities
         self.targets = targets
         self.issued = issued
     }
 
-    enum CodingKeys: String, CodingKey { case document, published, entities, targets, issued }
+    enum CodingKeys: String, CodingKey {
+        case document, published, entities, targets, issued
+        case publishedSource = "published_source"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        document = try container.decode(String.self, forKey: .document)
+        published = try container.decodeIfPresent(String.self, forKey: .published)
+        publishedSource = try container.decodeIfPresent(PublishedSource.self, forKey: .publishedSource)
+        entities = try container.decodeIfPresent([ExtractedEntity].self, forKey: .entities) ?? []
+        targets = try container.decodeIfPresent([ExtractedTarget].self, forKey: .targets) ?? []
+        issued = try container.decodeIfPresent([IssuedPair].self, forKey: .issued) ?? []
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(document, forKey: .document)
         try container.encode(published, forKey: .published) // null, not absent
+        try container.encode(publishedSource, forKey: .publishedSource)
         try container.encode(entities, forKey: .entities)
         try container.encode(targets, forKey: .targets)
         try container.encode(issued, forKey: .issued)

@@ -26,12 +26,22 @@ public struct Extractor: Sendable {
         normalizer.normalize(document.text, markup: document.markup)
     }
 
-    /// Extracts one document; `published` overrides the page header's date.
-    public func extract(_ document: SourceDocument, published: String? = nil) -> DocumentExtraction {
+    /// Extracts one document. The publication date is, in this order: `published`
+    /// (the command line), the metadata file's, the page header's, or the year
+    /// inferred from the text.
+    public func extract(_ document: SourceDocument, published: String? = nil, metadata: DocumentMetadata? = nil) -> DocumentExtraction {
         let text = normalize(document)
         let mentions = recognizer.mentions(in: text)
         let entities = EntityGrouping.entities(from: mentions, text: text, ontology: lexicon.ontology)
-        return DocumentExtraction(document: document.name, published: published ?? PublicationDate.fromHeader(text),
-                                  entities: entities)
+        let (date, source) = Self.publicationDate(text: text, option: published, metadata: metadata)
+        return DocumentExtraction(document: document.name, published: date, publishedSource: source, entities: entities)
+    }
+
+    static func publicationDate(text: NormalizedText, option: String?, metadata: DocumentMetadata?) -> (String?, PublishedSource?) {
+        if let option { return (option, .option) }
+        if let date = metadata?.published { return (date, .metadata) }
+        if let date = PublicationDate.fromHeader(text) { return (date, .header) }
+        if let year = PublicationDate.inferYear(text) { return (String(year), .inferred) }
+        return (nil, nil)
     }
 }

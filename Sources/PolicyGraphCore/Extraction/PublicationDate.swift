@@ -62,3 +62,41 @@ public enum PublicationDate {
 }
 
 import Foundation
+
+extension PublicationDate {
+    /// Statistics cues after a year: 2023年，我国动力电池累计销量达…
+    static let statisticsCues = ["同比", "增长", "累计", "销量", "达到", "总额", "规模", "实现营收", "营收", "产量", "出口"]
+
+    /// Infers the publication year where the text allows it safely: one year
+    /// after the latest year reported as a full year of statistics (据统计，2024年…
+    /// 增长), and no earlier than the latest dated past event (2023年2月9日). `nil`
+    /// when the text offers neither.
+    public static func inferYear(_ text: NormalizedText) -> Int? {
+        let expressions = TimeNormalizer().expressions(in: text.string, reference: nil)
+        var latest: Int? = nil
+        let bytes = text.bytes
+        for expression in expressions where !expression.value.relative && expression.value.relation == .in && !expression.value.approximate {
+            let end = expression.range.upperBound
+            let after = String(decoding: bytes[end..<min(bytes.count, end + 90)], as: UTF8.self)
+            let clause = after.split(whereSeparator: { "。；！？\n".contains($0) }).first.map(String.init) ?? ""
+            let start = expression.range.lowerBound
+            let before = String(decoding: bytes[max(0, start - 15)..<start], as: UTF8.self)
+            let reported = before.hasSuffix("统计，") || before.hasSuffix("显示，") || before.hasSuffix("数据显示")
+            switch expression.value.precision {
+            case .year where after.hasPrefix("，") || after.hasPrefix("全年"):
+                // A full year followed by figures in the same sentence.
+                if (reported || statisticsCues.contains(where: { clause.contains($0) })) && !clause.contains("将") && !clause.contains("预计") {
+                    latest = max(latest ?? 0, expression.value.year + 1)
+                }
+            case .day:
+                // A dated event told in the past (no 起, 前: those are deadlines and starts).
+                if !clause.hasPrefix("起") && !clause.hasPrefix("前") && !clause.contains("将") {
+                    latest = max(latest ?? 0, expression.value.year)
+                }
+            default:
+                break
+            }
+        }
+        return latest
+    }
+}
