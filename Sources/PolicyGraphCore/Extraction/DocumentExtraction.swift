@@ -66,15 +66,63 @@ public struct ExtractedEntity: Codable, Sendable, Equatable {
     public var rule: String
 }
 
-/// A dated target (filled by the target extractor).
+/// A dated target: a subject will do or reach something at a time.
 public struct ExtractedTarget: Codable, Sendable, Equatable {
+    /// The holder's name, one of the document's entities.
     public var subject: String
     public var time: TargetTime
+    /// What the target is about (全固态电池).
     public var topic: String?
+    /// The verb (量产, 下降).
     public var action: String?
+    /// A quantity with its unit (13.5%, 1000家).
     public var value: String?
+    /// `goal`, `promise` or `forecast`.
     public var modality: String
+    /// The clause the target is read from.
     public var quote: String
+    /// The rule that found the subject (extra field: `subject.nearest`, `subject.after-time`,
+    /// `subject.carried`, `target.list`).
+    public var rule: String
+    /// UTF-8 byte offsets `[start, end)` in the original file (extra fields).
+    public var subjectOffsets: [Int]
+    public var timeOffsets: [Int]
+    public var actionOffsets: [Int]?
+
+    enum CodingKeys: String, CodingKey {
+        case subject, time, topic, action, value, modality, quote, rule
+        case subjectOffsets = "subject_offsets", timeOffsets = "time_offsets", actionOffsets = "action_offsets"
+    }
+
+    public init(subject: String, time: TargetTime, topic: String?, action: String?, value: String?, modality: String,
+                quote: String, rule: String, subjectOffsets: [Int], timeOffsets: [Int], actionOffsets: [Int]?) {
+        self.subject = subject
+        self.time = time
+        self.topic = topic
+        self.action = action
+        self.value = value
+        self.modality = modality
+        self.quote = quote
+        self.rule = rule
+        self.subjectOffsets = subjectOffsets
+        self.timeOffsets = timeOffsets
+        self.actionOffsets = actionOffsets
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(time, forKey: .time)
+        try container.encode(topic, forKey: .topic)
+        try container.encode(action, forKey: .action)
+        try container.encode(value, forKey: .value)
+        try container.encode(modality, forKey: .modality)
+        try container.encode(quote, forKey: .quote)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(subjectOffsets, forKey: .subjectOffsets)
+        try container.encode(timeOffsets, forKey: .timeOffsets)
+        try container.encode(actionOffsets, forKey: .actionOffsets)
+    }
 }
 
 /// The time of a target.
@@ -83,10 +131,35 @@ public struct TargetTime: Codable, Sendable, Equatable {
     public var year: Int?
     public var month: Int?
     public var end_year: Int?
+    /// The last month of a range (extra field).
+    public var end_month: Int?
+    /// The expression as written (extra field).
+    public var text: String?
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(relation, forKey: .relation)
+        try container.encode(year, forKey: .year)
+        try container.encode(month, forKey: .month)
+        try container.encode(end_year, forKey: .end_year)
+        try container.encode(end_month, forKey: .end_month)
+        try container.encode(text, forKey: .text)
+    }
 }
 
 /// A body that issued a policy.
 public struct IssuedPair: Codable, Sendable, Equatable {
     public var issuer: String
     public var policy: String
+    /// The rule that found it (extra field).
+    public var rule: String?
+    /// UTF-8 byte offsets `[start, end)` of the issuer, the verb and the policy in the original file (extra fields).
+    public var issuerOffsets: [Int]?
+    public var verbOffsets: [Int]?
+    public var policyOffsets: [Int]?
+
+    enum CodingKeys: String, CodingKey {
+        case issuer, policy, rule
+        case issuerOffsets = "issuer_offsets", verbOffsets = "verb_offsets", policyOffsets = "policy_offsets"
+    }
 }

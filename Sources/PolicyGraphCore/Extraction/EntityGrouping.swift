@@ -3,7 +3,9 @@ import Collections
 /// Groups a document's mentions into its distinct entities, in order of
 /// first mention: the name is the fullest form used, the aliases the others.
 enum EntityGrouping {
-    static func entities(from mentions: [Mention], text: NormalizedText, ontology: Ontology) -> [ExtractedEntity] {
+    /// The entities, and the name under which each mention key's entity is output.
+    static func entities(from mentions: [Mention], text: NormalizedText, ontology: Ontology) -> (entities: [ExtractedEntity], names: [String: String]) {
+        var names: [String: String] = [:]
         var groups: OrderedDictionary<String, [Mention]> = [:]
         for mention in mentions where mention.type != .technology {
             groups[mention.key, default: []].append(mention)
@@ -31,15 +33,17 @@ enum EntityGrouping {
                                          rule: first.rule)
             if let existing = seenNames["\(entity.type.rawValue):\(name)"] {
                 var merged = result[existing]
+                names[first.key] = merged.name
                 for alias in entity.aliases where !merged.aliases.contains(alias) && alias != merged.name { merged.aliases.append(alias) }
                 merged.mentions += entity.mentions
                 result[existing] = merged
                 continue
             }
             seenNames["\(entity.type.rawValue):\(name)"] = result.count
+            names[first.key] = name
             result.append(entity)
         }
-        return result
+        return (result, names)
     }
 
     /// A surface without the marks that are not part of a name.

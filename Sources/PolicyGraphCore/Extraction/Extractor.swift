@@ -10,8 +10,13 @@ public struct Extractor: Sendable {
     public let normalizer: TextNormalizer
     public let recognizer: EntityRecognizer
 
+    /// The technology lexicon's names, longest first (topics fall back on them).
+    let technologyNames: [String]
+
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
+        technologyNames = lexicon.ontology.entities.filter { $0.type == .technology }.flatMap { [$0.name] + $0.aliases }
+            .filter { $0.unicodeScalars.count >= 2 }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         normalizer = TextNormalizer(folding: lexicon.ontology.folding)
         recognizer = EntityRecognizer(lexicon: lexicon)
     }
@@ -31,10 +36,19 @@ public struct Extractor: Sendable {
     /// inferred from the text.
     public func extract(_ document: SourceDocument, published: String? = nil, metadata: DocumentMetadata? = nil) -> DocumentExtraction {
         let text = normalize(document)
-        let mentions = recognizer.mentions(in: text)
-        let entities = EntityGrouping.entities(from: mentions, text: text, ontology: lexicon.ontology)
+        let recognition = recognizer.recognize(text)
+        let (entities, names) = EntityGrouping.entities(from: recognition.mentions, text: text, ontology: lexicon.ontology)
         let (date, source) = Self.publicationDate(text: text, option: published, metadata: metadata)
-        return DocumentExtraction(document: document.name, published: date, publishedSource: source, entities: entities)
+        let (targets, issued) = text.bytes.withUnsafeBufferPointer { buffer in
+            let cursor = TextCursor(bytes: buffer)
+            let targets = TargetExtractor(vocabulary: lexicon.ontology.patterns.targets, technologyNames: technologyNames)
+                .extract(text: text, cursor: cursor, mentions: recognition.mentions, names: names, reference: date.flatMap(ReferenceDate.init))
+            let issued = IssuanceExtractor().extract(text: text, cursor: cursor, mentions: recognition.mentions,
+                                                     markers: recognition.markers, names: names)
+            return (targets, issued)
+        }
+        return DocumentExtraction(document: document.name, published: date, publishedSource: source, entities: entities,
+                                  targets: targets, issued: issued)
     }
 
     static func publicationDate(text: NormalizedText, option: String?, metadata: DocumentMetadata?) -> (String?, PublishedSource?) {

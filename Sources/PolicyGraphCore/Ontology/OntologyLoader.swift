@@ -158,6 +158,23 @@ struct OntologyLoader {
                     endings.append((word, titleClass))
                 case "qualifiers":
                     lexicon.titleQualifiers.append(word)
+                case "targets":
+                    guard fields.count > 1 else {
+                        issues.append(.init(location: location, message: "expected a word and a role"))
+                        continue
+                    }
+                    switch fields[1] {
+                    case "action": lexicon.targets.actions.append(word)
+                    case "light": lexicon.targets.lightVerbs.insert(word); lexicon.targets.actions.append(word)
+                    case "promise": lexicon.targets.promiseWords.append(word)
+                    case "forecast": lexicon.targets.forecastWords.append(word)
+                    case "goal": lexicon.targets.goalWords.append(word)
+                    case "future": lexicon.targets.futureWords.append(word)
+                    case "past": lexicon.targets.pastWords.append(word)
+                    case "reporting": lexicon.targets.reportingWords.append(word)
+                    case "unit": lexicon.targets.units.append(fields[0].trimmingCharacters(in: .whitespaces))
+                    default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
+                    }
                 case "declarations":
                     lexicon.declarationWords.append(word)
                 case "issuance":
@@ -171,6 +188,8 @@ struct OntologyLoader {
                 }
             }
         }
+        lexicon.targets.actions.sort { $0.count > $1.count }
+        lexicon.targets.units.sort { $0.count > $1.count }
         lexicon.titleEndings = endings.sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
         return lexicon
     }

@@ -48,6 +48,22 @@ public enum TitleClass: String, Sendable {
     case named
 }
 
+/// The words the target extractor reads (`patterns/targets.tsv`).
+public struct TargetVocabulary: Sendable {
+    /// Target verbs, longest first.
+    public var actions: [String] = []
+    /// Verbs that carry a fuller action after them (实现, 开始).
+    public var lightVerbs: Set<String> = []
+    public var promiseWords: [String] = []
+    public var forecastWords: [String] = []
+    public var goalWords: [String] = []
+    public var futureWords: [String] = []
+    public var pastWords: [String] = []
+    public var reportingWords: [String] = []
+    /// Units of values, longest first.
+    public var units: [String] = []
+}
+
 /// The data of the pattern recognisers, loaded from `patterns/*.tsv`.
 public struct PatternLexicon: Sendable {
     public var suffixes: [SuffixRule] = []
@@ -69,6 +85,8 @@ public struct PatternLexicon: Sendable {
     public var titleQualifiers: [String] = []
     /// Words that declare a short form in parentheses (以下简称).
     public var declarationWords: [String] = []
+    /// The words of the target extractor.
+    public var targets = TargetVocabulary()
     /// Verbs by which bodies issue policies (印发, 发布 …).
     public var issuanceVerbs: [(verb: String, position: IssuancePosition)] = []
 

@@ -7,6 +7,14 @@
 /// let mentions = recognizer.mentions(in: normalizer.normalize("工信部印发《实施方案》"))
 /// ```
 public struct EntityRecognizer: Sendable {
+    /// What recognition finds in one text.
+    public struct Recognition: Sendable {
+        /// Mentions in text order.
+        public var mentions: [Mention]
+        /// Marker words in text order.
+        public var markers: [Marker]
+    }
+
     public let lexicon: Lexicon
     let scanner: DictionaryScanner
 
@@ -17,6 +25,11 @@ public struct EntityRecognizer: Sendable {
 
     /// Every mention in `text`, in text order.
     public func mentions(in text: NormalizedText) -> [Mention] {
+        recognize(text).mentions
+    }
+
+    /// The mentions of `text` and the marker words (issuing verbs …) found by the same scan.
+    public func recognize(_ text: NormalizedText) -> Recognition {
         text.bytes.withUnsafeBufferPointer { buffer in
             let cursor = TextCursor(bytes: buffer)
             let patterns = lexicon.ontology.patterns
@@ -90,7 +103,7 @@ public struct EntityRecognizer: Sendable {
             var mentions = state.mentions.compactMap { $0 }
             mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
             mentions = AliasResolution(lexicon: lexicon).resolve(mentions, cursor: cursor, titles: titles, markers: state.markers)
-            return mentions
+            return Recognition(mentions: mentions, markers: state.markers)
         }
     }
 

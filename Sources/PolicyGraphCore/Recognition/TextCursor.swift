@@ -22,6 +22,11 @@ struct TextCursor {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
+    /// The text from `start` to `end`, empty when `end` is not after `start`.
+    func text(from start: Int, to end: Int) -> String {
+        end > start ? text(start..<end) : ""
+    }
+
     func scalarCount(_ range: Range<Int>) -> Int {
         var count = 0
         for index in range where !UTF8Bytes.isContinuation(bytes[index]) { count += 1 }

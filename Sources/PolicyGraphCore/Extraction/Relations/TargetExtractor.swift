@@ -1,0 +1,305 @@
+/// Extracts dated targets: who will do or reach what, when.
+///
+/// Rules, each with a stable id that the output records:
+/// - `target.time`: a time expression that looks ahead (not past, not a
+///   baseline such as 较2020年, not inside a policy's title) anchors a target;
+/// - subject, in order: `subject.after-time` (2024年，北京将…: a holder right
+///   after the time), `subject.nearest` (the nearest holder before the time in
+///   the sentence, with its coordinated list: 上汽、广汽、长安等车企), and
+///   `subject.carried` (the last holder of the paragraph when the sentence
+///   names none: …今年将完善…);
+/// - the action is the first target verb after the time in the sentence
+///   (a light verb such as 实现 gives way to the action after it), the topic
+///   the words between the time and the action, else after it, else the
+///   sentence's technology term; the value a quantity with its unit after it;
+/// - modality by the holder: companies promise, bodies, policies and places set
+///   goals, institutions forecast;
+/// - `target.list`: after 指标：, each clause with an action and a value is a
+///   target of the same holder and time.
+struct TargetExtractor {
+    let vocabulary: TargetVocabulary
+    let technologyNames: [String]
+
+    struct Holder {
+        var mention: Mention
+        var name: String
+    }
+
+    struct Found {
+        var target: ExtractedTarget
+        var subjectRange: Range<Int>
+    }
+
+    /// Types that can hold a target.
+    static let holderTypes: Set<EntityType> = [.government, .company, .institution, .policy, .zone, .region, .person]
+
+    func extract(text: NormalizedText, cursor: TextCursor, mentions: [Mention], names: [String: String],
+                 reference: ReferenceDate?) -> [ExtractedTarget] {
+        let segments = TextSegments(cursor.bytes)
+        let times = TimeNormalizer().expressions(in: cursor.bytes, reference: reference)
+        let holders = mentions.filter { Self.holderTypes.contains($0.type) && names[$0.key] != nil }
+        let policyRanges = OverlapIndex(mentions.filter { $0.type == .policy }.map(\.range))
+        var results: [ExtractedTarget] = []
+        var seen: Set<String> = []
+        var lastHolderByParagraph: [Int: Holder] = [:]
+        var holderIndex = 0
+        var usedHolders: [Int: Holder] = [:]
+
+        for time in times {
+            guard let sentenceIndex = segments.sentenceIndex(containing: time.range.lowerBound) else { continue }
+            let sentence = segments.sentences[sentenceIndex]
+            // Holders mentioned before this time in the paragraph are remembered for carrying over.
+            while holderIndex < holders.count, holders[holderIndex].range.upperBound <= time.range.lowerBound {
+                let mention = holders[holderIndex]
+                if let paragraph = segments.sentenceIndex(containing: mention.range.lowerBound).map({ segments.sentences[$0].paragraph }),
+                   mention.type.isOrganisation || mention.type == .policy {
+                    lastHolderByParagraph[paragraph] = Holder(mention: mention, name: names[mention.key]!)
+                }
+                holderIndex += 1
+            }
+            guard isTarget(time, sentence: sentence, cursor: cursor, policyRanges: policyRanges, reference: reference) else { continue }
+            guard let (holders, rule) = subjects(of: time, sentence: sentence, cursor: cursor, holders: holders, names: names,
+                                                 carried: lastHolderByParagraph[sentence.paragraph] ?? usedHolders[sentence.paragraph]) else { continue }
+            let scopeEnd = sentence.range.upperBound
+            let afterTime = min(scopeEnd, max(time.range.upperBound, holders.map(\.mention.range.upperBound).max() ?? 0))
+            let action = findAction(in: afterTime..<scopeEnd, cursor: cursor)
+            let actionRange = action ?? (time.range.upperBound..<time.range.upperBound)
+            let topic = findTopic(between: afterTime, action: action, sentence: sentence, cursor: cursor)
+            let valueSearchEnd = clauseEnd(after: actionRange.upperBound, sentence: sentence)
+            let value = findValue(in: actionRange.upperBound..<valueSearchEnd, cursor: cursor)
+            let quoteRange = quote(for: time, action: actionRange, sentence: sentence, holders: holders)
+            for holder in holders {
+                usedHolders[sentence.paragraph] = holder
+                let modality = self.modality(for: holder.mention.type, sentence: cursor.text(sentence.range))
+                var target = makeTarget(holder: holder, time: time, action: action.map { cursor.text($0) }, topic: topic,
+                                        value: value, modality: modality, quote: cursor.text(quoteRange), rule: rule,
+                                        text: text, actionRange: action)
+                let key = "\(target.subject)|\(target.time.relation)|\(target.time.year ?? 0)|\(target.time.month ?? 0)|\(target.topic ?? "")"
+                if seen.insert(key).inserted { results.append(target) }
+                // target.list: a list of indicators after 指标：.
+                if let colon = listStart(after: time.range.upperBound, sentence: sentence, cursor: cursor) {
+                    for clause in sentence.clauses where clause.lowerBound >= colon {
+                        guard let itemAction = findAction(in: clause, cursor: cursor),
+                              let itemValue = findValue(in: itemAction.upperBound..<clause.upperBound, cursor: cursor) else { continue }
+                        var item = target
+                        item.action = cursor.text(itemAction)
+                        item.topic = Self.cleanTopic(cursor.text(from: clause.lowerBound, to: itemAction.lowerBound))
+                        item.value = itemValue
+                        item.quote = cursor.text(clause)
+                        item.rule = "target.list"
+                        item.actionOffsets = originalOffsets(itemAction, text)
+                        let itemKey = "\(item.subject)|\(item.time.year ?? 0)|\(item.topic ?? "")|\(itemValue)"
+                        if seen.insert(itemKey).inserted { results.append(item) }
+                    }
+                }
+                target.rule = rule
+            }
+        }
+        return results
+    }
+
+    // MARK: Time
+
+    func isTarget(_ time: TimeExpression, sentence: TextSegments.Sentence, cursor: TextCursor, policyRanges: OverlapIndex,
+                  reference: ReferenceDate?) -> Bool {
+        if policyRanges.overlaps(time.range) { return false }
+        if time.value.isPast(relativeTo: reference) { return false }
+        // A baseline: 较2020年, 比2020年, 与2020年相比.
+        if let (before, _) = cursor.scalar(before: time.range.lowerBound), before == 0x8F83 || before == 0x6BD4 { return false }
+        let clause = self.clause(containing: time.range.lowerBound, in: sentence)
+        let clauseText = cursor.text(clause)
+        let sentenceText = cursor.text(sentence.range)
+        let afterTime = cursor.text(from: time.range.upperBound, to: min(sentence.range.upperBound, time.range.upperBound + 60))
+        if afterTime.hasPrefix("相比") || afterTime.hasPrefix("同期") || afterTime.hasPrefix("以来") { return false }
+        let looksAhead = vocabulary.futureWords.contains { sentenceText.contains($0) }
+        let reportsPast = vocabulary.pastWords.contains { clauseText.contains($0) }
+        if reportsPast && !vocabulary.futureWords.contains(where: { clauseText.contains($0) }) { return false }
+        if time.value.precision == .day && !looksAhead { return false }
+        guard let reference else { return looksAhead || time.value.relation == .by || time.value.relation == .after }
+        if time.value.lastYear > reference.year { return true }
+        if time.value.relation == .by || time.value.relation == .after || time.value.relation == .from { return true }
+        return looksAhead
+    }
+
+    func clause(containing offset: Int, in sentence: TextSegments.Sentence) -> Range<Int> {
+        sentence.clauses.first { $0.lowerBound <= offset && offset < $0.upperBound } ?? sentence.range
+    }
+
+    func clauseEnd(after offset: Int, sentence: TextSegments.Sentence) -> Int {
+        sentence.clauses.first { $0.upperBound >= offset && $0.lowerBound <= offset }?.upperBound ?? sentence.range.upperBound
+    }
+
+    // MARK: Subject
+
+    func subjects(of time: TimeExpression, sentence: TextSegments.Sentence, cursor: TextCursor, holders: [Mention],
+                  names: [String: String], carried: Holder?) -> ([Holder], String)? {
+        let inSentence = holders.filter { sentence.range.contains($0.range.lowerBound) }
+        // subject.after-time: 2024年，北京将… / 到2026年,无锡高新区(新吴区)未来产业规模达到…
+        if let first = inSentence.first(where: { $0.range.lowerBound >= time.range.upperBound }) {
+            let gap = cursor.text(from: time.range.upperBound, to: first.range.lowerBound)
+            if gap.unicodeScalars.count <= 1, gap.allSatisfy({ "，, ".contains($0) }), first.type != .person {
+                return ([Holder(mention: first, name: names[first.key]!)], "subject.after-time")
+            }
+        }
+        // subject.nearest: the nearest holder before the time, places only when they act.
+        let before = inSentence.filter { $0.range.upperBound <= time.range.lowerBound }.reversed()
+        for mention in before {
+            if mention.type == .region || mention.type == .zone {
+                let after = cursor.text(from: mention.range.upperBound, to: min(sentence.range.upperBound, mention.range.upperBound + 12))
+                guard (vocabulary.futureWords + vocabulary.reportingWords).contains(where: { after.hasPrefix($0) }) else { continue }
+            }
+            return (coordinated(with: mention, in: Array(inSentence), cursor: cursor, names: names), "subject.nearest")
+        }
+        if let carried { return ([carried], "subject.carried") }
+        return nil
+    }
+
+    /// The holder and those listed with it: 上汽、广汽、长安.
+    func coordinated(with last: Mention, in mentions: [Mention], cursor: TextCursor, names: [String: String]) -> [Holder] {
+        var result = [last]
+        guard var index = mentions.firstIndex(of: last) else { return [Holder(mention: last, name: names[last.key]!)] }
+        while index > 0 {
+            let previous = mentions[index - 1]
+            let gap = cursor.text(from: previous.range.upperBound, to: result[0].range.lowerBound)
+            guard previous.type == last.type, ["、", "和", "与", "及", ",", "，"].contains(gap) else { break }
+            result.insert(previous, at: 0)
+            index -= 1
+        }
+        return result.map { Holder(mention: $0, name: names[$0.key]!) }
+    }
+
+    // MARK: Action, topic, value
+
+    func findAction(in range: Range<Int>, cursor: TextCursor) -> Range<Int>? {
+        var index = range.lowerBound
+        var light: Range<Int>? = nil
+        while index < range.upperBound {
+            for action in vocabulary.actions {
+                let bytes = Array(action.utf8)
+                guard index + bytes.count <= range.upperBound, cursor.matches(bytes, at: index) else { continue }
+                let found = index..<(index + bytes.count)
+                if vocabulary.lightVerbs.contains(action) {
+                    if light == nil { light = found }
+                    break
+                }
+                return found
+            }
+            guard let (scalar, next) = cursor.scalar(at: index) else { break }
+            // Stop at the end of the sentence's first clause that has a light verb.
+            if light != nil, scalar == 0xFF0C || scalar == 0x2C { return light }
+            index = next
+        }
+        return light
+    }
+
+    func findTopic(between start: Int, action: Range<Int>?, sentence: TextSegments.Sentence, cursor: TextCursor) -> String? {
+        if let action, action.lowerBound > start {
+            let between = Self.cleanTopic(cursor.text(from: start, to: action.lowerBound))
+            if let between, between.unicodeScalars.count >= 2 { return between }
+        }
+        if let action {
+            let end = clauseEnd(after: action.upperBound, sentence: sentence)
+            var after = cursor.text(from: action.upperBound, to: end)
+            if let valueStart = after.firstIndex(where: { $0.isNumber }) { after = String(after[..<valueStart]) }
+            if let cleaned = Self.cleanTopic(after), cleaned.unicodeScalars.count >= 2 { return cleaned }
+        }
+        let sentenceText = cursor.text(sentence.range)
+        return technologyNames.first { sentenceText.contains($0) }
+    }
+
+    static let topicNoise = ["将于", "将在", "将", "力争", "争取", "计划", "要", "在", "于", "新", "的", "实现", "开始", "重点", "全面", "进一步",
+                             "，", ",", "、", "“", "”", "年", "前", "后", "起", "底", "还", "也", "都", "并", "有望", "预计", "确保"]
+
+    static func cleanTopic(_ raw: String) -> String? {
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        // Drop a baseline such as 较2020年.
+        if let range = text.range(of: "较"), text[range.upperBound...].first?.isNumber == true { text = String(text[..<range.lowerBound]) }
+        var changed = true
+        while changed {
+            changed = false
+            for noise in topicNoise where text.hasPrefix(noise) { text.removeFirst(noise.count); changed = true }
+            for noise in topicNoise where text.hasSuffix(noise) { text.removeLast(noise.count); changed = true }
+        }
+        guard !text.isEmpty, text.count <= 40 else { return text.isEmpty ? nil : String(text.prefix(40)) }
+        return text
+    }
+
+    /// A number with its unit (13.5%, 1000家, 3亿次以上, 2倍至5倍).
+    func findValue(in range: Range<Int>, cursor: TextCursor) -> String? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard let (scalar, next) = cursor.scalar(at: index) else { break }
+            if ScalarClass.isDigit(scalar) {
+                var end = index
+                while end < range.upperBound, let (s, n) = cursor.scalar(at: end), ScalarClass.isDigit(s) || s == 0x2E { end = n }
+                for multiplier in ["万亿", "万", "亿", "千"] where cursor.matches(Array(multiplier.utf8), at: end) {
+                    end += multiplier.utf8.count
+                    break
+                }
+                guard let unit = vocabulary.units.first(where: { cursor.matches(Array($0.utf8), at: end) }) else {
+                    index = end
+                    continue
+                }
+                end += unit.utf8.count
+                // A range: 2倍至5倍; and 以上 / 左右.
+                if cursor.matches(Array("至".utf8), at: end), let (digit, _) = cursor.scalar(at: end + 3), ScalarClass.isDigit(digit),
+                   let rest = findValue(in: (end + 3)..<range.upperBound, cursor: cursor) {
+                    return cursor.text(from: index, to: end) + "至" + rest
+                }
+                for tail in ["以上", "左右", "以下", "以内"] where cursor.matches(Array(tail.utf8), at: end) {
+                    end += tail.utf8.count
+                    break
+                }
+                // 30家左右: keep the approximation word that precedes the unit's noun.
+                return cursor.text(from: index, to: end)
+            }
+            index = next
+        }
+        return nil
+    }
+
+    func listStart(after offset: Int, sentence: TextSegments.Sentence, cursor: TextCursor) -> Int? {
+        let text = cursor.bytes
+        var index = offset
+        var steps = 0
+        while index < sentence.range.upperBound, steps < 30 {
+            let (scalar, length) = UTF8Bytes.scalar(in: text, at: index)
+            if scalar == 0xFF1A || scalar == 0x3A { return index + length }
+            if scalar == 0xFF0C || scalar == 0x2C { return nil }
+            index += length
+            steps += 1
+        }
+        return nil
+    }
+
+    func quote(for time: TimeExpression, action: Range<Int>, sentence: TextSegments.Sentence, holders: [Holder]) -> Range<Int> {
+        let start = min(time.range.lowerBound, holders.map(\.mention.range.lowerBound).filter { sentence.range.contains($0) }.min() ?? time.range.lowerBound)
+        let end = clauseEnd(after: max(action.upperBound, time.range.upperBound), sentence: sentence)
+        return start..<max(end, time.range.upperBound)
+    }
+
+    func modality(for type: EntityType, sentence: String) -> String {
+        switch type {
+        case .company: return "promise"
+        case .institution, .person:
+            return vocabulary.forecastWords.contains(where: { sentence.contains($0) }) ? "forecast" : "goal"
+        default: return "goal"
+        }
+    }
+
+    func originalOffsets(_ range: Range<Int>, _ text: NormalizedText) -> [Int] {
+        let original = text.originalRange(of: range)
+        return [original.lowerBound, original.upperBound]
+    }
+
+    func makeTarget(holder: Holder, time: TimeExpression, action: String?, topic: String?, value: String?, modality: String,
+                    quote: String, rule: String, text: NormalizedText, actionRange: Range<Int>?) -> ExtractedTarget {
+        ExtractedTarget(subject: holder.name,
+                        time: TargetTime(relation: time.value.relation.rawValue, year: time.value.year, month: time.value.month,
+                                         end_year: time.value.endYear, end_month: time.value.endMonth, text: time.text),
+                        topic: topic, action: action, value: value, modality: modality, quote: quote,
+                        rule: rule, subjectOffsets: originalOffsets(holder.mention.range, text),
+                        timeOffsets: originalOffsets(time.range, text),
+                        actionOffsets: actionRange.map { originalOffsets($0, text) })
+    }
+}

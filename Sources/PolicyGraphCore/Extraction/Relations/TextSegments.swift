@@ -1,0 +1,64 @@
+/// Sentences and clauses of a normalised text, as byte ranges.
+///
+/// Sentences end at 。！？!? and line breaks (a paragraph ends at a line break);
+/// clauses also at ，,；;：:. Marks inside 《》 and “” do not split.
+struct TextSegments {
+    struct Sentence {
+        var range: Range<Int>
+        var paragraph: Int
+        var clauses: [Range<Int>]
+    }
+
+    let sentences: [Sentence]
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var sentences: [Sentence] = []
+        var paragraph = 0
+        var sentenceStart = 0
+        var clauseStart = 0
+        var clauses: [Range<Int>] = []
+        var titleDepth = 0
+        var index = 0
+        func closeClause(_ end: Int, next: Int) {
+            if end > clauseStart { clauses.append(clauseStart..<end) }
+            clauseStart = next
+        }
+        func closeSentence(_ end: Int, next: Int) {
+            closeClause(end, next: next)
+            if end > sentenceStart { sentences.append(Sentence(range: sentenceStart..<end, paragraph: paragraph, clauses: clauses)) }
+            clauses = []
+            sentenceStart = next
+            clauseStart = next
+        }
+        while index < bytes.count {
+            let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
+            let next = index + length
+            switch scalar {
+            case 0x300A: titleDepth += 1
+            case 0x300B: titleDepth = max(0, titleDepth - 1)
+            case 0x0A:
+                titleDepth = 0
+                closeSentence(index, next: next)
+                paragraph += 1
+            case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F where titleDepth == 0:
+                closeSentence(next, next: next)
+            case 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0xFF1A, 0x3A where titleDepth == 0:
+                closeClause(index, next: next)
+            default: break
+            }
+            index = next
+        }
+        closeSentence(bytes.count, next: bytes.count)
+        self.sentences = sentences
+    }
+
+    /// The index of the sentence holding `offset`.
+    func sentenceIndex(containing offset: Int) -> Int? {
+        var low = 0, high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].range.upperBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low < sentences.count && sentences[low].range.contains(offset) ? low : nil
+    }
+}
