@@ -12,11 +12,16 @@ public struct Extractor: Sendable {
 
     /// The technology lexicon's names, longest first (topics fall back on them).
     let technologyNames: [String]
+    /// The institutions of the ontology's media files (`entities/institution-media*.tsv`).
+    let mediaEntities: Set<Int>
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
         technologyNames = lexicon.ontology.entities.filter { $0.type == .technology }.flatMap { [$0.name] + $0.aliases }
             .filter { $0.unicodeScalars.count >= 2 }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        mediaEntities = Set(lexicon.ontology.entities.indices.filter {
+            lexicon.ontology.entities[$0].type == .institution && lexicon.ontology.entities[$0].source.file.contains("media")
+        })
         normalizer = TextNormalizer(folding: lexicon.ontology.folding)
         recognizer = EntityRecognizer(lexicon: lexicon)
     }
@@ -41,7 +46,8 @@ public struct Extractor: Sendable {
         let (date, source) = Self.publicationDate(text: text, option: published, metadata: metadata)
         let (targets, issued) = text.bytes.withUnsafeBufferPointer { buffer in
             let cursor = TextCursor(bytes: buffer)
-            let targets = TargetExtractor(vocabulary: lexicon.ontology.patterns.targets, technologyNames: technologyNames)
+            let targets = TargetExtractor(vocabulary: lexicon.ontology.patterns.targets, technologyNames: technologyNames,
+                                          mediaEntities: mediaEntities)
                 .extract(text: text, cursor: cursor, mentions: recognition.mentions, names: names, reference: date.flatMap(ReferenceDate.init))
             let issued = IssuanceExtractor().extract(text: text, cursor: cursor, mentions: recognition.mentions,
                                                      markers: recognition.markers, names: names)

@@ -175,6 +175,12 @@ struct OntologyLoader {
                     case "unit": lexicon.targets.units.append(fields[0].trimmingCharacters(in: .whitespaces))
                     default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
                     }
+                case "persons":
+                    switch fields.count > 1 ? fields[1] : "" {
+                    case "title": lexicon.personTitles.append(word)
+                    case "speech": lexicon.speechVerbs.append(word)
+                    default: issues.append(.init(location: location, message: "expected a role: title or speech"))
+                    }
                 case "declarations":
                     lexicon.declarationWords.append(word)
                 case "issuance":

@@ -85,6 +85,9 @@ public struct PatternLexicon: Sendable {
     public var titleQualifiers: [String] = []
     /// Words that declare a short form in parentheses (以下简称).
     public var declarationWords: [String] = []
+    /// Titles that precede a person's name (副理事长) and verbs that follow one (表示).
+    public var personTitles: [String] = []
+    public var speechVerbs: [String] = []
     /// The words of the target extractor.
     public var targets = TargetVocabulary()
     /// Verbs by which bodies issue policies (印发, 发布 …).

@@ -46,6 +46,8 @@ struct AliasResolution {
         sort()
         addDeclaredAliases(&mentions, cursor: cursor, markers: markers)
         sort()
+        addPersons(&mentions, cursor: cursor, markers: markers)
+        sort()
         resolveShortTitles(&mentions)
         addCompanyShortNames(&mentions, cursor: cursor)
         mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
@@ -200,6 +202,61 @@ struct AliasResolution {
         let surface = cursor.text(range)
         let core = TitleRecognizer.removingQualifier(surface, qualifiers: patterns.titleQualifiers)
         return Mention(range: range, type: .policy, surface: surface, entityIndex: nil, rule: rule, key: "policy:\(core)")
+    }
+
+    // MARK: Persons
+
+    /// A name of two to four ideographs between a title and a speech verb
+    /// (中国电动汽车百人会副理事长欧阳明高预计); later uses of the name are
+    /// mentions of the same person.
+    private func addPersons(_ mentions: inout [Mention], cursor: TextCursor, markers: [Marker]) {
+        var names: [String] = []
+        var found: [Mention] = []
+        var lastTitleEnd: Int? = nil
+        var lastTitleStart: Int? = nil
+        var affiliations: [String: String] = [:]
+        for marker in markers {
+            switch marker.kind {
+            case .personTitle:
+                if lastTitleEnd != marker.range.lowerBound { lastTitleStart = marker.range.lowerBound }
+                lastTitleEnd = marker.range.upperBound
+            case .speech:
+                defer { lastTitleEnd = nil }
+                guard let start = lastTitleEnd, start < marker.range.lowerBound else { continue }
+                let range = start..<marker.range.lowerBound
+                let count = cursor.scalarCount(range)
+                var allIdeographs = true
+                var position = start
+                while position < range.upperBound, let (scalar, next) = cursor.scalar(at: position) {
+                    if !ScalarClass.isIdeograph(scalar) { allIdeographs = false; break }
+                    position = next
+                }
+                guard allIdeographs, (2...4).contains(count) else { continue }
+                let name = cursor.text(range)
+                guard !patterns.genericBodies.contains(name), !mentions.contains(where: { $0.range.overlaps(range) }) else { continue }
+                var person = Mention(range: range, type: .person, surface: name, entityIndex: nil, rule: "person:title-speech", key: "person:\(name)")
+                if let titleStart = lastTitleStart, let owner = index(ofMentionEndingJustBefore: titleStart, in: mentions),
+                   mentions[owner].range.upperBound == titleStart, mentions[owner].type.isOrganisation {
+                    person.affiliation = mentions[owner].key
+                    affiliations[name] = mentions[owner].key
+                }
+                found.append(person)
+                if !names.contains(name) { names.append(name) }
+            default:
+                continue
+            }
+        }
+        let existing = OverlapIndex(mentions.map(\.range) + found.map(\.range))
+        for name in names {
+            for use in cursor.occurrences(of: Array(name.utf8), in: 0..<cursor.bytes.count) {
+                let range = use..<(use + name.utf8.count)
+                guard !existing.overlaps(range) else { continue }
+                var person = Mention(range: range, type: .person, surface: name, entityIndex: nil, rule: "person:repeated", key: "person:\(name)")
+                person.affiliation = affiliations[name]
+                found.append(person)
+            }
+        }
+        mentions += found
     }
 
     // MARK: Declared short forms

@@ -24,6 +24,10 @@ public enum MarkerKind: Hashable, Sendable {
     case issuance(IssuancePosition)
     /// A word declaring a short form: 以下简称.
     case declaration
+    /// A position before a person's name: 副理事长.
+    case personTitle
+    /// A verb after a person's name: 表示.
+    case speech
 }
 
 /// A marker word found by the scan.
@@ -79,6 +83,8 @@ public struct Lexicon: Sendable {
         }
         for (verb, position) in patterns.issuanceVerbs { add(verb, .marker(.issuance(position))) }
         for word in patterns.declarationWords { add(word, .marker(.declaration)) }
+        for word in patterns.personTitles { add(word, .marker(.personTitle)) }
+        for word in patterns.speechVerbs { add(word, .marker(.speech)) }
         var keys: [(key: [UInt8], value: Int32)] = []
         var payloads: [[LexiconEntry]] = []
         for key in order {

@@ -15,4 +15,7 @@ public struct Mention: Hashable, Sendable {
     /// Other names this mention adds to its entity (the name without its
     /// leading region, a declared short form).
     public var extraAliases: [String] = []
+    /// For a person: the key of the organisation named before their title
+    /// (苏州易来科得科技有限公司 in …有限公司首席执行官陈新虹).
+    public var affiliation: String? = nil
 }

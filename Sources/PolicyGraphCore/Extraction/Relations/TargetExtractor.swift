@@ -19,6 +19,8 @@
 struct TargetExtractor {
     let vocabulary: TargetVocabulary
     let technologyNames: [String]
+    /// Ontology entities that are media (newspapers, agencies): they report targets, they hold none.
+    let mediaEntities: Set<Int>
 
     struct Holder {
         var mention: Mention
@@ -37,13 +39,15 @@ struct TargetExtractor {
                  reference: ReferenceDate?) -> [ExtractedTarget] {
         let segments = TextSegments(cursor.bytes)
         let times = TimeNormalizer().expressions(in: cursor.bytes, reference: reference)
-        let holders = mentions.filter { Self.holderTypes.contains($0.type) && names[$0.key] != nil }
+        let allHolders = mentions.filter { Self.holderTypes.contains($0.type) && names[$0.key] != nil }
         let policyRanges = OverlapIndex(mentions.filter { $0.type == .policy }.map(\.range))
         var results: [ExtractedTarget] = []
         var seen: Set<String> = []
         var lastHolderByParagraph: [Int: Holder] = [:]
+        var lastSpeaker: Holder? = nil
         var holderIndex = 0
         var usedHolders: [Int: Holder] = [:]
+        let holders = allHolders.filter { !isDateline($0, cursor: cursor) && !isAffiliation($0, cursor: cursor) }
 
         for time in times {
             guard let sentenceIndex = segments.sentenceIndex(containing: time.range.lowerBound) else { continue }
@@ -55,29 +59,50 @@ struct TargetExtractor {
                    mention.type.isOrganisation || mention.type == .policy {
                     lastHolderByParagraph[paragraph] = Holder(mention: mention, name: names[mention.key]!)
                 }
+                // Policies are carried on only when they state something (《意见》提出).
+                // A policy that opens a clause without stating anything is a new topic
+                // (a headline): nothing is carried across it.
+                let opensClause = isClauseInitial(mention, cursor: cursor)
+                if isSpeaker(mention, cursor: cursor) || (opensClause && mention.type != .policy) {
+                    lastSpeaker = Holder(mention: mention, name: names[mention.key]!)
+                } else if opensClause && mention.type == .policy {
+                    lastSpeaker = nil
+                }
                 holderIndex += 1
             }
             guard isTarget(time, sentence: sentence, cursor: cursor, policyRanges: policyRanges, reference: reference) else { continue }
-            guard let (holders, rule) = subjects(of: time, sentence: sentence, cursor: cursor, holders: holders, names: names,
-                                                 carried: lastHolderByParagraph[sentence.paragraph] ?? usedHolders[sentence.paragraph]) else { continue }
+            let speaker = lastSpeaker.flatMap { time.range.lowerBound - $0.mention.range.upperBound < 2400 ? $0 : nil }
+            let sentenceLooksAhead = vocabulary.futureWords.contains { cursor.text(sentence.range).contains($0) }
+            guard case (var holders, let rule)? = subjects(of: time, sentence: sentence, cursor: cursor, holders: holders, names: names,
+                                                 carried: sentenceLooksAhead ? speaker ?? usedHolders[sentence.paragraph] : nil)
+            else { continue }
+            // A company's spokesperson speaks for the company.
+            holders = holders.map { holder in
+                guard holder.mention.type == .person, let affiliation = holder.mention.affiliation,
+                      let company = allHolders.last(where: { $0.key == affiliation && $0.range.upperBound <= holder.mention.range.lowerBound }),
+                      company.type == .company, let name = names[company.key] else { return holder }
+                return Holder(mention: company, name: name)
+            }
             let scopeEnd = sentence.range.upperBound
             let afterTime = min(scopeEnd, max(time.range.upperBound, holders.map(\.mention.range.upperBound).max() ?? 0))
-            let action = findAction(in: afterTime..<scopeEnd, cursor: cursor)
-            let actionRange = action ?? (time.range.upperBound..<time.range.upperBound)
+            // A target has a verb: 2024年统计重点领域 names no target.
+            guard let action = findAction(in: afterTime..<scopeEnd, cursor: cursor) else { continue }
+            let actionRange = action
             let topic = findTopic(between: afterTime, action: action, sentence: sentence, cursor: cursor)
             let valueSearchEnd = clauseEnd(after: actionRange.upperBound, sentence: sentence)
             let value = findValue(in: actionRange.upperBound..<valueSearchEnd, cursor: cursor)
             let quoteRange = quote(for: time, action: actionRange, sentence: sentence, holders: holders)
             for holder in holders {
                 usedHolders[sentence.paragraph] = holder
-                let modality = self.modality(for: holder.mention.type, sentence: cursor.text(sentence.range))
-                var target = makeTarget(holder: holder, time: time, action: action.map { cursor.text($0) }, topic: topic,
+                let modality = self.modality(for: holder.mention.type, clause: cursor.text(quoteRange))
+                var target = makeTarget(holder: holder, time: time, action: cursor.text(action), topic: topic,
                                         value: value, modality: modality, quote: cursor.text(quoteRange), rule: rule,
                                         text: text, actionRange: action)
                 let key = "\(target.subject)|\(target.time.relation)|\(target.time.year ?? 0)|\(target.time.month ?? 0)|\(target.topic ?? "")"
-                if seen.insert(key).inserted { results.append(target) }
-                // target.list: a list of indicators after 指标：.
-                if let colon = listStart(after: time.range.upperBound, sentence: sentence, cursor: cursor) {
+                // target.list: a list of indicators after 指标： replaces its heading.
+                let colon = listStart(after: time.range.upperBound, sentence: sentence, cursor: cursor)
+                if colon == nil, seen.insert(key).inserted { results.append(target) }
+                if let colon {
                     for clause in sentence.clauses where clause.lowerBound >= colon {
                         guard let itemAction = findAction(in: clause, cursor: cursor),
                               let itemValue = findValue(in: itemAction.upperBound..<clause.upperBound, cursor: cursor) else { continue }
@@ -104,6 +129,8 @@ struct TargetExtractor {
                   reference: ReferenceDate?) -> Bool {
         if policyRanges.overlaps(time.range) { return false }
         if time.value.isPast(relativeTo: reference) { return false }
+        // A start or an open end already behind the reference is a fact: 自2013年开始.
+        if let reference, time.value.relation == .from || time.value.relation == .after, time.value.year < reference.year { return false }
         // A baseline: 较2020年, 比2020年, 与2020年相比.
         if let (before, _) = cursor.scalar(before: time.range.lowerBound), before == 0x8F83 || before == 0x6BD4 { return false }
         let clause = self.clause(containing: time.range.lowerBound, in: sentence)
@@ -111,10 +138,15 @@ struct TargetExtractor {
         let sentenceText = cursor.text(sentence.range)
         let afterTime = cursor.text(from: time.range.upperBound, to: min(sentence.range.upperBound, time.range.upperBound + 60))
         if afterTime.hasPrefix("相比") || afterTime.hasPrefix("同期") || afterTime.hasPrefix("以来") { return false }
+        // An attribute, not a time of doing: 今年的政府工作报告, 2024年工作会议.
+        if time.value.relation == .in, afterTime.hasPrefix("的") || afterTime.hasPrefix("工作会议") || afterTime.hasPrefix("工作报告") { return false }
         let looksAhead = vocabulary.futureWords.contains { sentenceText.contains($0) }
         let reportsPast = vocabulary.pastWords.contains { clauseText.contains($0) }
         if reportsPast && !vocabulary.futureWords.contains(where: { clauseText.contains($0) }) { return false }
-        if time.value.precision == .day && !looksAhead { return false }
+        // A dated day is an event unless its own clause looks ahead (2025年1月1日起将施行).
+        if time.value.precision == .day && !vocabulary.futureWords.contains(where: { clauseText.contains($0) }) && time.value.relation == .in {
+            return false
+        }
         guard let reference else { return looksAhead || time.value.relation == .by || time.value.relation == .after }
         if time.value.lastYear > reference.year { return true }
         if time.value.relation == .by || time.value.relation == .after || time.value.relation == .from { return true }
@@ -133,24 +165,48 @@ struct TargetExtractor {
 
     func subjects(of time: TimeExpression, sentence: TextSegments.Sentence, cursor: TextCursor, holders: [Mention],
                   names: [String: String], carried: Holder?) -> ([Holder], String)? {
-        let inSentence = holders.filter { sentence.range.contains($0.range.lowerBound) }
+        // Subjects are looked for after the last semicolon before the time first:
+        // clauses joined by ； usually have subjects of their own.
+        var windowStart = sentence.range.lowerBound
+        for clause in sentence.clauses where clause.upperBound <= time.range.lowerBound {
+            if let (mark, _) = cursor.scalar(at: clause.upperBound), mark == 0xFF1B || mark == 0x3B { windowStart = clause.upperBound }
+        }
+        if windowStart > sentence.range.lowerBound,
+           let found = subjects(of: time, from: windowStart, sentence: sentence, cursor: cursor, holders: holders, names: names) {
+            return found
+        }
+        if let found = subjects(of: time, from: sentence.range.lowerBound, sentence: sentence, cursor: cursor, holders: holders, names: names) {
+            return found
+        }
+        if let carried { return ([carried], "subject.carried") }
+        return nil
+    }
+
+    func subjects(of time: TimeExpression, from windowStart: Int, sentence: TextSegments.Sentence, cursor: TextCursor,
+                  holders: [Mention], names: [String: String]) -> ([Holder], String)? {
+        let inSentence = holders.filter { $0.range.lowerBound >= windowStart && sentence.range.contains($0.range.lowerBound) }
+        // subject.speaker: the nearest holder before the time that states it (《意见》提出, 丰田汽车宣布…).
+        if let speaker = inSentence.last(where: { $0.range.upperBound <= time.range.lowerBound && isSpeaker($0, cursor: cursor) }) {
+            return (coordinated(with: speaker, in: inSentence, cursor: cursor, names: names), "subject.speaker")
+        }
         // subject.after-time: 2024年，北京将… / 到2026年,无锡高新区(新吴区)未来产业规模达到…
         if let first = inSentence.first(where: { $0.range.lowerBound >= time.range.upperBound }) {
             let gap = cursor.text(from: time.range.upperBound, to: first.range.lowerBound)
-            if gap.unicodeScalars.count <= 1, gap.allSatisfy({ "，, ".contains($0) }), first.type != .person {
+            if gap.unicodeScalars.count <= 1, gap.allSatisfy({ "，, 度".contains($0) }), first.type != .person {
                 return ([Holder(mention: first, name: names[first.key]!)], "subject.after-time")
             }
         }
         // subject.nearest: the nearest holder before the time, places only when they act.
         let before = inSentence.filter { $0.range.upperBound <= time.range.lowerBound }.reversed()
         for mention in before {
+            // Far from the time, a holder is another sentence's subject run on by layout.
+            if cursor.scalarCount(mention.range.upperBound..<time.range.lowerBound) > 80 { break }
             if mention.type == .region || mention.type == .zone {
                 let after = cursor.text(from: mention.range.upperBound, to: min(sentence.range.upperBound, mention.range.upperBound + 12))
                 guard (vocabulary.futureWords + vocabulary.reportingWords).contains(where: { after.hasPrefix($0) }) else { continue }
             }
             return (coordinated(with: mention, in: Array(inSentence), cursor: cursor, names: names), "subject.nearest")
         }
-        if let carried { return ([carried], "subject.carried") }
         return nil
     }
 
@@ -212,6 +268,8 @@ struct TargetExtractor {
 
     static func cleanTopic(_ raw: String) -> String? {
         var text = raw.trimmingCharacters(in: .whitespaces)
+        // A topic ends at a closing quote or a clause mark: …全固态电池”的时间表.
+        if let end = text.firstIndex(where: { "”。，,；;".contains($0) }), end != text.startIndex { text = String(text[..<end]) }
         // Drop a baseline such as 较2020年.
         if let range = text.range(of: "较"), text[range.upperBound...].first?.isNumber == true { text = String(text[..<range.lowerBound]) }
         var changed = true
@@ -278,13 +336,53 @@ struct TargetExtractor {
         return start..<max(end, time.range.upperBound)
     }
 
-    func modality(for type: EntityType, sentence: String) -> String {
+    func modality(for type: EntityType, clause: String) -> String {
         switch type {
         case .company: return "promise"
         case .institution, .person:
-            return vocabulary.forecastWords.contains(where: { sentence.contains($0) }) ? "forecast" : "goal"
+            // A third party's view of the future is a forecast unless it sets a goal (确保).
+            return vocabulary.goalWords.contains(where: { clause.contains($0) }) ? "goal" : "forecast"
         default: return "goal"
         }
+    }
+
+    /// A holder followed closely by a verb of stating or planning: 丰田汽车宣布,
+    /// 工业和信息化部方面表示, 上汽、广汽、长安等车企都表示, 北京将.
+    func isSpeaker(_ mention: Mention, cursor: TextCursor) -> Bool {
+        let after = cursor.text(from: mention.range.upperBound, to: min(cursor.bytes.count, mention.range.upperBound + 30))
+        let window = String(after.prefix(while: { !"，,。；;：:、“”".contains($0) }).prefix(7))
+        let verbs = vocabulary.reportingWords + vocabulary.promiseWords + vocabulary.futureWords
+        return verbs.contains { window.contains($0) }
+    }
+
+    /// A holder that opens a clause (…介绍，比亚迪2013年开始…; 据国家统计局…): the
+    /// subject that later clauses without one carry on.
+    func isClauseInitial(_ mention: Mention, cursor: TextCursor) -> Bool {
+        var start = mention.range.lowerBound
+        if let (scalar, previous) = cursor.scalar(before: start), scalar == 0x636E { start = previous } // 据
+        guard let (scalar, _) = cursor.scalar(before: start) else { return true }
+        return "，,。；;：:\n”".unicodeScalars.contains { $0.value == scalar }
+    }
+
+    /// A news agency in a dateline (新华社北京1月24日电) or a paper's own (本报讯) is no holder.
+    func isDateline(_ mention: Mention, cursor: TextCursor) -> Bool {
+        guard mention.type == .institution else { return false }
+        // Newspapers, agencies and sites report targets; they do not hold them.
+        if let entity = mention.entityIndex, mediaEntities.contains(entity) { return true }
+        if mention.rule == "title:periodical" || ["报", "报社", "通讯社", "新闻社", "杂志社", "电视台"].contains(where: { mention.surface.hasSuffix($0) }) {
+            return true
+        }
+        let after = cursor.text(from: mention.range.upperBound, to: min(cursor.bytes.count, mention.range.upperBound + 36))
+        return after.hasPrefix("讯") || after.hasPrefix("记者") || after.prefix(12).contains("电（") || after.prefix(12).contains("电(")
+    }
+
+    /// An organisation that only qualifies a person: 中国电动汽车百人会副理事长欧阳明高.
+    func isAffiliation(_ mention: Mention, cursor: TextCursor) -> Bool {
+        guard mention.type != .person else { return false }
+        let after = cursor.text(from: mention.range.upperBound, to: min(cursor.bytes.count, mention.range.upperBound + 40))
+        let titles = ["院士", "副理事长", "理事长", "主任", "所长", "院长", "董事长", "总经理", "总裁", "首席", "教授", "研究员",
+                      "局长", "司长", "部长", "秘书长", "会长", "书记", "负责人", "专家", "分析师", "创始人", "副"]
+        return titles.contains { after.hasPrefix($0) }
     }
 
     func originalOffsets(_ range: Range<Int>, _ text: NormalizedText) -> [Int] {
