@@ -19,6 +19,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD, YYYY-MM or YYYY) for every input; overrides the page header.", valueName: "DATE"))
     var published: String?
 
+    @Flag(help: "With --format text: show the rule and the byte offsets behind each target and issued pair.")
+    var explain = false
+
     @OptionGroup var ontologyOptions: OntologyOptions
 
     func validate() throws {
@@ -34,7 +37,7 @@ struct ExtractCommand: ParsableCommand {
         case .json:
             FileHandle.standardOutput.write(try ExtractionJSON.encode(extractions))
         case .text:
-            print(ExtractionListing.render(extractions), terminator: "")
+            print(ExtractionListing.render(extractions, explain: explain), terminator: "")
         }
         if failures > 0 { throw ExitCode(1) }
     }

@@ -13,7 +13,15 @@ struct EvaluationScorer {
     }
 
     struct GoldEntity: Decodable { let type: String; let name: String; let aliases: [String]? }
-    struct GoldDocument: Decodable { let document: String; let entities: [GoldEntity] }
+    struct GoldTime: Decodable { let relation: String?; let year: Int?; let month: Int? }
+    struct GoldTarget: Decodable { let subject: String; let time: GoldTime; let topic: String? }
+    struct GoldIssued: Decodable { let issuer: String; let policy: String }
+    struct GoldDocument: Decodable {
+        let document: String
+        let entities: [GoldEntity]
+        let targets: [GoldTarget]
+        let issued: [GoldIssued]
+    }
 
     static let stripped: Set<Character> = Set("《》〈〉“”‘’\"'「」『』 \t\r\n\u{3000}")
 
@@ -29,6 +37,65 @@ struct EvaluationScorer {
 
     var perType: [String: Tally] = [:]
     var headline = Tally()
+    var targets = Tally()
+    var issued = Tally()
+    var matchedTargets = 0
+    var relationAgrees = 0
+
+    /// name → every name of the entity (or entities) carrying it.
+    static func aliasIndex(_ entities: [(String, [String])]) -> [String: Set<String>] {
+        var index: [String: Set<String>] = [:]
+        for (name, aliases) in entities {
+            let all = names(name, aliases)
+            for n in all { index[n, default: []].formUnion(all) }
+        }
+        return index
+    }
+
+    static func resolve(_ name: String, _ index: [String: Set<String>]) -> Set<String> {
+        let n = norm(name)
+        return index[n] ?? (n.isEmpty ? [] : [n])
+    }
+
+    /// score.py's target and issued matching: subjects (or both ends) agree by
+    /// name or alias, targets also by year; the best relation and topic agreement wins.
+    mutating func add(gold: GoldDocument, predicted: DocumentExtraction) {
+        let goldIndex = Self.aliasIndex(gold.entities.map { ($0.name, $0.aliases ?? []) })
+        let predictedIndex = Self.aliasIndex(predicted.entities.map { ($0.name, $0.aliases) })
+        var used = Set<Int>()
+        for target in gold.targets {
+            let subjects = Self.resolve(target.subject, goldIndex)
+            var best: (score: Int, index: Int)? = nil
+            for (index, candidate) in predicted.targets.enumerated() where !used.contains(index) {
+                guard let year = target.time.year, candidate.time.year == year,
+                      !subjects.isDisjoint(with: Self.resolve(candidate.subject, predictedIndex)) else { continue }
+                let a = Self.norm(target.topic ?? ""), b = Self.norm(candidate.topic ?? "")
+                let topic = !a.isEmpty && !b.isEmpty && (a.contains(b) || b.contains(a))
+                let score = (target.time.relation == candidate.time.relation ? 1 : 0) + (topic ? 1 : 0)
+                if best == nil || score > best!.score { best = (score, index) }
+            }
+            if let best {
+                used.insert(best.index)
+                matchedTargets += 1
+                if predicted.targets[best.index].time.relation == target.time.relation { relationAgrees += 1 }
+            }
+        }
+        targets.matched += used.count
+        targets.predicted += predicted.targets.count
+        targets.gold += gold.targets.count
+        var usedPairs = Set<Int>()
+        for pair in gold.issued {
+            let issuer = Self.resolve(pair.issuer, goldIndex), policy = Self.resolve(pair.policy, goldIndex)
+            if let hit = predicted.issued.indices.first(where: { !usedPairs.contains($0)
+                && !issuer.isDisjoint(with: Self.resolve(predicted.issued[$0].issuer, predictedIndex))
+                && !policy.isDisjoint(with: Self.resolve(predicted.issued[$0].policy, predictedIndex)) }) {
+                usedPairs.insert(hit)
+            }
+        }
+        issued.matched += usedPairs.count
+        issued.predicted += predicted.issued.count
+        issued.gold += gold.issued.count
+    }
 
     mutating func add(gold: [GoldEntity], predicted: [ExtractedEntity]) {
         let types = ["government", "company", "institution", "policy", "zone", "region", "person"]

@@ -1,9 +1,12 @@
 /// A readable listing of extractions, for `extract --format text`.
 public enum ExtractionListing {
-    public static func render(_ extractions: [DocumentExtraction]) -> String {
+    /// The listing; with `explain`, each target and issued pair shows the rule
+    /// that found it and the byte offsets of its parts in the original file.
+    public static func render(_ extractions: [DocumentExtraction], explain: Bool = false) -> String {
         var output = ""
         for extraction in extractions {
-            output += "\(extraction.document)  published \(extraction.published ?? "unknown")\n"
+            let source = extraction.publishedSource.map { " (\($0.rawValue))" } ?? ""
+            output += "\(extraction.document)  published \(extraction.published ?? "unknown")\(source)\n"
             for type in EntityType.allCases {
                 let entities = extraction.entities.filter { $0.type == type }
                 guard !entities.isEmpty else { continue }
@@ -16,8 +19,48 @@ public enum ExtractionListing {
                     output += line + "\n"
                 }
             }
+            if !extraction.targets.isEmpty {
+                output += "  targets (\(extraction.targets.count))\n"
+                for target in extraction.targets {
+                    let what = [target.action, target.topic].compactMap { $0 }.joined(separator: " ")
+                    var line = "    \(target.subject) · \(describe(target.time)) · \(what)"
+                    if let value = target.value { line += " · \(value)" }
+                    line += " · \(target.modality)"
+                    output += line + "\n      “\(target.quote)”\n"
+                    if explain {
+                        output += "      rule \(target.rule); subject \(range(target.subjectOffsets)), time \(range(target.timeOffsets))"
+                        output += target.actionOffsets.map { ", action \(range($0))" } ?? ""
+                        output += "\n"
+                    }
+                }
+            }
+            if !extraction.issued.isEmpty {
+                output += "  issued (\(extraction.issued.count))\n"
+                for pair in extraction.issued {
+                    output += "    \(pair.issuer) → \(pair.policy)\n"
+                    if explain, let rule = pair.rule {
+                        output += "      rule \(rule); issuer \(pair.issuerOffsets.map(range) ?? "-"), verb \(pair.verbOffsets.map(range) ?? "-"), policy \(pair.policyOffsets.map(range) ?? "-")\n"
+                    }
+                }
+            }
             output += "\n"
         }
         return output
+    }
+
+    /// by 2027, in 2026-01, after 2030, 2024–2026, from 2025-01.
+    public static func describe(_ time: TargetTime) -> String {
+        func point(_ year: Int?, _ month: Int?) -> String {
+            guard let year else { return "?" }
+            return month.map { String(format: "%d-%02d", year, $0) } ?? String(year)
+        }
+        if time.relation == "between" {
+            return "\(point(time.year, time.month))–\(point(time.end_year, time.end_month))"
+        }
+        return "\(time.relation) \(point(time.year, time.month))"
+    }
+
+    static func range(_ offsets: [Int]) -> String {
+        offsets.count == 2 ? "bytes \(offsets[0])–\(offsets[1])" : "-"
     }
 }

@@ -172,6 +172,7 @@ struct OntologyLoader {
                     case "future": lexicon.targets.futureWords.append(word)
                     case "past": lexicon.targets.pastWords.append(word)
                     case "reporting": lexicon.targets.reportingWords.append(word)
+                    case "noun": lexicon.targets.nouns.append(word)
                     case "unit": lexicon.targets.units.append(fields[0].trimmingCharacters(in: .whitespaces))
                     default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
                     }

@@ -60,6 +60,8 @@ public struct TargetVocabulary: Sendable {
     public var futureWords: [String] = []
     public var pastWords: [String] = []
     public var reportingWords: [String] = []
+    /// Nouns that contain an action word (增加值): skipped when looking for one.
+    public var nouns: [String] = []
     /// Units of values, longest first.
     public var units: [String] = []
 }

@@ -229,7 +229,11 @@ struct TargetExtractor {
     func findAction(in range: Range<Int>, cursor: TextCursor) -> Range<Int>? {
         var index = range.lowerBound
         var light: Range<Int>? = nil
-        while index < range.upperBound {
+        scan: while index < range.upperBound {
+            for noun in vocabulary.nouns where cursor.matches(Array(noun.utf8), at: index) {
+                index += noun.utf8.count
+                continue scan
+            }
             for action in vocabulary.actions {
                 let bytes = Array(action.utf8)
                 guard index + bytes.count <= range.upperBound, cursor.matches(bytes, at: index) else { continue }
@@ -250,7 +254,12 @@ struct TargetExtractor {
 
     func findTopic(between start: Int, action: Range<Int>?, sentence: TextSegments.Sentence, cursor: TextCursor) -> String? {
         if let action, action.lowerBound > start {
-            let between = Self.cleanTopic(cursor.text(from: start, to: action.lowerBound))
+            var raw = cursor.text(from: start, to: action.lowerBound)
+            // 工业领域实现二氧化碳排放达峰: the topic is what the light verb carries.
+            for light in vocabulary.lightVerbs {
+                if let range = raw.range(of: light), !raw[range.upperBound...].isEmpty { raw = String(raw[range.upperBound...]) }
+            }
+            let between = Self.cleanTopic(raw)
             if let between, between.unicodeScalars.count >= 2 { return between }
         }
         if let action {
@@ -330,8 +339,14 @@ struct TargetExtractor {
         return nil
     }
 
+    /// From the start of the time's clause (or of a holder in that clause) to the end of the action's clause.
     func quote(for time: TimeExpression, action: Range<Int>, sentence: TextSegments.Sentence, holders: [Holder]) -> Range<Int> {
-        let start = min(time.range.lowerBound, holders.map(\.mention.range.lowerBound).filter { sentence.range.contains($0) }.min() ?? time.range.lowerBound)
+        let clauseStart = clause(containing: time.range.lowerBound, in: sentence).lowerBound
+        let holderStart = holders.map(\.mention.range.lowerBound).filter { $0 >= clauseStart && $0 < time.range.lowerBound }.min()
+        let start = holderStart.map { start in
+            // Include the 《 of a policy's title.
+            start >= 3 && clauseStart < start ? start - 3 : start
+        } ?? clauseStart
         let end = clauseEnd(after: max(action.upperBound, time.range.upperBound), sentence: sentence)
         return start..<max(end, time.range.upperBound)
     }
