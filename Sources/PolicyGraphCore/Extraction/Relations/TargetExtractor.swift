@@ -1,3 +1,5 @@
+import Foundation
+
 /// Extracts dated targets: who will do or reach what, when.
 ///
 /// Rules, each with a stable id that the output records:
@@ -410,7 +412,8 @@ struct TargetExtractor {
         ExtractedTarget(subject: holder.name,
                         time: TargetTime(relation: time.value.relation.rawValue, year: time.value.year, month: time.value.month,
                                          end_year: time.value.endYear, end_month: time.value.endMonth, text: time.text),
-                        topic: topic, action: action, value: value, modality: modality, quote: quote,
+                        topic: topic, action: action, value: value, modality: modality,
+                        quote: quote.trimmingCharacters(in: CharacterSet(charactersIn: "“”\"。，,；;：: ")),
                         rule: rule, subjectOffsets: originalOffsets(holder.mention.range, text),
                         timeOffsets: originalOffsets(time.range, text),
                         actionOffsets: actionRange.map { originalOffsets($0, text) })
