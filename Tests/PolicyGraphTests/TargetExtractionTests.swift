@@ -60,6 +60,15 @@ import Testing
         #expect(Self.targets(text, published: published).isEmpty, "\(text): \(Self.targets(text, published: published))")
     }
 
+    /// The technology lexicon links a topic to its technology, and through the
+    /// ontology to the broader one: 全固态电池 counts as 固态电池.
+    @Test func topicsLinkToTheTechnologyLexicon() throws {
+        let text = "广汽埃安宣布将在2026年实现全固态电池量产装车。"
+        let target = try #require(sharedExtractor.extract(SourceDocument(name: "t.txt", string: text), published: "2025-06").targets.first)
+        #expect(target.technology == "全固态电池")
+        #expect(sharedExtractor.lexicon.ontology.entity(named: "全固态电池")?.parentName == "固态电池")
+    }
+
     @Test func targetsRecordTheirRuleAndOffsets() throws {
         let text = "比亚迪宣布将于2028年实现钠离子电池量产。"
         let target = try #require(sharedExtractor.extract(SourceDocument(name: "t.txt", string: text), published: "2025-06").targets.first)

@@ -79,6 +79,9 @@ public struct ExtractedTarget: Codable, Sendable, Equatable {
     public var value: String?
     /// `goal`, `promise` or `forecast`.
     public var modality: String
+    /// The technology of the lexicon the topic names, by canonical name (extra field):
+    /// 全固态电池, whose broader technology 固态电池 queries can reach through the ontology.
+    public var technology: String? = nil
     /// The clause the target is read from.
     public var quote: String
     /// The rule that found the subject (extra field: `subject.nearest`, `subject.after-time`,
@@ -90,12 +93,13 @@ public struct ExtractedTarget: Codable, Sendable, Equatable {
     public var actionOffsets: [Int]?
 
     enum CodingKeys: String, CodingKey {
-        case subject, time, topic, action, value, modality, quote, rule
+        case subject, time, topic, action, value, modality, quote, rule, technology
         case subjectOffsets = "subject_offsets", timeOffsets = "time_offsets", actionOffsets = "action_offsets"
     }
 
     public init(subject: String, time: TargetTime, topic: String?, action: String?, value: String?, modality: String,
-                quote: String, rule: String, subjectOffsets: [Int], timeOffsets: [Int], actionOffsets: [Int]?) {
+                quote: String, rule: String, subjectOffsets: [Int], technology: String? = nil, timeOffsets: [Int], actionOffsets: [Int]?) {
+        self.technology = technology
         self.subject = subject
         self.time = time
         self.topic = topic
@@ -117,6 +121,7 @@ public struct ExtractedTarget: Codable, Sendable, Equatable {
         try container.encode(action, forKey: .action)
         try container.encode(value, forKey: .value)
         try container.encode(modality, forKey: .modality)
+        try container.encode(technology, forKey: .technology)
         try container.encode(quote, forKey: .quote)
         try container.encode(rule, forKey: .rule)
         try container.encode(subjectOffsets, forKey: .subjectOffsets)

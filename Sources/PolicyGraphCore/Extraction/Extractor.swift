@@ -10,8 +10,9 @@ public struct Extractor: Sendable {
     public let normalizer: TextNormalizer
     public let recognizer: EntityRecognizer
 
-    /// The technology lexicon's names, longest first (topics fall back on them).
+    /// The technology lexicon's names, longest first (topics fall back on them), with their canonical names.
     let technologyNames: [String]
+    let technologyCanonical: [String: String]
     /// The institutions of the ontology's media files (`entities/institution-media*.tsv`).
     let mediaEntities: Set<Int>
 
@@ -19,6 +20,11 @@ public struct Extractor: Sendable {
         self.lexicon = lexicon
         technologyNames = lexicon.ontology.entities.filter { $0.type == .technology }.flatMap { [$0.name] + $0.aliases }
             .filter { $0.unicodeScalars.count >= 2 }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        var canonical: [String: String] = [:]
+        for entity in lexicon.ontology.entities where entity.type == .technology {
+            for name in [entity.name] + entity.aliases where canonical[name] == nil { canonical[name] = entity.name }
+        }
+        technologyCanonical = canonical
         mediaEntities = Set(lexicon.ontology.entities.indices.filter {
             lexicon.ontology.entities[$0].type == .institution && lexicon.ontology.entities[$0].source.file.contains("media")
         })
@@ -47,7 +53,7 @@ public struct Extractor: Sendable {
         let (targets, issued) = text.bytes.withUnsafeBufferPointer { buffer in
             let cursor = TextCursor(bytes: buffer)
             let targets = TargetExtractor(vocabulary: lexicon.ontology.patterns.targets, technologyNames: technologyNames,
-                                          mediaEntities: mediaEntities)
+                                          mediaEntities: mediaEntities, technologyCanonical: technologyCanonical)
                 .extract(text: text, cursor: cursor, mentions: recognition.mentions, names: names, reference: date.flatMap(ReferenceDate.init))
             let issued = IssuanceExtractor().extract(text: text, cursor: cursor, mentions: recognition.mentions,
                                                      markers: recognition.markers, names: names)

@@ -23,6 +23,8 @@ struct TargetExtractor {
     let technologyNames: [String]
     /// Ontology entities that are media (newspapers, agencies): they report targets, they hold none.
     let mediaEntities: Set<Int>
+    /// Technology names and aliases → canonical names.
+    let technologyCanonical: [String: String]
 
     struct Holder {
         var mention: Mention
@@ -114,6 +116,7 @@ struct TargetExtractor {
                         item.value = itemValue
                         item.quote = cursor.text(clause)
                         item.rule = "target.list"
+                        item.technology = technology(of: item.topic)
                         item.actionOffsets = originalOffsets(itemAction, text)
                         let itemKey = "\(item.subject)|\(item.time.year ?? 0)|\(item.topic ?? "")|\(itemValue)"
                         if seen.insert(itemKey).inserted { results.append(item) }
@@ -407,6 +410,12 @@ struct TargetExtractor {
         return [original.lowerBound, original.upperBound]
     }
 
+    /// The longest technology name in `topic` (全固态电池 in 配备全固态电池的电动汽车).
+    func technology(of topic: String?) -> String? {
+        guard let topic else { return nil }
+        return technologyNames.first { topic.contains($0) }.flatMap { technologyCanonical[$0] }
+    }
+
     func makeTarget(holder: Holder, time: TimeExpression, action: String?, topic: String?, value: String?, modality: String,
                     quote: String, rule: String, text: NormalizedText, actionRange: Range<Int>?) -> ExtractedTarget {
         ExtractedTarget(subject: holder.name,
@@ -415,6 +424,7 @@ struct TargetExtractor {
                         topic: topic, action: action, value: value, modality: modality,
                         quote: quote.trimmingCharacters(in: CharacterSet(charactersIn: "“”\"。，,；;：: ")),
                         rule: rule, subjectOffsets: originalOffsets(holder.mention.range, text),
+                        technology: technology(of: topic),
                         timeOffsets: originalOffsets(time.range, text),
                         actionOffsets: actionRange.map { originalOffsets($0, text) })
     }
