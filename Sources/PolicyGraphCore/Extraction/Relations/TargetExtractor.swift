@@ -20,11 +20,41 @@ import Foundation
 ///   target of the same holder and time.
 struct TargetExtractor {
     let vocabulary: TargetVocabulary
-    let technologyNames: [String]
+    let future: WordMatcher
+    let past: WordMatcher
+    let goal: WordMatcher
+    /// Words after a holder that make it a speaker (提出, 表示, 将, 计划 …).
+    let stating: WordMatcher
+    /// The technology lexicon's names and aliases.
+    let technologies: WordMatcher
+    let actions: WordMatcher
+    let nouns: WordMatcher
     /// Ontology entities that are media (newspapers, agencies): they report targets, they hold none.
     let mediaEntities: Set<Int>
     /// Technology names and aliases → canonical names.
     let technologyCanonical: [String: String]
+
+    init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String]) {
+        self.vocabulary = vocabulary
+        future = WordMatcher(vocabulary.futureWords)
+        past = WordMatcher(vocabulary.pastWords)
+        goal = WordMatcher(vocabulary.goalWords)
+        stating = WordMatcher(vocabulary.reportingWords + vocabulary.promiseWords + vocabulary.futureWords)
+        technologies = WordMatcher(technologyNames)
+        actions = WordMatcher(vocabulary.actions)
+        nouns = WordMatcher(vocabulary.nouns)
+        self.mediaEntities = mediaEntities
+        self.technologyCanonical = technologyCanonical
+    }
+
+    /// A stretch of the sentence around `range`, bounded so that checks cost a constant.
+    func window(_ sentence: TextSegments.Sentence, around range: Range<Int>, cursor: TextCursor) -> Range<Int> {
+        var start = max(sentence.range.lowerBound, range.lowerBound - 450)
+        while start < range.lowerBound, UTF8Bytes.isContinuation(cursor.bytes[start]) { start += 1 }
+        var end = min(sentence.range.upperBound, range.upperBound + 450)
+        while end > range.upperBound, end < cursor.bytes.count, UTF8Bytes.isContinuation(cursor.bytes[end]) { end -= 1 }
+        return start..<end
+    }
 
     struct Holder {
         var mention: Mention
@@ -52,6 +82,21 @@ struct TargetExtractor {
         var holderIndex = 0
         var usedHolders: [Int: Holder] = [:]
         let holders = allHolders.filter { !isDateline($0, cursor: cursor) && !isAffiliation($0, cursor: cursor) }
+        let holderStarts = holders.map(\.range.lowerBound)
+        /// The holders that start in `range`, by binary search.
+        func holdersStarting(in range: Range<Int>) -> ArraySlice<Mention> {
+            func firstIndex(atOrAfter offset: Int) -> Int {
+                var low = 0, high = holderStarts.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if holderStarts[mid] < offset { low = mid + 1 } else { high = mid }
+                }
+                return low
+            }
+            return holders[firstIndex(atOrAfter: range.lowerBound)..<firstIndex(atOrAfter: range.upperBound)]
+        }
+        var lastByKey: [String: Mention] = [:]
+        var allIndex = 0
 
         for time in times {
             guard let sentenceIndex = segments.sentenceIndex(containing: time.range.lowerBound) else { continue }
@@ -75,19 +120,24 @@ struct TargetExtractor {
                 holderIndex += 1
             }
             guard isTarget(time, sentence: sentence, cursor: cursor, policyRanges: policyRanges, reference: reference) else { continue }
+            while allIndex < allHolders.count, allHolders[allIndex].range.upperBound <= time.range.lowerBound {
+                lastByKey[allHolders[allIndex].key] = allHolders[allIndex]
+                allIndex += 1
+            }
             let speaker = lastSpeaker.flatMap { time.range.lowerBound - $0.mention.range.upperBound < 2400 ? $0 : nil }
-            let sentenceLooksAhead = vocabulary.futureWords.contains { cursor.text(sentence.range).contains($0) }
-            guard case (var holders, let rule)? = subjects(of: time, sentence: sentence, cursor: cursor, holders: holders, names: names,
+            let sentenceLooksAhead = future.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes)
+            guard case (var holders, let rule)? = subjects(of: time, sentence: sentence, cursor: cursor,
+                                                 holders: Array(holdersStarting(in: sentence.range)), names: names,
                                                  carried: sentenceLooksAhead ? speaker ?? usedHolders[sentence.paragraph] : nil)
             else { continue }
             // A company's spokesperson speaks for the company.
             holders = holders.map { holder in
                 guard holder.mention.type == .person, let affiliation = holder.mention.affiliation,
-                      let company = allHolders.last(where: { $0.key == affiliation && $0.range.upperBound <= holder.mention.range.lowerBound }),
+                      let company = lastByKey[affiliation],
                       company.type == .company, let name = names[company.key] else { return holder }
                 return Holder(mention: company, name: name)
             }
-            let scopeEnd = sentence.range.upperBound
+            let scopeEnd = window(sentence, around: time.range, cursor: cursor).upperBound
             let afterTime = min(scopeEnd, max(time.range.upperBound, holders.map(\.mention.range.upperBound).max() ?? 0))
             // A target has a verb: 2024年统计重点领域 names no target.
             guard let action = findAction(in: afterTime..<scopeEnd, cursor: cursor) else { continue }
@@ -98,7 +148,7 @@ struct TargetExtractor {
             let quoteRange = quote(for: time, action: actionRange, sentence: sentence, holders: holders)
             for holder in holders {
                 usedHolders[sentence.paragraph] = holder
-                let modality = self.modality(for: holder.mention.type, clause: cursor.text(quoteRange))
+                let modality = self.modality(for: holder.mention.type, clause: quoteRange, cursor: cursor)
                 var target = makeTarget(holder: holder, time: time, action: cursor.text(action), topic: topic,
                                         value: value, modality: modality, quote: cursor.text(quoteRange), rule: rule,
                                         text: text, actionRange: action)
@@ -139,17 +189,15 @@ struct TargetExtractor {
         // A baseline: 较2020年, 比2020年, 与2020年相比.
         if let (before, _) = cursor.scalar(before: time.range.lowerBound), before == 0x8F83 || before == 0x6BD4 { return false }
         let clause = self.clause(containing: time.range.lowerBound, in: sentence)
-        let clauseText = cursor.text(clause)
-        let sentenceText = cursor.text(sentence.range)
         let afterTime = cursor.text(from: time.range.upperBound, to: min(sentence.range.upperBound, time.range.upperBound + 60))
         if afterTime.hasPrefix("相比") || afterTime.hasPrefix("同期") || afterTime.hasPrefix("以来") { return false }
         // An attribute, not a time of doing: 今年的政府工作报告, 2024年工作会议.
         if time.value.relation == .in, afterTime.hasPrefix("的") || afterTime.hasPrefix("工作会议") || afterTime.hasPrefix("工作报告") { return false }
-        let looksAhead = vocabulary.futureWords.contains { sentenceText.contains($0) }
-        let reportsPast = vocabulary.pastWords.contains { clauseText.contains($0) }
-        if reportsPast && !vocabulary.futureWords.contains(where: { clauseText.contains($0) }) { return false }
+        let looksAhead = future.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes)
+        let clauseLooksAhead = future.occurs(in: clause, of: cursor.bytes)
+        if past.occurs(in: clause, of: cursor.bytes) && !clauseLooksAhead { return false }
         // A dated day is an event unless its own clause looks ahead (2025年1月1日起将施行).
-        if time.value.precision == .day && !vocabulary.futureWords.contains(where: { clauseText.contains($0) }) && time.value.relation == .in {
+        if time.value.precision == .day && !clauseLooksAhead && time.value.relation == .in {
             return false
         }
         guard let reference else { return looksAhead || time.value.relation == .by || time.value.relation == .after }
@@ -207,8 +255,7 @@ struct TargetExtractor {
             // Far from the time, a holder is another sentence's subject run on by layout.
             if cursor.scalarCount(mention.range.upperBound..<time.range.lowerBound) > 80 { break }
             if mention.type == .region || mention.type == .zone {
-                let after = cursor.text(from: mention.range.upperBound, to: min(sentence.range.upperBound, mention.range.upperBound + 12))
-                guard (vocabulary.futureWords + vocabulary.reportingWords).contains(where: { after.hasPrefix($0) }) else { continue }
+                guard stating.word(at: mention.range.upperBound, in: cursor.bytes, limit: sentence.range.upperBound) != nil else { continue }
             }
             return (coordinated(with: mention, in: Array(inSentence), cursor: cursor, names: names), "subject.nearest")
         }
@@ -234,25 +281,22 @@ struct TargetExtractor {
     func findAction(in range: Range<Int>, cursor: TextCursor) -> Range<Int>? {
         var index = range.lowerBound
         var light: Range<Int>? = nil
-        scan: while index < range.upperBound {
-            for noun in vocabulary.nouns where cursor.matches(Array(noun.utf8), at: index) {
-                index += noun.utf8.count
-                continue scan
+        while index < range.upperBound {
+            if UTF8Bytes.isContinuation(cursor.bytes[index]) { index += 1; continue }
+            if let (_, end) = nouns.word(at: index, in: cursor.bytes, limit: range.upperBound) {
+                index = end
+                continue
             }
-            for action in vocabulary.actions {
-                let bytes = Array(action.utf8)
-                guard index + bytes.count <= range.upperBound, cursor.matches(bytes, at: index) else { continue }
-                let found = index..<(index + bytes.count)
-                if vocabulary.lightVerbs.contains(action) {
-                    if light == nil { light = found }
-                    break
-                }
-                return found
+            if let (word, end) = actions.word(at: index, in: cursor.bytes, limit: range.upperBound) {
+                if !vocabulary.lightVerbs.contains(actions.words[word]) { return index..<end }
+                if light == nil { light = index..<end }
+                index = end
+                continue
             }
-            guard let (scalar, next) = cursor.scalar(at: index) else { break }
-            // Stop at the end of the sentence's first clause that has a light verb.
+            let (scalar, length) = UTF8Bytes.scalar(in: cursor.bytes, at: index)
+            // A light verb's clause ends its search: 实现 then, without a fuller verb, 实现.
             if light != nil, scalar == 0xFF0C || scalar == 0x2C { return light }
-            index = next
+            index += length
         }
         return light
     }
@@ -273,8 +317,7 @@ struct TargetExtractor {
             if let valueStart = after.firstIndex(where: { $0.isNumber }) { after = String(after[..<valueStart]) }
             if let cleaned = Self.cleanTopic(after), cleaned.unicodeScalars.count >= 2 { return cleaned }
         }
-        let sentenceText = cursor.text(sentence.range)
-        return technologyNames.first { sentenceText.contains($0) }
+        return technologies.longest(in: window(sentence, around: start..<start, cursor: cursor), of: cursor.bytes).map { technologies.words[$0] }
     }
 
     static let topicNoise = ["将于", "将在", "将", "力争", "争取", "计划", "要", "在", "于", "新", "的", "实现", "开始", "重点", "全面", "进一步",
@@ -356,12 +399,12 @@ struct TargetExtractor {
         return start..<max(end, time.range.upperBound)
     }
 
-    func modality(for type: EntityType, clause: String) -> String {
+    func modality(for type: EntityType, clause: Range<Int>, cursor: TextCursor) -> String {
         switch type {
         case .company: return "promise"
         case .institution, .person:
             // A third party's view of the future is a forecast unless it sets a goal (确保).
-            return vocabulary.goalWords.contains(where: { clause.contains($0) }) ? "goal" : "forecast"
+            return goal.occurs(in: clause, of: cursor.bytes) ? "goal" : "forecast"
         default: return "goal"
         }
     }
@@ -369,10 +412,17 @@ struct TargetExtractor {
     /// A holder followed closely by a verb of stating or planning: 丰田汽车宣布,
     /// 工业和信息化部方面表示, 上汽、广汽、长安等车企都表示, 北京将.
     func isSpeaker(_ mention: Mention, cursor: TextCursor) -> Bool {
-        let after = cursor.text(from: mention.range.upperBound, to: min(cursor.bytes.count, mention.range.upperBound + 30))
-        let window = String(after.prefix(while: { !"，,。；;：:、“”".contains($0) }).prefix(7))
-        let verbs = vocabulary.reportingWords + vocabulary.promiseWords + vocabulary.futureWords
-        return verbs.contains { window.contains($0) }
+        // Up to seven characters after the holder, up to a punctuation mark.
+        var start = mention.range.upperBound
+        // A title's or a quotation's closing mark belongs to the holder: 《意见》提出.
+        if let (scalar, next) = cursor.scalar(at: start), scalar == .rightTitle || scalar == .rightQuote { start = next }
+        var end = start
+        var count = 0
+        while count < 7, let (scalar, next) = cursor.scalar(at: end), !ScalarClass.isPunctuation(scalar) {
+            end = next
+            count += 1
+        }
+        return stating.occurs(in: start..<end, of: cursor.bytes)
     }
 
     /// A holder that opens a clause (…介绍，比亚迪2013年开始…; 据国家统计局…): the
@@ -413,7 +463,7 @@ struct TargetExtractor {
     /// The longest technology name in `topic` (全固态电池 in 配备全固态电池的电动汽车).
     func technology(of topic: String?) -> String? {
         guard let topic else { return nil }
-        return technologyNames.first { topic.contains($0) }.flatMap { technologyCanonical[$0] }
+        return technologies.longest(in: topic).flatMap { technologyCanonical[$0] }
     }
 
     func makeTarget(holder: Holder, time: TimeExpression, action: String?, topic: String?, value: String?, modality: String,

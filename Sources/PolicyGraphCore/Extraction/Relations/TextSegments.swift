@@ -1,8 +1,14 @@
 /// Sentences and clauses of a normalised text, as byte ranges.
 ///
 /// Sentences end at 。！？!? and line breaks (a paragraph ends at a line break);
-/// clauses also at ，,；;：:. Marks inside 《》 and “” do not split.
+/// clauses also at ，,；;：:. Marks inside 《》 and “” do not split. A run of
+/// text longer than ``longSentence`` bytes without an end (layout debris, a
+/// huge line) is cut at its next clause mark, and at ``maximumSentence`` bytes
+/// regardless, so that the work done per sentence stays bounded.
 struct TextSegments {
+    static let longSentence = 2000
+    static let maximumSentence = 4000
+
     struct Sentence {
         var range: Range<Int>
         var paragraph: Int
@@ -43,8 +49,9 @@ struct TextSegments {
             case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F where titleDepth == 0:
                 closeSentence(next, next: next)
             case 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0xFF1A, 0x3A where titleDepth == 0:
-                closeClause(index, next: next)
-            default: break
+                if index - sentenceStart > Self.longSentence { closeSentence(index, next: next) } else { closeClause(index, next: next) }
+            default:
+                if index - sentenceStart > Self.maximumSentence { closeSentence(index, next: index) }
             }
             index = next
         }

@@ -1,0 +1,66 @@
+/// A set of words compiled into a ``DoubleArrayTrie`` and looked for in byte
+/// ranges of a text, so that rule checks (does this clause hold 将? which
+/// technology does this topic name?) cost a scan, not a string search per word.
+struct WordMatcher: Sendable {
+    let words: [String]
+    private let trie: DoubleArrayTrie
+
+    init(_ words: [String]) {
+        var unique: [String] = []
+        for word in words where !word.isEmpty && !unique.contains(word) { unique.append(word) }
+        self.words = unique
+        trie = DoubleArrayTrie(keys: unique.enumerated().map { (Array($0.element.utf8), Int32($0.offset)) })
+    }
+
+    /// The longest word starting at `index`, if any: its index in ``words`` and its end.
+    func word(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> (word: Int, end: Int)? {
+        var found: (Int, Int)? = nil
+        trie.forEachPrefix(in: bytes, from: index) { end, value in
+            guard end <= limit else { return false }
+            found = (Int(value), end)
+            return true
+        }
+        return found
+    }
+
+    /// The first (leftmost, then longest) word in `range`.
+    func first(in range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> (word: Int, range: Range<Int>)? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if !UTF8Bytes.isContinuation(bytes[index]), let (word, end) = word(at: index, in: bytes, limit: range.upperBound) {
+                return (word, index..<end)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The longest word anywhere in `range` (the first of equal length).
+    func longest(in range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var best: (word: Int, length: Int)? = nil
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if !UTF8Bytes.isContinuation(bytes[index]), let (word, end) = word(at: index, in: bytes, limit: range.upperBound),
+               end - index > (best?.length ?? 0) {
+                best = (word, end - index)
+            }
+            index += 1
+        }
+        return best?.word
+    }
+
+    /// Whether any word occurs in `range`.
+    func occurs(in range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        first(in: range, of: bytes) != nil
+    }
+
+    /// Whether any word occurs in a string.
+    func occurs(in text: String) -> Bool {
+        Array(text.utf8).withUnsafeBufferPointer { occurs(in: 0..<$0.count, of: $0) }
+    }
+
+    /// The longest word in a string.
+    func longest(in text: String) -> String? {
+        Array(text.utf8).withUnsafeBufferPointer { buffer in longest(in: 0..<buffer.count, of: buffer).map { words[$0] } }
+    }
+}
