@@ -5,8 +5,8 @@
 //
 // It reads every .txt file of the folder into memory, normalises them, then
 // times (1) the dictionary scan alone — the one-pass automaton over UTF-8
-// bytes, on one core — and (2) the whole per-document pipeline (decode,
-// normalise, recognise, group). MB = 10^6 bytes of input. It checks its own
+// bytes, on one core — and (2) the whole per-document extraction (normalise,
+// recognise, group, targets, issued pairs). MB = 10^6 bytes of input. It checks its own
 // output: every run must find the same number of tokens and entities.
 import Foundation
 import PolicyGraphCore
@@ -88,5 +88,5 @@ print(String(format: "lexicon: %d entities, %d trie states, compiled in %.2f s",
              extractor.lexicon.trie.stateCount, buildTime))
 print(String(format: "recognition (dictionary scan, one core): median %.1f MB/s over %d runs (min %.3f s, max %.3f s), %d tokens",
              megabytes / median(scanTimes), runs, scanTimes.min()!, scanTimes.max()!, tokens))
-print(String(format: "whole pipeline (normalise + recognise + group): median %.1f MB/s over %d runs, %d entities",
+print(String(format: "whole extraction (normalise, recognise, targets, issued): median %.1f MB/s over %d runs, %d entities",
              megabytes / median(pipelineTimes), pipelineTimes.count, entities))

@@ -10,24 +10,28 @@ public struct Extractor: Sendable {
     public let normalizer: TextNormalizer
     public let recognizer: EntityRecognizer
 
-    /// The technology lexicon's names, longest first (topics fall back on them), with their canonical names.
-    let technologyNames: [String]
-    let technologyCanonical: [String: String]
-    /// The institutions of the ontology's media files (`entities/institution-media*.tsv`).
-    let mediaEntities: Set<Int>
+    /// The target extractor, compiled once (its word lists are small tries).
+    let targetExtractor: TargetExtractor
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        technologyNames = lexicon.ontology.entities.filter { $0.type == .technology }.flatMap { [$0.name] + $0.aliases }
-            .filter { $0.unicodeScalars.count >= 2 }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        // The technology lexicon's names and aliases with their canonical names;
+        // the institutions of the ontology's media files.
+        var technologyNames: [String] = []
         var canonical: [String: String] = [:]
-        for entity in lexicon.ontology.entities where entity.type == .technology {
-            for name in [entity.name] + entity.aliases where canonical[name] == nil { canonical[name] = entity.name }
+        var mediaEntities: Set<Int> = []
+        for (index, entity) in lexicon.ontology.entities.enumerated() {
+            if entity.type == .technology {
+                for name in [entity.name] + entity.aliases where name.unicodeScalars.count >= 2 && canonical[name] == nil {
+                    canonical[name] = entity.name
+                    technologyNames.append(name)
+                }
+            } else if entity.type == .institution, entity.source.file.contains("media") {
+                mediaEntities.insert(index)
+            }
         }
-        technologyCanonical = canonical
-        mediaEntities = Set(lexicon.ontology.entities.indices.filter {
-            lexicon.ontology.entities[$0].type == .institution && lexicon.ontology.entities[$0].source.file.contains("media")
-        })
+        targetExtractor = TargetExtractor(vocabulary: lexicon.ontology.patterns.targets, technologyNames: technologyNames,
+                                          mediaEntities: mediaEntities, technologyCanonical: canonical)
         normalizer = TextNormalizer(folding: lexicon.ontology.folding)
         recognizer = EntityRecognizer(lexicon: lexicon)
     }
@@ -52,10 +56,9 @@ public struct Extractor: Sendable {
         let (date, source) = Self.publicationDate(text: text, option: published, metadata: metadata)
         let (targets, issued) = text.bytes.withUnsafeBufferPointer { buffer in
             let cursor = TextCursor(bytes: buffer)
-            let targets = TargetExtractor(vocabulary: lexicon.ontology.patterns.targets, technologyNames: technologyNames,
-                                          mediaEntities: mediaEntities, technologyCanonical: technologyCanonical)
-                .extract(text: text, cursor: cursor, mentions: recognition.mentions, names: names, reference: date.flatMap(ReferenceDate.init))
-            let issued = IssuanceExtractor().extract(text: text, cursor: cursor, mentions: recognition.mentions,
+            let segments = TextSegments(buffer)
+            let targets = targetExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names, reference: date.flatMap(ReferenceDate.init))
+            let issued = IssuanceExtractor().extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions,
                                                      markers: recognition.markers, names: names)
             return (targets, issued)
         }

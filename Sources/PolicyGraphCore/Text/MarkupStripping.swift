@@ -7,6 +7,8 @@ public enum MarkupKind: String, Sendable, Codable {
         let lower = fileName.lowercased()
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") { return .html }
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .markdown }
+        // Plain text without a '<' near the top is not a web page.
+        guard bytes.prefix(2048).contains(0x3C) else { return .plain }
         let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
         if head.contains("<!doctype html") || head.contains("<html") || head.contains("<body")
             || (head.contains("<p>") && head.contains("</p>")) || head.contains("<div") {

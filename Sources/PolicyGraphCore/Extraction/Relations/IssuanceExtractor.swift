@@ -11,9 +11,8 @@ struct IssuanceExtractor {
     static let issuerTypes: Set<EntityType> = [.government, .zone, .region, .institution]
     static let joiners: Set<String> = ["、", "和", "与", "及", "联合", " ", "，", ",", "以及"]
 
-    func extract(text: NormalizedText, cursor: TextCursor, mentions: [Mention], markers: [Marker],
+    func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], markers: [Marker],
                  names: [String: String]) -> [IssuedPair] {
-        let segments = TextSegments(cursor.bytes)
         var pairs: [IssuedPair] = []
         var seen: Set<String> = []
         let mentionStarts = mentions.map(\.range.lowerBound)

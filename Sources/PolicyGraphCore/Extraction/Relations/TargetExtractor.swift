@@ -69,9 +69,8 @@ struct TargetExtractor {
     /// Types that can hold a target.
     static let holderTypes: Set<EntityType> = [.government, .company, .institution, .policy, .zone, .region, .person]
 
-    func extract(text: NormalizedText, cursor: TextCursor, mentions: [Mention], names: [String: String],
+    func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], names: [String: String],
                  reference: ReferenceDate?) -> [ExtractedTarget] {
-        let segments = TextSegments(cursor.bytes)
         let times = TimeNormalizer().expressions(in: cursor.bytes, reference: reference)
         let allHolders = mentions.filter { Self.holderTypes.contains($0.type) && names[$0.key] != nil }
         let policyRanges = OverlapIndex(mentions.filter { $0.type == .policy }.map(\.range))

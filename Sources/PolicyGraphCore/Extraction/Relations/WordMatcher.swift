@@ -7,7 +7,8 @@ struct WordMatcher: Sendable {
 
     init(_ words: [String]) {
         var unique: [String] = []
-        for word in words where !word.isEmpty && !unique.contains(word) { unique.append(word) }
+        var seen: Set<String> = []
+        for word in words where !word.isEmpty && seen.insert(word).inserted { unique.append(word) }
         self.words = unique
         trie = DoubleArrayTrie(keys: unique.enumerated().map { (Array($0.element.utf8), Int32($0.offset)) })
     }
