@@ -46,9 +46,10 @@ struct TextSegments {
                 titleDepth = 0
                 closeSentence(index, next: next)
                 paragraph += 1
-            case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F where titleDepth == 0:
-                closeSentence(next, next: next)
-            case 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0xFF1A, 0x3A where titleDepth == 0:
+            case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F:
+                if titleDepth == 0 { closeSentence(next, next: next) }
+            case 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0xFF1A, 0x3A:
+                guard titleDepth == 0 else { break }
                 if index - sentenceStart > Self.longSentence { closeSentence(index, next: next) } else { closeClause(index, next: next) }
             default:
                 if index - sentenceStart > Self.maximumSentence { closeSentence(index, next: index) }
