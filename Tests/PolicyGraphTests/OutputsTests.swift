@@ -13,6 +13,12 @@ import Testing
         #expect(first == committed, "Outputs/extraction.json is out of date: run `swift run -c release policygraph build`")
     }
 
+    @Test func graphJSONIsCurrent() throws {
+        let graph = GraphBuilder(ontology: sharedExtractor.lexicon.ontology).build(seedExtractions)
+        let committed = try Data(contentsOf: repositoryRoot.appendingPathComponent("Outputs/graph.json"))
+        #expect(try graph.jsonData() == committed, "Outputs/graph.json is out of date: run `swift run -c release policygraph build`")
+    }
+
     /// The seeds are the shared seed texts, unchanged.
     @Test func seedsAreTheFiveSeedTexts() throws {
         let names = try SourceDocument.files(in: [repositoryRoot.appendingPathComponent("seeds").path]).map { ($0 as NSString).lastPathComponent }

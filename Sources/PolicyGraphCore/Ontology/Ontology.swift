@@ -75,6 +75,9 @@ public struct Ontology: Sendable {
     /// The entity with identifier `id`.
     public func entity(_ id: EntityID) -> OntologyEntity? { indexByID[id].map { entities[$0] } }
 
+    /// The index of the entity with identifier `id`.
+    func index(of id: EntityID) -> Int? { indexByID[id] }
+
     /// The indexes of the entities named `name`.
     func indexes(named name: String) -> [Int] { indexByName[name] ?? [] }
 

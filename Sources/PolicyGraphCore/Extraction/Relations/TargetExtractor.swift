@@ -151,6 +151,10 @@ struct TargetExtractor {
                 var target = makeTarget(holder: holder, time: time, action: cursor.text(action), topic: topic,
                                         value: value, modality: modality, quote: cursor.text(quoteRange), rule: rule,
                                         text: text, actionRange: action)
+                // A topic that names no technology (横滨工厂) leaves it to the action's object: 试生产固态电池.
+                if target.technology == nil, let named = technologies.first(in: action.upperBound..<valueSearchEnd, of: cursor.bytes) {
+                    target.technology = technologyCanonical[technologies.words[named.word]]
+                }
                 let key = "\(target.subject)|\(target.time.relation)|\(target.time.year ?? 0)|\(target.time.month ?? 0)|\(target.topic ?? "")"
                 // target.list: a list of indicators after 指标： replaces its heading.
                 let colon = listStart(after: time.range.upperBound, sentence: sentence, cursor: cursor)
@@ -316,7 +320,10 @@ struct TargetExtractor {
             if let valueStart = after.firstIndex(where: { $0.isNumber }) { after = String(after[..<valueStart]) }
             if let cleaned = Self.cleanTopic(after), cleaned.unicodeScalars.count >= 2 { return cleaned }
         }
-        return technologies.longest(in: window(sentence, around: start..<start, cursor: cursor), of: cursor.bytes).map { technologies.words[$0] }
+        // The technology the sentence was last speaking of before the target
+        // (…开展固态电池研发工作，近期宣布将于2026年小批量试产).
+        let before = window(sentence, around: start..<start, cursor: cursor).lowerBound..<start
+        return technologies.last(in: before, of: cursor.bytes).map { technologies.words[$0] }
     }
 
     static let topicNoise = ["将于", "将在", "将", "力争", "争取", "计划", "要", "在", "于", "新", "的", "实现", "开始", "重点", "全面", "进一步",

@@ -50,6 +50,21 @@ struct WordMatcher: Sendable {
         return best?.word
     }
 
+    /// The last word that starts in `range` (the longest at its position).
+    func last(in range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var found: Int? = nil
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if !UTF8Bytes.isContinuation(bytes[index]), let (word, end) = word(at: index, in: bytes, limit: range.upperBound) {
+                found = word
+                index = end
+                continue
+            }
+            index += 1
+        }
+        return found
+    }
+
     /// Whether any word occurs in `range`.
     func occurs(in range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         first(in: range, of: bytes) != nil

@@ -1,0 +1,152 @@
+import Collections
+
+/// A stable node identifier: ASCII, derived from the node's kind and
+/// canonical key (never from insertion order), so two builds agree and the id
+/// is an XML name token (`company_1f3a…`).
+public struct NodeID: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(kind: NodeKind, key: String) { rawValue = "\(kind.rawValue)_\(StableHash.hex(key))" }
+    public var description: String { rawValue }
+    public static func < (lhs: NodeID, rhs: NodeID) -> Bool { lhs.rawValue < rhs.rawValue }
+    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// A stable edge identifier, derived from its type and ends.
+public struct EdgeID: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(type: EdgeType, source: NodeID, target: NodeID) {
+        rawValue = "edge_\(StableHash.hex("\(type.rawValue)|\(source.rawValue)|\(target.rawValue)"))"
+    }
+    public var description: String { rawValue }
+    public static func < (lhs: EdgeID, rhs: EdgeID) -> Bool { lhs.rawValue < rhs.rawValue }
+    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// FNV-1a, 64 bits, over UTF-8: stable across runs and platforms (unlike `Hasher`).
+enum StableHash {
+    static func value(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    static func hex(_ text: String) -> String {
+        let digits = String(value(text), radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// What a node stands for.
+public enum NodeKind: String, Codable, Sendable, CaseIterable {
+    case government, company, institution, policy, zone, region, person, technology
+    case target, document
+
+    public init(_ type: EntityType) { self = NodeKind(rawValue: type.rawValue)! }
+
+    /// The entity type, for entity nodes.
+    public var entityType: EntityType? { EntityType(rawValue: rawValue) }
+}
+
+/// The typed edges of the graph.
+public enum EdgeType: String, Codable, Sendable, CaseIterable {
+    /// body → policy
+    case issued
+    /// subject → target
+    case holdsTarget = "holds_target"
+    /// target → technology
+    case about
+    /// department → ministry, subsidiary → group, narrower → broader technology
+    case partOf = "part_of"
+    /// company or zone → zone or region
+    case locatedIn = "located_in"
+    /// entity → document
+    case mentionedIn = "mentioned_in"
+}
+
+/// Where a node or an edge was read: the document, the sentence, and UTF-8
+/// byte offsets into the original file.
+public struct Provenance: Hashable, Codable, Sendable, Comparable {
+    public var document: String
+    public var sentence: String?
+    public var offsets: [Int]
+
+    public init(document: String, sentence: String?, offsets: [Int]) {
+        self.document = document
+        self.sentence = sentence
+        self.offsets = offsets
+    }
+
+    public static func < (lhs: Provenance, rhs: Provenance) -> Bool {
+        (lhs.document, lhs.offsets.first ?? 0, lhs.offsets.last ?? 0) < (rhs.document, rhs.offsets.first ?? 0, rhs.offsets.last ?? 0)
+    }
+}
+
+/// The fields of a target node.
+public struct TargetFacts: Hashable, Codable, Sendable {
+    public var subject: NodeID
+    public var relation: TimeRelation
+    public var year: Int
+    public var month: Int?
+    public var endYear: Int?
+    public var endMonth: Int?
+    public var action: String?
+    public var topic: String?
+    public var value: String?
+    public var modality: String
+    public var technology: NodeID?
+
+    enum CodingKeys: String, CodingKey {
+        case subject, relation, year, month, action, topic, value, modality, technology
+        case endYear = "end_year", endMonth = "end_month"
+    }
+}
+
+/// A node: an entity, a target or a document.
+public struct Node: Hashable, Codable, Sendable, Identifiable {
+    public var id: NodeID
+    public var kind: NodeKind
+    /// The canonical name (entities), a short description (targets) or the file name (documents).
+    public var label: String
+    /// Every other name the entity goes by, across documents (sorted).
+    public var aliases: [String]
+    /// The ontology id, when the dictionary knows the entity.
+    public var ontologyID: String?
+    /// The parent entity's canonical name in the ontology.
+    public var parent: String?
+    /// First and last publication date of the documents that mention it.
+    public var firstSeen: String?
+    public var lastSeen: String?
+    /// The documents it appears in (sorted).
+    public var documents: [String]
+    /// For documents: the publication date.
+    public var published: String?
+    /// For targets.
+    public var target: TargetFacts?
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, label, aliases, parent, documents, published, target
+        case ontologyID = "ontology_id", firstSeen = "first_seen", lastSeen = "last_seen"
+    }
+}
+
+/// A typed, directed edge with every source it was read from.
+public struct Edge: Hashable, Codable, Sendable, Identifiable {
+    public var id: EdgeID
+    public var type: EdgeType
+    public var source: NodeID
+    public var target: NodeID
+    public var sources: [Provenance]
+}

@@ -1,0 +1,120 @@
+import Collections
+import Foundation
+
+/// One knowledge graph across documents: entities, targets and documents as
+/// nodes, typed edges with provenance.
+///
+/// Nodes and edges are kept sorted by their stable ids, so that the same
+/// input always gives the same graph and byte-identical files. Indexes for
+/// names and adjacency are rebuilt whenever a graph is made or loaded.
+///
+/// ```swift
+/// let graph = try KnowledgeGraph.load(from: URL(fileURLWithPath: "Outputs/graph.json"))
+/// graph.entity(named: "工信部")?.label   // "工业和信息化部"
+/// ```
+public struct KnowledgeGraph: Sendable {
+    public private(set) var nodes: OrderedDictionary<NodeID, Node>
+    public private(set) var edges: OrderedDictionary<EdgeID, Edge>
+
+    /// Normalised name → nodes carrying it (label or alias).
+    let nodesByName: [String: [NodeID]]
+    let outgoing: [NodeID: [EdgeID]]
+    let incoming: [NodeID: [EdgeID]]
+
+    /// A graph of these nodes and edges (sorted by id).
+    public init(nodes: [Node], edges: [Edge]) {
+        var sortedNodes = OrderedDictionary<NodeID, Node>()
+        for node in nodes.sorted(by: { $0.id < $1.id }) { sortedNodes[node.id] = node }
+        var sortedEdges = OrderedDictionary<EdgeID, Edge>()
+        for edge in edges.sorted(by: { $0.id < $1.id }) { sortedEdges[edge.id] = edge }
+        self.nodes = sortedNodes
+        self.edges = sortedEdges
+        var byName: [String: [NodeID]] = [:]
+        for node in sortedNodes.values where node.kind != .target {
+            for name in Set([node.label] + node.aliases) { byName[Self.normalize(name), default: []].append(node.id) }
+        }
+        var out: [NodeID: [EdgeID]] = [:]
+        var into: [NodeID: [EdgeID]] = [:]
+        for edge in sortedEdges.values {
+            out[edge.source, default: []].append(edge.id)
+            into[edge.target, default: []].append(edge.id)
+        }
+        nodesByName = byName
+        outgoing = out
+        incoming = into
+    }
+
+    /// Names compare without 《》, quotes, white space and with full-width forms folded.
+    static func normalize(_ name: String) -> String {
+        let stripped: Set<Character> = Set("《》〈〉“”‘’\"'「」『』 \t\r\n\u{3000}")
+        return String(name.precomposedStringWithCompatibilityMapping.filter { !stripped.contains($0) })
+    }
+
+    /// The node with `id`.
+    public subscript(id: NodeID) -> Node? { nodes[id] }
+
+    /// The edge with `id`.
+    public subscript(edge id: EdgeID) -> Edge? { edges[id] }
+
+    /// Counts for summaries: nodes per kind and edges per type.
+    public var statistics: (nodes: [NodeKind: Int], edges: [EdgeType: Int]) {
+        var nodeCounts: [NodeKind: Int] = [:]
+        for node in nodes.values { nodeCounts[node.kind, default: 0] += 1 }
+        var edgeCounts: [EdgeType: Int] = [:]
+        for edge in edges.values { edgeCounts[edge.type, default: 0] += 1 }
+        return (nodeCounts, edgeCounts)
+    }
+}
+
+// MARK: graph.json
+
+/// The on-disk form of a graph (`graph.json`, documented in the README).
+struct GraphFile: Codable {
+    var format = "policygraph-graph"
+    var version = 1
+    var nodes: [Node]
+    var edges: [Edge]
+}
+
+/// A graph file that cannot be read.
+public struct GraphFileError: Error, LocalizedError, Sendable {
+    public let path: String
+    public let reason: String
+    public var errorDescription: String? {
+        "\(path): not a PolicyGraph graph (\(reason)). Build one with `policygraph build -o DIR` and pass DIR/graph.json."
+    }
+}
+
+extension KnowledgeGraph {
+    /// The graph as pretty-printed, key-sorted JSON (deterministic bytes).
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(GraphFile(nodes: Array(nodes.values), edges: Array(edges.values)))
+        data.append(0x0A)
+        return data
+    }
+
+    /// Writes `graph.json` atomically.
+    public func save(to url: URL) throws {
+        try AtomicFile.write(try jsonData(), to: url.path)
+    }
+
+    /// Reads a graph written by ``save(to:)``.
+    public static func load(from url: URL) throws -> KnowledgeGraph {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw GraphFileError(path: url.path, reason: "cannot read the file")
+        }
+        return try load(data: data, path: url.path)
+    }
+
+    static func load(data: Data, path: String) throws -> KnowledgeGraph {
+        let file: GraphFile
+        do { file = try JSONDecoder().decode(GraphFile.self, from: data) } catch {
+            throw GraphFileError(path: path, reason: "\(error)")
+        }
+        guard file.format == "policygraph-graph" else { throw GraphFileError(path: path, reason: "format is '\(file.format)'") }
+        guard file.version == 1 else { throw GraphFileError(path: path, reason: "version \(file.version) is not supported") }
+        return KnowledgeGraph(nodes: file.nodes, edges: file.edges)
+    }
+}

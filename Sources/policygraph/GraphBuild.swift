@@ -1,0 +1,42 @@
+import Foundation
+import PolicyGraphCore
+
+/// The main job: extract the inputs, build the graph, write the outputs.
+enum GraphBuild {
+    static func run(inputs: [String], output: String, extractor: Extractor, quiet: Bool = false) throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var extractions: [DocumentExtraction] = []
+        var bytes = 0
+        var lastReport = start
+        let failures = InputCollection(paths: inputs).read(onError: reportInputError) { document, metadata in
+            extractions.append(extractor.extract(document, metadata: metadata))
+            bytes += document.text.bytes.count
+            // Progress for long inputs: documents done and MB/s, at most twice a second.
+            if !quiet, clock.now - lastReport > .milliseconds(500) {
+                lastReport = clock.now
+                let seconds = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
+                let rate = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
+                FileHandle.standardError.write(Data(String(format: "\r%d documents, %.1f MB, %.1f MB/s", extractions.count, Double(bytes) / 1e6, rate).utf8))
+            }
+        }
+        let graph = GraphBuilder(ontology: extractor.lexicon.ontology).build(extractions)
+        let folder = URL(fileURLWithPath: output)
+        try AtomicFile.write(try ExtractionJSON.encode(extractions), to: folder.appendingPathComponent("extraction.json").path)
+        try graph.save(to: folder.appendingPathComponent("graph.json"))
+        if !quiet {
+            let (nodes, edges) = graph.statistics
+            let entityCounts = EntityType.allCases.compactMap { type in nodes[NodeKind(type)].map { "\($0) \(type.rawValue)" } }
+            let edgeCounts = EdgeType.allCases.compactMap { type in edges[type].map { "\($0) \(type.rawValue)" } }
+            var summary = "\r\(extractions.count) documents (\(String(format: "%.1f", Double(bytes) / 1e6)) MB)"
+            summary += "\nentities: \(entityCounts.joined(separator: ", "))"
+            summary += "\ntargets: \(nodes[.target] ?? 0)"
+            summary += "\nedges: \(edges.values.reduce(0, +)) (\(edgeCounts.joined(separator: ", ")))"
+            summary += "\nwrote \(folder.appendingPathComponent("extraction.json").path) and \(folder.appendingPathComponent("graph.json").path)\n"
+            FileHandle.standardError.write(Data(summary.utf8))
+        }
+        if failures > 0 { throw ExitCodeError(code: 1) }
+    }
+}
+
+struct ExitCodeError: Error { let code: Int32 }

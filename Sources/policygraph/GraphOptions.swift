@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import PolicyGraphCore
+
+/// `--graph FILE` (default `Outputs/graph.json`, built from `seeds/` first when missing).
+struct GraphOptions: ParsableArguments {
+    static let defaultPath = "Outputs/graph.json"
+
+    @Option(help: ArgumentHelp("The graph to query (made by `policygraph build`).", valueName: "FILE"))
+    var graph: String = GraphOptions.defaultPath
+
+    func load() throws -> KnowledgeGraph {
+        if graph == Self.defaultPath, !FileManager.default.fileExists(atPath: graph) {
+            FileHandle.standardError.write(Data("policygraph: \(graph) is missing; building it from seeds/ first\n".utf8))
+            try GraphBuild.run(inputs: ["seeds"], output: "Outputs", extractor: try Extractor(), quiet: true)
+        }
+        return try KnowledgeGraph.load(from: URL(fileURLWithPath: graph))
+    }
+}
+
+/// `--format table|json|csv` for query results.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+func printTable(_ table: Table, format: OutputFormat) throws {
+    switch format {
+    case .table: print(table.text(), terminator: "")
+    case .csv: print(table.csv(), terminator: "")
+    case .json:
+        let data = try JSONSerialization.data(withJSONObject: table.records(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        print(String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// The entity named on the command line, or a usage error with suggestions.
+func resolveEntity(_ name: String, in graph: KnowledgeGraph) throws -> Node {
+    if let node = graph.entity(named: name) { return node }
+    let suggestions = graph.suggestions(for: name)
+    let hint = suggestions.isEmpty ? "" : " Did you mean \(suggestions.map { "“\($0)”" }.joined(separator: ", "))?"
+    throw ValidationError("No entity is named “\(name)” in the graph.\(hint)")
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import PolicyGraphCore
+
+struct TargetsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "targets", abstract: "List targets, filtered by topic, time, subject and modality.")
+
+    @Option(help: "A topic or technology (narrower technologies count: 全固态电池 for 固态电池).") var topic: String?
+    @Option(help: ArgumentHelp("Due no later than this year.", valueName: "YEAR")) var by: Int?
+    @Option(name: .customLong("in"), help: ArgumentHelp("Falling in this year.", valueName: "YEAR")) var inYear: Int?
+    @Option(help: ArgumentHelp("Starting after this year.", valueName: "YEAR")) var after: Int?
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Overlapping these years (two values).", valueName: "A B")) var between: [Int] = []
+    @Option(help: "The subject's type (government, company, institution, policy, zone, region, person).") var subjectType: EntityType?
+    @Option(help: "The subject's name or alias.") var subject: String?
+    @Option(help: "promise, goal or forecast.") var modality: Modality?
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var graphOptions: GraphOptions
+
+    func validate() throws {
+        let times = [by != nil, inYear != nil, after != nil, !between.isEmpty].filter { $0 }.count
+        if times > 1 { throw ValidationError("Give at most one of --by, --in, --after and --between.") }
+        if !between.isEmpty, between.count != 2 { throw ValidationError("--between takes two years, for example --between 2024 2026.") }
+    }
+
+    var timeFilter: TimeFilter? {
+        if let by { return .dueBy(by) }
+        if let inYear { return .in(inYear) }
+        if let after { return .after(after) }
+        if between.count == 2 { return .between(between[0], between[1]) }
+        return nil
+    }
+
+    func run() throws {
+        let graph = try graphOptions.load()
+        if let subject { _ = try resolveEntity(subject, in: graph) }
+        let results = graph.targets(about: topic, time: timeFilter, subjectType: subjectType, modality: modality, subject: subject)
+        guard !results.isEmpty || format != .table else {
+            FileHandle.standardError.write(Data("policygraph: no target matches these filters\n".utf8))
+            return
+        }
+        try printTable(TargetRows.table(results), format: format)
+    }
+}
+
+struct CompaniesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "companies",
+        abstract: "Which companies promise a topic by a year: policygraph companies --promise 固态电池 --by 2027."
+    )
+
+    @Option(help: "The topic or technology promised.") var promise: String
+    @Option(help: ArgumentHelp("Due no later than this year.", valueName: "YEAR")) var by: Int
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var graphOptions: GraphOptions
+
+    func run() throws {
+        let graph = try graphOptions.load()
+        let results = graph.targets(about: promise, time: .dueBy(by), subjectType: .company, modality: .promise)
+        guard !results.isEmpty || format != .table else {
+            FileHandle.standardError.write(Data("policygraph: no company promises \(promise) by \(by)\n".utf8))
+            return
+        }
+        try printTable(TargetRows.table(results), format: format)
+    }
+}
+
+extension EntityType: ExpressibleByArgument {}
+extension Modality: ExpressibleByArgument {}
+extension EdgeType: ExpressibleByArgument {}
+
+struct EntityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "entity", abstract: "Everything known about one entity, with sources.")
+
+    @Argument(help: "A name or alias.") var name: String
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var graphOptions: GraphOptions
+
+    func run() throws {
+        let graph = try graphOptions.load()
+        let node = try resolveEntity(name, in: graph)
+        var rows: [[String]] = [
+            ["id", node.id.rawValue], ["type", node.kind.rawValue], ["name", node.label],
+            ["aliases", node.aliases.joined(separator: "、")], ["parent", node.parent ?? ""],
+            ["first seen", node.firstSeen ?? ""], ["last seen", node.lastSeen ?? ""], ["documents", node.documents.joined(separator: " ")],
+        ]
+        for (edge, other) in graph.neighbors(of: node.id) where edge.type != .mentionedIn {
+            let arrow = edge.source == node.id ? "→" : "←"
+            rows.append(["\(edge.type.rawValue) \(arrow)", "\(other.label)  [\(edge.sources.map(\.document).joined(separator: " "))]"])
+        }
+        for source in graph.sources(of: node.id) {
+            rows.append(["source", "\(source.document) bytes \(source.offsets.map(String.init).joined(separator: "–"))"])
+        }
+        try printTable(Table(columns: ["field", "value"], rows: rows), format: format)
+    }
+}
+
+struct NeighborsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "neighbors", abstract: "The nodes linked to an entity.")
+
+    @Argument(help: "A name or alias.") var name: String
+    @Option(help: "Only edges of this type (issued, holds_target, about, part_of, located_in, mentioned_in).") var edge: EdgeType?
+    @Option(help: "How many steps to follow.") var depth: Int = 1
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var graphOptions: GraphOptions
+
+    func validate() throws {
+        if depth < 1 { throw ValidationError("--depth must be at least 1.") }
+    }
+
+    func run() throws {
+        let graph = try graphOptions.load()
+        let node = try resolveEntity(name, in: graph)
+        let rows: [[String]]
+        if depth == 1 {
+            rows = graph.neighbors(of: node.id, edgeType: edge).map { edge, other in
+                [edge.type.rawValue, edge.source == node.id ? "→" : "←", other.kind.rawValue, other.label, String(edge.sources.count)]
+            }
+        } else {
+            rows = graph.neighborhood(of: node.id, edgeType: edge, depth: depth).map { ["", "", $0.kind.rawValue, $0.label, ""] }
+        }
+        try printTable(Table(columns: ["edge", "direction", "type", "name", "sources"], rows: rows), format: format)
+    }
+}
+
+struct PathCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "path", abstract: "The shortest path between two entities.")
+
+    @Argument(help: "From this entity.") var from: String
+    @Argument(help: "To this entity.") var to: String
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var graphOptions: GraphOptions
+
+    func run() throws {
+        let graph = try graphOptions.load()
+        let start = try resolveEntity(from, in: graph), goal = try resolveEntity(to, in: graph)
+        guard let path = graph.shortestPath(from: start.id, to: goal.id) else {
+            throw ValidationError("“\(start.label)” and “\(goal.label)” are not connected in the graph.")
+        }
+        var rows: [[String]] = []
+        for (index, id) in path.enumerated() {
+            let node = graph[id]!
+            var via = ""
+            if index > 0, let link = graph.neighbors(of: path[index - 1]).first(where: { $0.node.id == id }) { via = link.edge.type.rawValue }
+            rows.append([String(index), via, node.kind.rawValue, node.label])
+        }
+        try printTable(Table(columns: ["step", "via", "type", "name"], rows: rows), format: format)
+    }
+}
