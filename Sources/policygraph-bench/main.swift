@@ -79,6 +79,22 @@ for _ in 0..<max(1, runs / 2) {
     entityCounts.insert(entities)
 }
 
+// 3. The graph, and the headline query on it.
+var extractionsForGraph: [DocumentExtraction] = []
+for document in documents { extractionsForGraph.append(extractor.extract(document)) }
+let graphStart = clock.now
+let graph = GraphBuilder(ontology: extractor.lexicon.ontology).build(extractionsForGraph)
+let graphTime = seconds(clock.now - graphStart)
+var queryTimes: [Double] = []
+var answers: Set<Int> = []
+for _ in 0..<51 {
+    let start = clock.now
+    let companies = Set(graph.targets(about: "固态电池", time: .dueBy(2027), subjectType: .company, modality: .promise).map(\.subject.id))
+    queryTimes.append(seconds(clock.now - start))
+    answers.insert(companies.count)
+}
+guard answers.count == 1, let answerCount = answers.first, answerCount > 0 else { fail("the headline query found nothing or disagreed: \(answers)") }
+
 guard tokenCounts.count == 1, entityCounts.count == 1, let tokens = tokenCounts.first, tokens > 0,
       let entities = entityCounts.first, entities > 0 else {
     fail("runs disagree or found nothing: tokens \(tokenCounts.sorted()), entities \(entityCounts.sorted())")
@@ -90,3 +106,7 @@ print(String(format: "recognition (dictionary scan, one core): median %.1f MB/s 
              megabytes / median(scanTimes), runs, scanTimes.min()!, scanTimes.max()!, tokens))
 print(String(format: "whole extraction (normalise, recognise, targets, issued): median %.1f MB/s over %d runs, %d entities",
              megabytes / median(pipelineTimes), pipelineTimes.count, entities))
+let (nodeCounts, edgeCounts) = graph.statistics
+print(String(format: "graph: %d nodes, %d edges, built in %.2f s", nodeCounts.values.reduce(0, +), edgeCounts.values.reduce(0, +), graphTime))
+print(String(format: "headline query (companies promising 固态电池 by 2027): median %.2f ms over %d runs (max %.2f ms), %d companies",
+             median(queryTimes) * 1000, queryTimes.count, queryTimes.max()! * 1000, answerCount))

@@ -68,7 +68,8 @@ public struct GraphBuilder: Sendable {
                 if let id = entity.id, let index = ontology.index(of: EntityID(rawValue: id)) {
                     key = ontologyKey(index)
                     ontologyIndex = index
-                } else if let existing = names.lazy.compactMap({ nameIndex["\(kind.rawValue)|\(KnowledgeGraph.normalize($0))"] }).first {
+                } else if let existing = ([entity.name] + names.sorted()).lazy.compactMap({ nameIndex["\(kind.rawValue)|\(KnowledgeGraph.normalize($0))"] }).first {
+                    // Names are tried in a fixed order (the document's name first) so merges never depend on hashing.
                     key = existing
                 } else {
                     key = "name:\(kind.rawValue):\(KnowledgeGraph.normalize(entity.name))"

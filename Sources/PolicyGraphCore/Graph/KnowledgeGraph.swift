@@ -20,6 +20,38 @@ public struct KnowledgeGraph: Sendable {
     let nodesByName: [String: [NodeID]]
     let outgoing: [NodeID: [EdgeID]]
     let incoming: [NodeID: [EdgeID]]
+    /// The targets with what queries filter on, precomputed (normalised topic).
+    let targetIndex: [IndexedTarget]
+    /// Technology → its narrower technologies (part_of reversed).
+    let narrowerTechnologies: [NodeID: [NodeID]]
+
+    struct IndexedTarget: Sendable {
+        let id: NodeID
+        let facts: TargetFacts
+        let subjectKind: NodeKind
+        /// The normalised topic's UTF-8 bytes.
+        let normalizedTopic: [UInt8]
+        /// The holds_target edge's sources.
+        let sources: [Provenance]
+        /// Positions of the target and its subject among the sorted nodes: a cheap, stable sort key.
+        let ordinal: Int
+        let subjectOrdinal: Int
+        /// The technology's position among the nodes, or -1.
+        let technologyOrdinal: Int
+        let modality: Modality?
+    }
+
+    /// Whether `needle` occurs in `haystack` (bytes; no Foundation string search on hot paths).
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+        let first = needle[0]
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            var matched = true
+            for offset in 1..<needle.count where haystack[start + offset] != needle[offset] { matched = false; break }
+            if matched { return true }
+        }
+        return false
+    }
 
     /// A graph of these nodes and edges (sorted by id).
     public init(nodes: [Node], edges: [Edge]) {
@@ -42,6 +74,22 @@ public struct KnowledgeGraph: Sendable {
         nodesByName = byName
         outgoing = out
         incoming = into
+        var narrower: [NodeID: [NodeID]] = [:]
+        for edge in sortedEdges.values where edge.type == .partOf
+            && sortedNodes[edge.source]?.kind == .technology && sortedNodes[edge.target]?.kind == .technology {
+            narrower[edge.target, default: []].append(edge.source)
+        }
+        narrowerTechnologies = narrower
+        targetIndex = sortedNodes.values.enumerated().compactMap { ordinal, node in
+            guard node.kind == .target, let facts = node.target, let subject = sortedNodes[facts.subject],
+                  let subjectOrdinal = sortedNodes.index(forKey: facts.subject) else { return nil }
+            let holder = (into[node.id] ?? []).compactMap { sortedEdges[$0] }.first { $0.type == .holdsTarget }
+            return IndexedTarget(id: node.id, facts: facts, subjectKind: subject.kind,
+                                 normalizedTopic: Array((facts.topic.map(Self.normalize) ?? "").utf8), sources: holder?.sources ?? [],
+                                 ordinal: ordinal, subjectOrdinal: subjectOrdinal,
+                                 technologyOrdinal: facts.technology.flatMap { sortedNodes.index(forKey: $0) } ?? -1,
+                                 modality: Modality(rawValue: facts.modality))
+        }
     }
 
     /// Names compare without 《》, quotes, white space and with full-width forms folded.

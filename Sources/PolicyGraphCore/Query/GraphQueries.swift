@@ -90,24 +90,35 @@ extension KnowledgeGraph {
     /// Complexity: linear in the number of targets.
     public func targets(about topic: String? = nil, time: TimeFilter? = nil, subjectType: EntityType? = nil,
                         modality: Modality? = nil, subject: String? = nil) -> [TargetResult] {
-        let technologies = topic.map { technologyClosure(of: $0) }
-        let normalizedTopic = topic.map(Self.normalize)
-        let subjects = subject.map { Set(entities(named: $0).map(\.id)) }
-        var results: [TargetResult] = []
-        for node in nodes.values {
-            guard node.kind == .target, let facts = node.target, let subjectNode = nodes[facts.subject] else { continue }
-            if let subjectType, subjectNode.kind != NodeKind(subjectType) { continue }
-            if let modality, facts.modality != modality.rawValue { continue }
-            if let subjects, !subjects.contains(facts.subject) { continue }
-            if let time, !time.accepts(facts) { continue }
-            if let technologies, let normalizedTopic {
-                let byTechnology = facts.technology.map { technologies.contains($0) } ?? false
-                let byText = facts.topic.map { Self.normalize($0).contains(normalizedTopic) } ?? false
-                guard byTechnology || byText else { continue }
+        let technologies = topic.map { Set(technologyClosure(of: $0).compactMap { nodes.index(forKey: $0) }) }
+        let normalizedTopic = topic.map { Array(Self.normalize($0).utf8) }
+        let subjects = subject.map { Set(entities(named: $0).compactMap { nodes.index(forKey: $0.id) }) }
+        let kind = subjectType.map(NodeKind.init)
+        var matches: [Int] = []
+        targetIndex.withUnsafeBufferPointer { index in
+            for position in index.indices {
+                let indexed = index[position]
+                if let kind, indexed.subjectKind != kind { continue }
+                if let modality, indexed.modality != modality { continue }
+                if let subjects, !subjects.contains(indexed.subjectOrdinal) { continue }
+                if let time, !time.accepts(indexed.facts) { continue }
+                if let technologies, let normalizedTopic {
+                    let byTechnology = indexed.technologyOrdinal >= 0 && technologies.contains(indexed.technologyOrdinal)
+                    guard byTechnology || (!normalizedTopic.isEmpty && Self.bytes(indexed.normalizedTopic, contain: normalizedTopic)) else { continue }
+                }
+                matches.append(position)
             }
-            results.append(TargetResult(target: node, subject: subjectNode, facts: facts, sources: sources(of: node.id)))
         }
-        return results.sorted { ($0.facts.year, $0.facts.month ?? 0, $0.subject.label, $0.target.id) < ($1.facts.year, $1.facts.month ?? 0, $1.subject.label, $1.target.id) }
+        // Time first, then subject and target by their positions among the id-sorted nodes.
+        matches.sort { a, b in
+            let x = targetIndex[a], y = targetIndex[b]
+            return (x.facts.year, x.facts.month ?? 0, x.subjectOrdinal, x.ordinal) < (y.facts.year, y.facts.month ?? 0, y.subjectOrdinal, y.ordinal)
+        }
+        return matches.map { position in
+            let indexed = targetIndex[position]
+            return TargetResult(target: nodes.values[indexed.ordinal], subject: nodes.values[indexed.subjectOrdinal], facts: indexed.facts,
+                         sources: indexed.sources)
+        }
     }
 
     /// A technology and every narrower one (following part_of backwards).
@@ -116,11 +127,7 @@ extension KnowledgeGraph {
         var seen = Set(roots)
         var queue = roots
         while let next = queue.popLast() {
-            for edgeID in incoming[next] ?? [] {
-                guard let edge = edges[edgeID], edge.type == .partOf, nodes[edge.source]?.kind == .technology,
-                      seen.insert(edge.source).inserted else { continue }
-                queue.append(edge.source)
-            }
+            for narrower in narrowerTechnologies[next] ?? [] where seen.insert(narrower).inserted { queue.append(narrower) }
         }
         return seen
     }
@@ -202,7 +209,10 @@ extension KnowledgeGraph {
         guard let node = nodes[id] else { return [] }
         let type: EdgeType = node.kind == .target ? .holdsTarget : .mentionedIn
         let direction: EdgeDirection = node.kind == .target ? .incoming : .outgoing
-        return Array(Set(neighbors(of: id, edgeType: type, direction: direction).flatMap(\.edge.sources))).sorted()
+        let linked = neighbors(of: id, edgeType: type, direction: direction)
+        // One edge (a target's holder): its sources are already sorted.
+        if linked.count == 1 { return linked[0].edge.sources }
+        return Array(Set(linked.flatMap(\.edge.sources))).sorted()
     }
 
     /// Where an edge was read.
