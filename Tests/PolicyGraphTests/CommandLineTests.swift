@@ -57,6 +57,22 @@ struct MissingBinary: Error, CustomStringConvertible {
         #expect(result.error.contains("--reference must read YYYY-MM-DD"))
     }
 
+    /// The headline question from the command line, on the committed graph.
+    @Test func companiesAnswersTheHeadlineQuestion() throws {
+        let result = try Self.run(["companies", "--promise", "固态电池", "--by", "2027", "--format", "csv"])
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.first == "subject,type,time,action,topic,value,modality,document,quote")
+        #expect(result.output.contains("宁德时代新能源科技股份有限公司,company,in 2027,小规模量产"))
+        #expect(!result.output.contains("after 2030"))
+    }
+
+    @Test func unknownNamesSuggestTheClosest() throws {
+        let result = try Self.run(["entity", "工信布"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("Did you mean “工业和信息化部”"))
+    }
+
     @Test func extractReportsUnreadableFilesAndGoesOn() throws {
         let result = try Self.run(["extract", "seeds/003_210949ef34f18676.txt", "no/such.txt"])
         #expect(result.status == 1)

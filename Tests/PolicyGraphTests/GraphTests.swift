@@ -122,6 +122,17 @@ import Testing
         #expect(!graph.sources(of: catl.id).isEmpty)
     }
 
+    /// Every edge read from a document keeps the sentence and the byte offsets.
+    @Test func everyEdgeKeepsItsProvenance() {
+        for edge in Self.seedGraph.edges.values {
+            #expect(!edge.sources.isEmpty, "\(edge.type) \(edge.id) has no source")
+            for source in edge.sources where !source.document.hasPrefix("Ontology/") {
+                #expect(!(source.sentence ?? "").isEmpty, "\(edge.type) from \(source.document) has no sentence")
+                #expect(source.offsets.count == 2, "\(edge.type) from \(source.document) has no offsets")
+            }
+        }
+    }
+
     // MARK: Determinism and files
 
     @Test func twoBuildsAreByteIdenticalWhateverTheDocumentOrder() throws {

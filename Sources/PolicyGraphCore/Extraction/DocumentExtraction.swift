@@ -64,6 +64,8 @@ public struct ExtractedEntity: Codable, Sendable, Equatable {
     public var offsets: [Int]
     /// The rule that found the first mention (extra field).
     public var rule: String
+    /// The sentence of the first mention, up to 200 characters (extra field).
+    public var sentence: String? = nil
 }
 
 /// A dated target: a subject will do or reach something at a time.
@@ -158,13 +160,15 @@ public struct IssuedPair: Codable, Sendable, Equatable {
     public var policy: String
     /// The rule that found it (extra field).
     public var rule: String?
+    /// The sentence it was read from (extra field).
+    public var sentence: String?
     /// UTF-8 byte offsets `[start, end)` of the issuer, the verb and the policy in the original file (extra fields).
     public var issuerOffsets: [Int]?
     public var verbOffsets: [Int]?
     public var policyOffsets: [Int]?
 
     enum CodingKeys: String, CodingKey {
-        case issuer, policy, rule
+        case issuer, policy, rule, sentence
         case issuerOffsets = "issuer_offsets", verbOffsets = "verb_offsets", policyOffsets = "policy_offsets"
     }
 }

@@ -4,7 +4,9 @@ import Collections
 /// first mention: the name is the fullest form used, the aliases the others.
 enum EntityGrouping {
     /// The entities, and the name under which each mention key's entity is output.
-    static func entities(from mentions: [Mention], text: NormalizedText, ontology: Ontology) -> (entities: [ExtractedEntity], names: [String: String]) {
+    static func entities(from mentions: [Mention], text: NormalizedText, ontology: Ontology)
+        -> (entities: [ExtractedEntity], names: [String: String], firstRanges: [Range<Int>]) {
+        var firstRanges: [Range<Int>] = []
         var names: [String: String] = [:]
         var groups: OrderedDictionary<String, [Mention]> = [:]
         for mention in mentions where mention.type != .technology {
@@ -42,8 +44,9 @@ enum EntityGrouping {
             seenNames["\(entity.type.rawValue):\(name)"] = result.count
             names[first.key] = name
             result.append(entity)
+            firstRanges.append(first.range)
         }
-        return (result, names)
+        return (result, names, firstRanges)
     }
 
     /// A surface without the marks that are not part of a name.

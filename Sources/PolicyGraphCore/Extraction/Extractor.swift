@@ -52,11 +52,14 @@ public struct Extractor: Sendable {
     public func extract(_ document: SourceDocument, published: String? = nil, metadata: DocumentMetadata? = nil) -> DocumentExtraction {
         let text = normalize(document)
         let recognition = recognizer.recognize(text)
-        let (entities, names) = EntityGrouping.entities(from: recognition.mentions, text: text, ontology: lexicon.ontology)
+        var (entities, names, firstRanges) = EntityGrouping.entities(from: recognition.mentions, text: text, ontology: lexicon.ontology)
         let (date, source) = Self.publicationDate(text: text, option: published, metadata: metadata)
         let (targets, issued) = text.bytes.withUnsafeBufferPointer { buffer in
             let cursor = TextCursor(bytes: buffer)
             let segments = TextSegments(buffer)
+            for index in entities.indices {
+                entities[index].sentence = segments.sentenceText(containing: firstRanges[index].lowerBound, cursor: cursor)
+            }
             let targets = targetExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names, reference: date.flatMap(ReferenceDate.init))
             let issued = IssuanceExtractor().extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions,
                                                      markers: recognition.markers, names: names)

@@ -89,7 +89,7 @@ public struct GraphBuilder: Sendable {
                     nameIndex["\(kind.rawValue)|\(KnowledgeGraph.normalize(name))"] = nameIndex["\(kind.rawValue)|\(KnowledgeGraph.normalize(name))"] ?? key
                     local[KnowledgeGraph.normalize(name)] = local[KnowledgeGraph.normalize(name)] ?? key
                 }
-                addEdge(.mentionedIn, key, documentKey, Provenance(document: document, sentence: nil, offsets: entity.offsets))
+                addEdge(.mentionedIn, key, documentKey, Provenance(document: document, sentence: entity.sentence, offsets: entity.offsets))
             }
             // Targets: one node per subject, time and topic, across documents.
             for target in extraction.targets {
@@ -112,7 +112,7 @@ public struct GraphBuilder: Sendable {
             // Issued pairs.
             for pair in extraction.issued {
                 guard let issuer = local[KnowledgeGraph.normalize(pair.issuer)], let policy = local[KnowledgeGraph.normalize(pair.policy)] else { continue }
-                addEdge(.issued, issuer, policy, Provenance(document: document, sentence: nil, offsets: pair.verbOffsets ?? []))
+                addEdge(.issued, issuer, policy, Provenance(document: document, sentence: pair.sentence, offsets: pair.verbOffsets ?? []))
             }
         }
         // The ontology's structure among the entities present: part_of and located_in.

@@ -63,6 +63,7 @@ struct IssuanceExtractor {
                     guard let issuerName = names[issuer.key], let policyName = names[policy.key] else { continue }
                     guard seen.insert("\(issuerName)→\(policyName)").inserted else { continue }
                     pairs.append(IssuedPair(issuer: issuerName, policy: policyName, rule: rule,
+                                            sentence: segments.sentenceText(containing: marker.range.lowerBound, cursor: cursor),
                                             issuerOffsets: offsets(issuer.range, text), verbOffsets: offsets(marker.range, text),
                                             policyOffsets: offsets(policy.range, text)))
                 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Sentences and clauses of a normalised text, as byte ranges.
 ///
 /// Sentences end at 。！？!? and line breaks (a paragraph ends at a line break);
@@ -58,6 +60,14 @@ struct TextSegments {
         }
         closeSentence(bytes.count, next: bytes.count)
         self.sentences = sentences
+    }
+
+    /// The text of the sentence holding `offset`, at most `limit` characters around it.
+    func sentenceText(containing offset: Int, cursor: TextCursor, limit: Int = 200) -> String? {
+        guard let index = sentenceIndex(containing: offset) else { return nil }
+        let range = sentences[index].range
+        let text = cursor.text(range).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.count <= limit ? text : String(text.prefix(limit))
     }
 
     /// The index of the sentence holding `offset`.
