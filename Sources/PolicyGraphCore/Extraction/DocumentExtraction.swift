@@ -10,6 +10,8 @@ public struct DocumentExtraction: Codable, Sendable, Equatable {
     public var entities: [ExtractedEntity]
     public var targets: [ExtractedTarget]
     public var issued: [IssuedPair]
+    /// Where the text says an organisation or zone is (extra field `located_in`).
+    public var located: [LocatedPair] = []
 
     public init(document: String, published: String?, publishedSource: PublishedSource? = nil, entities: [ExtractedEntity],
                 targets: [ExtractedTarget] = [], issued: [IssuedPair] = []) {
@@ -24,6 +26,7 @@ public struct DocumentExtraction: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case document, published, entities, targets, issued
         case publishedSource = "published_source"
+        case located = "located_in"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -34,6 +37,7 @@ public struct DocumentExtraction: Codable, Sendable, Equatable {
         entities = try container.decodeIfPresent([ExtractedEntity].self, forKey: .entities) ?? []
         targets = try container.decodeIfPresent([ExtractedTarget].self, forKey: .targets) ?? []
         issued = try container.decodeIfPresent([IssuedPair].self, forKey: .issued) ?? []
+        located = try container.decodeIfPresent([LocatedPair].self, forKey: .located) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -44,6 +48,7 @@ public struct DocumentExtraction: Codable, Sendable, Equatable {
         try container.encode(entities, forKey: .entities)
         try container.encode(targets, forKey: .targets)
         try container.encode(issued, forKey: .issued)
+        try container.encode(located, forKey: .located)
     }
 }
 
@@ -152,6 +157,15 @@ public struct TargetTime: Codable, Sendable, Equatable {
         try container.encode(end_month, forKey: .end_month)
         try container.encode(text, forKey: .text)
     }
+}
+
+/// An organisation or zone and the place the text puts it in.
+public struct LocatedPair: Codable, Sendable, Equatable {
+    public var entity: String
+    public var place: String
+    public var sentence: String?
+    /// UTF-8 byte offsets of 位于 in the original file.
+    public var offsets: [Int]
 }
 
 /// A body that issued a policy.

@@ -54,7 +54,7 @@ public struct Extractor: Sendable {
         let recognition = recognizer.recognize(text)
         var (entities, names, firstRanges) = EntityGrouping.entities(from: recognition.mentions, text: text, ontology: lexicon.ontology)
         let (date, source) = Self.publicationDate(text: text, option: published, metadata: metadata)
-        let (targets, issued) = text.bytes.withUnsafeBufferPointer { buffer in
+        let (targets, issued, located) = text.bytes.withUnsafeBufferPointer { buffer in
             let cursor = TextCursor(bytes: buffer)
             let segments = TextSegments(buffer)
             for index in entities.indices {
@@ -63,10 +63,13 @@ public struct Extractor: Sendable {
             let targets = targetExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names, reference: date.flatMap(ReferenceDate.init))
             let issued = IssuanceExtractor().extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions,
                                                      markers: recognition.markers, names: names)
-            return (targets, issued)
+            let located = LocationExtractor().extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names)
+            return (targets, issued, located)
         }
-        return DocumentExtraction(document: document.name, published: date, publishedSource: source, entities: entities,
-                                  targets: targets, issued: issued)
+        var extraction = DocumentExtraction(document: document.name, published: date, publishedSource: source, entities: entities,
+                                            targets: targets, issued: issued)
+        extraction.located = located
+        return extraction
     }
 
     static func publicationDate(text: NormalizedText, option: String?, metadata: DocumentMetadata?) -> (String?, PublishedSource?) {

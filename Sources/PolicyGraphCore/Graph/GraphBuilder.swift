@@ -109,6 +109,11 @@ public struct GraphBuilder: Sendable {
                 addEdge(.holdsTarget, subjectKey, key, Provenance(document: document, sentence: target.quote, offsets: target.subjectOffsets))
                 if let technology { addEdge(.about, key, technology, provenance) }
             }
+            // Where the text puts organisations and zones.
+            for pair in extraction.located {
+                guard let entity = local[KnowledgeGraph.normalize(pair.entity)], let place = local[KnowledgeGraph.normalize(pair.place)] else { continue }
+                addEdge(.locatedIn, entity, place, Provenance(document: document, sentence: pair.sentence, offsets: pair.offsets))
+            }
             // Issued pairs.
             for pair in extraction.issued {
                 guard let issuer = local[KnowledgeGraph.normalize(pair.issuer)], let policy = local[KnowledgeGraph.normalize(pair.policy)] else { continue }
@@ -116,6 +121,7 @@ public struct GraphBuilder: Sendable {
             }
         }
         // The ontology's structure among the entities present: part_of and located_in.
+        // (Pairs the text states were added per document above.)
         for (key, draft) in drafts {
             guard let index = draft.ontologyIndex, draft.kind != .technology,
                   let parentName = ontology.entities[index].parentName else { continue }
