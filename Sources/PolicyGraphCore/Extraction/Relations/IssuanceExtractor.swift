@@ -15,15 +15,8 @@ struct IssuanceExtractor {
                  names: [String: String]) -> [IssuedPair] {
         var pairs: [IssuedPair] = []
         var seen: Set<String> = []
-        let mentionStarts = mentions.map(\.range.lowerBound)
-        func firstMention(atOrAfter offset: Int) -> Int {
-            var low = 0, high = mentionStarts.count
-            while low < high {
-                let mid = (low + high) / 2
-                if mentionStarts[mid] < offset { low = mid + 1 } else { high = mid }
-            }
-            return low
-        }
+        let starts = SortedStarts(mentions)
+        func firstMention(atOrAfter offset: Int) -> Int { starts.firstIndex(atOrAfter: offset) }
         for marker in markers {
             guard case let .issuance(position) = marker.kind, position != .after,
                   let sentenceIndex = segments.sentenceIndex(containing: marker.range.lowerBound) else { continue }

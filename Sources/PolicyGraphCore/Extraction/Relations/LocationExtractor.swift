@@ -10,21 +10,13 @@ struct LocationExtractor {
                  names: [String: String]) -> [LocatedPair] {
         let verb = Array("位于".utf8)
         let of = Array("的".utf8)
-        let starts = mentions.map(\.range.lowerBound)
+        let starts = SortedStarts(mentions)
         func mention(startingAt offset: Int) -> Mention? {
-            var low = 0, high = starts.count
-            while low < high {
-                let mid = (low + high) / 2
-                if starts[mid] < offset { low = mid + 1 } else { high = mid }
-            }
+            let low = starts.firstIndex(atOrAfter: offset)
             return low < mentions.count && mentions[low].range.lowerBound == offset ? mentions[low] : nil
         }
         func mention(endingAt offset: Int) -> Mention? {
-            var low = 0, high = starts.count
-            while low < high {
-                let mid = (low + high) / 2
-                if starts[mid] < offset { low = mid + 1 } else { high = mid }
-            }
+            let low = starts.firstIndex(atOrAfter: offset)
             var index = low - 1
             while index >= 0, index >= low - 4 {
                 if mentions[index].range.upperBound == offset { return mentions[index] }

@@ -81,18 +81,10 @@ struct TargetExtractor {
         var holderIndex = 0
         var usedHolders: [Int: Holder] = [:]
         let holders = allHolders.filter { !isDateline($0, cursor: cursor) && !isAffiliation($0, cursor: cursor) }
-        let holderStarts = holders.map(\.range.lowerBound)
+        let holderStarts = SortedStarts(holders)
         /// The holders that start in `range`, by binary search.
         func holdersStarting(in range: Range<Int>) -> ArraySlice<Mention> {
-            func firstIndex(atOrAfter offset: Int) -> Int {
-                var low = 0, high = holderStarts.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if holderStarts[mid] < offset { low = mid + 1 } else { high = mid }
-                }
-                return low
-            }
-            return holders[firstIndex(atOrAfter: range.lowerBound)..<firstIndex(atOrAfter: range.upperBound)]
+            holders[holderStarts.firstIndex(atOrAfter: range.lowerBound)..<holderStarts.firstIndex(atOrAfter: range.upperBound)]
         }
         var lastByKey: [String: Mention] = [:]
         var allIndex = 0
