@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "PolicyGraphCore", targets: ["PolicyGraphCore"]),
+        .library(name: "PolicyGraphExport", targets: ["PolicyGraphExport"]),
         .executable(name: "policygraph", targets: ["policygraph"]),
     ],
     dependencies: [
@@ -30,11 +31,23 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
             ]
         ),
+        // libxml2, for the XML exports only.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Exports for Gephi, Graphviz and graph databases; the only target that touches libxml2.
+        .target(
+            name: "PolicyGraphExport",
+            dependencies: ["PolicyGraphCore", "CLibXML2"]
+        ),
         // The command-line tool: argument-parser commands only.
         .executableTarget(
             name: "policygraph",
             dependencies: [
                 "PolicyGraphCore",
+                "PolicyGraphExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,7 +59,7 @@ let package = Package(
         .testTarget(
             name: "PolicyGraphTests",
             // The executable too, so that end-to-end tests find it built.
-            dependencies: ["PolicyGraphCore", "policygraph"],
+            dependencies: ["PolicyGraphCore", "PolicyGraphExport", "policygraph"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyGraphCore
+import PolicyGraphExport
 
 /// The main job: extract the inputs, build the graph, write the outputs.
 enum GraphBuild {
@@ -24,6 +25,9 @@ enum GraphBuild {
         let folder = URL(fileURLWithPath: output)
         try AtomicFile.write(try ExtractionJSON.encode(extractions), to: folder.appendingPathComponent("extraction.json").path)
         try graph.save(to: folder.appendingPathComponent("graph.json"))
+        try GraphMLExporter().write(graph, to: folder.appendingPathComponent("graph.graphml").path)
+        try DOTExporter().write(graph, to: folder.appendingPathComponent("graph.dot").path)
+        try CSVExporter().write(graph, toFolder: folder.path)
         if !quiet {
             let (nodes, edges) = graph.statistics
             let entityCounts = EntityType.allCases.compactMap { type in nodes[NodeKind(type)].map { "\($0) \(type.rawValue)" } }
@@ -32,7 +36,7 @@ enum GraphBuild {
             summary += "\nentities: \(entityCounts.joined(separator: ", "))"
             summary += "\ntargets: \(nodes[.target] ?? 0)"
             summary += "\nedges: \(edges.values.reduce(0, +)) (\(edgeCounts.joined(separator: ", ")))"
-            summary += "\nwrote \(folder.appendingPathComponent("extraction.json").path) and \(folder.appendingPathComponent("graph.json").path)\n"
+            summary += "\nwrote extraction.json, graph.json, graph.graphml, graph.dot, nodes.csv and edges.csv to \(output)\n"
             FileHandle.standardError.write(Data(summary.utf8))
         }
         if failures > 0 { throw ExitCodeError(code: 1) }

@@ -1,0 +1,75 @@
+import Foundation
+import PolicyGraphCore
+
+/// Writes a graph for Graphviz: every id quoted, labels escaped, UTF-8
+/// without BOM, a CJK font named on graph, nodes and edges, shapes and colours
+/// by kind, targets labelled with their time; optionally clustered by kind.
+public struct DOTExporter: Sendable {
+    public var clustered: Bool
+    public static let font = "Noto Sans CJK SC"
+
+    public init(clustered: Bool = false) { self.clustered = clustered }
+
+    static let styles: [NodeKind: (shape: String, color: String)] = [
+        .government: ("box", "#4e79a7"), .company: ("ellipse", "#f28e2b"), .institution: ("box", "#76b7b2"),
+        .policy: ("note", "#edc948"), .zone: ("hexagon", "#59a14f"), .region: ("house", "#8cd17d"),
+        .person: ("oval", "#b07aa1"), .technology: ("diamond", "#ff9da7"), .target: ("component", "#e15759"),
+        .document: ("folder", "#bab0ac"),
+    ]
+
+    /// `text` as a DOT quoted string: backslashes, quotes and line breaks escaped.
+    public static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in XMLSafeText.clean(text).unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    public func write(_ graph: KnowledgeGraph, to path: String) throws {
+        try TemporaryFile.write(to: path) { temporary in
+            guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+                throw ExportError.io(path: temporary, reason: "cannot create the file")
+            }
+            defer { try? handle.close() }
+            var buffer = ""
+            func emit(_ line: String) throws {
+                buffer += line + "\n"
+                if buffer.utf8.count > 1 << 16 { try handle.write(contentsOf: Data(buffer.utf8)); buffer = "" }
+            }
+            let font = Self.quoted(Self.font)
+            try emit("digraph \"policygraph\" {")
+            // newrank avoids Graphviz's "trouble in init_rank" with clusters.
+            try emit("  graph [fontname=\(font), charset=\"UTF-8\", rankdir=\"LR\", overlap=\"false\"\(clustered ? ", newrank=\"true\"" : "")];")
+            try emit("  node [fontname=\(font), style=\"filled\", fontsize=10];")
+            try emit("  edge [fontname=\(font), fontsize=8, color=\"#888888\"];")
+            let kinds = NodeKind.allCases
+            for kind in kinds {
+                let members = graph.nodes.values.filter { $0.kind == kind }
+                guard !members.isEmpty else { continue }
+                if clustered { try emit("  subgraph \(Self.quoted("cluster_\(kind.rawValue)")) {\n    label=\(Self.quoted(kind.rawValue));") }
+                let style = Self.styles[kind] ?? ("ellipse", "#cccccc")
+                for node in members {
+                    try emit("  \(Self.quoted(node.id.rawValue)) [label=\(Self.quoted(node.label)), shape=\(Self.quoted(style.shape)), fillcolor=\(Self.quoted(style.color))];")
+                }
+                if clustered { try emit("  }") }
+            }
+            for edge in graph.edges.values {
+                try emit("  \(Self.quoted(edge.source.rawValue)) -> \(Self.quoted(edge.target.rawValue)) [label=\(Self.quoted(edge.type.rawValue)), weight=\(edge.sources.count)];")
+            }
+            try emit("}")
+            try handle.write(contentsOf: Data(buffer.utf8))
+        }
+    }
+}
+
+/// Text without the characters XML and DOT consumers reject (C0 controls but tab and line breaks).
+enum XMLSafeText {
+    static func clean(_ text: String) -> String { XMLWriter.xmlSafe(text) }
+}

@@ -1,0 +1,89 @@
+import CLibXML2
+import Foundation
+
+/// Why an export failed.
+public enum ExportError: Error, LocalizedError, Sendable {
+    /// A libxml2 call returned an error code.
+    case libxml(function: String, path: String)
+    case io(path: String, reason: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case let .libxml(function, path): return "\(path): writing XML failed in libxml2's \(function). Check that the folder is writable and the disk not full."
+        case let .io(path, reason): return "\(path): \(reason)"
+        }
+    }
+}
+
+/// Owns one libxml2 `xmlTextWriter` streaming to a file and frees it on every
+/// path. C return codes become ``ExportError``s here, naming the C function.
+final class XMLWriter {
+    private let writer: xmlTextWriterPtr
+    let path: String
+
+    /// A writer to `path` (a temporary file that the caller renames when done).
+    init(path: String) throws {
+        guard let writer = xmlNewTextWriterFilename(path, 0) else { throw ExportError.libxml(function: "xmlNewTextWriterFilename", path: path) }
+        self.writer = writer
+        self.path = path
+        _ = xmlTextWriterSetIndent(writer, 1)
+        _ = xmlTextWriterSetIndentString(writer, "  ")
+    }
+
+    deinit { xmlFreeTextWriter(writer) }
+
+    private func check(_ code: Int32, _ function: String) throws {
+        if code < 0 { throw ExportError.libxml(function: function, path: path) }
+    }
+
+    func startDocument() throws { try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument") }
+    func endDocument() throws { try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument") }
+    func start(_ name: String) throws { try check(xmlTextWriterStartElement(writer, name), "xmlTextWriterStartElement") }
+    func end() throws { try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement") }
+    func flush() throws { try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush") }
+
+    /// An attribute; text that XML cannot carry (control characters) is dropped.
+    func attribute(_ name: String, _ value: String) throws {
+        try check(xmlTextWriterWriteAttribute(writer, name, Self.xmlSafe(value)), "xmlTextWriterWriteAttribute")
+    }
+
+    /// Escaped character data.
+    func text(_ value: String) throws {
+        try check(xmlTextWriterWriteString(writer, Self.xmlSafe(value)), "xmlTextWriterWriteString")
+    }
+
+    /// An element holding only text.
+    func element(_ name: String, _ value: String, attributes: [(String, String)] = []) throws {
+        try start(name)
+        for (key, attributeValue) in attributes { try attribute(key, attributeValue) }
+        try text(value)
+        try end()
+    }
+
+    /// `value` without the characters XML 1.0 forbids (C0 controls but tab, LF, CR; U+FFFE, U+FFFF).
+    static func xmlSafe(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: { !isAllowed($0.value) }) else { return value }
+        return String(String.UnicodeScalarView(value.unicodeScalars.filter { isAllowed($0.value) }))
+    }
+
+    static func isAllowed(_ u: UInt32) -> Bool {
+        u == 0x9 || u == 0xA || u == 0xD || (0x20...0xD7FF).contains(u) || (0xE000...0xFFFD).contains(u) || (0x10000...0x10FFFF).contains(u)
+    }
+}
+
+/// Writes a file through a temporary name, renamed into place only when the
+/// body succeeded: no half-written outputs.
+enum TemporaryFile {
+    static func write(to path: String, _ body: (String) throws -> Void) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        do {
+            try body(temporary)
+            guard rename(temporary, path) == 0 else { throw ExportError.io(path: path, reason: "cannot rename the finished file into place") }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+}

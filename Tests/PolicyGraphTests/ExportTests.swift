@@ -1,0 +1,141 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import PolicyGraphCore
+@testable import PolicyGraphExport
+
+@Suite struct ExportTests {
+    static let awkward = ["A<B&C>\"D\"'E'", "x]]>y", "back\\slash", "two\nlines", "emoji 🔋⚡", "𠀀𪚥 outside the BMP", "tab\there", "nul\u{0}cut"]
+
+    /// A graph whose names hold every character that export formats must escape.
+    static func awkwardGraph() -> KnowledgeGraph {
+        var nodes: [Node] = []
+        for (index, name) in awkward.enumerated() {
+            nodes.append(Node(id: NodeID(kind: .company, key: name), kind: .company, label: name, aliases: ["alias \(index) <&>"],
+                              ontologyID: nil, parent: nil, firstSeen: "2024", lastSeen: "2025", documents: ["d.txt"], published: nil, target: nil))
+        }
+        let edges = zip(nodes, nodes.dropFirst()).map { a, b in
+            Edge(id: EdgeID(type: .partOf, source: a.id, target: b.id), type: .partOf, source: a.id, target: b.id,
+                 sources: [Provenance(document: "d.txt", sentence: "句子 <&>", offsets: [0, 3])])
+        }
+        return KnowledgeGraph(nodes: nodes, edges: edges)
+    }
+
+    static func temporary(_ name: String) -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policygraph-export-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent(name).path
+    }
+
+    static func run(_ tool: String, _ arguments: [String]) -> (status: Int32, output: String)? {
+        let candidates = ["/usr/bin/\(tool)", "/usr/local/bin/\(tool)"]
+        guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The labels of a GraphML file, read back with an XML parser.
+    final class LabelCollector: NSObject, XMLParserDelegate {
+        var labels: [String] = []
+        var current: String? = nil
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            if name == "data", attributes["key"] == "label" { current = "" }
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { current? += string }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == "data", let current { labels.append(current) }
+            current = nil
+        }
+    }
+
+    @Test func awkwardNamesRoundTripThroughGraphML() throws {
+        let path = Self.temporary("awkward.graphml")
+        try GraphMLExporter().write(Self.awkwardGraph(), to: path)
+        let parser = try #require(XMLParser(contentsOf: URL(fileURLWithPath: path)))
+        let collector = LabelCollector()
+        parser.delegate = collector
+        #expect(parser.parse(), "the GraphML is not well-formed: \(String(describing: parser.parserError))")
+        // Everything but the NUL, which XML cannot carry, survives.
+        let expected = Self.awkward.map { XMLWriter.xmlSafe($0) }
+        #expect(Set(collector.labels) == Set(expected))
+    }
+
+    @Test func graphMLIsValidAgainstTheSchema() throws {
+        let path = Self.temporary("seeds.graphml")
+        try GraphMLExporter().write(GraphTests.seedGraph, to: path)
+        let schema = fixturesDirectory.appendingPathComponent("schemas/graphml/graphml.xsd").path
+        guard let result = Self.run("xmllint", ["--noout", "--nonet", "--schema", schema, path]) else {
+            print("skipped: xmllint is not installed (apt-get install libxml2-utils)")
+            return
+        }
+        #expect(result.status == 0, "\(result.output)")
+        let awkward = Self.temporary("awkward.graphml")
+        try GraphMLExporter().write(Self.awkwardGraph(), to: awkward)
+        #expect(Self.run("xmllint", ["--noout", "--nonet", "--schema", schema, awkward])?.status == 0)
+    }
+
+    @Test(arguments: [
+        ("plain", "\"plain\""),
+        ("say \"hi\"", "\"say \\\"hi\\\"\""),
+        ("back\\slash", "\"back\\\\slash\""),
+        ("two\nlines", "\"two\\nlines\""),
+        ("工信部", "\"工信部\""),
+    ])
+    func dotQuoting(text: String, expected: String) {
+        #expect(DOTExporter.quoted(text) == expected)
+    }
+
+    @Test func dotRendersWithoutWarnings() throws {
+        for graph in [GraphTests.seedGraph, Self.awkwardGraph()] {
+            let path = Self.temporary("graph.dot")
+            try DOTExporter(clustered: true).write(graph, to: path)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(!text.hasPrefix("\u{FEFF}"))
+            #expect(text.contains("graph [fontname=\"Noto Sans CJK SC\""))
+            #expect(text.contains("node [fontname=\"Noto Sans CJK SC\""))
+            #expect(text.contains("edge [fontname=\"Noto Sans CJK SC\""))
+            guard let result = Self.run("dot", ["-Tsvg", "-o", "/dev/null", path]) else {
+                print("skipped: Graphviz is not installed (apt-get install graphviz)")
+                return
+            }
+            #expect(result.status == 0 && result.output.isEmpty, "dot said: \(result.output)")
+        }
+    }
+
+    @Test func csvFollowsTheNeo4jHeaders() throws {
+        let folder = (Self.temporary("x") as NSString).deletingLastPathComponent
+        try CSVExporter().write(Self.awkwardGraph(), toFolder: folder)
+        let nodes = try String(contentsOfFile: (folder as NSString).appendingPathComponent("nodes.csv"), encoding: .utf8)
+        let edges = try String(contentsOfFile: (folder as NSString).appendingPathComponent("edges.csv"), encoding: .utf8)
+        #expect(nodes.hasPrefix("id:ID,:LABEL,name,"))
+        #expect(edges.hasPrefix(":START_ID,:END_ID,:TYPE,weight:int,documents\n"))
+        #expect(nodes.contains("\"A<B&C>\"\"D\"\"'E'\""))   // quotes doubled inside a quoted cell
+        #expect(nodes.contains("\"two\nlines\""))
+        #expect(edges.split(separator: "\n").count == Self.awkward.count) // header + one edge per pair
+    }
+
+    /// Outputs/ holds what build exports from the seeds.
+    @Test func committedExportsAreCurrent() throws {
+        let folder = (Self.temporary("x") as NSString).deletingLastPathComponent
+        let graph = GraphTests.seedGraph
+        try GraphMLExporter().write(graph, to: (folder as NSString).appendingPathComponent("graph.graphml"))
+        try DOTExporter().write(graph, to: (folder as NSString).appendingPathComponent("graph.dot"))
+        try CSVExporter().write(graph, toFolder: folder)
+        for name in ["graph.graphml", "graph.dot", "nodes.csv", "edges.csv"] {
+            let fresh = try Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))
+            let committed = try Data(contentsOf: repositoryRoot.appendingPathComponent("Outputs").appendingPathComponent(name))
+            #expect(fresh == committed, "Outputs/\(name) is out of date: run `swift run -c release policygraph build`")
+        }
+    }
+}
