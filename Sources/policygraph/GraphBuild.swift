@@ -28,6 +28,7 @@ enum GraphBuild {
         try GraphMLExporter().write(graph, to: folder.appendingPathComponent("graph.graphml").path)
         try DOTExporter().write(graph, to: folder.appendingPathComponent("graph.dot").path)
         try CSVExporter().write(graph, toFolder: folder.path)
+        renderSVG(dot: folder.appendingPathComponent("graph.dot").path, svg: folder.appendingPathComponent("graph.svg").path, quiet: quiet)
         if !quiet {
             let (nodes, edges) = graph.statistics
             let entityCounts = EntityType.allCases.compactMap { type in nodes[NodeKind(type)].map { "\($0) \(type.rawValue)" } }
@@ -36,7 +37,7 @@ enum GraphBuild {
             summary += "\nentities: \(entityCounts.joined(separator: ", "))"
             summary += "\ntargets: \(nodes[.target] ?? 0)"
             summary += "\nedges: \(edges.values.reduce(0, +)) (\(edgeCounts.joined(separator: ", ")))"
-            summary += "\nwrote extraction.json, graph.json, graph.graphml, graph.dot, nodes.csv and edges.csv to \(output)\n"
+            summary += "\nwrote extraction.json, graph.json, graph.graphml, graph.dot, graph.svg, nodes.csv and edges.csv to \(output)\n"
             FileHandle.standardError.write(Data(summary.utf8))
         }
         if failures > 0 { throw ExitCodeError(code: 1) }
@@ -44,3 +45,24 @@ enum GraphBuild {
 }
 
 struct ExitCodeError: Error { let code: Int32 }
+
+/// Renders the DOT file to SVG with Graphviz when it is installed (written
+/// beside, through a temporary file); says so and goes on when it is not.
+func renderSVG(dot: String, svg: String, quiet: Bool) {
+    let candidates = ["/usr/bin/dot", "/usr/local/bin/dot"]
+    guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        if !quiet { FileHandle.standardError.write(Data("policygraph: Graphviz (dot) is not installed; graph.svg not rendered\n".utf8)) }
+        return
+    }
+    let temporary = svg + ".tmp"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = ["-Tsvg", "-o", temporary, dot]
+    do {
+        try process.run()
+        process.waitUntilExit()
+        if process.terminationStatus == 0 { _ = rename(temporary, svg) } else { unlink(temporary) }
+    } catch {
+        unlink(temporary)
+    }
+}
