@@ -26,6 +26,7 @@ enum GraphBuild {
         try AtomicFile.write(try ExtractionJSON.encode(extractions), to: folder.appendingPathComponent("extraction.json").path)
         try graph.save(to: folder.appendingPathComponent("graph.json"))
         try GraphMLExporter().write(graph, to: folder.appendingPathComponent("graph.graphml").path)
+        try GEXFExporter().write(graph, to: folder.appendingPathComponent("graph.gexf").path)
         try DOTExporter().write(graph, to: folder.appendingPathComponent("graph.dot").path)
         try CSVExporter().write(graph, toFolder: folder.path)
         renderSVG(dot: folder.appendingPathComponent("graph.dot").path, svg: folder.appendingPathComponent("graph.svg").path, quiet: quiet)
@@ -37,7 +38,7 @@ enum GraphBuild {
             summary += "\nentities: \(entityCounts.joined(separator: ", "))"
             summary += "\ntargets: \(nodes[.target] ?? 0)"
             summary += "\nedges: \(edges.values.reduce(0, +)) (\(edgeCounts.joined(separator: ", ")))"
-            summary += "\nwrote extraction.json, graph.json, graph.graphml, graph.dot, graph.svg, nodes.csv and edges.csv to \(output)\n"
+            summary += "\nwrote extraction.json, graph.json, graph.graphml, graph.gexf, graph.dot, graph.svg, nodes.csv and edges.csv to \(output)\n"
             FileHandle.standardError.write(Data(summary.utf8))
         }
         if failures > 0 { throw ExitCodeError(code: 1) }

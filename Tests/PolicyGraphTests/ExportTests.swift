@@ -85,6 +85,37 @@ import Testing
         #expect(Self.run("xmllint", ["--noout", "--nonet", "--schema", schema, awkward])?.status == 0)
     }
 
+    @Test func gexfIsValidAgainstTheRelaxNGSchema() throws {
+        for (name, graph) in [("seeds.gexf", GraphTests.seedGraph), ("awkward.gexf", Self.awkwardGraph())] {
+            let path = Self.temporary(name)
+            try GEXFExporter().write(graph, to: path)
+            let parser = try #require(XMLParser(contentsOf: URL(fileURLWithPath: path)))
+            #expect(parser.parse(), "\(name) is not well-formed")
+            let schema = fixturesDirectory.appendingPathComponent("schemas/gexf/gexf.rng").path
+            guard let result = Self.run("xmllint", ["--noout", "--nonet", "--relaxng", schema, path]) else {
+                print("skipped: xmllint is not installed (apt-get install libxml2-utils)")
+                return
+            }
+            #expect(result.status == 0, "\(result.output)")
+        }
+    }
+
+    /// Targets live from their year to their end; open-ended ones to the graph's last year.
+    @Test func gexfLifetimes() {
+        func target(_ relation: TimeRelation, _ year: Int, _ end: Int? = nil) -> Node {
+            let facts = TargetFacts(subject: NodeID(rawValue: "company_x"), relation: relation, year: year, month: nil, endYear: end,
+                                    endMonth: nil, action: nil, topic: nil, value: nil, modality: "promise", technology: nil)
+            return Node(id: NodeID(rawValue: "target_x"), kind: .target, label: "t", aliases: [], ontologyID: nil, parent: nil,
+                        firstSeen: nil, lastSeen: nil, documents: [], published: nil, target: facts)
+        }
+        #expect(GEXFExporter.lifetime(of: target(.by, 2027), graphStart: 2020, graphEnd: 2035) == (2027, 2027))
+        #expect(GEXFExporter.lifetime(of: target(.between, 2024, 2026), graphStart: 2020, graphEnd: 2035) == (2024, 2026))
+        #expect(GEXFExporter.lifetime(of: target(.after, 2030), graphStart: 2020, graphEnd: 2035) == (2030, 2035))
+        let entity = Node(id: NodeID(rawValue: "company_y"), kind: .company, label: "c", aliases: [], ontologyID: nil, parent: nil,
+                          firstSeen: "2022-08", lastSeen: "2024-01", documents: [], published: nil, target: nil)
+        #expect(GEXFExporter.lifetime(of: entity, graphStart: 2020, graphEnd: 2035) == (2022, 2035))
+    }
+
     @Test(arguments: [
         ("plain", "\"plain\""),
         ("say \"hi\"", "\"say \\\"hi\\\"\""),
@@ -130,9 +161,10 @@ import Testing
         let folder = (Self.temporary("x") as NSString).deletingLastPathComponent
         let graph = GraphTests.seedGraph
         try GraphMLExporter().write(graph, to: (folder as NSString).appendingPathComponent("graph.graphml"))
+        try GEXFExporter().write(graph, to: (folder as NSString).appendingPathComponent("graph.gexf"))
         try DOTExporter().write(graph, to: (folder as NSString).appendingPathComponent("graph.dot"))
         try CSVExporter().write(graph, toFolder: folder)
-        for name in ["graph.graphml", "graph.dot", "nodes.csv", "edges.csv"] {
+        for name in ["graph.graphml", "graph.gexf", "graph.dot", "nodes.csv", "edges.csv"] {
             let fresh = try Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))
             let committed = try Data(contentsOf: repositoryRoot.appendingPathComponent("Outputs").appendingPathComponent(name))
             #expect(fresh == committed, "Outputs/\(name) is out of date: run `swift run -c release policygraph build`")
