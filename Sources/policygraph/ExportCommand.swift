@@ -14,10 +14,38 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "graphml, gexf, dot, csv (nodes.csv and edges.csv in a folder) or json.") var format: Format
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (a folder for csv).", valueName: "FILE|DIR")) var output: String?
     @Flag(help: "DOT: cluster the nodes by type.") var clustered = false
+    @Option(help: "Keep the targets about a topic, with their holders and technologies.") var topic: String?
+    @Option(help: ArgumentHelp("Keep only these node types, comma-separated (company,policy,target …).", valueName: "TYPES")) var types: String?
+    @Option(help: ArgumentHelp("Keep only the nodes within --depth steps of this entity.", valueName: "NAME")) var around: String?
+    @Option(help: "Steps from --around.") var depth: Int = 1
+    @Option(name: .customLong("from"), help: ArgumentHelp("Keep targets from this year on.", valueName: "YEAR")) var fromYear: Int?
+    @Option(name: .customLong("to"), help: ArgumentHelp("Keep targets up to this year.", valueName: "YEAR")) var toYear: Int?
+
+    var kinds: Set<NodeKind>? {
+        get throws {
+            guard let types else { return nil }
+            var kinds: Set<NodeKind> = []
+            for name in types.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let kind = NodeKind(rawValue: name) else {
+                    throw ValidationError("Unknown type '\(name)' in --types; use \(NodeKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+                }
+                kinds.insert(kind)
+            }
+            return kinds
+        }
+    }
+
+    func validate() throws {
+        _ = try kinds
+        if depth < 1 { throw ValidationError("--depth must be at least 1.") }
+        if let fromYear, let toYear, fromYear > toYear { throw ValidationError("--from \(fromYear) is after --to \(toYear).") }
+    }
     @OptionGroup var graphOptions: GraphOptions
 
     func run() throws {
-        let graph = try graphOptions.load()
+        let whole = try graphOptions.load()
+        if let around { _ = try resolveEntity(around, in: whole) }
+        let graph = whole.subgraph(SubgraphFilter(topic: topic, kinds: try kinds, around: around, depth: depth, fromYear: fromYear, toYear: toYear))
         switch format {
         case .graphml: try GraphMLExporter().write(graph, to: output ?? "graph.graphml")
         case .gexf: try GEXFExporter().write(graph, to: output ?? "graph.gexf")

@@ -156,6 +156,27 @@ import Testing
         #expect(edges.split(separator: "\n").count == Self.awkward.count) // header + one edge per pair
     }
 
+    @Test func subgraphFilters() throws {
+        let graph = GraphTests.seedGraph
+        let topical = graph.subgraph(SubgraphFilter(topic: "固态电池"))
+        #expect(topical.nodes.values.contains { $0.kind == .target })
+        #expect(topical.nodes.values.allSatisfy { [.target, .technology, .company, .person, .institution, .government, .policy].contains($0.kind) })
+        let companies = graph.subgraph(SubgraphFilter(kinds: [.company]))
+        #expect(!companies.nodes.isEmpty && companies.nodes.values.allSatisfy { $0.kind == .company })
+        let ministry = try #require(graph.entity(named: "工业和信息化部"))
+        let around = graph.subgraph(SubgraphFilter(around: "工信部", depth: 1))
+        #expect(around[ministry.id] != nil)
+        #expect(around.nodes.count == graph.neighborhood(of: ministry.id, depth: 1).count + 1)
+        let window = graph.subgraph(SubgraphFilter(kinds: [.target], fromYear: 2030, toYear: 2035))
+        #expect(!window.nodes.isEmpty)
+        #expect(window.nodes.values.allSatisfy { TimeFilter.between(2030, 2035).accepts($0.target!) })
+        // Every edge of a subgraph joins two of its nodes.
+        for sub in [topical, companies, around, window] {
+            #expect(sub.edges.values.allSatisfy { sub[$0.source] != nil && sub[$0.target] != nil })
+        }
+        #expect(graph.subgraph(SubgraphFilter(around: "不存在")).nodes.isEmpty)
+    }
+
     /// Outputs/ holds what build exports from the seeds.
     @Test func committedExportsAreCurrent() throws {
         let folder = (Self.temporary("x") as NSString).deletingLastPathComponent

@@ -36,13 +36,14 @@ struct WordMatcher: Sendable {
         return nil
     }
 
-    /// The longest word anywhere in `range` (the first of equal length).
+    /// The longest word anywhere in `range`; of equal length the last, since a
+    /// Chinese noun phrase ends with its head (纯电动汽车全固态电池 → 全固态电池).
     func longest(in range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var best: (word: Int, length: Int)? = nil
         var index = range.lowerBound
         while index < range.upperBound {
             if !UTF8Bytes.isContinuation(bytes[index]), let (word, end) = word(at: index, in: bytes, limit: range.upperBound),
-               end - index > (best?.length ?? 0) {
+               end - index >= (best?.length ?? 0) {
                 best = (word, end - index)
             }
             index += 1
