@@ -177,6 +177,37 @@ import Testing
         #expect(graph.subgraph(SubgraphFilter(around: "不存在")).nodes.isEmpty)
     }
 
+    /// A Kùzu load of Outputs/nodes.csv and edges.csv answers the headline
+    /// question with the same companies as the Swift API.
+    @Test func kuzuAnswersTheHeadlineQuestionLikeTheSwiftAPI() throws {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import kuzu"]
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { print("skipped: python3 is not installed"); return }
+        probe.waitUntilExit()
+        guard probe.terminationStatus == 0 else {
+            print("skipped: the kuzu Python package is not installed (pip install kuzu)")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", repositoryRoot.appendingPathComponent("scripts/kuzu-headline.py").path,
+                             repositoryRoot.appendingPathComponent("Outputs").path, "固态电池", "2027"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let fromKuzu = Set(output.split(separator: "\n").map(String.init))
+        let fromSwift = Set(GraphTests.seedGraph.targets(about: "固态电池", time: .dueBy(2027), subjectType: .company, modality: .promise)
+            .map(\.subject.label))
+        #expect(fromKuzu == fromSwift)
+        #expect(fromKuzu.count >= 10)
+    }
+
     /// Outputs/ holds what build exports from the seeds.
     @Test func committedExportsAreCurrent() throws {
         let folder = (Self.temporary("x") as NSString).deletingLastPathComponent
