@@ -71,6 +71,32 @@ import Testing
         #expect(Set(collector.labels) == Set(expected))
     }
 
+    /// GEXF labels are attributes: read them back.
+    final class GEXFLabelCollector: NSObject, XMLParserDelegate {
+        var labels: [String] = []
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            if name == "node", let label = attributes["label"] { labels.append(label) }
+        }
+    }
+
+    @Test func awkwardNamesRoundTripThroughGEXFAndJSON() throws {
+        let graph = Self.awkwardGraph()
+        let path = Self.temporary("awkward.gexf")
+        try GEXFExporter().write(graph, to: path)
+        let parser = try #require(XMLParser(contentsOf: URL(fileURLWithPath: path)))
+        let collector = GEXFLabelCollector()
+        parser.delegate = collector
+        #expect(parser.parse())
+        // libxml2 writes tabs and line breaks in attributes as character references, so they survive too.
+        let expected = Self.awkward.map { XMLWriter.xmlSafe($0) }
+        #expect(Set(collector.labels) == Set(expected))
+        let json = Self.temporary("awkward.json")
+        try graph.save(to: URL(fileURLWithPath: json))
+        let loaded = try KnowledgeGraph.load(from: URL(fileURLWithPath: json))
+        #expect(Set(loaded.nodes.values.map(\.label)) == Set(Self.awkward))
+    }
+
     @Test func graphMLIsValidAgainstTheSchema() throws {
         let path = Self.temporary("seeds.graphml")
         try GraphMLExporter().write(GraphTests.seedGraph, to: path)
