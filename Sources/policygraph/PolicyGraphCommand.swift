@@ -6,6 +6,6 @@ struct PolicyGraphCommand: ParsableCommand {
         commandName: "policygraph",
         abstract: "Turns Chinese policy and industry news into a knowledge graph and a timeline.",
         subcommands: [BuildCommand.self, ExtractCommand.self, TimeCommand.self, TargetsCommand.self, CompaniesCommand.self,
-                      EntityCommand.self, NeighborsCommand.self, PathCommand.self, ExportCommand.self]
+                      EntityCommand.self, NeighborsCommand.self, PathCommand.self, ExportCommand.self, TimelineCommand.self]
     )
 }

@@ -67,6 +67,14 @@ struct MissingBinary: Error, CustomStringConvertible {
         #expect(!result.output.contains("after 2030"))
     }
 
+    @Test func anEmptyTimelineIsAClearMessageNotAnEmptyFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("policygraph-empty-\(UUID().uuidString).md").path
+        let result = try Self.run(["timeline", "--topic", "量子计算", "-o", file])
+        #expect(result.status == 1)
+        #expect(result.error.contains("no target matches these filters"))
+        #expect(!FileManager.default.fileExists(atPath: file))
+    }
+
     @Test func unknownNamesSuggestTheClosest() throws {
         let result = try Self.run(["entity", "工信布"])
         #expect(result.status != 0)

@@ -27,6 +27,8 @@ import Testing
         ("中共中央 国务院印发", "中共中央 国务院印发"),
         // Traditional characters fold to simplified ones.
         ("寧德時代在臺灣", "宁德时代在台湾"),
+        // …but a character simplified text uses as it is stays: 著 in 显著, 乾 in 乾坤.
+        ("能力显著提升，扭转乾坤", "能力显著提升，扭转乾坤"),
         // Zero-width spaces disappear.
         ("工信\u{200B}部", "工信部"),
     ])

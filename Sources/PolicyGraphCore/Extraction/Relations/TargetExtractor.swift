@@ -147,6 +147,13 @@ struct TargetExtractor {
                 if target.technology == nil, let named = technologies.first(in: action.upperBound..<valueSearchEnd, of: cursor.bytes) {
                     target.technology = technologyCanonical[technologies.words[named.word]]
                 }
+                // …else the technology the sentence names before the time (钠离子电池2030年才能实现量产).
+                if target.technology == nil {
+                    let before = window(sentence, around: time.range, cursor: cursor).lowerBound..<time.range.lowerBound
+                    if let named = technologies.last(in: before, of: cursor.bytes) {
+                        target.technology = technologyCanonical[technologies.words[named]]
+                    }
+                }
                 let key = "\(target.subject)|\(target.time.relation)|\(target.time.year ?? 0)|\(target.time.month ?? 0)|\(target.topic ?? "")"
                 // target.list: a list of indicators after 指标： replaces its heading.
                 let colon = listStart(after: time.range.upperBound, sentence: sentence, cursor: cursor)

@@ -1,0 +1,93 @@
+import Foundation
+
+/// One target placed on the timeline.
+public struct TimelineEntry: Hashable, Sendable {
+    public let target: Node
+    public let subject: Node
+    public let facts: TargetFacts
+    /// The year (and month) the entry is placed at: a range's first year, an open end's year.
+    public let year: Int
+    public let month: Int?
+    /// The first source: document and quote.
+    public let document: String
+    public let quote: String
+    /// The documents' publication date of the first source, if known.
+    public let published: String?
+}
+
+/// How two entries relate: a later document revising a holder's own time for a
+/// topic, or different holders disagreeing about it.
+public enum TimelineLinkKind: String, Sendable, Codable {
+    case revision, disagreement
+}
+
+public struct TimelineLink: Hashable, Sendable {
+    public let kind: TimelineLinkKind
+    /// Indexes into ``Timeline/entries``: the earlier statement and the one that revises or contradicts it.
+    public let from: Int
+    public let to: Int
+}
+
+/// The targets of a graph in time order, with revisions and disagreements linked.
+public struct Timeline: Sendable {
+    public let entries: [TimelineEntry]
+    public let links: [TimelineLink]
+
+    /// The timeline of `graph`'s targets, filtered like ``KnowledgeGraph/targets(about:time:subjectType:modality:subject:)``
+    /// and to the years `from`…`to` (targets overlapping them).
+    public init(graph: KnowledgeGraph, topic: String? = nil, subjectType: EntityType? = nil, from: Int? = nil, to: Int? = nil) {
+        let time: TimeFilter? = (from != nil || to != nil) ? .between(from ?? Int.min, to ?? Int.max) : nil
+        let results = graph.targets(about: topic, time: time, subjectType: subjectType)
+        var entries: [TimelineEntry] = []
+        for result in results {
+            let source = result.sources.first
+            let published = source.flatMap { graph.entity(named: $0.document)?.published }
+            entries.append(TimelineEntry(target: result.target, subject: result.subject, facts: result.facts, year: result.facts.year,
+                                         month: result.facts.month, document: source?.document ?? "", quote: source?.sentence ?? "",
+                                         published: published))
+        }
+        entries.sort { ($0.year, $0.month ?? 0, $0.subject.label, $0.target.id) < ($1.year, $1.month ?? 0, $1.subject.label, $1.target.id) }
+        self.entries = entries
+        self.links = Self.links(entries)
+    }
+
+    /// What a target is about, for comparing times: its technology, else its topic.
+    static func subjectMatter(_ entry: TimelineEntry) -> String? {
+        entry.facts.technology?.rawValue ?? entry.facts.topic.map { KnowledgeGraph.normalize($0) }
+    }
+
+    static func links(_ entries: [TimelineEntry]) -> [TimelineLink] {
+        var byMatter: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            if let matter = subjectMatter(entry), entry.facts.action != nil { byMatter[matter, default: []].append(index) }
+        }
+        var links: [TimelineLink] = []
+        for matter in byMatter.keys.sorted() {
+            let indexes = byMatter[matter]!
+            for (position, a) in indexes.enumerated() {
+                for b in indexes[(position + 1)...] {
+                    let x = entries[a], y = entries[b]
+                    guard x.year != y.year || x.facts.relation != y.facts.relation else { continue }
+                    if x.subject.id == y.subject.id, x.document != y.document {
+                        // The later publication revises the earlier.
+                        let (earlier, later) = (x.published ?? "") <= (y.published ?? "") ? (a, b) : (b, a)
+                        links.append(TimelineLink(kind: .revision, from: earlier, to: later))
+                    } else if x.subject.id != y.subject.id, x.facts.modality != y.facts.modality, x.facts.action == y.facts.action {
+                        // Different holders, one promising and one forecasting the same action at another time.
+                        links.append(TimelineLink(kind: .disagreement, from: a, to: b))
+                    }
+                }
+            }
+        }
+        return links.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+    }
+
+    /// The links that involve entry `index`.
+    public func links(of index: Int) -> [TimelineLink] { links.filter { $0.from == index || $0.to == index } }
+
+    /// by 2027, in 2026-01, after 2030 →, 2024–2026.
+    public static func when(_ entry: TimelineEntry) -> String {
+        let text = TimeDescription.describe(entry.facts)
+        return entry.facts.relation == .after ? text + " →" : text
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Renders a ``Timeline`` as Markdown, CSV or TimelineJS3 JSON.
+public enum TimelineRenderer {
+    /// Grouped by year (and month where known), one line a target.
+    public static func markdown(_ timeline: Timeline, title: String = "Timeline of targets") -> String {
+        var output = "# \(title)\n\n"
+        output += "\(timeline.entries.count) targets; ranges are placed at their first year and open ends (after …) carry an arrow.\n"
+        var currentYear: Int? = nil
+        var currentMonth: Int?? = nil
+        for (index, entry) in timeline.entries.enumerated() {
+            if entry.year != currentYear {
+                output += "\n## \(entry.year)\n\n"
+                currentYear = entry.year
+                currentMonth = nil
+            }
+            if let month = entry.month, currentMonth != .some(month) {
+                output += "\n### \(entry.year)-\(String(format: "%02d", month))\n\n"
+                currentMonth = .some(month)
+            }
+            var line = "- **\(entry.subject.label)** (\(entry.subject.kind.rawValue)) · \(Timeline.when(entry))"
+            let what = [entry.facts.action, entry.facts.topic].compactMap { $0 }.joined(separator: " ")
+            if !what.isEmpty { line += " · \(what)" }
+            if let value = entry.facts.value { line += " · \(value)" }
+            line += " · \(entry.facts.modality)"
+            line += " — \(entry.document): “\(shortQuote(entry.quote))”"
+            for link in timeline.links(of: index) {
+                let other = timeline.entries[link.from == index ? link.to : link.from]
+                let role = link.kind == .revision ? (link.to == index ? "revises" : "revised by") : "disagrees with"
+                line += " ⟷ \(role) \(other.subject.label) \(Timeline.when(other)) (\(other.document))"
+            }
+            output += line + "\n"
+        }
+        return output
+    }
+
+    static func shortQuote(_ quote: String, limit: Int = 60) -> String {
+        quote.count <= limit ? quote : String(quote.prefix(limit)) + "…"
+    }
+
+    /// One row a target with every field and its source.
+    public static func csv(_ timeline: Timeline) -> String {
+        let columns = ["year", "month", "relation", "end_year", "end_month", "subject", "subject_type", "action", "topic", "value",
+                       "modality", "document", "quote", "links"]
+        let rows: [[String]] = timeline.entries.enumerated().map { index, entry in
+            let links = timeline.links(of: index).map { link -> String in
+                let other = timeline.entries[link.from == index ? link.to : link.from]
+                return "\(link.kind.rawValue): \(other.subject.label) \(Timeline.when(other))"
+            }
+            return [String(entry.year), entry.month.map(String.init) ?? "", entry.facts.relation.rawValue, entry.facts.endYear.map(String.init) ?? "",
+                    entry.facts.endMonth.map(String.init) ?? "", entry.subject.label, entry.subject.kind.rawValue, entry.facts.action ?? "",
+                    entry.facts.topic ?? "", entry.facts.value ?? "", entry.facts.modality, entry.document, entry.quote,
+                    links.joined(separator: "; ")]
+        }
+        return Table(columns: columns, rows: rows).csv()
+    }
+
+    /// The JSON TimelineJS3 reads: `events` with `start_date`, `end_date`, `text.headline`, `text.text`, `group`.
+    public static func timelineJS(_ timeline: Timeline) throws -> Data {
+        var events: [[String: Any]] = []
+        for entry in timeline.entries {
+            var start: [String: Any] = ["year": entry.year]
+            if let month = entry.month { start["month"] = month }
+            var event: [String: Any] = [
+                "start_date": start,
+                "text": ["headline": "\(entry.subject.label) · \(Timeline.when(entry))",
+                         "text": [entry.facts.action, entry.facts.topic, entry.facts.value, entry.facts.modality, "\(entry.document): “\(entry.quote)”"]
+                            .compactMap { $0 }.joined(separator: " · ")],
+                "group": entry.subject.kind.rawValue,
+                "unique_id": entry.target.id.rawValue,
+            ]
+            if let end = entry.facts.endYear, entry.facts.relation == .between {
+                var endDate: [String: Any] = ["year": end]
+                if let month = entry.facts.endMonth { endDate["month"] = month }
+                event["end_date"] = endDate
+            }
+            events.append(event)
+        }
+        var data = try JSONSerialization.data(withJSONObject: ["title": ["text": ["headline": "Timeline of targets"]], "events": events],
+                                              options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        data.append(0x0A)
+        return data
+    }
+}

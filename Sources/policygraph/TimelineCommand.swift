@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import PolicyGraphCore
+
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "The targets in time order, with revisions and disagreements linked: Markdown, CSV or TimelineJS JSON."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, csv, timelinejs }
+
+    @Option(help: "A topic or technology (narrower technologies count).") var topic: String?
+    @Option(help: "The subjects' type (company, government, policy …).") var subjectType: EntityType?
+    @Option(name: .customLong("from"), help: ArgumentHelp("From this year.", valueName: "YEAR")) var fromYear: Int?
+    @Option(name: .customLong("to"), help: ArgumentHelp("Up to this year.", valueName: "YEAR")) var toYear: Int?
+    @Option(help: "md, csv or timelinejs (the JSON TimelineJS3 reads).") var format: Format = .md
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; standard output when absent.", valueName: "FILE")) var output: String?
+    @OptionGroup var graphOptions: GraphOptions
+
+    func validate() throws {
+        if let fromYear, let toYear, fromYear > toYear { throw ValidationError("--from \(fromYear) is after --to \(toYear).") }
+    }
+
+    func run() throws {
+        let graph = try graphOptions.load()
+        let timeline = Timeline(graph: graph, topic: topic, subjectType: subjectType, from: fromYear, to: toYear)
+        guard !timeline.entries.isEmpty else {
+            // A clear message, not an empty file.
+            FileHandle.standardError.write(Data("policygraph: no target matches these filters; nothing written\n".utf8))
+            throw ExitCode(1)
+        }
+        let data: Data
+        switch format {
+        case .md: data = Data(TimelineRenderer.markdown(timeline).utf8)
+        case .csv: data = Data(TimelineRenderer.csv(timeline).utf8)
+        case .timelinejs: data = try TimelineRenderer.timelineJS(timeline)
+        }
+        if let output { try AtomicFile.write(data, to: output) } else { FileHandle.standardOutput.write(data) }
+    }
+}
