@@ -68,7 +68,8 @@ public struct Timeline: Sendable {
                 for b in indexes[(position + 1)...] {
                     let x = entries[a], y = entries[b]
                     guard x.year != y.year || x.facts.relation != y.facts.relation else { continue }
-                    if x.subject.id == y.subject.id, x.document != y.document {
+                    // An open-ended later phase (2030年后大规模生产) is a further step, not a revision.
+                    if x.subject.id == y.subject.id, x.document != y.document, x.facts.relation != .after, y.facts.relation != .after {
                         // The later publication revises the earlier.
                         let (earlier, later) = (x.published ?? "") <= (y.published ?? "") ? (a, b) : (b, a)
                         links.append(TimelineLink(kind: .revision, from: earlier, to: later))
