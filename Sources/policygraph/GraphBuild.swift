@@ -32,6 +32,7 @@ enum GraphBuild {
         let timeline = Timeline(graph: graph)
         try AtomicFile.write(Data(TimelineRenderer.markdown(timeline).utf8), to: folder.appendingPathComponent("timeline.md").path)
         try AtomicFile.write(Data(TimelineRenderer.csv(timeline).utf8), to: folder.appendingPathComponent("timeline.csv").path)
+        try AtomicFile.write(Data(TimelineHTML.render(timeline).utf8), to: folder.appendingPathComponent("timeline.html").path)
         renderSVG(dot: folder.appendingPathComponent("graph.dot").path, svg: folder.appendingPathComponent("graph.svg").path, quiet: quiet)
         if !quiet {
             let (nodes, edges) = graph.statistics
@@ -41,7 +42,7 @@ enum GraphBuild {
             summary += "\nentities: \(entityCounts.joined(separator: ", "))"
             summary += "\ntargets: \(nodes[.target] ?? 0)"
             summary += "\nedges: \(edges.values.reduce(0, +)) (\(edgeCounts.joined(separator: ", ")))"
-            summary += "\nwrote extraction.json, graph.json, graph.graphml, graph.gexf, graph.dot, graph.svg, nodes.csv, edges.csv, timeline.md and timeline.csv to \(output)\n"
+            summary += "\nwrote extraction.json, graph.json, graph.graphml, graph.gexf, graph.dot, graph.svg, nodes.csv, edges.csv, timeline.md, timeline.csv and timeline.html to \(output)\n"
             FileHandle.standardError.write(Data(summary.utf8))
         }
         if failures > 0 { throw ExitCodeError(code: 1) }

@@ -8,13 +8,14 @@ struct TimelineCommand: ParsableCommand {
         abstract: "The targets in time order, with revisions and disagreements linked: Markdown, CSV or TimelineJS JSON."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, csv, timelinejs }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, csv, html, timelinejs }
 
     @Option(help: "A topic or technology (narrower technologies count).") var topic: String?
     @Option(help: "The subjects' type (company, government, policy …).") var subjectType: EntityType?
     @Option(name: .customLong("from"), help: ArgumentHelp("From this year.", valueName: "YEAR")) var fromYear: Int?
     @Option(name: .customLong("to"), help: ArgumentHelp("Up to this year.", valueName: "YEAR")) var toYear: Int?
-    @Option(help: "md, csv or timelinejs (the JSON TimelineJS3 reads).") var format: Format = .md
+    @Option(help: "md, csv, html (one self-contained page) or timelinejs (the JSON TimelineJS3 reads).") var format: Format = .md
+    @Option(help: "HTML lanes: subject-type or topic.") var lanes: TimelineHTML.Lanes = .subjectType
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; standard output when absent.", valueName: "FILE")) var output: String?
     @OptionGroup var graphOptions: GraphOptions
 
@@ -34,8 +35,11 @@ struct TimelineCommand: ParsableCommand {
         switch format {
         case .md: data = Data(TimelineRenderer.markdown(timeline).utf8)
         case .csv: data = Data(TimelineRenderer.csv(timeline).utf8)
+        case .html: data = Data(TimelineHTML.render(timeline, lanes: lanes).utf8)
         case .timelinejs: data = try TimelineRenderer.timelineJS(timeline)
         }
         if let output { try AtomicFile.write(data, to: output) } else { FileHandle.standardOutput.write(data) }
     }
 }
+
+extension TimelineHTML.Lanes: ExpressibleByArgument {}

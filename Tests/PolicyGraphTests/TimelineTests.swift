@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import PolicyGraphCore
 
@@ -53,6 +56,22 @@ import Testing
             #expect(event["group"] is String)
         }
         #expect(events.contains { $0["end_date"] != nil })
+    }
+
+    /// The HTML page is well-formed, self-contained and holds every target.
+    @Test func htmlIsWellFormedSelfContainedAndComplete() throws {
+        let html = TimelineHTML.render(Self.timeline)
+        let parser = XMLParser(data: Data(html.utf8))
+        #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http://") || !html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http://"))
+        #expect(!html.contains("https://"))
+        for index in Self.timeline.entries.indices {
+            #expect(html.contains("id=\"target-\(index)\""))
+            #expect(html.contains("href=\"#target-\(index)\""))
+        }
+        for entry in Self.timeline.entries { #expect(html.contains(TimelineHTML.escape(entry.subject.label))) }
+        #expect(try String(contentsOf: repositoryRoot.appendingPathComponent("Outputs/timeline.html"), encoding: .utf8) == html)
     }
 
     /// Outputs/timeline.md and timeline.csv are current (golden files).
