@@ -77,11 +77,12 @@ public enum TimelineHTML {
                 let end = x((entry.facts.endYear ?? entry.year) + 1) - 2
                 svg += "<rect x=\"\(start)\" y=\"\(y + 3)\" width=\"\(max(8, end - start))\" height=\"12\" rx=\"3\" fill=\"\(color)\"/>"
             case .after, .from:
-                svg += "<path d=\"M\(start) \(y + 9) H\(start + yearWidth - 12) l-6 -5 v10 z\" stroke=\"\(color)\" stroke-width=\"3\" fill=\"\(color)\"/>"
+                svg += "<path d=\"M\(start) \(y + 15) H\(start + yearWidth - 10) l-5 -4 v8 z\" stroke=\"\(color)\" stroke-width=\"2\" fill=\"\(color)\"/>"
+                svg += "<circle cx=\"\(start + 6)\" cy=\"\(y + 9)\" r=\"4\" fill=\"\(color)\"/>"
             default:
                 svg += "<circle cx=\"\(start + 6)\" cy=\"\(y + 9)\" r=\"6\" fill=\"\(color)\"/>"
             }
-            let label = String(entry.subject.label.prefix(8))
+            let label = entry.subject.label.count > 6 ? String(entry.subject.label.prefix(6)) + "…" : entry.subject.label
             svg += "<text class=\"label\" x=\"\(start + 16)\" y=\"\(y + 13)\">\(escape(label))</text></a>\n"
         }
         svg += "</svg>"
@@ -110,6 +111,7 @@ public enum TimelineHTML {
         body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 1.5em; color: #222; }
         .chart { overflow-x: auto; }
         svg text { font-size: 11px; fill: #222; }
+        svg .label { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
         svg .year { font-weight: bold; }
         svg .lane { font-weight: bold; fill: #555; }
         svg .grid { stroke: #ddd; }
