@@ -56,6 +56,8 @@ import Testing
             #expect(event["group"] is String)
         }
         #expect(events.contains { $0["end_date"] != nil })
+        // Revisions are marked in this format too.
+        #expect(events.contains { (($0["text"] as? [String: Any])?["text"] as? String)?.contains("revision: ") ?? false })
     }
 
     /// The HTML page is well-formed, self-contained and holds every target.

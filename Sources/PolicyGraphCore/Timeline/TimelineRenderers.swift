@@ -58,14 +58,18 @@ public enum TimelineRenderer {
     /// The JSON TimelineJS3 reads: `events` with `start_date`, `end_date`, `text.headline`, `text.text`, `group`.
     public static func timelineJS(_ timeline: Timeline) throws -> Data {
         var events: [[String: Any]] = []
-        for entry in timeline.entries {
+        for (index, entry) in timeline.entries.enumerated() {
+            let links = timeline.links(of: index).map { link -> String in
+                let other = timeline.entries[link.from == index ? link.to : link.from]
+                return "\(link.kind.rawValue): \(other.subject.label) \(Timeline.when(other)) (\(other.document))"
+            }
             var start: [String: Any] = ["year": entry.year]
             if let month = entry.month { start["month"] = month }
             var event: [String: Any] = [
                 "start_date": start,
                 "text": ["headline": "\(entry.subject.label) · \(Timeline.when(entry))",
-                         "text": [entry.facts.action, entry.facts.topic, entry.facts.value, entry.facts.modality, "\(entry.document): “\(entry.quote)”"]
-                            .compactMap { $0 }.joined(separator: " · ")],
+                         "text": ([entry.facts.action, entry.facts.topic, entry.facts.value, entry.facts.modality, "\(entry.document): “\(entry.quote)”"]
+                            .compactMap { $0 } + links).joined(separator: " · ")],
                 "group": entry.subject.kind.rawValue,
                 "unique_id": entry.target.id.rawValue,
             ]
