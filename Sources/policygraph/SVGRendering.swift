@@ -31,9 +31,10 @@ enum SVGRendering {
         }
     }
 
-    /// The Graphviz `dot` executable, or an error saying how to install it.
+    /// The Graphviz `dot` executable (`POLICYGRAPH_DOT` names another), or an error saying how to install it.
     static func tool() throws -> String {
-        let candidates = ["/usr/bin/dot", "/usr/local/bin/dot", "/opt/homebrew/bin/dot"]
+        let candidates = [ProcessInfo.processInfo.environment["POLICYGRAPH_DOT"]].compactMap { $0 }
+            + ["/usr/bin/dot", "/usr/local/bin/dot", "/opt/homebrew/bin/dot"]
         guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw Failure(message: "--svg needs Graphviz (dot), which is not installed. Install it (apt-get install graphviz) or build without --svg.")
         }
