@@ -88,16 +88,16 @@ extension TimeParser {
     }
 
     /// The year a two-digit year names: the one in the 2000s when it is at most
-    /// ten years after the reference, else the one in the 1900s (03年 2003, 三三年 1933
-    /// with a 2021 reference; 九零年 1990 with a 1973 one). Without a reference the
-    /// 2000s go up to 2030.
+    /// eleven years after the reference, else the one in the 1900s (03年 2003, 三三年
+    /// 1933 with a 2021 reference; 3-7-27 2027 with a 2016 one; 九零年 1990 with a
+    /// 1973 one). Without a reference the 2000s go up to 2031.
     func resolveTwoDigitYear(_ value: Int, near anchor: Int? = nil) -> Int {
         if let anchor {
             // A range end (一九八七至八九年): the anchor's century, or the next one.
             let candidate = anchor / 100 * 100 + value
             return candidate >= anchor ? candidate : candidate + 100
         }
-        let limit = (reference?.year ?? 2020) + 10
+        let limit = (reference?.year ?? 2020) + 11
         return 2000 + value <= limit ? 2000 + value : 1900 + value
     }
 
@@ -113,9 +113,9 @@ extension TimeParser {
             if count == 3, standalone, word("年", at: end) != nil { return (value, end, true) }
             return nil
         }
-        if let (value, count, end) = chineseDigitRun(at: index), count == 4 || count == 2 {
-            if count == 4 { return Self.yearRange.contains(value) ? (value, end, true) : nil }
-            return (resolveTwoDigitYear(value, near: anchor), end, false)
+        if let (value, count, end) = chineseDigitRun(at: index), count == 4 || count == 2 || (count == 3 && standalone && word("年", at: end) != nil) {
+            if count == 2 { return (resolveTwoDigitYear(value, near: anchor), end, false) }
+            return Self.yearRange.contains(value) ? (value, end, true) : nil
         }
         if let (value, end) = thousandsYear(at: index), Self.yearRange.contains(value) { return (value, end, true) }
         return nil

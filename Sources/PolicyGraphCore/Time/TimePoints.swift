@@ -106,6 +106,12 @@ extension TimeParser {
         } else if let (quarter, end) = quarter(at: position) {
             applyQuarter(quarter, to: &value)
             position = end
+        } else if let reference, let referenceMonth = reference.month, let (_, monthEnd) = firstWord(["本月", "当月", "这个月"], at: position) {
+            // 去年本月十日: the reference month of that year.
+            value.month = referenceMonth
+            value.precision = .month
+            position = monthEnd
+            if let (number, dayEnd) = daySpec(at: position) { day = number; value.precision = .day; position = dayEnd }
         } else if let span = monthSpan(at: position) {
             value.month = span.month
             value.precision = .month
@@ -296,13 +302,24 @@ extension TimeParser {
         return Core(value: value, day: span.day, end: span.end, hasYear: false, isRange: span.isRange)
     }
 
+    static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
     /// 30日, 9号 alone (standalone): a day of the reference month.
     func bareDay(at index: Int) -> Core? {
-        guard let reference, let month = reference.month, let span = daySpan(at: index) else { return nil }
-        var value = TimeValue(relation: .in, year: reference.year, month: month, precision: .day, relative: true)
+        guard let reference, let referenceMonth = reference.month, let span = daySpan(at: index) else { return nil }
+        // A day the reference month does not have (29日 in February 2018) is the previous month's.
+        let (year, month) = span.first > Self.daysIn(year: reference.year, month: referenceMonth)
+            ? Self.shift(year: reference.year, month: referenceMonth, by: -1) : (reference.year, referenceMonth)
+        var value = TimeValue(relation: .in, year: year, month: month, precision: .day, relative: true)
         if let last = span.last, last < span.first {
             // 12號到3號: into the next month.
-            let next = Self.shift(year: reference.year, month: month, by: 1)
+            let next = Self.shift(year: year, month: month, by: 1)
             value.relation = .between
             value.endYear = next.year
             value.endMonth = next.month
@@ -348,11 +365,15 @@ extension TimeParser {
             return Core(value: TimeValue(relation: .in, year: first, month: second, precision: .month), day: nil, end: afterSecond, hasYear: true)
         }
         guard standalone, firstCount <= 2 else { return nil }
-        if let third, separator == "/", third.count == 4 || third.count == 2, (1...12).contains(first), (1...31).contains(second) {
-            // 3/3/2015, 10/31/74: month, day, year.
+        if let third, separator != "·", third.count == 4 || third.count == 2, (1...31).contains(first), (1...31).contains(second) {
+            // Day, month, year (13.5.2015, 10/1/2018, 3-7-2017), unless the second number
+            // cannot be a month (10/31/1974); with a two-digit year month first (3-7-07),
+            // unless the first cannot be a month. These follow Recognizers-Text and Duckling.
+            let monthFirst = second > 12 || (third.count == 2 && first <= 12)
+            let (month, day) = monthFirst ? (first, second) : (second, first)
             let year = third.count == 4 ? third.value : resolveTwoDigitYear(third.value)
-            guard Self.yearRange.contains(year) else { return nil }
-            return Core(value: TimeValue(relation: .in, year: year, month: first, precision: .day), day: second, end: third.end, hasYear: true)
+            guard Self.yearRange.contains(year), (1...12).contains(month) else { return nil }
+            return Core(value: TimeValue(relation: .in, year: year, month: month, precision: .day), day: day, end: third.end, hasYear: true)
         }
         if let third, separator == ".", firstCount == 2, third.count <= 2, (1...12).contains(second), (1...31).contains(third.value) {
             // 15.3.3: a two-digit year, month, day.

@@ -1,5 +1,5 @@
 /// Ranges: 2023年至2025年, 2024-2026年, 2025年1月至6月, 8月11日至8月22日,
-/// 12號到3號, 8月至2月 (into the next year), 去年到现在.
+/// 12號到3號, 8月至2月 (into the next year), 去年到现在, 2007年与2009年之间.
 extension TimeParser {
     /// The most years a range may span; longer is not a time range (a page range, a count).
     static let rangeYearLimit = 200
@@ -7,7 +7,7 @@ extension TimeParser {
     /// Reads a range end after `start`; the range as a value and the index after it.
     func range(from start: Core, at index: Int) -> (TimeValue, Int)? {
         guard start.value.relation == .in || start.value.relation == .between && start.value.precision != .window,
-              let (_, afterSeparator) = firstWord(Self.rangeSeparators, at: index) else { return nil }
+              let (separator, afterSeparator) = firstWord(Self.rangeSeparators + ["与", "和"], at: index) else { return nil }
         var value = start.value
         let startMonth = value.month
         var endYear: Int
@@ -41,6 +41,8 @@ extension TimeParser {
         } else {
             return nil
         }
+        // 2007年与2009年之间: 与 and 和 join a range only before 间 or 之间 (else they list two times).
+        if separator == "与" || separator == "和", firstWord(["之间", "间"], at: position) == nil { return nil }
         value.relation = .between
         value.endYear = endYear
         value.endMonth = endMonth
