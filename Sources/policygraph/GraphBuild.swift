@@ -5,47 +5,61 @@ import PolicyGraphExport
 /// The main job: extract the inputs, build the graph, write the outputs.
 enum GraphBuild {
     static func run(inputs: [String], output: String, extractor: Extractor, quiet: Bool = false) throws {
+        try run(inputs: InputCollection(paths: inputs), output: output, extractor: extractor, quiet: quiet)
+    }
+
+    static func run(inputs: InputCollection, output: String, extractor: Extractor, quiet: Bool = false) throws {
+        let progress = BuildProgress(quiet: quiet)
         let clock = ContinuousClock()
         let start = clock.now
         var extractions: [DocumentExtraction] = []
         var bytes = 0
         var lastReport = start
-        let failures = InputCollection(paths: inputs).read(onError: reportInputError) { document, metadata in
-            extractions.append(extractor.extract(document, metadata: metadata))
-            bytes += document.text.bytes.count
-            // Progress for long inputs: documents done and MB/s, at most twice a second.
-            if !quiet, clock.now - lastReport > .milliseconds(500) {
-                lastReport = clock.now
-                let seconds = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
-                let rate = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
-                FileHandle.standardError.write(Data(String(format: "\r%d documents, %.1f MB, %.1f MB/s", extractions.count, Double(bytes) / 1e6, rate).utf8))
+        let report = progress.phase("extraction", {
+            inputs.collect(onError: reportInputError) { document, metadata in
+                extractions.append(extractor.extract(document, metadata: metadata))
+                bytes += document.text.bytes.count
+                // A running count for long inputs: documents done and MB/s, at most twice a second.
+                if !quiet, clock.now - lastReport > .milliseconds(500) {
+                    lastReport = clock.now
+                    let seconds = BuildProgress.seconds(clock.now - start)
+                    let rate = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
+                    FileHandle.standardError.write(Data(String(format: "\r%d documents, %.1f MB, %.1f MB/s", extractions.count, Double(bytes) / 1e6, rate).utf8))
+                }
             }
-        }
-        let graph = GraphBuilder(ontology: extractor.lexicon.ontology).build(extractions)
+        }, detail: { _ in String(format: "%d documents (%.1f MB),", extractions.count, Double(bytes) / 1e6) })
+        if !quiet { reportSkipped(report) }
+        let graph = progress.phase("merging", { GraphBuilder(ontology: extractor.lexicon.ontology).build(extractions) },
+                                   detail: { graph in "\(graph.nodes.count) nodes, \(graph.edges.count) edges," })
         let folder = URL(fileURLWithPath: output)
-        try AtomicFile.write(try ExtractionJSON.encode(extractions), to: folder.appendingPathComponent("extraction.json").path)
-        try graph.save(to: folder.appendingPathComponent("graph.json"))
-        try GraphMLExporter().write(graph, to: folder.appendingPathComponent("graph.graphml").path)
-        try GEXFExporter().write(graph, to: folder.appendingPathComponent("graph.gexf").path)
-        try DOTExporter().write(graph, to: folder.appendingPathComponent("graph.dot").path)
-        try CSVExporter().write(graph, toFolder: folder.path)
-        let timeline = Timeline(graph: graph)
-        try AtomicFile.write(Data(TimelineRenderer.markdown(timeline).utf8), to: folder.appendingPathComponent("timeline.md").path)
-        try AtomicFile.write(Data(TimelineRenderer.csv(timeline).utf8), to: folder.appendingPathComponent("timeline.csv").path)
-        try AtomicFile.write(Data(TimelineHTML.render(timeline).utf8), to: folder.appendingPathComponent("timeline.html").path)
-        renderSVG(dot: folder.appendingPathComponent("graph.dot").path, svg: folder.appendingPathComponent("graph.svg").path, quiet: quiet)
+        func export(_ name: String, _ write: () throws -> Void) throws {
+            try progress.phase("export \(name)", write)
+        }
+        try export("extraction.json") { try AtomicFile.write(try ExtractionJSON.encode(extractions), to: folder.appendingPathComponent("extraction.json").path) }
+        try export("graph.json") { try graph.save(to: folder.appendingPathComponent("graph.json")) }
+        try export("graph.graphml") { try GraphMLExporter().write(graph, to: folder.appendingPathComponent("graph.graphml").path) }
+        try export("graph.gexf") { try GEXFExporter().write(graph, to: folder.appendingPathComponent("graph.gexf").path) }
+        try export("graph.dot") { try DOTExporter().write(graph, to: folder.appendingPathComponent("graph.dot").path) }
+        try export("nodes.csv and edges.csv") { try CSVExporter().write(graph, toFolder: folder.path) }
+        let timeline = progress.phase("timeline", { Timeline(graph: graph) })
+        try export("timeline.md") { try AtomicFile.write(Data(TimelineRenderer.markdown(timeline).utf8), to: folder.appendingPathComponent("timeline.md").path) }
+        try export("timeline.csv") { try AtomicFile.write(Data(TimelineRenderer.csv(timeline).utf8), to: folder.appendingPathComponent("timeline.csv").path) }
+        try export("timeline.html") { try AtomicFile.write(Data(TimelineHTML.render(timeline).utf8), to: folder.appendingPathComponent("timeline.html").path) }
+        try export("graph.svg") {
+            renderSVG(dot: folder.appendingPathComponent("graph.dot").path, svg: folder.appendingPathComponent("graph.svg").path, quiet: quiet)
+        }
         if !quiet {
             let (nodes, edges) = graph.statistics
             let entityCounts = EntityType.allCases.compactMap { type in nodes[NodeKind(type)].map { "\($0) \(type.rawValue)" } }
             let edgeCounts = EdgeType.allCases.compactMap { type in edges[type].map { "\($0) \(type.rawValue)" } }
-            var summary = "\r\(extractions.count) documents (\(String(format: "%.1f", Double(bytes) / 1e6)) MB)"
+            var summary = "\(extractions.count) documents (\(String(format: "%.1f", Double(bytes) / 1e6)) MB)"
             summary += "\nentities: \(entityCounts.joined(separator: ", "))"
             summary += "\ntargets: \(nodes[.target] ?? 0)"
             summary += "\nedges: \(edges.values.reduce(0, +)) (\(edgeCounts.joined(separator: ", ")))"
-            summary += "\nwrote extraction.json, graph.json, graph.graphml, graph.gexf, graph.dot, graph.svg, nodes.csv, edges.csv, timeline.md, timeline.csv and timeline.html to \(output)\n"
-            FileHandle.standardError.write(Data(summary.utf8))
+            summary += "\nwrote extraction.json, graph.json, graph.graphml, graph.gexf, graph.dot, graph.svg, nodes.csv, edges.csv, timeline.md, timeline.csv and timeline.html to \(output)"
+            progress.say(summary)
         }
-        if failures > 0 { throw ExitCodeError(code: 1) }
+        if report.failures > 0 { throw ExitCodeError(code: 1) }
     }
 }
 

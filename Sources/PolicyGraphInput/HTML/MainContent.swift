@@ -35,7 +35,8 @@ public struct MainContent: Sendable {
         let tree = HTMLTree(parsing: bytes)
         guard !tree.elements.isEmpty else { return [] }
         let marks = boilerplateMarks(in: tree)
-        guard let article = bestCandidate(in: tree, marks: marks) else { return [] }
+        guard let best = bestCandidate(in: tree, marks: marks) else { return [] }
+        let article = widened(best, in: tree, marks: marks)
         var kept: [Range<Int>] = [tree.elements[article].range]
         // The headline often stands above the article's container.
         for (index, element) in tree.elements.enumerated() where element.name == "h1"
@@ -76,11 +77,42 @@ public struct MainContent: Sendable {
             }
             if cursor < gap.upperBound { parts.append(outside(cursor..<gap.upperBound, bytes)) }
         }
+        // Stretches of markup without text need no naming (they hold nothing to find).
+        parts.removeAll { $0.reason == Self.outsideReason && $0.excerpt.isEmpty }
         return parts.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
+    /// The article's container widened to its parents while what they add
+    /// (outside marked boilerplate) is little and not links: the headline,
+    /// the date and source line, a standfirst (readability's sibling merge).
+    func widened(_ best: Int, in tree: HTMLTree, marks: [Int: String]) -> Int {
+        // Text under each element outside marked elements, and in links.
+        var plain = tree.elements.map { _ in (text: 0, links: 0) }
+        for index in tree.elements.indices.reversed() {
+            let element = tree.elements[index]
+            if marks[index] != nil { continue }
+            let fromChildren = element.children.reduce((text: 0, links: 0)) { ($0.text + plain[$1].text, $0.links + plain[$1].links) }
+            let childrenText = element.children.reduce(0) { $0 + tree.elements[$1].text }
+            let childrenLinks = element.children.reduce(0) { $0 + tree.elements[$1].linkText }
+            plain[index] = (fromChildren.text + element.text - childrenText, fromChildren.links + element.linkText - childrenLinks)
+        }
+        var current = best
+        while let parent = tree.elements[current].parent, !["html", "body"].contains(tree.elements[parent].name), marks[parent] == nil {
+            let added = plain[parent].text - plain[current].text
+            let addedLinks = plain[parent].links - plain[current].links
+            guard added * Self.widenRatio <= plain[current].text, addedLinks * 2 <= max(added, 0) else { break }
+            current = parent
+        }
+        return current
+    }
+
+    static let outsideReason = "outside the article"
+
+    /// A parent is taken in while it adds at most a quarter of the article's text.
+    static let widenRatio = 4
+
     private func outside(_ range: Range<Int>, _ bytes: [UInt8]) -> LeftOutPart {
-        LeftOutPart(range: range, reason: "outside the article", excerpt: Self.visibleText(bytes[range]))
+        LeftOutPart(range: range, reason: Self.outsideReason, excerpt: Self.visibleText(bytes[range]))
     }
 
     /// Why each element is not the article, for the elements that are not.
