@@ -4,9 +4,9 @@ import Foundation
 ///
 /// The data lives at the repository root in `Ontology/` and is copied into the
 /// package's resource bundle at build time. The bundle is looked for beside
-/// the program, then in `../share/policygraph/` (where `make install` puts
-/// it), then in the source checkout the program was built from; a program
-/// copied alone finds none and says so (``searchedPlaces``) instead of crashing.
+/// the program (where `swift build` puts it), then in `../share/policygraph/`
+/// (where `make install` puts it); a program copied alone finds none and says
+/// so, with the places it looked in, instead of crashing.
 public enum BundledOntology {
     /// The resource bundle's name, as SwiftPM makes it.
     static let bundleName = "PolicyGraph_PolicyGraphOntology.resources"
@@ -18,9 +18,8 @@ public enum BundledOntology {
         places.append(executable.appendingPathComponent(bundleName))
         places.append(Bundle.main.bundleURL.appendingPathComponent(bundleName))
         places.append(executable.deletingLastPathComponent().appendingPathComponent("share/policygraph").appendingPathComponent(bundleName))
-        // The source folder itself (this file sits in it): for tests and `swift run`.
-        places.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent())
-        return places
+        var seen: Set<String> = []
+        return places.filter { seen.insert($0.standardizedFileURL.path).inserted }
     }
 
     /// The folder that holds `entities/`, `patterns/` and `text/`, or `nil` when none is found.

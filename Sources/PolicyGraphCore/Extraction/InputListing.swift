@@ -48,11 +48,13 @@ public struct InputListing: Sendable {
     /// Lists `root`: a file is itself (its id the base name, or the path as
     /// given when it is relative and `keepRelativePath`), a folder every
     /// document under it (ids relative to the folder).
-    public init(root: String, keepRelativePath: Bool = false) throws(DocumentError) {
+    /// Relative paths are opened from `workingDirectory` when it is given.
+    public init(root given: String, keepRelativePath: Bool = false, workingDirectory: String? = nil) throws(DocumentError) {
+        let root = given.hasPrefix("/") ? given : workingDirectory.map { Self.join($0, given) } ?? given
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { throw .notFound(path: root) }
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { throw .notFound(path: given) }
         guard isFolder.boolValue else {
-            var id = keepRelativePath && !root.hasPrefix("/") ? root : (root as NSString).lastPathComponent
+            var id = keepRelativePath && !given.hasPrefix("/") ? given : (given as NSString).lastPathComponent
             while id.hasPrefix("./") { id.removeFirst(2) }
             files = [InputFile(path: root, id: id, inFolder: false)]
             return
