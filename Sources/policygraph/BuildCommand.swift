@@ -13,18 +13,31 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write to.", valueName: "DIR"))
     var output: String = "Outputs"
 
+    @Flag(help: "Also render graph.svg with Graphviz (refused for graphs too large to lay out).")
+    var svg = false
+
+    @Option(help: ArgumentHelp("With --svg: stop Graphviz after this many seconds.", valueName: "SECONDS"))
+    var svgTimeout: Int = SVGRendering.defaultTimeout
+
     @Flag(help: "Print no progress (errors still go to standard error).")
     var quiet = false
 
     @OptionGroup var ontologyOptions: OntologyOptions
 
+    func validate() throws {
+        if !(1...86_400).contains(svgTimeout) { throw ValidationError("--svg-timeout must be between 1 and 86400 seconds.") }
+    }
+
     func run() throws {
         do {
             let extractor = try ontologyOptions.makeExtractor()
-            try GraphBuild.run(inputs: try inputOptions.collection(for: extractor.lexicon.ontology), output: output,
-                               extractor: extractor, quiet: quiet)
+            try GraphBuild.run(inputs: try inputOptions.collection(for: extractor.lexicon.ontology), output: output, extractor: extractor,
+                               options: GraphBuild.Options(svg: svg, svgTimeout: svgTimeout, quiet: quiet))
         } catch let error as ExitCodeError {
             throw ExitCode(error.code)
+        } catch let error as BuildFailure {
+            FileHandle.standardError.write(Data("policygraph: \(error.message)\n".utf8))
+            throw ExitCode(1)
         }
     }
 }

@@ -3,12 +3,24 @@ import PolicyGraphCore
 import PolicyGraphExport
 
 /// The main job: extract the inputs, build the graph, write the outputs.
+///
+/// The outputs are one set: every file is written into a staging folder beside
+/// the output folder, which replaces it only when all succeeded. A build that
+/// reads no document, fails to write a file, or is interrupted leaves the output
+/// folder exactly as it was.
 enum GraphBuild {
-    static func run(inputs: [String], output: String, extractor: Extractor, quiet: Bool = false) throws {
-        try run(inputs: InputCollection(paths: inputs), output: output, extractor: extractor, quiet: quiet)
+    struct Options {
+        var svg = false
+        var svgTimeout = SVGRendering.defaultTimeout
+        var quiet = false
     }
 
-    static func run(inputs: InputCollection, output: String, extractor: Extractor, quiet: Bool = false) throws {
+    static func run(inputs: [String], output: String, extractor: Extractor, options: Options = Options()) throws {
+        try run(inputs: InputCollection(paths: inputs), output: output, extractor: extractor, options: options)
+    }
+
+    static func run(inputs: InputCollection, output: String, extractor: Extractor, options: Options = Options()) throws {
+        let quiet = options.quiet
         let progress = BuildProgress(quiet: quiet)
         let clock = ContinuousClock()
         let start = clock.now
@@ -29,59 +41,84 @@ enum GraphBuild {
             }
         }, detail: { _ in String(format: "%d documents (%.1f MB),", extractions.count, Double(bytes) / 1e6) })
         if !quiet { reportSkipped(report) }
+        let failures = report.failures
+        guard !extractions.isEmpty else {
+            // Nothing to build from: the previous outputs stay.
+            let skipped = report.skipped.values.reduce(0, +)
+            let reasons = [failures > 0 ? "\(failures) could not be read" : nil, report.skippedSummary].compactMap { $0 }
+            let found = reasons.isEmpty ? "no text, Markdown, HTML, PDF or Word file found" : reasons.joined(separator: "; ")
+            let files = failures + skipped
+            throw BuildFailure(message: "0 readable documents of \(files) file\(files == 1 ? "" : "s") (\(found)); \(output) is left as it was. "
+                + "Give text, Markdown, HTML, PDF or Word files, or folders of them.")
+        }
         let graph = progress.phase("merging", { GraphBuilder(ontology: extractor.lexicon.ontology).build(extractions) },
                                    detail: { graph in "\(graph.nodes.count) nodes, \(graph.edges.count) edges," })
-        let folder = URL(fileURLWithPath: output)
-        func export(_ name: String, _ write: () throws -> Void) throws {
-            try progress.phase("export \(name)", write)
+        let (nodeCounts, edgeCounts) = graph.statistics
+        if options.svg {
+            try SVGRendering.checkSize(nodes: nodeCounts.values.reduce(0, +), edges: edgeCounts.values.reduce(0, +))
+            _ = try SVGRendering.tool()
         }
-        try export("extraction.json") { try AtomicFile.write(try ExtractionJSON.encode(extractions), to: folder.appendingPathComponent("extraction.json").path) }
-        try export("graph.json") { try graph.save(to: folder.appendingPathComponent("graph.json")) }
-        try export("graph.graphml") { try GraphMLExporter().write(graph, to: folder.appendingPathComponent("graph.graphml").path) }
-        try export("graph.gexf") { try GEXFExporter().write(graph, to: folder.appendingPathComponent("graph.gexf").path) }
-        try export("graph.dot") { try DOTExporter().write(graph, to: folder.appendingPathComponent("graph.dot").path) }
-        try export("nodes.csv and edges.csv") { try CSVExporter().write(graph, toFolder: folder.path) }
-        let timeline = progress.phase("timeline", { Timeline(graph: graph) })
-        try export("timeline.md") { try AtomicFile.write(Data(TimelineRenderer.markdown(timeline).utf8), to: folder.appendingPathComponent("timeline.md").path) }
-        try export("timeline.csv") { try AtomicFile.write(Data(TimelineRenderer.csv(timeline).utf8), to: folder.appendingPathComponent("timeline.csv").path) }
-        try export("timeline.html") { try AtomicFile.write(Data(TimelineHTML.render(timeline).utf8), to: folder.appendingPathComponent("timeline.html").path) }
-        try export("graph.svg") {
-            renderSVG(dot: folder.appendingPathComponent("graph.dot").path, svg: folder.appendingPathComponent("graph.svg").path, quiet: quiet)
+
+        Interruption.shared.install()
+        let folder: StagedOutputFolder
+        do {
+            folder = try StagedOutputFolder(replacing: output) {
+                if !quiet { FileHandle.standardError.write(Data("\npolicygraph: another build is writing \(output); waiting for it to finish\n".utf8)) }
+            }
+        } catch { throw BuildFailure(message: error.localizedDescription) }
+        Interruption.shared.removeOnInterrupt(folder.staging.path)
+        defer { Interruption.shared.keep(folder.staging.path) }
+        var written: [String] = []
+        func write(_ name: String, _ body: (String) throws -> Void) throws {
+            let path = folder.path(for: name)
+            do { try progress.phase("export \(name)") { try body(path) } } catch let error as SVGRendering.Failure {
+                folder.discard()
+                throw BuildFailure(message: error.message + " \(output) is left as it was.")
+            } catch let error as ExportError {
+                folder.discard()
+                throw BuildFailure(message: "\(output)/\(name): \(error.reason) \(output) is left as it was.")
+            } catch {
+                folder.discard()
+                throw BuildFailure(message: "\(output)/\(name): \(IOErrorMessage.describe(error)) \(output) is left as it was.")
+            }
+            written.append(name)
+        }
+        try write("extraction.json") { try AtomicFile.write(try ExtractionJSON.encode(extractions), to: $0) }
+        try write("graph.json") { try graph.save(to: URL(fileURLWithPath: $0)) }
+        try write("graph.graphml") { try GraphMLExporter().write(graph, to: $0) }
+        try write("graph.gexf") { try GEXFExporter().write(graph, to: $0) }
+        try write("graph.dot") { try DOTExporter().write(graph, to: $0) }
+        try write("nodes.csv") { _ in try CSVExporter().write(graph, toFolder: folder.staging.path) }
+        written.append("edges.csv")
+        let timeline = Timeline(graph: graph)
+        try write("timeline.md") { try AtomicFile.write(Data(TimelineRenderer.markdown(timeline).utf8), to: $0) }
+        try write("timeline.csv") { try AtomicFile.write(Data(TimelineRenderer.csv(timeline).utf8), to: $0) }
+        try write("timeline.html") { try AtomicFile.write(Data(TimelineHTML.render(timeline).utf8), to: $0) }
+        if options.svg {
+            try write("graph.svg") { try SVGRendering.render(dot: folder.path(for: "graph.dot"), svg: $0, timeout: options.svgTimeout) }
+        }
+        do { try folder.commit() } catch {
+            folder.discard()
+            throw BuildFailure(message: error.localizedDescription + " \(output) is left as it was.")
         }
         if !quiet {
-            let (nodes, edges) = graph.statistics
-            let entityCounts = EntityType.allCases.compactMap { type in nodes[NodeKind(type)].map { "\($0) \(type.rawValue)" } }
-            let edgeCounts = EdgeType.allCases.compactMap { type in edges[type].map { "\($0) \(type.rawValue)" } }
-            var summary = "\(extractions.count) documents (\(String(format: "%.1f", Double(bytes) / 1e6)) MB)"
+            let entityCounts = EntityType.allCases.compactMap { type in nodeCounts[NodeKind(type)].map { "\($0) \(type.rawValue)" } }
+            let edgeSummary = EdgeType.allCases.compactMap { type in edgeCounts[type].map { "\($0) \(type.rawValue)" } }
+            var summary = "\r\(extractions.count) documents (\(String(format: "%.1f", Double(bytes) / 1e6)) MB)"
             summary += "\nentities: \(entityCounts.joined(separator: ", "))"
-            summary += "\ntargets: \(nodes[.target] ?? 0)"
-            summary += "\nedges: \(edges.values.reduce(0, +)) (\(edgeCounts.joined(separator: ", ")))"
-            summary += "\nwrote extraction.json, graph.json, graph.graphml, graph.gexf, graph.dot, graph.svg, nodes.csv, edges.csv, timeline.md, timeline.csv and timeline.html to \(output)"
-            progress.say(summary)
+            summary += "\ntargets: \(nodeCounts[.target] ?? 0)"
+            summary += "\nedges: \(edgeCounts.values.reduce(0, +)) (\(edgeSummary.joined(separator: ", ")))"
+            summary += "\nwrote \(written.sorted().joined(separator: ", ")) to \(output)\n"
+            FileHandle.standardError.write(Data(summary.utf8))
         }
-        if report.failures > 0 { throw ExitCodeError(code: 1) }
+        if failures > 0 { throw ExitCodeError(code: 1) }
     }
 }
 
 struct ExitCodeError: Error { let code: Int32 }
 
-/// Renders the DOT file to SVG with Graphviz when it is installed (written
-/// beside, through a temporary file); says so and goes on when it is not.
-func renderSVG(dot: String, svg: String, quiet: Bool) {
-    let candidates = ["/usr/bin/dot", "/usr/local/bin/dot"]
-    guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-        if !quiet { FileHandle.standardError.write(Data("policygraph: Graphviz (dot) is not installed; graph.svg not rendered\n".utf8)) }
-        return
-    }
-    let temporary = svg + ".tmp"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = ["-Tsvg", "-o", temporary, dot]
-    do {
-        try process.run()
-        process.waitUntilExit()
-        if process.terminationStatus == 0 { _ = rename(temporary, svg) } else { unlink(temporary) }
-    } catch {
-        unlink(temporary)
-    }
+/// A build that wrote nothing: the message says why and what to do.
+struct BuildFailure: Error, LocalizedError {
+    let message: String
+    var errorDescription: String? { message }
 }

@@ -52,15 +52,18 @@ public struct InputListing: Sendable {
     public init(root given: String, keepRelativePath: Bool = false, workingDirectory: String? = nil) throws(DocumentError) {
         let root = given.hasPrefix("/") ? given : workingDirectory.map { Self.join($0, given) } ?? given
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { throw .notFound(path: given) }
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { throw SourceDocument.missing(given) }
         guard isFolder.boolValue else {
             var id = keepRelativePath && !given.hasPrefix("/") ? given : (given as NSString).lastPathComponent
             while id.hasPrefix("./") { id.removeFirst(2) }
             files = [InputFile(path: root, id: id, inFolder: false)]
             return
         }
+        do { _ = try FileManager.default.contentsOfDirectory(atPath: root) } catch {
+            throw .unreadable(file: given, reason: "the folder cannot be listed: \(IOErrorMessage.describe(error))")
+        }
         guard let enumerator = FileManager.default.enumerator(atPath: root) else {
-            throw .unreadable(file: root, reason: "the folder cannot be listed")
+            throw .unreadable(file: given, reason: "the folder cannot be listed")
         }
         var found: [(relative: String, size: Int)] = []
         while let relative = enumerator.nextObject() as? String {

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A document read from disk: its id, decoded text and markup.
 public struct SourceDocument: Sendable {
@@ -28,7 +33,7 @@ public struct SourceDocument: Sendable {
     public init(reading path: String, name: String? = nil) throws(DocumentError) {
         guard let data = FileManager.default.contents(atPath: path) else {
             if FileManager.default.fileExists(atPath: path) { throw .unreadable(file: path, reason: "permission denied or not a regular file") }
-            throw .notFound(path: path)
+            throw Self.missing(path)
         }
         let bytes = [UInt8](data)
         let decoded = try TextDecoding.decode(bytes, file: path)
@@ -40,6 +45,14 @@ public struct SourceDocument: Sendable {
     public init(name: String, string: String, markup: MarkupKind = .plain) {
         self.init(name: name, path: name, text: DecodedText(bytes: Array(string.utf8), encoding: .utf8, byteOffsetInFile: 0),
                   markup: markup)
+    }
+
+    /// Why `path` cannot be found: a symbolic link loop, a dangling link, or nothing there.
+    static func missing(_ path: String) -> DocumentError {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .notFound(path: path) }
+        if stat(path, &info) != 0 { return .unreadable(file: path, reason: IOErrorMessage.describe(errno: errno)) }
+        return .notFound(path: path)
     }
 
     /// A document of text extracted from `path` by `tool` (a PDF's or Word
