@@ -39,7 +39,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // Exports for Gephi, Graphviz and graph databases; the only target that touches libxml2.
+        // Exports for Gephi, Graphviz and graph databases (libxml2 for the XML formats).
         .target(
             name: "PolicyGraphExport",
             dependencies: ["PolicyGraphCore", "CLibXML2"]

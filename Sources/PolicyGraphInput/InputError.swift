@@ -20,7 +20,7 @@ extension InputError: LocalizedError {
             return "\(file): \(tool) failed (exit status \(status))\(detail). Check that the file opens in a viewer; "
                 + "if it is a scanned image, it has no text to read."
         case let .malformed(file, what, reason):
-            return "\(file): not a readable \(what) (\(reason)). Save it again as \(what), or convert it to text."
+            return "\(file): not a readable \(what): \(reason). Open and save it again in a word processor, or convert it to text."
         }
     }
 }

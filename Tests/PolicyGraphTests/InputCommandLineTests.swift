@@ -59,6 +59,23 @@ import Testing
         #expect(withFlag.output.contains("工业和信息化部"))
     }
 
+    /// The layout `make install` makes: PREFIX/bin/policygraph and PREFIX/share/policygraph/<bundle>.
+    @Test func anInstalledBinaryFindsItsOntology() throws {
+        guard let original = CommandLineTests.executable else { throw MissingBinary() }
+        let prefix = try scratchFolder("prefix")
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        let bundle = "PolicyGraph_PolicyGraphOntology.resources"
+        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("share/policygraph"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: original, to: prefix.appendingPathComponent("bin/policygraph"))
+        try FileManager.default.copyItem(at: original.deletingLastPathComponent().appendingPathComponent(bundle),
+                                         to: prefix.appendingPathComponent("share/policygraph/\(bundle)"))
+        try Data("工业和信息化部印发通知。".utf8).write(to: prefix.appendingPathComponent("a.txt"))
+        let result = try Self.run(["extract", "a.txt"], in: prefix, binary: prefix.appendingPathComponent("bin/policygraph"))
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("工业和信息化部"))
+    }
+
     /// `--files-from -`: the listed files, their ids the listed paths (two index.txt stay two documents).
     @Test func filesFromStandardInput() throws {
         let folder = try scratchFolder("files-from")
