@@ -8,8 +8,7 @@ struct BuildCommand: ParsableCommand {
         abstract: "Read the inputs (default seeds/), build the knowledge graph and write it with the extractions (default Outputs/)."
     )
 
-    @Argument(help: ArgumentHelp("Text, Markdown or HTML files, or folders of them.", valueName: "FILE|DIR"))
-    var inputs: [String] = ["seeds"]
+    @OptionGroup var inputOptions: InputOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write to.", valueName: "DIR"))
     var output: String = "Outputs"
@@ -20,6 +19,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --svg: stop Graphviz after this many seconds.", valueName: "SECONDS"))
     var svgTimeout: Int = SVGRendering.defaultTimeout
 
+    @Flag(help: "Print no progress (errors still go to standard error).")
+    var quiet = false
+
     @OptionGroup var ontologyOptions: OntologyOptions
 
     func validate() throws {
@@ -28,8 +30,9 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         do {
-            try GraphBuild.run(inputs: inputs, output: output, extractor: try ontologyOptions.makeExtractor(),
-                               options: GraphBuild.Options(svg: svg, svgTimeout: svgTimeout))
+            let extractor = try ontologyOptions.makeExtractor()
+            try GraphBuild.run(inputs: try inputOptions.collection(for: extractor.lexicon.ontology), output: output, extractor: extractor,
+                               options: GraphBuild.Options(svg: svg, svgTimeout: svgTimeout, quiet: quiet))
         } catch let error as ExitCodeError {
             throw ExitCode(error.code)
         } catch let error as BuildFailure {
