@@ -7,11 +7,13 @@ let package = Package(
     products: [
         .library(name: "PolicyGraphCore", targets: ["PolicyGraphCore"]),
         .library(name: "PolicyGraphExport", targets: ["PolicyGraphExport"]),
+        .library(name: "PolicyGraphStore", targets: ["PolicyGraphStore"]),
         .executable(name: "policygraph", targets: ["policygraph"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The human-editable dictionaries and patterns, bundled so that the tool
@@ -42,24 +44,31 @@ let package = Package(
             name: "PolicyGraphExport",
             dependencies: ["PolicyGraphCore", "CLibXML2"]
         ),
+        // The embedded SQLite store (through GRDB): documents, graph tables,
+        // incremental ingest, grouped queries and read-only SQL.
+        .target(
+            name: "PolicyGraphStore",
+            dependencies: ["PolicyGraphCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The command-line tool: argument-parser commands only.
         .executableTarget(
             name: "policygraph",
             dependencies: [
                 "PolicyGraphCore",
                 "PolicyGraphExport",
+                "PolicyGraphStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Throughput benchmark (run in release): checks its own output.
         .executableTarget(
             name: "policygraph-bench",
-            dependencies: ["PolicyGraphCore"]
+            dependencies: ["PolicyGraphCore", "PolicyGraphStore"]
         ),
         .testTarget(
             name: "PolicyGraphTests",
             // The executable too, so that end-to-end tests find it built.
-            dependencies: ["PolicyGraphCore", "PolicyGraphExport", "policygraph"],
+            dependencies: ["PolicyGraphCore", "PolicyGraphExport", "PolicyGraphStore", "policygraph"],
             resources: [.copy("Fixtures")]
         ),
     ],
