@@ -28,7 +28,7 @@ public struct IngestReport: Equatable, Sendable {
 }
 
 /// How the graph is built from the stored extractions.
-public struct GraphOptions: Sendable, Equatable {
+public struct GraphSettings: Sendable, Equatable {
     /// Entities named in one sentence get weighted `co_mentioned` edges.
     public var coMentions: Bool
     public init(coMentions: Bool = false) { self.coMentions = coMentions }
@@ -41,7 +41,7 @@ extension PolicyStore {
     /// The graph depends only on the set of stored documents, never on the
     /// order or the steps in which they came.
     @discardableResult
-    public func ingest(_ documents: [StoredDocument], ontology: Ontology, options: GraphOptions = .init()) throws -> IngestReport {
+    public func ingest(_ documents: [StoredDocument], ontology: Ontology, options: GraphSettings = .init(), rebuild: Bool = true) throws -> IngestReport {
         var report = IngestReport()
         let known = try contentHashes()
         let encoder = JSONEncoder()
@@ -66,7 +66,8 @@ extension PolicyStore {
             }
             try Self.storeFolding(db, ontology: ontology)
         }
-        report.duplicates = try rebuildGraph(ontology: ontology, options: options)
+        let stored = try storedOptions()
+        if rebuild || options != stored { report.duplicates = try rebuildGraph(ontology: ontology, options: options) }
         return report
     }
 
@@ -74,7 +75,7 @@ extension PolicyStore {
     /// them, so every fact that only they supported goes too.
     /// - Throws: ``StoreError/unknownDocument(_:suggestions:)`` when an id is not stored (nothing is removed then).
     @discardableResult
-    public func remove(_ ids: [String], ontology: Ontology, options: GraphOptions = .init()) throws -> IngestReport {
+    public func remove(_ ids: [String], ontology: Ontology, options: GraphSettings = .init()) throws -> IngestReport {
         let stored = Set(try documentIDs())
         for id in ids where !stored.contains(id) {
             let suggestions = LookupKey.closest(to: id, among: Array(stored), limit: 3)
@@ -95,7 +96,7 @@ extension PolicyStore {
     /// are linked to their original and their facts count once.
     /// Returns document → the document it duplicates.
     @discardableResult
-    func rebuildGraph(ontology: Ontology, options: GraphOptions) throws -> [String: String] {
+    func rebuildGraph(ontology: Ontology, options: GraphSettings) throws -> [String: String] {
         let decoder = JSONDecoder()
         var items: [NearDuplicates.Item] = []
         var extractions: [String: DocumentExtraction] = [:]
@@ -114,12 +115,18 @@ extension PolicyStore {
         graph = StoreGraph.linking(duplicates: duplicates, extractions: extractions, into: graph)
         if options.coMentions { graph = StoreGraph.addingCoMentions(to: graph, extractions: originals) }
         try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('co_mentions', ?)", arguments: [options.coMentions ? "1" : "0"])
             try db.execute(sql: "UPDATE documents SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
             let update = try db.makeStatement(sql: "UPDATE documents SET duplicate_of = ? WHERE id = ?")
             for (id, original) in duplicates.sorted(by: { $0.key < $1.key }) { try update.execute(arguments: [original, id]) }
             try GraphTables.replace(with: graph, in: db, folding: ontology.folding)
         }
         return duplicates
+    }
+
+    /// The graph options the store was last built with (`--co-mentions` sticks).
+    public func storedOptions() throws -> GraphSettings {
+        try read { db in GraphSettings(coMentions: try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'co_mentions'") == "1") }
     }
 
     /// The folding table: every CJK character the ontology folds, and its simplified form.

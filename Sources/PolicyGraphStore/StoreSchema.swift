@@ -110,6 +110,9 @@ enum StoreSchema {
                     "to" TEXT NOT NULL
                 ) WITHOUT ROWID;
 
+                -- How the graph is built (co_mentions = 1 or 0).
+                CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+
                 CREATE VIEW mentions AS
                     SELECT e.source_id AS entity_id, s.document_id, s.sentence, s.start, s."end", s.rule
                     FROM edges e JOIN edge_sources s ON s.edge_id = e.id

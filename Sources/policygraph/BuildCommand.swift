@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyGraphCore
+import PolicyGraphStore
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,9 +17,15 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var ontologyOptions: OntologyOptions
 
+    @Option(help: ArgumentHelp("The store to write (default: policygraph.sqlite in the output folder).", valueName: "PATH"))
+    var store: String?
+
+    @OptionGroup var coMentions: CoMentionOption
+
     func run() throws {
         do {
-            try GraphBuild.run(inputs: inputs, output: output, extractor: try ontologyOptions.makeExtractor())
+            try GraphBuild.run(inputs: inputs, output: output, extractor: try ontologyOptions.makeExtractor(), store: store,
+                               settings: .init(coMentions: coMentions.coMentions))
         } catch let error as ExitCodeError {
             throw ExitCode(error.code)
         }

@@ -1,17 +1,21 @@
 import Foundation
 import PolicyGraphCore
 import PolicyGraphExport
+import PolicyGraphStore
 
-/// The main job: extract the inputs, build the graph, write the outputs.
+/// The main job: extract the inputs into a fresh store, build the graph there,
+/// write the outputs from the store.
 enum GraphBuild {
-    static func run(inputs: [String], output: String, extractor: Extractor, quiet: Bool = false) throws {
+    static func run(inputs: [String], output: String, extractor: Extractor, quiet: Bool = false, store: String? = nil,
+                    settings: GraphSettings = .init()) throws {
         let clock = ContinuousClock()
         let start = clock.now
-        var extractions: [DocumentExtraction] = []
+        var extractions: [StoredDocument] = []
         var bytes = 0
         var lastReport = start
         let failures = InputCollection(paths: inputs).read(onError: reportInputError) { document, metadata in
-            extractions.append(extractor.extract(document, metadata: metadata))
+            extractions.append(StoredDocument(id: document.name, fingerprint: DocumentFingerprint(text: document.text.bytes),
+                                              extraction: extractor.extract(document, metadata: metadata)))
             bytes += document.text.bytes.count
             // Progress for long inputs: documents done and MB/s, at most twice a second.
             if !quiet, clock.now - lastReport > .milliseconds(500) {
@@ -21,9 +25,10 @@ enum GraphBuild {
                 FileHandle.standardError.write(Data(String(format: "\r%d documents, %.1f MB, %.1f MB/s", extractions.count, Double(bytes) / 1e6, rate).utf8))
             }
         }
-        let graph = GraphBuilder(ontology: extractor.lexicon.ontology).build(extractions)
         let folder = URL(fileURLWithPath: output)
-        try AtomicFile.write(try ExtractionJSON.encode(extractions), to: folder.appendingPathComponent("extraction.json").path)
+        let storePath = store ?? (output as NSString).appendingPathComponent("policygraph.sqlite")
+        let (graph, stored) = try StoreBuild.fresh(at: storePath, with: extractions, ontology: extractor.lexicon.ontology, settings: settings)
+        try AtomicFile.write(try ExtractionJSON.encode(stored), to: folder.appendingPathComponent("extraction.json").path)
         try graph.save(to: folder.appendingPathComponent("graph.json"))
         try GraphMLExporter().write(graph, to: folder.appendingPathComponent("graph.graphml").path)
         try GEXFExporter().write(graph, to: folder.appendingPathComponent("graph.gexf").path)
@@ -42,7 +47,7 @@ enum GraphBuild {
             summary += "\nentities: \(entityCounts.joined(separator: ", "))"
             summary += "\ntargets: \(nodes[.target] ?? 0)"
             summary += "\nedges: \(edges.values.reduce(0, +)) (\(edgeCounts.joined(separator: ", ")))"
-            summary += "\nwrote extraction.json, graph.json, graph.graphml, graph.gexf, graph.dot, graph.svg, nodes.csv, edges.csv, timeline.md, timeline.csv and timeline.html to \(output)\n"
+            summary += "\nwrote \(storePath), extraction.json, graph.json, graph.graphml, graph.gexf, graph.dot, graph.svg, nodes.csv, edges.csv, timeline.md, timeline.csv and timeline.html to \(output)\n"
             FileHandle.standardError.write(Data(summary.utf8))
         }
         if failures > 0 { throw ExitCodeError(code: 1) }
