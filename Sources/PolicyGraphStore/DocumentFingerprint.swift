@@ -44,7 +44,7 @@ public struct DocumentFingerprint: Hashable, Sendable {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
-    /// SimHash: each shingle's 64-bit hash votes on every bit; white space is skipped
+    /// SimHash: each distinct shingle's 64-bit hash votes on every bit; white space is skipped
     /// so that re-wrapped text hashes the same. Linear in the text.
     static func simhash(_ bytes: [UInt8]) -> (UInt64, Int) {
         // Start offsets of the last `shingleLength` scalars (white space skipped).
@@ -56,8 +56,8 @@ public struct DocumentFingerprint: Hashable, Sendable {
             characters.append(byte)
         }
         guard starts.count >= shingleLength else { return (0, 0) }
-        var votes = [Int](repeating: 0, count: 64)
-        var count = 0
+        // Distinct shingles only: a repeated run (an escaped URL, a table rule) must not outvote the text.
+        var seen = Set<UInt64>()
         for first in 0...(starts.count - shingleLength) {
             let end = first + shingleLength < starts.count ? starts[first + shingleLength] : characters.count
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -66,9 +66,13 @@ public struct DocumentFingerprint: Hashable, Sendable {
             hash ^= hash >> 30; hash = hash &* 0xbf58_476d_1ce4_e5b9
             hash ^= hash >> 27; hash = hash &* 0x94d0_49bb_1331_11eb
             hash ^= hash >> 31
-            for bit in 0..<64 { votes[bit] += (hash >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
-            count += 1
+            seen.insert(hash)
         }
+        var votes = [Int](repeating: 0, count: 64)
+        for hash in seen.sorted() {
+            for bit in 0..<64 { votes[bit] += (hash >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+        }
+        let count = seen.count
         var result: UInt64 = 0
         for bit in 0..<64 where votes[bit] > 0 { result |= 1 << UInt64(bit) }
         return (result, count)

@@ -8,7 +8,7 @@ public enum StoreBuild {
     /// exports are written from: the stored graph and the stored extractions.
     public static func fresh(at path: String, with documents: [StoredDocument], ontology: Ontology,
                              settings: GraphSettings) throws -> (KnowledgeGraph, [DocumentExtraction]) {
-        let temporary = path + ".building"
+        let temporary = path + ".building-\(getpid())"
         for suffix in ["", "-journal", "-wal", "-shm"] { unlink(temporary + suffix) }
         do {
             let store = try PolicyStore(path: temporary)
