@@ -8,13 +8,9 @@ struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The store (an SQLite file, made by `policygraph build` or `add`).", valueName: "PATH"))
     var store: String = PolicyStore.defaultPath
 
-    /// The store for reading; the default one is built from seeds/ first when missing.
+    /// The store for reading. Queries only read: a missing store is an error that says how to make one.
     func openForReading() throws -> PolicyStore {
-        if store == PolicyStore.defaultPath, !FileManager.default.fileExists(atPath: store) {
-            FileHandle.standardError.write(Data("policygraph: \(store) is missing; building it from seeds/ first\n".utf8))
-            try GraphBuild.run(inputs: ["seeds"], output: "Outputs", extractor: try Extractor(), quiet: true)
-        }
-        return try PolicyStore(path: store, readOnly: true)
+        try PolicyStore(path: store, readOnly: true)
     }
 }
 
