@@ -191,7 +191,15 @@ struct OntologyLoader {
                     switch fields.count > 1 ? fields[1] : "" {
                     case "title": lexicon.personTitles.append(word)
                     case "speech": lexicon.speechVerbs.append(word)
-                    default: issues.append(.init(location: location, message: "expected a role: title or speech"))
+                    case "after": lexicon.personTitlesAfter.append(word)
+                    case "end": lexicon.personEndWords.append(word)
+                    default: issues.append(.init(location: location, message: "expected a role: title, speech, after or end"))
+                    }
+                case "person-names":
+                    switch fields.count > 1 ? fields[1] : "" {
+                    case "surname": lexicon.surnames.append(word)
+                    case "foreign": lexicon.foreignNameCharacters.formUnion(word.unicodeScalars.map(\.value))
+                    default: issues.append(.init(location: location, message: "expected a role: surname or foreign"))
                     }
                 case "declarations":
                     lexicon.declarationWords.append(word)

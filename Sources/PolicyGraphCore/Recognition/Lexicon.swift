@@ -28,6 +28,8 @@ public enum MarkerKind: Hashable, Sendable {
     case personTitle
     /// A verb after a person's name: 表示.
     case speech
+    /// A title after a person's name: 院士.
+    case personTitleAfter
 }
 
 /// A marker word found by the scan.
@@ -87,6 +89,7 @@ public struct Lexicon: Sendable {
         for word in patterns.declarationWords { add(word, .marker(.declaration)) }
         for word in patterns.personTitles { add(word, .marker(.personTitle)) }
         for word in patterns.speechVerbs { add(word, .marker(.speech)) }
+        for word in patterns.personTitlesAfter { add(word, .marker(.personTitleAfter)) }
         var keys: [(key: [UInt8], value: Int32)] = []
         var payloads: [[LexiconEntry]] = []
         for key in order {
