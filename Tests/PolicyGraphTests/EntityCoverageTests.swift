@@ -66,3 +66,35 @@ import Testing
         #expect(Set(recognised(case_.text)) == Set(case_.expected), "\(case_.text): \(recognised(case_.text))")
     }
 }
+
+/// The person recogniser: names in strong contexts, and no ordinary words.
+@Suite struct PersonRecognizerTests {
+    func persons(_ text: String) -> Set<String> {
+        Set(sharedExtractor.extract(SourceDocument(name: "test.txt", string: text)).entities.filter { $0.type == .person }.map(\.name))
+    }
+
+    @Test(arguments: [
+        ("据新华社报道，印度尼西亚总统佐科·维多多在会上致辞。", ["佐科·维多多"]),
+        ("研究院主任黄立新指，新标准将于明年实施。", ["黄立新"]),
+        ("（记者温晓东、卓一凡）本市昨日召开会议。", ["温晓东", "卓一凡"]),
+        ("会后，欧阳文华院士介绍了研究进展。", ["欧阳文华"]),
+        ("“成本下降很快。”彭家明说，“订单也在增加。”", ["彭家明"]),
+        ("公司首席执行官Anna Berg表示，工厂将扩建。", ["Anna Berg"]),
+        ("部长特雷莎·莫兰表示支持。此后莫兰说，协议已签署。", ["特雷莎·莫兰"]),
+    ])
+    func findsPersons(text: String, expected: [String]) {
+        #expect(persons(text) == Set(expected), "\(text)")
+    }
+
+    @Test(arguments: [
+        // Ordinary words after a title, or before a speech verb.
+        "专家高度评价这一成果。",
+        "《方案》指出，到2027年建成体系。",
+        "负责人介绍，项目进展顺利。",
+        "各方面表示支持，关键在于落实。",
+        "代表团成员出席了会议。",
+    ])
+    func findsNoPerson(text: String) {
+        #expect(persons(text).isEmpty, "\(text): \(persons(text))")
+    }
+}
