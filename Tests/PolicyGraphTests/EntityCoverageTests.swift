@@ -98,3 +98,41 @@ import Testing
         #expect(persons(text).isEmpty, "\(text): \(persons(text))")
     }
 }
+
+/// Government bodies and institutions by pattern and by dictionary.
+@Suite struct BodyPatternTests {
+    @Test(arguments: [
+        // People's congresses, embassies, customs branches, border stations, channels.
+        "⟦government|江西省第十五届人民代表大会⟧第三次会议开幕。",
+        "⟦government|德国驻华大使馆⟧举办招待会。",
+        "⟦government|海关总署⟧⟦government|海关总署上海分署⟧发布数据。",
+        "⟦government|珠海边检总站⟧查获一批货物。",
+        "⟦institution|中央广播电视总台⟧⟦institution|央视财经频道⟧播出专题。",
+        // International organisations.
+        "⟦institution|国际能源署⟧与⟦institution|联合国开发计划署⟧（⟦institution|联合国⟧的机构）发布报告。",
+        // The document's own bodies named without the region: one entity with the full name.
+        "⟦government|成都市人民政府⟧印发通知，市政府要求各部门落实。",
+        "会议由⟦government|省委⟧召开。",
+    ])
+    func findsBodies(marked: String) {
+        let case_ = MarkedText(marked)
+        #expect(Set(recognised(case_.text).filter { !$0.hasPrefix("region:") }) == Set(case_.expected), "\(case_.text): \(recognised(case_.text))")
+    }
+
+    @Test(arguments: [
+        // Generic uses and titles.
+        "各省委、各市政府都要高度重视。",
+        "市委书记在会上讲话。",
+        "现代城市政府治理能力不断提升。",
+    ])
+    func findsNoBody(text: String) {
+        #expect(recognised(text).filter { $0.hasPrefix("government:") }.isEmpty, "\(text): \(recognised(text))")
+    }
+
+    @Test func aLocalBodyJoinsTheFullName() {
+        let extraction = sharedExtractor.extract(SourceDocument(name: "t.txt", string: "成都市人民政府印发通知，市政府要求各部门落实。"))
+        let body = extraction.entities.first { $0.name == "成都市人民政府" }
+        #expect(body?.aliases.contains("市政府") == true)
+        #expect(extraction.entities.filter { $0.type == .government }.count == 1)
+    }
+}

@@ -160,7 +160,11 @@ struct OntologyLoader {
                     }
                 case "generic":
                     let mode = fields.count > 1 ? fields[1] : "body"
-                    if mode == "prefix" { lexicon.genericPrefixes.append(word) } else { lexicon.genericBodies.insert(word) }
+                    switch mode {
+                    case "prefix": lexicon.genericPrefixes.append(word)
+                    case "before-local": lexicon.beforeLocalBodies.append(word)
+                    default: lexicon.genericBodies.insert(word)
+                    }
                 case "titles":
                     guard fields.count > 1, let titleClass = TitleClass(rawValue: fields[1]) else {
                         issues.append(.init(location: location, message: "expected an ending and a class (policy, institution, other, named)"))

@@ -81,6 +81,8 @@ public struct PatternLexicon: Sendable {
     public var genericBodies: Set<String> = []
     /// Beginnings that make a pattern name generic (这家…, 多家…).
     public var genericPrefixes: [String] = []
+    /// Words before a local body (省委, 市政府) that make it generic: 各, 城.
+    public var beforeLocalBodies: [String] = []
     /// Title endings and their classes, longest first.
     public var titleEndings: [(ending: String, class: TitleClass)] = []
     /// Qualifiers in parentheses that may close a policy title: 试行, 征求意见稿.

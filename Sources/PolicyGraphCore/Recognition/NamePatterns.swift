@@ -39,7 +39,8 @@ struct NamePatterns {
                     unitIndex -= 1
                     if mention.type == .region {
                         // 中央财经大学 + 中国互联网经济研究院: a unit of an organisation may start with a place.
-                        if rule.type == .institution || rule.type == nil, unitIndex >= 0,
+                        // So may a body's branch named by its place: 海关总署 + 广东分署.
+                        if rule.type == .institution || rule.type == nil || rule.anchor == .organisation, unitIndex >= 0,
                            state.units[unitIndex].range.upperBound == position,
                            let owner = state.mention(state.units[unitIndex]), owner.type.isOrganisation {
                             anchor = owner
