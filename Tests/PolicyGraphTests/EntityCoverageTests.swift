@@ -136,3 +136,26 @@ import Testing
         #expect(extraction.entities.filter { $0.type == .government }.count == 1)
     }
 }
+
+/// Regions beyond administrative divisions, and names that are no entities.
+@Suite struct RegionCoverageTests {
+    @Test(arguments: [
+        "项目辐射⟦region|长三角⟧和⟦region|京津冀⟧。",
+        "⟦region|南京都市圈⟧与⟦region|长江中游城市群⟧协同发展。",
+        "企业地处⟦region|珠三角⟧，面向⟦region|华南地区⟧市场。",
+    ])
+    func findsRegions(marked: String) {
+        let case_ = MarkedText(marked)
+        #expect(Set(recognised(case_.text)) == Set(case_.expected), "\(case_.text): \(recognised(case_.text))")
+    }
+
+    @Test(arguments: [
+        // Continents and macro-regions are recognised but are no entities.
+        "产品销往欧洲、东南亚和非洲。",
+        // The country inside a term.
+        "推进中国式现代化建设。",
+    ])
+    func findsNoRegion(text: String) {
+        #expect(recognised(text).filter { $0.hasPrefix("region:") }.isEmpty, "\(text): \(recognised(text))")
+    }
+}
