@@ -159,3 +159,26 @@ import Testing
         #expect(recognised(text).filter { $0.hasPrefix("region:") }.isEmpty, "\(text): \(recognised(text))")
     }
 }
+
+/// Lists that share a head: the head after 等 types every item.
+@Suite struct ListHeadTests {
+    @Test(arguments: [
+        "园区引进⟦company|星河微电⟧、⟦company|蓝岸智造⟧和⟦company|远川新材⟧等重点企业。",
+        "依托⟦company|青禾数科⟧、⟦company|北辰光电⟧等世界500强企业落地。",
+    ])
+    func typesTheItems(marked: String) {
+        let case_ = MarkedText(marked)
+        #expect(Set(recognised(case_.text).filter { $0.hasPrefix("company:") }) == Set(case_.expected), "\(case_.text): \(recognised(case_.text))")
+    }
+
+    @Test(arguments: [
+        // Kinds, not names; heads that are not the list's; 等 inside a word.
+        "推动钢铁、化工、建材等企业节能降碳。",
+        "从减税、降费、稳岗等方面支持企业发展。",
+        "将研发投入、人才数量等纳入高新技术企业认定。",
+        "组织龙头企业、检测机构、高等院校参与。",
+    ])
+    func typesNothing(text: String) {
+        #expect(recognised(text).filter { $0.hasPrefix("company:") || $0.hasPrefix("institution:") }.isEmpty, "\(text): \(recognised(text))")
+    }
+}

@@ -205,6 +205,17 @@ struct OntologyLoader {
                     case "foreign": lexicon.foreignNameCharacters.formUnion(word.unicodeScalars.map(\.value))
                     default: issues.append(.init(location: location, message: "expected a role: surname or foreign"))
                     }
+                case "list-heads":
+                    let role = fields.count > 1 ? fields[1] : ""
+                    if role == "lead" {
+                        lexicon.listLeads.append(word)
+                    } else if role == "modifier" {
+                        lexicon.listModifiers.append(word)
+                    } else if let type = EntityType(rawValue: role) {
+                        lexicon.listHeads.append((word, type))
+                    } else {
+                        issues.append(.init(location: location, message: "expected an entity type, lead or modifier"))
+                    }
                 case "declarations":
                     lexicon.declarationWords.append(word)
                 case "issuance":

@@ -81,6 +81,11 @@ public struct PatternLexicon: Sendable {
     public var genericBodies: Set<String> = []
     /// Beginnings that make a pattern name generic (这家…, 多家…).
     public var genericPrefixes: [String] = []
+    /// Heads that type a list's items (等…企业 → company), words that open a
+    /// list, and modifiers allowed between 等 and the head (重点, 头部).
+    public var listHeads: [(word: String, type: EntityType)] = []
+    public var listLeads: [String] = []
+    public var listModifiers: [String] = []
     /// Words before a local body (省委, 市政府) that make it generic: 各, 城.
     public var beforeLocalBodies: [String] = []
     /// Title endings and their classes, longest first.
