@@ -182,3 +182,30 @@ import Testing
         #expect(recognised(text).filter { $0.hasPrefix("company:") || $0.hasPrefix("institution:") }.isEmpty, "\(text): \(recognised(text))")
     }
 }
+
+/// Policies: measure packages, work reports with their year, proposals.
+@Suite struct PolicyPatternTests {
+    func policies(_ text: String) -> Set<String> {
+        Set(sharedExtractor.extract(SourceDocument(name: "test.txt", string: text)).entities.filter { $0.type == .policy }.map(\.name))
+    }
+
+    @Test(arguments: [
+        ("该市出台“稳企十条”，帮助企业渡过难关。", ["稳企十条"]),
+        ("去年推出科技创新20条、人才15条等政策。", ["科技创新20条", "人才15条"]),
+        ("2027年江西省政府工作报告提出，政府工作报告要求落实。", ["2027年江西省政府工作报告"]),
+        ("根据《中共江西省委关于制定江西省国民经济和社会发展第十五个五年规划的建议》编制。",
+         ["中共江西省委关于制定江西省国民经济和社会发展第十五个五年规划的建议"]),
+    ])
+    func findsPolicies(text: String, expected: [String]) {
+        #expect(policies(text) == Set(expected), "\(text): \(policies(text))")
+    }
+
+    @Test(arguments: [
+        "依据合同第30条处理。",
+        "全市产业链达到12条。",
+        "专家提出10条建议。",
+    ])
+    func findsNoPolicy(text: String) {
+        #expect(policies(text).isEmpty, "\(text): \(policies(text))")
+    }
+}

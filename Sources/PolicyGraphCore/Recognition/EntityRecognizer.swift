@@ -105,6 +105,7 @@ public struct EntityRecognizer: Sendable {
             mentions = AliasResolution(lexicon: lexicon).resolve(mentions, cursor: cursor, titles: titles, markers: state.markers)
             mentions = LocalBodies(lexicon: lexicon).resolve(mentions, cursor: cursor)
             mentions = ListHeads(lexicon: lexicon).resolve(mentions, cursor: cursor)
+            mentions = MeasurePackages(patterns: lexicon.ontology.patterns).resolve(mentions, cursor: cursor)
             // Names recognised only so that nothing shorter matches inside them (欧洲, 东南亚).
             mentions.removeAll { $0.entityIndex.map { !lexicon.ontology.entities[$0].isReported } ?? false }
             return Recognition(mentions: mentions, markers: state.markers)
