@@ -209,3 +209,32 @@ import Testing
         #expect(policies(text).isEmpty, "\(text): \(policies(text))")
     }
 }
+
+/// Zones by pattern and their short forms; Latin-script companies with a legal form.
+@Suite struct ZoneAndLatinTests {
+    func entities(_ text: String) -> [ExtractedEntity] {
+        sharedExtractor.extract(SourceDocument(name: "test.txt", string: text)).entities
+    }
+
+    @Test func aZonesShortFormIsTheSameZone() {
+        let zones = entities("丽江高新技术产业园区成立于2019年。丽江高新区今年新签项目12个。").filter { $0.type == .zone }
+        #expect(zones.map(\.name) == ["丽江高新技术产业园区"])
+        #expect(zones.first?.aliases.contains("丽江高新区") == true)
+    }
+
+    @Test(arguments: [
+        "⟦zone|高雄科学园区⟧扩建。",
+        "⟦region|宁德市⟧推进⟦zone|福安工业集中区⟧建设。",
+    ])
+    func findsZones(marked: String) {
+        let case_ = MarkedText(marked)
+        #expect(Set(recognised(case_.text)) == Set(case_.expected), "\(case_.text): \(recognised(case_.text))")
+    }
+
+    @Test func latinNamesTakeTheirLegalForm() {
+        let companies = entities("据Northwind Robotics Inc.介绍，Zephyr Holding NV也将投资。").filter { $0.type == .company }.map(\.name)
+        #expect(Set(companies) == ["Northwind Robotics Inc.", "Zephyr Holding NV"])
+        // A capitalised word alone before no legal form is no company.
+        #expect(entities("他在Tokyo Station附近说。").filter { $0.type == .company }.isEmpty)
+    }
+}

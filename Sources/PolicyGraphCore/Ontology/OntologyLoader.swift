@@ -205,6 +205,14 @@ struct OntologyLoader {
                     case "foreign": lexicon.foreignNameCharacters.formUnion(word.unicodeScalars.map(\.value))
                     default: issues.append(.init(location: location, message: "expected a role: surname or foreign"))
                     }
+                case "latin-legal-forms":
+                    lexicon.latinLegalForms.append(fields[0].trimmingCharacters(in: .whitespaces))
+                case "zone-forms":
+                    guard fields.count > 1, !fields[1].isEmpty else {
+                        issues.append(.init(location: location, message: "expected an ending and its kind"))
+                        continue
+                    }
+                    lexicon.zoneForms.append((word, fields[1]))
                 case "list-heads":
                     let role = fields.count > 1 ? fields[1] : ""
                     if role == "lead" {

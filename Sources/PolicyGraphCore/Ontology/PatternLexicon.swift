@@ -86,6 +86,10 @@ public struct PatternLexicon: Sendable {
     public var listHeads: [(word: String, type: EntityType)] = []
     public var listLeads: [String] = []
     public var listModifiers: [String] = []
+    /// Legal forms that end a company's name in Latin script: Inc., NV.
+    public var latinLegalForms: [String] = []
+    /// A zone's endings and their kinds (高新技术产业园区 and 高新区 are both 高新).
+    public var zoneForms: [(ending: String, kind: String)] = []
     /// Words before a local body (省委, 市政府) that make it generic: 各, 城.
     public var beforeLocalBodies: [String] = []
     /// Title endings and their classes, longest first.
