@@ -14,11 +14,20 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write to.", valueName: "DIR"))
     var output: String = "Outputs"
 
+    @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD, YYYY-MM or YYYY) for inputs that state none themselves and have no metadata file entry.", valueName: "DATE"))
+    var published: String?
+
     @OptionGroup var ontologyOptions: OntologyOptions
+
+    func validate() throws {
+        if let published, !PublishedDate.isValid(published) {
+            throw ValidationError("--published must read YYYY-MM-DD, YYYY-MM or YYYY, not '\(published)'.")
+        }
+    }
 
     func run() throws {
         do {
-            try GraphBuild.run(inputs: inputs, output: output, extractor: try ontologyOptions.makeExtractor())
+            try GraphBuild.run(inputs: inputs, output: output, extractor: try ontologyOptions.makeExtractor(), published: published)
         } catch let error as ExitCodeError {
             throw ExitCode(error.code)
         }

@@ -4,14 +4,14 @@ import PolicyGraphExport
 
 /// The main job: extract the inputs, build the graph, write the outputs.
 enum GraphBuild {
-    static func run(inputs: [String], output: String, extractor: Extractor, quiet: Bool = false) throws {
+    static func run(inputs: [String], output: String, extractor: Extractor, published: String? = nil, quiet: Bool = false) throws {
         let clock = ContinuousClock()
         let start = clock.now
         var extractions: [DocumentExtraction] = []
         var bytes = 0
         var lastReport = start
         let failures = InputCollection(paths: inputs).read(onError: reportInputError) { document, metadata in
-            extractions.append(extractor.extract(document, metadata: metadata))
+            extractions.append(extractor.extract(document, published: published, metadata: metadata))
             bytes += document.text.bytes.count
             // Progress for long inputs: documents done and MB/s, at most twice a second.
             if !quiet, clock.now - lastReport > .milliseconds(500) {

@@ -5,7 +5,7 @@ public enum ExtractionListing {
     public static func render(_ extractions: [DocumentExtraction], explain: Bool = false) -> String {
         var output = ""
         for extraction in extractions {
-            let source = extraction.publishedSource.map { " (\($0.rawValue))" } ?? ""
+            let source = extraction.publishedSource.map { " (\($0.rawValue)\($0 == .inferred ? ", unsure" : ""))" } ?? ""
             output += "\(extraction.document)  published \(extraction.published ?? "unknown")\(source)\n"
             for type in EntityType.allCases {
                 let entities = extraction.entities.filter { $0.type == type }

@@ -184,6 +184,12 @@ struct OntologyLoader {
                     }
                 case "declarations":
                     lexicon.declarationWords.append(word)
+                case "published":
+                    guard fields.count > 1, let role = PublicationVocabulary.Role(rawValue: fields[1]) else {
+                        issues.append(.init(location: location, message: "expected a word and a role (meta, jsonld, frontmatter, table, line, source, weekday)"))
+                        continue
+                    }
+                    lexicon.publication.add(fields[0].trimmingCharacters(in: .whitespaces), as: role)
                 case "issuance":
                     guard fields.count > 1, let position = IssuancePosition(rawValue: fields[1]) else {
                         issues.append(.init(location: location, message: "expected a verb and a position (before, after, both)"))

@@ -94,6 +94,8 @@ public struct PatternLexicon: Sendable {
     public var targets = TargetVocabulary()
     /// Verbs by which bodies issue policies (印发, 发布 …).
     public var issuanceVerbs: [(verb: String, position: IssuancePosition)] = []
+    /// The labels by which pages state their publication date (`patterns/published.tsv`).
+    public var publication = PublicationVocabulary()
 
     /// The suffixes that make company names (有限公司, 集团 …), longest first.
     public var companyLegalForms: [String] {
