@@ -33,7 +33,8 @@ public struct Extractor: Sendable {
             }
         }
         targetExtractor = TargetExtractor(vocabulary: lexicon.ontology.patterns.targets, technologyNames: technologyNames,
-                                          mediaEntities: mediaEntities, technologyCanonical: canonical)
+                                          mediaEntities: mediaEntities, technologyCanonical: canonical,
+                                          issuing: lexicon.ontology.patterns.issuanceVerbs.map(\.verb))
         publicationRules = PublicationDateRules(vocabulary: lexicon.ontology.patterns.publication)
         normalizer = TextNormalizer(folding: lexicon.ontology.folding)
         recognizer = EntityRecognizer(lexicon: lexicon)

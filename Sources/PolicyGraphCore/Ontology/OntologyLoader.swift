@@ -174,6 +174,8 @@ struct OntologyLoader {
                     case "reporting": lexicon.targets.reportingWords.append(word)
                     case "noun": lexicon.targets.nouns.append(word)
                     case "unit": lexicon.targets.units.append(fields[0].trimmingCharacters(in: .whitespaces))
+                    case "copula": lexicon.targets.copulas.append(word)
+                    case "report": lexicon.targets.reportTitles.append(word)
                     default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
                     }
                 case "persons":

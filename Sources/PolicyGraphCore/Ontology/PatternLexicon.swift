@@ -64,6 +64,10 @@ public struct TargetVocabulary: Sendable {
     public var nouns: [String] = []
     /// Units of values, longest first.
     public var units: [String] = []
+    /// Words after a time that make a statement about the period, not a target (是).
+    public var copulas: [String] = []
+    /// Title endings of government work reports (政府工作报告).
+    public var reportTitles: [String] = []
 }
 
 /// The data of the pattern recognisers, loaded from `patterns/*.tsv`.

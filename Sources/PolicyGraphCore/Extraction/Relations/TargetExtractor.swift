@@ -33,9 +33,14 @@ struct TargetExtractor {
     let mediaEntities: Set<Int>
     /// Technology names and aliases → canonical names.
     let technologyCanonical: [String: String]
+    /// Verbs by which a body issues a policy (印发, 发布): a policy issued in a
+    /// paragraph holds the paragraph's goals (`subject.document`).
+    let issuing: [String]
 
-    init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String]) {
+    init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String],
+         issuing: [String] = []) {
         self.vocabulary = vocabulary
+        self.issuing = issuing
         future = WordMatcher(vocabulary.futureWords)
         past = WordMatcher(vocabulary.pastWords)
         goal = WordMatcher(vocabulary.goalWords)
@@ -88,6 +93,11 @@ struct TargetExtractor {
         }
         var lastByKey: [String: Mention] = [:]
         var allIndex = 0
+        // subject.document: the last policy named in each paragraph; subject.report: a work report's region.
+        var lastPolicyByParagraph: [Int: Holder] = [:]
+        var speakerParagraph = -1
+        var lastNamed: Mention? = nil
+        let report = reportHolder(holders: holders, names: names, cursor: cursor)
 
         for time in times {
             guard let sentenceIndex = segments.sentenceIndex(containing: time.range.lowerBound) else { continue }
@@ -95,16 +105,21 @@ struct TargetExtractor {
             // Holders mentioned before this time in the paragraph are remembered for carrying over.
             while holderIndex < holders.count, holders[holderIndex].range.upperBound <= time.range.lowerBound {
                 let mention = holders[holderIndex]
-                if let paragraph = segments.sentenceIndex(containing: mention.range.lowerBound).map({ segments.sentences[$0].paragraph }),
-                   mention.type.isOrganisation || mention.type == .policy {
+                let paragraph = segments.sentenceIndex(containing: mention.range.lowerBound).map { segments.sentences[$0].paragraph } ?? -1
+                if mention.type.isOrganisation || mention.type == .policy {
                     lastHolderByParagraph[paragraph] = Holder(mention: mention, name: names[mention.key]!)
                 }
+                if mention.type == .policy, isIssued(mention, cursor: cursor) {
+                    lastPolicyByParagraph[paragraph] = Holder(mention: mention, name: names[mention.key]!)
+                }
+                if mention.type.isOrganisation { lastNamed = mention }
                 // Policies are carried on only when they state something (《意见》提出).
                 // A policy that opens a clause without stating anything is a new topic
                 // (a headline): nothing is carried across it.
                 let opensClause = isClauseInitial(mention, cursor: cursor)
                 if isSpeaker(mention, cursor: cursor) || (opensClause && mention.type != .policy) {
                     lastSpeaker = Holder(mention: mention, name: names[mention.key]!)
+                    speakerParagraph = paragraph
                 } else if opensClause && mention.type == .policy {
                     lastSpeaker = nil
                 }
@@ -115,12 +130,33 @@ struct TargetExtractor {
                 lastByKey[allHolders[allIndex].key] = allHolders[allIndex]
                 allIndex += 1
             }
-            let speaker = lastSpeaker.flatMap { time.range.lowerBound - $0.mention.range.upperBound < 2400 ? $0 : nil }
+            // A carried subject stays in its paragraph: the next paragraph may be about another holder.
+            // It crosses a paragraph only when no other body or policy was named since (a headline, then its story).
+            let speaker = lastSpeaker.flatMap { speaker in
+                let sameParagraph = speakerParagraph == sentence.paragraph || lastNamed?.key == speaker.mention.key
+                return sameParagraph && time.range.lowerBound - speaker.mention.range.upperBound < 2400 ? speaker : nil
+            }
             let sentenceLooksAhead = future.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes)
-            guard case (var holders, let rule)? = subjects(of: time, sentence: sentence, cursor: cursor,
+                || time.value.relation == .by
+            var carried: (Holder, String)? = nil
+            if sentenceLooksAhead {
+                if let document = lastPolicyByParagraph[sentence.paragraph], time.range.lowerBound - document.mention.range.upperBound < 1500 {
+                    carried = (document, "subject.document")
+                } else if let holder = speaker ?? usedHolders[sentence.paragraph] ?? lastHolderByParagraph[sentence.paragraph] {
+                    carried = (holder, "subject.carried")
+                } else if let report {
+                    carried = (report, "subject.report")
+                }
+            }
+            guard case (var holders, var rule)? = subjects(of: time, sentence: sentence, cursor: cursor,
                                                  holders: Array(holdersStarting(in: sentence.range)), names: names,
-                                                 carried: sentenceLooksAhead ? speaker ?? usedHolders[sentence.paragraph] : nil)
+                                                 carried: carried)
             else { continue }
+            // subject.report: a government work report's goals are its province's or city's.
+            if let report, holders.contains(where: { Self.reportHeldTypes.contains($0.mention.type) }) {
+                holders = [report]
+                rule = "subject.report"
+            }
             // A company's spokesperson speaks for the company.
             holders = holders.map { holder in
                 guard holder.mention.type == .person, let affiliation = holder.mention.affiliation,
@@ -137,6 +173,8 @@ struct TargetExtractor {
             let valueSearchEnd = clauseEnd(after: actionRange.upperBound, sentence: sentence)
             let value = findValue(in: actionRange.upperBound..<valueSearchEnd, cursor: cursor)
             let quoteRange = quote(for: time, action: actionRange, sentence: sentence, holders: holders)
+            // The document has taken over the story: its issuer is no longer the one speaking.
+            if rule == "subject.document" { lastSpeaker = nil }
             for holder in holders {
                 usedHolders[sentence.paragraph] = holder
                 let modality = self.modality(for: holder.mention.type, clause: quoteRange, cursor: cursor)
@@ -177,6 +215,11 @@ struct TargetExtractor {
                 target.rule = rule
             }
         }
+        // A work report states one goal per time that counts: the first (its headline indicator).
+        if report != nil {
+            var kept: Set<String> = []
+            results = results.filter { kept.insert("\($0.subject)|\($0.time.relation)|\($0.time.year ?? 0)|\($0.time.month ?? 0)").inserted }
+        }
         return results
     }
 
@@ -193,6 +236,8 @@ struct TargetExtractor {
         let clause = self.clause(containing: time.range.lowerBound, in: sentence)
         let afterTime = cursor.text(from: time.range.upperBound, to: min(sentence.range.upperBound, time.range.upperBound + 60))
         if afterTime.hasPrefix("相比") || afterTime.hasPrefix("同期") || afterTime.hasPrefix("以来") { return false }
+        // target.not-copula: a statement about the period (2026年是…开局之年, “十五五”时期是…关键时期).
+        if vocabulary.copulas.contains(where: { afterTime.hasPrefix($0) }) { return false }
         // An attribute, not a time of doing: 今年的政府工作报告, 2024年工作会议.
         if time.value.relation == .in, afterTime.hasPrefix("的") || afterTime.hasPrefix("工作会议") || afterTime.hasPrefix("工作报告") { return false }
         let looksAhead = future.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes)
@@ -214,68 +259,6 @@ struct TargetExtractor {
 
     func clauseEnd(after offset: Int, sentence: TextSegments.Sentence) -> Int {
         sentence.clauses.first { $0.upperBound >= offset && $0.lowerBound <= offset }?.upperBound ?? sentence.range.upperBound
-    }
-
-    // MARK: Subject
-
-    func subjects(of time: TimeExpression, sentence: TextSegments.Sentence, cursor: TextCursor, holders: [Mention],
-                  names: [String: String], carried: Holder?) -> ([Holder], String)? {
-        // Subjects are looked for after the last semicolon before the time first:
-        // clauses joined by ； usually have subjects of their own.
-        var windowStart = sentence.range.lowerBound
-        for clause in sentence.clauses where clause.upperBound <= time.range.lowerBound {
-            if let (mark, _) = cursor.scalar(at: clause.upperBound), mark == 0xFF1B || mark == 0x3B { windowStart = clause.upperBound }
-        }
-        if windowStart > sentence.range.lowerBound,
-           let found = subjects(of: time, from: windowStart, sentence: sentence, cursor: cursor, holders: holders, names: names) {
-            return found
-        }
-        if let found = subjects(of: time, from: sentence.range.lowerBound, sentence: sentence, cursor: cursor, holders: holders, names: names) {
-            return found
-        }
-        if let carried { return ([carried], "subject.carried") }
-        return nil
-    }
-
-    func subjects(of time: TimeExpression, from windowStart: Int, sentence: TextSegments.Sentence, cursor: TextCursor,
-                  holders: [Mention], names: [String: String]) -> ([Holder], String)? {
-        let inSentence = holders.filter { $0.range.lowerBound >= windowStart && sentence.range.contains($0.range.lowerBound) }
-        // subject.speaker: the nearest holder before the time that states it (《意见》提出, 丰田汽车宣布…).
-        if let speaker = inSentence.last(where: { $0.range.upperBound <= time.range.lowerBound && isSpeaker($0, cursor: cursor) }) {
-            return (coordinated(with: speaker, in: inSentence, cursor: cursor, names: names), "subject.speaker")
-        }
-        // subject.after-time: 2024年，北京将… / 到2026年,无锡高新区(新吴区)未来产业规模达到…
-        if let first = inSentence.first(where: { $0.range.lowerBound >= time.range.upperBound }) {
-            let gap = cursor.text(from: time.range.upperBound, to: first.range.lowerBound)
-            if gap.unicodeScalars.count <= 1, gap.allSatisfy({ "，, 度".contains($0) }), first.type != .person {
-                return ([Holder(mention: first, name: names[first.key]!)], "subject.after-time")
-            }
-        }
-        // subject.nearest: the nearest holder before the time, places only when they act.
-        let before = inSentence.filter { $0.range.upperBound <= time.range.lowerBound }.reversed()
-        for mention in before {
-            // Far from the time, a holder is another sentence's subject run on by layout.
-            if cursor.scalarCount(mention.range.upperBound..<time.range.lowerBound) > 80 { break }
-            if mention.type == .region || mention.type == .zone {
-                guard stating.word(at: mention.range.upperBound, in: cursor.bytes, limit: sentence.range.upperBound) != nil else { continue }
-            }
-            return (coordinated(with: mention, in: Array(inSentence), cursor: cursor, names: names), "subject.nearest")
-        }
-        return nil
-    }
-
-    /// The holder and those listed with it: 上汽、广汽、长安.
-    func coordinated(with last: Mention, in mentions: [Mention], cursor: TextCursor, names: [String: String]) -> [Holder] {
-        var result = [last]
-        guard var index = mentions.firstIndex(of: last) else { return [Holder(mention: last, name: names[last.key]!)] }
-        while index > 0 {
-            let previous = mentions[index - 1]
-            let gap = cursor.text(from: previous.range.upperBound, to: result[0].range.lowerBound)
-            guard previous.type == last.type, ["、", "和", "与", "及", ",", "，"].contains(gap) else { break }
-            result.insert(previous, at: 0)
-            index -= 1
-        }
-        return result.map { Holder(mention: $0, name: names[$0.key]!) }
     }
 
     // MARK: Action, topic, value
