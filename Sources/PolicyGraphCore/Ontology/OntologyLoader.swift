@@ -176,6 +176,8 @@ struct OntologyLoader {
                     case "unit": lexicon.targets.units.append(fields[0].trimmingCharacters(in: .whitespaces))
                     case "copula": lexicon.targets.copulas.append(word)
                     case "report": lexicon.targets.reportTitles.append(word)
+                    case "attribute": lexicon.targets.attributes.append(word)
+                    case "preposition": lexicon.targets.prepositions.append(word)
                     default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
                     }
                 case "persons":

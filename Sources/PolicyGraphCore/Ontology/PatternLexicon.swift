@@ -66,6 +66,10 @@ public struct TargetVocabulary: Sendable {
     public var units: [String] = []
     /// Words after a time that make a statement about the period, not a target (是).
     public var copulas: [String] = []
+    /// Words right after a time that make it an attribute (今年的…, 2024年工作会议).
+    public var attributes: [String] = []
+    /// Prepositions of time (在, 于, 到): a time after one is no noun's modifier.
+    public var prepositions: [String] = []
     /// Title endings of government work reports (政府工作报告).
     public var reportTitles: [String] = []
 }

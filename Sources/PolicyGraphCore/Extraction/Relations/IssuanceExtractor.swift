@@ -78,7 +78,8 @@ struct IssuanceExtractor {
             if mention.range.upperBound > boundary { index -= 1; continue }
             let gap = cursor.text(from: mention.range.upperBound, to: boundary)
             if result.isEmpty {
-                guard gap.unicodeScalars.count <= 10, !gap.contains("，"), !gap.contains(","), !gap.contains("《"), !gap.contains("“") else { break }
+                // Up to 20 characters: 等18个部委今天（1月4日）发布.
+                guard gap.unicodeScalars.count <= 20, !gap.contains("，"), !gap.contains(","), !gap.contains("《"), !gap.contains("“") else { break }
                 guard Self.issuerTypes.contains(mention.type) else { index -= 1; continue }
             } else {
                 guard Self.joiners.contains(gap) || gap.isEmpty, Self.issuerTypes.contains(mention.type) else { break }

@@ -239,7 +239,11 @@ struct TargetExtractor {
         // target.not-copula: a statement about the period (2026年是…开局之年, “十五五”时期是…关键时期).
         if vocabulary.copulas.contains(where: { afterTime.hasPrefix($0) }) { return false }
         // An attribute, not a time of doing: 今年的政府工作报告, 2024年工作会议.
-        if time.value.relation == .in, afterTime.hasPrefix("的") || afterTime.hasPrefix("工作会议") || afterTime.hasPrefix("工作报告") { return false }
+        if time.value.relation == .in, vocabulary.attributes.contains(where: { afterTime.hasPrefix($0) }) { return false }
+        // …and a time inside a noun phrase (下达2023年农业转移支付, “十四五”规划的…): a verb or noun
+        // stands right before it and nothing in its clause looks ahead.
+        if time.value.relation == .in || time.value.precision == .period, modifiesNoun(time, cursor: cursor),
+           !future.occurs(in: clause, of: cursor.bytes) { return false }
         let looksAhead = future.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes)
         let clauseLooksAhead = future.occurs(in: clause, of: cursor.bytes)
         if past.occurs(in: clause, of: cursor.bytes) && !clauseLooksAhead { return false }
@@ -251,6 +255,19 @@ struct TargetExtractor {
         if time.value.lastYear > reference.year { return true }
         if time.value.relation == .by || time.value.relation == .after || time.value.relation == .from { return true }
         return looksAhead
+    }
+
+    /// Whether the time stands inside a noun phrase: a CJK character that is no
+    /// preposition of time (在, 于, 到 …) right before it, and a noun-like word after it.
+    func modifiesNoun(_ time: TimeExpression, cursor: TextCursor) -> Bool {
+        guard let (before, _) = cursor.scalar(before: time.range.lowerBound), (0x4E00...0x9FFF).contains(before) else { return false }
+        let previous = String(UnicodeScalar(before).map(Character.init) ?? " ")
+        if vocabulary.prepositions.contains(where: { $0.hasSuffix(previous) }) { return false }
+        // A verb of stating or planning opens a clause: 宣称2026年…, 计划2027年….
+        let lead = cursor.text(from: max(0, time.range.lowerBound - 12), to: time.range.lowerBound)
+        if stating.words.contains(where: { lead.hasSuffix($0) }) || goal.words.contains(where: { lead.hasSuffix($0) }) { return false }
+        guard let (after, _) = cursor.scalar(at: time.range.upperBound) else { return false }
+        return (0x4E00...0x9FFF).contains(after) || after == 0x201C
     }
 
     func clause(containing offset: Int, in sentence: TextSegments.Sentence) -> Range<Int> {

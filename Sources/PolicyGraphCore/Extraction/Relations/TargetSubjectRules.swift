@@ -29,13 +29,19 @@ extension TargetExtractor {
     /// The region of a government work report (2026年某市政府工作报告): the region its
     /// title names. `nil` for other documents.
     func reportHolder(holders: [Mention], names: [String: String], cursor: TextCursor) -> Holder? {
-        guard let title = holders.first(where: { mention in
+        // The title: the first line, or a policy named near the top.
+        let firstLineEnd = cursor.bytes.prefix(600).firstIndex(of: 0x0A) ?? min(600, cursor.bytes.count)
+        let firstLine = cursor.text(from: 0, to: firstLineEnd)
+        let policyTitle = holders.first { mention in
             mention.type == .policy && mention.range.lowerBound < 600
                 && vocabulary.reportTitles.contains { names[mention.key]?.hasSuffix($0) == true }
-        }).flatMap({ names[$0.key] }) else { return nil }
-        for mention in holders where mention.type == .region && mention.range.lowerBound < 4000 {
-            guard let name = names[mention.key], title.contains(mention.surface) || title.contains(name) else { continue }
-            return Holder(mention: mention, name: name)
+        }.flatMap { names[$0.key] }
+        guard policyTitle != nil || vocabulary.reportTitles.contains(where: { firstLine.contains($0) }) else { return nil }
+        for title in [policyTitle, firstLine].compactMap({ $0 }) {
+            for mention in holders where mention.type == .region && mention.range.lowerBound < 4000 {
+                guard let name = names[mention.key], title.contains(mention.surface) || title.contains(name) else { continue }
+                return Holder(mention: mention, name: name)
+            }
         }
         return nil
     }
