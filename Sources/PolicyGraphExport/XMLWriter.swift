@@ -1,5 +1,11 @@
 import CLibXML2
 import Foundation
+import PolicyGraphCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Why an export failed.
 public enum ExportError: Error, LocalizedError, Sendable {
@@ -9,9 +15,21 @@ public enum ExportError: Error, LocalizedError, Sendable {
 
     public var errorDescription: String? {
         switch self {
-        case let .libxml(function, path): return "\(path): writing XML failed in libxml2's \(function). Check that the folder is writable and the disk not full."
+        case let .libxml(function, path): return "\(path): \(reason(function: function))"
         case let .io(path, reason): return "\(path): \(reason)"
         }
+    }
+
+    /// What went wrong, without the (temporary) path.
+    public var reason: String {
+        switch self {
+        case let .libxml(function, _): return reason(function: function)
+        case let .io(_, reason): return reason
+        }
+    }
+
+    private func reason(function: String) -> String {
+        "writing XML failed in libxml2's \(function). Check that the folder is writable and the disk not full."
     }
 }
 
@@ -23,6 +41,9 @@ final class XMLWriter {
 
     /// A writer to `path` (a temporary file that the caller renames when done).
     init(path: String) throws {
+        // libxml2 reports through the exceptions thrown here, not on standard error.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
+        errno = 0
         guard let writer = xmlNewTextWriterFilename(path, 0) else { throw ExportError.libxml(function: "xmlNewTextWriterFilename", path: path) }
         self.writer = writer
         self.path = path
@@ -33,7 +54,13 @@ final class XMLWriter {
     deinit { xmlFreeTextWriter(writer) }
 
     private func check(_ code: Int32, _ function: String) throws {
-        if code < 0 { throw ExportError.libxml(function: function, path: path) }
+        guard code < 0 else { return }
+        // A failed write leaves the system's reason in errno (no space, no permission).
+        let code = errno
+        if [ENOSPC, EDQUOT, EIO, EACCES, EPERM, EROFS].contains(code) {
+            throw ExportError.io(path: path, reason: IOErrorMessage.describe(errno: code))
+        }
+        throw ExportError.libxml(function: function, path: path)
     }
 
     func startDocument() throws { try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument") }

@@ -17,19 +17,30 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD, YYYY-MM or YYYY) for inputs that state none themselves and have no metadata file entry.", valueName: "DATE"))
     var published: String?
 
+    @Flag(help: "Also render graph.svg with Graphviz (refused for graphs too large to lay out).")
+    var svg = false
+
+    @Option(help: ArgumentHelp("With --svg: stop Graphviz after this many seconds.", valueName: "SECONDS"))
+    var svgTimeout: Int = SVGRendering.defaultTimeout
+
     @OptionGroup var ontologyOptions: OntologyOptions
 
     func validate() throws {
         if let published, !PublishedDate.isValid(published) {
             throw ValidationError("--published must read YYYY-MM-DD, YYYY-MM or YYYY, not '\(published)'.")
         }
+        if !(1...86_400).contains(svgTimeout) { throw ValidationError("--svg-timeout must be between 1 and 86400 seconds.") }
     }
 
     func run() throws {
         do {
-            try GraphBuild.run(inputs: inputs, output: output, extractor: try ontologyOptions.makeExtractor(), published: published)
+            try GraphBuild.run(inputs: inputs, output: output, extractor: try ontologyOptions.makeExtractor(),
+                               options: GraphBuild.Options(svg: svg, svgTimeout: svgTimeout, published: published))
         } catch let error as ExitCodeError {
             throw ExitCode(error.code)
+        } catch let error as BuildFailure {
+            FileHandle.standardError.write(Data("policygraph: \(error.message)\n".utf8))
+            throw ExitCode(1)
         }
     }
 }

@@ -3,15 +3,29 @@ import PolicyGraphCore
 import PolicyGraphExport
 
 /// The main job: extract the inputs, build the graph, write the outputs.
+///
+/// The outputs are one set: every file is written into a staging folder beside
+/// the output folder, which replaces it only when all succeeded. A build that
+/// reads no document, fails to write a file, or is interrupted leaves the output
+/// folder exactly as it was.
 enum GraphBuild {
-    static func run(inputs: [String], output: String, extractor: Extractor, published: String? = nil, quiet: Bool = false) throws {
+    struct Options {
+        var svg = false
+        var svgTimeout = SVGRendering.defaultTimeout
+        var quiet = false
+        /// The publication date of inputs that state none (`--published`).
+        var published: String? = nil
+    }
+
+    static func run(inputs: [String], output: String, extractor: Extractor, options: Options = Options()) throws {
+        let quiet = options.quiet
         let clock = ContinuousClock()
         let start = clock.now
         var extractions: [DocumentExtraction] = []
         var bytes = 0
         var lastReport = start
         let failures = InputCollection(paths: inputs).read(onError: reportInputError) { document, metadata in
-            extractions.append(extractor.extract(document, published: published, metadata: metadata))
+            extractions.append(extractor.extract(document, published: options.published, metadata: metadata))
             bytes += document.text.bytes.count
             // Progress for long inputs: documents done and MB/s, at most twice a second.
             if !quiet, clock.now - lastReport > .milliseconds(500) {
@@ -21,28 +35,69 @@ enum GraphBuild {
                 FileHandle.standardError.write(Data(String(format: "\r%d documents, %.1f MB, %.1f MB/s", extractions.count, Double(bytes) / 1e6, rate).utf8))
             }
         }
+        guard !extractions.isEmpty else {
+            // Nothing to build from: the previous outputs stay.
+            let found = failures == 0 ? "no text, Markdown or HTML file found" : "\(failures) could not be read"
+            throw BuildFailure(message: "0 readable documents of \(failures) file\(failures == 1 ? "" : "s") (\(found)); \(output) is left as it was. "
+                + "Give text, Markdown or HTML files, or folders of them.")
+        }
         let graph = GraphBuilder(ontology: extractor.lexicon.ontology).build(extractions)
-        let folder = URL(fileURLWithPath: output)
-        try AtomicFile.write(try ExtractionJSON.encode(extractions), to: folder.appendingPathComponent("extraction.json").path)
-        try graph.save(to: folder.appendingPathComponent("graph.json"))
-        try GraphMLExporter().write(graph, to: folder.appendingPathComponent("graph.graphml").path)
-        try GEXFExporter().write(graph, to: folder.appendingPathComponent("graph.gexf").path)
-        try DOTExporter().write(graph, to: folder.appendingPathComponent("graph.dot").path)
-        try CSVExporter().write(graph, toFolder: folder.path)
+        let (nodeCounts, edgeCounts) = graph.statistics
+        if options.svg {
+            try SVGRendering.checkSize(nodes: nodeCounts.values.reduce(0, +), edges: edgeCounts.values.reduce(0, +))
+            _ = try SVGRendering.tool()
+        }
+
+        Interruption.shared.install()
+        let folder: StagedOutputFolder
+        do {
+            folder = try StagedOutputFolder(replacing: output) {
+                if !quiet { FileHandle.standardError.write(Data("\npolicygraph: another build is writing \(output); waiting for it to finish\n".utf8)) }
+            }
+        } catch { throw BuildFailure(message: error.localizedDescription) }
+        Interruption.shared.removeOnInterrupt(folder.staging.path)
+        defer { Interruption.shared.keep(folder.staging.path) }
+        var written: [String] = []
+        func write(_ name: String, _ body: (String) throws -> Void) throws {
+            let path = folder.path(for: name)
+            do { try body(path) } catch let error as SVGRendering.Failure {
+                folder.discard()
+                throw BuildFailure(message: error.message + " \(output) is left as it was.")
+            } catch let error as ExportError {
+                folder.discard()
+                throw BuildFailure(message: "\(output)/\(name): \(error.reason) \(output) is left as it was.")
+            } catch {
+                folder.discard()
+                throw BuildFailure(message: "\(output)/\(name): \(IOErrorMessage.describe(error)) \(output) is left as it was.")
+            }
+            written.append(name)
+        }
+        try write("extraction.json") { try AtomicFile.write(try ExtractionJSON.encode(extractions), to: $0) }
+        try write("graph.json") { try graph.save(to: URL(fileURLWithPath: $0)) }
+        try write("graph.graphml") { try GraphMLExporter().write(graph, to: $0) }
+        try write("graph.gexf") { try GEXFExporter().write(graph, to: $0) }
+        try write("graph.dot") { try DOTExporter().write(graph, to: $0) }
+        try write("nodes.csv") { _ in try CSVExporter().write(graph, toFolder: folder.staging.path) }
+        written.append("edges.csv")
         let timeline = Timeline(graph: graph)
-        try AtomicFile.write(Data(TimelineRenderer.markdown(timeline).utf8), to: folder.appendingPathComponent("timeline.md").path)
-        try AtomicFile.write(Data(TimelineRenderer.csv(timeline).utf8), to: folder.appendingPathComponent("timeline.csv").path)
-        try AtomicFile.write(Data(TimelineHTML.render(timeline).utf8), to: folder.appendingPathComponent("timeline.html").path)
-        renderSVG(dot: folder.appendingPathComponent("graph.dot").path, svg: folder.appendingPathComponent("graph.svg").path, quiet: quiet)
+        try write("timeline.md") { try AtomicFile.write(Data(TimelineRenderer.markdown(timeline).utf8), to: $0) }
+        try write("timeline.csv") { try AtomicFile.write(Data(TimelineRenderer.csv(timeline).utf8), to: $0) }
+        try write("timeline.html") { try AtomicFile.write(Data(TimelineHTML.render(timeline).utf8), to: $0) }
+        if options.svg {
+            try write("graph.svg") { try SVGRendering.render(dot: folder.path(for: "graph.dot"), svg: $0, timeout: options.svgTimeout) }
+        }
+        do { try folder.commit() } catch {
+            folder.discard()
+            throw BuildFailure(message: error.localizedDescription + " \(output) is left as it was.")
+        }
         if !quiet {
-            let (nodes, edges) = graph.statistics
-            let entityCounts = EntityType.allCases.compactMap { type in nodes[NodeKind(type)].map { "\($0) \(type.rawValue)" } }
-            let edgeCounts = EdgeType.allCases.compactMap { type in edges[type].map { "\($0) \(type.rawValue)" } }
+            let entityCounts = EntityType.allCases.compactMap { type in nodeCounts[NodeKind(type)].map { "\($0) \(type.rawValue)" } }
+            let edgeSummary = EdgeType.allCases.compactMap { type in edgeCounts[type].map { "\($0) \(type.rawValue)" } }
             var summary = "\r\(extractions.count) documents (\(String(format: "%.1f", Double(bytes) / 1e6)) MB)"
             summary += "\nentities: \(entityCounts.joined(separator: ", "))"
-            summary += "\ntargets: \(nodes[.target] ?? 0)"
-            summary += "\nedges: \(edges.values.reduce(0, +)) (\(edgeCounts.joined(separator: ", ")))"
-            summary += "\nwrote extraction.json, graph.json, graph.graphml, graph.gexf, graph.dot, graph.svg, nodes.csv, edges.csv, timeline.md, timeline.csv and timeline.html to \(output)\n"
+            summary += "\ntargets: \(nodeCounts[.target] ?? 0)"
+            summary += "\nedges: \(edgeCounts.values.reduce(0, +)) (\(edgeSummary.joined(separator: ", ")))"
+            summary += "\nwrote \(written.sorted().joined(separator: ", ")) to \(output)\n"
             FileHandle.standardError.write(Data(summary.utf8))
         }
         if failures > 0 { throw ExitCodeError(code: 1) }
@@ -51,23 +106,8 @@ enum GraphBuild {
 
 struct ExitCodeError: Error { let code: Int32 }
 
-/// Renders the DOT file to SVG with Graphviz when it is installed (written
-/// beside, through a temporary file); says so and goes on when it is not.
-func renderSVG(dot: String, svg: String, quiet: Bool) {
-    let candidates = ["/usr/bin/dot", "/usr/local/bin/dot"]
-    guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-        if !quiet { FileHandle.standardError.write(Data("policygraph: Graphviz (dot) is not installed; graph.svg not rendered\n".utf8)) }
-        return
-    }
-    let temporary = svg + ".tmp"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = ["-Tsvg", "-o", temporary, dot]
-    do {
-        try process.run()
-        process.waitUntilExit()
-        if process.terminationStatus == 0 { _ = rename(temporary, svg) } else { unlink(temporary) }
-    } catch {
-        unlink(temporary)
-    }
+/// A build that wrote nothing: the message says why and what to do.
+struct BuildFailure: Error, LocalizedError {
+    let message: String
+    var errorDescription: String? { message }
 }

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import PolicyGraphCore
 
-/// `--graph FILE` (default `Outputs/graph.json`, built from `seeds/` first when missing).
+/// `--graph FILE` (default `Outputs/graph.json`). Queries only read: a missing
+/// graph is an error that says how to make one, never a build.
 struct GraphOptions: ParsableArguments {
     static let defaultPath = "Outputs/graph.json"
 
@@ -10,12 +11,20 @@ struct GraphOptions: ParsableArguments {
     var graph: String = GraphOptions.defaultPath
 
     func load() throws -> KnowledgeGraph {
-        if graph == Self.defaultPath, !FileManager.default.fileExists(atPath: graph) {
-            FileHandle.standardError.write(Data("policygraph: \(graph) is missing; building it from seeds/ first\n".utf8))
-            try GraphBuild.run(inputs: ["seeds"], output: "Outputs", extractor: try Extractor(), quiet: true)
+        guard FileManager.default.fileExists(atPath: graph) else {
+            throw MissingGraph(path: graph)
         }
         return try KnowledgeGraph.load(from: URL(fileURLWithPath: graph))
     }
+}
+
+/// A query without a graph to read.
+struct MissingGraph: Error, LocalizedError, CustomStringConvertible {
+    let path: String
+    var description: String {
+        "\(path): no graph there. Make one with `policygraph build` (it reads seeds/ and writes Outputs/), or give --graph FILE."
+    }
+    var errorDescription: String? { description }
 }
 
 /// `--format table|json|csv` for query results.

@@ -211,7 +211,10 @@ struct AliasResolution {
     /// mentions of the same person.
     private func addPersons(_ mentions: inout [Mention], cursor: TextCursor, markers: [Marker]) {
         var names: [String] = []
+        var knownNames: Set<String> = []
         var found: [Mention] = []
+        // The mentions do not change in the loop: one index answers every overlap question.
+        let taken = OverlapIndex(mentions.map(\.range))
         var lastTitleEnd: Int? = nil
         var lastTitleStart: Int? = nil
         var affiliations: [String: String] = [:]
@@ -224,6 +227,8 @@ struct AliasResolution {
                 defer { lastTitleEnd = nil }
                 guard let start = lastTitleEnd, start < marker.range.lowerBound else { continue }
                 let range = start..<marker.range.lowerBound
+                // A name is two to four scalars of at most four bytes.
+                guard range.count <= 16 else { continue }
                 let count = cursor.scalarCount(range)
                 var allIdeographs = true
                 var position = start
@@ -233,7 +238,7 @@ struct AliasResolution {
                 }
                 guard allIdeographs, (2...4).contains(count) else { continue }
                 let name = cursor.text(range)
-                guard !patterns.genericBodies.contains(name), !mentions.contains(where: { $0.range.overlaps(range) }) else { continue }
+                guard !patterns.genericBodies.contains(name), !taken.overlaps(range) else { continue }
                 var person = Mention(range: range, type: .person, surface: name, entityIndex: nil, rule: "person:title-speech", key: "person:\(name)")
                 if let titleStart = lastTitleStart, let owner = index(ofMentionEndingJustBefore: titleStart, in: mentions),
                    mentions[owner].range.upperBound == titleStart, mentions[owner].type.isOrganisation {
@@ -241,14 +246,14 @@ struct AliasResolution {
                     affiliations[name] = mentions[owner].key
                 }
                 found.append(person)
-                if !names.contains(name) { names.append(name) }
+                if knownNames.insert(name).inserted { names.append(name) }
             default:
                 continue
             }
         }
         let existing = OverlapIndex(mentions.map(\.range) + found.map(\.range))
-        for name in names {
-            for use in cursor.occurrences(of: Array(name.utf8), in: 0..<cursor.bytes.count) {
+        for (name, uses) in zip(names, Self.occurrences(of: names, in: cursor)) {
+            for use in uses {
                 let range = use..<(use + name.utf8.count)
                 guard !existing.overlaps(range) else { continue }
                 var person = Mention(range: range, type: .person, surface: name, entityIndex: nil, rule: "person:repeated", key: "person:\(name)")
@@ -257,6 +262,40 @@ struct AliasResolution {
             }
         }
         mentions += found
+    }
+
+    /// For each name, its non-overlapping occurrences left to right (as
+    /// ``TextCursor/occurrences(of:in:)`` gives them), in one pass over the text
+    /// for all names together, so that many names do not make it quadratic.
+    static func occurrences(of names: [String], in cursor: TextCursor) -> [[Int]] {
+        guard !names.isEmpty else { return [] }
+        let needles = names.map { Array($0.utf8) }
+        // Names by their first six bytes (two ideographs); each position looks up its own six only.
+        let keyLength = 6
+        func key(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt64 {
+            var value: UInt64 = 0
+            for offset in 0..<keyLength { value = value << 8 | UInt64(bytes[start + offset]) }
+            return value
+        }
+        var byPrefix: [UInt64: [Int]] = [:]
+        for (index, needle) in needles.enumerated() where needle.count >= keyLength {
+            byPrefix[needle.withUnsafeBufferPointer { key($0, at: 0) }, default: []].append(index)
+        }
+        var result = [[Int]](repeating: [], count: names.count)
+        var nextAllowed = [Int](repeating: 0, count: names.count)
+        let bytes = cursor.bytes
+        var position = 0
+        while position + keyLength <= bytes.count {
+            // Names start with an ideograph: a lead byte of three or four bytes.
+            if bytes[position] >= 0xE0, let candidates = byPrefix[key(bytes, at: position)] {
+                for index in candidates where position >= nextAllowed[index] && cursor.matches(needles[index], at: position) {
+                    result[index].append(position)
+                    nextAllowed[index] = position + needles[index].count
+                }
+            }
+            position += 1
+        }
+        return result
     }
 
     // MARK: Declared short forms

@@ -148,6 +148,11 @@ public enum MarkdownStripping {
             var copiedUpTo = 0
             var index = 0
             var atLineStart = true
+            // Each '[' looks ahead for its ']' and '(' for its ')'; remembering the
+            // next stop keeps that linear on lines of unclosed links ([a]([a]([a](…).
+            var bracketStops = NextStop(target: 0x5D)
+            var parenStops = NextStop(target: 0x29)
+            var referenceStops = NextStop(target: 0x5D)
             func drop(_ range: Range<Int>) {
                 writer.copy(copiedUpTo..<range.lowerBound)
                 writer.replace(range, with: [])
@@ -192,11 +197,10 @@ public enum MarkdownStripping {
                     drop(index..<(index + 1))
                     index += 1
                 case 0x5B: // [text](url) or [text][ref]
-                    if let close = findClosingBracket(buffer, from: index + 1),
+                    if let close = findClosingBracket(buffer, from: index + 1, using: &bracketStops),
                        close + 1 < count, buffer[close + 1] == 0x28 || buffer[close + 1] == 0x5B {
                         let closer: UInt8 = buffer[close + 1] == 0x28 ? 0x29 : 0x5D
-                        var end = close + 2
-                        while end < count, buffer[end] != closer, buffer[end] != 0x0A { end += 1 }
+                        let end = closer == 0x29 ? parenStops.next(from: close + 2, in: buffer) : referenceStops.next(from: close + 2, in: buffer)
                         if end < count, buffer[end] == closer {
                             drop(index..<(index + 1))
                             writer.copy(copiedUpTo..<close)
@@ -216,13 +220,32 @@ public enum MarkdownStripping {
         }
     }
 
-    static func findClosingBracket(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while index < buffer.count, index - start < 2000 {
-            if buffer[index] == 0x5D { return index }
-            if buffer[index] == 0x0A { return nil }
-            index += 1
+    /// A link's text is at most this long: a ']' further away closes something else.
+    static let maximumLinkTextLength = 2000
+
+    static func findClosingBracket(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, using stops: inout NextStop) -> Int? {
+        let stop = stops.next(from: start, in: buffer)
+        guard stop < buffer.count, buffer[stop] == 0x5D, stop - start < maximumLinkTextLength else { return nil }
+        return stop
+    }
+
+    /// The first `target` byte or line feed at or after a position, remembered,
+    /// so that queries from non-decreasing positions scan each byte once.
+    struct NextStop {
+        let target: UInt8
+        private var from = 0
+        private var stop = -1
+
+        init(target: UInt8) { self.target = target }
+
+        /// The offset of the first `target` or line feed at or after `start` (`buffer.count` if none).
+        mutating func next(from start: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+            if start >= from, start <= stop { return stop }
+            var index = start
+            while index < buffer.count, buffer[index] != target, buffer[index] != 0x0A { index += 1 }
+            from = start
+            stop = index
+            return index
         }
-        return nil
     }
 }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A document read from disk: its name, decoded text and markup.
 public struct SourceDocument: Sendable {
@@ -20,7 +25,7 @@ public struct SourceDocument: Sendable {
     public init(reading path: String) throws(DocumentError) {
         guard let data = FileManager.default.contents(atPath: path) else {
             if FileManager.default.fileExists(atPath: path) { throw .unreadable(file: path, reason: "permission denied or not a regular file") }
-            throw .notFound(path: path)
+            throw Self.missing(path)
         }
         let bytes = [UInt8](data)
         let decoded = try TextDecoding.decode(bytes, file: path)
@@ -34,6 +39,14 @@ public struct SourceDocument: Sendable {
                   markup: markup)
     }
 
+    /// Why `path` cannot be found: a symbolic link loop, a dangling link, or nothing there.
+    static func missing(_ path: String) -> DocumentError {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .notFound(path: path) }
+        if stat(path, &info) != 0 { return .unreadable(file: path, reason: IOErrorMessage.describe(errno: errno)) }
+        return .notFound(path: path)
+    }
+
     /// The files that `paths` name: files as given, folders expanded to their
     /// `.txt`, `.md`, `.markdown`, `.html` and `.htm` files in name order.
     public static func files(in paths: [String]) throws(DocumentError) -> [String] {
@@ -41,9 +54,12 @@ public struct SourceDocument: Sendable {
         let extensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "text"]
         for path in paths {
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .notFound(path: path) }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw missing(path) }
             if isFolder.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                let names: [String]
+                do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+                    throw .unreadable(file: path, reason: "the folder cannot be listed: \(IOErrorMessage.describe(error))")
+                }
                 for name in names.sorted() where extensions.contains((name as NSString).pathExtension.lowercased()) {
                     result.append((path as NSString).appendingPathComponent(name))
                 }

@@ -37,7 +37,8 @@ extension DocumentError: LocalizedError {
     public var errorDescription: String? {
         switch self {
         case let .unreadable(file, reason):
-            return "\(file): cannot read the file (\(reason)). Check that it exists and is readable."
+            // Reasons from IOErrorMessage end with what to do; the others get the general advice.
+            return reason.hasSuffix(".") ? "\(file): cannot read it: \(reason)" : "\(file): cannot read the file (\(reason)). Check that it exists and is readable."
         case let .binary(file, offset):
             return "\(file): this is a binary file, not text (a NUL or control byte at byte \(offset)). "
                 + "Give PolicyGraph plain-text, HTML or Markdown files; convert PDFs to text first (for example with pdftotext)."

@@ -73,13 +73,24 @@ struct TimeParser {
         return (value, position)
     }
 
+    /// The most numeral characters a small number takes (九十九 is three, 两千零四 four):
+    /// a longer run of numerals is not a small number, and stopping there keeps
+    /// the arithmetic far from overflow whatever the input.
+    static let smallNumeralLimit = 4
+
     /// A small number in digits or Chinese numerals (未来五年, 近3年, 十二月): value and end.
+    /// `nil` for a run of more than ``smallNumeralLimit`` numerals.
     func smallNumber(at index: Int) -> (Int, Int)? {
         if let (value, _, end) = digits(at: index, maximum: 2) { return (value, end) }
         var position = index
         var value = 0
         var seen = false
+        var count = 0
         while let (scalar, next) = scalar(at: position) {
+            let isNumeral = scalar == 0x5341 || scalar == 0x4E24 || scalar == 0x51E0 || (Self.chineseDigits[scalar] ?? 0) > 0
+            guard isNumeral else { break }
+            count += 1
+            guard count <= Self.smallNumeralLimit else { return nil }
             if scalar == 0x5341 { // 十
                 value = (value == 0 ? 1 : value) * 10
             } else if let digit = Self.chineseDigits[scalar], digit > 0 {

@@ -32,6 +32,7 @@ public struct TimelineLink: Hashable, Sendable {
 public struct Timeline: Sendable {
     public let entries: [TimelineEntry]
     public let links: [TimelineLink]
+    private let linksByEntry: [[Int]]
 
     /// The timeline of `graph`'s targets, filtered like ``KnowledgeGraph/targets(about:time:subjectType:modality:subject:)``
     /// and to the years `from`…`to` (targets overlapping them).
@@ -49,6 +50,7 @@ public struct Timeline: Sendable {
         entries.sort { ($0.year, $0.month ?? 0, $0.subject.label, $0.target.id) < ($1.year, $1.month ?? 0, $1.subject.label, $1.target.id) }
         self.entries = entries
         self.links = Self.links(entries)
+        self.linksByEntry = Self.index(links, count: entries.count)
     }
 
     /// What a target is about, for comparing times: its technology, else its topic.
@@ -56,6 +58,14 @@ public struct Timeline: Sendable {
         entry.facts.technology?.rawValue ?? entry.facts.topic.map { KnowledgeGraph.normalize($0) }
     }
 
+    /// How far back (in entries about the same matter) a statement looks for the
+    /// nearest one it revises or contradicts: enough for every holder of a busy
+    /// topic, and it keeps the links linear in the number of targets.
+    static let linkWindow = 64
+
+    /// Each statement is linked to the nearest earlier one (in time order) that it
+    /// revises, and to the nearest earlier one that it contradicts: at most two
+    /// links a statement, so the timelines stay linear in the targets.
     static func links(_ entries: [TimelineEntry]) -> [TimelineLink] {
         var byMatter: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
@@ -64,27 +74,48 @@ public struct Timeline: Sendable {
         var links: [TimelineLink] = []
         for matter in byMatter.keys.sorted() {
             let indexes = byMatter[matter]!
-            for (position, a) in indexes.enumerated() {
-                for b in indexes[(position + 1)...] {
+            for (position, b) in indexes.enumerated() {
+                var revision: Int? = nil, disagreement: Int? = nil
+                var back = position - 1
+                while back >= 0, position - back <= linkWindow, revision == nil || disagreement == nil {
+                    let a = indexes[back]
+                    back -= 1
                     let x = entries[a], y = entries[b]
                     guard x.year != y.year || x.facts.relation != y.facts.relation else { continue }
                     // An open-ended later phase (2030年后大规模生产) is a further step, not a revision.
                     if x.subject.id == y.subject.id, x.document != y.document, x.facts.relation != .after, y.facts.relation != .after {
-                        // The later publication revises the earlier.
-                        let (earlier, later) = (x.published ?? "") <= (y.published ?? "") ? (a, b) : (b, a)
-                        links.append(TimelineLink(kind: .revision, from: earlier, to: later))
+                        if revision == nil { revision = a }
                     } else if x.subject.id != y.subject.id, x.facts.modality != y.facts.modality, x.facts.action == y.facts.action {
                         // Different holders, one promising and one forecasting the same action at another time.
-                        links.append(TimelineLink(kind: .disagreement, from: a, to: b))
+                        if disagreement == nil { disagreement = a }
                     }
                 }
+                if let a = revision {
+                    // The later publication revises the earlier.
+                    let (earlier, later) = (entries[a].published ?? "") <= (entries[b].published ?? "") ? (a, b) : (b, a)
+                    links.append(TimelineLink(kind: .revision, from: earlier, to: later))
+                }
+                if let a = disagreement { links.append(TimelineLink(kind: .disagreement, from: a, to: b)) }
             }
         }
         return links.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
     }
 
     /// The links that involve entry `index`.
-    public func links(of index: Int) -> [TimelineLink] { links.filter { $0.from == index || $0.to == index } }
+    public func links(of index: Int) -> [TimelineLink] {
+        guard linksByEntry.indices.contains(index) else { return [] }
+        return linksByEntry[index].map { links[$0] }
+    }
+
+    /// For each entry, the positions in ``links`` of its links.
+    private static func index(_ links: [TimelineLink], count: Int) -> [[Int]] {
+        var result = [[Int]](repeating: [], count: count)
+        for (position, link) in links.enumerated() {
+            result[link.from].append(position)
+            if link.to != link.from { result[link.to].append(position) }
+        }
+        return result
+    }
 
     /// by 2027, in 2026-01, after 2030 →, 2024–2026.
     public static func when(_ entry: TimelineEntry) -> String {
