@@ -57,7 +57,8 @@ public struct Extractor: Sendable {
     public func extract(_ document: SourceDocument, published: String? = nil, metadata: DocumentMetadata? = nil) -> DocumentExtraction {
         let text = normalize(document)
         let recognition = recognizer.recognize(text)
-        var (entities, names, firstRanges) = EntityGrouping.entities(from: recognition.mentions, text: text, ontology: lexicon.ontology)
+        let reported = OriginalScript.restore(recognition.mentions, text: text, original: document.text.bytes, folding: lexicon.ontology.folding)
+        var (entities, names, firstRanges) = EntityGrouping.entities(from: reported, text: text, ontology: lexicon.ontology)
         let (date, source) = publicationDate(document: document, text: text, option: published, metadata: metadata)
         let (targets, issued, located) = text.bytes.withUnsafeBufferPointer { buffer in
             let cursor = TextCursor(bytes: buffer)

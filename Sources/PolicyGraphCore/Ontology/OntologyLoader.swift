@@ -65,9 +65,20 @@ struct OntologyLoader {
             }
             for (line, fields) in try records(of: url, relativeName: fileName) {
                 let location = SourceLocation(file: fileName, line: line)
-                guard fields.count == 4 else {
-                    issues.append(.init(location: location, message: "expected 4 TAB-separated fields (name, aliases, parent, note), found \(fields.count)"))
+                guard fields.count == 4 || fields.count == 5 else {
+                    issues.append(.init(location: location, message: "expected 4 TAB-separated fields (name, aliases, parent, note) and optionally a fifth (attributes), found \(fields.count)"))
                     continue
+                }
+                var attributes: [String: String] = [:]
+                if fields.count == 5 {
+                    for pair in fields[4].split(separator: " ") {
+                        let parts = pair.split(separator: "=", maxSplits: 1)
+                        guard parts.count == 2, !parts[0].isEmpty else {
+                            issues.append(.init(location: location, message: "the attribute '\(pair)' must read key=value (code=600000)"))
+                            continue
+                        }
+                        attributes[String(parts[0])] = String(parts[1])
+                    }
                 }
                 let name = folding.fold(fields[0].trimmingCharacters(in: .whitespaces))
                 guard name.unicodeScalars.count >= 2 else {
@@ -91,7 +102,7 @@ struct OntologyLoader {
                 let parent = fields[2].trimmingCharacters(in: .whitespaces)
                 let entity = OntologyEntity(type: type, name: name, aliases: aliases, contextualAliases: contextual,
                                             parentName: parent.isEmpty ? nil : folding.fold(parent),
-                                            note: fields[3], source: location)
+                                            note: fields[3], attributes: attributes, source: location)
                 if let first = seen[entity.id] {
                     warnings.append(.init(location: location, message: "'\(name)' is already a \(type.rawValue) at \(first); this record is ignored"))
                     continue
@@ -184,7 +195,15 @@ struct OntologyLoader {
                     switch fields.count > 1 ? fields[1] : "" {
                     case "title": lexicon.personTitles.append(word)
                     case "speech": lexicon.speechVerbs.append(word)
-                    default: issues.append(.init(location: location, message: "expected a role: title or speech"))
+                    case "after": lexicon.personTitlesAfter.append(word)
+                    case "end": lexicon.personEndWords.append(word)
+                    default: issues.append(.init(location: location, message: "expected a role: title, speech, after or end"))
+                    }
+                case "person-names":
+                    switch fields.count > 1 ? fields[1] : "" {
+                    case "surname": lexicon.surnames.append(word)
+                    case "foreign": lexicon.foreignNameCharacters.formUnion(word.unicodeScalars.map(\.value))
+                    default: issues.append(.init(location: location, message: "expected a role: surname or foreign"))
                     }
                 case "declarations":
                     lexicon.declarationWords.append(word)

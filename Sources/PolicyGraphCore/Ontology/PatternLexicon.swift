@@ -98,6 +98,14 @@ public struct PatternLexicon: Sendable {
     /// Titles that precede a person's name (副理事长) and verbs that follow one (表示).
     public var personTitles: [String] = []
     public var speechVerbs: [String] = []
+    /// Titles that follow a person's name (院士, 同志, 先生).
+    public var personTitlesAfter: [String] = []
+    /// Words that may follow a name in a title context (在, 也, 的).
+    public var personEndWords: [String] = []
+    /// Chinese (and Japanese) surnames, single and compound: the first part of a name.
+    public var surnames: [String] = []
+    /// The characters of transliterated foreign names (默克尔, 拉姆·伊曼纽尔).
+    public var foreignNameCharacters: Set<UInt32> = []
     /// The words of the target extractor.
     public var targets = TargetVocabulary()
     /// Verbs by which bodies issue policies (印发, 发布 …).

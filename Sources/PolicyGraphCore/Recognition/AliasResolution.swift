@@ -47,6 +47,7 @@ struct AliasResolution {
         addDeclaredAliases(&mentions, cursor: cursor, markers: markers)
         sort()
         addPersons(&mentions, cursor: cursor, markers: markers)
+        PersonRecognizer(patterns: patterns).addPersons(&mentions, cursor: cursor, markers: markers)
         sort()
         resolveShortTitles(&mentions)
         addCompanyShortNames(&mentions, cursor: cursor)
