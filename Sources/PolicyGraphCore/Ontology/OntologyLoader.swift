@@ -188,6 +188,8 @@ struct OntologyLoader {
                     case "copula": lexicon.targets.copulas.append(word)
                     case "report": lexicon.targets.reportTitles.append(word)
                     case "attribute": lexicon.targets.attributes.append(word)
+                    case "indicators": lexicon.targets.indicatorCues.append(word)
+                    case "adverb": lexicon.targets.adverbs.append(word)
                     case "preposition": lexicon.targets.prepositions.append(word)
                     default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
                     }

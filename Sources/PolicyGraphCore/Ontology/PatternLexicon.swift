@@ -70,6 +70,10 @@ public struct TargetVocabulary: Sendable {
     public var attributes: [String] = []
     /// Prepositions of time (在, 于, 到): a time after one is no noun's modifier.
     public var prepositions: [String] = []
+    /// Adverbs and quantifiers that are never a topic nor part of one at its edges (初步, 基本, 不低于).
+    public var adverbs: [String] = []
+    /// Words that open a report's indicator list (主要预期目标).
+    public var indicatorCues: [String] = []
     /// Title endings of government work reports (政府工作报告).
     public var reportTitles: [String] = []
 }

@@ -153,7 +153,7 @@ struct TargetExtractor {
                                                  carried: carried)
             else { continue }
             // subject.report: a government work report's goals are its province's or city's.
-            if let report, holders.contains(where: { Self.reportHeldTypes.contains($0.mention.type) }) {
+            if let report, holders.contains(where: { $0.mention.type != .person }) {
                 holders = [report]
                 rule = "subject.report"
             }
@@ -176,7 +176,8 @@ struct TargetExtractor {
             // The document has taken over the story: its issuer is no longer the one speaking.
             if rule == "subject.document" { lastSpeaker = nil }
             for holder in holders {
-                usedHolders[sentence.paragraph] = holder
+                // Only bodies, companies and documents are carried on: a place named as a locator is no plan's holder.
+                if holder.mention.type != .region && holder.mention.type != .zone { usedHolders[sentence.paragraph] = holder }
                 let modality = self.modality(for: holder.mention.type, clause: quoteRange, cursor: cursor)
                 var target = makeTarget(holder: holder, time: time, action: cursor.text(action), topic: topic,
                                         value: value, modality: modality, quote: cursor.text(quoteRange), rule: rule,
@@ -215,6 +216,11 @@ struct TargetExtractor {
                 target.rule = rule
             }
         }
+        // target.heading-year: a report's indicator list without a time of its own (主要预期目标是：…)
+        // takes the year of the section heading above it (三、2026年重点工作).
+        if let report {
+            results += headingYearTargets(report: report, times: times, segments: segments, cursor: cursor, text: text)
+        }
         // A work report states one goal per time that counts: the first (its headline indicator).
         if report != nil {
             var kept: Set<String> = []
@@ -247,6 +253,10 @@ struct TargetExtractor {
         let looksAhead = future.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes)
         let clauseLooksAhead = future.occurs(in: clause, of: cursor.bytes)
         if past.occurs(in: clause, of: cursor.bytes) && !clauseLooksAhead { return false }
+        // target.not-statistics: figures reported for a period so far (今年前11个月…同比增长10%):
+        // a past word in the sentence and nothing in it that looks ahead.
+        if past.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes) && !looksAhead
+            && time.value.relation != .after && time.value.relation != .from { return false }
         // A dated day is an event unless its own clause looks ahead (2025年1月1日起将施行).
         if time.value.precision == .day && !clauseLooksAhead && time.value.relation == .in {
             return false
@@ -310,19 +320,43 @@ struct TargetExtractor {
             for light in vocabulary.lightVerbs {
                 if let range = raw.range(of: light), !raw[range.upperBound...].isEmpty { raw = String(raw[range.upperBound...]) }
             }
-            let between = Self.cleanTopic(raw)
+            // A topic is a noun phrase: adverbs and quantifiers around it go (初步, 基本, 不低于),
+            // and a bare one is no topic; the object after the action then is.
+            let between = Self.cleanTopic(raw).map(stripAdverbs)
             if let between, between.unicodeScalars.count >= 2 { return between }
         }
         if let action {
             let end = clauseEnd(after: action.upperBound, sentence: sentence)
             var after = cursor.text(from: action.upperBound, to: end)
             if let valueStart = after.firstIndex(where: { $0.isNumber }) { after = String(after[..<valueStart]) }
-            if let cleaned = Self.cleanTopic(after), cleaned.unicodeScalars.count >= 2 { return cleaned }
+            // 的-clauses: the head noun after the last 的 (…中医特色明显的中医优势专科网络).
+            if let cleaned = Self.cleanTopic(after).map(stripAdverbs).map(headNoun), cleaned.unicodeScalars.count >= 2 { return cleaned }
         }
         // The technology the sentence was last speaking of before the target
         // (…开展固态电池研发工作，近期宣布将于2026年小批量试产).
         let before = window(sentence, around: start..<start, cursor: cursor).lowerBound..<start
         return technologies.last(in: before, of: cursor.bytes).map { technologies.words[$0] }
+    }
+
+    /// `topic`: without the adverbs and quantifiers that open or close it.
+    func stripAdverbs(_ topic: String) -> String {
+        var text = topic
+        var changed = true
+        while changed {
+            changed = false
+            for adverb in vocabulary.adverbs {
+                if text.hasPrefix(adverb) { text.removeFirst(adverb.count); changed = true }
+                if text.hasSuffix(adverb) { text.removeLast(adverb.count); changed = true }
+            }
+        }
+        return text
+    }
+
+    /// The head of a 的-phrase: what follows the last 的 when a noun of two characters or more does.
+    func headNoun(_ topic: String) -> String {
+        guard let range = topic.range(of: "的", options: .backwards) else { return topic }
+        let head = topic[range.upperBound...]
+        return head.count >= 2 ? String(head) : topic
     }
 
     static let topicNoise = ["将于", "将在", "将", "力争", "争取", "计划", "要", "在", "于", "新", "的", "实现", "开始", "重点", "全面", "进一步",

@@ -10,12 +10,9 @@ import Foundation
 ///   paragraph (…印发《通知》。到2025年，…): the document's goal;
 /// - `subject.carried`: else the paragraph's speaker or last holder, never one of
 ///   another paragraph;
-/// - `subject.report`: in a government work report, goals of the government, the
-///   report or the region are the report's province's or city's.
+/// - `subject.report`: in a government work report, every goal (but a person's) is
+///   the report's province's or city's.
 extension TargetExtractor {
-    /// Holders whose goals a work report gives to its region.
-    static let reportHeldTypes: Set<EntityType> = [.government, .policy, .region, .zone]
-
     /// Whether a policy is issued where it is named: an issuing verb just before
     /// it (联合印发《…》, 发布了《…》) or just after it (《…》印发).
     func isIssued(_ mention: Mention, cursor: TextCursor) -> Bool {
@@ -44,6 +41,44 @@ extension TargetExtractor {
             }
         }
         return nil
+    }
+
+    /// `target.heading-year`: in a work report, a sentence that opens an indicator
+    /// list (主要预期目标是：生产总值增长5%左右，…) and names no time is dated by the last
+    /// short heading line with a year above it (三、2026年重点工作); one target, the first
+    /// indicator with its value, held by the report's region.
+    func headingYearTargets(report: Holder, times: [TimeExpression], segments: TextSegments, cursor: TextCursor,
+                            text: NormalizedText) -> [ExtractedTarget] {
+        var results: [ExtractedTarget] = []
+        var timeIndex = 0
+        var heading: TimeExpression? = nil
+        for sentence in segments.sentences {
+            var ownTime = false
+            while timeIndex < times.count, times[timeIndex].range.lowerBound < sentence.range.upperBound {
+                let time = times[timeIndex]
+                timeIndex += 1
+                guard time.range.lowerBound >= sentence.range.lowerBound else { continue }
+                ownTime = true
+                // A heading: a short line of its own with a calendar year.
+                if sentence.range.count <= 90, !time.value.relative, time.value.precision == .year, time.value.relation == .in {
+                    heading = time
+                }
+            }
+            guard !ownTime, let heading, let colon = vocabulary.indicatorCues.lazy.compactMap({ cue -> Int? in
+                guard let at = cursor.firstRange(of: cue, in: sentence.range) else { return nil }
+                return self.listStart(after: at.upperBound, sentence: sentence, cursor: cursor)
+            }).first else { continue }
+            guard let clause = sentence.clauses.first(where: { $0.lowerBound >= colon }),
+                  let action = findAction(in: clause, cursor: cursor),
+                  let value = findValue(in: action.upperBound..<clause.upperBound, cursor: cursor) else { continue }
+            var target = makeTarget(holder: report, time: heading, action: cursor.text(action),
+                                    topic: Self.cleanTopic(cursor.text(from: clause.lowerBound, to: action.lowerBound)),
+                                    value: value, modality: "goal", quote: cursor.text(from: sentence.range.lowerBound, to: clause.upperBound),
+                                    rule: "target.heading-year", text: text, actionRange: action)
+            target.subjectOffsets = originalOffsets(report.mention.range, text)
+            results.append(target)
+        }
+        return results
     }
 
     // MARK: Subject
@@ -108,4 +143,18 @@ extension TargetExtractor {
         return result.map { Holder(mention: $0, name: names[$0.key]!) }
     }
 
+}
+
+extension TextCursor {
+    /// The first occurrence of `word` inside `range` (sentences are bounded, so this is too).
+    func firstRange(of word: String, in range: Range<Int>) -> Range<Int>? {
+        let needle = Array(word.utf8)
+        guard !needle.isEmpty, range.count >= needle.count else { return nil }
+        var index = range.lowerBound
+        while index + needle.count <= range.upperBound {
+            if matches(needle, at: index) { return index..<(index + needle.count) }
+            index += 1
+        }
+        return nil
+    }
 }
