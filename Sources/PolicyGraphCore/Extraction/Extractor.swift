@@ -14,6 +14,8 @@ public struct Extractor: Sendable {
     let targetExtractor: TargetExtractor
     /// The rules that read a document's own publication date.
     let publicationRules: PublicationDateRules
+    /// The issuance rules with their words.
+    let issuanceExtractor: IssuanceExtractor
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -35,6 +37,9 @@ public struct Extractor: Sendable {
         targetExtractor = TargetExtractor(vocabulary: lexicon.ontology.patterns.targets, technologyNames: technologyNames,
                                           mediaEntities: mediaEntities, technologyCanonical: canonical,
                                           issuing: lexicon.ontology.patterns.issuanceVerbs.map(\.verb))
+        let patterns = lexicon.ontology.patterns
+        issuanceExtractor = IssuanceExtractor(cues: patterns.issuanceCues, reportTitles: patterns.targets.reportTitles,
+                                              verbs: patterns.issuanceVerbs.map(\.verb).sorted { $0.count > $1.count })
         publicationRules = PublicationDateRules(vocabulary: lexicon.ontology.patterns.publication)
         normalizer = TextNormalizer(folding: lexicon.ontology.folding)
         recognizer = EntityRecognizer(lexicon: lexicon)
@@ -67,7 +72,7 @@ public struct Extractor: Sendable {
                 entities[index].sentence = segments.sentenceText(containing: firstRanges[index].lowerBound, cursor: cursor)
             }
             let targets = targetExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names, reference: date.flatMap(ReferenceDate.init))
-            let issued = IssuanceExtractor().extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions,
+            let issued = issuanceExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions,
                                                      markers: recognition.markers, names: names)
             let located = LocationExtractor().extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names)
             return (targets, issued, located)

@@ -215,9 +215,11 @@ struct OntologyLoader {
                         continue
                     }
                     lexicon.publication.add(fields[0].trimmingCharacters(in: .whitespaces), as: role)
+                case "issuance" where fields.count > 1 && ["report", "object", "notice-open", "notice-close", "label"].contains(fields[1]):
+                    lexicon.issuanceCues[fields[1], default: []].append(word)
                 case "issuance":
                     guard fields.count > 1, let position = IssuancePosition(rawValue: fields[1]) else {
-                        issues.append(.init(location: location, message: "expected a verb and a position (before, after, both)"))
+                        issues.append(.init(location: location, message: "expected a verb and a position (before, after, both) or a role (report, object, notice-open, notice-close, label)"))
                         continue
                     }
                     lexicon.issuanceVerbs.append((word, position))

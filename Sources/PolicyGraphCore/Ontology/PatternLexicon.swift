@@ -114,6 +114,10 @@ public struct PatternLexicon: Sendable {
     public var targets = TargetVocabulary()
     /// Verbs by which bodies issue policies (印发, 发布 …).
     public var issuanceVerbs: [(verb: String, position: IssuancePosition)] = []
+    /// Words the issuance rules read besides verbs, by role (`patterns/issuance.tsv`):
+    /// `report` (向大会报告工作), `object` (文件), `notice-open`/`notice-close` (关于 … 的通知),
+    /// `label` (发文机关).
+    public var issuanceCues: [String: [String]] = [:]
     /// The labels by which pages state their publication date (`patterns/published.tsv`).
     public var publication = PublicationVocabulary()
 
