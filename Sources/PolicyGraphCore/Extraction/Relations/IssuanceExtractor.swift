@@ -120,7 +120,7 @@ struct IssuanceExtractor {
             for close in cues["notice-close"] ?? [] where title.hasSuffix(close) {
                 let body = title.dropFirst(open.count).dropLast(close.count)
                 for verb in verbs where body.hasPrefix(verb) {
-                    let inner = body.dropFirst(verb.count).trimmingCharacters(in: CharacterSet(charactersIn: "《》“”"))
+                    let inner = body.dropFirst(verb.count).trimmingCharacters(in: CharacterSet(charactersIn: "《》〈〉“”"))
                     if inner.count >= 4 { return inner }
                 }
             }

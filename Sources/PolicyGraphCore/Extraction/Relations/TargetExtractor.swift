@@ -132,8 +132,10 @@ struct TargetExtractor {
             }
             // A carried subject stays in its paragraph: the next paragraph may be about another holder.
             // It crosses a paragraph only when no other body or policy was named since (a headline, then its story).
+            // A headline starts a new story: nothing from another paragraph is carried into it.
+            let headline = isHeadline(sentenceIndex, segments: segments, cursor: cursor)
             let speaker = lastSpeaker.flatMap { speaker in
-                let sameParagraph = speakerParagraph == sentence.paragraph || lastNamed?.key == speaker.mention.key
+                let sameParagraph = speakerParagraph == sentence.paragraph || (lastNamed?.key == speaker.mention.key && !headline)
                 return sameParagraph && time.range.lowerBound - speaker.mention.range.upperBound < 2400 ? speaker : nil
             }
             let sentenceLooksAhead = future.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes)
@@ -280,6 +282,16 @@ struct TargetExtractor {
         return (0x4E00...0x9FFF).contains(after) || after == 0x201C
     }
 
+    /// A paragraph of one short sentence without a closing mark (a headline).
+    func isHeadline(_ index: Int, segments: TextSegments, cursor: TextCursor) -> Bool {
+        let sentence = segments.sentences[index]
+        guard sentence.range.count <= 150 else { return false }
+        if index > 0, segments.sentences[index - 1].paragraph == sentence.paragraph { return false }
+        if index + 1 < segments.sentences.count, segments.sentences[index + 1].paragraph == sentence.paragraph { return false }
+        guard let (last, _) = cursor.scalar(before: sentence.range.upperBound) else { return false }
+        return !"。！？!?；;".unicodeScalars.contains { $0.value == last }
+    }
+
     func clause(containing offset: Int, in sentence: TextSegments.Sentence) -> Range<Int> {
         sentence.clauses.first { $0.lowerBound <= offset && offset < $0.upperBound } ?? sentence.range
     }
@@ -328,7 +340,11 @@ struct TargetExtractor {
         if let action {
             let end = clauseEnd(after: action.upperBound, sentence: sentence)
             var after = cursor.text(from: action.upperBound, to: end)
-            if let valueStart = after.firstIndex(where: { $0.isNumber }) { after = String(after[..<valueStart]) }
+            // A value's digits end the object (不低于95%); a numeral inside a word (一体) does not.
+            after = headNoun(after)
+            if let valueStart = after.firstIndex(where: { $0.isASCII && $0.isNumber }), valueStart != after.startIndex {
+                after = String(after[..<valueStart])
+            }
             // 的-clauses: the head noun after the last 的 (…中医特色明显的中医优势专科网络).
             if let cleaned = Self.cleanTopic(after).map(stripAdverbs).map(headNoun), cleaned.unicodeScalars.count >= 2 { return cleaned }
         }
