@@ -6,7 +6,8 @@ public enum ExtractionListing {
         var output = ""
         for extraction in extractions {
             let source = extraction.publishedSource.map { " (\($0.rawValue)\($0 == .inferred ? ", unsure" : ""))" } ?? ""
-            output += "\(extraction.document)  published \(extraction.published ?? "unknown")\(source)\n"
+            let rule = explain ? extraction.publishedSource.map { "  rule \($0.rule)" } ?? "" : ""
+            output += "\(extraction.document)  published \(extraction.published ?? "unknown")\(source)\(rule)\n"
             for type in EntityType.allCases {
                 let entities = extraction.entities.filter { $0.type == type }
                 guard !entities.isEmpty else { continue }
