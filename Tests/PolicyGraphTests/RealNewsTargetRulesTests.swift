@@ -59,6 +59,22 @@ import Testing
         #expect(Self.targets(text).isEmpty, "\(text): \(Self.targets(text))")
     }
 
+    /// Co-issuers state one goal: the first-named body's; companies listed together each promise.
+    @Test func coIssuersShareOneGoal() {
+        #expect(Self.targets("国家发展改革委、国家能源局将进一步明确2026年新增项目补贴额度。") == ["国家发展改革委 in 2026 subject.speaker"])
+        #expect(Self.targets("吉利、长城汽车等车企都表示将于2029年前实现固态电池装车。").count == 2)
+    }
+
+    /// Modality from cue words with the holder: 预计 about a place is a forecast; a company's 预计 about itself a promise.
+    @Test func modalityFromCueWordsAndHolder() {
+        func modalities(_ text: String) -> [String] {
+            sharedExtractor.extract(SourceDocument(name: "t.txt", string: text), published: "2025-06").targets.map(\.modality)
+        }
+        #expect(modalities("专家预计从2027年开始，德国电动汽车的发展将取得突破。") == ["forecast"])
+        #expect(modalities("比亚迪预计2027年实现固态电池量产。") == ["promise"])
+        #expect(modalities("安徽省力争到2027年新培育绿色工厂200家。") == ["goal"])
+    }
+
     /// Topics are noun phrases: no bare adverb, the object after the action instead.
     @Test func topicIsNeverABareAdverb() throws {
         let text = "《卫星发展规划》提出，到2030年，初步建成天地一体的卫星监测体系。"

@@ -23,6 +23,8 @@ struct TargetExtractor {
     let future: WordMatcher
     let past: WordMatcher
     let goal: WordMatcher
+    /// 预计, 有望, 可能: forecast cues.
+    let forecastWords: WordMatcher
     /// Words after a holder that make it a speaker (提出, 表示, 将, 计划 …).
     let stating: WordMatcher
     /// The technology lexicon's names and aliases.
@@ -44,6 +46,7 @@ struct TargetExtractor {
         future = WordMatcher(vocabulary.futureWords)
         past = WordMatcher(vocabulary.pastWords)
         goal = WordMatcher(vocabulary.goalWords)
+        forecastWords = WordMatcher(vocabulary.forecastWords)
         stating = WordMatcher(vocabulary.reportingWords + vocabulary.promiseWords + vocabulary.futureWords)
         technologies = WordMatcher(technologyNames)
         actions = WordMatcher(vocabulary.actions)
@@ -457,6 +460,9 @@ struct TargetExtractor {
     func modality(for type: EntityType, clause: Range<Int>, cursor: TextCursor) -> String {
         switch type {
         case .company: return "promise"
+        // A place does not plan: 预计/有望/可能 said about it is someone's forecast (预计…德国电动汽车…取得突破).
+        case .region where forecastWords.occurs(in: clause, of: cursor.bytes), .zone where forecastWords.occurs(in: clause, of: cursor.bytes):
+            return "forecast"
         case .institution, .person:
             // A third party's view of the future is a forecast unless it sets a goal (确保).
             return goal.occurs(in: clause, of: cursor.bytes) ? "goal" : "forecast"

@@ -140,6 +140,9 @@ extension TargetExtractor {
             result.insert(previous, at: 0)
             index -= 1
         }
+        // subject.co-issuers: bodies acting together state one goal; it is the first-named body's
+        // (companies listed together each promise for themselves).
+        if last.type == .government, let first = result.first { result = [first] }
         return result.map { Holder(mention: $0, name: names[$0.key]!) }
     }
 
