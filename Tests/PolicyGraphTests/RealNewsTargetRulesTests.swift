@@ -40,6 +40,12 @@ import Testing
         }
     }
 
+    /// subject.short-title: a policy's bare title word that states something speaks for the policy.
+    @Test func bareTitleWordSpeaksForThePolicy() {
+        let text = "国务院日前印发《空气质量改善行动方案》。\n方案指，要加快淘汰落后产能。到2027年，细颗粒物浓度下降10%。\n"
+        #expect(Self.targets(text) == ["空气质量改善行动方案 by 2027 subject.short-title"], "\(Self.targets(text))")
+    }
+
     /// target.heading-year: an indicator list without a time takes its section heading's year.
     @Test func indicatorListTakesTheHeadingsYear() {
         let text = "2026年无锡市政府工作报告\n各位代表：无锡市经济稳中向好。\n三、2026年重点工作\n经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业10万人。\n"

@@ -36,7 +36,8 @@ public struct Extractor: Sendable {
         }
         targetExtractor = TargetExtractor(vocabulary: lexicon.ontology.patterns.targets, technologyNames: technologyNames,
                                           mediaEntities: mediaEntities, technologyCanonical: canonical,
-                                          issuing: lexicon.ontology.patterns.issuanceVerbs.map(\.verb))
+                                          issuing: lexicon.ontology.patterns.issuanceVerbs.map(\.verb),
+                                          shortTitles: lexicon.ontology.patterns.titleEndings.filter { $0.class == .policy }.map(\.ending))
         let patterns = lexicon.ontology.patterns
         issuanceExtractor = IssuanceExtractor(cues: patterns.issuanceCues, reportTitles: patterns.targets.reportTitles,
                                               verbs: patterns.issuanceVerbs.map(\.verb).sorted { $0.count > $1.count })

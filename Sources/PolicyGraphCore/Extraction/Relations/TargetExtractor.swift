@@ -38,11 +38,14 @@ struct TargetExtractor {
     /// Verbs by which a body issues a policy (印发, 发布): a policy issued in a
     /// paragraph holds the paragraph's goals (`subject.document`).
     let issuing: [String]
+    /// Policy title endings that stand for a document named before (方案, 意见): 方案指，… (`subject.short-title`).
+    let shortTitles: WordMatcher
 
     init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String],
-         issuing: [String] = []) {
+         issuing: [String] = [], shortTitles: [String] = []) {
         self.vocabulary = vocabulary
         self.issuing = issuing
+        self.shortTitles = WordMatcher(shortTitles)
         future = WordMatcher(vocabulary.futureWords)
         past = WordMatcher(vocabulary.pastWords)
         goal = WordMatcher(vocabulary.goalWords)
@@ -101,6 +104,10 @@ struct TargetExtractor {
         var speakerParagraph = -1
         var lastNamed: Mention? = nil
         let report = reportHolder(holders: holders, names: names, cursor: cursor)
+        let titleSpeakers = shortTitleSpeakers(holders: holders, names: names, segments: segments, cursor: cursor)
+        var titleSpeakerIndex = 0
+        var lastSpeakerAt = -1
+        var speakerIsTitle = false
 
         for time in times {
             guard let sentenceIndex = segments.sentenceIndex(containing: time.range.lowerBound) else { continue }
@@ -123,10 +130,23 @@ struct TargetExtractor {
                 if isSpeaker(mention, cursor: cursor) || (opensClause && mention.type != .policy) {
                     lastSpeaker = Holder(mention: mention, name: names[mention.key]!)
                     speakerParagraph = paragraph
+                    lastSpeakerAt = mention.range.lowerBound
+                    speakerIsTitle = false
                 } else if opensClause && mention.type == .policy {
                     lastSpeaker = nil
                 }
                 holderIndex += 1
+            }
+            // subject.short-title: 方案指，… — the document named before speaks.
+            while titleSpeakerIndex < titleSpeakers.count, titleSpeakers[titleSpeakerIndex].offset < time.range.lowerBound {
+                let (offset, holder) = titleSpeakers[titleSpeakerIndex]
+                if offset > lastSpeakerAt {
+                    lastSpeaker = holder
+                    speakerParagraph = segments.sentenceIndex(containing: offset).map { segments.sentences[$0].paragraph } ?? -1
+                    lastSpeakerAt = offset
+                    speakerIsTitle = true
+                }
+                titleSpeakerIndex += 1
             }
             guard isTarget(time, sentence: sentence, cursor: cursor, policyRanges: policyRanges, reference: reference) else { continue }
             while allIndex < allHolders.count, allHolders[allIndex].range.upperBound <= time.range.lowerBound {
@@ -147,7 +167,9 @@ struct TargetExtractor {
             if sentenceLooksAhead {
                 if let document = lastPolicyByParagraph[sentence.paragraph], time.range.lowerBound - document.mention.range.upperBound < 1500 {
                     carried = (document, "subject.document")
-                } else if let holder = speaker ?? usedHolders[sentence.paragraph] ?? lastHolderByParagraph[sentence.paragraph] {
+                } else if let speaker {
+                    carried = (speaker, speakerIsTitle ? "subject.short-title" : "subject.carried")
+                } else if let holder = usedHolders[sentence.paragraph] ?? lastHolderByParagraph[sentence.paragraph] {
                     carried = (holder, "subject.carried")
                 } else if let report {
                     carried = (report, "subject.report")
@@ -253,8 +275,11 @@ struct TargetExtractor {
         if time.value.relation == .in, vocabulary.attributes.contains(where: { afterTime.hasPrefix($0) }) { return false }
         // …and a time inside a noun phrase (下达2023年农业转移支付, “十四五”规划的…): a verb or noun
         // stands right before it and nothing in its clause looks ahead.
-        if time.value.relation == .in || time.value.precision == .period, modifiesNoun(time, cursor: cursor),
-           !future.occurs(in: clause, of: cursor.bytes) { return false }
+        // (the time's own words, 未来十年, do not count as looking ahead).
+        if time.value.relation == .in || time.value.precision == .period || time.value.precision == .window,
+           modifiesNoun(time, cursor: cursor),
+           !future.occurs(in: clause.lowerBound..<time.range.lowerBound, of: cursor.bytes),
+           !future.occurs(in: time.range.upperBound..<max(time.range.upperBound, clause.upperBound), of: cursor.bytes) { return false }
         let looksAhead = future.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes)
         let clauseLooksAhead = future.occurs(in: clause, of: cursor.bytes)
         if past.occurs(in: clause, of: cursor.bytes) && !clauseLooksAhead { return false }

@@ -43,6 +43,38 @@ extension TargetExtractor {
         return nil
     }
 
+    /// `subject.short-title`: a clause that opens with a policy's bare title word and a
+    /// verb of stating (方案指，…; 意见提出…) is the latest policy of that kind speaking.
+    /// Offsets in text order, for the extractor to carry.
+    func shortTitleSpeakers(holders: [Mention], names: [String: String], segments: TextSegments,
+                            cursor: TextCursor) -> [(offset: Int, holder: Holder)] {
+        let policies = holders.filter { $0.type == .policy }
+        var policyIndex = 0
+        var latestByEnding: [String: Holder] = [:]
+        var result: [(offset: Int, holder: Holder)] = []
+        for sentence in segments.sentences {
+            for clause in sentence.clauses {
+                var start = clause.lowerBound
+                if let (scalar, next) = cursor.scalar(at: start), scalar == .leftTitle || scalar == .leftQuote { start = next }
+                guard let (word, end) = shortTitles.word(at: start, in: cursor.bytes, limit: clause.upperBound) else { continue }
+                // The policies named so far, by their title word.
+                while policyIndex < policies.count, policies[policyIndex].range.upperBound <= start {
+                    let policy = policies[policyIndex]
+                    if let name = names[policy.key] {
+                        for ending in shortTitles.words where name.hasSuffix(ending) { latestByEnding[ending] = Holder(mention: policy, name: name) }
+                    }
+                    policyIndex += 1
+                }
+                var after = end
+                if let (scalar, next) = cursor.scalar(at: after), scalar == .rightTitle || scalar == .rightQuote { after = next }
+                let window = after..<min(clause.upperBound + 3, after + 12, cursor.bytes.count)
+                guard let holder = latestByEnding[shortTitles.words[word]], stating.occurs(in: window, of: cursor.bytes) else { continue }
+                result.append((start, holder))
+            }
+        }
+        return result
+    }
+
     /// `target.heading-year`: in a work report, a sentence that opens an indicator
     /// list (主要预期目标是：生产总值增长5%左右，…) and names no time is dated by the last
     /// short heading line with a year above it (三、2026年重点工作); one target, the first
