@@ -20,6 +20,10 @@ public struct OntologyEntity: Hashable, Sendable {
     /// it is then recognised only where an alias marked `~` would be.
     public var nameIsContextual: Bool { attributes["match"] == "contextual" }
 
+    /// Whether mentions of it are entities (`report=no`: continents and
+    /// macro-regions are recognised only so that no shorter name matches inside).
+    public var isReported: Bool { attributes["report"] != "no" }
+
     public init(type: EntityType, name: String, aliases: [String] = [], contextualAliases: [String] = [],
                 parentName: String? = nil, note: String = "", attributes: [String: String] = [:], source: SourceLocation) {
         self.id = EntityID(type: type, name: name)

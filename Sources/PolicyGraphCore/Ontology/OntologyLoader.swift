@@ -194,7 +194,11 @@ struct OntologyLoader {
                     }
                 case "generic":
                     let mode = fields.count > 1 ? fields[1] : "body"
-                    if mode == "prefix" { lexicon.genericPrefixes.append(word) } else { lexicon.genericBodies.insert(word) }
+                    switch mode {
+                    case "prefix": lexicon.genericPrefixes.append(word)
+                    case "before-local": lexicon.beforeLocalBodies.append(word)
+                    default: lexicon.genericBodies.insert(word)
+                    }
                 case "titles":
                     guard fields.count > 1, let titleClass = TitleClass(rawValue: fields[1]) else {
                         issues.append(.init(location: location, message: "expected an ending and a class (policy, institution, other, named)"))
@@ -240,6 +244,25 @@ struct OntologyLoader {
                     case "surname": lexicon.surnames.append(word)
                     case "foreign": lexicon.foreignNameCharacters.formUnion(word.unicodeScalars.map(\.value))
                     default: issues.append(.init(location: location, message: "expected a role: surname or foreign"))
+                    }
+                case "latin-legal-forms":
+                    lexicon.latinLegalForms.append(fields[0].trimmingCharacters(in: .whitespaces))
+                case "zone-forms":
+                    guard fields.count > 1, !fields[1].isEmpty else {
+                        issues.append(.init(location: location, message: "expected an ending and its kind"))
+                        continue
+                    }
+                    lexicon.zoneForms.append((word, fields[1]))
+                case "list-heads":
+                    let role = fields.count > 1 ? fields[1] : ""
+                    if role == "lead" {
+                        lexicon.listLeads.append(word)
+                    } else if role == "modifier" {
+                        lexicon.listModifiers.append(word)
+                    } else if let type = EntityType(rawValue: role) {
+                        lexicon.listHeads.append((word, type))
+                    } else {
+                        issues.append(.init(location: location, message: "expected an entity type, lead or modifier"))
                     }
                 case "declarations":
                     lexicon.declarationWords.append(word)

@@ -93,6 +93,17 @@ public struct PatternLexicon: Sendable {
     public var genericBodies: Set<String> = []
     /// Beginnings that make a pattern name generic (这家…, 多家…).
     public var genericPrefixes: [String] = []
+    /// Heads that type a list's items (等…企业 → company), words that open a
+    /// list, and modifiers allowed between 等 and the head (重点, 头部).
+    public var listHeads: [(word: String, type: EntityType)] = []
+    public var listLeads: [String] = []
+    public var listModifiers: [String] = []
+    /// Legal forms that end a company's name in Latin script: Inc., NV.
+    public var latinLegalForms: [String] = []
+    /// A zone's endings and their kinds (高新技术产业园区 and 高新区 are both 高新).
+    public var zoneForms: [(ending: String, kind: String)] = []
+    /// Words before a local body (省委, 市政府) that make it generic: 各, 城.
+    public var beforeLocalBodies: [String] = []
     /// Title endings and their classes, longest first.
     public var titleEndings: [(ending: String, class: TitleClass)] = []
     /// Qualifiers in parentheses that may close a policy title: 试行, 征求意见稿.

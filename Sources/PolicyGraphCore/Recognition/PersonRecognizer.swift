@@ -49,7 +49,8 @@ struct PersonRecognizer {
                     add(start..<marker.range.lowerBound, rule: "person:title-after")
                 }
             case .speech:
-                if let start = nameStart(before: marker.range.lowerBound, cursor: cursor, needsBoundary: true) {
+                if let start = nameStart(before: marker.range.lowerBound, cursor: cursor, needsBoundary: true)
+                    ?? foreignNameStart(before: marker.range.lowerBound, cursor: cursor) {
                     add(start..<marker.range.lowerBound, rule: "person:speech")
                 }
             default:
@@ -57,6 +58,16 @@ struct PersonRecognizer {
             }
         }
         found += repeated(found, cursor: cursor, existing: existing, taken: starts)
+        // A foreign name used by its last part (布拉策尔 after 斯特凡·布拉策尔) is the same person.
+        var fullNames: [String: String] = [:]
+        for mention in found {
+            if let dot = mention.surface.lastIndex(where: { $0 == "·" || $0 == "・" }) {
+                fullNames[String(mention.surface[mention.surface.index(after: dot)...])] = mention.key
+            }
+        }
+        for index in found.indices {
+            if let key = fullNames[found[index].surface] { found[index].key = key }
+        }
         mentions += found
     }
 
@@ -77,7 +88,28 @@ struct PersonRecognizer {
                 for end in ends.reversed() where test(end, cursor) { return end }
             }
         }
-        return foreignNameEnd(from: start, cursor: cursor)
+        return foreignNameEnd(from: start, cursor: cursor) ?? latinNameEnd(from: start, cursor: cursor)
+    }
+
+    /// A Latin-script name after a title: a capitalised word and one to three
+    /// more words (首席执行官Luc Van den Hove).
+    func latinNameEnd(from start: Int, cursor: TextCursor) -> Int? {
+        var position = start
+        if let (space, next) = cursor.scalar(at: position), space == 0x20 { position = next }
+        guard let (first, _) = cursor.scalar(at: position), (0x41...0x5A).contains(first) else { return nil }
+        var words = 0
+        var end = position
+        while words < 4 {
+            var wordEnd = position
+            while wordEnd < cursor.bytes.count, isASCIILetter(cursor.bytes[wordEnd]) { wordEnd += 1 }
+            guard wordEnd - position >= 2 else { break }
+            words += 1
+            end = wordEnd
+            guard wordEnd < cursor.bytes.count, cursor.bytes[wordEnd] == 0x20 else { break }
+            position = wordEnd + 1
+        }
+        guard words >= 2, end < cursor.bytes.count ? !ScalarClass.isASCIIAlphanumeric(UInt32(cursor.bytes[end])) : true else { return nil }
+        return end
     }
 
     /// A transliterated name: two to twelve transliteration characters, with
@@ -118,8 +150,8 @@ struct PersonRecognizer {
             starts.append(start)
             position = start
         }
-        // Three characters first, then four (a compound surname), then two.
-        for length in [3, 4, 2] where length <= starts.count {
+        // Four characters (a compound surname) first, then three, then two.
+        for length in [4, 3, 2] where length <= starts.count {
             let start = starts[length - 1]
             guard let surnameEnd = surname(at: start, cursor: cursor), surnameEnd < end else { continue }
             let given = cursor.scalarCount(surnameEnd..<end)
@@ -130,7 +162,31 @@ struct PersonRecognizer {
         return nil
     }
 
+    /// The start of a transliterated name of three or more characters that ends
+    /// at `end` and opens a clause (。蓬佩奥说).
+    func foreignNameStart(before end: Int, cursor: TextCursor) -> Int? {
+        var position = end
+        var count = 0
+        while let (scalar, start) = cursor.scalar(before: position), count <= 12 {
+            if scalar == 0xB7 || scalar == 0x30FB {
+                guard count > 0 else { return nil }
+            } else if patterns.foreignNameCharacters.contains(scalar) {
+                count += 1
+            } else {
+                break
+            }
+            position = start
+        }
+        guard count >= 3, count <= 12 else { return nil }
+        if let (before, _) = cursor.scalar(before: position), ScalarClass.isIdeograph(before) || before == 0xB7 { return nil }
+        return position
+    }
+
     // MARK: Checks
+
+    func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
 
     func surname(at index: Int, cursor: TextCursor) -> Int? {
         for surname in surnames where cursor.matches(surname, at: index) { return index + surname.count }
