@@ -67,5 +67,16 @@ func startPolicyGraph(_ arguments: [String], in folder: URL) throws -> (process:
     return (process, output, error)
 }
 
+/// Reads a started process's standard error until it contains `marker` or the process ends.
+func readStandardError(of started: (process: Process, output: Pipe, error: Pipe), until marker: String) -> String {
+    var text = ""
+    while !text.contains(marker) {
+        let chunk = started.error.fileHandleForReading.availableData
+        if chunk.isEmpty { break }  // end of file: the process has closed it
+        text += String(decoding: chunk, as: UTF8.self)
+    }
+    return text
+}
+
 /// Whether the tests run as root (permissions are then not enforced).
 var runningAsRoot: Bool { geteuid() == 0 }
