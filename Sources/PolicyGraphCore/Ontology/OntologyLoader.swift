@@ -223,6 +223,12 @@ struct OntologyLoader {
                     case "reporting": lexicon.targets.reportingWords.append(word)
                     case "noun": lexicon.targets.nouns.append(word)
                     case "unit": lexicon.targets.units.append(fields[0].trimmingCharacters(in: .whitespaces))
+                    case "copula": lexicon.targets.copulas.append(word)
+                    case "report": lexicon.targets.reportTitles.append(word)
+                    case "attribute": lexicon.targets.attributes.append(word)
+                    case "indicators": lexicon.targets.indicatorCues.append(word)
+                    case "adverb": lexicon.targets.adverbs.append(word)
+                    case "preposition": lexicon.targets.prepositions.append(word)
                     default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
                     }
                 case "persons":
@@ -260,9 +266,17 @@ struct OntologyLoader {
                     }
                 case "declarations":
                     lexicon.declarationWords.append(word)
+                case "published":
+                    guard fields.count > 1, let role = PublicationVocabulary.Role(rawValue: fields[1]) else {
+                        issues.append(.init(location: location, message: "expected a word and a role (meta, jsonld, frontmatter, table, line, source, weekday)"))
+                        continue
+                    }
+                    lexicon.publication.add(fields[0].trimmingCharacters(in: .whitespaces), as: role)
+                case "issuance" where fields.count > 1 && ["report", "object", "notice-open", "notice-close", "label"].contains(fields[1]):
+                    lexicon.issuanceCues[fields[1], default: []].append(word)
                 case "issuance":
                     guard fields.count > 1, let position = IssuancePosition(rawValue: fields[1]) else {
-                        issues.append(.init(location: location, message: "expected a verb and a position (before, after, both)"))
+                        issues.append(.init(location: location, message: "expected a verb and a position (before, after, both) or a role (report, object, notice-open, notice-close, label)"))
                         continue
                     }
                     lexicon.issuanceVerbs.append((word, position))

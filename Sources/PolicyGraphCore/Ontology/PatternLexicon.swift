@@ -64,6 +64,18 @@ public struct TargetVocabulary: Sendable {
     public var nouns: [String] = []
     /// Units of values, longest first.
     public var units: [String] = []
+    /// Words after a time that make a statement about the period, not a target (是).
+    public var copulas: [String] = []
+    /// Words right after a time that make it an attribute (今年的…, 2024年工作会议).
+    public var attributes: [String] = []
+    /// Prepositions of time (在, 于, 到): a time after one is no noun's modifier.
+    public var prepositions: [String] = []
+    /// Adverbs and quantifiers that are never a topic nor part of one at its edges (初步, 基本, 不低于).
+    public var adverbs: [String] = []
+    /// Words that open a report's indicator list (主要预期目标).
+    public var indicatorCues: [String] = []
+    /// Title endings of government work reports (政府工作报告).
+    public var reportTitles: [String] = []
 }
 
 /// The data of the pattern recognisers, loaded from `patterns/*.tsv`.
@@ -113,6 +125,12 @@ public struct PatternLexicon: Sendable {
     public var targets = TargetVocabulary()
     /// Verbs by which bodies issue policies (印发, 发布 …).
     public var issuanceVerbs: [(verb: String, position: IssuancePosition)] = []
+    /// Words the issuance rules read besides verbs, by role (`patterns/issuance.tsv`):
+    /// `report` (向大会报告工作), `object` (文件), `notice-open`/`notice-close` (关于 … 的通知),
+    /// `label` (发文机关).
+    public var issuanceCues: [String: [String]] = [:]
+    /// The labels by which pages state their publication date (`patterns/published.tsv`).
+    public var publication = PublicationVocabulary()
     /// What marks the parts of a web page that are not its article (`patterns/page.tsv`).
     public var page = PageVocabulary()
 
