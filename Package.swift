@@ -8,12 +8,14 @@ let package = Package(
         .library(name: "PolicyGraphCore", targets: ["PolicyGraphCore"]),
         .library(name: "PolicyGraphExport", targets: ["PolicyGraphExport"]),
         .library(name: "PolicyGraphInput", targets: ["PolicyGraphInput"]),
+        .library(name: "PolicyGraphStore", targets: ["PolicyGraphStore"]),
         .executable(name: "policygraph", targets: ["policygraph"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The human-editable dictionaries and patterns, bundled so that the tool
@@ -54,6 +56,12 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The embedded SQLite store (through GRDB): documents, graph tables,
+        // incremental ingest, grouped queries and read-only SQL.
+        .target(
+            name: "PolicyGraphStore",
+            dependencies: ["PolicyGraphCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The command-line tool: argument-parser commands only.
         .executableTarget(
             name: "policygraph",
@@ -61,19 +69,20 @@ let package = Package(
                 "PolicyGraphCore",
                 "PolicyGraphExport",
                 "PolicyGraphInput",
+                "PolicyGraphStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Throughput benchmark (run in release): checks its own output.
         .executableTarget(
             name: "policygraph-bench",
-            dependencies: ["PolicyGraphCore"]
+            dependencies: ["PolicyGraphCore", "PolicyGraphStore"]
         ),
         .testTarget(
             name: "PolicyGraphTests",
             // The executable too, so that end-to-end tests find it built.
             dependencies: [
-                "PolicyGraphCore", "PolicyGraphExport", "PolicyGraphInput", "policygraph",
+                "PolicyGraphCore", "PolicyGraphExport", "PolicyGraphInput", "PolicyGraphStore", "policygraph",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Fixtures")]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyGraphCore
+import PolicyGraphStore
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +25,11 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var ontologyOptions: OntologyOptions
 
+    @Option(help: ArgumentHelp("The store to write (default: policygraph.sqlite in the output folder).", valueName: "PATH"))
+    var store: String?
+
+    @OptionGroup var coMentions: CoMentionOption
+
     func validate() throws {
         if !(1...86_400).contains(svgTimeout) { throw ValidationError("--svg-timeout must be between 1 and 86400 seconds.") }
     }
@@ -32,7 +38,8 @@ struct BuildCommand: ParsableCommand {
         do {
             let extractor = try ontologyOptions.makeExtractor()
             try GraphBuild.run(inputs: try inputOptions.collection(for: extractor.lexicon.ontology), output: output, extractor: extractor,
-                               options: GraphBuild.Options(svg: svg, svgTimeout: svgTimeout, quiet: quiet))
+                               options: GraphBuild.Options(svg: svg, svgTimeout: svgTimeout, quiet: quiet, store: store,
+                                                           settings: .init(coMentions: coMentions.coMentions)))
         } catch let error as ExitCodeError {
             throw ExitCode(error.code)
         } catch let error as BuildFailure {

@@ -39,7 +39,10 @@ struct ExtractCommand: ParsableCommand {
         case .json:
             FileHandle.standardOutput.write(try ExtractionJSON.encode(extractions))
         case .text:
-            print(ExtractionListing.render(extractions, explain: explain), terminator: "")
+            // Names and quotes come from the inputs: no terminal control sequences reach the terminal.
+            let listing = ExtractionListing.render(extractions, explain: explain)
+            print(listing.split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.forTerminal(String($0)) }.joined(separator: "\n"),
+                  terminator: "")
         }
         if failures > 0 { throw ExitCode(1) }
     }

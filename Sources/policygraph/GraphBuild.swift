@@ -1,8 +1,10 @@
 import Foundation
 import PolicyGraphCore
 import PolicyGraphExport
+import PolicyGraphStore
 
-/// The main job: extract the inputs, build the graph, write the outputs.
+/// The main job: extract the inputs into a fresh store, build the graph there,
+/// write the outputs from the store.
 ///
 /// The outputs are one set: every file is written into a staging folder beside
 /// the output folder, which replaces it only when all succeeded. A build that
@@ -13,6 +15,9 @@ enum GraphBuild {
         var svg = false
         var svgTimeout = SVGRendering.defaultTimeout
         var quiet = false
+        /// The store to write; `nil`: `policygraph.sqlite` in the output set.
+        var store: String? = nil
+        var settings = GraphSettings()
     }
 
     static func run(inputs: [String], output: String, extractor: Extractor, options: Options = Options()) throws {
@@ -24,12 +29,13 @@ enum GraphBuild {
         let progress = BuildProgress(quiet: quiet)
         let clock = ContinuousClock()
         let start = clock.now
-        var extractions: [DocumentExtraction] = []
+        var extractions: [StoredDocument] = []
         var bytes = 0
         var lastReport = start
         let report = progress.phase("extraction", {
             inputs.collect(onError: reportInputError) { document, metadata in
-                extractions.append(extractor.extract(document, metadata: metadata))
+                extractions.append(StoredDocument(id: document.name, fingerprint: DocumentFingerprint(text: document.text.bytes),
+                                                  extraction: extractor.extract(document, metadata: metadata)))
                 bytes += document.text.bytes.count
                 // A running count for long inputs: documents done and MB/s, at most twice a second.
                 if !quiet, clock.now - lastReport > .milliseconds(500) {
@@ -51,14 +57,6 @@ enum GraphBuild {
             throw BuildFailure(message: "0 readable documents of \(files) file\(files == 1 ? "" : "s") (\(found)); \(output) is left as it was. "
                 + "Give text, Markdown, HTML, PDF or Word files, or folders of them.")
         }
-        let graph = progress.phase("merging", { GraphBuilder(ontology: extractor.lexicon.ontology).build(extractions) },
-                                   detail: { graph in "\(graph.nodes.count) nodes, \(graph.edges.count) edges," })
-        let (nodeCounts, edgeCounts) = graph.statistics
-        if options.svg {
-            try SVGRendering.checkSize(nodes: nodeCounts.values.reduce(0, +), edges: edgeCounts.values.reduce(0, +))
-            _ = try SVGRendering.tool()
-        }
-
         Interruption.shared.install()
         let folder: StagedOutputFolder
         do {
@@ -68,7 +66,28 @@ enum GraphBuild {
         } catch { throw BuildFailure(message: error.localizedDescription) }
         Interruption.shared.removeOnInterrupt(folder.staging.path)
         defer { Interruption.shared.keep(folder.staging.path) }
-        var written: [String] = []
+        // The store first (in the staged set unless --store says elsewhere); every export is written from it.
+        let storePath = options.store ?? folder.path(for: "policygraph.sqlite")
+        let graph: KnowledgeGraph, stored: [DocumentExtraction]
+        do {
+            (graph, stored) = try progress.phase("merging", {
+                try StoreBuild.fresh(at: storePath, with: extractions, ontology: extractor.lexicon.ontology, settings: options.settings)
+            }, detail: { result in "\(result.0.nodes.count) nodes, \(result.0.edges.count) edges," })
+        } catch {
+            folder.discard()
+            throw BuildFailure(message: "\(error.localizedDescription) \(output) is left as it was.")
+        }
+        let (nodeCounts, edgeCounts) = graph.statistics
+        if options.svg {
+            do {
+                try SVGRendering.checkSize(nodes: nodeCounts.values.reduce(0, +), edges: edgeCounts.values.reduce(0, +))
+                _ = try SVGRendering.tool()
+            } catch {
+                folder.discard()
+                throw error
+            }
+        }
+        var written: [String] = options.store == nil ? ["policygraph.sqlite"] : []
         func write(_ name: String, _ body: (String) throws -> Void) throws {
             let path = folder.path(for: name)
             do { try progress.phase("export \(name)") { try body(path) } } catch let error as SVGRendering.Failure {
@@ -83,7 +102,7 @@ enum GraphBuild {
             }
             written.append(name)
         }
-        try write("extraction.json") { try AtomicFile.write(try ExtractionJSON.encode(extractions), to: $0) }
+        try write("extraction.json") { try AtomicFile.write(try ExtractionJSON.encode(stored), to: $0) }
         try write("graph.json") { try graph.save(to: URL(fileURLWithPath: $0)) }
         try write("graph.graphml") { try GraphMLExporter().write(graph, to: $0) }
         try write("graph.gexf") { try GEXFExporter().write(graph, to: $0) }
