@@ -48,11 +48,8 @@ struct Scratch {
 
 /// Runs the built `policygraph` in `folder`; returns the exit status and output.
 func runPolicyGraph(_ arguments: [String], in folder: URL, input: String? = nil) throws -> (status: Int32, output: String, error: String) {
-    let process = try startPolicyGraph(arguments, in: folder)
-    let out = process.output.fileHandleForReading.readDataToEndOfFile()
-    let err = process.error.fileHandleForReading.readDataToEndOfFile()
-    process.process.waitUntilExit()
-    return (process.process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    guard let binary = CommandLineTests.executable else { throw MissingBinary() }
+    return try runProcess(binary, arguments, in: folder, input: input)
 }
 
 /// Starts the built `policygraph` in `folder` without waiting.
