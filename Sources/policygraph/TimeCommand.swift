@@ -15,6 +15,9 @@ struct TimeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The date relative expressions are resolved against (YYYY-MM-DD, YYYY-MM or YYYY).", valueName: "DATE"))
     var reference: String?
 
+    @Flag(help: "Add the rules that read each expression (\"rules\": [\"time.year.four-digit\", \"time.suffix.after\"]), its form first.")
+    var explain = false
+
     func validate() throws {
         if let reference, ReferenceDate(reference) == nil {
             throw ValidationError("--reference must read YYYY-MM-DD, YYYY-MM or YYYY, not '\(reference)'.")
@@ -30,14 +33,16 @@ struct TimeCommand: ParsableCommand {
         let normalizer = TimeNormalizer()
         for input in inputs {
             let text = input.trimmingCharacters(in: .whitespaces)
-            print(TimeJSON.line(text: text, value: normalizer.parse(text, reference: date), reference: date))
+            let result = normalizer.parseExplained(text, reference: date)
+            print(TimeJSON.line(text: text, value: result?.value, reference: date, rules: explain ? result?.rules.map(\.rawValue) ?? [] : nil))
         }
     }
 }
 
 /// One line of `policygraph time` output.
 enum TimeJSON {
-    static func line(text: String, value: TimeValue?, reference: ReferenceDate?) -> String {
+    /// With `rules` (`--explain`), a last field names the rules that read the expression.
+    static func line(text: String, value: TimeValue?, reference: ReferenceDate?, rules: [String]? = nil) -> String {
         var fields: [(String, String)] = [("text", quoted(text))]
         func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
         if let value {
@@ -51,6 +56,7 @@ enum TimeJSON {
                            ? "not a time expression PolicyGraph understands (relative ones need --reference)"
                            : "not a time expression PolicyGraph understands"))]
         }
+        if let rules { fields.append(("rules", "[" + rules.map(quoted).joined(separator: ", ") + "]")) }
         return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
 

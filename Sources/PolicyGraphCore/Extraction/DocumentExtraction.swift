@@ -158,6 +158,26 @@ public struct TargetTime: Codable, Sendable, Equatable {
     public var end_month: Int?
     /// The expression as written (extra field).
     public var text: String?
+    /// The time rules that read the expression (`time.year.four-digit` …), for
+    /// `--explain`; not written to the JSON and not part of the value.
+    public var rules: [String] = []
+
+    enum CodingKeys: String, CodingKey { case relation, year, month, end_year, end_month, text }
+
+    public init(relation: String, year: Int?, month: Int?, end_year: Int?, end_month: Int? = nil, text: String? = nil, rules: [String] = []) {
+        self.relation = relation
+        self.year = year
+        self.month = month
+        self.end_year = end_year
+        self.end_month = end_month
+        self.text = text
+        self.rules = rules
+    }
+
+    public static func == (lhs: TargetTime, rhs: TargetTime) -> Bool {
+        lhs.relation == rhs.relation && lhs.year == rhs.year && lhs.month == rhs.month && lhs.end_year == rhs.end_year
+            && lhs.end_month == rhs.end_month && lhs.text == rhs.text
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

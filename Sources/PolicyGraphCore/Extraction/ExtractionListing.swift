@@ -36,7 +36,8 @@ public enum ExtractionListing {
                     line += " · \(target.modality)"
                     output += line + "\n      “\(target.quote)”\n"
                     if explain {
-                        output += "      rule \(target.rule); subject \(range(target.subjectOffsets)), time \(range(target.timeOffsets))"
+                        let timeRules = target.time.rules.isEmpty ? "" : " (" + target.time.rules.joined(separator: " ") + ")"
+                        output += "      rule \(target.rule); subject \(range(target.subjectOffsets)), time \(range(target.timeOffsets))\(timeRules)"
                         output += target.actionOffsets.map { ", action \(range($0))" } ?? ""
                         output += "\n"
                     }

@@ -19,13 +19,19 @@ public struct TimeNormalizer: Sendable {
     /// traditional characters read like their plain forms, and forms too
     /// ambiguous in running text (a bare 2018, 15年, 30日) are read too.
     public func parse(_ text: String, reference: ReferenceDate?) -> TimeValue? {
+        parseExplained(text, reference: reference)?.value
+    }
+
+    /// Like ``parse(_:reference:)``, with the rules that read the expression
+    /// (``TimeRule``), its form first: what `policygraph time --explain` prints.
+    public func parseExplained(_ text: String, reference: ReferenceDate?) -> (value: TimeValue, rules: [TimeRule])? {
         let folded = Self.folding.fold(Array(text.utf8)).bytes.filter { $0 != 0x20 && $0 != 0x09 }
         return folded.withUnsafeBufferPointer { raw in
             let bytes = TimeFolding.fold(raw)
             return bytes.withUnsafeBufferPointer { buffer in
                 let parser = TimeParser(bytes: buffer, reference: reference, standalone: true)
-                guard buffer.count > 0, let (value, end) = parser.parse(at: 0), end == buffer.count else { return nil }
-                return value
+                guard buffer.count > 0, let (value, end, rules) = parser.parseExplained(at: 0), end == buffer.count else { return nil }
+                return (value, rules)
             }
         }
     }
@@ -47,9 +53,9 @@ public struct TimeNormalizer: Sendable {
                 // A digit run starts only at its first digit, a run of numerals at its first numeral.
                 let insideRun = (ScalarClass.isDigit(scalar) && ScalarClass.isDigit(previous))
                     || (TimeParser.isNumeral(scalar) && TimeParser.isNumeral(previous))
-                if !insideRun, TimeParser.startScalars.contains(scalar), let (value, end) = parser.parse(at: index) {
+                if !insideRun, TimeParser.startScalars.contains(scalar), let (value, end, rules) = parser.parseExplained(at: index) {
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-                    result.append(TimeExpression(range: index..<end, text: text, value: value))
+                    result.append(TimeExpression(range: index..<end, text: text, value: value, rules: rules))
                     index = end
                     previous = 0
                     continue

@@ -60,10 +60,16 @@ struct TimeParser {
 
     /// Parses one expression starting at `start`.
     func parse(at start: Int) -> (TimeValue, Int)? {
+        parseExplained(at: start).map { ($0.value, $0.end) }
+    }
+
+    /// Parses one expression starting at `start`, with the rules that read it.
+    func parseExplained(at start: Int) -> (value: TimeValue, end: Int, rules: [TimeRule])? {
         var index = start
         var approximate = false
         if let (_, end) = firstWord(["大约", "大概", "约"], at: index) { approximate = true; index = end }
         var prefix: Prefix? = nil
+        var prefixRule: TimeRule? = nil
         if let (_, end) = firstWord(["截至", "截止到", "截止"], at: index) {
             prefix = .past; index = end
         } else if let (_, end) = firstWord(["力争", "争取"], at: index) {
@@ -76,15 +82,24 @@ struct TimeParser {
             prefix = word == "到" || word == "至" ? .by : word == "于" || word == "在" ? .in : .from
             index = end
         }
+        switch prefix {
+        case .by?: prefixRule = .prefixBy
+        case .past?: prefixRule = .prefixUntil
+        case .in?: prefixRule = .prefixIn
+        case .from?: prefixRule = .prefixFrom
+        case .aim?, nil: break
+        }
         guard let core = core(at: index) else { return nil }
         var value = core.value
+        var rules = core.rules
         index = core.end
         // A range (or a day range inside the core) is not turned into a deadline or a start by 到 or 从.
         var ranged = core.isRange
-        if let (rangeValue, end) = range(from: core, at: index) {
+        if let (rangeValue, end, rule) = range(from: core, at: index) {
             value = rangeValue
             index = end
             ranged = true
+            rules.append(rule)
         } else if core.bare {
             return nil
         } else if let (_, end) = firstWord(["起至今", "起到现在", "至今", "到现在", "到今天", "迄今"], at: index), let reference {
@@ -94,6 +109,7 @@ struct TimeParser {
             value.endMonth = reference.month ?? 12
             value.month = value.month ?? 1
             index = end
+            rules.append(.rangeToNow)
         }
         switch ranged ? (prefix == .past ? .past : nil) : prefix {
         case .by?: if value.relation == .in { value.relation = .by; value.collapseToEnd() }
@@ -103,36 +119,46 @@ struct TimeParser {
         case .from?: if value.relation == .in { value.relation = .from; value.collapseToStart() }
         case .in?, .aim?, nil: break
         }
-        index = suffix(after: index, value: &value)
-        if approximate { value.approximate = true }
+        if let prefixRule { rules.append(prefixRule) }
+        index = suffix(after: index, value: &value, rules: &rules)
+        if approximate { value.approximate = true; rules.append(.approximate) }
         guard value.isWellFormed else { return nil }
-        return (value, index)
+        return (value, index, rules)
     }
 
     /// Suffixes, longest first; returns the index after the one read.
-    func suffix(after index: Int, value: inout TimeValue) -> Int {
+    func suffix(after index: Int, value: inout TimeValue, rules: inout [TimeRule]) -> Int {
         let suffixes = ["底前", "末前", "或之前", "及以前", "及之前", "以前", "之前", "前后", "左右", "或之后", "及以后", "及之后",
                         "以后", "之后", "以来", "开始", "以内", "之间", "前", "后", "起", "内", "间"]
         guard let (word, end) = firstWord(suffixes, at: index) else { return index }
+        let rule: TimeRule
         switch word {
         case "底前", "末前":
             guard value.relation == .in, value.month == nil else { return index }
             value.relation = .by
             value.month = 12
             value.precision = .month
+            rule = .suffixBefore
+            rules.append(.partOfYear)
         case "或之前", "及以前", "及之前", "以前", "之前", "前":
             if value.relation == .in || value.relation == .by { value.relation = .by; value.collapseToEnd() }
-        case "前后", "左右": value.approximate = true
+            rule = .suffixBefore
+        case "前后", "左右": value.approximate = true; rule = .approximate
         case "或之后", "及以后", "及之后":
             if value.relation == .in { value.relation = .from; value.collapseToStart() }
+            rule = .suffixFrom
         case "以后", "之后", "后":
             if value.relation == .in { value.relation = .after; value.collapseToEnd() }
-        case "以来": value.relation = .from; value.collapseToStart(); value.markedPast = true
-        case "开始", "起": if value.relation == .in || value.relation == .from { value.relation = .from; value.collapseToStart() }
-        case "以内", "内": if value.relation == .in { value.relation = .by; value.collapseToEnd() }
-        case "之间", "间": guard value.relation == .between else { return index }
-        default: break
+            rule = .suffixAfter
+        case "以来": value.relation = .from; value.collapseToStart(); value.markedPast = true; rule = .suffixSince
+        case "开始", "起":
+            if value.relation == .in || value.relation == .from { value.relation = .from; value.collapseToStart() }
+            rule = .suffixFrom
+        case "以内", "内": if value.relation == .in { value.relation = .by; value.collapseToEnd() }; rule = .suffixWithin
+        case "之间", "间": guard value.relation == .between else { return index }; rule = .suffixBetween
+        default: return end
         }
+        rules.append(rule)
         return end
     }
 
@@ -147,28 +173,42 @@ struct TimeParser {
         var bare: Bool = false
         /// The core holds a range of days (九号到十五号).
         var isRange: Bool = false
+        /// The rules that read it: its form first, then what refines it.
+        var rules: [TimeRule] = []
     }
 
     func core(at index: Int) -> Core? {
-        if let (value, end) = counted(at: index) { return Core(value: value, day: nil, end: end, hasYear: true) }
-        if let (value, end) = window(at: index) { return Core(value: value, day: nil, end: end, hasYear: true) }
-        if let (value, end) = era(at: index) { return Core(value: value, day: nil, end: end, hasYear: true) }
-        if let result = numericDate(at: index) { return result }
+        if let (value, end) = counted(at: index) { return Core(value: value, day: nil, end: end, hasYear: true, rules: [.count]) }
+        if let (value, end) = window(at: index) { return Core(value: value, day: nil, end: end, hasYear: true, rules: [.window]) }
+        if let (value, end) = era(at: index) {
+            let rule: TimeRule = value.precision == .period ? .plan : value.precision == .decade ? .decade : .century
+            return Core(value: value, day: nil, end: end, hasYear: true, rules: [rule])
+        }
+        if var result = numericDate(at: index) { result.rules = [.numericDate]; return result }
         if let result = yearPoint(at: index) { return result }
-        if let result = relativeMonth(at: index) { return result }
-        if let (value, end) = relativeQuarter(at: index) { return Core(value: value, day: nil, end: end, hasYear: true) }
-        if let result = monthDay(at: index) { return result }
+        if var result = relativeMonth(at: index) {
+            result.rules = [.relativeMonth] + (result.day != nil ? [.day] : [])
+            return result
+        }
+        if let (value, end) = relativeQuarter(at: index) {
+            return Core(value: value, day: nil, end: end, hasYear: true, rules: [.relativeQuarter] + (value.precision == .month ? [.partOfQuarter] : []))
+        }
+        if var result = monthDay(at: index) {
+            result.rules = [result.isRange ? (result.value.endMonth != nil && result.day == nil ? .rangeMonths : .rangeDays)
+                                           : (result.day != nil ? .monthDay : .month)]
+            return result
+        }
         if let reference, let (value, end) = periodInsideYear(year: reference.year, at: index, afterYear: false) {
             var relative = value
             relative.relative = true
-            return Core(value: relative, day: nil, end: end, hasYear: false)
+            return Core(value: relative, day: nil, end: end, hasYear: false, rules: [.periodInsideYear])
         }
         if let reference, let (quarter, end) = quarter(at: index) {
             var value = TimeValue(relation: .in, year: reference.year, precision: .quarter, relative: true)
             applyQuarter(quarter, to: &value)
-            return Core(value: value, day: nil, end: end, hasYear: false)
+            return Core(value: value, day: nil, end: end, hasYear: false, rules: [.quarter] + (quarter.onlyMonth != nil ? [.partOfQuarter] : []))
         }
-        if standalone, let result = bareDay(at: index) { return result }
+        if standalone, var result = bareDay(at: index) { result.rules = [result.isRange ? .rangeDays : .day]; return result }
         return nil
     }
 }

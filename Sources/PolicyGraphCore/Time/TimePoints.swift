@@ -37,8 +37,10 @@ extension TimeParser {
         var position: Int
         var relative = false
         var needsMore = false
+        var form: TimeRule
         if let number = yearNumber(at: index) {
             year = number.year
+            form = !number.full ? .yearTwoDigit : bytes[index] >= 0x30 && bytes[index] <= 0x39 ? .yearFourDigit : .yearNumeral
             if let after = word("年", at: number.end) {
                 position = after
                 // 15年 in running text is a duration far more often than 2015.
@@ -46,10 +48,11 @@ extension TimeParser {
             } else if number.full {
                 if let (_, separatorEnd) = firstWord(Self.rangeSeparators, at: number.end), yearNumber(at: separatorEnd) != nil {
                     return Core(value: TimeValue(relation: .in, year: year, precision: .year), day: nil, end: number.end,
-                                hasYear: true, bare: true)
+                                hasYear: true, bare: true, rules: [form])
                 }
                 if standalone, number.end == bytes.count {
-                    return Core(value: TimeValue(relation: .in, year: year, precision: .year), day: nil, end: number.end, hasYear: true)
+                    return Core(value: TimeValue(relation: .in, year: year, precision: .year), day: nil, end: number.end, hasYear: true,
+                                rules: [form])
                 }
                 // 一九八七十二月二十八日: a Chinese year straight before its month.
                 guard standalone, month(at: number.end) != nil else { return nil }
@@ -64,41 +67,47 @@ extension TimeParser {
             if let (last, lastEnd) = periodInsideYear(year: reference.year, at: end, afterYear: true) {
                 var months = last
                 months.relative = true
-                return Core(value: months, day: nil, end: lastEnd, hasYear: true)
+                return Core(value: months, day: nil, end: lastEnd, hasYear: true, rules: [.yearWithin, .periodInsideYear])
             }
             _ = word
-            return Core(value: value, day: nil, end: end, hasYear: true)
+            return Core(value: value, day: nil, end: end, hasYear: true, rules: [.yearWithin])
         } else if let reference, let (word, end) = firstWord(Self.relativeYears.map(\.word), at: index) {
             year = reference.year + Self.relativeYears.first { $0.word == word }!.offset
             position = end
             relative = true
+            form = .yearRelative
             if let after = self.word("内", at: end), word == "今年" || word == "本年" || word == "当年" {
-                return Core(value: TimeValue(relation: .by, year: year, precision: .year, relative: true), day: nil, end: after, hasYear: true)
+                return Core(value: TimeValue(relation: .by, year: year, precision: .year, relative: true), day: nil, end: after, hasYear: true,
+                            rules: [.yearRelative, .yearWithin])
             }
         } else if standalone, let reference, let (word, end) = firstWord(Self.standaloneRelativeYears.map(\.word), at: index) {
             year = reference.year + Self.standaloneRelativeYears.first { $0.word == word }!.offset
             position = end
             relative = true
+            form = .yearRelative
         } else if standalone, let reference, let afterOrdinal = word("第", at: index), let (number, numberEnd) = smallNumber(at: afterOrdinal),
                   (1...99).contains(number), let end = word("年", at: numberEnd) {
             // 第七年: the seventh year counting the reference year as the first.
             return Core(value: TimeValue(relation: .in, year: reference.year + number - 1, precision: .year, relative: true),
-                        day: nil, end: end, hasYear: true)
+                        day: nil, end: end, hasYear: true, rules: [.yearOrdinal])
         } else if let reference, let (first, last, end) = standaloneYearPart(at: index) {
             var value = TimeValue(relation: .in, year: reference.year, precision: .month, relative: true)
             applyPart(first: first, last: last, to: &value)
-            return Core(value: value, day: nil, end: end, hasYear: false)
+            return Core(value: value, day: nil, end: end, hasYear: false, rules: [.partOfYear])
         } else {
             return nil
         }
         var value = TimeValue(relation: .in, year: year, precision: .year, relative: relative)
         var day: Int? = nil
         var isRange = false
+        var rules = [form]
         let start = position
         if let (first, last, end) = yearPart(at: position) {
             applyPart(first: first, last: last, to: &value)
             position = end
+            rules.append(.partOfYear)
         } else if let (period, end) = periodInsideYear(year: year, at: position, afterYear: true) {
+            rules.append(.periodInsideYear)
             value.month = period.month
             value.endMonth = period.endMonth
             value.precision = period.precision
@@ -106,13 +115,16 @@ extension TimeParser {
         } else if let (quarter, end) = quarter(at: position) {
             applyQuarter(quarter, to: &value)
             position = end
+            rules += [.quarter] + (quarter.onlyMonth != nil ? [.partOfQuarter] : [])
         } else if let reference, let referenceMonth = reference.month, let (_, monthEnd) = firstWord(["本月", "当月", "这个月"], at: position) {
             // 去年本月十日: the reference month of that year.
             value.month = referenceMonth
             value.precision = .month
             position = monthEnd
-            if let (number, dayEnd) = daySpec(at: position) { day = number; value.precision = .day; position = dayEnd }
+            rules.append(.relativeMonth)
+            if let (number, dayEnd) = daySpec(at: position) { day = number; value.precision = .day; position = dayEnd; rules.append(.day) }
         } else if let span = monthSpan(at: position) {
+            rules.append(span.isRange ? (span.endMonth != nil && span.day == nil ? .rangeMonths : .rangeDays) : span.day != nil ? .monthDay : .month)
             value.month = span.month
             value.precision = .month
             if let endMonth = span.endMonth {
@@ -126,7 +138,7 @@ extension TimeParser {
             isRange = span.isRange
         }
         if needsMore, position == start { return nil }
-        return Core(value: value, day: day, end: position, hasYear: true, isRange: isRange)
+        return Core(value: value, day: day, end: position, hasYear: true, isRange: isRange, rules: rules)
     }
 
     /// 年初, 年底, 上半年 … standing alone: parts of the reference year.

@@ -4,8 +4,10 @@ extension TimeParser {
     /// The most years a range may span; longer is not a time range (a page range, a count).
     static let rangeYearLimit = 200
 
-    /// Reads a range end after `start`; the range as a value and the index after it.
-    func range(from start: Core, at index: Int) -> (TimeValue, Int)? {
+    /// Reads a range end after `start`; the range as a value, the index after it and its rule:
+    /// `time.range.to-now` (去年到现在), `time.range.days` (8月11日至8月22日),
+    /// `time.range.months` (2025年1月至6月, 8月至2月), else `time.range.years` (2023年至2025年).
+    func range(from start: Core, at index: Int) -> (TimeValue, Int, TimeRule)? {
         guard start.value.relation == .in || start.value.relation == .between && start.value.precision != .window,
               let (separator, afterSeparator) = firstWord(Self.rangeSeparators + ["与", "和"], at: index) else { return nil }
         var value = start.value
@@ -13,7 +15,9 @@ extension TimeParser {
         var endYear: Int
         var endMonth: Int?
         var position: Int
+        var toNow = false
         if let reference, let (_, end) = firstWord(["今天", "今日", "现在", "今"], at: afterSeparator) {
+            toNow = true
             endYear = reference.year
             endMonth = reference.month ?? 12
             position = end
@@ -51,6 +55,7 @@ extension TimeParser {
         let last = endYear * 12 + (endMonth ?? 12)
         guard last >= first, endYear - value.year <= Self.rangeYearLimit else { return nil }
         if value.endYear == value.year, value.month != nil, endMonth == value.month { value.endYear = nil; value.endMonth = nil; value.relation = .in }
-        return (value, position)
+        let rule: TimeRule = toNow ? .rangeToNow : value.precision == .day ? .rangeDays : value.month != nil ? .rangeMonths : .rangeYears
+        return (value, position, rule)
     }
 }

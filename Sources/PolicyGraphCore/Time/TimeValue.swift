@@ -129,4 +129,6 @@ public struct TimeExpression: Hashable, Sendable {
     public var range: Range<Int>
     public var text: String
     public var value: TimeValue
+    /// The rules that read it (``TimeRule``), its form first.
+    public var rules: [TimeRule] = []
 }
