@@ -186,10 +186,7 @@ struct TimeParser {
         }
         if var result = numericDate(at: index) { result.rules = [.numericDate]; return result }
         if let result = yearPoint(at: index) { return result }
-        if var result = relativeMonth(at: index) {
-            result.rules = [.relativeMonth] + (result.day != nil ? [.day] : [])
-            return result
-        }
+        if let result = relativeMonth(at: index) { return result }
         if let (value, end) = relativeQuarter(at: index) {
             return Core(value: value, day: nil, end: end, hasYear: true, rules: [.relativeQuarter] + (value.precision == .month ? [.partOfQuarter] : []))
         }

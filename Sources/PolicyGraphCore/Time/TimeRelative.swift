@@ -38,9 +38,11 @@ extension TimeParser {
             value.precision = .day
             position = end
         }
+        let beforePart = position
         position = monthPart(at: position)
         guard position > index else { return nil }
-        return Core(value: value, day: day, end: position, hasYear: true)
+        let rules: [TimeRule] = [.relativeMonth] + (day != nil ? [.day] : []) + (position > beforePart ? [.partOfMonth] : [])
+        return Core(value: value, day: day, end: position, hasYear: true, rules: rules)
     }
 
     /// 上个季度, 本季度, 下季度, 上季度末 (its last month), 下季度初 (its first).
