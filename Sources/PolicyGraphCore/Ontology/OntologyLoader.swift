@@ -290,11 +290,14 @@ struct OntologyLoader {
                     case "heading": lexicon.page.boilerplateHeadings.append(word)
                     default: issues.append(.init(location: location, message: "expected a word and a role: tag, class, token, content or heading"))
                     }
+                case "time":
+                    if let message = lexicon.time.add(fields) { issues.append(.init(location: location, message: message)) }
                 default:
                     warnings.append(.init(location: .init(file: fileName, line: 0), message: "unknown pattern file; ignored"))
                 }
             }
         }
+        lexicon.time.finish()
         lexicon.targets.actions.sort { $0.count > $1.count }
         lexicon.targets.units.sort { $0.count > $1.count }
         lexicon.titleEndings = endings.sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }

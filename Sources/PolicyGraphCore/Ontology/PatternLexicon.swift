@@ -133,6 +133,8 @@ public struct PatternLexicon: Sendable {
     public var publication = PublicationVocabulary()
     /// What marks the parts of a web page that are not its article (`patterns/page.tsv`).
     public var page = PageVocabulary()
+    /// The words the time grammar reads (`patterns/time.tsv`).
+    public var time = TimeVocabulary()
 
     /// The suffixes that make company names (有限公司, 集团 …), longest first.
     public var companyLegalForms: [String] {

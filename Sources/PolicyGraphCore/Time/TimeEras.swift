@@ -1,12 +1,7 @@
 /// Five-year plans, decades and centuries.
 extension TimeParser {
-    /// Every five-year plan and its first year, longest names first.
-    static let plans: [(String, Int)] = [
-        ("十一五", 2006), ("十二五", 2011), ("十三五", 2016), ("十四五", 2021), ("十五五", 2026), ("十六五", 2031),
-        ("六五", 1981), ("七五", 1986), ("八五", 1991), ("九五", 1996), ("十五", 2001),
-    ]
-    /// Words after a plan's name that make an unquoted 六五 … 十五 a plan and not a number.
-    static let planTails = ["期末", "末期", "末", "时期", "期间", "以来", "计划", "规划"]
+    // The five-year plans and their first years, and the words after a plan's name
+    // (末, 期间, 以来 …), are data: `patterns/time.tsv`, roles plan, plan-tail, plan-end, plan-period.
 
     func era(at index: Int) -> (TimeValue, Int)? {
         if let result = plan(at: index) { return result }
@@ -18,19 +13,19 @@ extension TimeParser {
         var position = index
         let quoted = word("“", at: position) != nil
         if quoted { position += 3 }
-        for (name, first) in Self.plans {
+        for (name, first) in vocabulary.plans {
             guard let end = word(name, at: position) else { continue }
             var after = end
             if quoted { guard let close = word("”", at: after) else { return nil }; after = close }
             let short = name.unicodeScalars.count == 2
-            if short, !quoted, !(standalone && after == bytes.count), firstWord(Self.planTails, at: after) == nil { return nil }
-            if let (_, partEnd) = firstWord(["期末", "末期", "末"], at: after) {
+            if short, !quoted, !(standalone && after == bytes.count), firstWord(vocabulary.planTails, at: after) == nil { return nil }
+            if let (_, partEnd) = firstWord(vocabulary.planEnds, at: after) {
                 return (TimeValue(relation: .by, year: first + 4, precision: .period), partEnd)
             }
             if let partEnd = word("以来", at: after) {
                 return (TimeValue(relation: .from, year: first, precision: .period, markedPast: true), partEnd)
             }
-            if let (_, partEnd) = firstWord(["时期", "期间", "期"], at: after) { after = partEnd }
+            if let (_, partEnd) = firstWord(vocabulary.planPeriods, at: after) { after = partEnd }
             return (TimeValue(relation: .between, year: first, endYear: first + 4, precision: .period), after)
         }
         return nil

@@ -9,7 +9,16 @@
 /// The conventions (inclusive ranges and deadlines, the months of 年底 and 一季度,
 /// how relative times count, where peers disagree) are listed in `docs/time.md`.
 public struct TimeNormalizer: Sendable {
-    public init() {}
+    /// The words the grammar reads (`patterns/time.tsv`).
+    public let vocabulary: TimeVocabulary
+    /// Scalars an expression can start with.
+    let startScalars: Set<UInt32>
+
+    /// A normaliser reading the words of `vocabulary` (by default the bundled `patterns/time.tsv`).
+    public init(vocabulary: TimeVocabulary = .bundled) {
+        self.vocabulary = vocabulary
+        startScalars = TimeParser.startScalars(for: vocabulary)
+    }
 
     /// The fixed character foldings (full-width digits and dashes, odd spaces).
     private static let folding = CharacterFolding()
@@ -27,9 +36,9 @@ public struct TimeNormalizer: Sendable {
     public func parseExplained(_ text: String, reference: ReferenceDate?) -> (value: TimeValue, rules: [TimeRule])? {
         let folded = Self.folding.fold(Array(text.utf8)).bytes.filter { $0 != 0x20 && $0 != 0x09 }
         return folded.withUnsafeBufferPointer { raw in
-            let bytes = TimeFolding.fold(raw)
+            let bytes = vocabulary.fold(raw)
             return bytes.withUnsafeBufferPointer { buffer in
-                let parser = TimeParser(bytes: buffer, reference: reference, standalone: true)
+                let parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: true)
                 guard buffer.count > 0, let (value, end, rules) = parser.parseExplained(at: 0), end == buffer.count else { return nil }
                 return (value, rules)
             }
@@ -40,9 +49,9 @@ public struct TimeNormalizer: Sendable {
     ///
     /// - Complexity: O(n): each start is tried with a bounded look-ahead.
     public func expressions(in bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?) -> [TimeExpression] {
-        let folded = TimeFolding.fold(bytes)
+        let folded = vocabulary.fold(bytes)
         return folded.withUnsafeBufferPointer { buffer in
-            let parser = TimeParser(bytes: buffer, reference: reference, standalone: false)
+            let parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: false)
             var result: [TimeExpression] = []
             var index = 0
             var previous: UInt32 = 0
@@ -53,7 +62,7 @@ public struct TimeNormalizer: Sendable {
                 // A digit run starts only at its first digit, a run of numerals at its first numeral.
                 let insideRun = (ScalarClass.isDigit(scalar) && ScalarClass.isDigit(previous))
                     || (TimeParser.isNumeral(scalar) && TimeParser.isNumeral(previous))
-                if !insideRun, TimeParser.startScalars.contains(scalar), let (value, end, rules) = parser.parseExplained(at: index) {
+                if !insideRun, startScalars.contains(scalar), let (value, end, rules) = parser.parseExplained(at: index) {
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
                     result.append(TimeExpression(range: index..<end, text: text, value: value, rules: rules))
                     index = end
@@ -74,10 +83,16 @@ public struct TimeNormalizer: Sendable {
 }
 
 extension TimeParser {
-    /// Scalars an expression can start with.
-    static let startScalars: Set<UInt32> = {
+    /// Scalars an expression can start with: those of the grammar's own forms and
+    /// the first scalars of the vocabulary's relative words, parts and plans.
+    static func startScalars(for vocabulary: TimeVocabulary) -> Set<UInt32> {
         var set = Set("截到至于在自从力争今去明后前本上下近未过最接第首当这大约年月“〇零一二三四五六七八九十两".unicodeScalars.map(\.value))
         for digit in UInt32(0x30)...0x39 { set.insert(digit) }
+        let words = vocabulary.relativeYears.map(\.word) + vocabulary.standaloneRelativeYears.map(\.word)
+            + vocabulary.relativeMonths.map(\.word) + vocabulary.standaloneRelativeMonths.map(\.word)
+            + vocabulary.relativeQuarters.map(\.word) + vocabulary.yearParts.map(\.word)
+            + vocabulary.standaloneYearParts.map(\.word) + vocabulary.monthParts + vocabulary.plans.map(\.name)
+        for word in words { if let first = word.unicodeScalars.first { set.insert(first.value) } }
         return set
-    }()
+    }
 }

@@ -8,13 +8,15 @@
 /// suffix     := 或之前 | 及以前 | 以前 | 之前 | 前 | 前后 | 左右 | 或之后 | 及以后 | 以后 | 之后 | 后 | 起 | 开始 | 以来 | 以内 | 内
 ///
 /// The bytes are the text with traditional characters of the grammar folded
-/// (``TimeFolding``), so `後`, `於`, `來`, `內` read like their simplified forms
+/// (``TimeVocabulary/fold(_:)``), so `後`, `於`, `來`, `內` read like their simplified forms
 /// while byte offsets stay those of the original. Every number the parser
 /// builds is bounded: digit runs by their length, numeral runs by
 /// ``smallNumeralLimit``, and years to ``yearRange``.
 struct TimeParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let reference: ReferenceDate?
+    /// The words the grammar reads (`patterns/time.tsv`).
+    let vocabulary: TimeVocabulary
     /// The whole input is one expression (`policygraph time`): forms that are
     /// too ambiguous in running text (a bare year 2018, 15年, 30日, 同年, 2013.03)
     /// are read too.
@@ -48,6 +50,12 @@ struct TimeParser {
 
     func firstWord(_ words: [String], at index: Int) -> (String, Int)? {
         for candidate in words { if let end = word(candidate, at: index) { return (candidate, end) } }
+        return nil
+    }
+
+    /// The first of `words` (with its offset) at `index`.
+    func relativeWord(_ words: [(word: String, offset: Int)], at index: Int) -> (String, Int, Int)? {
+        for candidate in words { if let end = word(candidate.word, at: index) { return (candidate.word, candidate.offset, end) } }
         return nil
     }
 
@@ -128,35 +136,31 @@ struct TimeParser {
 
     /// Suffixes, longest first; returns the index after the one read.
     func suffix(after index: Int, value: inout TimeValue, rules: inout [TimeRule]) -> Int {
-        let suffixes = ["底前", "末前", "或之前", "及以前", "及之前", "以前", "之前", "前后", "左右", "或之后", "及以后", "及之后",
-                        "以后", "之后", "以来", "开始", "以内", "之间", "前", "后", "起", "内", "间"]
-        guard let (word, end) = firstWord(suffixes, at: index) else { return index }
+        guard let (kind, end) = vocabulary.suffixes.lazy.compactMap({ suffix in self.word(suffix.word, at: index).map { (suffix.kind, $0) } }).first
+        else { return index }
         let rule: TimeRule
-        switch word {
-        case "底前", "末前":
+        switch kind {
+        case .yearEndBefore:
             guard value.relation == .in, value.month == nil else { return index }
             value.relation = .by
             value.month = 12
             value.precision = .month
             rule = .suffixBefore
             rules.append(.partOfYear)
-        case "或之前", "及以前", "及之前", "以前", "之前", "前":
+        case .before:
             if value.relation == .in || value.relation == .by { value.relation = .by; value.collapseToEnd() }
             rule = .suffixBefore
-        case "前后", "左右": value.approximate = true; rule = .approximate
-        case "或之后", "及以后", "及之后":
+        case .approximate: value.approximate = true; rule = .approximate
+        case .from:
             if value.relation == .in { value.relation = .from; value.collapseToStart() }
+            else if value.relation == .from { value.collapseToStart() }
             rule = .suffixFrom
-        case "以后", "之后", "后":
+        case .after:
             if value.relation == .in { value.relation = .after; value.collapseToEnd() }
             rule = .suffixAfter
-        case "以来": value.relation = .from; value.collapseToStart(); value.markedPast = true; rule = .suffixSince
-        case "开始", "起":
-            if value.relation == .in || value.relation == .from { value.relation = .from; value.collapseToStart() }
-            rule = .suffixFrom
-        case "以内", "内": if value.relation == .in { value.relation = .by; value.collapseToEnd() }; rule = .suffixWithin
-        case "之间", "间": guard value.relation == .between else { return index }; rule = .suffixBetween
-        default: return end
+        case .since: value.relation = .from; value.collapseToStart(); value.markedPast = true; rule = .suffixSince
+        case .within: if value.relation == .in { value.relation = .by; value.collapseToEnd() }; rule = .suffixWithin
+        case .between: guard value.relation == .between else { return index }; rule = .suffixBetween
         }
         rules.append(rule)
         return end

@@ -1,25 +1,11 @@
 /// Absolute points: years, parts of years, quarters, months and days.
 extension TimeParser {
-    /// Parts of a year and the months they cover. 年初 and 年底 follow JioNLP
-    /// (two months), 年头 and 年尾 Duckling (a third of the year), 伊始 the first month.
-    static let yearParts: [(word: String, first: Int, last: Int)] = [
-        ("年底", 11, 12), ("年末", 11, 12), ("年初", 1, 2), ("年头", 1, 3), ("年尾", 9, 12), ("伊始", 1, 1),
-        ("上半年", 1, 6), ("下半年", 7, 12), ("底", 11, 12), ("末", 11, 12), ("初", 1, 2), ("头", 1, 3), ("尾", 9, 12),
-    ]
-    /// 年中 only when the input is one expression: in running text 2025年中国… is common.
-    static let standaloneYearParts: [(word: String, first: Int, last: Int)] = [("年中", 6, 7)]
-
-    /// Relative years and their offsets from the reference year.
-    static let relativeYears: [(word: String, offset: Int)] = [
-        ("大前年", -3), ("大后年", 3), ("这一年", 0), ("上一年", -1), ("下一年", 1), ("今年", 0), ("本年", 0), ("当年", 0),
-        ("去年", -1), ("上年", -1), ("明年", 1), ("下年", 1), ("后年", 2), ("前年", -2),
-    ]
-    /// Relative years that point back to an earlier mention in running text; read only standalone.
-    static let standaloneRelativeYears: [(word: String, offset: Int)] = [("次年", 1), ("同年", 0)]
+    // Parts of a year (年底 11–12, 年头 1–3, 伊始 1) and relative years (去年 −1, 次年 +1)
+    // are data: `patterns/time.tsv`, roles year-part and relative-year.
 
     func yearPart(at index: Int) -> (first: Int, last: Int, end: Int)? {
-        for part in Self.yearParts { if let end = word(part.word, at: index) { return (part.first, part.last, end) } }
-        if standalone { for part in Self.standaloneYearParts { if let end = word(part.word, at: index) { return (part.first, part.last, end) } } }
+        for part in vocabulary.yearParts { if let end = word(part.word, at: index) { return (part.first, part.last, end) } }
+        if standalone { for part in vocabulary.standaloneYearParts { if let end = word(part.word, at: index) { return (part.first, part.last, end) } } }
         return nil
     }
 
@@ -71,8 +57,8 @@ extension TimeParser {
             }
             _ = word
             return Core(value: value, day: nil, end: end, hasYear: true, rules: [.yearWithin])
-        } else if let reference, let (word, end) = firstWord(Self.relativeYears.map(\.word), at: index) {
-            year = reference.year + Self.relativeYears.first { $0.word == word }!.offset
+        } else if let reference, let (word, offset, end) = relativeWord(vocabulary.relativeYears, at: index) {
+            year = reference.year + offset
             position = end
             relative = true
             form = .yearRelative
@@ -80,8 +66,8 @@ extension TimeParser {
                 return Core(value: TimeValue(relation: .by, year: year, precision: .year, relative: true), day: nil, end: after, hasYear: true,
                             rules: [.yearRelative, .yearWithin])
             }
-        } else if standalone, let reference, let (word, end) = firstWord(Self.standaloneRelativeYears.map(\.word), at: index) {
-            year = reference.year + Self.standaloneRelativeYears.first { $0.word == word }!.offset
+        } else if standalone, let reference, let (_, offset, end) = relativeWord(vocabulary.standaloneRelativeYears, at: index) {
+            year = reference.year + offset
             position = end
             relative = true
             form = .yearRelative
@@ -143,10 +129,10 @@ extension TimeParser {
 
     /// 年初, 年底, 上半年 … standing alone: parts of the reference year.
     func standaloneYearPart(at index: Int) -> (Int, Int, Int)? {
-        for part in Self.yearParts where part.word.count > 1 && part.word != "伊始" {
+        for part in vocabulary.yearParts where part.word.count > 1 && part.word != "伊始" {
             if let end = word(part.word, at: index) { return (part.first, part.last, end) }
         }
-        if standalone { for part in Self.standaloneYearParts { if let end = word(part.word, at: index) { return (part.first, part.last, end) } } }
+        if standalone { for part in vocabulary.standaloneYearParts { if let end = word(part.word, at: index) { return (part.first, part.last, end) } } }
         return nil
     }
 
@@ -215,8 +201,7 @@ extension TimeParser {
 
     /// Parts of a month, read as the month itself at month precision.
     func monthPart(at index: Int) -> Int {
-        let parts = ["上旬", "中旬", "下旬", "月底", "月末", "月初", "月中", "月头", "月尾", "底", "末", "初", "头", "尾"]
-        if let (_, end) = firstWord(parts, at: index) { return end }
+        if let (_, end) = firstWord(vocabulary.monthParts, at: index) { return end }
         if standalone, let end = word("中", at: index) { return end }
         return index
     }

@@ -20,16 +20,12 @@ extension TimeParser {
     /// 上个月, 下月, 本月, 当月, 这个月 (+ a day or a part of the month).
     func relativeMonth(at index: Int) -> Core? {
         guard let reference, let referenceMonth = reference.month else { return nil }
-        let words: [(String, Int)] = [("上个月", -1), ("上一个月", -1), ("上月", -1), ("下个月", 1), ("下一个月", 1), ("下月", 1),
-                                      ("本月", 0), ("当月", 0), ("这个月", 0), ("今个月", 0), ("这月", 0)]
-        var found = words.first { word($0.0, at: index) != nil }
-        if found == nil, standalone, word("同月", at: index) != nil { found = ("同月", 0) }
-        if found == nil, word("月底", at: index) != nil || word("月初", at: index) != nil || word("月末", at: index) != nil
-            || word("月中", at: index) != nil || word("月尾", at: index) != nil || word("月头", at: index) != nil {
-            found = ("", 0)
-        }
-        guard let (text, offset) = found else { return nil }
-        var position = index + text.utf8.count
+        var found = relativeWord(vocabulary.relativeMonths, at: index)
+        if found == nil, standalone { found = relativeWord(vocabulary.standaloneRelativeMonths, at: index) }
+        // 月底, 月初 alone: parts of the reference month.
+        if found == nil, let (part, _) = firstWord(vocabulary.monthParts, at: index), part.hasPrefix("月") { found = ("", 0, index) }
+        guard let (_, offset, afterWord) = found else { return nil }
+        var position = afterWord
         let (year, month) = Self.shift(year: reference.year, month: referenceMonth, by: offset)
         var value = TimeValue(relation: .in, year: year, month: month, precision: .month, relative: true)
         var day: Int? = nil
@@ -48,10 +44,8 @@ extension TimeParser {
     /// 上个季度, 本季度, 下季度, 上季度末 (its last month), 下季度初 (its first).
     func relativeQuarter(at index: Int) -> (TimeValue, Int)? {
         guard let reference, let referenceMonth = reference.month else { return nil }
-        let words: [(String, Int)] = [("上个季度", -1), ("上一季度", -1), ("上季度", -1), ("本季度", 0), ("这个季度", 0), ("当季", 0),
-                                      ("下个季度", 1), ("下一季度", 1), ("下季度", 1)]
-        guard let (text, offset) = words.first(where: { word($0.0, at: index) != nil }) else { return nil }
-        var position = index + text.utf8.count
+        guard let (_, offset, afterWord) = relativeWord(vocabulary.relativeQuarters, at: index) else { return nil }
+        var position = afterWord
         let firstMonth = (referenceMonth - 1) / 3 * 3 + 1
         let start = Self.shift(year: reference.year, month: firstMonth, by: offset * 3)
         var value = TimeValue(relation: .in, year: start.year, month: start.month, endMonth: start.month + 2, precision: .quarter, relative: true)
