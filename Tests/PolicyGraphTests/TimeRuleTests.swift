@@ -27,10 +27,27 @@ import Testing
         ("上世纪80年代", ["time.era.decade"]),
         ("2015-03-03", ["time.date.numeric"]),
         ("2030年或之前", ["time.year.four-digit", "time.suffix.before"]),
+        ("2010年之后2018年之前", ["time.year.four-digit", "time.suffix.after", "time.range.open-bounds"]),
     ])
     func rulesNameTheForm(expression: String, rules: [String]) throws {
         let result = try #require(TimeNormalizer().parseExplained(expression, reference: Self.reference))
         #expect(result.rules.map(\.rawValue) == rules)
+    }
+
+    /// Two open bounds make one range, each bound by its own convention (之后 exclusive, 之前 inclusive).
+    @Test(arguments: [
+        ("2010年之后2018年之前", "2011-01..2018-12"),
+        ("2010年起2018年前", "2010-01..2018-12"),
+        ("2020年3月以后2021年5月之前", "2020-04..2021-05"),
+    ])
+    func openBoundsMakeOneRange(expression: String, months: String) throws {
+        let value = try #require(TimeNormalizer().parse(expression, reference: Self.reference))
+        let interval = value.interval(reference: Self.reference)
+        #expect("\(interval)" == months)
+    }
+
+    @Test func reversedOpenBoundsAreNoRange() {
+        #expect(TimeNormalizer().parse("2020年后2019年前", reference: Self.reference) == nil)
     }
 
     /// Rule ids are unique and every one is documented with an example.

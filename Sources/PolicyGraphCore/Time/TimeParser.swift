@@ -129,6 +129,11 @@ struct TimeParser {
         }
         if let prefixRule { rules.append(prefixRule) }
         index = suffix(after: index, value: &value, rules: &rules)
+        if !ranged, let (closed, end) = openBoundsRange(from: value, at: index) {
+            value = closed
+            index = end
+            rules.append(.rangeOpenBounds)
+        }
         if approximate { value.approximate = true; rules.append(.approximate) }
         guard value.isWellFormed else { return nil }
         return (value, index, rules)

@@ -4,6 +4,33 @@ extension TimeParser {
     /// The most years a range may span; longer is not a time range (a page range, a count).
     static let rangeYearLimit = 200
 
+    /// A start bound followed by an end bound (2010年之后2018年之前): one range, each
+    /// bound read by its own convention (之后 excludes its year, 之前 includes its
+    /// own), so 2011–2018. Rule `time.range.open-bounds`. The end is read without a
+    /// further range or bound, so the look-ahead stays bounded.
+    func openBoundsRange(from start: TimeValue, at index: Int) -> (TimeValue, Int)? {
+        guard start.relation == .after || start.relation == .from, !start.markedPast, start.endYear == nil,
+              let second = core(at: index), !second.bare, second.value.relation == .in else { return nil }
+        var end = second.value
+        var ignored: [TimeRule] = []
+        let position = suffix(after: second.end, value: &end, rules: &ignored)
+        guard position > second.end, end.relation == .by, end.endYear == nil else { return nil }
+        var value = start
+        if start.relation == .after {
+            if let month = start.month {
+                (value.year, value.month) = Self.shift(year: start.year, month: month, by: 1)
+            } else {
+                value.year = start.year + 1
+            }
+        }
+        value.relation = .between
+        value.endYear = end.year
+        value.endMonth = end.month
+        value.precision = value.month != nil || end.month != nil ? .month : .year
+        guard value.isWellFormed, end.year - value.year <= Self.rangeYearLimit else { return nil }
+        return (value, position)
+    }
+
     /// Reads a range end after `start`; the range as a value, the index after it and its rule:
     /// `time.range.to-now` (去年到现在), `time.range.days` (8月11日至8月22日),
     /// `time.range.months` (2025年1月至6月, 8月至2月), else `time.range.years` (2023年至2025年).

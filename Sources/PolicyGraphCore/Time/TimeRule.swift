@@ -41,6 +41,7 @@ public enum TimeRule: String, Sendable, CaseIterable {
     case rangeMonths = "time.range.months"
     case rangeDays = "time.range.days"
     case rangeToNow = "time.range.to-now"
+    case rangeOpenBounds = "time.range.open-bounds"
     // Prefixes and suffixes (TimeParser.swift).
     case prefixBy = "time.prefix.by"
     case prefixIn = "time.prefix.in"
