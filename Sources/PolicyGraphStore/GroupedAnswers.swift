@@ -177,7 +177,7 @@ extension PolicyStore {
                                     endMonth: facts.endMonth, text: TimeDescription.describe(facts))
         let sources = try Row.fetchAll(db, sql: """
             SELECT s.document_id, d.published, s.sentence, s.start, s."end", s.rule
-            FROM edges e JOIN edge_sources s ON s.edge_id = e.id LEFT JOIN documents d ON d.id = s.document_id
+            FROM edges e JOIN sources s ON s.edge_id = e.id LEFT JOIN documents d ON d.id = s.document_id
             WHERE e.target_id = ? AND e.type = 'holds_target'
             ORDER BY s.edge_id, s.position
             """, arguments: [id]).map { source in

@@ -86,23 +86,35 @@ enum StoreSchema {
                     type TEXT NOT NULL,
                     source_id TEXT NOT NULL,
                     target_id TEXT NOT NULL,
-                    weight INTEGER NOT NULL,
-                    data BLOB NOT NULL
+                    weight INTEGER NOT NULL
                 ) WITHOUT ROWID;
                 CREATE INDEX edges_source ON edges(source_id, type);
                 CREATE INDEX edges_target ON edges(target_id, type);
+
+                -- Each distinct sentence once (many edges are read from one sentence).
+                CREATE TABLE sentences (
+                    id INTEGER PRIMARY KEY,
+                    text TEXT NOT NULL UNIQUE
+                );
 
                 CREATE TABLE edge_sources (
                     edge_id TEXT NOT NULL REFERENCES edges(id) ON DELETE CASCADE,
                     position INTEGER NOT NULL,
                     document_id TEXT NOT NULL,
-                    sentence TEXT,
+                    sentence_id INTEGER REFERENCES sentences(id),
                     start INTEGER,
                     "end" INTEGER,
+                    -- Offsets beyond [start, end), as JSON (none so far); NULL otherwise.
+                    more_offsets TEXT,
                     rule TEXT,
                     PRIMARY KEY (edge_id, position)
                 ) WITHOUT ROWID;
                 CREATE INDEX edge_sources_document ON edge_sources(document_id);
+
+                -- Edge sources with their sentence's text.
+                CREATE VIEW sources AS
+                    SELECT s.edge_id, s.position, s.document_id, t.text AS sentence, s.start, s."end", s.rule
+                    FROM edge_sources s LEFT JOIN sentences t ON t.id = s.sentence_id;
 
                 -- Traditional → simplified characters (and full-width forms), for lookups without the ontology.
                 CREATE TABLE folding (
@@ -115,7 +127,7 @@ enum StoreSchema {
 
                 CREATE VIEW mentions AS
                     SELECT e.source_id AS entity_id, s.document_id, s.sentence, s.start, s."end", s.rule
-                    FROM edges e JOIN edge_sources s ON s.edge_id = e.id
+                    FROM edges e JOIN sources s ON s.edge_id = e.id
                     WHERE e.type = 'mentioned_in';
                 """)
         }
