@@ -158,3 +158,19 @@ struct MissingBinary: Error, CustomStringConvertible {
         #expect(result.output.contains("\"document\" : \"003_210949ef34f18676.txt\""))
     }
 }
+
+extension CommandLineTests {
+    /// Every query command's JSON is an object whose nodes carry their ids.
+    @Test(arguments: [["targets", "--topic", "固态电池", "--by", "2027"], ["neighbors", "工信部"], ["path", "宁德时代", "比亚迪"]])
+    func graphCommandsAnswerJSONObjects(arguments: [String]) throws {
+        let result = try Self.run(arguments + ["--format", "json", "--graph", Self.seedBuild + "/graph.json"])
+        #expect(result.status == 0, "\(result.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(!object.isEmpty)
+        #expect(result.output.contains("\"id\" : "))
+        if arguments[0] == "targets" {
+            let first = try #require((object["targets"] as? [[String: Any]])?.first)
+            #expect(first["year"] is Int)
+        }
+    }
+}
