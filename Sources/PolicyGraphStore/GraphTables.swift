@@ -108,7 +108,7 @@ extension PolicyStore {
     public func extractions() throws -> [DocumentExtraction] {
         let decoder = JSONDecoder()
         return try read { db in
-            try Data.fetchAll(db, sql: "SELECT extraction FROM documents ORDER BY id").map { try decoder.decode(DocumentExtraction.self, from: $0) }
+            try Data.fetchAll(db, sql: "SELECT data FROM extractions ORDER BY document_id").map { try decoder.decode(DocumentExtraction.self, from: $0) }
         }
     }
 }

@@ -155,9 +155,10 @@ extension PolicyStore {
                 bySubject[subject, default: []].append(try groupedTarget(row, db))
             }
             let companies = try order.map { subject -> CompanyGroup in
-                let entity = try entity(id: subject, db)
+                let name = try String.fetchOne(db, sql: "SELECT label FROM nodes WHERE id = ?", arguments: [subject]) ?? subject
+                let aliases = try String.fetchAll(db, sql: "SELECT name FROM names WHERE node_id = ? AND is_label = 0 ORDER BY name", arguments: [subject])
                 let targets = bySubject[subject]!
-                return CompanyGroup(id: entity.id, name: entity.name, aliases: entity.aliases,
+                return CompanyGroup(id: subject, name: name, aliases: aliases,
                                     earliestDueYear: targets.map(\.time.year).min()!, targets: targets, revisions: Self.revisions(targets))
             }
             return CompanyAnswer(query: .init(promise: topic, by: year), companies: companies)

@@ -14,7 +14,7 @@ enum StoreSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-            // Documents: the id is the path as given (relative), the extraction is kept so the graph can be rebuilt.
+            // Documents: the id is the path as given (relative); the extraction is kept so the graph can be rebuilt.
             try db.execute(sql: """
                 CREATE TABLE documents (
                     id TEXT PRIMARY KEY NOT NULL,
@@ -25,9 +25,13 @@ enum StoreSchema {
                     published_source TEXT,
                     simhash INTEGER NOT NULL,
                     shingles INTEGER NOT NULL,
-                    duplicate_of TEXT REFERENCES documents(id) ON DELETE SET NULL,
-                    extraction BLOB NOT NULL
+                    duplicate_of TEXT REFERENCES documents(id) ON DELETE SET NULL
                 ) WITHOUT ROWID;
+                -- The extractions apart, so that document rows stay small for the queries' joins.
+                CREATE TABLE extractions (
+                    document_id TEXT PRIMARY KEY NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    data BLOB NOT NULL
+                );
                 CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
                 CREATE INDEX documents_published ON documents(published);
 
