@@ -7,12 +7,14 @@ let package = Package(
     products: [
         .library(name: "PolicyGraphCore", targets: ["PolicyGraphCore"]),
         .library(name: "PolicyGraphExport", targets: ["PolicyGraphExport"]),
+        .library(name: "PolicyGraphInput", targets: ["PolicyGraphInput"]),
         .library(name: "PolicyGraphStore", targets: ["PolicyGraphStore"]),
         .executable(name: "policygraph", targets: ["policygraph"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
@@ -33,16 +35,26 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
             ]
         ),
-        // libxml2, for the XML exports only.
+        // libxml2, for the XML exports and for reading HTML and Word inputs.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // Exports for Gephi, Graphviz and graph databases; the only target that touches libxml2.
+        // Exports for Gephi, Graphviz and graph databases (libxml2 for the XML formats).
         .target(
             name: "PolicyGraphExport",
             dependencies: ["PolicyGraphCore", "CLibXML2"]
+        ),
+        // Inputs as users have them: the article of a web page (libxml2's HTML
+        // parser), Word files (ZIPFoundation + libxml2) and PDFs (pdftotext).
+        .target(
+            name: "PolicyGraphInput",
+            dependencies: [
+                "PolicyGraphCore",
+                "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // The embedded SQLite store (through GRDB): documents, graph tables,
         // incremental ingest, grouped queries and read-only SQL.
@@ -56,6 +68,7 @@ let package = Package(
             dependencies: [
                 "PolicyGraphCore",
                 "PolicyGraphExport",
+                "PolicyGraphInput",
                 "PolicyGraphStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -68,7 +81,10 @@ let package = Package(
         .testTarget(
             name: "PolicyGraphTests",
             // The executable too, so that end-to-end tests find it built.
-            dependencies: ["PolicyGraphCore", "PolicyGraphExport", "PolicyGraphStore", "policygraph"],
+            dependencies: [
+                "PolicyGraphCore", "PolicyGraphExport", "PolicyGraphInput", "PolicyGraphStore", "policygraph",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ],

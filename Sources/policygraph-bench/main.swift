@@ -3,6 +3,9 @@
 //   python3 scripts/make-corpus.py 50 CORPUS_DIR --seeds seeds --seed 1
 //   swift run -c release policygraph-bench CORPUS_DIR [--runs 5]
 //
+// With --scaling SEEDS_DIR it instead checks that CPU time grows in
+// proportion to the input for generated inputs of sizes ×1, ×2, ×4.
+//
 // It reads every .txt file of the folder into memory, normalises them, then
 // times (1) the dictionary scan alone — the one-pass automaton over UTF-8
 // bytes, on one core — and (2) the whole per-document extraction (normalise,
@@ -17,6 +20,17 @@ func fail(_ message: String) -> Never {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+// The scaling check: policygraph-bench --scaling SEEDS_DIR [--unit KB]
+if arguments.first == "--scaling" {
+    guard arguments.count >= 2 else { fail("usage: policygraph-bench --scaling SEEDS_DIR [--unit KB]") }
+    var unit = 2_000_000
+    if let index = arguments.firstIndex(of: "--unit"), index + 1 < arguments.count, let kilobytes = Int(arguments[index + 1]), kilobytes > 0 {
+        unit = kilobytes * 1000
+    }
+    let extractor: Extractor
+    do { extractor = try Extractor() } catch { fail("\(error.localizedDescription)") }
+    exit(ScalingCheck.run(seedsFolder: arguments[1], unit: unit, extractor: extractor))
+}
 var runs = 5
 if let index = arguments.firstIndex(of: "--runs") {
     guard index + 1 < arguments.count, let value = Int(arguments[index + 1]), value > 0 else { fail("--runs needs a positive number") }

@@ -9,17 +9,22 @@ struct BuildCommand: ParsableCommand {
         abstract: "Read the inputs (default seeds/), build the knowledge graph and write it with the extractions (default Outputs/)."
     )
 
-    @Argument(help: ArgumentHelp("Text, Markdown or HTML files, or folders of them.", valueName: "FILE|DIR"))
-    var inputs: [String] = ["seeds"]
+    @OptionGroup var inputOptions: InputOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write to.", valueName: "DIR"))
     var output: String = "Outputs"
+
+    @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD, YYYY-MM or YYYY) for inputs that state none themselves and have no metadata file entry.", valueName: "DATE"))
+    var published: String?
 
     @Flag(help: "Also render graph.svg with Graphviz (refused for graphs too large to lay out).")
     var svg = false
 
     @Option(help: ArgumentHelp("With --svg: stop Graphviz after this many seconds.", valueName: "SECONDS"))
     var svgTimeout: Int = SVGRendering.defaultTimeout
+
+    @Flag(help: "Print no progress (errors still go to standard error).")
+    var quiet = false
 
     @OptionGroup var ontologyOptions: OntologyOptions
 
@@ -29,14 +34,19 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var coMentions: CoMentionOption
 
     func validate() throws {
+        if let published, !PublishedDate.isValid(published) {
+            throw ValidationError("--published must read YYYY-MM-DD, YYYY-MM or YYYY, not '\(published)'.")
+        }
         if !(1...86_400).contains(svgTimeout) { throw ValidationError("--svg-timeout must be between 1 and 86400 seconds.") }
     }
 
     func run() throws {
         do {
-            try GraphBuild.run(inputs: inputs, output: output, extractor: try ontologyOptions.makeExtractor(),
-                               options: GraphBuild.Options(svg: svg, svgTimeout: svgTimeout, store: store,
-                                                          settings: .init(coMentions: coMentions.coMentions)))
+            let extractor = try ontologyOptions.makeExtractor()
+            try GraphBuild.run(inputs: try inputOptions.collection(for: extractor.lexicon.ontology), output: output, extractor: extractor,
+                               options: GraphBuild.Options(svg: svg, svgTimeout: svgTimeout, quiet: quiet, store: store,
+                                                           settings: .init(coMentions: coMentions.coMentions),
+                                                           published: published))
         } catch let error as ExitCodeError {
             throw ExitCode(error.code)
         } catch let error as BuildFailure {

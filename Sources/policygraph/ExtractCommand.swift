@@ -10,16 +10,15 @@ struct ExtractCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
 
-    @Argument(help: ArgumentHelp("Text, Markdown or HTML files, or folders of them.", valueName: "FILE|DIR"))
-    var inputs: [String] = ["seeds"]
+    @OptionGroup var inputOptions: InputOptions
 
     @Option(help: "json (FORMAT.md, one array of documents) or text (a readable listing).")
     var format: Format = .json
 
-    @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD, YYYY-MM or YYYY) for every input; overrides the page header.", valueName: "DATE"))
+    @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD, YYYY-MM or YYYY) for inputs that state none themselves and have no metadata file entry.", valueName: "DATE"))
     var published: String?
 
-    @Flag(help: "With --format text: show the rule and the byte offsets behind each target and issued pair.")
+    @Flag(help: "With --format text: show the rule and the byte offsets behind each target and issued pair, and what of a web page was left out.")
     var explain = false
 
     @OptionGroup var ontologyOptions: OntologyOptions
@@ -32,12 +31,18 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let extractor = try ontologyOptions.makeExtractor()
-        let (extractions, failures) = InputCollection(paths: inputs).extract(with: extractor, published: published, onError: reportInputError)
+        let inputs = try inputOptions.collection(for: extractor.lexicon.ontology)
+        let (extractions, report) = inputs.extractReporting(with: extractor, published: published, onError: reportInputError)
+        reportSkipped(report)
+        let failures = report.failures
         switch format {
         case .json:
             FileHandle.standardOutput.write(try ExtractionJSON.encode(extractions))
         case .text:
-            print(ExtractionListing.render(extractions, explain: explain), terminator: "")
+            // Names and quotes come from the inputs: no terminal control sequences reach the terminal.
+            let listing = ExtractionListing.render(extractions, explain: explain)
+            print(listing.split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.forTerminal(String($0)) }.joined(separator: "\n"),
+                  terminator: "")
         }
         if failures > 0 { throw ExitCode(1) }
     }

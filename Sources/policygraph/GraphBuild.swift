@@ -18,32 +18,46 @@ enum GraphBuild {
         /// The store to write; `nil`: `policygraph.sqlite` in the output set.
         var store: String? = nil
         var settings = GraphSettings()
+        /// The publication date of inputs that state none (`--published`).
+        var published: String? = nil
     }
 
     static func run(inputs: [String], output: String, extractor: Extractor, options: Options = Options()) throws {
+        try run(inputs: InputCollection(paths: inputs), output: output, extractor: extractor, options: options)
+    }
+
+    static func run(inputs: InputCollection, output: String, extractor: Extractor, options: Options = Options()) throws {
         let quiet = options.quiet
+        let progress = BuildProgress(quiet: quiet)
         let clock = ContinuousClock()
         let start = clock.now
         var extractions: [StoredDocument] = []
         var bytes = 0
         var lastReport = start
-        let failures = InputCollection(paths: inputs).read(onError: reportInputError) { document, metadata in
-            extractions.append(StoredDocument(id: document.name, fingerprint: DocumentFingerprint(text: document.text.bytes),
-                                              extraction: extractor.extract(document, metadata: metadata)))
-            bytes += document.text.bytes.count
-            // Progress for long inputs: documents done and MB/s, at most twice a second.
-            if !quiet, clock.now - lastReport > .milliseconds(500) {
-                lastReport = clock.now
-                let seconds = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
-                let rate = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
-                FileHandle.standardError.write(Data(String(format: "\r%d documents, %.1f MB, %.1f MB/s", extractions.count, Double(bytes) / 1e6, rate).utf8))
+        let report = progress.phase("extraction", {
+            inputs.collect(onError: reportInputError) { document, metadata in
+                extractions.append(StoredDocument(id: document.name, fingerprint: DocumentFingerprint(text: document.text.bytes),
+                                                  extraction: extractor.extract(document, published: options.published, metadata: metadata)))
+                bytes += document.text.bytes.count
+                // A running count for long inputs: documents done and MB/s, at most twice a second.
+                if !quiet, clock.now - lastReport > .milliseconds(500) {
+                    lastReport = clock.now
+                    let seconds = BuildProgress.seconds(clock.now - start)
+                    let rate = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
+                    FileHandle.standardError.write(Data(String(format: "\r%d documents, %.1f MB, %.1f MB/s", extractions.count, Double(bytes) / 1e6, rate).utf8))
+                }
             }
-        }
+        }, detail: { _ in String(format: "%d documents (%.1f MB),", extractions.count, Double(bytes) / 1e6) })
+        if !quiet { reportSkipped(report) }
+        let failures = report.failures
         guard !extractions.isEmpty else {
             // Nothing to build from: the previous outputs stay.
-            let found = failures == 0 ? "no text, Markdown or HTML file found" : "\(failures) could not be read"
-            throw BuildFailure(message: "0 readable documents of \(failures) file\(failures == 1 ? "" : "s") (\(found)); \(output) is left as it was. "
-                + "Give text, Markdown or HTML files, or folders of them.")
+            let skipped = report.skipped.values.reduce(0, +)
+            let reasons = [failures > 0 ? "\(failures) could not be read" : nil, report.skippedSummary].compactMap { $0 }
+            let found = reasons.isEmpty ? "no text, Markdown, HTML, PDF or Word file found" : reasons.joined(separator: "; ")
+            let files = failures + skipped
+            throw BuildFailure(message: "0 readable documents of \(files) file\(files == 1 ? "" : "s") (\(found)); \(output) is left as it was. "
+                + "Give text, Markdown, HTML, PDF or Word files, or folders of them.")
         }
         Interruption.shared.install()
         let folder: StagedOutputFolder
@@ -58,7 +72,9 @@ enum GraphBuild {
         let storePath = options.store ?? folder.path(for: "policygraph.sqlite")
         let graph: KnowledgeGraph, stored: [DocumentExtraction]
         do {
-            (graph, stored) = try StoreBuild.fresh(at: storePath, with: extractions, ontology: extractor.lexicon.ontology, settings: options.settings)
+            (graph, stored) = try progress.phase("merging", {
+                try StoreBuild.fresh(at: storePath, with: extractions, ontology: extractor.lexicon.ontology, settings: options.settings)
+            }, detail: { result in "\(result.0.nodes.count) nodes, \(result.0.edges.count) edges," })
         } catch {
             folder.discard()
             throw BuildFailure(message: "\(error.localizedDescription) \(output) is left as it was.")
@@ -76,7 +92,7 @@ enum GraphBuild {
         var written: [String] = options.store == nil ? ["policygraph.sqlite"] : []
         func write(_ name: String, _ body: (String) throws -> Void) throws {
             let path = folder.path(for: name)
-            do { try body(path) } catch let error as SVGRendering.Failure {
+            do { try progress.phase("export \(name)") { try body(path) } } catch let error as SVGRendering.Failure {
                 folder.discard()
                 throw BuildFailure(message: error.message + " \(output) is left as it was.")
             } catch let error as ExportError {

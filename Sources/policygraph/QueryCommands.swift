@@ -21,6 +21,9 @@ struct TargetsCommand: ParsableCommand {
         let times = [by != nil, inYear != nil, after != nil, !between.isEmpty].filter { $0 }.count
         if times > 1 { throw ValidationError("Give at most one of --by, --in, --after and --between.") }
         if !between.isEmpty, between.count != 2 { throw ValidationError("--between takes two years, for example --between 2024 2026.") }
+        if between.count == 2, between[0] > between[1] {
+            throw ValidationError("--between \(between[0]) \(between[1]): the first year is after the second; give them in order, --between \(between[1]) \(between[0]).")
+        }
     }
 
     var timeFilter: TimeFilter? {

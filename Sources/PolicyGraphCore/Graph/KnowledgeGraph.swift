@@ -163,6 +163,12 @@ extension KnowledgeGraph {
         }
         guard file.format == "policygraph-graph" else { throw GraphFileError(path: path, reason: "format is '\(file.format)'") }
         guard file.version == 1 else { throw GraphFileError(path: path, reason: "version \(file.version) is not supported") }
+        let problems = GraphIntegrity.problems(nodes: file.nodes, edges: file.edges)
+        guard problems.isEmpty else {
+            var reason = problems.prefix(GraphIntegrity.maximumReported).joined(separator: "; ")
+            if problems.count > GraphIntegrity.maximumReported { reason += "; and \(problems.count - GraphIntegrity.maximumReported) more problems" }
+            throw GraphFileError(path: path, reason: reason)
+        }
         return KnowledgeGraph(nodes: file.nodes, edges: file.edges)
     }
 }

@@ -28,7 +28,10 @@ public struct Table: Sendable {
     }
 
     /// Aligned columns separated by two spaces, with a rule under the header.
+    /// Cells are shown without terminal control sequences (``SafeText/forTerminal(_:)``).
     public func text() -> String {
+        let columns = self.columns.map(SafeText.forTerminal)
+        let rows = self.rows.map { $0.map(SafeText.forTerminal) }
         var widths = columns.map(Self.displayWidth)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], Self.displayWidth(cell)) }
@@ -47,9 +50,11 @@ public struct Table: Sendable {
         return output
     }
 
-    /// CSV with a header; cells quoted when they hold a comma, quote or line break.
+    /// CSV with a header; cells quoted when they hold a comma, quote or line
+    /// break, and kept from running as spreadsheet formulas (``SafeText/forSpreadsheet(_:)``).
     public func csv() -> String {
-        func quote(_ cell: String) -> String {
+        func quote(_ raw: String) -> String {
+            let cell = SafeText.forSpreadsheet(raw)
             guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
             return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }

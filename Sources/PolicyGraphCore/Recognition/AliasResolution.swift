@@ -47,6 +47,7 @@ struct AliasResolution {
         addDeclaredAliases(&mentions, cursor: cursor, markers: markers)
         sort()
         addPersons(&mentions, cursor: cursor, markers: markers)
+        PersonRecognizer(patterns: patterns).addPersons(&mentions, cursor: cursor, markers: markers)
         sort()
         resolveShortTitles(&mentions)
         addCompanyShortNames(&mentions, cursor: cursor)
@@ -68,8 +69,17 @@ struct AliasResolution {
                prior.type == .region || prior.type == .government,
                prior.range.upperBound == range.lowerBound || prior.range.upperBound > range.lowerBound {
                 range = prior.range.lowerBound..<range.upperBound
+                // So does the year before the region: 2026年重庆市政府工作报告.
+                range = yearBefore(range.lowerBound, cursor: cursor).map { $0..<range.upperBound } ?? range
             }
             found.append(policy(range, cursor: cursor, rule: "named-policy"))
+        }
+        // The bare name (政府工作报告) is the document's fuller one (2026年天津市政府工作报告).
+        func isBareName(_ surface: String) -> Bool { patterns.titleEndings.contains { $0.ending == surface && $0.class == .named } }
+        if let fuller = found.first(where: { $0.rule == "named-policy" && !isBareName($0.surface) }) {
+            for index in found.indices where isBareName(found[index].surface) && fuller.surface.hasSuffix(found[index].surface) {
+                found[index].key = fuller.key
+            }
         }
         // Titles closed by a qualifier: …办法（试行）.
         for marker in markers where marker.kind == .qualifier && !insideTitle(marker.range) {
@@ -100,6 +110,14 @@ struct AliasResolution {
             covered.overlaps(mention.range) && kept.contains { $0.range.overlaps(mention.range) && mention.range.lowerBound >= $0.range.lowerBound }
         }
         mentions += kept
+    }
+
+    /// The start of a year written just before `position`: 2026年.
+    private func yearBefore(_ position: Int, cursor: TextCursor) -> Int? {
+        guard let (nian, yearEnd) = cursor.scalar(before: position), nian == 0x5E74, yearEnd >= 4 else { return nil }
+        for index in (yearEnd - 4)..<yearEnd where !(0x30...0x39).contains(cursor.bytes[index]) { return nil }
+        if yearEnd > 4, (0x30...0x39).contains(cursor.bytes[yearEnd - 5]) { return nil }
+        return yearEnd - 4
     }
 
     /// Policies named without 《》 right after an issuing verb (印发了数字经济统计监测工作方案和…)
@@ -264,33 +282,39 @@ struct AliasResolution {
         mentions += found
     }
 
-    /// For each name, its non-overlapping occurrences left to right (as
-    /// ``TextCursor/occurrences(of:in:)`` gives them), in one pass over the text
-    /// for all names together, so that many names do not make it quadratic.
-    static func occurrences(of names: [String], in cursor: TextCursor) -> [[Int]] {
+    /// For each name, its non-overlapping occurrences left to right from
+    /// `starts[i]` (or the text's start), as ``TextCursor/occurrences(of:in:)``
+    /// gives them, in one pass over the text for all names together, so that
+    /// many names do not make it quadratic.
+    static func occurrences(of names: [String], in cursor: TextCursor, from starts: [Int]? = nil) -> [[Int]] {
         guard !names.isEmpty else { return [] }
         let needles = names.map { Array($0.utf8) }
-        // Names by their first six bytes (two ideographs); each position looks up its own six only.
-        let keyLength = 6
-        func key(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt64 {
+        // Names by their first bytes (up to eight); each position looks up its own prefix of each length present.
+        let longestKey = 8
+        func key(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, length: Int) -> UInt64 {
             var value: UInt64 = 0
-            for offset in 0..<keyLength { value = value << 8 | UInt64(bytes[start + offset]) }
+            for offset in 0..<length { value = value << 8 | UInt64(bytes[start + offset]) }
             return value
         }
-        var byPrefix: [UInt64: [Int]] = [:]
-        for (index, needle) in needles.enumerated() where needle.count >= keyLength {
-            byPrefix[needle.withUnsafeBufferPointer { key($0, at: 0) }, default: []].append(index)
+        var byPrefix: [Int: [UInt64: [Int]]] = [:]
+        for (index, needle) in needles.enumerated() where !needle.isEmpty {
+            let length = min(needle.count, longestKey)
+            byPrefix[length, default: [:]][needle.withUnsafeBufferPointer { key($0, at: 0, length: length) }, default: []].append(index)
         }
+        let lengths = byPrefix.keys.sorted()
         var result = [[Int]](repeating: [], count: names.count)
-        var nextAllowed = [Int](repeating: 0, count: names.count)
+        var nextAllowed = starts ?? [Int](repeating: 0, count: names.count)
         let bytes = cursor.bytes
         var position = 0
-        while position + keyLength <= bytes.count {
-            // Names start with an ideograph: a lead byte of three or four bytes.
-            if bytes[position] >= 0xE0, let candidates = byPrefix[key(bytes, at: position)] {
-                for index in candidates where position >= nextAllowed[index] && cursor.matches(needles[index], at: position) {
-                    result[index].append(position)
-                    nextAllowed[index] = position + needles[index].count
+        while position < bytes.count {
+            // Names start a scalar: never on a continuation byte.
+            if !UTF8Bytes.isContinuation(bytes[position]) {
+                for length in lengths where position + length <= bytes.count {
+                    guard let candidates = byPrefix[length]?[key(bytes, at: position, length: length)] else { continue }
+                    for index in candidates where position >= nextAllowed[index] && cursor.matches(needles[index], at: position) {
+                        result[index].append(position)
+                        nextAllowed[index] = position + needles[index].count
+                    }
                 }
             }
             position += 1
@@ -302,6 +326,7 @@ struct AliasResolution {
 
     private func addDeclaredAliases(_ mentions: inout [Mention], cursor: TextCursor, markers: [Marker]) {
         var added: [Mention] = []
+        var declared: [(owner: Mention, alias: String, after: Int)] = []
         let existing = OverlapIndex(mentions.map(\.range))
         for marker in markers where marker.kind == .declaration {
             let start = marker.range.lowerBound
@@ -321,8 +346,13 @@ struct AliasResolution {
             let owner = mentions[ownerIndex]
             let text = String(String.UnicodeScalarView(alias.compactMap(Unicode.Scalar.init)))
             mentions[ownerIndex].extraAliases.append(text)
-            // Later uses of the short form name the same entity.
-            for use in cursor.occurrences(of: Array(text.utf8), in: scan..<cursor.bytes.count) {
+            declared.append((owner, text, scan))
+        }
+        // Later uses of each short form name the same entity; one pass finds them all.
+        let uses = Self.occurrences(of: declared.map(\.alias), in: cursor, from: declared.map(\.after))
+        for (declaration, positions) in zip(declared, uses) {
+            let text = declaration.alias, owner = declaration.owner
+            for use in positions {
                 let range = use..<(use + text.utf8.count)
                 guard !existing.overlaps(range), !(added.last.map { $0.range.overlaps(range) } ?? false) else { continue }
                 added.append(Mention(range: range, type: owner.type, surface: text, entityIndex: owner.entityIndex,

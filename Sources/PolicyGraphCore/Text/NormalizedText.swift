@@ -54,8 +54,9 @@ public struct TextNormalizer: Sendable {
         self.folding = folding
     }
 
-    /// Normalises decoded text; `markup` says which stripper runs first.
-    public func normalize(_ text: DecodedText, markup: MarkupKind = .plain) -> NormalizedText {
+    /// Normalises decoded text; `markup` says which stripper runs first and
+    /// `leftOut` names the parts that are not the article (left out first).
+    public func normalize(_ text: DecodedText, markup: MarkupKind = .plain, leftOut: [LeftOutPart] = []) -> NormalizedText {
         var bytes = text.bytes
         var maps: [OffsetMap] = []
         func run(_ pass: ([UInt8]) -> (bytes: [UInt8], map: OffsetMap)) {
@@ -63,6 +64,7 @@ public struct TextNormalizer: Sendable {
             bytes = result.bytes
             maps.append(result.map)
         }
+        if !leftOut.isEmpty { run { ContentSelection.apply($0, leaving: leftOut) } }
         switch markup {
         case .html: run(HTMLStripping.strip)
         case .markdown:

@@ -10,6 +10,10 @@ import Foundation
 public enum TimelineHTML {
     public enum Lanes: String, Sendable, CaseIterable { case subjectType = "subject-type", topic }
 
+    /// Above this many years between the first and the last, the axis shows
+    /// only the years that occur, so that its width follows the targets, not the span.
+    static let maximumContinuousYears = 100
+
     static let colors = ["goal": "#4e79a7", "promise": "#f28e2b", "forecast": "#59a14f"]
 
     static func escape(_ text: String) -> String {
@@ -29,19 +33,25 @@ public enum TimelineHTML {
 
     public static func render(_ timeline: Timeline, lanes: Lanes = .subjectType, title: String = "Timeline of targets") -> String {
         let entries = timeline.entries
-        let years = entries.flatMap { [$0.year, $0.facts.endYear ?? $0.year] }
+        // Years are clamped to the range a graph file may hold, so that no
+        // arithmetic below can overflow, and the axis has one column per year
+        // only when the span is short; otherwise one per year that occurs.
+        func clamped(_ year: Int) -> Int { min(max(year, GraphIntegrity.years.lowerBound), GraphIntegrity.years.upperBound) }
+        let years = entries.flatMap { [clamped($0.year), clamped($0.facts.endYear ?? $0.year)] }
         let first = (years.min() ?? 2024), last = max((years.max() ?? first), first) + 1
+        let axis: [Int] = last - first <= maximumContinuousYears
+            ? Array(first...last)
+            : Array(Set(years + years.map { $0 + 1 })).sorted()
         func lane(of entry: TimelineEntry) -> String {
             lanes == .subjectType ? entry.subject.kind.rawValue : (entry.facts.technology.map { _ in entry.facts.topic ?? "" } ?? entry.facts.topic ?? "—")
         }
-        var laneNames: [String] = []
-        for entry in entries where !laneNames.contains(lane(of: entry)) { laneNames.append(lane(of: entry)) }
-        laneNames.sort()
+        let laneNames = Set(entries.map(lane(of:))).sorted()
+        let laneIndexes = Dictionary(uniqueKeysWithValues: laneNames.enumerated().map { ($1, $0) })
         // Stack marks that share a lane and a year.
         var stackDepth: [String: Int] = [:]
         var rows: [(entry: TimelineEntry, index: Int, lane: Int, level: Int)] = []
         for (index, entry) in entries.enumerated() {
-            let laneIndex = laneNames.firstIndex(of: lane(of: entry))!
+            let laneIndex = laneIndexes[lane(of: entry)]!
             let key = "\(laneIndex)|\(entry.year)"
             let level = stackDepth[key, default: 0]
             stackDepth[key] = level + 1
@@ -53,12 +63,21 @@ public enum TimelineHTML {
         var laneTop: [Int] = []
         var offset = top
         for height in laneHeights { laneTop.append(offset); offset += height * rowHeight + 14 }
-        let width = left + (last - first + 1) * yearWidth + 40
+        let width = left + axis.count * yearWidth + 40
         let height = offset + 20
-        func x(_ year: Int) -> Int { left + (year - first) * yearWidth }
+        /// The column of the first axis year at or after `year`.
+        func x(_ year: Int) -> Int {
+            let target = clamped(year)
+            var low = 0, high = axis.count
+            while low < high {
+                let mid = (low + high) / 2
+                if axis[mid] < target { low = mid + 1 } else { high = mid }
+            }
+            return left + low * yearWidth
+        }
 
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(escape(title))\">\n"
-        for year in first...last {
+        for year in axis {
             svg += "<line class=\"grid\" x1=\"\(x(year))\" y1=\"\(top - 10)\" x2=\"\(x(year))\" y2=\"\(height - 10)\"/>"
             svg += "<text class=\"year\" x=\"\(x(year) + 4)\" y=\"\(top - 16)\">\(year)</text>\n"
         }
@@ -74,7 +93,7 @@ public enum TimelineHTML {
             let start = x(entry.year) + 2
             switch entry.facts.relation {
             case .between:
-                let end = x((entry.facts.endYear ?? entry.year) + 1) - 2
+                let end = x(clamped(entry.facts.endYear ?? entry.year) + 1) - 2
                 svg += "<rect x=\"\(start)\" y=\"\(y + 3)\" width=\"\(max(8, end - start))\" height=\"12\" rx=\"3\" fill=\"\(color)\"/>"
             case .after, .from:
                 svg += "<path d=\"M\(start) \(y + 15) H\(start + yearWidth - 10) l-5 -4 v8 z\" stroke=\"\(color)\" stroke-width=\"2\" fill=\"\(color)\"/>"

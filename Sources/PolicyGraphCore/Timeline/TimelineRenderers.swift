@@ -18,16 +18,18 @@ public enum TimelineRenderer {
                 output += "\n### \(entry.year)-\(String(format: "%02d", month))\n\n"
                 currentMonth = .some(month)
             }
-            var line = "- **\(entry.subject.label)** (\(entry.subject.kind.rawValue)) · \(Timeline.when(entry))"
+            // Names come from the inputs: shown as text, never as HTML or Markdown.
+            let md = SafeText.forMarkdown
+            var line = "- **\(md(entry.subject.label))** (\(entry.subject.kind.rawValue)) · \(md(Timeline.when(entry)))"
             let what = [entry.facts.action, entry.facts.topic].compactMap { $0 }.joined(separator: " ")
-            if !what.isEmpty { line += " · \(what)" }
-            if let value = entry.facts.value { line += " · \(value)" }
-            line += " · \(entry.facts.modality)"
-            line += " — \(entry.document): “\(shortQuote(entry.quote))”"
+            if !what.isEmpty { line += " · \(md(what))" }
+            if let value = entry.facts.value { line += " · \(md(value))" }
+            line += " · \(md(entry.facts.modality))"
+            line += " — \(md(entry.document)): “\(md(shortQuote(entry.quote)))”"
             for link in timeline.links(of: index) {
                 let other = timeline.entries[link.from == index ? link.to : link.from]
                 let role = link.kind == .revision ? (link.to == index ? "revises" : "revised by") : "disagrees with"
-                line += " ⟷ \(role) \(other.subject.label) \(Timeline.when(other)) (\(other.document))"
+                line += " ⟷ \(role) \(md(other.subject.label)) \(md(Timeline.when(other))) (\(md(other.document)))"
             }
             output += line + "\n"
         }
@@ -63,13 +65,15 @@ public enum TimelineRenderer {
                 let other = timeline.entries[link.from == index ? link.to : link.from]
                 return "\(link.kind.rawValue): \(other.subject.label) \(Timeline.when(other)) (\(other.document))"
             }
+            // TimelineJS shows text.headline and text.text as HTML: names are escaped.
+            let html = SafeText.forHTML
             var start: [String: Any] = ["year": entry.year]
             if let month = entry.month { start["month"] = month }
             var event: [String: Any] = [
                 "start_date": start,
-                "text": ["headline": "\(entry.subject.label) · \(Timeline.when(entry))",
-                         "text": ([entry.facts.action, entry.facts.topic, entry.facts.value, entry.facts.modality, "\(entry.document): “\(entry.quote)”"]
-                            .compactMap { $0 } + links).joined(separator: " · ")],
+                "text": ["headline": html("\(entry.subject.label) · \(Timeline.when(entry))"),
+                         "text": html(([entry.facts.action, entry.facts.topic, entry.facts.value, entry.facts.modality, "\(entry.document): “\(entry.quote)”"]
+                            .compactMap { $0 } + links).joined(separator: " · "))],
                 "group": entry.subject.kind.rawValue,
                 "unique_id": entry.target.id.rawValue,
             ]

@@ -87,15 +87,17 @@ import Darwin
         #expect(descriptor >= 0)
         #expect(flock(descriptor, LOCK_EX) == 0)
         let build = try startPolicyGraph(["build"], in: scratch.url)
-        Thread.sleep(forTimeInterval: 3)
+        // Read its progress until it says that it waits (however slow the machine), then hold the lock a little longer.
+        var error = readStandardError(of: build, until: "another build is writing Outputs; waiting")
+        Thread.sleep(forTimeInterval: 1)
         #expect(build.process.isRunning)
         #expect(!FileManager.default.fileExists(atPath: scratch.path("Outputs")))
         close(descriptor)
-        let error = String(decoding: build.error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        error += String(decoding: build.error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         build.process.waitUntilExit()
         #expect(build.process.terminationStatus == 0)
         #expect(error.contains("another build is writing Outputs; waiting"))
-        #expect(try scratch.snapshot("Outputs").count == 10)
+        #expect(try scratch.snapshot("Outputs").count == 11)
     }
 
     /// 07: two builds of different inputs at once: the folder holds one of the two sets, never a mix.
@@ -137,9 +139,10 @@ import Darwin
         #expect(flock(descriptor, LOCK_EX) == 0)
         defer { close(descriptor) }
         let build = try startPolicyGraph(["build"], in: scratch.url)
-        Thread.sleep(forTimeInterval: 2)
+        // Signal it only once it says it waits for the lock (however slow the machine).
+        var error = readStandardError(of: build, until: "another build is writing Outputs; waiting")
         kill(build.process.processIdentifier, number)
-        let error = String(decoding: build.error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        error += String(decoding: build.error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         build.process.waitUntilExit()
         #expect(build.process.terminationStatus == 128 + number)
         #expect(error.contains("interrupted"))
@@ -155,7 +158,7 @@ import Darwin
         try scratch.write(".Outputs.staging.999999/.graph.graphml.999999.tmp", "half")
         #expect(try runPolicyGraph(["build"], in: scratch.url).status == 0)
         #expect(!FileManager.default.fileExists(atPath: scratch.path(".Outputs.staging.999999")))
-        #expect(try scratch.snapshot("Outputs").count == 10)
+        #expect(try scratch.snapshot("Outputs").count == 11)
     }
 
     /// The staging folder takes the destination's place only on commit.
