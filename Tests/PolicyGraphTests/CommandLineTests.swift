@@ -58,7 +58,7 @@ struct MissingBinary: Error, CustomStringConvertible {
         let lines = result.output.split(separator: "\n")
         #expect(lines.first == "company,aliases,earliest,targets,sources,revisions")
         #expect(lines.count == 11)
-        #expect(result.output.contains("宁德时代新能源科技股份有限公司,CATL、宁德时代,2027,in 2027 小规模量产 全固态电池"))
+        #expect(result.output.contains("宁德时代新能源科技股份有限公司,CATL、宁德时代,2027,in 2027 小规模量产"))
         #expect(!result.output.contains("after 2030"))
     }
 
