@@ -68,7 +68,8 @@ extension PolicyStore {
             try Self.storeFolding(db, ontology: ontology)
         }
         let stored = try storedOptions()
-        if rebuild || options != stored { report.duplicates = try rebuildGraph(ontology: ontology, options: options) }
+        let migrated = try read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'needs_rebuild'") != nil }
+        if rebuild || options != stored || migrated { report.duplicates = try rebuildGraph(ontology: ontology, options: options) }
         return report
     }
 
@@ -120,6 +121,7 @@ extension PolicyStore {
         if options.coMentions { graph = StoreGraph.addingCoMentions(to: graph, extractions: originals) }
         try write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('co_mentions', ?)", arguments: [options.coMentions ? "1" : "0"])
+            try db.execute(sql: "DELETE FROM settings WHERE key = 'needs_rebuild'")
             try db.execute(sql: "UPDATE documents SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
             let update = try db.makeStatement(sql: "UPDATE documents SET duplicate_of = ? WHERE id = ?")
             for (id, original) in duplicates.sorted(by: { $0.key < $1.key }) { try update.execute(arguments: [original, id]) }

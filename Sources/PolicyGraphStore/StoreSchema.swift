@@ -14,7 +14,7 @@ enum StoreSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-            // Documents: the id is the path as given (relative); the extraction is kept so the graph can be rebuilt.
+            // Documents: the id is the path as given (relative), the extraction is kept so the graph can be rebuilt.
             try db.execute(sql: """
                 CREATE TABLE documents (
                     id TEXT PRIMARY KEY NOT NULL,
@@ -25,13 +25,9 @@ enum StoreSchema {
                     published_source TEXT,
                     simhash INTEGER NOT NULL,
                     shingles INTEGER NOT NULL,
-                    duplicate_of TEXT REFERENCES documents(id) ON DELETE SET NULL
+                    duplicate_of TEXT REFERENCES documents(id) ON DELETE SET NULL,
+                    extraction BLOB NOT NULL
                 ) WITHOUT ROWID;
-                -- The extractions apart, so that document rows stay small for the queries' joins.
-                CREATE TABLE extractions (
-                    document_id TEXT PRIMARY KEY NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-                    data BLOB NOT NULL
-                );
                 CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
                 CREATE INDEX documents_published ON documents(published);
 
@@ -90,6 +86,63 @@ enum StoreSchema {
                     type TEXT NOT NULL,
                     source_id TEXT NOT NULL,
                     target_id TEXT NOT NULL,
+                    weight INTEGER NOT NULL,
+                    data BLOB NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX edges_source ON edges(source_id, type);
+                CREATE INDEX edges_target ON edges(target_id, type);
+
+                CREATE TABLE edge_sources (
+                    edge_id TEXT NOT NULL REFERENCES edges(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    document_id TEXT NOT NULL,
+                    sentence TEXT,
+                    start INTEGER,
+                    "end" INTEGER,
+                    rule TEXT,
+                    PRIMARY KEY (edge_id, position)
+                ) WITHOUT ROWID;
+                CREATE INDEX edge_sources_document ON edge_sources(document_id);
+
+                -- Traditional → simplified characters (and full-width forms), for lookups without the ontology.
+                CREATE TABLE folding (
+                    "from" TEXT PRIMARY KEY NOT NULL,
+                    "to" TEXT NOT NULL
+                ) WITHOUT ROWID;
+
+                -- How the graph is built (co_mentions = 1 or 0).
+                CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+
+                CREATE VIEW mentions AS
+                    SELECT e.source_id AS entity_id, s.document_id, s.sentence, s.start, s."end", s.rule
+                    FROM edges e JOIN edge_sources s ON s.edge_id = e.id
+                    WHERE e.type = 'mentioned_in';
+                """)
+        }
+        // v2: extractions in a table of their own (small document rows), each sentence once,
+        // edges without a JSON copy. The graph tables are emptied and rebuilt by the next add or remove.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE extractions (
+                    document_id TEXT PRIMARY KEY NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    data BLOB NOT NULL
+                );
+                INSERT INTO extractions (document_id, data) SELECT id, extraction FROM documents;
+                ALTER TABLE documents DROP COLUMN extraction;
+
+                DROP VIEW mentions;
+                DROP TABLE edge_sources;
+                DROP TABLE edges;
+                DELETE FROM targets;
+                DELETE FROM node_documents;
+                DELETE FROM names;
+                DELETE FROM nodes;
+
+                CREATE TABLE edges (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    type TEXT NOT NULL,
+                    source_id TEXT NOT NULL,
+                    target_id TEXT NOT NULL,
                     weight INTEGER NOT NULL
                 ) WITHOUT ROWID;
                 CREATE INDEX edges_source ON edges(source_id, type);
@@ -120,19 +173,12 @@ enum StoreSchema {
                     SELECT s.edge_id, s.position, s.document_id, t.text AS sentence, s.start, s."end", s.rule
                     FROM edge_sources s LEFT JOIN sentences t ON t.id = s.sentence_id;
 
-                -- Traditional → simplified characters (and full-width forms), for lookups without the ontology.
-                CREATE TABLE folding (
-                    "from" TEXT PRIMARY KEY NOT NULL,
-                    "to" TEXT NOT NULL
-                ) WITHOUT ROWID;
-
-                -- How the graph is built (co_mentions = 1 or 0).
-                CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
-
                 CREATE VIEW mentions AS
                     SELECT e.source_id AS entity_id, s.document_id, s.sentence, s.start, s."end", s.rule
                     FROM edges e JOIN sources s ON s.edge_id = e.id
                     WHERE e.type = 'mentioned_in';
+
+                INSERT OR REPLACE INTO settings (key, value) VALUES ('needs_rebuild', '1');
                 """)
         }
         return migrator
