@@ -56,8 +56,8 @@ import Testing
 
     @Test func issuedOnTheDevSet() throws {
         let scorer = try Self.score()
-        // Issue #11 asks issued F1 ≥ 0.80; reached so far: 0.67.
-        #expect(scorer.issued.f1 >= 0.67, "issued F1 \(scorer.issued.f1) (P \(scorer.issued.precision), R \(scorer.issued.recall))")
+        // Issue #11 asks issued F1 ≥ 0.80; reached so far: 0.81 (threshold met).
+        #expect(scorer.issued.f1 >= 0.80, "issued F1 \(scorer.issued.f1) (P \(scorer.issued.precision), R \(scorer.issued.recall))")
     }
 
     /// `published` is right when it agrees with the gold at the gold's precision

@@ -46,6 +46,14 @@ import Testing
         #expect(Self.targets(text) == ["空气质量改善行动方案 by 2027 subject.short-title"], "\(Self.targets(text))")
     }
 
+    /// subject.person-speaks: the statement's own subject holds; a leader's goal is the place's named before him.
+    @Test func personsSpeakForOthers() {
+        let forecast = "汽车管理中心主任王海涛指出，“预计从2027年开始，法国电动汽车的发展将取得突破。”"
+        #expect(Self.targets(forecast).first?.hasPrefix("法国 from 2027") == true, "\(Self.targets(forecast))")
+        let leader = "法国总统马克龙承诺，将在2030年前实现电动汽车保有量500万辆的目标。"
+        #expect(Self.targets(leader).first?.hasPrefix("法国 by 2030") == true, "\(Self.targets(leader))")
+    }
+
     /// target.heading-year: an indicator list without a time takes its section heading's year.
     @Test func indicatorListTakesTheHeadingsYear() {
         let text = "2026年无锡市政府工作报告\n各位代表：无锡市经济稳中向好。\n三、2026年重点工作\n经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业10万人。\n"

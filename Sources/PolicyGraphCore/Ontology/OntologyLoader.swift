@@ -228,6 +228,7 @@ struct OntologyLoader {
                     case "attribute": lexicon.targets.attributes.append(word)
                     case "indicators": lexicon.targets.indicatorCues.append(word)
                     case "adverb": lexicon.targets.adverbs.append(word)
+                    case "leader": lexicon.targets.leaderTitles.append(word)
                     case "preposition": lexicon.targets.prepositions.append(word)
                     default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
                     }

@@ -72,6 +72,8 @@ public struct TargetVocabulary: Sendable {
     public var prepositions: [String] = []
     /// Adverbs and quantifiers that are never a topic nor part of one at its edges (初步, 基本, 不低于).
     public var adverbs: [String] = []
+    /// Titles of leaders who speak for a government (总理, 行政长官): their goals are not their own.
+    public var leaderTitles: [String] = []
     /// Words that open a report's indicator list (主要预期目标).
     public var indicatorCues: [String] = []
     /// Title endings of government work reports (政府工作报告).

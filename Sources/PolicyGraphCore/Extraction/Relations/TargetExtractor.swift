@@ -191,6 +191,34 @@ struct TargetExtractor {
                       company.type == .company, let name = names[company.key] else { return holder }
                 return Holder(mention: company, name: name)
             }
+            // subject.person-speaks: a person who speaks is rarely the holder. The statement's own
+            // subject right after the time holds it (布拉策尔指出，“预计从2020年开始，德国…”); a leader
+            // stating a goal speaks for the place or body named before him (德国总理默克尔承诺…);
+            // otherwise a person holds only a forecast of his own, and a goal is left out.
+            let timeClause = clause(containing: time.range.lowerBound, in: sentence)
+            holders = holders.compactMap { holder in
+                guard holder.mention.type == .person else { return holder }
+                let statement = holdersStarting(in: time.range.upperBound..<max(time.range.upperBound, min(sentence.range.upperBound, time.range.upperBound + 12)))
+                if let subject = statement.first(where: { $0.type != .person }),
+                   cursor.scalarCount(time.range.upperBound..<subject.range.lowerBound) <= 2, let name = names[subject.key] {
+                    rule = "subject.person-speaks"
+                    return Holder(mention: subject, name: name)
+                }
+                let before = holdersStarting(in: sentence.range.lowerBound..<max(sentence.range.lowerBound, holder.mention.range.lowerBound))
+                let leader = cursor.text(from: max(0, holder.mention.range.lowerBound - 15), to: holder.mention.range.lowerBound)
+                if vocabulary.leaderTitles.contains(where: { leader.hasSuffix($0) }),
+                   let body = before.last(where: { $0.type == .region || $0.type == .government }),
+                   holder.mention.range.lowerBound - body.range.upperBound <= 12, let name = names[body.key] {
+                    rule = "subject.person-speaks"
+                    return Holder(mention: body, name: name)
+                }
+                // A leader (行政长官, 总理) stating a goal speaks for a government the text may not name: left out.
+                let title = cursor.text(from: max(0, holder.mention.range.lowerBound - 15), to: holder.mention.range.lowerBound)
+                guard vocabulary.leaderTitles.contains(where: { title.hasSuffix($0) }) else { return holder }
+                let lead = min(holder.mention.range.upperBound, time.range.lowerBound)..<time.range.lowerBound
+                return goal.occurs(in: timeClause, of: cursor.bytes) || goal.occurs(in: lead, of: cursor.bytes) ? nil : holder
+            }
+            guard !holders.isEmpty else { continue }
             let scopeEnd = window(sentence, around: time.range, cursor: cursor).upperBound
             let afterTime = min(scopeEnd, max(time.range.upperBound, holders.map(\.mention.range.upperBound).max() ?? 0))
             // A target has a verb: 2024年统计重点领域 names no target.
