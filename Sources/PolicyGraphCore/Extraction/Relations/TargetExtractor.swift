@@ -302,12 +302,14 @@ struct TargetExtractor {
         // An attribute, not a time of doing: 今年的政府工作报告, 2024年工作会议.
         if time.value.relation == .in, vocabulary.attributes.contains(where: { afterTime.hasPrefix($0) }) { return false }
         // …and a time inside a noun phrase (下达2023年农业转移支付, “十四五”规划的…): a verb or noun
-        // stands right before it and nothing in its clause looks ahead.
+        // stands right before it and nothing in its sentence looks ahead.
         // (the time's own words, 未来十年, do not count as looking ahead).
         if time.value.relation == .in || time.value.precision == .period || time.value.precision == .window,
-           modifiesNoun(time, cursor: cursor),
-           !future.occurs(in: clause.lowerBound..<time.range.lowerBound, of: cursor.bytes),
-           !future.occurs(in: time.range.upperBound..<max(time.range.upperBound, clause.upperBound), of: cursor.bytes) { return false }
+           modifiesNoun(time, cursor: cursor) {
+            let scope = window(sentence, around: time.range, cursor: cursor)
+            if !future.occurs(in: scope.lowerBound..<time.range.lowerBound, of: cursor.bytes),
+               !future.occurs(in: time.range.upperBound..<max(time.range.upperBound, scope.upperBound), of: cursor.bytes) { return false }
+        }
         let looksAhead = future.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes)
         let clauseLooksAhead = future.occurs(in: clause, of: cursor.bytes)
         if past.occurs(in: clause, of: cursor.bytes) && !clauseLooksAhead { return false }
@@ -395,14 +397,17 @@ struct TargetExtractor {
         }
         if let action {
             let end = clauseEnd(after: action.upperBound, sentence: sentence)
-            var after = cursor.text(from: action.upperBound, to: end)
-            // A value's digits end the object (不低于95%); a numeral inside a word (一体) does not.
-            after = headNoun(after)
-            if let valueStart = after.firstIndex(where: { $0.isASCII && $0.isNumber }), valueStart != after.startIndex {
-                after = String(after[..<valueStart])
+            let after = cursor.text(from: action.upperBound, to: end)
+            // A closing quote or clause mark ends the object (cleanTopic); a 的-phrase gives its head
+            // (…中医特色明显的中医优势专科网络); a value's digits end it, a numeral inside a word (一体) does not.
+            if var object = Self.cleanTopic(after).map(stripAdverbs).map(headNoun) {
+                if let valueStart = object.firstIndex(where: { $0.isASCII && $0.isNumber }) {
+                    // 2纳米逻辑芯片 after a 的 is a noun; a bare figure (25%左右) is a value, no topic.
+                    let isNoun = valueStart == object.startIndex && after.contains("的")
+                    if !isNoun { object = Self.cleanTopic(String(object[..<valueStart])) ?? "" }
+                }
+                if object.unicodeScalars.count >= 2 { return object }
             }
-            // 的-clauses: the head noun after the last 的 (…中医特色明显的中医优势专科网络).
-            if let cleaned = Self.cleanTopic(after).map(stripAdverbs).map(headNoun), cleaned.unicodeScalars.count >= 2 { return cleaned }
         }
         // The technology the sentence was last speaking of before the target
         // (…开展固态电池研发工作，近期宣布将于2026年小批量试产).
