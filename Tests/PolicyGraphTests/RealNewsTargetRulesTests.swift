@@ -66,11 +66,26 @@ import Testing
         "“十五五”时期是基本实现现代化的关键时期。",
         // A time inside a noun phrase: 下达2026年…资金.
         "财政部提前下达2026年农业转移支付资金500亿元。",
+        // A headline sums up the story below it (target.not-headline).
+        "交通运输部明年起实施新规\n交通运输部近日发布通知，加强安全管理。",
+        // A place that only locates a project is no holder.
+        "江苏沿海配套输电工程日前开工建设，计划于2030年底建成投运。",
         // Statistics for a period so far.
         "据海关统计，今年前5个月，某省进出口3000亿元，同比增长8%。",
     ])
     func readsNoTarget(text: String) {
         #expect(Self.targets(text).isEmpty, "\(text): \(Self.targets(text))")
+    }
+
+    /// Topics: what a figure counts (10款纯电动汽车 → 纯电动汽车), never a bare verb (支持), never the goal noun itself.
+    @Test(arguments: [
+        ("奔驰计划到2027年推出超过10款纯电动汽车。", "纯电动汽车"),
+        ("小米预计到今年年底，将支持超过500个以上的融合应用。", "融合应用"),
+        ("大众集团将实现到2029年累计销售纯电动汽车1000万辆的长期目标。", "销售纯电动汽车"),
+    ])
+    func topicIsWhatTheTargetIsAbout(text: String, topic: String) throws {
+        let target = try #require(sharedExtractor.extract(SourceDocument(name: "t.txt", string: text), published: "2025-06").targets.first)
+        #expect(target.topic == topic, "\(text): \(String(describing: target.topic))")
     }
 
     /// Co-issuers state one goal: the first-named body's; companies listed together each promise.

@@ -127,7 +127,7 @@ struct TargetExtractor {
                 // A policy that opens a clause without stating anything is a new topic
                 // (a headline): nothing is carried across it.
                 let opensClause = isClauseInitial(mention, cursor: cursor)
-                if isSpeaker(mention, cursor: cursor) || (opensClause && mention.type != .policy) {
+                if isSpeaker(mention, cursor: cursor) || (opensClause && mention.type != .policy && !locatesProject(mention, cursor: cursor)) {
                     lastSpeaker = Holder(mention: mention, name: names[mention.key]!)
                     speakerParagraph = paragraph
                     lastSpeakerAt = mention.range.lowerBound
@@ -149,6 +149,8 @@ struct TargetExtractor {
                 titleSpeakerIndex += 1
             }
             guard isTarget(time, sentence: sentence, cursor: cursor, policyRanges: policyRanges, reference: reference) else { continue }
+            // target.not-headline: a headline sums up the story below it, which states the target itself.
+            if isHeadline(sentenceIndex, segments: segments, cursor: cursor), sentenceIndex + 1 < segments.sentences.count { continue }
             while allIndex < allHolders.count, allHolders[allIndex].range.upperBound <= time.range.lowerBound {
                 lastByKey[allHolders[allIndex].key] = allHolders[allIndex]
                 allIndex += 1
@@ -214,6 +216,8 @@ struct TargetExtractor {
                 }
                 // A leader (行政长官, 总理) stating a goal speaks for a government the text may not name: left out.
                 let title = cursor.text(from: max(0, holder.mention.range.lowerBound - 15), to: holder.mention.range.lowerBound)
+                // Someone else's goal a person speaks of (实现到2025年的“六个一百”目标) is not his: left out.
+                if vocabulary.goalNouns.contains(where: { cursor.text(timeClause).contains($0) }) { return nil }
                 guard vocabulary.leaderTitles.contains(where: { title.hasSuffix($0) }) else { return holder }
                 let lead = min(holder.mention.range.upperBound, time.range.lowerBound)..<time.range.lowerBound
                 return goal.occurs(in: timeClause, of: cursor.bytes) || goal.occurs(in: lead, of: cursor.bytes) ? nil : holder
@@ -340,6 +344,20 @@ struct TargetExtractor {
         return (0x4E00...0x9FFF).contains(after) || after == 0x201C
     }
 
+    /// A place that only locates a project (内蒙古送电上海配套过江工程): a project word follows it
+    /// within the same run of characters. A project holds no target, and the place does not either.
+    func locatesProject(_ mention: Mention, cursor: TextCursor) -> Bool {
+        guard mention.type == .region || mention.type == .zone else { return false }
+        var end = mention.range.upperBound
+        var count = 0
+        while count < 16, let (scalar, next) = cursor.scalar(at: end), !ScalarClass.isPunctuation(scalar) {
+            end = next
+            count += 1
+        }
+        let run = cursor.text(from: mention.range.upperBound, to: end)
+        return vocabulary.projectWords.contains { run.contains($0) }
+    }
+
     /// A paragraph of one short sentence without a closing mark (a headline).
     func isHeadline(_ index: Int, segments: TextSegments, cursor: TextCursor) -> Bool {
         let sentence = segments.sentences[index]
@@ -400,7 +418,7 @@ struct TargetExtractor {
             let after = cursor.text(from: action.upperBound, to: end)
             // A closing quote or clause mark ends the object (cleanTopic); a 的-phrase gives its head
             // (…中医特色明显的中医优势专科网络); a value's digits end it, a numeral inside a word (一体) does not.
-            if var object = Self.cleanTopic(after).map(stripAdverbs).map(headNoun) {
+            if var object = Self.cleanTopic(after).map(stripAdverbs).map(headNoun).map(afterFigure).map(stripAdverbs) {
                 if let valueStart = object.firstIndex(where: { $0.isASCII && $0.isNumber }) {
                     // 2纳米逻辑芯片 after a 的 is a noun; a bare figure (25%左右) is a value, no topic.
                     let isNoun = valueStart == object.startIndex && after.contains("的")
@@ -426,14 +444,28 @@ struct TargetExtractor {
                 if text.hasSuffix(adverb) { text.removeLast(adverb.count); changed = true }
             }
         }
-        return text
+        // A bare verb (支持, 推动) is no topic.
+        return vocabulary.bareVerbs.contains(text) ? "" : text
     }
 
     /// The head of a 的-phrase: what follows the last 的 when a noun of two characters or more does.
     func headNoun(_ topic: String) -> String {
         guard let range = topic.range(of: "的", options: .backwards) else { return topic }
-        let head = topic[range.upperBound...]
-        return head.count >= 2 ? String(head) : topic
+        let head = String(topic[range.upperBound...])
+        // …2600万辆的长期目标: a goal noun is no topic; what the goal is about comes before 的.
+        if vocabulary.goalNouns.contains(where: { head.hasSuffix($0) }) { return String(topic[..<range.lowerBound]) }
+        return head.count >= 2 ? head : topic
+    }
+
+    /// A topic that opens with a figure (10款纯电动汽车, 200项国家标准) is what the figure counts.
+    func afterFigure(_ topic: String) -> String {
+        var rest = Substring(topic)
+        while let first = rest.first, first.isASCII && (first.isNumber || first == "." || first == "%") { rest = rest.dropFirst() }
+        guard rest.count < topic.count else { return topic }
+        for multiplier in ["万亿", "万", "亿", "千"] where rest.hasPrefix(multiplier) { rest = rest.dropFirst(multiplier.count); break }
+        if let unit = vocabulary.units.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(unit.count) }
+        for tail in ["以上", "左右", "余"] where rest.hasPrefix(tail) { rest = rest.dropFirst(tail.count); break }
+        return String(rest)
     }
 
     static let topicNoise = ["将于", "将在", "将", "力争", "争取", "计划", "要", "在", "于", "新", "的", "实现", "开始", "重点", "全面", "进一步",
