@@ -154,4 +154,19 @@ import Testing
         let extraction = sharedExtractor.extract(SourceDocument(name: "t.txt", string: "据统计，2023年，销量增长32%。"))
         #expect(ExtractionListing.render([extraction]).contains("published 2024 (inferred, unsure)"))
     }
+
+    /// The new rules stay linear on a huge, dense input: thousands of issued documents, bare
+    /// title words, headlines, leaders, indicator lists and notices in one file finish well
+    /// within the limit and are all found.
+    @Test(.timeLimit(.minutes(2)))
+    func denseInputStaysLinear() {
+        var text = "2026年无锡市政府工作报告\n各位代表：无锡市经济稳中向好。我代表市人民政府向大会报告工作。\n"
+        for index in 0..<2_000 {
+            text += "工业和信息化部印发《关于印发〈第\(index)号节能办法〉的通知》。\n方案指，要加快改造。到2027年，能耗下降\(index % 9 + 1)%。\n"
+            text += "三、2026年重点工作\n主要预期目标是：地区生产总值增长5%，城镇新增就业\(index)万人。\n法国总统马克龙承诺，将在2030年前实现目标。\n"
+        }
+        let extraction = sharedExtractor.extract(SourceDocument(name: "dense.txt", string: text), published: "2026-02")
+        #expect(extraction.targets.count >= 2, "\(extraction.targets.count)")
+        #expect(extraction.issued.count >= 2_000, "\(extraction.issued.count)")
+    }
 }
