@@ -37,6 +37,8 @@ import Testing
     @Test func attributesColumnIsOptionalAndChecked() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policygraph-attributes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("entities"), withIntermediateDirectories: true)
+        // A complete ontology needs the bundled patterns.
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Ontology/patterns"), to: folder.appendingPathComponent("patterns"))
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("entities/company-test.tsv")
         try "甲乙科技股份有限公司\t甲乙科技\t\t\n丙丁戊己\t\t\t\tcode=600000 match=contextual\n".write(to: file, atomically: true, encoding: .utf8)
