@@ -40,6 +40,11 @@ import Testing
         }
     }
 
+    /// Announcement time versus target time: the plan's year is the target's, the announcement's month none.
+    @Test func announcementTimeIsNoTargetTime() {
+        #expect(Self.targets("宁德时代去年5月宣布，计划2028年实现钠离子电池量产。") == ["宁德时代 in 2028 subject.speaker"])
+    }
+
     /// subject.short-title: a policy's bare title word that states something speaks for the policy.
     @Test func bareTitleWordSpeaksForThePolicy() {
         let text = "国务院日前印发《空气质量改善行动方案》。\n方案指，要加快淘汰落后产能。到2027年，细颗粒物浓度下降10%。\n"
@@ -66,6 +71,8 @@ import Testing
         "“十五五”时期是基本实现现代化的关键时期。",
         // A time inside a noun phrase: 下达2026年…资金.
         "财政部提前下达2026年农业转移支付资金500亿元。",
+        // The time of an announcement (target.not-announcement).
+        "比亚迪本月初正式宣布，加快钠离子电池研发。",
         // A headline sums up the story below it (target.not-headline).
         "交通运输部明年起实施新规\n交通运输部近日发布通知，加强安全管理。",
         // A place that only locates a project is no holder.

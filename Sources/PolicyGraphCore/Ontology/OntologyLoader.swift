@@ -232,6 +232,7 @@ struct OntologyLoader {
                     case "goal-noun": lexicon.targets.goalNouns.append(word)
                     case "bare-verb": lexicon.targets.bareVerbs.insert(word)
                     case "project": lexicon.targets.projectWords.append(word)
+                    case "announcing": lexicon.targets.announcingWords.append(word)
                     case "preposition": lexicon.targets.prepositions.append(word)
                     default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
                     }

@@ -23,6 +23,8 @@ struct TargetExtractor {
     let future: WordMatcher
     let past: WordMatcher
     let goal: WordMatcher
+    /// 宣布, 表示: verbs of announcing, whose time is no target's.
+    let announcing: WordMatcher
     /// 预计, 有望, 可能: forecast cues.
     let forecastWords: WordMatcher
     /// Words after a holder that make it a speaker (提出, 表示, 将, 计划 …).
@@ -50,6 +52,7 @@ struct TargetExtractor {
         past = WordMatcher(vocabulary.pastWords)
         goal = WordMatcher(vocabulary.goalWords)
         forecastWords = WordMatcher(vocabulary.forecastWords)
+        announcing = WordMatcher(vocabulary.announcingWords)
         stating = WordMatcher(vocabulary.reportingWords + vocabulary.promiseWords + vocabulary.futureWords)
         technologies = WordMatcher(technologyNames)
         actions = WordMatcher(vocabulary.actions)
@@ -301,6 +304,10 @@ struct TargetExtractor {
         let clause = self.clause(containing: time.range.lowerBound, in: sentence)
         let afterTime = cursor.text(from: time.range.upperBound, to: min(sentence.range.upperBound, time.range.upperBound + 60))
         if afterTime.hasPrefix("相比") || afterTime.hasPrefix("同期") || afterTime.hasPrefix("以来") { return false }
+        // target.not-announcement: the time a statement was made (本月初正式宣布，将…; 去年5月宣布，计划2028年…):
+        // an announcing verb follows the time in its clause with no action before it.
+        if let said = announcing.first(in: time.range.upperBound..<max(time.range.upperBound, clause.upperBound), of: cursor.bytes),
+           findAction(in: time.range.upperBound..<said.range.lowerBound, cursor: cursor) == nil { return false }
         // target.not-copula: a statement about the period (2026年是…开局之年, “十五五”时期是…关键时期).
         if vocabulary.copulas.contains(where: { afterTime.hasPrefix($0) }) { return false }
         // An attribute, not a time of doing: 今年的政府工作报告, 2024年工作会议.
