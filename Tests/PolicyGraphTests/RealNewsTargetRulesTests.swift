@@ -71,6 +71,8 @@ import Testing
         "“十五五”时期是基本实现现代化的关键时期。",
         // A time inside a noun phrase: 下达2026年…资金.
         "财政部提前下达2026年农业转移支付资金500亿元。",
+        // A period's occasion (target.not-occasion).
+        "“十五五”时期，无锡将迎来建市100周年等重要节点。",
         // The time of an announcement (target.not-announcement).
         "比亚迪本月初正式宣布，加快钠离子电池研发。",
         // A headline sums up the story below it (target.not-headline).

@@ -233,6 +233,7 @@ struct OntologyLoader {
                     case "bare-verb": lexicon.targets.bareVerbs.insert(word)
                     case "project": lexicon.targets.projectWords.append(word)
                     case "announcing": lexicon.targets.announcingWords.append(word)
+                    case "occasion": lexicon.targets.occasionWords.append(word)
                     case "preposition": lexicon.targets.prepositions.append(word)
                     default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
                     }

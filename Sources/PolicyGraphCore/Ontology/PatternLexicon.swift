@@ -72,6 +72,8 @@ public struct TargetVocabulary: Sendable {
     public var prepositions: [String] = []
     /// Adverbs and quantifiers that are never a topic nor part of one at its edges (初步, 基本, 不低于).
     public var adverbs: [String] = []
+    /// Verbs of a period's occasions (迎来): a time they follow closely is no target's.
+    public var occasionWords: [String] = []
     /// Verbs of announcing (宣布, 表示): a time right before one is when something was said.
     public var announcingWords: [String] = []
     /// Words of projects and facilities (工程, 项目, 电站): a place before one only locates it.

@@ -25,6 +25,8 @@ struct TargetExtractor {
     let goal: WordMatcher
     /// 宣布, 表示: verbs of announcing, whose time is no target's.
     let announcing: WordMatcher
+    /// 迎来: verbs of a period's occasions, whose time is no target's.
+    let occasions: WordMatcher
     /// 预计, 有望, 可能: forecast cues.
     let forecastWords: WordMatcher
     /// Words after a holder that make it a speaker (提出, 表示, 将, 计划 …).
@@ -53,6 +55,7 @@ struct TargetExtractor {
         goal = WordMatcher(vocabulary.goalWords)
         forecastWords = WordMatcher(vocabulary.forecastWords)
         announcing = WordMatcher(vocabulary.announcingWords)
+        occasions = WordMatcher(vocabulary.occasionWords)
         stating = WordMatcher(vocabulary.reportingWords + vocabulary.promiseWords + vocabulary.futureWords)
         technologies = WordMatcher(technologyNames)
         actions = WordMatcher(vocabulary.actions)
@@ -308,6 +311,10 @@ struct TargetExtractor {
         // an announcing verb follows the time in its clause with no action before it.
         if let said = announcing.first(in: time.range.upperBound..<max(time.range.upperBound, clause.upperBound), of: cursor.bytes),
            findAction(in: time.range.upperBound..<said.range.lowerBound, cursor: cursor) == nil { return false }
+        // target.not-occasion: a period that brings an anniversary or a milestone (“十五五”时期，某市将迎来…周年).
+        let soon = time.range.upperBound..<max(time.range.upperBound, min(sentence.range.upperBound, time.range.upperBound + 30))
+        if let occasion = occasions.first(in: soon, of: cursor.bytes),
+           findAction(in: time.range.upperBound..<occasion.range.lowerBound, cursor: cursor) == nil { return false }
         // target.not-copula: a statement about the period (2026年是…开局之年, “十五五”时期是…关键时期).
         if vocabulary.copulas.contains(where: { afterTime.hasPrefix($0) }) { return false }
         // An attribute, not a time of doing: 今年的政府工作报告, 2024年工作会议.
