@@ -40,6 +40,8 @@ import Testing
         // A complete ontology needs the bundled patterns.
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Ontology/patterns"), to: folder.appendingPathComponent("patterns"))
         defer { try? FileManager.default.removeItem(at: folder) }
+        // A replacement ontology needs the pattern files; only the entities are under test.
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Ontology/patterns"), to: folder.appendingPathComponent("patterns"))
         let file = folder.appendingPathComponent("entities/company-test.tsv")
         try "甲乙科技股份有限公司\t甲乙科技\t\t\n丙丁戊己\t\t\t\tcode=600000 match=contextual\n".write(to: file, atomically: true, encoding: .utf8)
         let ontology = try Ontology.load(from: folder)

@@ -88,10 +88,7 @@ import Darwin
         #expect(flock(descriptor, LOCK_EX) == 0)
         let build = try startPolicyGraph(["build"], in: scratch.url)
         // Read its progress until it says that it waits (however slow the machine), then hold the lock a little longer.
-        var error = ""
-        while build.process.isRunning, !error.contains("another build is writing Outputs; waiting") {
-            error += String(decoding: build.error.fileHandleForReading.availableData, as: UTF8.self)
-        }
+        var error = readStandardError(of: build, until: "another build is writing Outputs; waiting")
         Thread.sleep(forTimeInterval: 1)
         #expect(build.process.isRunning)
         #expect(!FileManager.default.fileExists(atPath: scratch.path("Outputs")))
@@ -142,9 +139,10 @@ import Darwin
         #expect(flock(descriptor, LOCK_EX) == 0)
         defer { close(descriptor) }
         let build = try startPolicyGraph(["build"], in: scratch.url)
-        Thread.sleep(forTimeInterval: 2)
+        // Signal it only once it says it waits for the lock (however slow the machine).
+        var error = readStandardError(of: build, until: "another build is writing Outputs; waiting")
         kill(build.process.processIdentifier, number)
-        let error = String(decoding: build.error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        error += String(decoding: build.error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         build.process.waitUntilExit()
         #expect(build.process.terminationStatus == 128 + number)
         #expect(error.contains("interrupted"))
