@@ -37,8 +37,6 @@ import Testing
     @Test func attributesColumnIsOptionalAndChecked() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policygraph-attributes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("entities"), withIntermediateDirectories: true)
-        // A complete ontology needs the bundled patterns.
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Ontology/patterns"), to: folder.appendingPathComponent("patterns"))
         defer { try? FileManager.default.removeItem(at: folder) }
         // A replacement ontology needs the pattern files; only the entities are under test.
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Ontology/patterns"), to: folder.appendingPathComponent("patterns"))

@@ -15,8 +15,8 @@ struct ListHeads {
     func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
         let heads = patterns.listHeads.map { (bytes: Array($0.word.utf8), word: $0.word, type: $0.type) }
             .sorted { $0.bytes.count > $1.bytes.count }
-        let leads = (patterns.listLeads + patterns.stopWords + patterns.policyVerbs).map { Array($0.utf8) }
-        let modifiers = patterns.listModifiers.map { Array($0.utf8) }.sorted { $0.count > $1.count }
+        let leads = WordSet(patterns.listLeads + patterns.stopWords + patterns.policyVerbs)
+        let modifiers = WordSet(patterns.listModifiers)
         guard !heads.isEmpty else { return mentions }
         var mentions = mentions
         var added: [Mention] = []
@@ -31,8 +31,15 @@ struct ListHeads {
                 let name = cursor.text(item)
                 guard isSpecific(name) else { continue }
                 if head.type == .zone, let zone = zoneNamed(name, head: head.word) {
-                    for (position, mention) in mentions.enumerated() where item.contains(mention.range.lowerBound) && mention.range.upperBound <= item.upperBound {
-                        removed.insert(position)
+                    // Mentions are sorted by start: those inside the item follow the first one at its start.
+                    var low = 0, high = mentions.count
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if mentions[mid].range.lowerBound < item.lowerBound { low = mid + 1 } else { high = mid }
+                    }
+                    while low < mentions.count, mentions[low].range.lowerBound < item.upperBound {
+                        if mentions[low].range.upperBound <= item.upperBound { removed.insert(low) }
+                        low += 1
                     }
                     added.append(Mention(range: item, type: .zone, surface: name, entityIndex: zone, rule: "list:\(head.word)",
                                          key: "entity:\(zone)"))
@@ -52,12 +59,12 @@ struct ListHeads {
 
     /// The head word that follows 等, with nothing between but numbers, measure
     /// words and modifiers (等重点企业, 等世界500强企业, 等企业62家).
-    private func head(after start: Int, heads: [(bytes: [UInt8], word: String, type: EntityType)], modifiers: [[UInt8]],
+    private func head(after start: Int, heads: [(bytes: [UInt8], word: String, type: EntityType)], modifiers: WordSet,
                       cursor: TextCursor) -> (word: String, type: EntityType)? {
         var position = start
         for _ in 0..<Self.headWindow {
             for head in heads where cursor.matches(head.bytes, at: position) { return (head.word, head.type) }
-            if let modifier = modifiers.first(where: { cursor.matches($0, at: position) }) {
+            if let modifier = modifiers.longest(at: position, in: cursor) {
                 position += modifier.count
                 continue
             }
@@ -75,14 +82,14 @@ struct ListHeads {
     /// The items of the list that ends at `end`: separated by 、 (the last one
     /// may be joined by 和, 与 or 及); the first starts after a lead word, a
     /// stop word or punctuation.
-    private func items(before end: Int, leads: [[UInt8]], cursor: TextCursor) -> [Range<Int>] {
+    private func items(before end: Int, leads: WordSet, cursor: TextCursor) -> [Range<Int>] {
         var items: [Range<Int>] = []
         var itemEnd = end
         var position = end
         var scalars = 0
         while scalars < Self.listWindow, let (scalar, start) = cursor.scalar(before: position) {
             // Once past a separator, a lead word that ends here opens the list.
-            if !items.isEmpty, leads.contains(where: { position >= $0.count && cursor.matches($0, at: position - $0.count) }) { break }
+            if !items.isEmpty, leads.endsWord(at: position, in: cursor) { break }
             if scalar == 0x3001 {
                 items.append(start + 3..<itemEnd)
                 itemEnd = start

@@ -7,20 +7,21 @@ struct MeasurePackages {
     let patterns: PatternLexicon
 
     func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
-        let stops = (patterns.stopWords + patterns.policyVerbs + patterns.listLeads + patterns.issuanceVerbs.map(\.verb)).map { Array($0.utf8) }
-        let openers = (patterns.issuanceVerbs.map(\.verb) + patterns.listLeads + ["推出"]).map { Array($0.utf8) }
+        let stops = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.listLeads + patterns.issuanceVerbs.map(\.verb))
+        let openers = WordSet(patterns.issuanceVerbs.map(\.verb) + patterns.listLeads + ["推出"])
+        let measures = Array("措施".utf8)
         var found: [Mention] = []
         let index = OverlapIndex(mentions.map(\.range))
         for tiao in cursor.occurrences(of: Array("条".utf8), in: 0..<cursor.bytes.count) {
             guard let countStart = countStart(before: tiao, cursor: cursor) else { continue }
             var end = tiao + 3
-            if cursor.matches(Array("措施".utf8), at: end) { end += 6 }
+            if cursor.matches(measures, at: end) { end += measures.count }
             let quoted = cursor.scalar(at: end)?.value == .rightQuote
             guard quoted || boundary(at: end, cursor: cursor) else { continue }
             guard let start = nameStart(before: countStart, quoted: quoted, stops: stops, cursor: cursor) else { continue }
             if !quoted {
                 // Unquoted: an issuing or opening word or 、 before, or 、 or 等 after.
-                let opened = openers.contains { start >= $0.count && cursor.matches($0, at: start - $0.count) }
+                let opened = openers.endsWord(at: start, in: cursor)
                     || cursor.scalar(before: start)?.value == 0x3001
                 let listed = cursor.scalar(at: end).map { $0.value == 0x3001 || $0.value == 0x7B49 } ?? false
                 guard opened || listed else { continue }
@@ -34,12 +35,14 @@ struct MeasurePackages {
         return (mentions + found).sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
 
+    private static let numerals: Set<UInt32> = Set("一二三四五六七八九十".unicodeScalars.map(\.value))
+
     /// The start of the count before 条: digits (30, 3+24) or Chinese numerals (十, 二十).
     private func countStart(before position: Int, cursor: TextCursor) -> Int? {
         var start = position
         var count = 0
         while let (scalar, previous) = cursor.scalar(before: start), count < 6,
-              ScalarClass.isDigit(scalar) || scalar == 0x2B || "一二三四五六七八九十".unicodeScalars.contains(where: { $0.value == scalar }) {
+              ScalarClass.isDigit(scalar) || scalar == 0x2B || Self.numerals.contains(scalar) {
             start = previous
             count += 1
         }
@@ -48,13 +51,13 @@ struct MeasurePackages {
 
     /// The start of the name before the count: two to eight ideographs after an
     /// opening quote (quoted), or after punctuation, 、 or a stop or issuing word.
-    private func nameStart(before end: Int, quoted: Bool, stops: [[UInt8]], cursor: TextCursor) -> Int? {
+    private func nameStart(before end: Int, quoted: Bool, stops: WordSet, cursor: TextCursor) -> Int? {
         var start = end
         var count = 0
         while let (scalar, previous) = cursor.scalar(before: start), count < 8 {
             if quoted {
                 if scalar == .leftQuote { return count >= 2 ? start : nil }
-            } else if count >= 2, stops.contains(where: { start >= $0.count && cursor.matches($0, at: start - $0.count) }) {
+            } else if count >= 2, stops.endsWord(at: start, in: cursor) {
                 break
             }
             guard ScalarClass.isIdeograph(scalar) else { break }
@@ -65,8 +68,7 @@ struct MeasurePackages {
         guard (2...8).contains(count) else { return nil }
         // 第30条 is an article; 了, 的 … before the count is a verb phrase.
         if let (first, _) = cursor.scalar(at: start), first == 0x7B2C { return nil }
-        if let (before, _) = cursor.scalar(before: start), ScalarClass.isIdeograph(before),
-           !stops.contains(where: { start >= $0.count && cursor.matches($0, at: start - $0.count) }) { return nil }
+        if let (before, _) = cursor.scalar(before: start), ScalarClass.isIdeograph(before), !stops.endsWord(at: start, in: cursor) { return nil }
         return start
     }
 

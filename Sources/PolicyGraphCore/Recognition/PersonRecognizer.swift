@@ -12,15 +12,15 @@
 /// pass over the text for the repeated names.
 struct PersonRecognizer {
     let patterns: PatternLexicon
-    private let surnames: [[UInt8]]
-    private let speech: [[UInt8]]
-    private let endWords: [[UInt8]]
+    private let surnames: WordSet
+    private let speech: WordSet
+    private let endWords: WordSet
 
     init(patterns: PatternLexicon) {
         self.patterns = patterns
-        surnames = patterns.surnames.map { Array($0.utf8) }.sorted { $0.count > $1.count }
-        speech = patterns.speechVerbs.map { Array($0.utf8) }
-        endWords = patterns.personEndWords.map { Array($0.utf8) }
+        surnames = WordSet(patterns.surnames)
+        speech = WordSet(patterns.speechVerbs)
+        endWords = WordSet(patterns.personEndWords)
     }
 
     func addPersons(_ mentions: inout [Mention], cursor: TextCursor, markers: [Marker]) {
@@ -189,16 +189,15 @@ struct PersonRecognizer {
     }
 
     func surname(at index: Int, cursor: TextCursor) -> Int? {
-        for surname in surnames where cursor.matches(surname, at: index) { return index + surname.count }
-        return nil
+        surnames.longest(at: index, in: cursor).map { index + $0.count }
     }
 
     func followedBySpeech(_ index: Int, _ cursor: TextCursor) -> Bool {
-        speech.contains { cursor.matches($0, at: index) }
+        speech.longest(at: index, in: cursor) != nil
     }
 
     func followedByEndWord(_ index: Int, _ cursor: TextCursor) -> Bool {
-        endWords.contains { cursor.matches($0, at: index) }
+        endWords.longest(at: index, in: cursor) != nil
     }
 
     func followedByPunctuation(_ index: Int, _ cursor: TextCursor) -> Bool {
