@@ -83,6 +83,7 @@ let package = Package(
             // The executable too, so that end-to-end tests find it built.
             dependencies: [
                 "PolicyGraphCore", "PolicyGraphExport", "PolicyGraphInput", "PolicyGraphStore", "policygraph",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Fixtures")]

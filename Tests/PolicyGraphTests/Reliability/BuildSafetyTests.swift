@@ -19,7 +19,7 @@ import Darwin
         let first = try runPolicyGraph(["build"], in: scratch.url)
         #expect(first.status == 0, "\(first.error)")
         let before = try scratch.snapshot("Outputs")
-        #expect(before.count == 11)
+        #expect(before.count == 11) // the exports, extraction.json and the store
 
         let typo = try runPolicyGraph(["build", "seedz"], in: scratch.url)
         #expect(typo.status == 1)
