@@ -21,6 +21,7 @@ struct BuildCommand: ParsableCommand {
     var svgTimeout: Int = SVGRendering.defaultTimeout
 
     @OptionGroup var ontologyOptions: OntologyOptions
+    @OptionGroup var encodingOptions: EncodingOptions
 
     func validate() throws {
         if !(1...86_400).contains(svgTimeout) { throw ValidationError("--svg-timeout must be between 1 and 86400 seconds.") }
@@ -29,7 +30,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         do {
             try GraphBuild.run(inputs: inputs, output: output, extractor: try ontologyOptions.makeExtractor(),
-                               options: GraphBuild.Options(svg: svg, svgTimeout: svgTimeout))
+                               options: GraphBuild.Options(svg: svg, svgTimeout: svgTimeout, encoding: encodingOptions.sourceEncoding))
         } catch let error as ExitCodeError {
             throw ExitCode(error.code)
         } catch let error as BuildFailure {

@@ -23,6 +23,7 @@ struct ExtractCommand: ParsableCommand {
     var explain = false
 
     @OptionGroup var ontologyOptions: OntologyOptions
+    @OptionGroup var encodingOptions: EncodingOptions
 
     func validate() throws {
         if let published, !PublishedDate.isValid(published) {
@@ -32,7 +33,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let extractor = try ontologyOptions.makeExtractor()
-        let (extractions, failures) = InputCollection(paths: inputs).extract(with: extractor, published: published, onError: reportInputError)
+        let (extractions, failures) = InputCollection(paths: inputs, encoding: encodingOptions.sourceEncoding, onWarning: reportInputWarning).extract(with: extractor, published: published, onError: reportInputError)
         switch format {
         case .json:
             FileHandle.standardOutput.write(try ExtractionJSON.encode(extractions))

@@ -13,6 +13,7 @@ enum GraphBuild {
         var svg = false
         var svgTimeout = SVGRendering.defaultTimeout
         var quiet = false
+        var encoding: SourceEncoding? = nil
     }
 
     static func run(inputs: [String], output: String, extractor: Extractor, options: Options = Options()) throws {
@@ -22,7 +23,8 @@ enum GraphBuild {
         var extractions: [DocumentExtraction] = []
         var bytes = 0
         var lastReport = start
-        let failures = InputCollection(paths: inputs).read(onError: reportInputError) { document, metadata in
+        let inputCollection = InputCollection(paths: inputs, encoding: options.encoding, onWarning: reportInputWarning)
+        let failures = inputCollection.read(onError: reportInputError) { document, metadata in
             extractions.append(extractor.extract(document, metadata: metadata))
             bytes += document.text.bytes.count
             // Progress for long inputs: documents done and MB/s, at most twice a second.

@@ -19,3 +19,23 @@ struct OntologyOptions: ParsableArguments {
 func reportInputError(_ error: any Error) {
     FileHandle.standardError.write(Data("policygraph: \(error.localizedDescription)\n".utf8))
 }
+
+/// Reports a decoding warning (a dropped control character, a garbled-looking text) on standard error.
+@Sendable func reportInputWarning(_ warning: String) {
+    FileHandle.standardError.write(Data("policygraph: warning: \(warning)\n".utf8))
+}
+
+/// `--encoding NAME`: the encoding of every input, instead of detecting it per file.
+struct EncodingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The inputs' encoding: utf-8, utf-16, gb18030 (also gbk, gb2312) or big5. Detected per file when absent.",
+                               valueName: "NAME"))
+    var encoding: String?
+
+    func validate() throws {
+        if let encoding, SourceEncoding(name: encoding) == nil {
+            throw ValidationError("Unknown encoding '\(encoding)'; use utf-8, utf-16, gb18030 (also gbk, gb2312) or big5.")
+        }
+    }
+
+    var sourceEncoding: SourceEncoding? { encoding.flatMap(SourceEncoding.init(name:)) }
+}

@@ -4,8 +4,16 @@ import Foundation
 /// the record of a metadata file in its folder when there is one.
 public struct InputCollection: Sendable {
     public let paths: [String]
+    /// The encoding of every input (`--encoding`); detected per file when nil.
+    public let encoding: SourceEncoding?
+    /// Receives each document's decoding warnings (`file:line:column: …`).
+    public let onWarning: @Sendable (String) -> Void
 
-    public init(paths: [String]) { self.paths = paths }
+    public init(paths: [String], encoding: SourceEncoding? = nil, onWarning: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.paths = paths
+        self.encoding = encoding
+        self.onWarning = onWarning
+    }
 
     /// Calls `body` with each readable document and its metadata, in order;
     /// documents that cannot be read go to `onError` and the rest still follow.
@@ -27,7 +35,8 @@ public struct InputCollection: Sendable {
                     }
                 }
                 let document: SourceDocument
-                do { document = try SourceDocument(reading: path) } catch { failures += 1; onError(error); continue }
+                do { document = try SourceDocument(reading: path, encoding: encoding) } catch { failures += 1; onError(error); continue }
+                document.text.warnings.forEach(onWarning)
                 try body(document, metadataByFolder[folder]?[document.name])
             }
         }

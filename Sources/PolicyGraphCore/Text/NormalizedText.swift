@@ -57,7 +57,8 @@ public struct TextNormalizer: Sendable {
     /// Normalises decoded text; `markup` says which stripper runs first.
     public func normalize(_ text: DecodedText, markup: MarkupKind = .plain) -> NormalizedText {
         var bytes = text.bytes
-        var maps: [OffsetMap] = []
+        // A transcoded text maps back to the file's own bytes first.
+        var maps: [OffsetMap] = text.fileMap.map { [$0] } ?? []
         func run(_ pass: ([UInt8]) -> (bytes: [UInt8], map: OffsetMap)) {
             let result = pass(bytes)
             bytes = result.bytes

@@ -21,14 +21,14 @@ public struct SourceDocument: Sendable {
         self.markup = markup
     }
 
-    /// Reads and decodes the file at `path`.
-    public init(reading path: String) throws(DocumentError) {
+    /// Reads and decodes the file at `path`, in `encoding` when given (else detected).
+    public init(reading path: String, encoding: SourceEncoding? = nil) throws(DocumentError) {
         guard let data = FileManager.default.contents(atPath: path) else {
             if FileManager.default.fileExists(atPath: path) { throw .unreadable(file: path, reason: "permission denied or not a regular file") }
             throw Self.missing(path)
         }
         let bytes = [UInt8](data)
-        let decoded = try TextDecoding.decode(bytes, file: path)
+        let decoded = try TextDecoding.decode(bytes, file: path, encoding: encoding)
         let name = (path as NSString).lastPathComponent
         self.init(name: name, path: path, text: decoded, markup: MarkupKind.detect(fileName: name, bytes: decoded.bytes))
     }
