@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyGraphCore
+import PolicyGraphStore
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,8 +9,7 @@ struct BuildCommand: ParsableCommand {
         abstract: "Read the inputs (default seeds/), build the knowledge graph and write it with the extractions (default Outputs/)."
     )
 
-    @Argument(help: ArgumentHelp("Text, Markdown or HTML files, or folders of them.", valueName: "FILE|DIR"))
-    var inputs: [String] = ["seeds"]
+    @OptionGroup var inputOptions: InputOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write to.", valueName: "DIR"))
     var output: String = "Outputs"
@@ -20,8 +20,15 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --svg: stop Graphviz after this many seconds.", valueName: "SECONDS"))
     var svgTimeout: Int = SVGRendering.defaultTimeout
 
+    @Flag(help: "Print no progress (errors still go to standard error).")
+    var quiet = false
+
     @OptionGroup var ontologyOptions: OntologyOptions
-    @OptionGroup var encodingOptions: EncodingOptions
+
+    @Option(help: ArgumentHelp("The store to write (default: policygraph.sqlite in the output folder).", valueName: "PATH"))
+    var store: String?
+
+    @OptionGroup var coMentions: CoMentionOption
 
     func validate() throws {
         if !(1...86_400).contains(svgTimeout) { throw ValidationError("--svg-timeout must be between 1 and 86400 seconds.") }
@@ -29,8 +36,10 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         do {
-            try GraphBuild.run(inputs: inputs, output: output, extractor: try ontologyOptions.makeExtractor(),
-                               options: GraphBuild.Options(svg: svg, svgTimeout: svgTimeout, encoding: encodingOptions.sourceEncoding))
+            let extractor = try ontologyOptions.makeExtractor()
+            try GraphBuild.run(inputs: try inputOptions.collection(for: extractor.lexicon.ontology), output: output, extractor: extractor,
+                               options: GraphBuild.Options(svg: svg, svgTimeout: svgTimeout, quiet: quiet, store: store,
+                                                           settings: .init(coMentions: coMentions.coMentions)))
         } catch let error as ExitCodeError {
             throw ExitCode(error.code)
         } catch let error as BuildFailure {

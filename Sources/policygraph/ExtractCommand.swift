@@ -10,8 +10,7 @@ struct ExtractCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
 
-    @Argument(help: ArgumentHelp("Text, Markdown or HTML files, or folders of them.", valueName: "FILE|DIR"))
-    var inputs: [String] = ["seeds"]
+    @OptionGroup var inputOptions: InputOptions
 
     @Option(help: "json (FORMAT.md, one array of documents) or text (a readable listing).")
     var format: Format = .json
@@ -19,11 +18,10 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD, YYYY-MM or YYYY) for every input; overrides the page header.", valueName: "DATE"))
     var published: String?
 
-    @Flag(help: "With --format text: show the rule and the byte offsets behind each target and issued pair.")
+    @Flag(help: "With --format text: show the rule and the byte offsets behind each target and issued pair, and what of a web page was left out.")
     var explain = false
 
     @OptionGroup var ontologyOptions: OntologyOptions
-    @OptionGroup var encodingOptions: EncodingOptions
 
     func validate() throws {
         if let published, !PublishedDate.isValid(published) {
@@ -33,7 +31,10 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let extractor = try ontologyOptions.makeExtractor()
-        let (extractions, failures) = InputCollection(paths: inputs, encoding: encodingOptions.sourceEncoding, onWarning: reportInputWarning).extract(with: extractor, published: published, onError: reportInputError)
+        let inputs = try inputOptions.collection(for: extractor.lexicon.ontology)
+        let (extractions, report) = inputs.extractReporting(with: extractor, published: published, onError: reportInputError)
+        reportSkipped(report)
+        let failures = report.failures
         switch format {
         case .json:
             FileHandle.standardOutput.write(try ExtractionJSON.encode(extractions))

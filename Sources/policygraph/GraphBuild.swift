@@ -1,8 +1,10 @@
 import Foundation
 import PolicyGraphCore
 import PolicyGraphExport
+import PolicyGraphStore
 
-/// The main job: extract the inputs, build the graph, write the outputs.
+/// The main job: extract the inputs into a fresh store, build the graph there,
+/// write the outputs from the store.
 ///
 /// The outputs are one set: every file is written into a staging folder beside
 /// the output folder, which replaces it only when all succeeded. A build that
@@ -13,41 +15,48 @@ enum GraphBuild {
         var svg = false
         var svgTimeout = SVGRendering.defaultTimeout
         var quiet = false
-        var encoding: SourceEncoding? = nil
+        /// The store to write; `nil`: `policygraph.sqlite` in the output set.
+        var store: String? = nil
+        var settings = GraphSettings()
     }
 
     static func run(inputs: [String], output: String, extractor: Extractor, options: Options = Options()) throws {
+        try run(inputs: InputCollection(paths: inputs), output: output, extractor: extractor, options: options)
+    }
+
+    static func run(inputs: InputCollection, output: String, extractor: Extractor, options: Options = Options()) throws {
         let quiet = options.quiet
+        let progress = BuildProgress(quiet: quiet)
         let clock = ContinuousClock()
         let start = clock.now
-        var extractions: [DocumentExtraction] = []
+        var extractions: [StoredDocument] = []
         var bytes = 0
         var lastReport = start
-        let inputCollection = InputCollection(paths: inputs, encoding: options.encoding, onWarning: reportInputWarning)
-        let failures = inputCollection.read(onError: reportInputError) { document, metadata in
-            extractions.append(extractor.extract(document, metadata: metadata))
-            bytes += document.text.bytes.count
-            // Progress for long inputs: documents done and MB/s, at most twice a second.
-            if !quiet, clock.now - lastReport > .milliseconds(500) {
-                lastReport = clock.now
-                let seconds = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
-                let rate = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
-                FileHandle.standardError.write(Data(String(format: "\r%d documents, %.1f MB, %.1f MB/s", extractions.count, Double(bytes) / 1e6, rate).utf8))
+        let report = progress.phase("extraction", {
+            inputs.collect(onError: reportInputError) { document, metadata in
+                extractions.append(StoredDocument(id: document.name, fingerprint: DocumentFingerprint(text: document.text.bytes),
+                                                  extraction: extractor.extract(document, metadata: metadata)))
+                bytes += document.text.bytes.count
+                // A running count for long inputs: documents done and MB/s, at most twice a second.
+                if !quiet, clock.now - lastReport > .milliseconds(500) {
+                    lastReport = clock.now
+                    let seconds = BuildProgress.seconds(clock.now - start)
+                    let rate = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
+                    FileHandle.standardError.write(Data(String(format: "\r%d documents, %.1f MB, %.1f MB/s", extractions.count, Double(bytes) / 1e6, rate).utf8))
+                }
             }
-        }
+        }, detail: { _ in String(format: "%d documents (%.1f MB),", extractions.count, Double(bytes) / 1e6) })
+        if !quiet { reportSkipped(report) }
+        let failures = report.failures
         guard !extractions.isEmpty else {
             // Nothing to build from: the previous outputs stay.
-            let found = failures == 0 ? "no text, Markdown or HTML file found" : "\(failures) could not be read"
-            throw BuildFailure(message: "0 readable documents of \(failures) file\(failures == 1 ? "" : "s") (\(found)); \(output) is left as it was. "
-                + "Give text, Markdown or HTML files, or folders of them.")
+            let skipped = report.skipped.values.reduce(0, +)
+            let reasons = [failures > 0 ? "\(failures) could not be read" : nil, report.skippedSummary].compactMap { $0 }
+            let found = reasons.isEmpty ? "no text, Markdown, HTML, PDF or Word file found" : reasons.joined(separator: "; ")
+            let files = failures + skipped
+            throw BuildFailure(message: "0 readable documents of \(files) file\(files == 1 ? "" : "s") (\(found)); \(output) is left as it was. "
+                + "Give text, Markdown, HTML, PDF or Word files, or folders of them.")
         }
-        let graph = GraphBuilder(ontology: extractor.lexicon.ontology).build(extractions)
-        let (nodeCounts, edgeCounts) = graph.statistics
-        if options.svg {
-            try SVGRendering.checkSize(nodes: nodeCounts.values.reduce(0, +), edges: edgeCounts.values.reduce(0, +))
-            _ = try SVGRendering.tool()
-        }
-
         Interruption.shared.install()
         let folder: StagedOutputFolder
         do {
@@ -57,10 +66,31 @@ enum GraphBuild {
         } catch { throw BuildFailure(message: error.localizedDescription) }
         Interruption.shared.removeOnInterrupt(folder.staging.path)
         defer { Interruption.shared.keep(folder.staging.path) }
-        var written: [String] = []
+        // The store first (in the staged set unless --store says elsewhere); every export is written from it.
+        let storePath = options.store ?? folder.path(for: "policygraph.sqlite")
+        let graph: KnowledgeGraph, stored: [DocumentExtraction]
+        do {
+            (graph, stored) = try progress.phase("merging", {
+                try StoreBuild.fresh(at: storePath, with: extractions, ontology: extractor.lexicon.ontology, settings: options.settings)
+            }, detail: { result in "\(result.0.nodes.count) nodes, \(result.0.edges.count) edges," })
+        } catch {
+            folder.discard()
+            throw BuildFailure(message: "\(error.localizedDescription) \(output) is left as it was.")
+        }
+        let (nodeCounts, edgeCounts) = graph.statistics
+        if options.svg {
+            do {
+                try SVGRendering.checkSize(nodes: nodeCounts.values.reduce(0, +), edges: edgeCounts.values.reduce(0, +))
+                _ = try SVGRendering.tool()
+            } catch {
+                folder.discard()
+                throw error
+            }
+        }
+        var written: [String] = options.store == nil ? ["policygraph.sqlite"] : []
         func write(_ name: String, _ body: (String) throws -> Void) throws {
             let path = folder.path(for: name)
-            do { try body(path) } catch let error as SVGRendering.Failure {
+            do { try progress.phase("export \(name)") { try body(path) } } catch let error as SVGRendering.Failure {
                 folder.discard()
                 throw BuildFailure(message: error.message + " \(output) is left as it was.")
             } catch let error as ExportError {
@@ -72,7 +102,7 @@ enum GraphBuild {
             }
             written.append(name)
         }
-        try write("extraction.json") { try AtomicFile.write(try ExtractionJSON.encode(extractions), to: $0) }
+        try write("extraction.json") { try AtomicFile.write(try ExtractionJSON.encode(stored), to: $0) }
         try write("graph.json") { try graph.save(to: URL(fileURLWithPath: $0)) }
         try write("graph.graphml") { try GraphMLExporter().write(graph, to: $0) }
         try write("graph.gexf") { try GEXFExporter().write(graph, to: $0) }

@@ -2,16 +2,29 @@ import ArgumentParser
 import Foundation
 import PolicyGraphCore
 
-/// `--ontology DIR`: the dictionaries to use instead of the bundled ones.
+/// `--ontology DIR` and `--user-ontology PATH`: the dictionaries to use.
 struct OntologyOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A folder of dictionaries and patterns to use instead of the bundled Ontology.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("A complete folder of dictionaries and patterns to use instead of the bundled Ontology.", valueName: "DIR"))
     var ontology: String?
 
-    func makeExtractor() throws -> Extractor {
-        if let ontology {
-            return Extractor(lexicon: Lexicon(ontology: try Ontology.load(from: URL(fileURLWithPath: ontology))))
+    @Option(name: .customLong("user-ontology"),
+            help: ArgumentHelp("Your own entries (a TSV file such as company-mine.tsv, or a folder of them), layered on the ontology: they add entries, replace entries of the same type and name, and stop-*.tsv lists names that are never entities.",
+                               valueName: "PATH"))
+    var userOntology: String?
+
+    func loadOntology() throws -> Ontology {
+        var loaded = try ontology.map { try Ontology.load(from: URL(fileURLWithPath: $0)) } ?? Ontology.bundled()
+        if let userOntology {
+            loaded = try loaded.layering(userOntology: URL(fileURLWithPath: userOntology))
+            for warning in loaded.duplicateWarnings(under: URL(fileURLWithPath: userOntology)) {
+                FileHandle.standardError.write(Data("policygraph: duplicate record: \(warning)\n".utf8))
+            }
         }
-        return try Extractor()
+        return loaded
+    }
+
+    func makeExtractor() throws -> Extractor {
+        Extractor(lexicon: Lexicon(ontology: try loadOntology()))
     }
 }
 
@@ -23,19 +36,4 @@ func reportInputError(_ error: any Error) {
 /// Reports a decoding warning (a dropped control character, a garbled-looking text) on standard error.
 @Sendable func reportInputWarning(_ warning: String) {
     FileHandle.standardError.write(Data("policygraph: warning: \(warning)\n".utf8))
-}
-
-/// `--encoding NAME`: the encoding of every input, instead of detecting it per file.
-struct EncodingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The inputs' encoding: utf-8, utf-16, gb18030 (also gbk, gb2312) or big5. Detected per file when absent.",
-                               valueName: "NAME"))
-    var encoding: String?
-
-    func validate() throws {
-        if let encoding, SourceEncoding(name: encoding) == nil {
-            throw ValidationError("Unknown encoding '\(encoding)'; use utf-8, utf-16, gb18030 (also gbk, gb2312) or big5.")
-        }
-    }
-
-    var sourceEncoding: SourceEncoding? { encoding.flatMap(SourceEncoding.init(name:)) }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyGraphCore
+import PolicyGraphStore
 
 struct TargetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "targets", abstract: "List targets, filtered by topic, time, subject and modality.")
@@ -48,22 +49,22 @@ struct TargetsCommand: ParsableCommand {
 struct CompaniesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "companies",
-        abstract: "Which companies promise a topic by a year: policygraph companies --promise 固态电池 --by 2027."
+        abstract: "Which companies promise a topic by a year, one row per company: policygraph companies --promise 固态电池 --by 2027."
     )
 
     @Option(help: "The topic or technology promised.") var promise: String
     @Option(help: ArgumentHelp("Due no later than this year.", valueName: "YEAR")) var by: Int
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
-    @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let graph = try graphOptions.load()
-        let results = graph.targets(about: promise, time: .dueBy(by), subjectType: .company, modality: .promise)
-        guard !results.isEmpty || format != .table else {
+        let answer = try storeOptions.openForReading().companies(promising: promise, dueBy: by)
+        guard !answer.companies.isEmpty || format == .json else {
             FileHandle.standardError.write(Data("policygraph: no company promises \(promise) by \(by)\n".utf8))
             return
         }
-        try printTable(TargetRows.table(results), format: format)
+        if format == .json { return try printJSON(answer) }
+        try printTable(CompanyRows.table(answer), format: format)
     }
 }
 
@@ -74,23 +75,27 @@ extension EdgeType: ExpressibleByArgument {}
 struct EntityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "entity", abstract: "Everything known about one entity, with sources.")
 
-    @Argument(help: "A name or alias.") var name: String
+    @Argument(help: "A name or alias (Latin letters in any case, traditional or simplified characters).") var name: String
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
-    @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let graph = try graphOptions.load()
-        let node = try resolveEntity(name, in: graph)
+        let details: EntityDetails
+        do { details = try storeOptions.openForReading().details(of: name) } catch let error as UnknownName {
+            throw ValidationError(error.localizedDescription)
+        }
+        if format == .json { return try printJSON(details) }
+        let node = details.entity
         var rows: [[String]] = [
-            ["id", node.id.rawValue], ["type", node.kind.rawValue], ["name", node.label],
+            ["id", node.id], ["type", node.kind], ["name", node.name],
             ["aliases", node.aliases.joined(separator: "、")], ["parent", node.parent ?? ""],
             ["first seen", node.firstSeen ?? ""], ["last seen", node.lastSeen ?? ""], ["documents", node.documents.joined(separator: " ")],
         ]
-        for (edge, other) in graph.neighbors(of: node.id) where edge.type != .mentionedIn {
-            let arrow = edge.source == node.id ? "→" : "←"
-            rows.append(["\(edge.type.rawValue) \(arrow)", "\(other.label)  [\(edge.sources.map(\.document).joined(separator: " "))]"])
+        for link in details.links {
+            let weight = link.type == "co_mentioned" ? " ×\(link.weight)" : ""
+            rows.append(["\(link.type) \(link.direction == "out" ? "→" : "←")", "\(link.node.name)\(weight)  [\(link.documents.joined(separator: " "))]"])
         }
-        for source in graph.sources(of: node.id) {
+        for source in details.sources {
             rows.append(["source", "\(source.document) bytes \(source.offsets.map(String.init).joined(separator: "–"))"])
         }
         try printTable(Table(columns: ["field", "value"], rows: rows), format: format)

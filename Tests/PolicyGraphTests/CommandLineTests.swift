@@ -57,14 +57,84 @@ struct MissingBinary: Error, CustomStringConvertible {
         #expect(result.error.contains("--reference must read YYYY-MM-DD"))
     }
 
-    /// The headline question from the command line, on the committed graph.
+    /// A build of the seeds in a folder of its own, made once: its store answers the query commands.
+    static let seedBuild: String = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policygraph-cli-\(UUID().uuidString)").path
+        _ = try? run(["build", "seeds", "-o", folder])
+        return folder
+    }()
+    static var seedStore: String { seedBuild + "/policygraph.sqlite" }
+
+    /// The headline question from the command line, on the store: one row per company.
     @Test func companiesAnswersTheHeadlineQuestion() throws {
-        let result = try Self.run(["companies", "--promise", "固态电池", "--by", "2027", "--format", "csv"])
+        let result = try Self.run(["companies", "--promise", "固态电池", "--by", "2027", "--format", "csv", "--store", Self.seedStore])
         #expect(result.status == 0, "\(result.error)")
         let lines = result.output.split(separator: "\n")
-        #expect(lines.first == "subject,type,time,action,topic,value,modality,document,quote")
-        #expect(result.output.contains("宁德时代新能源科技股份有限公司,company,in 2027,小规模量产"))
+        #expect(lines.first == "company,aliases,earliest,targets,sources,revisions")
+        #expect(lines.count == 11)
+        #expect(result.output.contains("宁德时代新能源科技股份有限公司,CATL、宁德时代,2027,in 2027 小规模量产 全固态电池"))
         #expect(!result.output.contains("after 2030"))
+    }
+
+    /// In JSON, years are numbers and every node carries its id.
+    @Test func companiesJSONHasNumbersAndIDs() throws {
+        let result = try Self.run(["companies", "--promise", "固态电池", "--by", "2027", "--format", "json", "--store", Self.seedStore])
+        #expect(result.status == 0, "\(result.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let companies = try #require(object["companies"] as? [[String: Any]])
+        #expect(companies.count == 10)
+        for company in companies {
+            #expect((company["id"] as? String)?.hasPrefix("company_") == true)
+            #expect(company["earliest_due_year"] is Int)
+            for target in company["targets"] as? [[String: Any]] ?? [] {
+                #expect((target["id"] as? String)?.hasPrefix("target_") == true)
+                #expect((target["time"] as? [String: Any])?["year"] is Int)
+            }
+        }
+    }
+
+    @Test func entityJSONIsAnObject() throws {
+        let result = try Self.run(["entity", "catl", "--format", "json", "--store", Self.seedStore])
+        #expect(result.status == 0, "\(result.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(object["name"] as? String == "宁德时代新能源科技股份有限公司")
+        #expect(object["id"] as? String != nil)
+        #expect((object["sources"] as? [[String: Any]])?.isEmpty == false)
+    }
+
+    @Test func sqlPrintsTablesJSONAndCSVAndRefusesWrites() throws {
+        let table = try Self.run(["sql", "SELECT count(*) AS documents FROM documents", "--store", Self.seedStore])
+        #expect(table.output == "documents\n---------\n5\n")
+        let csv = try Self.run(["sql", "SELECT kind FROM nodes WHERE kind = 'document' LIMIT 1", "--format", "csv", "--store", Self.seedStore])
+        #expect(csv.output == "kind\ndocument\n")
+        let json = try Self.run(["sql", "SELECT 2027 AS year", "--format", "json", "--store", Self.seedStore])
+        #expect(json.output.contains("\"year\" : 2027"))
+        let write = try Self.run(["sql", "DROP TABLE nodes", "--store", Self.seedStore])
+        #expect(write.status != 0)
+        #expect(write.error.contains("only statements that read are allowed"))
+    }
+
+    @Test func addAndRemoveChangeOnlyWhatTheySay() throws {
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("policygraph-add-\(UUID().uuidString).sqlite").path
+        var result = try Self.run(["add", "seeds/000_441b5bb5ba9ae824.txt", "--store", store])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.error.contains("added 1, replaced 0, unchanged 0"))
+        result = try Self.run(["add", "seeds", "--store", store])
+        #expect(result.error.contains("added 4, replaced 0, unchanged 1"))
+        result = try Self.run(["remove", "001_44894979821fce9e.txt", "--store", store])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.error.contains("removed 1"))
+        result = try Self.run(["remove", "001_nope.txt", "--store", store])
+        #expect(result.status != 0)
+        #expect(result.error.contains("No document “001_nope.txt” in the store"))
+        result = try Self.run(["sql", "SELECT count(*) FROM node_documents WHERE document_id = '001_44894979821fce9e.txt'", "--format", "csv", "--store", store])
+        #expect(result.output.hasSuffix("\n0\n"))
+    }
+
+    @Test func aMissingStoreIsAClearError() throws {
+        let result = try Self.run(["companies", "--promise", "固态电池", "--by", "2027", "--store", "no/such/store.sqlite"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("no/such/store.sqlite: no store there"))
     }
 
     @Test func anEmptyTimelineIsAClearMessageNotAnEmptyFile() throws {
@@ -76,9 +146,9 @@ struct MissingBinary: Error, CustomStringConvertible {
     }
 
     @Test func unknownNamesSuggestTheClosest() throws {
-        let result = try Self.run(["entity", "工信布"])
+        let result = try Self.run(["entity", "工信布", "--store", Self.seedStore])
         #expect(result.status != 0)
-        #expect(result.error.contains("Did you mean “工业和信息化部”"))
+        #expect(result.error.contains("Did you mean “工信部”"))
     }
 
     @Test func extractReportsUnreadableFilesAndGoesOn() throws {

@@ -1,7 +1,7 @@
 /// The extraction of one document in the JSON format that the gold files
 /// share (`Tests/PolicyGraphTests/Fixtures/FORMAT.md`).
 public struct DocumentExtraction: Codable, Sendable, Equatable {
-    /// The file's base name.
+    /// The document's id: its path relative to its input root.
     public var document: String
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `nil` when unknown.
     public var published: String?
@@ -12,6 +12,11 @@ public struct DocumentExtraction: Codable, Sendable, Equatable {
     public var issued: [IssuedPair]
     /// Where the text says an organisation or zone is (extra field `located_in`).
     public var located: [LocatedPair] = []
+    /// The parts of a web page left out as not the article (extra field `left_out`, absent when none).
+    public var leftOut: [LeftOutPart] = []
+    /// What offsets refer to when the text was extracted from a PDF or Word
+    /// file (extra field `offsets_refer_to`, absent for text files).
+    public var offsetsNote: String?
 
     public init(document: String, published: String?, publishedSource: PublishedSource? = nil, entities: [ExtractedEntity],
                 targets: [ExtractedTarget] = [], issued: [IssuedPair] = []) {
@@ -27,6 +32,8 @@ public struct DocumentExtraction: Codable, Sendable, Equatable {
         case document, published, entities, targets, issued
         case publishedSource = "published_source"
         case located = "located_in"
+        case leftOut = "left_out"
+        case offsetsNote = "offsets_refer_to"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -38,6 +45,8 @@ public struct DocumentExtraction: Codable, Sendable, Equatable {
         targets = try container.decodeIfPresent([ExtractedTarget].self, forKey: .targets) ?? []
         issued = try container.decodeIfPresent([IssuedPair].self, forKey: .issued) ?? []
         located = try container.decodeIfPresent([LocatedPair].self, forKey: .located) ?? []
+        leftOut = try container.decodeIfPresent([LeftOutPart].self, forKey: .leftOut) ?? []
+        offsetsNote = try container.decodeIfPresent(String.self, forKey: .offsetsNote)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -49,6 +58,8 @@ public struct DocumentExtraction: Codable, Sendable, Equatable {
         try container.encode(targets, forKey: .targets)
         try container.encode(issued, forKey: .issued)
         try container.encode(located, forKey: .located)
+        if !leftOut.isEmpty { try container.encode(leftOut, forKey: .leftOut) }
+        try container.encodeIfPresent(offsetsNote, forKey: .offsetsNote)
     }
 }
 

@@ -7,6 +7,13 @@ public enum ExtractionListing {
         for extraction in extractions {
             let source = extraction.publishedSource.map { " (\($0.rawValue))" } ?? ""
             output += "\(extraction.document)  published \(extraction.published ?? "unknown")\(source)\n"
+            if let note = extraction.offsetsNote { output += "  (\(note))\n" }
+            if explain, !extraction.leftOut.isEmpty {
+                output += "  left out (\(extraction.leftOut.count), rule html.main-content; --whole-page keeps them)\n"
+                for part in extraction.leftOut {
+                    output += "    \(part.reason), bytes \(part.range.lowerBound)–\(part.range.upperBound): \(part.excerpt)\n"
+                }
+            }
             for type in EntityType.allCases {
                 let entities = extraction.entities.filter { $0.type == type }
                 guard !entities.isEmpty else { continue }

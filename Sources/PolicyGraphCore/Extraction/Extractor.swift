@@ -43,7 +43,7 @@ public struct Extractor: Sendable {
 
     /// Normalises a document.
     public func normalize(_ document: SourceDocument) -> NormalizedText {
-        normalizer.normalize(document.text, markup: document.markup)
+        normalizer.normalize(document.text, markup: document.markup, leftOut: document.leftOut)
     }
 
     /// Extracts one document. The publication date is, in this order: `published`
@@ -69,6 +69,15 @@ public struct Extractor: Sendable {
         var extraction = DocumentExtraction(document: document.name, published: date, publishedSource: source, entities: entities,
                                             targets: targets, issued: issued)
         extraction.located = located
+        let never = lexicon.ontology.neverEntities
+        if !never.isEmpty {
+            // The user's stop list: names that are never entities, whatever rule found them.
+            extraction.entities.removeAll { never.contains($0.name) }
+            extraction.targets.removeAll { never.contains($0.subject) }
+            extraction.issued.removeAll { never.contains($0.issuer) || never.contains($0.policy) }
+        }
+        extraction.leftOut = document.leftOut
+        extraction.offsetsNote = document.origin.offsetsNote
         return extraction
     }
 

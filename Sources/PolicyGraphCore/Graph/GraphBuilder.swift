@@ -89,7 +89,7 @@ public struct GraphBuilder: Sendable {
                     nameIndex["\(kind.rawValue)|\(KnowledgeGraph.normalize(name))"] = nameIndex["\(kind.rawValue)|\(KnowledgeGraph.normalize(name))"] ?? key
                     local[KnowledgeGraph.normalize(name)] = local[KnowledgeGraph.normalize(name)] ?? key
                 }
-                addEdge(.mentionedIn, key, documentKey, Provenance(document: document, sentence: entity.sentence, offsets: entity.offsets))
+                addEdge(.mentionedIn, key, documentKey, Provenance(document: document, sentence: entity.sentence, offsets: entity.offsets, rule: entity.rule))
             }
             // Targets: one node per subject, time and topic, across documents.
             for target in extraction.targets {
@@ -105,8 +105,8 @@ public struct GraphBuilder: Sendable {
                 draft.documents.insert(document)
                 if let published = extraction.published { draft.dates.append(published) }
                 drafts[key] = draft
-                let provenance = Provenance(document: document, sentence: target.quote, offsets: target.timeOffsets)
-                addEdge(.holdsTarget, subjectKey, key, Provenance(document: document, sentence: target.quote, offsets: target.subjectOffsets))
+                let provenance = Provenance(document: document, sentence: target.quote, offsets: target.timeOffsets, rule: target.rule)
+                addEdge(.holdsTarget, subjectKey, key, Provenance(document: document, sentence: target.quote, offsets: target.subjectOffsets, rule: target.rule))
                 if let technology { addEdge(.about, key, technology, provenance) }
             }
             // Where the text puts organisations and zones.
@@ -117,7 +117,7 @@ public struct GraphBuilder: Sendable {
             // Issued pairs.
             for pair in extraction.issued {
                 guard let issuer = local[KnowledgeGraph.normalize(pair.issuer)], let policy = local[KnowledgeGraph.normalize(pair.policy)] else { continue }
-                addEdge(.issued, issuer, policy, Provenance(document: document, sentence: pair.sentence, offsets: pair.verbOffsets ?? []))
+                addEdge(.issued, issuer, policy, Provenance(document: document, sentence: pair.sentence, offsets: pair.verbOffsets ?? [], rule: pair.rule))
             }
         }
         // The ontology's structure among the entities present: part_of and located_in.

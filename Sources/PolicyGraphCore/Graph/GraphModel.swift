@@ -74,23 +74,36 @@ public enum EdgeType: String, Codable, Sendable, CaseIterable {
     case locatedIn = "located_in"
     /// entity → document
     case mentionedIn = "mentioned_in"
+    /// entity — entity named in one sentence; its weight is the number of sentences
+    /// (from the store, with `--co-mentions`)
+    case coMentioned = "co_mentioned"
+    /// document → the document it republishes (a near-duplicate: its facts count once)
+    case duplicateOf = "duplicate_of"
 }
 
-/// Where a node or an edge was read: the document, the sentence, and UTF-8
-/// byte offsets into the original file.
+/// Where a node or an edge was read: the document, the sentence, UTF-8
+/// byte offsets into the original file, and the rule that read it.
 public struct Provenance: Hashable, Codable, Sendable, Comparable {
     public var document: String
     public var sentence: String?
     public var offsets: [Int]
+    /// The extraction rule's id (`subject.nearest`, `issued.verb`, …); `nil` for the ontology's own links.
+    public var rule: String?
 
-    public init(document: String, sentence: String?, offsets: [Int]) {
+    public init(document: String, sentence: String?, offsets: [Int], rule: String? = nil) {
         self.document = document
         self.sentence = sentence
         self.offsets = offsets
+        self.rule = rule
     }
 
+    /// By document and offsets, then sentence and rule: a total order, so sorted sources never depend on hashing.
     public static func < (lhs: Provenance, rhs: Provenance) -> Bool {
-        (lhs.document, lhs.offsets.first ?? 0, lhs.offsets.last ?? 0) < (rhs.document, rhs.offsets.first ?? 0, rhs.offsets.last ?? 0)
+        let left = (lhs.document, lhs.offsets.first ?? 0, lhs.offsets.last ?? 0), right = (rhs.document, rhs.offsets.first ?? 0, rhs.offsets.last ?? 0)
+        if left != right { return left < right }
+        if lhs.offsets != rhs.offsets { return lhs.offsets.lexicographicallyPrecedes(rhs.offsets) }
+        if lhs.sentence != rhs.sentence { return (lhs.sentence ?? "") < (rhs.sentence ?? "") }
+        return (lhs.rule ?? "") < (rhs.rule ?? "")
     }
 }
 
@@ -111,6 +124,21 @@ public struct TargetFacts: Hashable, Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case subject, relation, year, month, action, topic, value, modality, technology
         case endYear = "end_year", endMonth = "end_month"
+    }
+
+    public init(subject: NodeID, relation: TimeRelation, year: Int, month: Int?, endYear: Int?, endMonth: Int?, action: String?,
+                topic: String?, value: String?, modality: String, technology: NodeID?) {
+        self.subject = subject
+        self.relation = relation
+        self.year = year
+        self.month = month
+        self.endYear = endYear
+        self.endMonth = endMonth
+        self.action = action
+        self.topic = topic
+        self.value = value
+        self.modality = modality
+        self.technology = technology
     }
 }
 
@@ -140,6 +168,21 @@ public struct Node: Hashable, Codable, Sendable, Identifiable {
         case id, kind, label, aliases, parent, documents, published, target
         case ontologyID = "ontology_id", firstSeen = "first_seen", lastSeen = "last_seen"
     }
+
+    public init(id: NodeID, kind: NodeKind, label: String, aliases: [String], ontologyID: String?, parent: String?, firstSeen: String?,
+                lastSeen: String?, documents: [String], published: String?, target: TargetFacts?) {
+        self.id = id
+        self.kind = kind
+        self.label = label
+        self.aliases = aliases
+        self.ontologyID = ontologyID
+        self.parent = parent
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+        self.documents = documents
+        self.published = published
+        self.target = target
+    }
 }
 
 /// A typed, directed edge with every source it was read from.
@@ -149,4 +192,12 @@ public struct Edge: Hashable, Codable, Sendable, Identifiable {
     public var source: NodeID
     public var target: NodeID
     public var sources: [Provenance]
+
+    public init(id: EdgeID, type: EdgeType, source: NodeID, target: NodeID, sources: [Provenance]) {
+        self.id = id
+        self.type = type
+        self.source = source
+        self.target = target
+        self.sources = sources
+    }
 }

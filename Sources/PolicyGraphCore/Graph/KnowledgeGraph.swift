@@ -93,7 +93,7 @@ public struct KnowledgeGraph: Sendable {
     }
 
     /// Names compare without 《》, quotes, white space and with full-width forms folded.
-    static func normalize(_ name: String) -> String {
+    public static func normalize(_ name: String) -> String {
         let stripped: Set<Character> = Set("《》〈〉“”‘’\"'「」『』 \t\r\n\u{3000}")
         return String(name.precomposedStringWithCompatibilityMapping.filter { !stripped.contains($0) })
     }

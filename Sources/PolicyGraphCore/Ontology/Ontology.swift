@@ -16,6 +16,8 @@ public struct Ontology: Sendable {
     public let folding: CharacterFolding
     /// Problems that did not stop loading (duplicate records, unknown parents).
     public let warnings: [OntologyIssue]
+    /// Names that are never entities (a user ontology's stop list), folded like text.
+    public internal(set) var neverEntities: Set<String> = []
 
     private let indexByName: [String: [Int]]
     private let indexByID: [EntityID: Int]
@@ -55,13 +57,17 @@ public struct Ontology: Sendable {
         let folding = try loader.loadFolding()
         let entities = try loader.loadEntities(folding: folding)
         let patterns = try loader.loadPatterns(folding: folding)
+        loader.checkRequiredPatterns()
         guard loader.issues.isEmpty else { throw .invalidRecords(loader.issues) }
         return Ontology(entities: entities, patterns: patterns, folding: folding, warnings: loader.warnings)
     }
 
     /// The ontology bundled with PolicyGraph.
     public static func bundled() throws(OntologyError) -> Ontology {
-        try load(from: BundledOntology.directory)
+        guard let directory = BundledOntology.directory else {
+            throw .bundleNotFound(lookedIn: BundledOntology.searchedPlaces.map(\.path))
+        }
+        return try load(from: directory)
     }
 
     /// The entities whose canonical name or alias is `name` (folded like text).

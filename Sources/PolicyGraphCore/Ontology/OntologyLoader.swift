@@ -55,14 +55,30 @@ struct OntologyLoader {
         var entities: [OntologyEntity] = []
         var seen: [EntityID: SourceLocation] = [:]
         for url in tsvFiles(in: "entities") {
-            let fileName = "entities/" + url.lastPathComponent
-            let stem = url.deletingPathExtension().lastPathComponent
-            let typeName = String(stem.prefix { $0 != "-" && $0 != "." })
-            guard let type = EntityType(rawValue: typeName) else {
-                issues.append(.init(location: .init(file: fileName, line: 0),
-                                    message: "the file name must start with an entity type (\(EntityType.allCases.map(\.rawValue).joined(separator: ", ")))"))
-                continue
-            }
+            entities += try loadEntityFile(url, named: "entities/" + url.lastPathComponent, folding: folding, seen: &seen)
+        }
+        return entities
+    }
+
+    /// The entity type a file name starts with (`company-mine.tsv`), or an issue.
+    mutating func entityType(ofFile url: URL, named fileName: String) -> EntityType? {
+        let stem = url.deletingPathExtension().lastPathComponent
+        let typeName = String(stem.prefix { $0 != "-" && $0 != "." })
+        guard let type = EntityType(rawValue: typeName) else {
+            issues.append(.init(location: .init(file: fileName, line: 0),
+                                message: "the file name must start with an entity type (\(EntityType.allCases.map(\.rawValue).joined(separator: ", ")))"))
+            return nil
+        }
+        return type
+    }
+
+    /// The records of one entity file; a record whose type and name were seen
+    /// before is reported as a duplicate and ignored.
+    mutating func loadEntityFile(_ url: URL, named fileName: String, folding: CharacterFolding,
+                                 seen: inout [EntityID: SourceLocation]) throws(OntologyError) -> [OntologyEntity] {
+        var entities: [OntologyEntity] = []
+        guard let type = entityType(ofFile: url, named: fileName) else { return [] }
+        do {
             for (line, fields) in try records(of: url, relativeName: fileName) {
                 let location = SourceLocation(file: fileName, line: line)
                 guard fields.count == 4 else {
@@ -101,6 +117,24 @@ struct OntologyLoader {
             }
         }
         return entities
+    }
+
+    /// Pattern files an ontology cannot work without: without them no target,
+    /// issued pair or pattern-built name is found.
+    static let requiredPatternFiles = ["issuance", "stopwords", "suffixes", "targets", "titles"]
+
+    /// Reports the required pattern files that are missing or hold no record.
+    mutating func checkRequiredPatterns() {
+        for kind in Self.requiredPatternFiles {
+            let fileName = "patterns/\(kind).tsv"
+            let url = directory.appendingPathComponent(fileName)
+            let count = (try? records(of: url, relativeName: fileName).count) ?? 0
+            if count == 0 {
+                issues.append(.init(location: .init(file: fileName, line: 0),
+                                    message: "missing or empty: an ontology given with --ontology replaces the bundled one and needs its patterns "
+                                        + "(copy Ontology/patterns/ into it), or use --user-ontology to add entries to the bundled ontology"))
+            }
+        }
     }
 
     mutating func loadPatterns(folding: CharacterFolding) throws(OntologyError) -> PatternLexicon {
@@ -190,6 +224,16 @@ struct OntologyLoader {
                         continue
                     }
                     lexicon.issuanceVerbs.append((word, position))
+                case "page":
+                    let raw = fields[0].trimmingCharacters(in: .whitespaces)
+                    switch fields.count > 1 ? fields[1] : "" {
+                    case "tag": lexicon.page.boilerplateTags.insert(raw.lowercased())
+                    case "class": lexicon.page.boilerplateClasses.append(raw.lowercased())
+                    case "token": lexicon.page.boilerplateClassTokens.insert(raw.lowercased())
+                    case "content": lexicon.page.contentClasses.append(raw.lowercased())
+                    case "heading": lexicon.page.boilerplateHeadings.append(word)
+                    default: issues.append(.init(location: location, message: "expected a word and a role: tag, class, token, content or heading"))
+                    }
                 default:
                     warnings.append(.init(location: .init(file: fileName, line: 0), message: "unknown pattern file; ignored"))
                 }

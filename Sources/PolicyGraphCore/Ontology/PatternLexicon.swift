@@ -94,6 +94,8 @@ public struct PatternLexicon: Sendable {
     public var targets = TargetVocabulary()
     /// Verbs by which bodies issue policies (印发, 发布 …).
     public var issuanceVerbs: [(verb: String, position: IssuancePosition)] = []
+    /// What marks the parts of a web page that are not its article (`patterns/page.tsv`).
+    public var page = PageVocabulary()
 
     /// The suffixes that make company names (有限公司, 集团 …), longest first.
     public var companyLegalForms: [String] {
@@ -113,4 +115,21 @@ public struct PatternLexicon: Sendable {
     public func isShortTitle(_ title: String) -> Bool {
         titleEndings.contains { $0.class == .policy && $0.ending == title }
     }
+}
+
+/// The words the main-content finder of web pages reads (`patterns/page.tsv`).
+public struct PageVocabulary: Sendable {
+    /// Tag names that are never the article (nav, footer, aside, script …).
+    public var boilerplateTags: Set<String> = []
+    /// Tokens of a class or id that mark boilerplate (sidebar, share, breadcrumb, ad …);
+    /// a token matches when it equals the word or starts with it.
+    public var boilerplateClasses: [String] = []
+    /// Tokens matched only whole (ad, hot), since as prefixes they would match words like "address".
+    public var boilerplateClassTokens: Set<String> = []
+    /// Tokens of a class or id that mark the article (content, article, text …).
+    public var contentClasses: [String] = []
+    /// Headings that open a block which is not the article (热点推荐, 相关阅读, 责任编辑 …).
+    public var boilerplateHeadings: [String] = []
+
+    public init() {}
 }

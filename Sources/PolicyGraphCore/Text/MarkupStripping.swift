@@ -5,9 +5,11 @@ public enum MarkupKind: String, Sendable, Codable {
     /// Guesses the markup from a file name and the first bytes of the text.
     public static func detect(fileName: String, bytes: [UInt8]) -> MarkupKind {
         let lower = fileName.lowercased()
-        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") { return .html }
+        if lower.hasSuffix(".html") { return .html }
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .markdown }
-        // Plain text without a '<' near the top is not a web page.
+        // Anything else is sniffed (.htm, .shtml and .xhtml files are sometimes
+        // plain text, files without extension often pages): plain text without
+        // a '<' near the top is not a web page.
         guard bytes.prefix(2048).contains(0x3C) else { return .plain }
         let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
         if head.contains("<!doctype html") || head.contains("<html") || head.contains("<body")

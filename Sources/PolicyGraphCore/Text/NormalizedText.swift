@@ -54,8 +54,9 @@ public struct TextNormalizer: Sendable {
         self.folding = folding
     }
 
-    /// Normalises decoded text; `markup` says which stripper runs first.
-    public func normalize(_ text: DecodedText, markup: MarkupKind = .plain) -> NormalizedText {
+    /// Normalises decoded text; `markup` says which stripper runs first and
+    /// `leftOut` names the parts that are not the article (left out first).
+    public func normalize(_ text: DecodedText, markup: MarkupKind = .plain, leftOut: [LeftOutPart] = []) -> NormalizedText {
         var bytes = text.bytes
         // A transcoded text maps back to the file's own bytes first.
         var maps: [OffsetMap] = text.fileMap.map { [$0] } ?? []
@@ -64,6 +65,7 @@ public struct TextNormalizer: Sendable {
             bytes = result.bytes
             maps.append(result.map)
         }
+        if !leftOut.isEmpty { run { ContentSelection.apply($0, leaving: leftOut) } }
         switch markup {
         case .html: run(HTMLStripping.strip)
         case .markdown:

@@ -14,7 +14,7 @@ public enum TimeRelation: String, Codable, Sendable, CaseIterable {
 
 /// How finely a time is known.
 public enum TimePrecision: String, Codable, Sendable {
-    case day, month, quarter, half, year, period, window
+    case day, month, quarter, half, year, period, window, decade, century
 }
 
 /// A date that relative times are resolved against (a document's publication date).
@@ -83,6 +83,33 @@ public struct TimeValue: Hashable, Sendable {
 
     /// The last year the time covers (the end of a range, else the year).
     public var lastYear: Int { endYear ?? year }
+
+    /// Years in range, months 1–12, and a start not after the end.
+    public var isWellFormed: Bool {
+        guard (1...9999).contains(year) else { return false }
+        if let month, !(1...12).contains(month) { return false }
+        if let endMonth, !(1...12).contains(endMonth) { return false }
+        if let endYear, !(1...9999).contains(endYear) { return false }
+        let first = year * 12 + (month ?? 1)
+        let last = (endYear ?? year) * 12 + (endMonth ?? month ?? 12)
+        return first <= last
+    }
+
+    /// A span inside one year (2025年底 is November–December) read as a deadline
+    /// or an end: its last month.
+    mutating func collapseToEnd() {
+        guard endYear == nil, let last = endMonth else { return }
+        month = last
+        endMonth = nil
+        if precision == .quarter || precision == .half { precision = .month }
+    }
+
+    /// A span inside one year read as a start: its first month.
+    mutating func collapseToStart() {
+        guard endYear == nil, endMonth != nil else { return }
+        endMonth = nil
+        if precision == .quarter || precision == .half { precision = .month }
+    }
 
     /// Whether the time lies wholly before `reference` or is marked as past.
     public func isPast(relativeTo reference: ReferenceDate?) -> Bool {

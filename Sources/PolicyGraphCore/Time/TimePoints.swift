@@ -1,0 +1,389 @@
+/// Absolute points: years, parts of years, quarters, months and days.
+extension TimeParser {
+    /// Parts of a year and the months they cover. 年初 and 年底 follow JioNLP
+    /// (two months), 年头 and 年尾 Duckling (a third of the year), 伊始 the first month.
+    static let yearParts: [(word: String, first: Int, last: Int)] = [
+        ("年底", 11, 12), ("年末", 11, 12), ("年初", 1, 2), ("年头", 1, 3), ("年尾", 9, 12), ("伊始", 1, 1),
+        ("上半年", 1, 6), ("下半年", 7, 12), ("底", 11, 12), ("末", 11, 12), ("初", 1, 2), ("头", 1, 3), ("尾", 9, 12),
+    ]
+    /// 年中 only when the input is one expression: in running text 2025年中国… is common.
+    static let standaloneYearParts: [(word: String, first: Int, last: Int)] = [("年中", 6, 7)]
+
+    /// Relative years and their offsets from the reference year.
+    static let relativeYears: [(word: String, offset: Int)] = [
+        ("大前年", -3), ("大后年", 3), ("这一年", 0), ("上一年", -1), ("下一年", 1), ("今年", 0), ("本年", 0), ("当年", 0),
+        ("去年", -1), ("上年", -1), ("明年", 1), ("下年", 1), ("后年", 2), ("前年", -2),
+    ]
+    /// Relative years that point back to an earlier mention in running text; read only standalone.
+    static let standaloneRelativeYears: [(word: String, offset: Int)] = [("次年", 1), ("同年", 0)]
+
+    func yearPart(at index: Int) -> (first: Int, last: Int, end: Int)? {
+        for part in Self.yearParts { if let end = word(part.word, at: index) { return (part.first, part.last, end) } }
+        if standalone { for part in Self.standaloneYearParts { if let end = word(part.word, at: index) { return (part.first, part.last, end) } } }
+        return nil
+    }
+
+    func applyPart(first: Int, last: Int, to value: inout TimeValue) {
+        value.month = first
+        value.endMonth = last == first ? nil : last
+        value.precision = value.endMonth == nil ? .month : (last - first == 5 ? .half : .month)
+    }
+
+    /// A year and what follows it: 2027年, 二〇二五年, 今年, 2025年1月31日, 2025年底,
+    /// 2025年一季度, 2021年前两个季度, 年初, 年内. A four-digit year stands
+    /// without 年 only before a range (2024-2026年) or as the whole input.
+    func yearPoint(at index: Int) -> Core? {
+        var year: Int
+        var position: Int
+        var relative = false
+        var needsMore = false
+        if let number = yearNumber(at: index) {
+            year = number.year
+            if let after = word("年", at: number.end) {
+                position = after
+                // 15年 in running text is a duration far more often than 2015.
+                needsMore = !number.full && !standalone
+            } else if number.full {
+                if let (_, separatorEnd) = firstWord(Self.rangeSeparators, at: number.end), yearNumber(at: separatorEnd) != nil {
+                    return Core(value: TimeValue(relation: .in, year: year, precision: .year), day: nil, end: number.end,
+                                hasYear: true, bare: true)
+                }
+                if standalone, number.end == bytes.count {
+                    return Core(value: TimeValue(relation: .in, year: year, precision: .year), day: nil, end: number.end, hasYear: true)
+                }
+                // 一九八七十二月二十八日: a Chinese year straight before its month.
+                guard standalone, month(at: number.end) != nil else { return nil }
+                position = number.end
+                needsMore = true
+            } else {
+                return nil
+            }
+        } else if let reference, let (word, end) = firstWord(["年内", "今年内", "本年内"], at: index) {
+            // 年内最后两个月: the last months of the reference year.
+            let value = TimeValue(relation: .by, year: reference.year, precision: .year, relative: true)
+            if let (last, lastEnd) = periodInsideYear(year: reference.year, at: end, afterYear: true) {
+                var months = last
+                months.relative = true
+                return Core(value: months, day: nil, end: lastEnd, hasYear: true)
+            }
+            _ = word
+            return Core(value: value, day: nil, end: end, hasYear: true)
+        } else if let reference, let (word, end) = firstWord(Self.relativeYears.map(\.word), at: index) {
+            year = reference.year + Self.relativeYears.first { $0.word == word }!.offset
+            position = end
+            relative = true
+            if let after = self.word("内", at: end), word == "今年" || word == "本年" || word == "当年" {
+                return Core(value: TimeValue(relation: .by, year: year, precision: .year, relative: true), day: nil, end: after, hasYear: true)
+            }
+        } else if standalone, let reference, let (word, end) = firstWord(Self.standaloneRelativeYears.map(\.word), at: index) {
+            year = reference.year + Self.standaloneRelativeYears.first { $0.word == word }!.offset
+            position = end
+            relative = true
+        } else if standalone, let reference, let afterOrdinal = word("第", at: index), let (number, numberEnd) = smallNumber(at: afterOrdinal),
+                  (1...99).contains(number), let end = word("年", at: numberEnd) {
+            // 第七年: the seventh year counting the reference year as the first.
+            return Core(value: TimeValue(relation: .in, year: reference.year + number - 1, precision: .year, relative: true),
+                        day: nil, end: end, hasYear: true)
+        } else if let reference, let (first, last, end) = standaloneYearPart(at: index) {
+            var value = TimeValue(relation: .in, year: reference.year, precision: .month, relative: true)
+            applyPart(first: first, last: last, to: &value)
+            return Core(value: value, day: nil, end: end, hasYear: false)
+        } else {
+            return nil
+        }
+        var value = TimeValue(relation: .in, year: year, precision: .year, relative: relative)
+        var day: Int? = nil
+        var isRange = false
+        let start = position
+        if let (first, last, end) = yearPart(at: position) {
+            applyPart(first: first, last: last, to: &value)
+            position = end
+        } else if let (period, end) = periodInsideYear(year: year, at: position, afterYear: true) {
+            value.month = period.month
+            value.endMonth = period.endMonth
+            value.precision = period.precision
+            position = end
+        } else if let (quarter, end) = quarter(at: position) {
+            applyQuarter(quarter, to: &value)
+            position = end
+        } else if let reference, let referenceMonth = reference.month, let (_, monthEnd) = firstWord(["本月", "当月", "这个月"], at: position) {
+            // 去年本月十日: the reference month of that year.
+            value.month = referenceMonth
+            value.precision = .month
+            position = monthEnd
+            if let (number, dayEnd) = daySpec(at: position) { day = number; value.precision = .day; position = dayEnd }
+        } else if let span = monthSpan(at: position) {
+            value.month = span.month
+            value.precision = .month
+            if let endMonth = span.endMonth {
+                if endMonth < span.month { value.endYear = year + 1 }
+                value.endMonth = endMonth
+                value.relation = .between
+            }
+            if span.day != nil { value.precision = .day }
+            day = span.day
+            position = span.end
+            isRange = span.isRange
+        }
+        if needsMore, position == start { return nil }
+        return Core(value: value, day: day, end: position, hasYear: true, isRange: isRange)
+    }
+
+    /// 年初, 年底, 上半年 … standing alone: parts of the reference year.
+    func standaloneYearPart(at index: Int) -> (Int, Int, Int)? {
+        for part in Self.yearParts where part.word.count > 1 && part.word != "伊始" {
+            if let end = word(part.word, at: index) { return (part.first, part.last, end) }
+        }
+        if standalone { for part in Self.standaloneYearParts { if let end = word(part.word, at: index) { return (part.first, part.last, end) } } }
+        return nil
+    }
+
+    /// Periods inside a year: 前三季度, 前两个季度, 首季度, 最后一个季度, 前五个月,
+    /// 首月, 后三月, 最后两个月, 第8个月. Without a year before them (`afterYear`
+    /// false) only the quarter forms and 首月 are read: 前两个月 alone is the two
+    /// months before the reference.
+    func periodInsideYear(year: Int, at index: Int, afterYear: Bool) -> (TimeValue, Int)? {
+        func months(_ first: Int, _ last: Int, _ precision: TimePrecision, _ end: Int) -> (TimeValue, Int) {
+            (TimeValue(relation: .in, year: year, month: first, endMonth: last == first ? nil : last, precision: precision), end)
+        }
+        if let (_, end) = firstWord(["首季度", "首季"], at: index) { return months(1, 3, .quarter, end) }
+        if let (_, end) = firstWord(["最后一个季度", "最后一季度", "最后一季"], at: index) { return months(10, 12, .quarter, end) }
+        if let end = word("首月", at: index) { return months(1, 1, .month, end) }
+        if let afterFirst = word("前", at: index), let (count, countEnd) = smallNumber(at: afterFirst) {
+            if let (_, end) = firstWord(["个季度", "季度"], at: countEnd), (1...4).contains(count) { return months(1, count * 3, .quarter, end) }
+            if afterYear, let (_, end) = firstWord(["个月", "月"], at: countEnd), (1...12).contains(count) { return months(1, count, .month, end) }
+        }
+        guard afterYear else { return nil }
+        if let (_, afterLast) = firstWord(["最后", "后"], at: index), let (count, countEnd) = smallNumber(at: afterLast),
+           (1...12).contains(count), let (_, end) = firstWord(["个月", "月"], at: countEnd) {
+            return months(13 - count, 12, .month, end)
+        }
+        if let afterOrdinal = word("第", at: index), let (number, numberEnd) = smallNumber(at: afterOrdinal), (1...12).contains(number),
+           let end = word("个月", at: numberEnd) {
+            return months(number, number, .month, end)
+        }
+        return nil
+    }
+
+    /// A quarter and the part of it named: 一季度, 第一季度, 1季度, 第一季, 二季度末
+    /// (its last month), 四季度初 (its first month).
+    struct Quarter { var number: Int; var onlyMonth: Int? }
+
+    func quarter(at index: Int) -> (Quarter, Int)? {
+        var position = skip(["第"], at: index)
+        guard let (number, end) = smallNumber(at: position), (1...4).contains(number),
+              let (_, after) = firstWord(["季度", "季"], at: end) else { return nil }
+        position = after
+        var onlyMonth: Int? = nil
+        if let (part, partEnd) = firstWord(["末", "底", "初"], at: position) {
+            onlyMonth = part == "初" ? (number - 1) * 3 + 1 : number * 3
+            position = partEnd
+        }
+        return (Quarter(number: number, onlyMonth: onlyMonth), position)
+    }
+
+    func applyQuarter(_ quarter: Quarter, to value: inout TimeValue) {
+        if let month = quarter.onlyMonth {
+            value.month = month
+            value.endMonth = nil
+            value.precision = .month
+        } else {
+            value.month = (quarter.number - 1) * 3 + 1
+            value.endMonth = quarter.number * 3
+            value.precision = .quarter
+        }
+    }
+
+    /// A month: 3月, 十二月, 3月份 (and 的 before a day).
+    func month(at index: Int) -> (Int, Int)? {
+        guard let (number, end) = smallNumber(at: index), (1...12).contains(number), let after = word("月", at: end) else { return nil }
+        // 3个月 is a duration, not a month: smallNumber stops before 个, so 月 must follow directly.
+        return (number, skip(["份"], at: after))
+    }
+
+    /// Parts of a month, read as the month itself at month precision.
+    func monthPart(at index: Int) -> Int {
+        let parts = ["上旬", "中旬", "下旬", "月底", "月末", "月初", "月中", "月头", "月尾", "底", "末", "初", "头", "尾"]
+        if let (_, end) = firstWord(parts, at: index) { return end }
+        if standalone, let end = word("中", at: index) { return end }
+        return index
+    }
+
+    /// A month with what follows it: a day (with a day range or a list of days),
+    /// a month range (1-9月, 8月至11月 is left to the range), a part of the month.
+    struct MonthSpan { var month: Int; var endMonth: Int?; var day: Int?; var end: Int; var isRange = false }
+
+    func monthSpan(at index: Int) -> MonthSpan? {
+        if let (month, afterMonth) = month(at: index) {
+            var position = afterMonth
+            var day: Int? = nil
+            var endMonth: Int? = nil
+            var isRange = false
+            if let span = daySpan(at: skip(["的"], at: position)) {
+                day = span.first
+                position = span.end
+                if let last = span.last {
+                    isRange = true
+                    // 28号到3号: the range ends in the next month.
+                    if last < span.first { endMonth = month % 12 + 1 }
+                }
+            }
+            position = monthPart(at: position)
+            return MonthSpan(month: month, endMonth: endMonth, day: day, end: position, isRange: isRange)
+        }
+        // 1-9月, 2——4月, 十二至一月: a month range whose first month has no 月.
+        guard let (first, firstEnd) = smallNumber(at: index), (1...12).contains(first),
+              let (_, separatorEnd) = firstWord(Self.rangeSeparators, at: firstEnd),
+              let (last, lastEnd) = month(at: separatorEnd), last != first else { return nil }
+        return MonthSpan(month: first, endMonth: last, day: nil, end: monthPart(at: lastEnd), isRange: true)
+    }
+
+    /// A day: 15日, 十五号; with a day range (12-19日, 九号到十五号), a list
+    /// (10号，11号，12号; 14日和16日), or, standalone, a bare number (二月十五).
+    func daySpec(at index: Int) -> (Int, Int)? {
+        daySpan(at: index).map { ($0.first, $0.end) }
+    }
+
+    /// A day, a list or a range of days: the first day, the last (for a range), the end.
+    func daySpan(at index: Int) -> (first: Int, last: Int?, end: Int)? {
+        guard let (first, firstEnd) = smallNumber(at: index), (1...31).contains(first) else { return nil }
+        var position: Int
+        if let (_, after) = firstWord(["日", "号"], at: firstEnd) {
+            position = after
+        } else if let (_, separatorEnd) = firstWord(Self.rangeSeparators, at: firstEnd), let (last, lastEnd) = day(at: separatorEnd) {
+            return (first, last, lastEnd)
+        } else if standalone, let (_, separatorEnd) = firstWord(Self.rangeSeparators, at: firstEnd),
+                  let (last, lastEnd) = smallNumber(at: separatorEnd), (1...31).contains(last), lastEnd == bytes.count {
+            return (first, last, lastEnd)
+        } else if standalone, firstEnd == bytes.count || firstWord(Self.rangeSeparators, at: firstEnd) != nil {
+            return (first, nil, firstEnd)
+        } else {
+            return nil
+        }
+        // A list of days, bounded by the days of a month.
+        var listed = 0
+        while listed < 31, let (_, separatorEnd) = firstWord(["，", "、", ",", "和", "或"], at: position), let (_, dayEnd) = day(at: separatorEnd) {
+            position = dayEnd
+            listed += 1
+        }
+        if let (_, separatorEnd) = firstWord(Self.rangeSeparators, at: position), let (last, lastEnd) = day(at: separatorEnd) {
+            return (first, last, lastEnd)
+        }
+        return (first, nil, position)
+    }
+
+    func day(at index: Int) -> (Int, Int)? {
+        guard let (number, end) = smallNumber(at: index), (1...31).contains(number),
+              let (_, after) = firstWord(["日", "号"], at: end) else { return nil }
+        return (number, after)
+    }
+
+    /// A month and day without a year (1月23日, 十二至一月, 下个十二月): the reference
+    /// year, except a December date read in the first half of January (the year
+    /// before); after 下个, the next such month.
+    func monthDay(at index: Int) -> Core? {
+        guard let reference else { return nil }
+        var position = index
+        let next = firstWord(["下个", "下一个"], at: position)
+        if let next { position = next.1 }
+        guard let span = monthSpan(at: position) else { return nil }
+        var year = reference.year
+        if next != nil {
+            if let month = reference.month, span.month <= month { year += 1 }
+        } else if span.month == 12, reference.month == 1, (reference.day ?? 1) <= 15 {
+            year -= 1
+        }
+        var value = TimeValue(relation: .in, year: year, month: span.month, precision: span.day == nil ? .month : .day, relative: true)
+        if let endMonth = span.endMonth {
+            value.relation = .between
+            value.endYear = endMonth < span.month ? year + 1 : year
+            value.endMonth = endMonth
+        }
+        return Core(value: value, day: span.day, end: span.end, hasYear: false, isRange: span.isRange)
+    }
+
+    static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// 30日, 9号 alone (standalone): a day of the reference month.
+    func bareDay(at index: Int) -> Core? {
+        guard let reference, let referenceMonth = reference.month, let span = daySpan(at: index) else { return nil }
+        // A day the reference month does not have (29日 in February 2018) is the previous month's.
+        let (year, month) = span.first > Self.daysIn(year: reference.year, month: referenceMonth)
+            ? Self.shift(year: reference.year, month: referenceMonth, by: -1) : (reference.year, referenceMonth)
+        var value = TimeValue(relation: .in, year: year, month: month, precision: .day, relative: true)
+        if let last = span.last, last < span.first {
+            // 12號到3號: into the next month.
+            let next = Self.shift(year: year, month: month, by: 1)
+            value.relation = .between
+            value.endYear = next.year
+            value.endMonth = next.month
+        }
+        return Core(value: value, day: span.first, end: span.end, hasYear: false, isRange: span.last != nil)
+    }
+
+    /// Numeric dates: 2015-03-03, 2015/3/3, 2019.9.6, 1994.01-19; standalone also
+    /// 19871228, 2013.03, 3/3/2015 (month first), 15.3.3, 03-03, 6·30, and ranges
+    /// of them (1999.08-2002.02, 2008.03-2009).
+    func numericDate(at index: Int) -> Core? {
+        guard let (first, firstCount, afterFirst) = digits(at: index, maximum: 8) else { return nil }
+        func isDigit(_ position: Int) -> Bool { position < bytes.count && bytes[position] >= 0x30 && bytes[position] <= 0x39 }
+        // In running text, digits inside a URL, a path or a code (…/2022/11/09/…) are no date.
+        func isCodeByte(_ position: Int) -> Bool {
+            guard position >= 0, position < bytes.count else { return false }
+            let byte = bytes[position]
+            return byte == 0x2F || byte == 0x5F || byte == 0x3D || byte == 0x26 || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        }
+        if !standalone, isCodeByte(index - 1) { return nil }
+        if firstCount == 8 {
+            guard standalone else { return nil }
+            let (year, month, day) = (first / 10000, first / 100 % 100, first % 100)
+            guard Self.yearRange.contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+            return Core(value: TimeValue(relation: .in, year: year, month: month, precision: .day), day: day, end: afterFirst, hasYear: true)
+        }
+        let separators = ["-", "/", ".", "·"]
+        guard let (separator, afterSeparator) = firstWord(separators, at: afterFirst),
+              let (second, secondCount, afterSecond) = digits(at: afterSeparator, maximum: 4) else { return nil }
+        var third: (value: Int, count: Int, end: Int, sameSeparator: Bool)? = nil
+        if let (separator2, afterSeparator2) = firstWord(separators, at: afterSecond),
+           let (value, count, end) = digits(at: afterSeparator2, maximum: 4), !isDigit(end) {
+            third = (value, count, end, separator2 == separator)
+        }
+        if firstCount == 4 {
+            guard Self.yearRange.contains(first), secondCount <= 2, (1...12).contains(second) else { return nil }
+            if let third, third.count <= 2, (1...31).contains(third.value),
+               standalone || (third.sameSeparator && separator != "·" && !isCodeByte(third.end)) {
+                return Core(value: TimeValue(relation: .in, year: first, month: second, precision: .day), day: third.value,
+                            end: third.end, hasYear: true)
+            }
+            guard standalone, !isDigit(afterSecond) else { return nil }
+            return Core(value: TimeValue(relation: .in, year: first, month: second, precision: .month), day: nil, end: afterSecond, hasYear: true)
+        }
+        guard standalone, firstCount <= 2 else { return nil }
+        if let third, separator != "·", third.count == 4 || third.count == 2, (1...31).contains(first), (1...31).contains(second) {
+            // Day, month, year (13.5.2015, 10/1/2018, 3-7-2017), unless the second number
+            // cannot be a month (10/31/1974); with a two-digit year month first (3-7-07),
+            // unless the first cannot be a month. These follow Recognizers-Text and Duckling.
+            let monthFirst = second > 12 || (third.count == 2 && first <= 12)
+            let (month, day) = monthFirst ? (first, second) : (second, first)
+            let year = third.count == 4 ? third.value : resolveTwoDigitYear(third.value)
+            guard Self.yearRange.contains(year), (1...12).contains(month) else { return nil }
+            return Core(value: TimeValue(relation: .in, year: year, month: month, precision: .day), day: day, end: third.end, hasYear: true)
+        }
+        if let third, separator == ".", firstCount == 2, third.count <= 2, (1...12).contains(second), (1...31).contains(third.value) {
+            // 15.3.3: a two-digit year, month, day.
+            return Core(value: TimeValue(relation: .in, year: resolveTwoDigitYear(first), month: second, precision: .day),
+                        day: third.value, end: third.end, hasYear: true)
+        }
+        // 1-9月 and 12-19日 are ranges of months and days, not month-day dates.
+        guard third == nil, let reference, (1...12).contains(first), secondCount <= 2, (1...31).contains(second), !isDigit(afterSecond),
+              firstWord(["月", "日", "号", "年"], at: afterSecond) == nil else { return nil }
+        return Core(value: TimeValue(relation: .in, year: reference.year, month: first, precision: .day, relative: true),
+                    day: second, end: afterSecond, hasYear: false)
+    }
+}

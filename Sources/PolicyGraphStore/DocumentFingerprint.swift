@@ -1,0 +1,123 @@
+/// A document's content hash (is it changed?) and SimHash (is it a
+/// near-duplicate of another?), both over UTF-8 bytes.
+///
+/// ```swift
+/// let print = DocumentFingerprint(text: Array("宁德时代计划2027年量产固态电池".utf8))
+/// print.isNearDuplicate(of: other)
+/// ```
+public struct DocumentFingerprint: Hashable, Sendable {
+    /// FNV-1a over the bytes, 128 bits as two 64-bit lanes, in hex.
+    public let contentHash: String
+    /// 64-bit SimHash over shingles of ``shingleLength`` characters.
+    public let simhash: UInt64
+    /// How many shingles the SimHash saw: short texts are never called duplicates.
+    public let shingles: Int
+    /// The text's length in bytes.
+    public let bytes: Int
+
+    /// Characters (Unicode scalars) per shingle.
+    public static let shingleLength = 5
+    /// Two documents whose SimHashes differ in at most this many bits are near-duplicates.
+    public static let maximumDistance = 3
+    /// Fewer shingles than this, and a text is too short to compare.
+    public static let minimumShingles = 64
+
+    public init(text bytes: [UInt8]) {
+        var low: UInt64 = 0xcbf2_9ce4_8422_2325, high: UInt64 = 0x6c62_272e_07bb_0142
+        for byte in bytes {
+            low = (low ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            high = (high ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 ^ (high >> 29)
+        }
+        contentHash = Self.hex(high) + Self.hex(low)
+        self.bytes = bytes.count
+        (simhash, shingles) = Self.simhash(bytes)
+    }
+
+    /// Whether the two texts are the same article (republished, lightly edited).
+    public func isNearDuplicate(of other: DocumentFingerprint) -> Bool {
+        shingles >= Self.minimumShingles && other.shingles >= Self.minimumShingles
+            && (simhash ^ other.simhash).nonzeroBitCount <= Self.maximumDistance
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// SimHash: each distinct shingle's 64-bit hash votes on every bit; white space is skipped
+    /// so that re-wrapped text hashes the same. Linear in the text.
+    static func simhash(_ bytes: [UInt8]) -> (UInt64, Int) {
+        // Start offsets of the last `shingleLength` scalars (white space skipped).
+        var starts: [Int] = []
+        var characters: [UInt8] = []
+        characters.reserveCapacity(bytes.count)
+        for byte in bytes where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+            if byte & 0xC0 != 0x80 { starts.append(characters.count) }
+            characters.append(byte)
+        }
+        guard starts.count >= shingleLength else { return (0, 0) }
+        // Distinct shingles only: a repeated run (an escaped URL, a table rule) must not outvote the text.
+        var seen = Set<UInt64>()
+        for first in 0...(starts.count - shingleLength) {
+            let end = first + shingleLength < starts.count ? starts[first + shingleLength] : characters.count
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for index in starts[first]..<end { hash = (hash ^ UInt64(characters[index])) &* 0x0000_0100_0000_01B3 }
+            // Mix the bits (splitmix64's finaliser) so that similar shingles vote differently.
+            hash ^= hash >> 30; hash = hash &* 0xbf58_476d_1ce4_e5b9
+            hash ^= hash >> 27; hash = hash &* 0x94d0_49bb_1331_11eb
+            hash ^= hash >> 31
+            seen.insert(hash)
+        }
+        var votes = [Int](repeating: 0, count: 64)
+        for hash in seen.sorted() {
+            for bit in 0..<64 { votes[bit] += (hash >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+        }
+        let count = seen.count
+        var result: UInt64 = 0
+        for bit in 0..<64 where votes[bit] > 0 { result |= 1 << UInt64(bit) }
+        return (result, count)
+    }
+}
+
+/// Groups near-duplicate documents: each document maps to the first (by id)
+/// of its group, so the answer depends only on the set of documents.
+///
+/// Candidates come from four 16-bit bands of the SimHash (two hashes within 3
+/// bits agree on at least one band), so this is close to linear.
+public enum NearDuplicates {
+    public struct Item: Sendable {
+        public let id: String
+        public let simhash: UInt64
+        public let shingles: Int
+        public init(id: String, simhash: UInt64, shingles: Int) {
+            self.id = id
+            self.simhash = simhash
+            self.shingles = shingles
+        }
+    }
+
+    /// Document id → the id of the document it duplicates (the smallest id of its group); originals are absent.
+    public static func canonical(_ items: [Item]) -> [String: String] {
+        let sorted = items.filter { $0.shingles >= DocumentFingerprint.minimumShingles }.sorted { $0.id < $1.id }
+        var parent = Array(sorted.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index { parent[index] = parent[parent[index]]; index = parent[index] }
+            return index
+        }
+        var bands: [Int: [Int]] = [:]
+        for (index, item) in sorted.enumerated() {
+            for band in 0..<4 {
+                let key = band << 16 | Int((item.simhash >> UInt64(band * 16)) & 0xFFFF)
+                for other in bands[key] ?? [] where (sorted[other].simhash ^ item.simhash).nonzeroBitCount <= DocumentFingerprint.maximumDistance {
+                    let (a, b) = (root(other), root(index))
+                    if a != b { parent[max(a, b)] = min(a, b) }
+                }
+                bands[key, default: []].append(index)
+            }
+        }
+        var result: [String: String] = [:]
+        for index in sorted.indices where root(index) != index { result[sorted[index].id] = sorted[root(index)].id }
+        return result
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import PolicyGraphCore
+
+/// The graph as tables: nodes, names, node_documents, targets, edges and
+/// edge_sources (docs/store.md). Each node and edge row also keeps its
+/// graph.json form, so the exports written from the store are the same bytes
+/// as from the graph itself.
+enum GraphTables {
+    /// Replaces the graph tables' contents with `graph` (in the caller's transaction).
+    static func replace(with graph: KnowledgeGraph, in db: Database, folding: CharacterFolding) throws {
+        for table in ["edge_sources", "edges", "targets", "node_documents", "names", "nodes"] {
+            try db.execute(sql: "DELETE FROM \(table)")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let node = try db.makeStatement(sql: """
+            INSERT INTO nodes (id, kind, label, ontology_id, parent, first_seen, last_seen, published, document_count, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let name = try db.makeStatement(sql: "INSERT OR IGNORE INTO names (node_id, name, key, is_label) VALUES (?, ?, ?, ?)")
+        let nodeDocument = try db.makeStatement(sql: "INSERT OR IGNORE INTO node_documents (node_id, document_id) VALUES (?, ?)")
+        let target = try db.makeStatement(sql: """
+            INSERT INTO targets (id, subject_id, subject_kind, relation, year, month, end_year, end_month, action, topic, topic_key,
+                                 value, modality, technology_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for value in graph.nodes.values {
+            try node.execute(arguments: [value.id.rawValue, value.kind.rawValue, value.label, value.ontologyID, value.parent,
+                                         value.firstSeen, value.lastSeen, value.published, value.documents.count, try encoder.encode(value)])
+            if value.kind != .target {
+                try name.execute(arguments: [value.id.rawValue, value.label, LookupKey.key(value.label, folding: folding), true])
+                for alias in value.aliases where alias != value.label {
+                    try name.execute(arguments: [value.id.rawValue, alias, LookupKey.key(alias, folding: folding), false])
+                }
+            }
+            for document in value.documents { try nodeDocument.execute(arguments: [value.id.rawValue, document]) }
+            if let facts = value.target {
+                let subjectKind = graph[facts.subject]?.kind.rawValue ?? ""
+                try target.execute(arguments: [value.id.rawValue, facts.subject.rawValue, subjectKind, facts.relation.rawValue, facts.year,
+                                               facts.month, facts.endYear, facts.endMonth, facts.action, facts.topic,
+                                               KnowledgeGraph.normalize(facts.topic ?? ""), facts.value, facts.modality,
+                                               facts.technology?.rawValue])
+            }
+        }
+        let edge = try db.makeStatement(sql: "INSERT INTO edges (id, type, source_id, target_id, weight, data) VALUES (?, ?, ?, ?, ?, ?)")
+        let source = try db.makeStatement(sql: """
+            INSERT INTO edge_sources (edge_id, position, document_id, sentence, start, "end", rule) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for value in graph.edges.values {
+            try edge.execute(arguments: [value.id.rawValue, value.type.rawValue, value.source.rawValue, value.target.rawValue,
+                                         value.sources.count, try encoder.encode(value)])
+            for (position, provenance) in value.sources.enumerated() {
+                try source.execute(arguments: [value.id.rawValue, position, provenance.document, provenance.sentence,
+                                               provenance.offsets.first, provenance.offsets.count > 1 ? provenance.offsets.last : nil,
+                                               provenance.rule])
+            }
+        }
+    }
+
+    /// The whole graph, for the exports (queries never call this).
+    static func load(_ db: Database) throws -> KnowledgeGraph {
+        let decoder = JSONDecoder()
+        var nodes: [Node] = []
+        let nodeRows = try Data.fetchCursor(db, sql: "SELECT data FROM nodes ORDER BY id")
+        while let data = try nodeRows.next() { nodes.append(try decoder.decode(Node.self, from: data)) }
+        var edges: [Edge] = []
+        let edgeRows = try Data.fetchCursor(db, sql: "SELECT data FROM edges ORDER BY id")
+        while let data = try edgeRows.next() { edges.append(try decoder.decode(Edge.self, from: data)) }
+        return KnowledgeGraph(nodes: nodes, edges: edges)
+    }
+}
+
+extension PolicyStore {
+    /// The whole graph as stored: what the exports are written from.
+    public func graph() throws -> KnowledgeGraph {
+        try read { db in try GraphTables.load(db) }
+    }
+
+    /// The stored extractions, by document id: what `extraction.json` is written from.
+    public func extractions() throws -> [DocumentExtraction] {
+        let decoder = JSONDecoder()
+        return try read { db in
+            try Data.fetchAll(db, sql: "SELECT extraction FROM documents ORDER BY id").map { try decoder.decode(DocumentExtraction.self, from: $0) }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import PolicyGraphCore
+import PolicyGraphStore
+
+/// `--store PATH` (default `Outputs/policygraph.sqlite`).
+struct StoreOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The store (an SQLite file, made by `policygraph build` or `add`).", valueName: "PATH"))
+    var store: String = PolicyStore.defaultPath
+
+    /// The store for reading. Queries only read: a missing store is an error that says how to make one.
+    func openForReading() throws -> PolicyStore {
+        try PolicyStore(path: store, readOnly: true)
+    }
+}
+
+/// `--co-mentions`: entities named in one sentence get weighted `co_mentioned` edges.
+struct CoMentionOption: ParsableArguments {
+    @Flag(help: "Add weighted co_mentioned edges between entities named in one sentence (kept for later adds and removes).")
+    var coMentions = false
+
+    func options(for store: PolicyStore) throws -> GraphSettings {
+        coMentions ? .init(coMentions: true) : try store.storedOptions()
+    }
+}
+
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add documents to the store: only new or changed ones (by content hash) are extracted; changed ones replace their facts."
+    )
+
+    @Argument(help: ArgumentHelp("Text, Markdown or HTML files, or folders of them.", valueName: "FILE|DIR"))
+    var inputs: [String]
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var coMentions: CoMentionOption
+    @OptionGroup var ontologyOptions: OntologyOptions
+
+    func run() throws {
+        let store = try PolicyStore(path: storeOptions.store)
+        let (report, failures) = try store.add(paths: inputs, extractor: try ontologyOptions.makeExtractor(),
+                                               options: try coMentions.options(for: store), onError: reportInputError)
+        var summary = "added \(report.added.count), replaced \(report.replaced.count), unchanged \(report.unchanged.count)"
+        if !report.duplicates.isEmpty { summary += "; \(report.duplicates.count) near-duplicates linked" }
+        FileHandle.standardError.write(Data("\(summary) (\(storeOptions.store))\n".utf8))
+        if failures > 0 { throw ExitCode(1) }
+    }
+}
+
+struct RemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Take documents back out of the store, with every fact that only they supported."
+    )
+
+    @Argument(help: ArgumentHelp("Document ids, as `add` stored them (SELECT id FROM documents).", valueName: "DOC"))
+    var documents: [String]
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var ontologyOptions: OntologyOptions
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: storeOptions.store) else { throw StoreError.missing(path: storeOptions.store) }
+        let store = try PolicyStore(path: storeOptions.store)
+        let report = try store.remove(documents, ontology: try ontologyOptions.makeExtractor().lexicon.ontology, options: try store.storedOptions())
+        FileHandle.standardError.write(Data("removed \(report.removed.count) (\(storeOptions.store))\n".utf8))
+    }
+}
+
+struct SQLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sql",
+        abstract: "Run one read-only SQL statement on the store (tables in docs/store.md).",
+        discussion: "policygraph sql \"SELECT kind, count(*) AS n FROM nodes GROUP BY kind ORDER BY n DESC\""
+    )
+
+    @Argument(help: "A statement that reads (SELECT, WITH …, PRAGMA of a read).") var statement: String
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let result = try storeOptions.openForReading().query(statement)
+        switch format {
+        case .table: print(result.table.text(), terminator: "")
+        case .csv: print(result.table.csv(), terminator: "")
+        case .json: print(String(decoding: try result.jsonData(), as: UTF8.self))
+        }
+    }
+}
+
+/// Prints a value as pretty, key-sorted JSON.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+/// The grouped answer as rows: one per company.
+enum CompanyRows {
+    static func table(_ answer: CompanyAnswer) -> Table {
+        Table(columns: ["company", "aliases", "earliest", "targets", "sources", "revisions"], rows: answer.companies.map { company in
+            let targets = company.targets.map { target in
+                [target.time.text, target.action, target.topic, target.value].compactMap { $0 }.joined(separator: " ")
+            }
+            var sources: [String] = []
+            for source in company.targets.flatMap(\.sources) {
+                let text = "\(source.document) (\(source.published ?? "?"))"
+                if !sources.contains(text) { sources.append(text) }
+            }
+            let revisions = company.revisions.map { "\($0.fromTime) → \($0.toTime)" }
+            return [company.name, company.aliases.joined(separator: "、"), String(company.earliestDueYear), targets.joined(separator: "; "),
+                    sources.joined(separator: "; "), revisions.joined(separator: "; ")]
+        })
+    }
+}
