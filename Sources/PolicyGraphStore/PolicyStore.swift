@@ -42,7 +42,7 @@ public final class PolicyStore: Sendable {
             throw error
         } catch let error as DatabaseError {
             if error.resultCode == .SQLITE_NOTADB { throw StoreError.notAStore(path: path) }
-            throw StoreError.database(path: path, reason: error.message ?? "\(error)")
+            throw StoreError.database(path: path, error)
         }
     }
 
@@ -68,14 +68,14 @@ public final class PolicyStore: Sendable {
     /// Runs `body` in one read transaction.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try database.read(body) } catch let error as DatabaseError {
-            throw StoreError.database(path: path, reason: error.message ?? "\(error)")
+            throw StoreError.database(path: path, error)
         }
     }
 
     /// Runs `body` in one write transaction: all or nothing.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try database.write(body) } catch let error as DatabaseError {
-            throw StoreError.database(path: path, reason: error.message ?? "\(error)")
+            throw StoreError.database(path: path, error)
         }
     }
 

@@ -13,6 +13,10 @@ public enum StoreBuild {
         do {
             let store = try PolicyStore(path: temporary)
             try store.ingest(documents, ontology: ontology, options: settings)
+        } catch {
+            // A failed build leaves no half-written store behind.
+            for suffix in ["", "-journal", "-wal", "-shm"] { unlink(temporary + suffix) }
+            throw error
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))

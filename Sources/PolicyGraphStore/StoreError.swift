@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import PolicyGraphCore
 
 /// What can go wrong with a store, with what to do about it.
 public enum StoreError: Error, LocalizedError, Sendable, Equatable {
@@ -31,5 +33,21 @@ public enum StoreError: Error, LocalizedError, Sendable, Equatable {
             let hint = suggestions.isEmpty ? " List the documents with `policygraph sql \"SELECT id FROM documents\"`." : " Did you mean \(suggestions.map { "“\($0)”" }.joined(separator: ", "))?"
             return "No document “\(id)” in the store.\(hint)"
         }
+    }
+}
+
+extension StoreError {
+    /// The one place where SQLite's errors become messages: a full disk, a
+    /// read-only file or a lock say what to do, like the other file errors.
+    static func database(path: String, _ error: DatabaseError) -> StoreError {
+        let reason: String
+        switch error.resultCode {
+        case .SQLITE_FULL: reason = IOErrorMessage.describe(errno: ENOSPC)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: reason = IOErrorMessage.describe(errno: EACCES)
+        case .SQLITE_IOERR: reason = IOErrorMessage.describe(errno: EIO)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: reason = "the store is locked by another policygraph; wait for it to finish and try again."
+        default: reason = error.message ?? "\(error)"
+        }
+        return .database(path: path, reason: reason)
     }
 }

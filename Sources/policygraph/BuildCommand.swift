@@ -14,6 +14,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write to.", valueName: "DIR"))
     var output: String = "Outputs"
 
+    @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD, YYYY-MM or YYYY) for inputs that state none themselves and have no metadata file entry.", valueName: "DATE"))
+    var published: String?
+
     @Flag(help: "Also render graph.svg with Graphviz (refused for graphs too large to lay out).")
     var svg = false
 
@@ -31,6 +34,9 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var coMentions: CoMentionOption
 
     func validate() throws {
+        if let published, !PublishedDate.isValid(published) {
+            throw ValidationError("--published must read YYYY-MM-DD, YYYY-MM or YYYY, not '\(published)'.")
+        }
         if !(1...86_400).contains(svgTimeout) { throw ValidationError("--svg-timeout must be between 1 and 86400 seconds.") }
     }
 
@@ -39,7 +45,8 @@ struct BuildCommand: ParsableCommand {
             let extractor = try ontologyOptions.makeExtractor()
             try GraphBuild.run(inputs: try inputOptions.collection(for: extractor.lexicon.ontology), output: output, extractor: extractor,
                                options: GraphBuild.Options(svg: svg, svgTimeout: svgTimeout, quiet: quiet, store: store,
-                                                           settings: .init(coMentions: coMentions.coMentions)))
+                                                           settings: .init(coMentions: coMentions.coMentions),
+                                                           published: published))
         } catch let error as ExitCodeError {
             throw ExitCode(error.code)
         } catch let error as BuildFailure {

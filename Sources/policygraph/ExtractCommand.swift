@@ -15,7 +15,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "json (FORMAT.md, one array of documents) or text (a readable listing).")
     var format: Format = .json
 
-    @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD, YYYY-MM or YYYY) for every input; overrides the page header.", valueName: "DATE"))
+    @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD, YYYY-MM or YYYY) for inputs that state none themselves and have no metadata file entry.", valueName: "DATE"))
     var published: String?
 
     @Flag(help: "With --format text: show the rule and the byte offsets behind each target and issued pair, and what of a web page was left out.")

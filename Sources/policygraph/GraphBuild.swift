@@ -18,6 +18,8 @@ enum GraphBuild {
         /// The store to write; `nil`: `policygraph.sqlite` in the output set.
         var store: String? = nil
         var settings = GraphSettings()
+        /// The publication date of inputs that state none (`--published`).
+        var published: String? = nil
     }
 
     static func run(inputs: [String], output: String, extractor: Extractor, options: Options = Options()) throws {
@@ -35,7 +37,7 @@ enum GraphBuild {
         let report = progress.phase("extraction", {
             inputs.collect(onError: reportInputError) { document, metadata in
                 extractions.append(StoredDocument(id: document.name, fingerprint: DocumentFingerprint(text: document.text.bytes),
-                                                  extraction: extractor.extract(document, metadata: metadata)))
+                                                  extraction: extractor.extract(document, published: options.published, metadata: metadata)))
                 bytes += document.text.bytes.count
                 // A running count for long inputs: documents done and MB/s, at most twice a second.
                 if !quiet, clock.now - lastReport > .milliseconds(500) {

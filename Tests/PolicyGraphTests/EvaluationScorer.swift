@@ -41,6 +41,7 @@ struct EvaluationScorer {
     var issued = Tally()
     var matchedTargets = 0
     var relationAgrees = 0
+    var topicAgrees = 0
 
     /// name → every name of the entity (or entities) carrying it.
     static func aliasIndex(_ entities: [(String, [String])]) -> [String: Set<String>] {
@@ -78,6 +79,8 @@ struct EvaluationScorer {
                 used.insert(best.index)
                 matchedTargets += 1
                 if predicted.targets[best.index].time.relation == target.time.relation { relationAgrees += 1 }
+                let a = Self.norm(target.topic ?? ""), b = Self.norm(predicted.targets[best.index].topic ?? "")
+                if !a.isEmpty && !b.isEmpty && (a.contains(b) || b.contains(a)) { topicAgrees += 1 }
             }
         }
         targets.matched += used.count

@@ -6,21 +6,7 @@ import Testing
     static func run(_ arguments: [String], in directory: URL = repositoryRoot, binary: URL? = CommandLineTests.executable,
                     input: String? = nil) throws -> (status: Int32, output: String, error: String) {
         guard let binary else { throw MissingBinary() }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let output = Pipe(), error = Pipe(), stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        return try runProcess(binary, arguments, in: directory, input: input)
     }
 
     /// Reproducer 12 of the reliability set: `--ontology` with empty pattern files is an error, not 0 targets.

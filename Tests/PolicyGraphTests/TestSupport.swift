@@ -56,3 +56,29 @@ func extractSeeds() -> [DocumentExtraction] {
 
 /// Computed once for the suites that score or compare them.
 let seedExtractions: [DocumentExtraction] = extractSeeds()
+
+/// Runs `executable` to its end and returns its status and output. Standard
+/// input is written and standard error drained on their own threads, so that
+/// neither a large input nor a chatty child can fill a pipe and stall both sides.
+func runProcess(_ executable: URL, _ arguments: [String], in directory: URL, input: String? = nil) throws -> (status: Int32, output: String, error: String) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let output = Pipe(), error = Pipe(), stdin = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = stdin
+    try process.run()
+    let done = DispatchGroup()
+    nonisolated(unsafe) var err = Data()
+    DispatchQueue.global().async(group: done) { err = error.fileHandleForReading.readDataToEndOfFile() }
+    DispatchQueue.global().async(group: done) {
+        if let input { try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8)) }
+        try? stdin.fileHandleForWriting.close()
+    }
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    done.wait()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+}

@@ -8,16 +8,38 @@ public struct DocumentMetadata: Hashable, Sendable {
     public var title: String?
 }
 
-/// Where a document's publication date came from.
+/// Where a document's publication date came from (extra field `published_source`),
+/// in the order the extractor tries them. The rule that read it is
+/// `published.` followed by the raw value (`published.line`).
 public enum PublishedSource: String, Codable, Sendable {
-    /// `--published` on the command line.
-    case option
-    /// A metadata file beside the inputs (`metadata.tsv`, `metadata.json`).
-    case metadata
+    /// An HTML `<meta>` tag (publishdate, PubDate, article:published_time).
+    case meta
+    /// A JSON-LD `datePublished`.
+    case jsonLD = "json-ld"
+    /// A front-matter key (`date: 2023-05-17T08:00:00`).
+    case frontMatter = "front-matter"
+    /// A gov.cn-style metadata table (发布日期, 成文日期).
+    case table
+    /// A metadata line (发布时间：, 时间：).
+    case line
+    /// A byline or a source-and-time line (2025年03月05日 06:12 来源：…).
+    case byline
     /// The page header (2024.1.29 星期一).
     case header
-    /// Inferred from the text (the latest full year reported as statistics); year only.
+    /// A date in a URL of the page (/2023-07/18/, content_20230718).
+    case url
+    /// A metadata file beside the inputs (`metadata.tsv`, `metadata.json`).
+    case metadata
+    /// `--published` on the command line: a default for documents that state no date.
+    case option
+    /// A date in the file's name (20200115-16-02.txt).
+    case fileName = "file-name"
+    /// Inferred from the text (the latest full year reported as statistics); year
+    /// only, and unsure: check it.
     case inferred
+
+    /// The rule id shown by `--explain`.
+    public var rule: String { "published." + rawValue }
 }
 
 /// Reads the metadata files that real collections come with: `metadata.tsv`

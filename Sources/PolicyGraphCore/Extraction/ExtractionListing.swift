@@ -5,8 +5,9 @@ public enum ExtractionListing {
     public static func render(_ extractions: [DocumentExtraction], explain: Bool = false) -> String {
         var output = ""
         for extraction in extractions {
-            let source = extraction.publishedSource.map { " (\($0.rawValue))" } ?? ""
-            output += "\(extraction.document)  published \(extraction.published ?? "unknown")\(source)\n"
+            let source = extraction.publishedSource.map { " (\($0.rawValue)\($0 == .inferred ? ", unsure" : ""))" } ?? ""
+            let rule = explain ? extraction.publishedSource.map { "  rule \($0.rule)" } ?? "" : ""
+            output += "\(extraction.document)  published \(extraction.published ?? "unknown")\(source)\(rule)\n"
             if let note = extraction.offsetsNote { output += "  (\(note))\n" }
             if explain, !extraction.leftOut.isEmpty {
                 output += "  left out (\(extraction.leftOut.count), rule html.main-content; --whole-page keeps them)\n"

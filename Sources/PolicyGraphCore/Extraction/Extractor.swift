@@ -12,6 +12,10 @@ public struct Extractor: Sendable {
 
     /// The target extractor, compiled once (its word lists are small tries).
     let targetExtractor: TargetExtractor
+    /// The rules that read a document's own publication date.
+    let publicationRules: PublicationDateRules
+    /// The issuance rules with their words.
+    let issuanceExtractor: IssuanceExtractor
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -31,7 +35,13 @@ public struct Extractor: Sendable {
             }
         }
         targetExtractor = TargetExtractor(vocabulary: lexicon.ontology.patterns.targets, technologyNames: technologyNames,
-                                          mediaEntities: mediaEntities, technologyCanonical: canonical)
+                                          mediaEntities: mediaEntities, technologyCanonical: canonical,
+                                          issuing: lexicon.ontology.patterns.issuanceVerbs.map(\.verb),
+                                          shortTitles: lexicon.ontology.patterns.titleEndings.filter { $0.class == .policy }.map(\.ending))
+        let patterns = lexicon.ontology.patterns
+        issuanceExtractor = IssuanceExtractor(cues: patterns.issuanceCues, reportTitles: patterns.targets.reportTitles,
+                                              verbs: patterns.issuanceVerbs.map(\.verb).sorted { $0.count > $1.count })
+        publicationRules = PublicationDateRules(vocabulary: lexicon.ontology.patterns.publication)
         normalizer = TextNormalizer(folding: lexicon.ontology.folding)
         recognizer = EntityRecognizer(lexicon: lexicon)
     }
@@ -46,14 +56,16 @@ public struct Extractor: Sendable {
         normalizer.normalize(document.text, markup: document.markup, leftOut: document.leftOut)
     }
 
-    /// Extracts one document. The publication date is, in this order: `published`
-    /// (the command line), the metadata file's, the page header's, or the year
-    /// inferred from the text.
+    /// Extracts one document. The publication date is, in this order: the one the
+    /// document states (meta tags, front matter, metadata lines, bylines, header,
+    /// URLs), the metadata file's, `published` (a default), the file name's, or the
+    /// year inferred from the text.
     public func extract(_ document: SourceDocument, published: String? = nil, metadata: DocumentMetadata? = nil) -> DocumentExtraction {
         let text = normalize(document)
         let recognition = recognizer.recognize(text)
-        var (entities, names, firstRanges) = EntityGrouping.entities(from: recognition.mentions, text: text, ontology: lexicon.ontology)
-        let (date, source) = Self.publicationDate(text: text, option: published, metadata: metadata)
+        let reported = OriginalScript.restore(recognition.mentions, text: text, original: document.text.bytes, folding: lexicon.ontology.folding)
+        var (entities, names, firstRanges) = EntityGrouping.entities(from: reported, text: text, ontology: lexicon.ontology)
+        let (date, source) = publicationDate(document: document, text: text, option: published, metadata: metadata)
         let (targets, issued, located) = text.bytes.withUnsafeBufferPointer { buffer in
             let cursor = TextCursor(bytes: buffer)
             let segments = TextSegments(buffer)
@@ -61,7 +73,7 @@ public struct Extractor: Sendable {
                 entities[index].sentence = segments.sentenceText(containing: firstRanges[index].lowerBound, cursor: cursor)
             }
             let targets = targetExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names, reference: date.flatMap(ReferenceDate.init))
-            let issued = IssuanceExtractor().extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions,
+            let issued = issuanceExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions,
                                                      markers: recognition.markers, names: names)
             let located = LocationExtractor().extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names)
             return (targets, issued, located)
@@ -81,10 +93,16 @@ public struct Extractor: Sendable {
         return extraction
     }
 
-    static func publicationDate(text: NormalizedText, option: String?, metadata: DocumentMetadata?) -> (String?, PublishedSource?) {
-        if let option { return (option, .option) }
+    /// The publication date and where it came from: the document's own statement
+    /// (``PublicationDateRules``), then the metadata file, then `option` (a default),
+    /// then a date in the file's name, and only as the last resort the year inferred
+    /// from the text.
+    func publicationDate(document: SourceDocument, text: NormalizedText, option: String?,
+                         metadata: DocumentMetadata?) -> (String?, PublishedSource?) {
+        if let found = publicationRules.find(in: document.text.bytes) { return (found.date, found.source) }
         if let date = metadata?.published { return (date, .metadata) }
-        if let date = PublicationDate.fromHeader(text) { return (date, .header) }
+        if let option { return (option, .option) }
+        if let date = PublicationDateRules.fromFileName(document.name) { return (date, .fileName) }
         if let year = PublicationDate.inferYear(text) { return (String(year), .inferred) }
         return (nil, nil)
     }

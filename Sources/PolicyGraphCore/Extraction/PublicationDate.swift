@@ -70,10 +70,18 @@ extension PublicationDate {
     /// Infers the publication year where the text allows it safely: one year
     /// after the latest year reported as a full year of statistics (据统计，2024年…
     /// 增长), and no earlier than the latest dated past event (2023年2月9日). `nil`
-    /// when the text offers neither.
+    /// when the text offers neither, and `nil` too when that year would lie after a
+    /// deadline the text still looks ahead to (到2030年, 2030年前): a document that
+    /// calls 2030 future was not written after it, so the guess is dropped rather
+    /// than given off by years.
     public static func inferYear(_ text: NormalizedText) -> Int? {
         let expressions = TimeNormalizer().expressions(in: text.string, reference: nil)
         var latest: Int? = nil
+        var earliestDeadline = Int.max
+        for expression in expressions where !expression.value.relative && !expression.value.markedPast
+            && (expression.value.relation == .by || expression.value.relation == .after) {
+            earliestDeadline = min(earliestDeadline, expression.value.year)
+        }
         let bytes = text.bytes
         for expression in expressions where !expression.value.relative && expression.value.relation == .in && !expression.value.approximate {
             let end = expression.range.upperBound
@@ -97,6 +105,7 @@ extension PublicationDate {
                 break
             }
         }
+        if let year = latest, year > earliestDeadline { return nil }
         return latest
     }
 }

@@ -81,9 +81,20 @@ struct OntologyLoader {
         do {
             for (line, fields) in try records(of: url, relativeName: fileName) {
                 let location = SourceLocation(file: fileName, line: line)
-                guard fields.count == 4 else {
-                    issues.append(.init(location: location, message: "expected 4 TAB-separated fields (name, aliases, parent, note), found \(fields.count)"))
+                guard fields.count == 4 || fields.count == 5 else {
+                    issues.append(.init(location: location, message: "expected 4 TAB-separated fields (name, aliases, parent, note) and optionally a fifth (attributes), found \(fields.count)"))
                     continue
+                }
+                var attributes: [String: String] = [:]
+                if fields.count == 5 {
+                    for pair in fields[4].split(separator: " ") {
+                        let parts = pair.split(separator: "=", maxSplits: 1)
+                        guard parts.count == 2, !parts[0].isEmpty else {
+                            issues.append(.init(location: location, message: "the attribute '\(pair)' must read key=value (code=600000)"))
+                            continue
+                        }
+                        attributes[String(parts[0])] = String(parts[1])
+                    }
                 }
                 let name = folding.fold(fields[0].trimmingCharacters(in: .whitespaces))
                 guard name.unicodeScalars.count >= 2 else {
@@ -107,7 +118,7 @@ struct OntologyLoader {
                 let parent = fields[2].trimmingCharacters(in: .whitespaces)
                 let entity = OntologyEntity(type: type, name: name, aliases: aliases, contextualAliases: contextual,
                                             parentName: parent.isEmpty ? nil : folding.fold(parent),
-                                            note: fields[3], source: location)
+                                            note: fields[3], attributes: attributes, source: location)
                 if let first = seen[entity.id] {
                     warnings.append(.init(location: location, message: "'\(name)' is already a \(type.rawValue) at \(first); this record is ignored"))
                     continue
@@ -183,7 +194,11 @@ struct OntologyLoader {
                     }
                 case "generic":
                     let mode = fields.count > 1 ? fields[1] : "body"
-                    if mode == "prefix" { lexicon.genericPrefixes.append(word) } else { lexicon.genericBodies.insert(word) }
+                    switch mode {
+                    case "prefix": lexicon.genericPrefixes.append(word)
+                    case "before-local": lexicon.beforeLocalBodies.append(word)
+                    default: lexicon.genericBodies.insert(word)
+                    }
                 case "titles":
                     guard fields.count > 1, let titleClass = TitleClass(rawValue: fields[1]) else {
                         issues.append(.init(location: location, message: "expected an ending and a class (policy, institution, other, named)"))
@@ -208,19 +223,66 @@ struct OntologyLoader {
                     case "reporting": lexicon.targets.reportingWords.append(word)
                     case "noun": lexicon.targets.nouns.append(word)
                     case "unit": lexicon.targets.units.append(fields[0].trimmingCharacters(in: .whitespaces))
+                    case "copula": lexicon.targets.copulas.append(word)
+                    case "report": lexicon.targets.reportTitles.append(word)
+                    case "attribute": lexicon.targets.attributes.append(word)
+                    case "indicators": lexicon.targets.indicatorCues.append(word)
+                    case "adverb": lexicon.targets.adverbs.append(word)
+                    case "leader": lexicon.targets.leaderTitles.append(word)
+                    case "goal-noun": lexicon.targets.goalNouns.append(word)
+                    case "bare-verb": lexicon.targets.bareVerbs.insert(word)
+                    case "project": lexicon.targets.projectWords.append(word)
+                    case "announcing": lexicon.targets.announcingWords.append(word)
+                    case "occasion": lexicon.targets.occasionWords.append(word)
+                    case "preposition": lexicon.targets.prepositions.append(word)
                     default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
                     }
                 case "persons":
                     switch fields.count > 1 ? fields[1] : "" {
                     case "title": lexicon.personTitles.append(word)
                     case "speech": lexicon.speechVerbs.append(word)
-                    default: issues.append(.init(location: location, message: "expected a role: title or speech"))
+                    case "after": lexicon.personTitlesAfter.append(word)
+                    case "end": lexicon.personEndWords.append(word)
+                    default: issues.append(.init(location: location, message: "expected a role: title, speech, after or end"))
+                    }
+                case "person-names":
+                    switch fields.count > 1 ? fields[1] : "" {
+                    case "surname": lexicon.surnames.append(word)
+                    case "foreign": lexicon.foreignNameCharacters.formUnion(word.unicodeScalars.map(\.value))
+                    default: issues.append(.init(location: location, message: "expected a role: surname or foreign"))
+                    }
+                case "latin-legal-forms":
+                    lexicon.latinLegalForms.append(fields[0].trimmingCharacters(in: .whitespaces))
+                case "zone-forms":
+                    guard fields.count > 1, !fields[1].isEmpty else {
+                        issues.append(.init(location: location, message: "expected an ending and its kind"))
+                        continue
+                    }
+                    lexicon.zoneForms.append((word, fields[1]))
+                case "list-heads":
+                    let role = fields.count > 1 ? fields[1] : ""
+                    if role == "lead" {
+                        lexicon.listLeads.append(word)
+                    } else if role == "modifier" {
+                        lexicon.listModifiers.append(word)
+                    } else if let type = EntityType(rawValue: role) {
+                        lexicon.listHeads.append((word, type))
+                    } else {
+                        issues.append(.init(location: location, message: "expected an entity type, lead or modifier"))
                     }
                 case "declarations":
                     lexicon.declarationWords.append(word)
+                case "published":
+                    guard fields.count > 1, let role = PublicationVocabulary.Role(rawValue: fields[1]) else {
+                        issues.append(.init(location: location, message: "expected a word and a role (meta, jsonld, frontmatter, table, line, source, weekday)"))
+                        continue
+                    }
+                    lexicon.publication.add(fields[0].trimmingCharacters(in: .whitespaces), as: role)
+                case "issuance" where fields.count > 1 && ["report", "object", "notice-open", "notice-close", "label"].contains(fields[1]):
+                    lexicon.issuanceCues[fields[1], default: []].append(word)
                 case "issuance":
                     guard fields.count > 1, let position = IssuancePosition(rawValue: fields[1]) else {
-                        issues.append(.init(location: location, message: "expected a verb and a position (before, after, both)"))
+                        issues.append(.init(location: location, message: "expected a verb and a position (before, after, both) or a role (report, object, notice-open, notice-close, label)"))
                         continue
                     }
                     lexicon.issuanceVerbs.append((word, position))

@@ -64,6 +64,30 @@ public struct TargetVocabulary: Sendable {
     public var nouns: [String] = []
     /// Units of values, longest first.
     public var units: [String] = []
+    /// Words after a time that make a statement about the period, not a target (是).
+    public var copulas: [String] = []
+    /// Words right after a time that make it an attribute (今年的…, 2024年工作会议).
+    public var attributes: [String] = []
+    /// Prepositions of time (在, 于, 到): a time after one is no noun's modifier.
+    public var prepositions: [String] = []
+    /// Adverbs and quantifiers that are never a topic nor part of one at its edges (初步, 基本, 不低于).
+    public var adverbs: [String] = []
+    /// Verbs of a period's occasions (迎来): a time they follow closely is no target's.
+    public var occasionWords: [String] = []
+    /// Verbs of announcing (宣布, 表示): a time right before one is when something was said.
+    public var announcingWords: [String] = []
+    /// Words of projects and facilities (工程, 项目, 电站): a place before one only locates it.
+    public var projectWords: [String] = []
+    /// Verbs that are never a topic on their own (支持, 推动).
+    public var bareVerbs: Set<String> = []
+    /// Nouns that name a goal (目标): a person who speaks of one speaks of someone else's.
+    public var goalNouns: [String] = []
+    /// Titles of leaders who speak for a government (总理, 行政长官): their goals are not their own.
+    public var leaderTitles: [String] = []
+    /// Words that open a report's indicator list (主要预期目标).
+    public var indicatorCues: [String] = []
+    /// Title endings of government work reports (政府工作报告).
+    public var reportTitles: [String] = []
 }
 
 /// The data of the pattern recognisers, loaded from `patterns/*.tsv`.
@@ -81,6 +105,17 @@ public struct PatternLexicon: Sendable {
     public var genericBodies: Set<String> = []
     /// Beginnings that make a pattern name generic (这家…, 多家…).
     public var genericPrefixes: [String] = []
+    /// Heads that type a list's items (等…企业 → company), words that open a
+    /// list, and modifiers allowed between 等 and the head (重点, 头部).
+    public var listHeads: [(word: String, type: EntityType)] = []
+    public var listLeads: [String] = []
+    public var listModifiers: [String] = []
+    /// Legal forms that end a company's name in Latin script: Inc., NV.
+    public var latinLegalForms: [String] = []
+    /// A zone's endings and their kinds (高新技术产业园区 and 高新区 are both 高新).
+    public var zoneForms: [(ending: String, kind: String)] = []
+    /// Words before a local body (省委, 市政府) that make it generic: 各, 城.
+    public var beforeLocalBodies: [String] = []
     /// Title endings and their classes, longest first.
     public var titleEndings: [(ending: String, class: TitleClass)] = []
     /// Qualifiers in parentheses that may close a policy title: 试行, 征求意见稿.
@@ -90,10 +125,24 @@ public struct PatternLexicon: Sendable {
     /// Titles that precede a person's name (副理事长) and verbs that follow one (表示).
     public var personTitles: [String] = []
     public var speechVerbs: [String] = []
+    /// Titles that follow a person's name (院士, 同志, 先生).
+    public var personTitlesAfter: [String] = []
+    /// Words that may follow a name in a title context (在, 也, 的).
+    public var personEndWords: [String] = []
+    /// Chinese (and Japanese) surnames, single and compound: the first part of a name.
+    public var surnames: [String] = []
+    /// The characters of transliterated foreign names (默克尔, 拉姆·伊曼纽尔).
+    public var foreignNameCharacters: Set<UInt32> = []
     /// The words of the target extractor.
     public var targets = TargetVocabulary()
     /// Verbs by which bodies issue policies (印发, 发布 …).
     public var issuanceVerbs: [(verb: String, position: IssuancePosition)] = []
+    /// Words the issuance rules read besides verbs, by role (`patterns/issuance.tsv`):
+    /// `report` (向大会报告工作), `object` (文件), `notice-open`/`notice-close` (关于 … 的通知),
+    /// `label` (发文机关).
+    public var issuanceCues: [String: [String]] = [:]
+    /// The labels by which pages state their publication date (`patterns/published.tsv`).
+    public var publication = PublicationVocabulary()
     /// What marks the parts of a web page that are not its article (`patterns/page.tsv`).
     public var page = PageVocabulary()
 

@@ -47,6 +47,7 @@ struct AliasResolution {
         addDeclaredAliases(&mentions, cursor: cursor, markers: markers)
         sort()
         addPersons(&mentions, cursor: cursor, markers: markers)
+        PersonRecognizer(patterns: patterns).addPersons(&mentions, cursor: cursor, markers: markers)
         sort()
         resolveShortTitles(&mentions)
         addCompanyShortNames(&mentions, cursor: cursor)
@@ -68,8 +69,17 @@ struct AliasResolution {
                prior.type == .region || prior.type == .government,
                prior.range.upperBound == range.lowerBound || prior.range.upperBound > range.lowerBound {
                 range = prior.range.lowerBound..<range.upperBound
+                // So does the year before the region: 2026年重庆市政府工作报告.
+                range = yearBefore(range.lowerBound, cursor: cursor).map { $0..<range.upperBound } ?? range
             }
             found.append(policy(range, cursor: cursor, rule: "named-policy"))
+        }
+        // The bare name (政府工作报告) is the document's fuller one (2026年天津市政府工作报告).
+        func isBareName(_ surface: String) -> Bool { patterns.titleEndings.contains { $0.ending == surface && $0.class == .named } }
+        if let fuller = found.first(where: { $0.rule == "named-policy" && !isBareName($0.surface) }) {
+            for index in found.indices where isBareName(found[index].surface) && fuller.surface.hasSuffix(found[index].surface) {
+                found[index].key = fuller.key
+            }
         }
         // Titles closed by a qualifier: …办法（试行）.
         for marker in markers where marker.kind == .qualifier && !insideTitle(marker.range) {
@@ -100,6 +110,14 @@ struct AliasResolution {
             covered.overlaps(mention.range) && kept.contains { $0.range.overlaps(mention.range) && mention.range.lowerBound >= $0.range.lowerBound }
         }
         mentions += kept
+    }
+
+    /// The start of a year written just before `position`: 2026年.
+    private func yearBefore(_ position: Int, cursor: TextCursor) -> Int? {
+        guard let (nian, yearEnd) = cursor.scalar(before: position), nian == 0x5E74, yearEnd >= 4 else { return nil }
+        for index in (yearEnd - 4)..<yearEnd where !(0x30...0x39).contains(cursor.bytes[index]) { return nil }
+        if yearEnd > 4, (0x30...0x39).contains(cursor.bytes[yearEnd - 5]) { return nil }
+        return yearEnd - 4
     }
 
     /// Policies named without 《》 right after an issuing verb (印发了数字经济统计监测工作方案和…)

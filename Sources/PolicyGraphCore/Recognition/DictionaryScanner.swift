@@ -86,6 +86,14 @@ public struct DictionaryScanner: Sendable {
         return true
     }
 
+    /// Whether `range` is one list separator: 、, 和, 与 or 及.
+    @inline(__always)
+    func listSeparator(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count == 3 else { return false }
+        let scalar = UTF8Bytes.scalar(in: bytes, at: range.lowerBound).value
+        return scalar == 0x3001 || scalar == 0x548C || scalar == 0x4E0E || scalar == 0x53CA
+    }
+
     /// `nil` when no entry of the key may match here; otherwise whether its
     /// contextual names matched in context.
     @inline(__always)
@@ -99,11 +107,21 @@ public struct DictionaryScanner: Sendable {
             case let .entity(index, contextual):
                 if !contextual { plain = true; continue }
                 if established.contains(index) { return true }
-                guard let previous, onlySpace(bytes, previous.end..<start) else { continue }
-                for case let .entity(prior, _) in lexicon.payloads[Int(previous.payload)]
-                where lexicon.ancestors[index].contains(prior) {
-                    established.insert(index)
-                    return true
+                guard let previous else { continue }
+                if onlySpace(bytes, previous.end..<start) {
+                    for case let .entity(prior, _) in lexicon.payloads[Int(previous.payload)]
+                    where lexicon.ancestors[index].contains(prior) {
+                        established.insert(index)
+                        return true
+                    }
+                }
+                // A company's ordinary-word name in a list of companies: 中国石化、长城.
+                if lexicon.contextualCompanies.contains(index), listSeparator(bytes, previous.end..<start) {
+                    for case let .entity(prior, _) in lexicon.payloads[Int(previous.payload)]
+                    where lexicon.ontology.entities[prior].type == .company {
+                        established.insert(index)
+                        return true
+                    }
                 }
             case .suffix, .stop, .softStop, .word, .marker:
                 plain = true

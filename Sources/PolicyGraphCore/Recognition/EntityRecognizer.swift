@@ -103,6 +103,13 @@ public struct EntityRecognizer: Sendable {
             var mentions = state.mentions.compactMap { $0 }
             mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
             mentions = AliasResolution(lexicon: lexicon).resolve(mentions, cursor: cursor, titles: titles, markers: state.markers)
+            mentions = LocalBodies(lexicon: lexicon).resolve(mentions, cursor: cursor)
+            mentions = ListHeads(lexicon: lexicon).resolve(mentions, cursor: cursor)
+            mentions = MeasurePackages(patterns: lexicon.ontology.patterns).resolve(mentions, cursor: cursor)
+            mentions = ZoneForms(patterns: lexicon.ontology.patterns).resolve(mentions)
+            mentions = LatinCompanies(patterns: lexicon.ontology.patterns).resolve(mentions, cursor: cursor)
+            // Names recognised only so that nothing shorter matches inside them (欧洲, 东南亚).
+            mentions.removeAll { $0.entityIndex.map { !lexicon.ontology.entities[$0].isReported } ?? false }
             return Recognition(mentions: mentions, markers: state.markers)
         }
     }
@@ -118,14 +125,16 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// An organisation's name that begins with another organisation's full
-    /// name mentions that one too: 中国科学院科技战略咨询研究院 → 中国科学院.
+    /// name mentions that one too: 中国科学院科技战略咨询研究院 → 中国科学院,
+    /// unless the ontology gives it another parent (央视财经频道 is no 央视财经).
     private func addComponent(of token: Token, entity: Int, state: inout NameUnits, cursor: TextCursor) {
         guard lexicon.ontology.entities[entity].type.isOrganisation else { return }
         var component: (end: Int, entity: Int)? = nil
         lexicon.trie.forEachPrefix(in: cursor.bytes, from: token.start) { end, value in
             guard end < token.end else { return false }
             for case let .entity(index, false) in lexicon.payloads[Int(value)]
-            where lexicon.ontology.entities[index].type.isOrganisation && lexicon.ontology.entities[index].name == cursor.text(token.start..<end) {
+            where lexicon.ontology.entities[index].type.isOrganisation && lexicon.ontology.entities[index].name == cursor.text(token.start..<end)
+                && (lexicon.ancestors[entity].isEmpty || lexicon.ancestors[entity].contains(index)) {
                 component = (end, index)
             }
             return true

@@ -28,6 +28,8 @@ public enum MarkerKind: Hashable, Sendable {
     case personTitle
     /// A verb after a person's name: 表示.
     case speech
+    /// A title after a person's name: 院士.
+    case personTitleAfter
 }
 
 /// A marker word found by the scan.
@@ -45,6 +47,8 @@ public struct Lexicon: Sendable {
     let payloads: [[LexiconEntry]]
     /// The entities' ancestors (parent and grandparent), by entity index.
     let ancestors: [[Int]]
+    /// Companies with a contextual name or alias: recognised in a list of companies.
+    let contextualCompanies: Set<Int>
 
     /// Compiles `ontology`. Cost: linear in the total length of all names.
     public init(ontology: Ontology) {
@@ -61,7 +65,7 @@ public struct Lexicon: Sendable {
             // inside ordinary words (示范县): it needs its parent before it.
             let shortDivision = entity.type == .region && entity.parentName != nil && entity.name.unicodeScalars.count == 2
                 && ["县", "区", "旗"].contains(where: { entity.name.hasSuffix($0) })
-            add(entity.name, .entity(index: index, contextual: shortDivision))
+            add(entity.name, .entity(index: index, contextual: shortDivision || entity.nameIsContextual))
             for alias in entity.aliases { add(alias, .entity(index: index, contextual: false)) }
             for alias in entity.contextualAliases { add(alias, .entity(index: index, contextual: true)) }
         }
@@ -85,6 +89,7 @@ public struct Lexicon: Sendable {
         for word in patterns.declarationWords { add(word, .marker(.declaration)) }
         for word in patterns.personTitles { add(word, .marker(.personTitle)) }
         for word in patterns.speechVerbs { add(word, .marker(.speech)) }
+        for word in patterns.personTitlesAfter { add(word, .marker(.personTitleAfter)) }
         var keys: [(key: [UInt8], value: Int32)] = []
         var payloads: [[LexiconEntry]] = []
         for key in order {
@@ -92,6 +97,10 @@ public struct Lexicon: Sendable {
             payloads.append(entriesByKey[key]!)
         }
         trie = DoubleArrayTrie(keys: keys)
+        contextualCompanies = Set(ontology.entities.indices.filter { index in
+            let entity = ontology.entities[index]
+            return entity.type == .company && (entity.nameIsContextual || !entity.contextualAliases.isEmpty)
+        })
         self.payloads = payloads
         ancestors = ontology.entities.indices.map { index in
             var result: [Int] = []

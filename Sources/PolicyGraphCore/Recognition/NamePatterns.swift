@@ -39,7 +39,8 @@ struct NamePatterns {
                     unitIndex -= 1
                     if mention.type == .region {
                         // 中央财经大学 + 中国互联网经济研究院: a unit of an organisation may start with a place.
-                        if rule.type == .institution || rule.type == nil, unitIndex >= 0,
+                        // So may a body's branch named by its place: 海关总署 + 广东分署.
+                        if rule.type == .institution || rule.type == nil || rule.anchor == .organisation, unitIndex >= 0,
                            state.units[unitIndex].range.upperBound == position,
                            let owner = state.mention(state.units[unitIndex]), owner.type.isOrganisation {
                             anchor = owner
@@ -111,8 +112,10 @@ struct NamePatterns {
         var end = token.end
         // A zone's district in parentheses belongs to its name: 杭州高新区（滨江）.
         if type == .zone || type == .government, let extended = parenthesisedDistrict(after: end, cursor: cursor) { end = extended }
-        // A region rule names the part after its anchor: 沧县 + 杜林乡.
-        if type == .region, let anchor {
+        // A region rule names the part after its anchor: 沧县 + 杜林乡; one that
+        // needs no body of its own names the whole: 南京 + 都市圈.
+        let wholeRegion = type == .region && rule.bodyLength.lowerBound == 0
+        if type == .region, !wholeRegion, let anchor {
             start = anchor.range.upperBound
         }
         var surface = cursor.text(start..<end)
@@ -138,7 +141,7 @@ struct NamePatterns {
         // separate mentions; organisations and zones stay.
         while let last = state.units.last, last.range.lowerBound >= start, last.range.upperBound <= end {
             if case let .mention(index) = last.kind, let part = state.mentions[index] {
-                let keep = type == .region || (part.type != .region && part.type != type) || (part.type == type && type == .institution)
+                let keep = (type == .region && !wholeRegion) || (part.type != .region && part.type != type) || (part.type == type && type == .institution)
                     || (part.type == type && type == .government)
                 if !keep { state.mentions[index] = nil }
             }

@@ -48,11 +48,8 @@ struct Scratch {
 
 /// Runs the built `policygraph` in `folder`; returns the exit status and output.
 func runPolicyGraph(_ arguments: [String], in folder: URL, input: String? = nil) throws -> (status: Int32, output: String, error: String) {
-    let process = try startPolicyGraph(arguments, in: folder)
-    let out = process.output.fileHandleForReading.readDataToEndOfFile()
-    let err = process.error.fileHandleForReading.readDataToEndOfFile()
-    process.process.waitUntilExit()
-    return (process.process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    guard let binary = CommandLineTests.executable else { throw MissingBinary() }
+    return try runProcess(binary, arguments, in: folder, input: input)
 }
 
 /// Starts the built `policygraph` in `folder` without waiting.
@@ -68,6 +65,17 @@ func startPolicyGraph(_ arguments: [String], in folder: URL) throws -> (process:
     process.standardInput = FileHandle.nullDevice
     try process.run()
     return (process, output, error)
+}
+
+/// Reads a started process's standard error until it contains `marker` or the process ends.
+func readStandardError(of started: (process: Process, output: Pipe, error: Pipe), until marker: String) -> String {
+    var text = ""
+    while !text.contains(marker) {
+        let chunk = started.error.fileHandleForReading.availableData
+        if chunk.isEmpty { break }  // end of file: the process has closed it
+        text += String(decoding: chunk, as: UTF8.self)
+    }
+    return text
 }
 
 /// Whether the tests run as root (permissions are then not enforced).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Extracts which bodies issued which policies.
 ///
 /// At each issuing verb (印发, 联合印发, 出台, 制定, 颁布, 公布 — from
@@ -6,10 +8,24 @@
 /// just before the verb: a list joined by 、, 和, 与, 及, 联合 or a space, of
 /// which only the named ones count in 工业和信息化部等8部门. Rule ids:
 /// `issued.verb` (the policy in the verb's clause) and `issued.next-clause`
-/// (the policy named in a following clause of the sentence).
+/// (the policy named in a following clause of the sentence). Then:
+/// - `issued.generic-object`: 七部门印发文件 — a generic document noun after the
+///   verb stands for the policy named just before (a headline's 《…》);
+/// - `issued.notice`: …关于印发《X》的通知 — the notice's issuer issues X too;
+/// - `issued.report`: 我代表市人民政府向大会报告工作 — the government issues its work report;
+/// - `issued.metadata`: a metadata table's 发文机关：X, and `issued.signature`: a
+///   body alone on one of the last lines — the issuer of the document's title policy.
+/// The words are data (`patterns/issuance.tsv`).
 struct IssuanceExtractor {
     static let issuerTypes: Set<EntityType> = [.government, .zone, .region, .institution]
     static let joiners: Set<String> = ["、", "和", "与", "及", "联合", " ", "，", ",", "以及"]
+
+    /// Words by role (report, object, notice-open, notice-close, label).
+    var cues: [String: [String]] = [:]
+    /// Title endings of government work reports (政府工作报告).
+    var reportTitles: [String] = []
+    /// The issuing verbs (印发, 发布 …), for notices.
+    var verbs: [String] = []
 
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], markers: [Marker],
                  names: [String: String]) -> [IssuedPair] {
@@ -48,6 +64,13 @@ struct IssuanceExtractor {
                 }
                 index += 1
             }
+            // issued.generic-object: 印发文件 stands for the policy named just before (a headline).
+            if policies.isEmpty, let objectEnd = genericObject(after: marker.range.upperBound, cursor: cursor),
+               let named = mentions[..<firstMention(atOrAfter: marker.range.lowerBound)].last(where: { $0.type == .policy }),
+               marker.range.lowerBound - named.range.upperBound < 400, objectEnd > marker.range.upperBound {
+                policies = [named]
+                rule = "issued.generic-object"
+            }
             guard !policies.isEmpty else { continue }
             let issuers = self.issuers(before: marker.range.lowerBound, sentence: sentence, cursor: cursor, mentions: mentions,
                                        firstMention: firstMention)
@@ -62,7 +85,124 @@ struct IssuanceExtractor {
                 }
             }
         }
+        pairs += noticePairs(pairs, names: names)
+        pairs += documentIssuerPairs(text: text, cursor: cursor, segments: segments, mentions: mentions, names: names, existing: pairs)
         return pairs
+    }
+
+    /// The end of a generic document noun right after a verb (印发文件, 印发了文件), or nil.
+    func genericObject(after offset: Int, cursor: TextCursor) -> Int? {
+        var start = offset
+        if cursor.matches(Array("了".utf8), at: start) { start += 3 }
+        for word in cues["object"] ?? [] where cursor.matches(Array(word.utf8), at: start) { return start + word.utf8.count }
+        return nil
+    }
+
+    /// `issued.notice`: a notice titled 关于印发X的通知 issues X, by the notice's issuers.
+    func noticePairs(_ pairs: [IssuedPair], names: [String: String]) -> [IssuedPair] {
+        let entityNames = Set(names.values)
+        var seen = Set(pairs.map { "\($0.issuer)→\($0.policy)" })
+        var result: [IssuedPair] = []
+        for pair in pairs {
+            guard let inner = issuedDocument(inNotice: pair.policy), entityNames.contains(inner),
+                  seen.insert("\(pair.issuer)→\(inner)").inserted else { continue }
+            var issued = pair
+            issued.policy = inner
+            issued.rule = "issued.notice"
+            result.append(issued)
+        }
+        return result
+    }
+
+    /// X in 关于印发X的通知 (without 《》), or nil.
+    func issuedDocument(inNotice title: String) -> String? {
+        for open in cues["notice-open"] ?? [] where title.hasPrefix(open) {
+            for close in cues["notice-close"] ?? [] where title.hasSuffix(close) {
+                let body = title.dropFirst(open.count).dropLast(close.count)
+                for verb in verbs where body.hasPrefix(verb) {
+                    let inner = body.dropFirst(verb.count).trimmingCharacters(in: CharacterSet(charactersIn: "《》〈〉“”"))
+                    if inner.count >= 4 { return inner }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// `issued.report`, `issued.metadata` and `issued.signature`: who issued the
+    /// document itself (its title policy: a work report near the top, or the policy of the first line).
+    func documentIssuerPairs(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention],
+                             names: [String: String], existing: [IssuedPair]) -> [IssuedPair] {
+        let bytes = cursor.bytes
+        let firstLineEnd = bytes.prefix(600).firstIndex(of: 0x0A) ?? min(600, bytes.count)
+        let head = mentions.prefix { $0.range.lowerBound < 600 }
+        let report = head.first { mention in mention.type == .policy && reportTitles.contains { names[mention.key]?.hasSuffix($0) == true } }
+        let title = report ?? head.first { $0.type == .policy && $0.range.upperBound <= firstLineEnd }
+        guard let title, let policyName = names[title.key] else { return [] }
+        var found: [(Mention, String, Range<Int>)] = []
+        let starts = SortedStarts(mentions)
+        // A body just before a cue: 代表市人民政府向大会报告工作, 发文机关：工业和信息化部 (after it).
+        func search(_ words: [String], limit: Int, issuerAfter: Bool, rule: String) {
+            for word in words {
+                let needle = Array(word.utf8)
+                var index = 0
+                while index + needle.count <= min(bytes.count, limit) {
+                    guard cursor.matches(needle, at: index) else { index += 1; continue }
+                    let cue = index..<(index + needle.count)
+                    let candidates = issuerAfter
+                        ? Array(mentions[starts.firstIndex(atOrAfter: cue.upperBound)...].prefix(1)).filter { $0.range.lowerBound - cue.upperBound <= 12 }
+                        : Array(mentions[..<starts.firstIndex(atOrAfter: cue.lowerBound)].suffix(1)).filter { cue.lowerBound - $0.range.upperBound <= 3 }
+                    if let issuer = candidates.first, issuer.type == .government || issuer.type == .institution {
+                        found.append((issuer, rule, cue))
+                        return
+                    } else if !issuerAfter, let issuer = bodyNamedShort(before: cue.lowerBound, cursor: cursor, mentions: mentions, names: names) {
+                        found.append((issuer, rule, cue))
+                        return
+                    }
+                    // Only the first occurrence is the document's own (a report is delivered once).
+                    return
+                }
+            }
+        }
+        if report != nil { search(cues["report"] ?? [], limit: min(bytes.count, 8_192), issuerAfter: false, rule: "issued.report") }
+        search(cues["label"] ?? [], limit: min(bytes.count, 8_192), issuerAfter: true, rule: "issued.metadata")
+        // A body alone on one of the last three lines: the signature.
+        if found.isEmpty {
+            let tailStart = max(0, bytes.count - 400)
+            for mention in mentions[starts.firstIndex(atOrAfter: tailStart)...] where mention.type == .government {
+                let before = mention.range.lowerBound == 0 ? 0x0A : bytes[mention.range.lowerBound - 1]
+                let after = mention.range.upperBound < bytes.count ? bytes[mention.range.upperBound] : 0x0A
+                let lineBreaksAfter = bytes[mention.range.upperBound...].filter { $0 == 0x0A }.count
+                if before == 0x0A, after == 0x0A || after == 0x0D, lineBreaksAfter <= 3, mention.range.lowerBound > firstLineEnd {
+                    found.append((mention, "issued.signature", mention.range))
+                }
+            }
+        }
+        var result: [IssuedPair] = []
+        for (issuer, rule, cue) in found {
+            guard let issuerName = names[issuer.key],
+                  !existing.contains(where: { $0.issuer == issuerName && $0.policy == policyName }),
+                  !result.contains(where: { $0.issuer == issuerName }) else { continue }
+            result.append(IssuedPair(issuer: issuerName, policy: policyName, rule: rule,
+                                     sentence: segments.sentenceText(containing: cue.lowerBound, cursor: cursor),
+                                     issuerOffsets: offsets(issuer.range, text), verbOffsets: offsets(cue, text),
+                                     policyOffsets: offsets(title.range, text)))
+        }
+        return result
+    }
+
+    /// A body the text names by its short form just before `offset` (代表省人民政府向…,
+    /// where the document names 陕西省人民政府 elsewhere): the mention of that body.
+    func bodyNamedShort(before offset: Int, cursor: TextCursor, mentions: [Mention], names: [String: String]) -> Mention? {
+        let lead = cursor.text(from: max(0, offset - 24), to: offset)
+        let bodies = mentions.filter { $0.type == .government }
+        // The longest tail of the lead (at least three characters) that ends a body's name.
+        let characters = Array(lead)
+        for length in stride(from: min(characters.count, 8), through: 3, by: -1) {
+            let tail = String(characters.suffix(length))
+            if let body = bodies.first(where: { names[$0.key]?.hasSuffix(tail) == true }) { return body }
+            if length == 3 { break }
+        }
+        return nil
     }
 
     /// The bodies listed just before the verb.
@@ -78,7 +218,8 @@ struct IssuanceExtractor {
             if mention.range.upperBound > boundary { index -= 1; continue }
             let gap = cursor.text(from: mention.range.upperBound, to: boundary)
             if result.isEmpty {
-                guard gap.unicodeScalars.count <= 10, !gap.contains("，"), !gap.contains(","), !gap.contains("《"), !gap.contains("“") else { break }
+                // Up to 20 characters: 等18个部委今天（1月4日）发布.
+                guard gap.unicodeScalars.count <= 20, !gap.contains("，"), !gap.contains(","), !gap.contains("《"), !gap.contains("“") else { break }
                 guard Self.issuerTypes.contains(mention.type) else { index -= 1; continue }
             } else {
                 guard Self.joiners.contains(gap) || gap.isEmpty, Self.issuerTypes.contains(mention.type) else { break }

@@ -23,6 +23,12 @@ struct TargetExtractor {
     let future: WordMatcher
     let past: WordMatcher
     let goal: WordMatcher
+    /// 宣布, 表示: verbs of announcing, whose time is no target's.
+    let announcing: WordMatcher
+    /// 迎来: verbs of a period's occasions, whose time is no target's.
+    let occasions: WordMatcher
+    /// 预计, 有望, 可能: forecast cues.
+    let forecastWords: WordMatcher
     /// Words after a holder that make it a speaker (提出, 表示, 将, 计划 …).
     let stating: WordMatcher
     /// The technology lexicon's names and aliases.
@@ -33,12 +39,23 @@ struct TargetExtractor {
     let mediaEntities: Set<Int>
     /// Technology names and aliases → canonical names.
     let technologyCanonical: [String: String]
+    /// Verbs by which a body issues a policy (印发, 发布): a policy issued in a
+    /// paragraph holds the paragraph's goals (`subject.document`).
+    let issuing: [String]
+    /// Policy title endings that stand for a document named before (方案, 意见): 方案指，… (`subject.short-title`).
+    let shortTitles: WordMatcher
 
-    init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String]) {
+    init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String],
+         issuing: [String] = [], shortTitles: [String] = []) {
         self.vocabulary = vocabulary
+        self.issuing = issuing
+        self.shortTitles = WordMatcher(shortTitles)
         future = WordMatcher(vocabulary.futureWords)
         past = WordMatcher(vocabulary.pastWords)
         goal = WordMatcher(vocabulary.goalWords)
+        forecastWords = WordMatcher(vocabulary.forecastWords)
+        announcing = WordMatcher(vocabulary.announcingWords)
+        occasions = WordMatcher(vocabulary.occasionWords)
         stating = WordMatcher(vocabulary.reportingWords + vocabulary.promiseWords + vocabulary.futureWords)
         technologies = WordMatcher(technologyNames)
         actions = WordMatcher(vocabulary.actions)
@@ -88,6 +105,15 @@ struct TargetExtractor {
         }
         var lastByKey: [String: Mention] = [:]
         var allIndex = 0
+        // subject.document: the last policy named in each paragraph; subject.report: a work report's region.
+        var lastPolicyByParagraph: [Int: Holder] = [:]
+        var speakerParagraph = -1
+        var lastNamed: Mention? = nil
+        let report = reportHolder(holders: holders, names: names, cursor: cursor)
+        let titleSpeakers = shortTitleSpeakers(holders: holders, names: names, segments: segments, cursor: cursor)
+        var titleSpeakerIndex = 0
+        var lastSpeakerAt = -1
+        var speakerIsTitle = false
 
         for time in times {
             guard let sentenceIndex = segments.sentenceIndex(containing: time.range.lowerBound) else { continue }
@@ -95,32 +121,77 @@ struct TargetExtractor {
             // Holders mentioned before this time in the paragraph are remembered for carrying over.
             while holderIndex < holders.count, holders[holderIndex].range.upperBound <= time.range.lowerBound {
                 let mention = holders[holderIndex]
-                if let paragraph = segments.sentenceIndex(containing: mention.range.lowerBound).map({ segments.sentences[$0].paragraph }),
-                   mention.type.isOrganisation || mention.type == .policy {
+                let paragraph = segments.sentenceIndex(containing: mention.range.lowerBound).map { segments.sentences[$0].paragraph } ?? -1
+                if mention.type.isOrganisation || mention.type == .policy {
                     lastHolderByParagraph[paragraph] = Holder(mention: mention, name: names[mention.key]!)
                 }
+                if mention.type == .policy, isIssued(mention, cursor: cursor) {
+                    lastPolicyByParagraph[paragraph] = Holder(mention: mention, name: names[mention.key]!)
+                }
+                if mention.type.isOrganisation { lastNamed = mention }
                 // Policies are carried on only when they state something (《意见》提出).
                 // A policy that opens a clause without stating anything is a new topic
                 // (a headline): nothing is carried across it.
                 let opensClause = isClauseInitial(mention, cursor: cursor)
-                if isSpeaker(mention, cursor: cursor) || (opensClause && mention.type != .policy) {
+                if isSpeaker(mention, cursor: cursor) || (opensClause && mention.type != .policy && !locatesProject(mention, cursor: cursor)) {
                     lastSpeaker = Holder(mention: mention, name: names[mention.key]!)
+                    speakerParagraph = paragraph
+                    lastSpeakerAt = mention.range.lowerBound
+                    speakerIsTitle = false
                 } else if opensClause && mention.type == .policy {
                     lastSpeaker = nil
                 }
                 holderIndex += 1
             }
+            // subject.short-title: 方案指，… — the document named before speaks.
+            while titleSpeakerIndex < titleSpeakers.count, titleSpeakers[titleSpeakerIndex].offset < time.range.lowerBound {
+                let (offset, holder) = titleSpeakers[titleSpeakerIndex]
+                if offset > lastSpeakerAt {
+                    lastSpeaker = holder
+                    speakerParagraph = segments.sentenceIndex(containing: offset).map { segments.sentences[$0].paragraph } ?? -1
+                    lastSpeakerAt = offset
+                    speakerIsTitle = true
+                }
+                titleSpeakerIndex += 1
+            }
             guard isTarget(time, sentence: sentence, cursor: cursor, policyRanges: policyRanges, reference: reference) else { continue }
+            // target.not-headline: a headline sums up the story below it, which states the target itself.
+            if isHeadline(sentenceIndex, segments: segments, cursor: cursor), sentenceIndex + 1 < segments.sentences.count { continue }
             while allIndex < allHolders.count, allHolders[allIndex].range.upperBound <= time.range.lowerBound {
                 lastByKey[allHolders[allIndex].key] = allHolders[allIndex]
                 allIndex += 1
             }
-            let speaker = lastSpeaker.flatMap { time.range.lowerBound - $0.mention.range.upperBound < 2400 ? $0 : nil }
+            // A carried subject stays in its paragraph: the next paragraph may be about another holder.
+            // It crosses a paragraph only when no other body or policy was named since (a headline, then its story).
+            // A headline starts a new story: nothing from another paragraph is carried into it.
+            let headline = isHeadline(sentenceIndex, segments: segments, cursor: cursor)
+            let speaker = lastSpeaker.flatMap { speaker in
+                let sameParagraph = speakerParagraph == sentence.paragraph || (lastNamed?.key == speaker.mention.key && !headline)
+                return sameParagraph && time.range.lowerBound - speaker.mention.range.upperBound < 2400 ? speaker : nil
+            }
             let sentenceLooksAhead = future.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes)
-            guard case (var holders, let rule)? = subjects(of: time, sentence: sentence, cursor: cursor,
+                || time.value.relation == .by
+            var carried: (Holder, String)? = nil
+            if sentenceLooksAhead {
+                if let document = lastPolicyByParagraph[sentence.paragraph], time.range.lowerBound - document.mention.range.upperBound < 1500 {
+                    carried = (document, "subject.document")
+                } else if let speaker {
+                    carried = (speaker, speakerIsTitle ? "subject.short-title" : "subject.carried")
+                } else if let holder = usedHolders[sentence.paragraph] ?? lastHolderByParagraph[sentence.paragraph] {
+                    carried = (holder, "subject.carried")
+                } else if let report {
+                    carried = (report, "subject.report")
+                }
+            }
+            guard case (var holders, var rule)? = subjects(of: time, sentence: sentence, cursor: cursor,
                                                  holders: Array(holdersStarting(in: sentence.range)), names: names,
-                                                 carried: sentenceLooksAhead ? speaker ?? usedHolders[sentence.paragraph] : nil)
+                                                 carried: carried)
             else { continue }
+            // subject.report: a government work report's goals are its province's or city's.
+            if let report, holders.contains(where: { $0.mention.type != .person }) {
+                holders = [report]
+                rule = "subject.report"
+            }
             // A company's spokesperson speaks for the company.
             holders = holders.map { holder in
                 guard holder.mention.type == .person, let affiliation = holder.mention.affiliation,
@@ -128,6 +199,36 @@ struct TargetExtractor {
                       company.type == .company, let name = names[company.key] else { return holder }
                 return Holder(mention: company, name: name)
             }
+            // subject.person-speaks: a person who speaks is rarely the holder. The statement's own
+            // subject right after the time holds it (布拉策尔指出，“预计从2020年开始，德国…”); a leader
+            // stating a goal speaks for the place or body named before him (德国总理默克尔承诺…);
+            // otherwise a person holds only a forecast of his own, and a goal is left out.
+            let timeClause = clause(containing: time.range.lowerBound, in: sentence)
+            holders = holders.compactMap { holder in
+                guard holder.mention.type == .person else { return holder }
+                let statement = holdersStarting(in: time.range.upperBound..<max(time.range.upperBound, min(sentence.range.upperBound, time.range.upperBound + 12)))
+                if let subject = statement.first(where: { $0.type != .person }),
+                   cursor.scalarCount(time.range.upperBound..<subject.range.lowerBound) <= 2, let name = names[subject.key] {
+                    rule = "subject.person-speaks"
+                    return Holder(mention: subject, name: name)
+                }
+                let before = holdersStarting(in: sentence.range.lowerBound..<max(sentence.range.lowerBound, holder.mention.range.lowerBound))
+                let leader = cursor.text(from: max(0, holder.mention.range.lowerBound - 15), to: holder.mention.range.lowerBound)
+                if vocabulary.leaderTitles.contains(where: { leader.hasSuffix($0) }),
+                   let body = before.last(where: { $0.type == .region || $0.type == .government }),
+                   holder.mention.range.lowerBound - body.range.upperBound <= 12, let name = names[body.key] {
+                    rule = "subject.person-speaks"
+                    return Holder(mention: body, name: name)
+                }
+                // A leader (行政长官, 总理) stating a goal speaks for a government the text may not name: left out.
+                let title = cursor.text(from: max(0, holder.mention.range.lowerBound - 15), to: holder.mention.range.lowerBound)
+                // Someone else's goal a person speaks of (实现到2025年的“六个一百”目标) is not his: left out.
+                if vocabulary.goalNouns.contains(where: { cursor.text(timeClause).contains($0) }) { return nil }
+                guard vocabulary.leaderTitles.contains(where: { title.hasSuffix($0) }) else { return holder }
+                let lead = min(holder.mention.range.upperBound, time.range.lowerBound)..<time.range.lowerBound
+                return goal.occurs(in: timeClause, of: cursor.bytes) || goal.occurs(in: lead, of: cursor.bytes) ? nil : holder
+            }
+            guard !holders.isEmpty else { continue }
             let scopeEnd = window(sentence, around: time.range, cursor: cursor).upperBound
             let afterTime = min(scopeEnd, max(time.range.upperBound, holders.map(\.mention.range.upperBound).max() ?? 0))
             // A target has a verb: 2024年统计重点领域 names no target.
@@ -137,8 +238,11 @@ struct TargetExtractor {
             let valueSearchEnd = clauseEnd(after: actionRange.upperBound, sentence: sentence)
             let value = findValue(in: actionRange.upperBound..<valueSearchEnd, cursor: cursor)
             let quoteRange = quote(for: time, action: actionRange, sentence: sentence, holders: holders)
+            // The document has taken over the story: its issuer is no longer the one speaking.
+            if rule == "subject.document" { lastSpeaker = nil }
             for holder in holders {
-                usedHolders[sentence.paragraph] = holder
+                // Only bodies, companies and documents are carried on: a place named as a locator is no plan's holder.
+                if holder.mention.type != .region && holder.mention.type != .zone { usedHolders[sentence.paragraph] = holder }
                 let modality = self.modality(for: holder.mention.type, clause: quoteRange, cursor: cursor)
                 var target = makeTarget(holder: holder, time: time, action: cursor.text(action), topic: topic,
                                         value: value, modality: modality, quote: cursor.text(quoteRange), rule: rule,
@@ -177,6 +281,16 @@ struct TargetExtractor {
                 target.rule = rule
             }
         }
+        // target.heading-year: a report's indicator list without a time of its own (主要预期目标是：…)
+        // takes the year of the section heading above it (三、2026年重点工作).
+        if let report {
+            results += headingYearTargets(report: report, times: times, segments: segments, cursor: cursor, text: text)
+        }
+        // A work report states one goal per time that counts: the first (its headline indicator).
+        if report != nil {
+            var kept: Set<String> = []
+            results = results.filter { kept.insert("\($0.subject)|\($0.time.relation)|\($0.time.year ?? 0)|\($0.time.month ?? 0)").inserted }
+        }
         return results
     }
 
@@ -193,11 +307,34 @@ struct TargetExtractor {
         let clause = self.clause(containing: time.range.lowerBound, in: sentence)
         let afterTime = cursor.text(from: time.range.upperBound, to: min(sentence.range.upperBound, time.range.upperBound + 60))
         if afterTime.hasPrefix("相比") || afterTime.hasPrefix("同期") || afterTime.hasPrefix("以来") { return false }
+        // target.not-announcement: the time a statement was made (本月初正式宣布，将…; 去年5月宣布，计划2028年…):
+        // an announcing verb follows the time in its clause with no action before it.
+        if let said = announcing.first(in: time.range.upperBound..<max(time.range.upperBound, clause.upperBound), of: cursor.bytes),
+           findAction(in: time.range.upperBound..<said.range.lowerBound, cursor: cursor) == nil { return false }
+        // target.not-occasion: a period that brings an anniversary or a milestone (“十五五”时期，某市将迎来…周年).
+        let soon = time.range.upperBound..<max(time.range.upperBound, min(sentence.range.upperBound, time.range.upperBound + 30))
+        if let occasion = occasions.first(in: soon, of: cursor.bytes),
+           findAction(in: time.range.upperBound..<occasion.range.lowerBound, cursor: cursor) == nil { return false }
+        // target.not-copula: a statement about the period (2026年是…开局之年, “十五五”时期是…关键时期).
+        if vocabulary.copulas.contains(where: { afterTime.hasPrefix($0) }) { return false }
         // An attribute, not a time of doing: 今年的政府工作报告, 2024年工作会议.
-        if time.value.relation == .in, afterTime.hasPrefix("的") || afterTime.hasPrefix("工作会议") || afterTime.hasPrefix("工作报告") { return false }
+        if time.value.relation == .in, vocabulary.attributes.contains(where: { afterTime.hasPrefix($0) }) { return false }
+        // …and a time inside a noun phrase (下达2023年农业转移支付, “十四五”规划的…): a verb or noun
+        // stands right before it and nothing in its sentence looks ahead.
+        // (the time's own words, 未来十年, do not count as looking ahead).
+        if time.value.relation == .in || time.value.precision == .period || time.value.precision == .window,
+           modifiesNoun(time, cursor: cursor) {
+            let scope = window(sentence, around: time.range, cursor: cursor)
+            if !future.occurs(in: scope.lowerBound..<time.range.lowerBound, of: cursor.bytes),
+               !future.occurs(in: time.range.upperBound..<max(time.range.upperBound, scope.upperBound), of: cursor.bytes) { return false }
+        }
         let looksAhead = future.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes)
         let clauseLooksAhead = future.occurs(in: clause, of: cursor.bytes)
         if past.occurs(in: clause, of: cursor.bytes) && !clauseLooksAhead { return false }
+        // target.not-statistics: figures reported for a period so far (今年前11个月…同比增长10%):
+        // a past word in the sentence and nothing in it that looks ahead.
+        if past.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes) && !looksAhead
+            && time.value.relation != .after && time.value.relation != .from { return false }
         // A dated day is an event unless its own clause looks ahead (2025年1月1日起将施行).
         if time.value.precision == .day && !clauseLooksAhead && time.value.relation == .in {
             return false
@@ -208,74 +345,49 @@ struct TargetExtractor {
         return looksAhead
     }
 
+    /// Whether the time stands inside a noun phrase: a CJK character that is no
+    /// preposition of time (在, 于, 到 …) right before it, and a noun-like word after it.
+    func modifiesNoun(_ time: TimeExpression, cursor: TextCursor) -> Bool {
+        guard let (before, _) = cursor.scalar(before: time.range.lowerBound), (0x4E00...0x9FFF).contains(before) else { return false }
+        let previous = String(UnicodeScalar(before).map(Character.init) ?? " ")
+        if vocabulary.prepositions.contains(where: { $0.hasSuffix(previous) }) { return false }
+        // A verb of stating or planning opens a clause: 宣称2026年…, 计划2027年….
+        let lead = cursor.text(from: max(0, time.range.lowerBound - 12), to: time.range.lowerBound)
+        if stating.words.contains(where: { lead.hasSuffix($0) }) || goal.words.contains(where: { lead.hasSuffix($0) }) { return false }
+        guard let (after, _) = cursor.scalar(at: time.range.upperBound) else { return false }
+        return (0x4E00...0x9FFF).contains(after) || after == 0x201C
+    }
+
+    /// A place that only locates a project (内蒙古送电上海配套过江工程): a project word follows it
+    /// within the same run of characters. A project holds no target, and the place does not either.
+    func locatesProject(_ mention: Mention, cursor: TextCursor) -> Bool {
+        guard mention.type == .region || mention.type == .zone else { return false }
+        var end = mention.range.upperBound
+        var count = 0
+        while count < 16, let (scalar, next) = cursor.scalar(at: end), !ScalarClass.isPunctuation(scalar) {
+            end = next
+            count += 1
+        }
+        let run = cursor.text(from: mention.range.upperBound, to: end)
+        return vocabulary.projectWords.contains { run.contains($0) }
+    }
+
+    /// A paragraph of one short sentence without a closing mark (a headline).
+    func isHeadline(_ index: Int, segments: TextSegments, cursor: TextCursor) -> Bool {
+        let sentence = segments.sentences[index]
+        guard sentence.range.count <= 150 else { return false }
+        if index > 0, segments.sentences[index - 1].paragraph == sentence.paragraph { return false }
+        if index + 1 < segments.sentences.count, segments.sentences[index + 1].paragraph == sentence.paragraph { return false }
+        guard let (last, _) = cursor.scalar(before: sentence.range.upperBound) else { return false }
+        return !"。！？!?；;".unicodeScalars.contains { $0.value == last }
+    }
+
     func clause(containing offset: Int, in sentence: TextSegments.Sentence) -> Range<Int> {
         sentence.clauses.first { $0.lowerBound <= offset && offset < $0.upperBound } ?? sentence.range
     }
 
     func clauseEnd(after offset: Int, sentence: TextSegments.Sentence) -> Int {
         sentence.clauses.first { $0.upperBound >= offset && $0.lowerBound <= offset }?.upperBound ?? sentence.range.upperBound
-    }
-
-    // MARK: Subject
-
-    func subjects(of time: TimeExpression, sentence: TextSegments.Sentence, cursor: TextCursor, holders: [Mention],
-                  names: [String: String], carried: Holder?) -> ([Holder], String)? {
-        // Subjects are looked for after the last semicolon before the time first:
-        // clauses joined by ； usually have subjects of their own.
-        var windowStart = sentence.range.lowerBound
-        for clause in sentence.clauses where clause.upperBound <= time.range.lowerBound {
-            if let (mark, _) = cursor.scalar(at: clause.upperBound), mark == 0xFF1B || mark == 0x3B { windowStart = clause.upperBound }
-        }
-        if windowStart > sentence.range.lowerBound,
-           let found = subjects(of: time, from: windowStart, sentence: sentence, cursor: cursor, holders: holders, names: names) {
-            return found
-        }
-        if let found = subjects(of: time, from: sentence.range.lowerBound, sentence: sentence, cursor: cursor, holders: holders, names: names) {
-            return found
-        }
-        if let carried { return ([carried], "subject.carried") }
-        return nil
-    }
-
-    func subjects(of time: TimeExpression, from windowStart: Int, sentence: TextSegments.Sentence, cursor: TextCursor,
-                  holders: [Mention], names: [String: String]) -> ([Holder], String)? {
-        let inSentence = holders.filter { $0.range.lowerBound >= windowStart && sentence.range.contains($0.range.lowerBound) }
-        // subject.speaker: the nearest holder before the time that states it (《意见》提出, 丰田汽车宣布…).
-        if let speaker = inSentence.last(where: { $0.range.upperBound <= time.range.lowerBound && isSpeaker($0, cursor: cursor) }) {
-            return (coordinated(with: speaker, in: inSentence, cursor: cursor, names: names), "subject.speaker")
-        }
-        // subject.after-time: 2024年，北京将… / 到2026年,无锡高新区(新吴区)未来产业规模达到…
-        if let first = inSentence.first(where: { $0.range.lowerBound >= time.range.upperBound }) {
-            let gap = cursor.text(from: time.range.upperBound, to: first.range.lowerBound)
-            if gap.unicodeScalars.count <= 1, gap.allSatisfy({ "，, 度".contains($0) }), first.type != .person {
-                return ([Holder(mention: first, name: names[first.key]!)], "subject.after-time")
-            }
-        }
-        // subject.nearest: the nearest holder before the time, places only when they act.
-        let before = inSentence.filter { $0.range.upperBound <= time.range.lowerBound }.reversed()
-        for mention in before {
-            // Far from the time, a holder is another sentence's subject run on by layout.
-            if cursor.scalarCount(mention.range.upperBound..<time.range.lowerBound) > 80 { break }
-            if mention.type == .region || mention.type == .zone {
-                guard stating.word(at: mention.range.upperBound, in: cursor.bytes, limit: sentence.range.upperBound) != nil else { continue }
-            }
-            return (coordinated(with: mention, in: Array(inSentence), cursor: cursor, names: names), "subject.nearest")
-        }
-        return nil
-    }
-
-    /// The holder and those listed with it: 上汽、广汽、长安.
-    func coordinated(with last: Mention, in mentions: [Mention], cursor: TextCursor, names: [String: String]) -> [Holder] {
-        var result = [last]
-        guard var index = mentions.firstIndex(of: last) else { return [Holder(mention: last, name: names[last.key]!)] }
-        while index > 0 {
-            let previous = mentions[index - 1]
-            let gap = cursor.text(from: previous.range.upperBound, to: result[0].range.lowerBound)
-            guard previous.type == last.type, ["、", "和", "与", "及", ",", "，"].contains(gap) else { break }
-            result.insert(previous, at: 0)
-            index -= 1
-        }
-        return result.map { Holder(mention: $0, name: names[$0.key]!) }
     }
 
     // MARK: Action, topic, value
@@ -310,19 +422,64 @@ struct TargetExtractor {
             for light in vocabulary.lightVerbs {
                 if let range = raw.range(of: light), !raw[range.upperBound...].isEmpty { raw = String(raw[range.upperBound...]) }
             }
-            let between = Self.cleanTopic(raw)
+            // A topic is a noun phrase: adverbs and quantifiers around it go (初步, 基本, 不低于),
+            // and a bare one is no topic; the object after the action then is.
+            let between = Self.cleanTopic(raw).map(stripAdverbs)
             if let between, between.unicodeScalars.count >= 2 { return between }
         }
         if let action {
             let end = clauseEnd(after: action.upperBound, sentence: sentence)
-            var after = cursor.text(from: action.upperBound, to: end)
-            if let valueStart = after.firstIndex(where: { $0.isNumber }) { after = String(after[..<valueStart]) }
-            if let cleaned = Self.cleanTopic(after), cleaned.unicodeScalars.count >= 2 { return cleaned }
+            let after = cursor.text(from: action.upperBound, to: end)
+            // A closing quote or clause mark ends the object (cleanTopic); a 的-phrase gives its head
+            // (…中医特色明显的中医优势专科网络); a value's digits end it, a numeral inside a word (一体) does not.
+            if var object = Self.cleanTopic(after).map(stripAdverbs).map(headNoun).map(afterFigure).map(stripAdverbs) {
+                if let valueStart = object.firstIndex(where: { $0.isASCII && $0.isNumber }) {
+                    // 2纳米逻辑芯片 after a 的 is a noun; a bare figure (25%左右) is a value, no topic.
+                    let isNoun = valueStart == object.startIndex && after.contains("的")
+                    if !isNoun { object = Self.cleanTopic(String(object[..<valueStart])) ?? "" }
+                }
+                if object.unicodeScalars.count >= 2 { return object }
+            }
         }
         // The technology the sentence was last speaking of before the target
         // (…开展固态电池研发工作，近期宣布将于2026年小批量试产).
         let before = window(sentence, around: start..<start, cursor: cursor).lowerBound..<start
         return technologies.last(in: before, of: cursor.bytes).map { technologies.words[$0] }
+    }
+
+    /// `topic`: without the adverbs and quantifiers that open or close it.
+    func stripAdverbs(_ topic: String) -> String {
+        var text = topic
+        var changed = true
+        while changed {
+            changed = false
+            for adverb in vocabulary.adverbs {
+                if text.hasPrefix(adverb) { text.removeFirst(adverb.count); changed = true }
+                if text.hasSuffix(adverb) { text.removeLast(adverb.count); changed = true }
+            }
+        }
+        // A bare verb (支持, 推动) is no topic.
+        return vocabulary.bareVerbs.contains(text) ? "" : text
+    }
+
+    /// The head of a 的-phrase: what follows the last 的 when a noun of two characters or more does.
+    func headNoun(_ topic: String) -> String {
+        guard let range = topic.range(of: "的", options: .backwards) else { return topic }
+        let head = String(topic[range.upperBound...])
+        // …2600万辆的长期目标: a goal noun is no topic; what the goal is about comes before 的.
+        if vocabulary.goalNouns.contains(where: { head.hasSuffix($0) }) { return String(topic[..<range.lowerBound]) }
+        return head.count >= 2 ? head : topic
+    }
+
+    /// A topic that opens with a figure (10款纯电动汽车, 200项国家标准) is what the figure counts.
+    func afterFigure(_ topic: String) -> String {
+        var rest = Substring(topic)
+        while let first = rest.first, first.isASCII && (first.isNumber || first == "." || first == "%") { rest = rest.dropFirst() }
+        guard rest.count < topic.count else { return topic }
+        for multiplier in ["万亿", "万", "亿", "千"] where rest.hasPrefix(multiplier) { rest = rest.dropFirst(multiplier.count); break }
+        if let unit = vocabulary.units.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(unit.count) }
+        for tail in ["以上", "左右", "余"] where rest.hasPrefix(tail) { rest = rest.dropFirst(tail.count); break }
+        return String(rest)
     }
 
     static let topicNoise = ["将于", "将在", "将", "力争", "争取", "计划", "要", "在", "于", "新", "的", "实现", "开始", "重点", "全面", "进一步",
@@ -407,6 +564,9 @@ struct TargetExtractor {
     func modality(for type: EntityType, clause: Range<Int>, cursor: TextCursor) -> String {
         switch type {
         case .company: return "promise"
+        // A place does not plan: 预计/有望/可能 said about it is someone's forecast (预计…德国电动汽车…取得突破).
+        case .region where forecastWords.occurs(in: clause, of: cursor.bytes), .zone where forecastWords.occurs(in: clause, of: cursor.bytes):
+            return "forecast"
         case .institution, .person:
             // A third party's view of the future is a forecast unless it sets a goal (确保).
             return goal.occurs(in: clause, of: cursor.bytes) ? "goal" : "forecast"

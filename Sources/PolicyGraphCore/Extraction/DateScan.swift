@@ -1,0 +1,205 @@
+/// Byte-level reading of calendar dates for the publication-date rules:
+/// `2025-01-20`, `2025/1/20`, `2025.1.20`, `2025年1月20日`, `2024 年 05 月 27 日`,
+/// `2023年7月` (a month), `20230718` (compact, in URLs and file names).
+enum DateScan {
+    /// A date found at some bytes.
+    struct Found: Hashable {
+        let year: Int
+        let month: Int
+        let day: Int?
+        let start: Int
+        let end: Int
+
+        var text: String {
+            let y = String(year), m = month < 10 ? "0\(month)" : String(month)
+            guard let day else { return "\(y)-\(m)" }
+            return "\(y)-\(m)-\(day < 10 ? "0\(day)" : String(day))"
+        }
+
+        func with(_ source: PublishedSource) -> PublicationDateFinding {
+            PublicationDateFinding(date: text, source: source, range: start..<end)
+        }
+    }
+
+    static let years = 1949...2100
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// A run of 1…`maxDigits` digits at `index`, not preceded or followed by a digit.
+    static func number<C: RandomAccessCollection>(_ bytes: C, at index: Int, maxDigits: Int) -> (value: Int, end: Int)?
+    where C.Element == UInt8, C.Index == Int {
+        guard index < bytes.endIndex, isDigit(bytes[index]) else { return nil }
+        if index > bytes.startIndex, isDigit(bytes[index - 1]) { return nil }
+        var value = 0
+        var position = index
+        while position < bytes.endIndex, isDigit(bytes[position]) {
+            if position - index == maxDigits { return nil }
+            value = value * 10 + Int(bytes[position] - 0x30)
+            position += 1
+        }
+        return (value, position)
+    }
+
+    /// Skips ASCII spaces.
+    static func skipSpaces<C: RandomAccessCollection>(_ bytes: C, _ index: Int) -> Int where C.Element == UInt8, C.Index == Int {
+        var position = index
+        while position < bytes.endIndex, bytes[position] == 0x20 { position += 1 }
+        return position
+    }
+
+    static let yearWord = Array("年".utf8), monthWord = Array("月".utf8), dayWord = Array("日".utf8), dayWord2 = Array("号".utf8)
+
+    static func matches<C: RandomAccessCollection>(_ word: [UInt8], _ bytes: C, at index: Int) -> Bool where C.Element == UInt8, C.Index == Int {
+        guard index >= bytes.startIndex, index + word.count <= bytes.endIndex else { return false }
+        for offset in 0..<word.count where bytes[index + offset] != word[offset] { return false }
+        return true
+    }
+
+    /// The length of a date separator (`-` `/` `.` or the given word) at `index`, or nil.
+    static func separator<C: RandomAccessCollection>(_ bytes: C, at index: Int, word: [UInt8]) -> (length: Int, isWord: Bool)?
+    where C.Element == UInt8, C.Index == Int {
+        guard index < bytes.endIndex else { return nil }
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") { return (1, false) }
+        if matches(word, bytes, at: index) { return (word.count, true) }
+        return nil
+    }
+
+    /// A date at `index` (year, month, and the day when there is one).
+    static func date<C: RandomAccessCollection>(_ bytes: C, at index: Int) -> Found? where C.Element == UInt8, C.Index == Int {
+        guard let (year, afterYear) = number(bytes, at: index, maxDigits: 4), afterYear - index == 4, years.contains(year) else { return nil }
+        var position = skipSpaces(bytes, afterYear)
+        guard let first = separator(bytes, at: position, word: yearWord) else { return nil }
+        position = skipSpaces(bytes, position + first.length)
+        guard let (month, afterMonth) = number(bytes, at: position, maxDigits: 2), (1...12).contains(month) else { return nil }
+        position = skipSpaces(bytes, afterMonth)
+        if let second = separator(bytes, at: position, word: monthWord), second.isWord == first.isWord {
+            let dayStart = skipSpaces(bytes, position + second.length)
+            if let (day, afterDay) = number(bytes, at: dayStart, maxDigits: 2), (1...31).contains(day) {
+                var end = afterDay
+                let spaced = skipSpaces(bytes, end)
+                if matches(dayWord, bytes, at: spaced) || matches(dayWord2, bytes, at: spaced) { end = spaced + 3 }
+                return Found(year: year, month: month, day: day, start: index, end: end)
+            }
+            if second.isWord { return Found(year: year, month: month, day: nil, start: index, end: position + second.length) }
+        }
+        return nil
+    }
+
+    /// `20230718`: eight digits standing alone.
+    static func compact<C: RandomAccessCollection>(_ bytes: C, at index: Int) -> Found? where C.Element == UInt8, C.Index == Int {
+        guard let (value, end) = number(bytes, at: index, maxDigits: 8), end - index == 8 else { return nil }
+        let year = value / 10_000, month = value / 100 % 100, day = value % 100
+        guard years.contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return Found(year: year, month: month, day: day, start: index, end: end)
+    }
+
+    /// A URL's date path: `2023-07/18`, `2022/11/09`, `202307/18`.
+    static func urlDate(_ bytes: [UInt8], at index: Int, end: Int) -> Found? {
+        let slice = bytes[index..<end]
+        if let found = date(slice, at: index), found.day != nil { return found }
+        // 202307/18
+        guard let (value, afterMonth) = number(slice, at: index, maxDigits: 6), afterMonth - index == 6,
+              afterMonth < end, bytes[afterMonth] == UInt8(ascii: "/"),
+              let (day, afterDay) = number(slice, at: afterMonth + 1, maxDigits: 2), afterDay - afterMonth == 3 else { return nil }
+        let year = value / 100, month = value % 100
+        guard years.contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return Found(year: year, month: month, day: day, start: index, end: afterDay)
+    }
+
+    /// A clock time (`08:30`, `T08:00`) after optional spaces.
+    static func clockTime(_ bytes: ArraySlice<UInt8>, at index: Int) -> Bool {
+        var position = skipSpaces(bytes, index)
+        if position < bytes.endIndex, bytes[position] == UInt8(ascii: "T") { position += 1 }
+        guard let (hour, afterHour) = number(bytes, at: position, maxDigits: 2), hour < 24,
+              afterHour < bytes.endIndex, bytes[afterHour] == UInt8(ascii: ":"),
+              let (_, afterMinute) = number(bytes, at: afterHour + 1, maxDigits: 2) else { return false }
+        return afterMinute - afterHour == 3
+    }
+
+    /// The first date within `maxGap` bytes after `from`, crossing only separators
+    /// (white space, `：`, `:`, quotes, `=`, `>` and tags).
+    static func dateAfter(_ bytes: ArraySlice<UInt8>, from: Int, maxGap: Int) -> Found? {
+        var position = from
+        let limit = min(bytes.endIndex, from + maxGap)
+        while position < limit {
+            if let found = date(bytes, at: position) { return found }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "<") {
+                while position < limit, bytes[position] != UInt8(ascii: ">") { position += 1 }
+                position += 1
+                continue
+            }
+            if isSeparator(bytes, at: position) { position += separatorLength(bytes, at: position); continue }
+            return nil
+        }
+        return nil
+    }
+
+    static let fullColon = Array("：".utf8), ideographicSpace = Array("　".utf8)
+
+    /// Separators between a label and its value: white space, colons, quotes, `=`, `>`, `|`.
+    static func isSeparator(_ bytes: ArraySlice<UInt8>, at index: Int) -> Bool {
+        guard index < bytes.endIndex else { return false }
+        switch bytes[index] {
+        case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "="),
+             UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "<"):
+            return true
+        default:
+            return matches(fullColon, bytes, at: index) || matches(ideographicSpace, bytes, at: index)
+        }
+    }
+
+    static func separatorLength(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int {
+        bytes[index] < 0x80 ? 1 : 3
+    }
+
+    /// Whether `index` begins a line or a cell: only white space, `>`, `|`, `-`, `*` or a
+    /// space-separated earlier field stand before it on its line.
+    static func startsCell(_ bytes: ArraySlice<UInt8>, at index: Int) -> Bool {
+        guard index > bytes.startIndex else { return true }
+        let previous = bytes[index - 1]
+        switch previous {
+        case 0x0A, 0x0D, 0x20, 0x09, UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: "*"):
+            return true
+        default:
+            return matches(ideographicSpace, bytes, at: index - 3)
+        }
+    }
+
+    static let schemes = [Array("http://".utf8), Array("https://".utf8), Array("www.".utf8)]
+
+    static func startsURL(_ bytes: [UInt8], at index: Int) -> Bool {
+        let byte = bytes[index]
+        guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w") else { return false }
+        return schemes.contains { matches($0, bytes, at: index) }
+    }
+
+    static func endsURL(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte >= 0x80 || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+            || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "]")
+    }
+
+    /// The first occurrence of `word` in `bytes` at or after `from`.
+    static func find(_ word: [UInt8], in bytes: ArraySlice<UInt8>, from: Int, caseInsensitive: Bool) -> Int? {
+        guard let first = word.first, word.count <= bytes.count else { return nil }
+        var index = max(from, bytes.startIndex)
+        let last = bytes.endIndex - word.count
+        while index <= last {
+            if same(bytes[index], first, caseInsensitive) {
+                var offset = 1
+                while offset < word.count, same(bytes[index + offset], word[offset], caseInsensitive) { offset += 1 }
+                if offset == word.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    static func same(_ a: UInt8, _ b: UInt8, _ caseInsensitive: Bool) -> Bool {
+        guard caseInsensitive else { return a == b }
+        return lower(a) == lower(b)
+    }
+
+    static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+}

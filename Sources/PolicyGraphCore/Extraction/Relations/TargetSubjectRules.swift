@@ -1,0 +1,195 @@
+import Foundation
+
+/// The subject rules of ``TargetExtractor``: who holds a target.
+///
+/// - `subject.speaker`: the nearest holder before the time that states it (《意见》提出, 丰田汽车宣布…);
+/// - `subject.after-time`: 2024年，北京将… (a holder right after the time);
+/// - `subject.nearest`: the nearest holder before the time in the sentence, with its
+///   coordinated list (上汽、广汽、长安等车企); places only when they act;
+/// - `subject.document`: a sentence without a subject after a policy named in its
+///   paragraph (…印发《通知》。到2025年，…): the document's goal;
+/// - `subject.carried`: else the paragraph's speaker or last holder, never one of
+///   another paragraph;
+/// - `subject.report`: in a government work report, every goal (but a person's) is
+///   the report's province's or city's.
+extension TargetExtractor {
+    /// Whether a policy is issued where it is named: an issuing verb just before
+    /// it (联合印发《…》, 发布了《…》) or just after it (《…》印发).
+    func isIssued(_ mention: Mention, cursor: TextCursor) -> Bool {
+        var before = cursor.text(from: max(0, mention.range.lowerBound - 12), to: mention.range.lowerBound)
+        while let last = before.last, "《“\"了 ".contains(last) { before.removeLast() }
+        let after = cursor.text(from: mention.range.upperBound, to: min(cursor.bytes.count, mention.range.upperBound + 12))
+        let trimmed = after.drop { "》”\" ".contains($0) }
+        return issuing.contains { before.hasSuffix($0) || trimmed.hasPrefix($0) }
+    }
+
+    /// The region of a government work report (2026年某市政府工作报告): the region its
+    /// title names. `nil` for other documents.
+    func reportHolder(holders: [Mention], names: [String: String], cursor: TextCursor) -> Holder? {
+        // The title: the first line, or a policy named near the top.
+        let firstLineEnd = cursor.bytes.prefix(600).firstIndex(of: 0x0A) ?? min(600, cursor.bytes.count)
+        let firstLine = cursor.text(from: 0, to: firstLineEnd)
+        let policyTitle = holders.first { mention in
+            mention.type == .policy && mention.range.lowerBound < 600
+                && vocabulary.reportTitles.contains { names[mention.key]?.hasSuffix($0) == true }
+        }.flatMap { names[$0.key] }
+        guard policyTitle != nil || vocabulary.reportTitles.contains(where: { firstLine.contains($0) }) else { return nil }
+        for title in [policyTitle, firstLine].compactMap({ $0 }) {
+            for mention in holders where mention.type == .region && mention.range.lowerBound < 4000 {
+                guard let name = names[mention.key], title.contains(mention.surface) || title.contains(name) else { continue }
+                return Holder(mention: mention, name: name)
+            }
+        }
+        return nil
+    }
+
+    /// `subject.short-title`: a clause that opens with a policy's bare title word and a
+    /// verb of stating (方案指，…; 意见提出…) is the latest policy of that kind speaking.
+    /// Offsets in text order, for the extractor to carry.
+    func shortTitleSpeakers(holders: [Mention], names: [String: String], segments: TextSegments,
+                            cursor: TextCursor) -> [(offset: Int, holder: Holder)] {
+        let policies = holders.filter { $0.type == .policy }
+        var policyIndex = 0
+        var latestByEnding: [String: Holder] = [:]
+        var result: [(offset: Int, holder: Holder)] = []
+        for sentence in segments.sentences {
+            for clause in sentence.clauses {
+                var start = clause.lowerBound
+                if let (scalar, next) = cursor.scalar(at: start), scalar == .leftTitle || scalar == .leftQuote { start = next }
+                guard let (word, end) = shortTitles.word(at: start, in: cursor.bytes, limit: clause.upperBound) else { continue }
+                // The policies named so far, by their title word.
+                while policyIndex < policies.count, policies[policyIndex].range.upperBound <= start {
+                    let policy = policies[policyIndex]
+                    if let name = names[policy.key] {
+                        for ending in shortTitles.words where name.hasSuffix(ending) { latestByEnding[ending] = Holder(mention: policy, name: name) }
+                    }
+                    policyIndex += 1
+                }
+                var after = end
+                if let (scalar, next) = cursor.scalar(at: after), scalar == .rightTitle || scalar == .rightQuote { after = next }
+                let window = after..<min(clause.upperBound + 3, after + 12, cursor.bytes.count)
+                guard let holder = latestByEnding[shortTitles.words[word]], stating.occurs(in: window, of: cursor.bytes) else { continue }
+                result.append((start, holder))
+            }
+        }
+        return result
+    }
+
+    /// `target.heading-year`: in a work report, a sentence that opens an indicator
+    /// list (主要预期目标是：生产总值增长5%左右，…) and names no time is dated by the last
+    /// short heading line with a year above it (三、2026年重点工作); one target, the first
+    /// indicator with its value, held by the report's region.
+    func headingYearTargets(report: Holder, times: [TimeExpression], segments: TextSegments, cursor: TextCursor,
+                            text: NormalizedText) -> [ExtractedTarget] {
+        var results: [ExtractedTarget] = []
+        var timeIndex = 0
+        var heading: TimeExpression? = nil
+        for sentence in segments.sentences {
+            var ownTime = false
+            while timeIndex < times.count, times[timeIndex].range.lowerBound < sentence.range.upperBound {
+                let time = times[timeIndex]
+                timeIndex += 1
+                guard time.range.lowerBound >= sentence.range.lowerBound else { continue }
+                ownTime = true
+                // A heading: a short line of its own with a calendar year.
+                if sentence.range.count <= 90, !time.value.relative, time.value.precision == .year, time.value.relation == .in {
+                    heading = time
+                }
+            }
+            guard !ownTime, let heading, let colon = vocabulary.indicatorCues.lazy.compactMap({ cue -> Int? in
+                guard let at = cursor.firstRange(of: cue, in: sentence.range) else { return nil }
+                return self.listStart(after: at.upperBound, sentence: sentence, cursor: cursor)
+            }).first else { continue }
+            guard let clause = sentence.clauses.first(where: { $0.lowerBound >= colon }),
+                  let action = findAction(in: clause, cursor: cursor),
+                  let value = findValue(in: action.upperBound..<clause.upperBound, cursor: cursor) else { continue }
+            var target = makeTarget(holder: report, time: heading, action: cursor.text(action),
+                                    topic: Self.cleanTopic(cursor.text(from: clause.lowerBound, to: action.lowerBound)),
+                                    value: value, modality: "goal", quote: cursor.text(from: sentence.range.lowerBound, to: clause.upperBound),
+                                    rule: "target.heading-year", text: text, actionRange: action)
+            target.subjectOffsets = originalOffsets(report.mention.range, text)
+            results.append(target)
+        }
+        return results
+    }
+
+    // MARK: Subject
+
+    func subjects(of time: TimeExpression, sentence: TextSegments.Sentence, cursor: TextCursor, holders: [Mention],
+                  names: [String: String], carried: (Holder, String)?) -> ([Holder], String)? {
+        // Subjects are looked for after the last semicolon before the time first:
+        // clauses joined by ； usually have subjects of their own.
+        var windowStart = sentence.range.lowerBound
+        for clause in sentence.clauses where clause.upperBound <= time.range.lowerBound {
+            if let (mark, _) = cursor.scalar(at: clause.upperBound), mark == 0xFF1B || mark == 0x3B { windowStart = clause.upperBound }
+        }
+        if windowStart > sentence.range.lowerBound,
+           let found = subjects(of: time, from: windowStart, sentence: sentence, cursor: cursor, holders: holders, names: names) {
+            return found
+        }
+        if let found = subjects(of: time, from: sentence.range.lowerBound, sentence: sentence, cursor: cursor, holders: holders, names: names) {
+            return found
+        }
+        if let (holder, rule) = carried { return ([holder], rule) }
+        return nil
+    }
+
+    func subjects(of time: TimeExpression, from windowStart: Int, sentence: TextSegments.Sentence, cursor: TextCursor,
+                  holders: [Mention], names: [String: String]) -> ([Holder], String)? {
+        let inSentence = holders.filter { $0.range.lowerBound >= windowStart && sentence.range.contains($0.range.lowerBound) }
+        // subject.speaker: the nearest holder before the time that states it (《意见》提出, 丰田汽车宣布…).
+        if let speaker = inSentence.last(where: { $0.range.upperBound <= time.range.lowerBound && isSpeaker($0, cursor: cursor) }) {
+            return (coordinated(with: speaker, in: inSentence, cursor: cursor, names: names), "subject.speaker")
+        }
+        // subject.after-time: 2024年，北京将… / 到2026年,无锡高新区(新吴区)未来产业规模达到…
+        if let first = inSentence.first(where: { $0.range.lowerBound >= time.range.upperBound }) {
+            let gap = cursor.text(from: time.range.upperBound, to: first.range.lowerBound)
+            if gap.unicodeScalars.count <= 1, gap.allSatisfy({ "，, 度".contains($0) }), first.type != .person {
+                return ([Holder(mention: first, name: names[first.key]!)], "subject.after-time")
+            }
+        }
+        // subject.nearest: the nearest holder before the time, places only when they act.
+        let before = inSentence.filter { $0.range.upperBound <= time.range.lowerBound }.reversed()
+        for mention in before {
+            // Far from the time, a holder is another sentence's subject run on by layout.
+            if cursor.scalarCount(mention.range.upperBound..<time.range.lowerBound) > 80 { break }
+            if mention.type == .region || mention.type == .zone {
+                guard stating.word(at: mention.range.upperBound, in: cursor.bytes, limit: sentence.range.upperBound) != nil else { continue }
+            }
+            return (coordinated(with: mention, in: Array(inSentence), cursor: cursor, names: names), "subject.nearest")
+        }
+        return nil
+    }
+
+    /// The holder and those listed with it: 上汽、广汽、长安.
+    func coordinated(with last: Mention, in mentions: [Mention], cursor: TextCursor, names: [String: String]) -> [Holder] {
+        var result = [last]
+        guard var index = mentions.firstIndex(of: last) else { return [Holder(mention: last, name: names[last.key]!)] }
+        while index > 0 {
+            let previous = mentions[index - 1]
+            let gap = cursor.text(from: previous.range.upperBound, to: result[0].range.lowerBound)
+            guard previous.type == last.type, ["、", "和", "与", "及", ",", "，"].contains(gap) else { break }
+            result.insert(previous, at: 0)
+            index -= 1
+        }
+        // subject.co-issuers: bodies acting together state one goal; it is the first-named body's
+        // (companies listed together each promise for themselves).
+        if last.type == .government, let first = result.first { result = [first] }
+        return result.map { Holder(mention: $0, name: names[$0.key]!) }
+    }
+
+}
+
+extension TextCursor {
+    /// The first occurrence of `word` inside `range` (sentences are bounded, so this is too).
+    func firstRange(of word: String, in range: Range<Int>) -> Range<Int>? {
+        let needle = Array(word.utf8)
+        guard !needle.isEmpty, range.count >= needle.count else { return nil }
+        var index = range.lowerBound
+        while index + needle.count <= range.upperBound {
+            if matches(needle, at: index) { return index..<(index + needle.count) }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,151 @@
+/// Lists that share a head: in “A、B和C等(N家)(重点)企业” the head after 等
+/// (`patterns/list-heads.tsv`) gives every item its type (rule `list:企业`).
+/// Items written as place + short name before a zone head resolve to the zone
+/// (广州南沙、四川天府等国家级新区 → 南沙新区, 天府新区). Generic items
+/// (钢铁、化工等企业) name nothing. Linear: each 等 is looked at once, with a
+/// bounded window on either side.
+struct ListHeads {
+    let lexicon: Lexicon
+    var patterns: PatternLexicon { lexicon.ontology.patterns }
+
+    /// How far after 等 the head may stand, and how long a list may be, in scalars.
+    private static let headWindow = 12
+    private static let listWindow = 120
+
+    func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
+        let heads = patterns.listHeads.map { (bytes: Array($0.word.utf8), word: $0.word, type: $0.type) }
+            .sorted { $0.bytes.count > $1.bytes.count }
+        let leads = WordSet(patterns.listLeads + patterns.stopWords + patterns.policyVerbs)
+        let modifiers = WordSet(patterns.listModifiers)
+        guard !heads.isEmpty else { return mentions }
+        var mentions = mentions
+        var added: [Mention] = []
+        var removed: Set<Int> = []
+        let index = OverlapIndex(mentions.map(\.range))
+        for marker in cursor.occurrences(of: Array("等".utf8), in: 0..<cursor.bytes.count) {
+            guard let head = head(after: marker + 3, heads: heads, modifiers: modifiers, cursor: cursor) else { continue }
+            let items = self.items(before: marker, leads: leads, cursor: cursor)
+            // 等 inside a word (高等院校) ends no list: the item before it must be whole.
+            guard items.count >= 2, items.last?.upperBound == marker else { continue }
+            for item in items {
+                let name = cursor.text(item)
+                guard isSpecific(name) else { continue }
+                if head.type == .zone, let zone = zoneNamed(name, head: head.word) {
+                    // Mentions are sorted by start: those inside the item follow the first one at its start.
+                    var low = 0, high = mentions.count
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if mentions[mid].range.lowerBound < item.lowerBound { low = mid + 1 } else { high = mid }
+                    }
+                    while low < mentions.count, mentions[low].range.lowerBound < item.upperBound {
+                        if mentions[low].range.upperBound <= item.upperBound { removed.insert(low) }
+                        low += 1
+                    }
+                    added.append(Mention(range: item, type: .zone, surface: name, entityIndex: zone, rule: "list:\(head.word)",
+                                         key: "entity:\(zone)"))
+                    continue
+                }
+                guard !index.overlaps(item) else { continue }
+                added.append(Mention(range: item, type: head.type, surface: name, entityIndex: nil, rule: "list:\(head.word)",
+                                     key: "\(head.type.rawValue):\(name)"))
+            }
+        }
+        guard !added.isEmpty else { return mentions }
+        if !removed.isEmpty { mentions = mentions.enumerated().filter { !removed.contains($0.offset) }.map(\.element) }
+        mentions += added
+        mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        return mentions
+    }
+
+    /// The head word that follows 等, with nothing between but numbers, measure
+    /// words and modifiers (等重点企业, 等世界500强企业, 等企业62家).
+    private func head(after start: Int, heads: [(bytes: [UInt8], word: String, type: EntityType)], modifiers: WordSet,
+                      cursor: TextCursor) -> (word: String, type: EntityType)? {
+        var position = start
+        for _ in 0..<Self.headWindow {
+            for head in heads where cursor.matches(head.bytes, at: position) { return (head.word, head.type) }
+            if let modifier = modifiers.longest(at: position, in: cursor) {
+                position += modifier.count
+                continue
+            }
+            guard let (scalar, next) = cursor.scalar(at: position), ScalarClass.isDigit(scalar) || Self.counting.contains(scalar) else {
+                return nil
+            }
+            position = next
+        }
+        return nil
+    }
+
+    /// Numerals and measure words: 一 … 十, 百, 千, 万, 余, 多, 几, 家, 个, 所, 批.
+    private static let counting: Set<UInt32> = Set("一二两三四五六七八九十百千万余多几家个所批".unicodeScalars.map(\.value))
+
+    /// The items of the list that ends at `end`: separated by 、 (the last one
+    /// may be joined by 和, 与 or 及); the first starts after a lead word, a
+    /// stop word or punctuation.
+    private func items(before end: Int, leads: WordSet, cursor: TextCursor) -> [Range<Int>] {
+        var items: [Range<Int>] = []
+        var itemEnd = end
+        var position = end
+        var scalars = 0
+        while scalars < Self.listWindow, let (scalar, start) = cursor.scalar(before: position) {
+            // Once past a separator, a lead word that ends here opens the list.
+            if !items.isEmpty, leads.endsWord(at: position, in: cursor) { break }
+            if scalar == 0x3001 {
+                items.append(start + 3..<itemEnd)
+                itemEnd = start
+            } else if !(ScalarClass.isIdeograph(scalar) || ScalarClass.isASCIIAlphanumeric(scalar)) {
+                break
+            }
+            position = start
+            scalars += 1
+        }
+        guard !items.isEmpty else { return [] }
+        items.append(position..<itemEnd)
+        // The last item may be joined by 和, 与 or 及: 甲、乙和丙等企业.
+        var result: [Range<Int>] = []
+        for (offset, item) in items.enumerated() {
+            if offset == 0, let join = joiner(in: item, cursor: cursor) {
+                result.append(join.upperBound..<item.upperBound)
+                result.append(item.lowerBound..<join.lowerBound)
+            } else {
+                result.append(item)
+            }
+        }
+        return result.filter { (2...10).contains(cursor.scalarCount($0)) }.reversed()
+    }
+
+    /// A 和, 与 or 及 inside an item, with two or more characters on either side.
+    private func joiner(in item: Range<Int>, cursor: TextCursor) -> Range<Int>? {
+        var position = item.lowerBound
+        while let (scalar, next) = cursor.scalar(at: position), next <= item.upperBound {
+            if scalar == 0x548C || scalar == 0x4E0E || scalar == 0x53CA,
+               cursor.scalarCount(item.lowerBound..<position) >= 2, cursor.scalarCount(next..<item.upperBound) >= 2 {
+                return position..<next
+            }
+            position = next
+        }
+        return nil
+    }
+
+    /// Whether an item names something rather than a kind (钢铁, 中小企业, 新材料产业).
+    private func isSpecific(_ name: String) -> Bool {
+        if patterns.genericBodies.contains(name) { return false }
+        return !["业", "品", "域", "类", "型", "性", "等"].contains { name.hasSuffix($0) }
+    }
+
+    /// The zone an item names with the head: 南沙 + 新区, or 广州南沙 without its
+    /// leading place; `nil` when the ontology knows no such zone.
+    private func zoneNamed(_ item: String, head: String) -> Int? {
+        let ontology = lexicon.ontology
+        let suffixes = ["新区", "高新区", "经开区", "开发区", "自贸试验区"].filter { head.hasSuffix($0) }
+        var candidates = [item]
+        for suffix in suffixes {
+            candidates.append(item + suffix)
+            for drop in 2...3 where item.count > drop + 1 { candidates.append(String(item.dropFirst(drop)) + suffix) }
+        }
+        for candidate in candidates {
+            if let zone = ontology.indexes(named: candidate).first(where: { ontology.entities[$0].type == .zone }) { return zone }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,242 @@
+/// Finds persons in strong contexts, beyond the title-and-speech-verb rule:
+/// - `person:title`: a title before the name (意大利总统马塔雷拉的, 主任马军指, 记者王明、李华);
+/// - `person:title-after`: a title after it (张三院士, 李四同志);
+/// - `person:speech`: a name that opens a clause before a speech verb (。陈明说);
+/// - `person:repeated`: later uses of a name found so.
+///
+/// A Chinese name is a surname (`patterns/person-names.tsv`, compound surnames
+/// first) and one or two given characters; a foreign name is a run of the
+/// characters of transliterations, with a middle dot (拉姆·伊曼纽尔). A name must
+/// end where a speech verb, an end word (`patterns/persons.tsv`) or punctuation
+/// follows. Linear: one pass over the markers, local checks around each, and one
+/// pass over the text for the repeated names.
+struct PersonRecognizer {
+    let patterns: PatternLexicon
+    private let surnames: WordSet
+    private let speech: WordSet
+    private let endWords: WordSet
+
+    init(patterns: PatternLexicon) {
+        self.patterns = patterns
+        surnames = WordSet(patterns.surnames)
+        speech = WordSet(patterns.speechVerbs)
+        endWords = WordSet(patterns.personEndWords)
+    }
+
+    func addPersons(_ mentions: inout [Mention], cursor: TextCursor, markers: [Marker]) {
+        let existing = OverlapIndex(mentions.map(\.range))
+        var found: [Mention] = []
+        var starts: Set<Int> = []
+        var lastEnd = -1
+        func add(_ range: Range<Int>, rule: String) {
+            guard range.lowerBound >= lastEnd, !existing.overlaps(range), starts.insert(range.lowerBound).inserted else { return }
+            let name = cursor.text(range)
+            found.append(Mention(range: range, type: .person, surface: name, entityIndex: nil, rule: rule, key: "person:\(name)"))
+            lastEnd = range.upperBound
+        }
+        for marker in markers {
+            switch marker.kind {
+            case .personTitle:
+                var position = marker.range.upperBound
+                // A list of names after one title: 记者王明、李华.
+                while let end = nameEnd(from: position, cursor: cursor), !existing.overlaps(position..<end) {
+                    add(position..<end, rule: "person:title")
+                    guard let (separator, next) = cursor.scalar(at: end), separator == 0x3001 || separator == 0x548C else { break }
+                    position = next
+                }
+            case .personTitleAfter:
+                if let start = nameStart(before: marker.range.lowerBound, cursor: cursor, needsBoundary: false) {
+                    add(start..<marker.range.lowerBound, rule: "person:title-after")
+                }
+            case .speech:
+                if let start = nameStart(before: marker.range.lowerBound, cursor: cursor, needsBoundary: true)
+                    ?? foreignNameStart(before: marker.range.lowerBound, cursor: cursor) {
+                    add(start..<marker.range.lowerBound, rule: "person:speech")
+                }
+            default:
+                continue
+            }
+        }
+        found += repeated(found, cursor: cursor, existing: existing, taken: starts)
+        // A foreign name used by its last part (布拉策尔 after 斯特凡·布拉策尔) is the same person.
+        var fullNames: [String: String] = [:]
+        for mention in found {
+            if let dot = mention.surface.lastIndex(where: { $0 == "·" || $0 == "・" }) {
+                fullNames[String(mention.surface[mention.surface.index(after: dot)...])] = mention.key
+            }
+        }
+        for index in found.indices {
+            if let key = fullNames[found[index].surface] { found[index].key = key }
+        }
+        mentions += found
+    }
+
+    // MARK: Names after a title
+
+    /// The end of a name that starts at `start`, or `nil`.
+    func nameEnd(from start: Int, cursor: TextCursor) -> Int? {
+        if let surnameEnd = surname(at: start, cursor: cursor) {
+            var ends: [Int] = []
+            var position = surnameEnd
+            for _ in 0..<2 {
+                guard let (scalar, next) = cursor.scalar(at: position), ScalarClass.isIdeograph(scalar) else { break }
+                ends.append(next)
+                position = next
+            }
+            // The strongest ending first: a speech verb, then punctuation, then an end word.
+            for test in [followedBySpeech, followedByPunctuation, followedByEndWord] {
+                for end in ends.reversed() where test(end, cursor) { return end }
+            }
+        }
+        return foreignNameEnd(from: start, cursor: cursor) ?? latinNameEnd(from: start, cursor: cursor)
+    }
+
+    /// A Latin-script name after a title: a capitalised word and one to three
+    /// more words (首席执行官Luc Van den Hove).
+    func latinNameEnd(from start: Int, cursor: TextCursor) -> Int? {
+        var position = start
+        if let (space, next) = cursor.scalar(at: position), space == 0x20 { position = next }
+        guard let (first, _) = cursor.scalar(at: position), (0x41...0x5A).contains(first) else { return nil }
+        var words = 0
+        var end = position
+        while words < 4 {
+            var wordEnd = position
+            while wordEnd < cursor.bytes.count, isASCIILetter(cursor.bytes[wordEnd]) { wordEnd += 1 }
+            guard wordEnd - position >= 2 else { break }
+            words += 1
+            end = wordEnd
+            guard wordEnd < cursor.bytes.count, cursor.bytes[wordEnd] == 0x20 else { break }
+            position = wordEnd + 1
+        }
+        guard words >= 2, end < cursor.bytes.count ? !ScalarClass.isASCIIAlphanumeric(UInt32(cursor.bytes[end])) : true else { return nil }
+        return end
+    }
+
+    /// A transliterated name: two to twelve transliteration characters, with
+    /// inner middle dots, followed by a speech verb, an end word or punctuation.
+    func foreignNameEnd(from start: Int, cursor: TextCursor) -> Int? {
+        var position = start
+        var count = 0
+        var lastWasDot = true
+        while let (scalar, next) = cursor.scalar(at: position) {
+            if scalar == 0xB7 || scalar == 0x30FB || scalar == 0x2022 {
+                if lastWasDot { return nil }
+                lastWasDot = true
+            } else if patterns.foreignNameCharacters.contains(scalar) {
+                lastWasDot = false
+                count += 1
+            } else {
+                break
+            }
+            position = next
+            if count > 12 { return nil }
+        }
+        guard count >= 2, !lastWasDot else { return nil }
+        return followedBySpeech(position, cursor) || followedByPunctuation(position, cursor) || followedByEndWord(position, cursor)
+            ? position : nil
+    }
+
+    // MARK: Names before a title or a speech verb
+
+    /// The start of a Chinese name that ends at `end`: a surname and two given
+    /// characters, or a compound surname and one or two (without a title before
+    /// it, a surname and one character is too often a word: 方案, 关键); with
+    /// `needsBoundary`, what precedes it is no ideograph.
+    func nameStart(before end: Int, cursor: TextCursor, needsBoundary: Bool) -> Int? {
+        var starts: [Int] = []
+        var position = end
+        for _ in 0..<4 {
+            guard let (scalar, start) = cursor.scalar(before: position), ScalarClass.isIdeograph(scalar) else { break }
+            starts.append(start)
+            position = start
+        }
+        // Four characters (a compound surname) first, then three, then two.
+        for length in [4, 3, 2] where length <= starts.count {
+            let start = starts[length - 1]
+            guard let surnameEnd = surname(at: start, cursor: cursor), surnameEnd < end else { continue }
+            let given = cursor.scalarCount(surnameEnd..<end)
+            guard given == 2 || given == 1 && length == 3 else { continue }
+            if needsBoundary, let (before, _) = cursor.scalar(before: start), ScalarClass.isIdeograph(before) { continue }
+            return start
+        }
+        return nil
+    }
+
+    /// The start of a transliterated name of three or more characters that ends
+    /// at `end` and opens a clause (。蓬佩奥说).
+    func foreignNameStart(before end: Int, cursor: TextCursor) -> Int? {
+        var position = end
+        var count = 0
+        while let (scalar, start) = cursor.scalar(before: position), count <= 12 {
+            if scalar == 0xB7 || scalar == 0x30FB {
+                guard count > 0 else { return nil }
+            } else if patterns.foreignNameCharacters.contains(scalar) {
+                count += 1
+            } else {
+                break
+            }
+            position = start
+        }
+        guard count >= 3, count <= 12 else { return nil }
+        if let (before, _) = cursor.scalar(before: position), ScalarClass.isIdeograph(before) || before == 0xB7 { return nil }
+        return position
+    }
+
+    // MARK: Checks
+
+    func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    func surname(at index: Int, cursor: TextCursor) -> Int? {
+        surnames.longest(at: index, in: cursor).map { index + $0.count }
+    }
+
+    func followedBySpeech(_ index: Int, _ cursor: TextCursor) -> Bool {
+        speech.longest(at: index, in: cursor) != nil
+    }
+
+    func followedByEndWord(_ index: Int, _ cursor: TextCursor) -> Bool {
+        endWords.longest(at: index, in: cursor) != nil
+    }
+
+    func followedByPunctuation(_ index: Int, _ cursor: TextCursor) -> Bool {
+        guard let (scalar, _) = cursor.scalar(at: index) else { return true }
+        return !ScalarClass.isIdeograph(scalar) && !ScalarClass.isASCIIAlphanumeric(scalar)
+    }
+
+    // MARK: Later uses
+
+    /// Every later use of a name found in context, outside other mentions.
+    /// One pass over the text; names are looked up by their first byte.
+    func repeated(_ found: [Mention], cursor: TextCursor, existing: OverlapIndex, taken: Set<Int>) -> [Mention] {
+        var byFirstByte: [UInt8: [[UInt8]]] = [:]
+        var seen: Set<String> = []
+        for mention in found where seen.insert(mention.surface).inserted {
+            let bytes = Array(mention.surface.utf8)
+            byFirstByte[bytes[0], default: []].append(bytes)
+        }
+        guard !byFirstByte.isEmpty else { return [] }
+        for key in byFirstByte.keys { byFirstByte[key]!.sort { $0.count > $1.count } }
+        var result: [Mention] = []
+        var position = 0
+        while position < cursor.bytes.count {
+            guard let candidates = byFirstByte[cursor.bytes[position]], !UTF8Bytes.isContinuation(cursor.bytes[position]) else {
+                position += 1
+                continue
+            }
+            if let name = candidates.first(where: { cursor.matches($0, at: position) }) {
+                let range = position..<(position + name.count)
+                if !taken.contains(position), !existing.overlaps(range) {
+                    let surface = cursor.text(range)
+                    result.append(Mention(range: range, type: .person, surface: surface, entityIndex: nil,
+                                          rule: "person:repeated", key: "person:\(surface)"))
+                }
+                position += name.count
+            } else {
+                position += 1
+            }
+        }
+        return result
+    }
+}

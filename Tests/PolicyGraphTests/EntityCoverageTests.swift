@@ -1,0 +1,242 @@
+import Foundation
+import Testing
+@testable import PolicyGraphCore
+
+/// The generated company registry: listed companies with their stock codes.
+@Suite struct CompanyRegistryTests {
+    @Test func registryEntriesCarryTheirStockCode() throws {
+        let ontology = sharedExtractor.lexicon.ontology
+        let index = try #require(ontology.indexes(named: "金海通").first)
+        #expect(ontology.entities[index].type == .company)
+        #expect(ontology.entities[index].attributes["code"] == "603061")
+    }
+
+    @Test(arguments: [
+        "公司与⟦company|金海通⟧签署协议。",
+        // An ordinary-word short name after a company in a list.
+        "依托⟦company|中国石化⟧、⟦company|曙光⟧等企业。",
+        // Traditional script in a Taiwan listing.
+        "⟦company|瑞普生物⟧宣布扩产。",
+    ])
+    func findsListedCompanies(marked: String) {
+        let case_ = MarkedText(marked)
+        #expect(Set(recognised(case_.text).filter { $0.hasPrefix("company:") }) == Set(case_.expected), "\(case_.text)")
+    }
+
+    @Test(arguments: [
+        // Ordinary words that are also a listed company's short name.
+        "黎明的曙光照亮了大地。",
+        // Two characters of a short name across a word boundary.
+        "大力发展人工智能产业，基本实现现代化。",
+        "固态电池中电极与电解质之间的界面。",
+    ])
+    func findsNoCompany(text: String) {
+        #expect(recognised(text).filter { $0.hasPrefix("company:") }.isEmpty, "\(text): \(recognised(text))")
+    }
+
+    @Test func attributesColumnIsOptionalAndChecked() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policygraph-attributes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("entities"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A replacement ontology needs the pattern files; only the entities are under test.
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Ontology/patterns"), to: folder.appendingPathComponent("patterns"))
+        let file = folder.appendingPathComponent("entities/company-test.tsv")
+        try "甲乙科技股份有限公司\t甲乙科技\t\t\n丙丁戊己\t\t\t\tcode=600000 match=contextual\n".write(to: file, atomically: true, encoding: .utf8)
+        let ontology = try Ontology.load(from: folder)
+        #expect(ontology.entities.map(\.attributes) == [[:], ["code": "600000", "match": "contextual"]])
+        #expect(ontology.entities[1].nameIsContextual)
+        try "丙丁\t\t\t\tcode\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = Result { try Ontology.load(from: folder) }
+        guard case let .failure(failure) = result, let error = failure as? OntologyError, case let .invalidRecords(issues) = error else {
+            Issue.record("an attribute without a value loaded")
+            return
+        }
+        #expect(issues.map(\.location.description) == ["entities/company-test.tsv:1"])
+    }
+}
+
+/// Names are reported in the document's own script.
+@Suite struct OriginalScriptTests {
+    @Test(arguments: [
+        "⟦government|國務院⟧印發通知，⟦government|生態環境部⟧表示支持。",
+        "⟦region|臺灣⟧與⟦region|香港⟧的合作。",
+        // Simplified text stays as it is.
+        "⟦government|国务院⟧印发通知。",
+    ])
+    func reportsTheOriginalScript(marked: String) {
+        let case_ = MarkedText(marked)
+        #expect(Set(recognised(case_.text)) == Set(case_.expected), "\(case_.text): \(recognised(case_.text))")
+    }
+}
+
+/// The person recogniser: names in strong contexts, and no ordinary words.
+@Suite struct PersonRecognizerTests {
+    func persons(_ text: String) -> Set<String> {
+        Set(sharedExtractor.extract(SourceDocument(name: "test.txt", string: text)).entities.filter { $0.type == .person }.map(\.name))
+    }
+
+    @Test(arguments: [
+        ("据新华社报道，印度尼西亚总统佐科·维多多在会上致辞。", ["佐科·维多多"]),
+        ("研究院主任黄立新指，新标准将于明年实施。", ["黄立新"]),
+        ("（记者温晓东、卓一凡）本市昨日召开会议。", ["温晓东", "卓一凡"]),
+        ("会后，欧阳文华院士介绍了研究进展。", ["欧阳文华"]),
+        ("“成本下降很快。”彭家明说，“订单也在增加。”", ["彭家明"]),
+        ("公司首席执行官Anna Berg表示，工厂将扩建。", ["Anna Berg"]),
+        ("部长特雷莎·莫兰表示支持。此后莫兰说，协议已签署。", ["特雷莎·莫兰"]),
+    ])
+    func findsPersons(text: String, expected: [String]) {
+        #expect(persons(text) == Set(expected), "\(text)")
+    }
+
+    @Test(arguments: [
+        // Ordinary words after a title, or before a speech verb.
+        "专家高度评价这一成果。",
+        "《方案》指出，到2027年建成体系。",
+        "负责人介绍，项目进展顺利。",
+        "各方面表示支持，关键在于落实。",
+        "代表团成员出席了会议。",
+    ])
+    func findsNoPerson(text: String) {
+        #expect(persons(text).isEmpty, "\(text): \(persons(text))")
+    }
+}
+
+/// Government bodies and institutions by pattern and by dictionary.
+@Suite struct BodyPatternTests {
+    @Test(arguments: [
+        // People's congresses, embassies, customs branches, border stations, channels.
+        "⟦government|江西省第十五届人民代表大会⟧第三次会议开幕。",
+        "⟦government|德国驻华大使馆⟧举办招待会。",
+        "⟦government|海关总署⟧⟦government|海关总署上海分署⟧发布数据。",
+        "⟦government|珠海边检总站⟧查获一批货物。",
+        "⟦institution|中央广播电视总台⟧⟦institution|央视财经频道⟧播出专题。",
+        // International organisations.
+        "⟦institution|国际能源署⟧与⟦institution|联合国开发计划署⟧（⟦institution|联合国⟧的机构）发布报告。",
+        // The document's own bodies named without the region: one entity with the full name.
+        "⟦government|成都市人民政府⟧印发通知，市政府要求各部门落实。",
+        "会议由⟦government|省委⟧召开。",
+    ])
+    func findsBodies(marked: String) {
+        let case_ = MarkedText(marked)
+        #expect(Set(recognised(case_.text).filter { !$0.hasPrefix("region:") }) == Set(case_.expected), "\(case_.text): \(recognised(case_.text))")
+    }
+
+    @Test(arguments: [
+        // Generic uses and titles.
+        "各省委、各市政府都要高度重视。",
+        "市委书记在会上讲话。",
+        "现代城市政府治理能力不断提升。",
+    ])
+    func findsNoBody(text: String) {
+        #expect(recognised(text).filter { $0.hasPrefix("government:") }.isEmpty, "\(text): \(recognised(text))")
+    }
+
+    @Test func aLocalBodyJoinsTheFullName() {
+        let extraction = sharedExtractor.extract(SourceDocument(name: "t.txt", string: "成都市人民政府印发通知，市政府要求各部门落实。"))
+        let body = extraction.entities.first { $0.name == "成都市人民政府" }
+        #expect(body?.aliases.contains("市政府") == true)
+        #expect(extraction.entities.filter { $0.type == .government }.count == 1)
+    }
+}
+
+/// Regions beyond administrative divisions, and names that are no entities.
+@Suite struct RegionCoverageTests {
+    @Test(arguments: [
+        "项目辐射⟦region|长三角⟧和⟦region|京津冀⟧。",
+        "⟦region|南京都市圈⟧与⟦region|长江中游城市群⟧协同发展。",
+        "企业地处⟦region|珠三角⟧，面向⟦region|华南地区⟧市场。",
+    ])
+    func findsRegions(marked: String) {
+        let case_ = MarkedText(marked)
+        #expect(Set(recognised(case_.text)) == Set(case_.expected), "\(case_.text): \(recognised(case_.text))")
+    }
+
+    @Test(arguments: [
+        // Continents and macro-regions are recognised but are no entities.
+        "产品销往欧洲、东南亚和非洲。",
+        // The country inside a term.
+        "推进中国式现代化建设。",
+    ])
+    func findsNoRegion(text: String) {
+        #expect(recognised(text).filter { $0.hasPrefix("region:") }.isEmpty, "\(text): \(recognised(text))")
+    }
+}
+
+/// Lists that share a head: the head after 等 types every item.
+@Suite struct ListHeadTests {
+    @Test(arguments: [
+        "园区引进⟦company|星河微电⟧、⟦company|蓝岸智造⟧和⟦company|远川新材⟧等重点企业。",
+        "依托⟦company|青禾数科⟧、⟦company|北辰光电⟧等世界500强企业落地。",
+    ])
+    func typesTheItems(marked: String) {
+        let case_ = MarkedText(marked)
+        #expect(Set(recognised(case_.text).filter { $0.hasPrefix("company:") }) == Set(case_.expected), "\(case_.text): \(recognised(case_.text))")
+    }
+
+    @Test(arguments: [
+        // Kinds, not names; heads that are not the list's; 等 inside a word.
+        "推动钢铁、化工、建材等企业节能降碳。",
+        "从减税、降费、稳岗等方面支持企业发展。",
+        "将研发投入、人才数量等纳入高新技术企业认定。",
+        "组织龙头企业、检测机构、高等院校参与。",
+    ])
+    func typesNothing(text: String) {
+        #expect(recognised(text).filter { $0.hasPrefix("company:") || $0.hasPrefix("institution:") }.isEmpty, "\(text): \(recognised(text))")
+    }
+}
+
+/// Policies: measure packages, work reports with their year, proposals.
+@Suite struct PolicyPatternTests {
+    func policies(_ text: String) -> Set<String> {
+        Set(sharedExtractor.extract(SourceDocument(name: "test.txt", string: text)).entities.filter { $0.type == .policy }.map(\.name))
+    }
+
+    @Test(arguments: [
+        ("该市出台“稳企十条”，帮助企业渡过难关。", ["稳企十条"]),
+        ("去年推出科技创新20条、人才15条等政策。", ["科技创新20条", "人才15条"]),
+        ("2027年江西省政府工作报告提出，政府工作报告要求落实。", ["2027年江西省政府工作报告"]),
+        ("根据《中共江西省委关于制定江西省国民经济和社会发展第十五个五年规划的建议》编制。",
+         ["中共江西省委关于制定江西省国民经济和社会发展第十五个五年规划的建议"]),
+    ])
+    func findsPolicies(text: String, expected: [String]) {
+        #expect(policies(text) == Set(expected), "\(text): \(policies(text))")
+    }
+
+    @Test(arguments: [
+        "依据合同第30条处理。",
+        "全市产业链达到12条。",
+        "专家提出10条建议。",
+    ])
+    func findsNoPolicy(text: String) {
+        #expect(policies(text).isEmpty, "\(text): \(policies(text))")
+    }
+}
+
+/// Zones by pattern and their short forms; Latin-script companies with a legal form.
+@Suite struct ZoneAndLatinTests {
+    func entities(_ text: String) -> [ExtractedEntity] {
+        sharedExtractor.extract(SourceDocument(name: "test.txt", string: text)).entities
+    }
+
+    @Test func aZonesShortFormIsTheSameZone() {
+        let zones = entities("丽江高新技术产业园区成立于2019年。丽江高新区今年新签项目12个。").filter { $0.type == .zone }
+        #expect(zones.map(\.name) == ["丽江高新技术产业园区"])
+        #expect(zones.first?.aliases.contains("丽江高新区") == true)
+    }
+
+    @Test(arguments: [
+        "⟦zone|高雄科学园区⟧扩建。",
+        "⟦region|宁德市⟧推进⟦zone|福安工业集中区⟧建设。",
+    ])
+    func findsZones(marked: String) {
+        let case_ = MarkedText(marked)
+        #expect(Set(recognised(case_.text)) == Set(case_.expected), "\(case_.text): \(recognised(case_.text))")
+    }
+
+    @Test func latinNamesTakeTheirLegalForm() {
+        let companies = entities("据Northwind Robotics Inc.介绍，Zephyr Holding NV也将投资。").filter { $0.type == .company }.map(\.name)
+        #expect(Set(companies) == ["Northwind Robotics Inc.", "Zephyr Holding NV"])
+        // A capitalised word alone before no legal form is no company.
+        #expect(entities("他在Tokyo Station附近说。").filter { $0.type == .company }.isEmpty)
+    }
+}
