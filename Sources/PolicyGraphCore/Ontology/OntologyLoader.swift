@@ -196,6 +196,8 @@ struct OntologyLoader {
                     let mode = fields.count > 1 ? fields[1] : "body"
                     switch mode {
                     case "prefix": lexicon.genericPrefixes.append(word)
+                    case "industry": lexicon.industryWords.insert(word)
+                    case "quantifier": lexicon.genericQuantifiers.append(word)
                     case "before-local": lexicon.beforeLocalBodies.append(word)
                     default: lexicon.genericBodies.insert(word)
                     }
