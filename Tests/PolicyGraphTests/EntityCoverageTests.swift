@@ -175,6 +175,8 @@ import Testing
     @Test(arguments: [
         "园区引进⟦company|星河微电⟧、⟦company|蓝岸智造⟧和⟦company|远川新材⟧等重点企业。",
         "依托⟦company|青禾数科⟧、⟦company|北辰光电⟧等世界500强企业落地。",
+        // A country and a short name: the foreign company, not a region.
+        "吸引⟦company|德国蓝森⟧、⟦company|法国白鹭⟧等知名企业。",
     ])
     func typesTheItems(marked: String) {
         let case_ = MarkedText(marked)
@@ -187,6 +189,8 @@ import Testing
         "从减税、降费、稳岗等方面支持企业发展。",
         "将研发投入、人才数量等纳入高新技术企业认定。",
         "组织龙头企业、检测机构、高等院校参与。",
+        // Countries alone are no companies.
+        "引进美国、日本等企业。",
     ])
     func typesNothing(text: String) {
         #expect(recognised(text).filter { $0.hasPrefix("company:") || $0.hasPrefix("institution:") }.isEmpty, "\(text): \(recognised(text))")
