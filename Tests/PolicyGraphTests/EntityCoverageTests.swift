@@ -170,6 +170,36 @@ import Testing
     }
 }
 
+/// Companies shown by their context (`company-contexts.tsv`): a stock code, a title or 旗下 after the name.
+@Suite struct CompanyContextTests {
+    @Test(arguments: [
+        "近日，⟦company|宁远智能⟧（股票代码：600000）发布公告。",
+        "上市公司⟦company|北岭新材⟧（688012.SH）披露年报。",
+        "据悉，⟦company|青川药业⟧（300123）表示将扩产。",
+        "据悉，⟦company|宁远智能⟧董事长在会上表示。",
+        "⟦company|北岭新材⟧旗下的子公司。",
+        // A short form of a company the document names is the same company.
+        "⟦company|南屿电力控股有限公司⟧今日宣布，南屿电力总裁在开幕礼上致辞。",
+    ])
+    func findsCompanies(marked: String) {
+        let case_ = MarkedText(marked)
+        #expect(Set(recognised(case_.text).filter { $0.hasPrefix("company:") }) == Set(case_.expected), "\(case_.text): \(recognised(case_.text))")
+    }
+
+    @Test(arguments: [
+        // A person, a generic body, another title, a verb phrase before the title.
+        "张明董事长表示。",
+        "该公司董事长表示，公司总经理也在场。",
+        "会上，公司副董事长作了发言。",
+        "他是即将离职的董事长。",
+        // A number in parentheses that is no stock code.
+        "产值实现增长（202520）。",
+    ])
+    func findsNoCompany(text: String) {
+        #expect(recognised(text).filter { $0.hasPrefix("company:") }.isEmpty, "\(text): \(recognised(text))")
+    }
+}
+
 /// Lists that share a head: the head after 等 types every item.
 @Suite struct ListHeadTests {
     @Test(arguments: [

@@ -247,6 +247,16 @@ struct OntologyLoader {
                     case "foreign": lexicon.foreignNameCharacters.formUnion(word.unicodeScalars.map(\.value))
                     default: issues.append(.init(location: location, message: "expected a role: surname or foreign"))
                     }
+                case "company-contexts":
+                    switch fields.count > 1 ? fields[1] : "" {
+                    case "code": lexicon.companyCodeLabels.append(word)
+                    case "exchange": lexicon.companyExchanges.append(word)
+                    case "start": lexicon.companyCodeStarts.insert(word)
+                    case "after": lexicon.companyAfterWords.append(word)
+                    case "modifier": lexicon.companyTitleModifiers.append(word)
+                    case "lead": lexicon.companyLeads.append(word)
+                    default: issues.append(.init(location: location, message: "expected a role: code, exchange, start, after, modifier or lead"))
+                    }
                 case "latin-legal-forms":
                     lexicon.latinLegalForms.append(fields[0].trimmingCharacters(in: .whitespaces))
                 case "zone-forms":

@@ -106,6 +106,15 @@ public struct PatternLexicon: Sendable {
     public var listHeads: [(word: String, type: EntityType)] = []
     public var listLeads: [String] = []
     public var listModifiers: [String] = []
+    /// Contexts that show a company (`company-contexts.tsv`): labels before a
+    /// stock code, markets after one, words right after a company's name and
+    /// words that open one.
+    public var companyCodeLabels: [String] = []
+    public var companyExchanges: [String] = []
+    public var companyCodeStarts: Set<String> = []
+    public var companyAfterWords: [String] = []
+    public var companyTitleModifiers: [String] = []
+    public var companyLeads: [String] = []
     /// Legal forms that end a company's name in Latin script: Inc., NV.
     public var latinLegalForms: [String] = []
     /// A zone's endings and their kinds (高新技术产业园区 and 高新区 are both 高新).
