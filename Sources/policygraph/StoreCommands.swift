@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyGraphCore
+import PolicyGraphInput
 import PolicyGraphStore
 
 /// `--store PATH` (default `Outputs/policygraph.sqlite`).
@@ -30,8 +31,11 @@ struct AddCommand: ParsableCommand {
         abstract: "Add documents to the store: only new or changed ones (by content hash) are extracted; changed ones replace their facts."
     )
 
-    @Argument(help: ArgumentHelp("Text, Markdown or HTML files, or folders of them.", valueName: "FILE|DIR"))
+    @Argument(help: ArgumentHelp("Text, Markdown, HTML, PDF or Word (.docx) files, or folders of them, read recursively.", valueName: "FILE|DIR"))
     var inputs: [String]
+
+    @Flag(name: .customLong("whole-page"), help: "Read web pages whole, navigation, sidebars and footers included, not only the article.")
+    var wholePage = false
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var coMentions: CoMentionOption
@@ -39,8 +43,10 @@ struct AddCommand: ParsableCommand {
 
     func run() throws {
         let store = try PolicyStore(path: storeOptions.store)
-        let (report, failures) = try store.add(paths: inputs, extractor: try ontologyOptions.makeExtractor(),
-                                               options: try coMentions.options(for: store), onError: reportInputError)
+        let extractor = try ontologyOptions.makeExtractor()
+        let reader = DocumentReader(page: extractor.lexicon.ontology.patterns.page, wholePage: wholePage)
+        let (report, failures) = try store.add(paths: inputs, extractor: extractor, options: try coMentions.options(for: store),
+                                               reader: reader, onError: reportInputError)
         var summary = "added \(report.added.count), replaced \(report.replaced.count), unchanged \(report.unchanged.count)"
         if !report.duplicates.isEmpty { summary += "; \(report.duplicates.count) near-duplicates linked" }
         FileHandle.standardError.write(Data("\(summary) (\(storeOptions.store))\n".utf8))

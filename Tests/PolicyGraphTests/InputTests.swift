@@ -114,6 +114,16 @@ let newsPage = """
         #expect(!parts.contains { $0.range.contains(articleStart + 30) })
     }
 
+    /// A wrapper whose class names a sidebar (page-with-sidebar) but holds the
+    /// article is not left out whole; the sidebar inside it still is.
+    @Test func aWrapperHoldingTheArticleIsNotBoilerplate() {
+        let article = String(repeating: "<p>工业和信息化部提出，到2025年规模以上工业单位增加值能耗下降13.5%，推动绿色发展。</p>", count: 4)
+        let page = "<html><body><div class='page-with-sidebar'><div class='text'>\(article)</div>"
+            + "<div class='sidebar'><ul><li><a href='/1'>国务院办公厅</a></li></ul></div></div></body></html>"
+        let parts = MainContent(vocabulary: sharedReader.page).leftOutParts(of: Array(page.utf8))
+        #expect(parts.map(\.reason) == ["class “sidebar”"])
+    }
+
     /// A page without structure (a fragment of paragraphs) is read whole.
     @Test func aFragmentIsReadWhole() {
         let page = "<p>工业和信息化部印发通知。</p><p>国务院办公厅转发意见。</p>"

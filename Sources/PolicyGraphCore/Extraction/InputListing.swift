@@ -10,6 +10,8 @@ public enum SkipReason: String, CaseIterable, Sendable, Hashable {
     case empty = "empty"
     /// Hidden (a name starting with `.`), with everything under it.
     case hidden = "hidden"
+    /// A symbolic link to a folder: not followed, so that a loop cannot make the listing endless.
+    case linkedFolder = "link to a folder, not followed"
 }
 
 /// A file to read and its document id.
@@ -76,6 +78,13 @@ public struct InputListing: Sendable {
                 continue
             }
             guard type != .typeDirectory else { continue }
+            if type == .typeSymbolicLink {
+                var target: ObjCBool = false
+                if FileManager.default.fileExists(atPath: Self.join(root, relative), isDirectory: &target), target.boolValue {
+                    skipped[.linkedFolder, default: []].append(Self.join(root, relative))
+                    continue
+                }
+            }
             found.append((relative, (attributes[.size] as? NSNumber)?.intValue ?? 0))
         }
         // Path order, byte-wise, so that ids and outputs do not depend on the file system.

@@ -119,8 +119,13 @@ public struct MainContent: Sendable {
     func boilerplateMarks(in tree: HTMLTree) -> [Int: String] {
         var marks: [Int: String] = [:]
         let words = vocabulary
+        // Boilerplate never holds most of a page's prose: a wrapper whose class
+        // happens to say "sidebar" (page-with-sidebar) is not left out whole.
+        let pageProse = tree.elements.first.map { $0.text - $0.linkText } ?? 0
+        func holdsMostProse(_ element: HTMLTree.Element) -> Bool { (element.text - element.linkText) * 2 > pageProse }
         for (index, element) in tree.elements.enumerated() where !["html", "body"].contains(element.name) {
             if words.boilerplateTags.contains(element.name) { marks[index] = element.name; continue }
+            if holdsMostProse(element) { continue }
             if words.contentClasses.contains(where: { element.tokens.contains($0) }) && element.punctuation > 0 { continue }
             if let token = element.tokens.first(where: { token in
                 words.boilerplateClassTokens.contains(token) || words.boilerplateClasses.contains { token.hasPrefix($0) }
@@ -141,7 +146,7 @@ public struct MainContent: Sendable {
                 while let current = container, tree.elements[current].text <= element.text, let parent = tree.elements[current].parent {
                     container = parent
                 }
-                if let container, !["html", "body"].contains(tree.elements[container].name) {
+                if let container, !["html", "body"].contains(tree.elements[container].name), !holdsMostProse(tree.elements[container]) {
                     marks[container] = marks[container] ?? "heading “\(heading)”"
                 }
             }
