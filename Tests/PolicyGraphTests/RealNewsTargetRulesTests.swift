@@ -40,10 +40,23 @@ import Testing
         }
     }
 
+    /// Announcement time versus target time: the plan's year is the target's, the announcement's month none.
+    @Test func announcementTimeIsNoTargetTime() {
+        #expect(Self.targets("宁德时代去年5月宣布，计划2028年实现钠离子电池量产。") == ["宁德时代 in 2028 subject.speaker"])
+    }
+
     /// subject.short-title: a policy's bare title word that states something speaks for the policy.
     @Test func bareTitleWordSpeaksForThePolicy() {
         let text = "国务院日前印发《空气质量改善行动方案》。\n方案指，要加快淘汰落后产能。到2027年，细颗粒物浓度下降10%。\n"
         #expect(Self.targets(text) == ["空气质量改善行动方案 by 2027 subject.short-title"], "\(Self.targets(text))")
+    }
+
+    /// subject.person-speaks: the statement's own subject holds; a leader's goal is the place's named before him.
+    @Test func personsSpeakForOthers() {
+        let forecast = "汽车管理中心主任王海涛指出，“预计从2027年开始，法国电动汽车的发展将取得突破。”"
+        #expect(Self.targets(forecast).first?.hasPrefix("法国 from 2027") == true, "\(Self.targets(forecast))")
+        let leader = "法国总统马克龙承诺，将在2030年前实现电动汽车保有量500万辆的目标。"
+        #expect(Self.targets(leader).first?.hasPrefix("法国 by 2030") == true, "\(Self.targets(leader))")
     }
 
     /// target.heading-year: an indicator list without a time takes its section heading's year.
@@ -58,11 +71,30 @@ import Testing
         "“十五五”时期是基本实现现代化的关键时期。",
         // A time inside a noun phrase: 下达2026年…资金.
         "财政部提前下达2026年农业转移支付资金500亿元。",
+        // A period's occasion (target.not-occasion).
+        "“十五五”时期，无锡将迎来建市100周年等重要节点。",
+        // The time of an announcement (target.not-announcement).
+        "比亚迪本月初正式宣布，加快钠离子电池研发。",
+        // A headline sums up the story below it (target.not-headline).
+        "交通运输部明年起实施新规\n交通运输部近日发布通知，加强安全管理。",
+        // A place that only locates a project is no holder.
+        "江苏沿海配套输电工程日前开工建设，计划于2030年底建成投运。",
         // Statistics for a period so far.
         "据海关统计，今年前5个月，某省进出口3000亿元，同比增长8%。",
     ])
     func readsNoTarget(text: String) {
         #expect(Self.targets(text).isEmpty, "\(text): \(Self.targets(text))")
+    }
+
+    /// Topics: what a figure counts (10款纯电动汽车 → 纯电动汽车), never a bare verb (支持), never the goal noun itself.
+    @Test(arguments: [
+        ("奔驰计划到2027年推出超过10款纯电动汽车。", "纯电动汽车"),
+        ("小米预计到今年年底，将支持超过500个以上的融合应用。", "融合应用"),
+        ("大众集团将实现到2029年累计销售纯电动汽车1000万辆的长期目标。", "销售纯电动汽车"),
+    ])
+    func topicIsWhatTheTargetIsAbout(text: String, topic: String) throws {
+        let target = try #require(sharedExtractor.extract(SourceDocument(name: "t.txt", string: text), published: "2025-06").targets.first)
+        #expect(target.topic == topic, "\(text): \(String(describing: target.topic))")
     }
 
     /// Co-issuers state one goal: the first-named body's; companies listed together each promise.
@@ -130,5 +162,20 @@ import Testing
     @Test func listingSaysWhenThePublicationDateIsUnsure() {
         let extraction = sharedExtractor.extract(SourceDocument(name: "t.txt", string: "据统计，2023年，销量增长32%。"))
         #expect(ExtractionListing.render([extraction]).contains("published 2024 (inferred, unsure)"))
+    }
+
+    /// The new rules stay linear on a huge, dense input: thousands of issued documents, bare
+    /// title words, headlines, leaders, indicator lists and notices in one file finish well
+    /// within the limit and are all found.
+    @Test(.timeLimit(.minutes(2)))
+    func denseInputStaysLinear() {
+        var text = "2026年无锡市政府工作报告\n各位代表：无锡市经济稳中向好。我代表市人民政府向大会报告工作。\n"
+        for index in 0..<2_000 {
+            text += "工业和信息化部印发《关于印发〈第\(index)号节能办法〉的通知》。\n方案指，要加快改造。到2027年，能耗下降\(index % 9 + 1)%。\n"
+            text += "三、2026年重点工作\n主要预期目标是：地区生产总值增长5%，城镇新增就业\(index)万人。\n法国总统马克龙承诺，将在2030年前实现目标。\n"
+        }
+        let extraction = sharedExtractor.extract(SourceDocument(name: "dense.txt", string: text), published: "2026-02")
+        #expect(extraction.targets.count >= 2, "\(extraction.targets.count)")
+        #expect(extraction.issued.count >= 2_000, "\(extraction.issued.count)")
     }
 }

@@ -230,6 +230,12 @@ struct OntologyLoader {
                     case "attribute": lexicon.targets.attributes.append(word)
                     case "indicators": lexicon.targets.indicatorCues.append(word)
                     case "adverb": lexicon.targets.adverbs.append(word)
+                    case "leader": lexicon.targets.leaderTitles.append(word)
+                    case "goal-noun": lexicon.targets.goalNouns.append(word)
+                    case "bare-verb": lexicon.targets.bareVerbs.insert(word)
+                    case "project": lexicon.targets.projectWords.append(word)
+                    case "announcing": lexicon.targets.announcingWords.append(word)
+                    case "occasion": lexicon.targets.occasionWords.append(word)
                     case "preposition": lexicon.targets.prepositions.append(word)
                     default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
                     }

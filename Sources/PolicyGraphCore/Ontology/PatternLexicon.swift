@@ -74,6 +74,18 @@ public struct TargetVocabulary: Sendable {
     public var prepositions: [String] = []
     /// Adverbs and quantifiers that are never a topic nor part of one at its edges (初步, 基本, 不低于).
     public var adverbs: [String] = []
+    /// Verbs of a period's occasions (迎来): a time they follow closely is no target's.
+    public var occasionWords: [String] = []
+    /// Verbs of announcing (宣布, 表示): a time right before one is when something was said.
+    public var announcingWords: [String] = []
+    /// Words of projects and facilities (工程, 项目, 电站): a place before one only locates it.
+    public var projectWords: [String] = []
+    /// Verbs that are never a topic on their own (支持, 推动).
+    public var bareVerbs: Set<String> = []
+    /// Nouns that name a goal (目标): a person who speaks of one speaks of someone else's.
+    public var goalNouns: [String] = []
+    /// Titles of leaders who speak for a government (总理, 行政长官): their goals are not their own.
+    public var leaderTitles: [String] = []
     /// Words that open a report's indicator list (主要预期目标).
     public var indicatorCues: [String] = []
     /// Title endings of government work reports (政府工作报告).

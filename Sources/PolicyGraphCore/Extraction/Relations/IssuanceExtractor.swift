@@ -101,11 +101,11 @@ struct IssuanceExtractor {
     /// `issued.notice`: a notice titled 关于印发X的通知 issues X, by the notice's issuers.
     func noticePairs(_ pairs: [IssuedPair], names: [String: String]) -> [IssuedPair] {
         let entityNames = Set(names.values)
+        var seen = Set(pairs.map { "\($0.issuer)→\($0.policy)" })
         var result: [IssuedPair] = []
         for pair in pairs {
             guard let inner = issuedDocument(inNotice: pair.policy), entityNames.contains(inner),
-                  !pairs.contains(where: { $0.issuer == pair.issuer && $0.policy == inner }),
-                  !result.contains(where: { $0.issuer == pair.issuer && $0.policy == inner }) else { continue }
+                  seen.insert("\(pair.issuer)→\(inner)").inserted else { continue }
             var issued = pair
             issued.policy = inner
             issued.rule = "issued.notice"
@@ -153,10 +153,13 @@ struct IssuanceExtractor {
                         : Array(mentions[..<starts.firstIndex(atOrAfter: cue.lowerBound)].suffix(1)).filter { cue.lowerBound - $0.range.upperBound <= 3 }
                     if let issuer = candidates.first, issuer.type == .government || issuer.type == .institution {
                         found.append((issuer, rule, cue))
+                        return
                     } else if !issuerAfter, let issuer = bodyNamedShort(before: cue.lowerBound, cursor: cursor, mentions: mentions, names: names) {
                         found.append((issuer, rule, cue))
+                        return
                     }
-                    index = cue.upperBound
+                    // Only the first occurrence is the document's own (a report is delivered once).
+                    return
                 }
             }
         }
@@ -197,6 +200,7 @@ struct IssuanceExtractor {
         for length in stride(from: min(characters.count, 8), through: 3, by: -1) {
             let tail = String(characters.suffix(length))
             if let body = bodies.first(where: { names[$0.key]?.hasSuffix(tail) == true }) { return body }
+            if length == 3 { break }
         }
         return nil
     }

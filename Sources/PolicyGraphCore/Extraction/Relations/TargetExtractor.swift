@@ -23,6 +23,10 @@ struct TargetExtractor {
     let future: WordMatcher
     let past: WordMatcher
     let goal: WordMatcher
+    /// 宣布, 表示: verbs of announcing, whose time is no target's.
+    let announcing: WordMatcher
+    /// 迎来: verbs of a period's occasions, whose time is no target's.
+    let occasions: WordMatcher
     /// 预计, 有望, 可能: forecast cues.
     let forecastWords: WordMatcher
     /// Words after a holder that make it a speaker (提出, 表示, 将, 计划 …).
@@ -50,6 +54,8 @@ struct TargetExtractor {
         past = WordMatcher(vocabulary.pastWords)
         goal = WordMatcher(vocabulary.goalWords)
         forecastWords = WordMatcher(vocabulary.forecastWords)
+        announcing = WordMatcher(vocabulary.announcingWords)
+        occasions = WordMatcher(vocabulary.occasionWords)
         stating = WordMatcher(vocabulary.reportingWords + vocabulary.promiseWords + vocabulary.futureWords)
         technologies = WordMatcher(technologyNames)
         actions = WordMatcher(vocabulary.actions)
@@ -127,7 +133,7 @@ struct TargetExtractor {
                 // A policy that opens a clause without stating anything is a new topic
                 // (a headline): nothing is carried across it.
                 let opensClause = isClauseInitial(mention, cursor: cursor)
-                if isSpeaker(mention, cursor: cursor) || (opensClause && mention.type != .policy) {
+                if isSpeaker(mention, cursor: cursor) || (opensClause && mention.type != .policy && !locatesProject(mention, cursor: cursor)) {
                     lastSpeaker = Holder(mention: mention, name: names[mention.key]!)
                     speakerParagraph = paragraph
                     lastSpeakerAt = mention.range.lowerBound
@@ -149,6 +155,8 @@ struct TargetExtractor {
                 titleSpeakerIndex += 1
             }
             guard isTarget(time, sentence: sentence, cursor: cursor, policyRanges: policyRanges, reference: reference) else { continue }
+            // target.not-headline: a headline sums up the story below it, which states the target itself.
+            if isHeadline(sentenceIndex, segments: segments, cursor: cursor), sentenceIndex + 1 < segments.sentences.count { continue }
             while allIndex < allHolders.count, allHolders[allIndex].range.upperBound <= time.range.lowerBound {
                 lastByKey[allHolders[allIndex].key] = allHolders[allIndex]
                 allIndex += 1
@@ -191,6 +199,36 @@ struct TargetExtractor {
                       company.type == .company, let name = names[company.key] else { return holder }
                 return Holder(mention: company, name: name)
             }
+            // subject.person-speaks: a person who speaks is rarely the holder. The statement's own
+            // subject right after the time holds it (布拉策尔指出，“预计从2020年开始，德国…”); a leader
+            // stating a goal speaks for the place or body named before him (德国总理默克尔承诺…);
+            // otherwise a person holds only a forecast of his own, and a goal is left out.
+            let timeClause = clause(containing: time.range.lowerBound, in: sentence)
+            holders = holders.compactMap { holder in
+                guard holder.mention.type == .person else { return holder }
+                let statement = holdersStarting(in: time.range.upperBound..<max(time.range.upperBound, min(sentence.range.upperBound, time.range.upperBound + 12)))
+                if let subject = statement.first(where: { $0.type != .person }),
+                   cursor.scalarCount(time.range.upperBound..<subject.range.lowerBound) <= 2, let name = names[subject.key] {
+                    rule = "subject.person-speaks"
+                    return Holder(mention: subject, name: name)
+                }
+                let before = holdersStarting(in: sentence.range.lowerBound..<max(sentence.range.lowerBound, holder.mention.range.lowerBound))
+                let leader = cursor.text(from: max(0, holder.mention.range.lowerBound - 15), to: holder.mention.range.lowerBound)
+                if vocabulary.leaderTitles.contains(where: { leader.hasSuffix($0) }),
+                   let body = before.last(where: { $0.type == .region || $0.type == .government }),
+                   holder.mention.range.lowerBound - body.range.upperBound <= 12, let name = names[body.key] {
+                    rule = "subject.person-speaks"
+                    return Holder(mention: body, name: name)
+                }
+                // A leader (行政长官, 总理) stating a goal speaks for a government the text may not name: left out.
+                let title = cursor.text(from: max(0, holder.mention.range.lowerBound - 15), to: holder.mention.range.lowerBound)
+                // Someone else's goal a person speaks of (实现到2025年的“六个一百”目标) is not his: left out.
+                if vocabulary.goalNouns.contains(where: { cursor.text(timeClause).contains($0) }) { return nil }
+                guard vocabulary.leaderTitles.contains(where: { title.hasSuffix($0) }) else { return holder }
+                let lead = min(holder.mention.range.upperBound, time.range.lowerBound)..<time.range.lowerBound
+                return goal.occurs(in: timeClause, of: cursor.bytes) || goal.occurs(in: lead, of: cursor.bytes) ? nil : holder
+            }
+            guard !holders.isEmpty else { continue }
             let scopeEnd = window(sentence, around: time.range, cursor: cursor).upperBound
             let afterTime = min(scopeEnd, max(time.range.upperBound, holders.map(\.mention.range.upperBound).max() ?? 0))
             // A target has a verb: 2024年统计重点领域 names no target.
@@ -269,17 +307,27 @@ struct TargetExtractor {
         let clause = self.clause(containing: time.range.lowerBound, in: sentence)
         let afterTime = cursor.text(from: time.range.upperBound, to: min(sentence.range.upperBound, time.range.upperBound + 60))
         if afterTime.hasPrefix("相比") || afterTime.hasPrefix("同期") || afterTime.hasPrefix("以来") { return false }
+        // target.not-announcement: the time a statement was made (本月初正式宣布，将…; 去年5月宣布，计划2028年…):
+        // an announcing verb follows the time in its clause with no action before it.
+        if let said = announcing.first(in: time.range.upperBound..<max(time.range.upperBound, clause.upperBound), of: cursor.bytes),
+           findAction(in: time.range.upperBound..<said.range.lowerBound, cursor: cursor) == nil { return false }
+        // target.not-occasion: a period that brings an anniversary or a milestone (“十五五”时期，某市将迎来…周年).
+        let soon = time.range.upperBound..<max(time.range.upperBound, min(sentence.range.upperBound, time.range.upperBound + 30))
+        if let occasion = occasions.first(in: soon, of: cursor.bytes),
+           findAction(in: time.range.upperBound..<occasion.range.lowerBound, cursor: cursor) == nil { return false }
         // target.not-copula: a statement about the period (2026年是…开局之年, “十五五”时期是…关键时期).
         if vocabulary.copulas.contains(where: { afterTime.hasPrefix($0) }) { return false }
         // An attribute, not a time of doing: 今年的政府工作报告, 2024年工作会议.
         if time.value.relation == .in, vocabulary.attributes.contains(where: { afterTime.hasPrefix($0) }) { return false }
         // …and a time inside a noun phrase (下达2023年农业转移支付, “十四五”规划的…): a verb or noun
-        // stands right before it and nothing in its clause looks ahead.
+        // stands right before it and nothing in its sentence looks ahead.
         // (the time's own words, 未来十年, do not count as looking ahead).
         if time.value.relation == .in || time.value.precision == .period || time.value.precision == .window,
-           modifiesNoun(time, cursor: cursor),
-           !future.occurs(in: clause.lowerBound..<time.range.lowerBound, of: cursor.bytes),
-           !future.occurs(in: time.range.upperBound..<max(time.range.upperBound, clause.upperBound), of: cursor.bytes) { return false }
+           modifiesNoun(time, cursor: cursor) {
+            let scope = window(sentence, around: time.range, cursor: cursor)
+            if !future.occurs(in: scope.lowerBound..<time.range.lowerBound, of: cursor.bytes),
+               !future.occurs(in: time.range.upperBound..<max(time.range.upperBound, scope.upperBound), of: cursor.bytes) { return false }
+        }
         let looksAhead = future.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes)
         let clauseLooksAhead = future.occurs(in: clause, of: cursor.bytes)
         if past.occurs(in: clause, of: cursor.bytes) && !clauseLooksAhead { return false }
@@ -308,6 +356,20 @@ struct TargetExtractor {
         if stating.words.contains(where: { lead.hasSuffix($0) }) || goal.words.contains(where: { lead.hasSuffix($0) }) { return false }
         guard let (after, _) = cursor.scalar(at: time.range.upperBound) else { return false }
         return (0x4E00...0x9FFF).contains(after) || after == 0x201C
+    }
+
+    /// A place that only locates a project (内蒙古送电上海配套过江工程): a project word follows it
+    /// within the same run of characters. A project holds no target, and the place does not either.
+    func locatesProject(_ mention: Mention, cursor: TextCursor) -> Bool {
+        guard mention.type == .region || mention.type == .zone else { return false }
+        var end = mention.range.upperBound
+        var count = 0
+        while count < 16, let (scalar, next) = cursor.scalar(at: end), !ScalarClass.isPunctuation(scalar) {
+            end = next
+            count += 1
+        }
+        let run = cursor.text(from: mention.range.upperBound, to: end)
+        return vocabulary.projectWords.contains { run.contains($0) }
     }
 
     /// A paragraph of one short sentence without a closing mark (a headline).
@@ -367,14 +429,17 @@ struct TargetExtractor {
         }
         if let action {
             let end = clauseEnd(after: action.upperBound, sentence: sentence)
-            var after = cursor.text(from: action.upperBound, to: end)
-            // A value's digits end the object (不低于95%); a numeral inside a word (一体) does not.
-            after = headNoun(after)
-            if let valueStart = after.firstIndex(where: { $0.isASCII && $0.isNumber }), valueStart != after.startIndex {
-                after = String(after[..<valueStart])
+            let after = cursor.text(from: action.upperBound, to: end)
+            // A closing quote or clause mark ends the object (cleanTopic); a 的-phrase gives its head
+            // (…中医特色明显的中医优势专科网络); a value's digits end it, a numeral inside a word (一体) does not.
+            if var object = Self.cleanTopic(after).map(stripAdverbs).map(headNoun).map(afterFigure).map(stripAdverbs) {
+                if let valueStart = object.firstIndex(where: { $0.isASCII && $0.isNumber }) {
+                    // 2纳米逻辑芯片 after a 的 is a noun; a bare figure (25%左右) is a value, no topic.
+                    let isNoun = valueStart == object.startIndex && after.contains("的")
+                    if !isNoun { object = Self.cleanTopic(String(object[..<valueStart])) ?? "" }
+                }
+                if object.unicodeScalars.count >= 2 { return object }
             }
-            // 的-clauses: the head noun after the last 的 (…中医特色明显的中医优势专科网络).
-            if let cleaned = Self.cleanTopic(after).map(stripAdverbs).map(headNoun), cleaned.unicodeScalars.count >= 2 { return cleaned }
         }
         // The technology the sentence was last speaking of before the target
         // (…开展固态电池研发工作，近期宣布将于2026年小批量试产).
@@ -393,14 +458,28 @@ struct TargetExtractor {
                 if text.hasSuffix(adverb) { text.removeLast(adverb.count); changed = true }
             }
         }
-        return text
+        // A bare verb (支持, 推动) is no topic.
+        return vocabulary.bareVerbs.contains(text) ? "" : text
     }
 
     /// The head of a 的-phrase: what follows the last 的 when a noun of two characters or more does.
     func headNoun(_ topic: String) -> String {
         guard let range = topic.range(of: "的", options: .backwards) else { return topic }
-        let head = topic[range.upperBound...]
-        return head.count >= 2 ? String(head) : topic
+        let head = String(topic[range.upperBound...])
+        // …2600万辆的长期目标: a goal noun is no topic; what the goal is about comes before 的.
+        if vocabulary.goalNouns.contains(where: { head.hasSuffix($0) }) { return String(topic[..<range.lowerBound]) }
+        return head.count >= 2 ? head : topic
+    }
+
+    /// A topic that opens with a figure (10款纯电动汽车, 200项国家标准) is what the figure counts.
+    func afterFigure(_ topic: String) -> String {
+        var rest = Substring(topic)
+        while let first = rest.first, first.isASCII && (first.isNumber || first == "." || first == "%") { rest = rest.dropFirst() }
+        guard rest.count < topic.count else { return topic }
+        for multiplier in ["万亿", "万", "亿", "千"] where rest.hasPrefix(multiplier) { rest = rest.dropFirst(multiplier.count); break }
+        if let unit = vocabulary.units.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(unit.count) }
+        for tail in ["以上", "左右", "余"] where rest.hasPrefix(tail) { rest = rest.dropFirst(tail.count); break }
+        return String(rest)
     }
 
     static let topicNoise = ["将于", "将在", "将", "力争", "争取", "计划", "要", "在", "于", "新", "的", "实现", "开始", "重点", "全面", "进一步",
