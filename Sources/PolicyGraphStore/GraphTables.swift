@@ -9,7 +9,7 @@ import PolicyGraphCore
 enum GraphTables {
     /// Replaces the graph tables' contents with `graph` (in the caller's transaction).
     static func replace(with graph: KnowledgeGraph, in db: Database, folding: CharacterFolding) throws {
-        for table in ["edge_sources", "edges", "targets", "node_documents", "names", "nodes"] {
+        for table in ["edge_sources", "sentences", "edges", "targets", "node_documents", "names", "nodes"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         let encoder = JSONEncoder()
@@ -43,17 +43,27 @@ enum GraphTables {
                                                facts.technology?.rawValue])
             }
         }
-        let edge = try db.makeStatement(sql: "INSERT INTO edges (id, type, source_id, target_id, weight, data) VALUES (?, ?, ?, ?, ?, ?)")
+        let edge = try db.makeStatement(sql: "INSERT INTO edges (id, type, source_id, target_id, weight) VALUES (?, ?, ?, ?, ?)")
         let source = try db.makeStatement(sql: """
-            INSERT INTO edge_sources (edge_id, position, document_id, sentence, start, "end", rule) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO edge_sources (edge_id, position, document_id, sentence_id, start, "end", more_offsets, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let sentence = try db.makeStatement(sql: "INSERT INTO sentences (id, text) VALUES (?, ?)")
+        var sentenceIDs: [String: Int] = [:]
         for value in graph.edges.values {
-            try edge.execute(arguments: [value.id.rawValue, value.type.rawValue, value.source.rawValue, value.target.rawValue,
-                                         value.sources.count, try encoder.encode(value)])
+            try edge.execute(arguments: [value.id.rawValue, value.type.rawValue, value.source.rawValue, value.target.rawValue, value.sources.count])
             for (position, provenance) in value.sources.enumerated() {
-                try source.execute(arguments: [value.id.rawValue, position, provenance.document, provenance.sentence,
-                                               provenance.offsets.first, provenance.offsets.count > 1 ? provenance.offsets.last : nil,
-                                               provenance.rule])
+                var sentenceID: Int? = nil
+                if let text = provenance.sentence {
+                    if let known = sentenceIDs[text] { sentenceID = known } else {
+                        sentenceID = sentenceIDs.count + 1
+                        sentenceIDs[text] = sentenceID
+                        try sentence.execute(arguments: [sentenceID, text])
+                    }
+                }
+                let offsets = provenance.offsets
+                let more = offsets.count > 2 ? String(decoding: try encoder.encode(Array(offsets.dropFirst(2))), as: UTF8.self) : nil
+                try source.execute(arguments: [value.id.rawValue, position, provenance.document, sentenceID,
+                                               offsets.first, offsets.count > 1 ? offsets[1] : nil, more, provenance.rule])
             }
         }
     }
@@ -64,9 +74,26 @@ enum GraphTables {
         var nodes: [Node] = []
         let nodeRows = try Data.fetchCursor(db, sql: "SELECT data FROM nodes ORDER BY id")
         while let data = try nodeRows.next() { nodes.append(try decoder.decode(Node.self, from: data)) }
+        // Edges and their sources, both in edge id order: one merge pass.
         var edges: [Edge] = []
-        let edgeRows = try Data.fetchCursor(db, sql: "SELECT data FROM edges ORDER BY id")
-        while let data = try edgeRows.next() { edges.append(try decoder.decode(Edge.self, from: data)) }
+        let edgeRows = try Row.fetchCursor(db, sql: "SELECT id, type, source_id, target_id FROM edges ORDER BY id")
+        let sourceRows = try Row.fetchCursor(db, sql: """
+            SELECT s.edge_id, s.document_id, t.text, s.start, s."end", s.more_offsets, s.rule
+            FROM edge_sources s LEFT JOIN sentences t ON t.id = s.sentence_id ORDER BY s.edge_id, s.position
+            """)
+        var pending = try sourceRows.next()
+        while let row = try edgeRows.next() {
+            let id: String = row[0]
+            guard let type = EdgeType(rawValue: row[1]) else { continue }
+            var sources: [Provenance] = []
+            while let source = pending, (source[0] as String) == id {
+                var offsets = [source[3], source[4]].compactMap { $0 as Int? }
+                if let more: String = source[5] { offsets += try decoder.decode([Int].self, from: Data(more.utf8)) }
+                sources.append(Provenance(document: source[1], sentence: source[2], offsets: offsets, rule: source[6]))
+                pending = try sourceRows.next()
+            }
+            edges.append(Edge(id: EdgeID(rawValue: id), type: type, source: NodeID(rawValue: row[2]), target: NodeID(rawValue: row[3]), sources: sources))
+        }
         return KnowledgeGraph(nodes: nodes, edges: edges)
     }
 }
@@ -81,7 +108,7 @@ extension PolicyStore {
     public func extractions() throws -> [DocumentExtraction] {
         let decoder = JSONDecoder()
         return try read { db in
-            try Data.fetchAll(db, sql: "SELECT extraction FROM documents ORDER BY id").map { try decoder.decode(DocumentExtraction.self, from: $0) }
+            try Data.fetchAll(db, sql: "SELECT data FROM extractions ORDER BY document_id").map { try decoder.decode(DocumentExtraction.self, from: $0) }
         }
     }
 }

@@ -63,7 +63,7 @@ public struct GroupedTarget: Encodable, Sendable, Equatable {
     public let modality: String
     /// The technology node's id, when the topic names one.
     public let technology: String?
-    public let sources: [SourceReference]
+    public internal(set) var sources: [SourceReference]
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -127,69 +127,92 @@ extension PolicyStore {
     /// Companies that promise `topic` (or a narrower technology: 全固态电池 for 固态电池)
     /// due by `year`, grouped one per company, earliest due first.
     ///
-    /// One indexed SQL query finds the targets; the groups then read only their own rows.
+    /// Three indexed queries, whatever the number of companies: the matching targets with
+    /// their sources and publication dates, the companies' names and aliases, and the
+    /// near-duplicate documents.
     public func companies(promising topic: String, dueBy year: Int) throws -> CompanyAnswer {
         try read { db in
             let key = try lookupKey(topic, db)
             let topicKey = KnowledgeGraph.normalize(topic)
-            let rows = try Row.fetchAll(db, sql: """
+            var duplicates: [String: [DuplicateReference]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, published, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL ORDER BY id") {
+                duplicates[row[2], default: []].append(DuplicateReference(document: row[0], published: row[1]))
+            }
+            let rows = try Row.fetchCursor(db, sql: """
                 WITH RECURSIVE technology(id) AS (
                     SELECT m.node_id FROM names m JOIN nodes n ON n.id = m.node_id WHERE m.key = :key AND n.kind = 'technology'
                     UNION
                     SELECT e.source_id FROM edges e JOIN technology ON e.target_id = technology.id
                     JOIN nodes s ON s.id = e.source_id AND s.kind = 'technology'
                     WHERE e.type = 'part_of'
+                ),
+                matched AS (
+                    SELECT * FROM targets t
+                    WHERE t.subject_kind = 'company' AND t.modality = 'promise' AND t.relation != 'after' AND t.year <= :year
+                      AND (t.technology_id IN technology OR (:topic != '' AND instr(t.topic_key, :topic) > 0))
                 )
                 SELECT t.id, t.subject_id, t.relation, t.year, t.month, t.end_year, t.end_month, t.action, t.topic, t.value,
-                       t.modality, t.technology_id
-                FROM targets t
-                WHERE t.subject_kind = 'company' AND t.modality = 'promise' AND t.relation != 'after' AND t.year <= :year
-                  AND (t.technology_id IN technology OR (:topic != '' AND instr(t.topic_key, :topic) > 0))
-                ORDER BY t.year, coalesce(t.month, 0), t.subject_id, t.id
+                       t.modality, t.technology_id,
+                       s.document_id, d.published, x.text AS sentence, s.start, s."end", s.rule
+                FROM matched t
+                JOIN edges e ON e.target_id = t.id AND e.type = 'holds_target'
+                JOIN edge_sources s ON s.edge_id = e.id
+                LEFT JOIN sentences x ON x.id = s.sentence_id
+                LEFT JOIN documents d ON d.id = s.document_id
+                ORDER BY t.year, coalesce(t.month, 0), t.subject_id, t.id, s.edge_id, s.position
                 """, arguments: ["key": key, "year": year, "topic": topicKey])
+            // Targets in order, each with its sources (consecutive rows): one pass over the cursor.
             var order: [String] = []
             var bySubject: [String: [GroupedTarget]] = [:]
-            for row in rows {
-                let subject: String = row["subject_id"]
-                if bySubject[subject] == nil { order.append(subject) }
-                bySubject[subject, default: []].append(try groupedTarget(row, db))
+            var current: (id: String, subject: String, target: GroupedTarget)? = nil
+            func flush() {
+                guard let current else { return }
+                if bySubject[current.subject] == nil { order.append(current.subject) }
+                bySubject[current.subject, default: []].append(current.target)
             }
-            let companies = try order.map { subject -> CompanyGroup in
-                let entity = try entity(id: subject, db)
+            while let row = try rows.next() {
+                let id: String = row[0]
+                if current?.id != id {
+                    flush()
+                    current = (id, row[1], Self.groupedTarget(row, sources: []))
+                }
+                let document: String = row[12]
+                current!.target.sources.append(SourceReference(document: document, published: row[13], sentence: row[14],
+                                                               offsets: [row[15], row[16]].compactMap { $0 as Int? }, rule: row[17],
+                                                               duplicates: duplicates[document] ?? []))
+            }
+            flush()
+            // Names and aliases of the companies found, in one query.
+            var names: [String: String] = [:]
+            var aliases: [String: [String]] = [:]
+            if !order.isEmpty {
+                let placeholders = Array(repeating: "?", count: order.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT node_id, name, is_label FROM names WHERE node_id IN (\(placeholders)) ORDER BY node_id, name",
+                                            arguments: StatementArguments(order)) {
+                    if row[2] as Bool { names[row[0]] = row[1] } else { aliases[row[0], default: []].append(row[1]) }
+                }
+            }
+            let companies = order.map { subject -> CompanyGroup in
                 let targets = bySubject[subject]!
-                return CompanyGroup(id: entity.id, name: entity.name, aliases: entity.aliases,
+                return CompanyGroup(id: subject, name: names[subject] ?? subject, aliases: aliases[subject] ?? [],
                                     earliestDueYear: targets.map(\.time.year).min()!, targets: targets, revisions: Self.revisions(targets))
             }
             return CompanyAnswer(query: .init(promise: topic, by: year), companies: companies)
         }
     }
 
-    func groupedTarget(_ row: Row, _ db: Database) throws -> GroupedTarget {
-        let id: String = row["id"]
-        let relation = TimeRelation(rawValue: row["relation"]) ?? .by
+    static func groupedTarget(_ row: Row, sources: [SourceReference]) -> GroupedTarget {
+        let relation = TimeRelation(rawValue: row[2]) ?? .by
         var facts = TargetFacts.placeholder
         facts.relation = relation
-        facts.year = row["year"]
-        facts.month = row["month"]
-        facts.endYear = row["end_year"]
-        facts.endMonth = row["end_month"]
+        facts.year = row[3]
+        facts.month = row[4]
+        facts.endYear = row[5]
+        facts.endMonth = row[6]
         let time = TargetTimeFields(relation: relation.rawValue, year: facts.year, month: facts.month, endYear: facts.endYear,
                                     endMonth: facts.endMonth, text: TimeDescription.describe(facts))
-        let sources = try Row.fetchAll(db, sql: """
-            SELECT s.document_id, d.published, s.sentence, s.start, s."end", s.rule
-            FROM edges e JOIN edge_sources s ON s.edge_id = e.id LEFT JOIN documents d ON d.id = s.document_id
-            WHERE e.target_id = ? AND e.type = 'holds_target'
-            ORDER BY s.edge_id, s.position
-            """, arguments: [id]).map { source in
-            let document: String = source[0]
-            let duplicates = try Row.fetchAll(db, sql: "SELECT id, published FROM documents WHERE duplicate_of = ? ORDER BY id",
-                                              arguments: [document]).map { DuplicateReference(document: $0[0], published: $0[1]) }
-            let offsets = [source[3], source[4]].compactMap { $0 as Int? }
-            return SourceReference(document: document, published: source[1], sentence: source[2], offsets: offsets, rule: source[5],
-                                   duplicates: duplicates)
-        }
-        return GroupedTarget(id: id, time: time, action: row["action"], topic: row["topic"], value: row["value"], modality: row["modality"],
-                             technology: row["technology_id"], sources: sources)
+        return GroupedTarget(id: row[0], time: time, action: row[7], topic: row[8], value: row[9], modality: row[10],
+                             technology: row[11], sources: sources)
     }
 
     /// Pairs of one company's targets about the same thing (technology, else topic) with another

@@ -48,9 +48,10 @@ extension PolicyStore {
         encoder.outputFormatting = [.sortedKeys]
         try write { db in
             let insert = try db.makeStatement(sql: """
-                INSERT OR REPLACE INTO documents (id, content_hash, bytes, published, published_year, published_source, simhash, shingles, extraction)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO documents (id, content_hash, bytes, published, published_year, published_source, simhash, shingles)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let insertExtraction = try db.makeStatement(sql: "INSERT OR REPLACE INTO extractions (document_id, data) VALUES (?, ?)")
             for document in documents {
                 switch known[document.id] {
                 case document.fingerprint.contentHash?: report.unchanged.append(document.id); continue
@@ -61,13 +62,14 @@ extension PolicyStore {
                 let year = extraction.published.flatMap { Int($0.prefix(4)) }
                 try insert.execute(arguments: [document.id, document.fingerprint.contentHash, document.fingerprint.bytes,
                                                extraction.published, year, extraction.publishedSource?.rawValue,
-                                               Int64(bitPattern: document.fingerprint.simhash), document.fingerprint.shingles,
-                                               try encoder.encode(extraction)])
+                                               Int64(bitPattern: document.fingerprint.simhash), document.fingerprint.shingles])
+                try insertExtraction.execute(arguments: [document.id, try encoder.encode(extraction)])
             }
             try Self.storeFolding(db, ontology: ontology)
         }
         let stored = try storedOptions()
-        if rebuild || options != stored { report.duplicates = try rebuildGraph(ontology: ontology, options: options) }
+        let migrated = try read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'needs_rebuild'") != nil }
+        if rebuild || options != stored || migrated { report.duplicates = try rebuildGraph(ontology: ontology, options: options) }
         return report
     }
 
@@ -85,6 +87,7 @@ extension PolicyStore {
         try write { db in
             for id in Set(ids).sorted() {
                 try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM extractions WHERE document_id = ?", arguments: [id])
                 report.removed.append(id)
             }
         }
@@ -101,7 +104,9 @@ extension PolicyStore {
         var items: [NearDuplicates.Item] = []
         var extractions: [String: DocumentExtraction] = [:]
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, simhash, shingles, extraction FROM documents ORDER BY id")
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT d.id, d.simhash, d.shingles, x.data FROM documents d JOIN extractions x ON x.document_id = d.id ORDER BY d.id
+                """)
             while let row = try rows.next() {
                 let id: String = row[0]
                 items.append(NearDuplicates.Item(id: id, simhash: UInt64(bitPattern: row[1]), shingles: row[2]))
@@ -116,6 +121,7 @@ extension PolicyStore {
         if options.coMentions { graph = StoreGraph.addingCoMentions(to: graph, extractions: originals) }
         try write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('co_mentions', ?)", arguments: [options.coMentions ? "1" : "0"])
+            try db.execute(sql: "DELETE FROM settings WHERE key = 'needs_rebuild'")
             try db.execute(sql: "UPDATE documents SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
             let update = try db.makeStatement(sql: "UPDATE documents SET duplicate_of = ? WHERE id = ?")
             for (id, original) in duplicates.sorted(by: { $0.key < $1.key }) { try update.execute(arguments: [original, id]) }

@@ -119,6 +119,68 @@ enum StoreSchema {
                     WHERE e.type = 'mentioned_in';
                 """)
         }
+        // v2: extractions in a table of their own (small document rows), each sentence once,
+        // edges without a JSON copy. The graph tables are emptied and rebuilt by the next add or remove.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE extractions (
+                    document_id TEXT PRIMARY KEY NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    data BLOB NOT NULL
+                );
+                INSERT INTO extractions (document_id, data) SELECT id, extraction FROM documents;
+                ALTER TABLE documents DROP COLUMN extraction;
+
+                DROP VIEW mentions;
+                DROP TABLE edge_sources;
+                DROP TABLE edges;
+                DELETE FROM targets;
+                DELETE FROM node_documents;
+                DELETE FROM names;
+                DELETE FROM nodes;
+
+                CREATE TABLE edges (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    type TEXT NOT NULL,
+                    source_id TEXT NOT NULL,
+                    target_id TEXT NOT NULL,
+                    weight INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX edges_source ON edges(source_id, type);
+                CREATE INDEX edges_target ON edges(target_id, type);
+
+                -- Each distinct sentence once (many edges are read from one sentence).
+                CREATE TABLE sentences (
+                    id INTEGER PRIMARY KEY,
+                    text TEXT NOT NULL UNIQUE
+                );
+
+                CREATE TABLE edge_sources (
+                    edge_id TEXT NOT NULL REFERENCES edges(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    document_id TEXT NOT NULL,
+                    sentence_id INTEGER REFERENCES sentences(id),
+                    start INTEGER,
+                    "end" INTEGER,
+                    -- Offsets beyond [start, end), as JSON (none so far); NULL otherwise.
+                    more_offsets TEXT,
+                    rule TEXT,
+                    PRIMARY KEY (edge_id, position)
+                ) WITHOUT ROWID;
+                CREATE INDEX edge_sources_document ON edge_sources(document_id);
+
+                -- Edge sources with their sentence's text.
+                CREATE VIEW sources AS
+                    SELECT s.edge_id, s.position, s.document_id, t.text AS sentence, s.start, s."end", s.rule
+                    FROM edge_sources s LEFT JOIN sentences t ON t.id = s.sentence_id;
+
+                CREATE VIEW mentions AS
+                    SELECT e.source_id AS entity_id, s.document_id, s.sentence, s.start, s."end", s.rule
+                    FROM edges e JOIN sources s ON s.edge_id = e.id
+                    WHERE e.type = 'mentioned_in';
+
+                INSERT OR REPLACE INTO settings (key, value) VALUES ('needs_rebuild', '1');
+                """)
+        }
         return migrator
     }
 }

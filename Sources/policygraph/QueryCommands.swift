@@ -42,6 +42,7 @@ struct TargetsCommand: ParsableCommand {
             FileHandle.standardError.write(Data("policygraph: no target matches these filters\n".utf8))
             return
         }
+        if format == .json { return try printJSON(JSONViews.Targets(results)) }
         try printTable(TargetRows.table(results), format: format)
     }
 }
@@ -118,6 +119,14 @@ struct NeighborsCommand: ParsableCommand {
     func run() throws {
         let graph = try graphOptions.load()
         let node = try resolveEntity(name, in: graph)
+        if format == .json {
+            let neighbors: [JSONViews.Neighbor] = depth == 1
+                ? graph.neighbors(of: node.id, edgeType: edge).map { edge, other in
+                    .init(edge: edge.type.rawValue, direction: edge.source == node.id ? "out" : "in", node: .init(other), sources: edge.sources.count)
+                }
+                : graph.neighborhood(of: node.id, edgeType: edge, depth: depth).map { .init(edge: nil, direction: nil, node: .init($0), sources: nil) }
+            return try printJSON(JSONViews.Neighbors(node: .init(node), neighbors: neighbors))
+        }
         let rows: [[String]]
         if depth == 1 {
             rows = graph.neighbors(of: node.id, edgeType: edge).map { edge, other in
@@ -145,12 +154,15 @@ struct PathCommand: ParsableCommand {
             throw ValidationError("“\(start.label)” and “\(goal.label)” are not connected in the graph.")
         }
         var rows: [[String]] = []
+        var steps: [JSONViews.Step] = []
         for (index, id) in path.enumerated() {
             let node = graph[id]!
             var via = ""
             if index > 0, let link = graph.neighbors(of: path[index - 1]).first(where: { $0.node.id == id }) { via = link.edge.type.rawValue }
             rows.append([String(index), via, node.kind.rawValue, node.label])
+            steps.append(.init(step: index, via: via.isEmpty ? nil : via, node: .init(node)))
         }
+        if format == .json { return try printJSON(JSONViews.Path(path: steps)) }
         try printTable(Table(columns: ["step", "via", "type", "name"], rows: rows), format: format)
     }
 }

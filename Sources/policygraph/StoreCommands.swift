@@ -110,9 +110,11 @@ enum CompanyRows {
                 [target.time.text, target.action, target.topic, target.value].compactMap { $0 }.joined(separator: " ")
             }
             var sources: [String] = []
-            for source in company.targets.flatMap(\.sources) {
-                let text = "\(source.document) (\(source.published ?? "?"))"
-                if !sources.contains(text) { sources.append(text) }
+            var seen: Set<String> = []
+            for target in company.targets {
+                for source in target.sources where seen.insert(source.document).inserted {
+                    sources.append("\(source.document) (\(source.published ?? "?"))")
+                }
             }
             let revisions = company.revisions.map { "\($0.fromTime) → \($0.toTime)" }
             return [company.name, company.aliases.joined(separator: "、"), String(company.earliestDueYear), targets.joined(separator: "; "),

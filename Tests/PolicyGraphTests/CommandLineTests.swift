@@ -58,7 +58,7 @@ struct MissingBinary: Error, CustomStringConvertible {
         let lines = result.output.split(separator: "\n")
         #expect(lines.first == "company,aliases,earliest,targets,sources,revisions")
         #expect(lines.count == 11)
-        #expect(result.output.contains("宁德时代新能源科技股份有限公司,CATL、宁德时代,2027,in 2027 小规模量产 全固态电池"))
+        #expect(result.output.contains("宁德时代新能源科技股份有限公司,CATL、宁德时代,2027,in 2027 小规模量产"))
         #expect(!result.output.contains("after 2030"))
     }
 
@@ -142,5 +142,21 @@ struct MissingBinary: Error, CustomStringConvertible {
         #expect(result.status == 1)
         #expect(result.error.contains("no/such.txt: no such file or folder"))
         #expect(result.output.contains("\"document\" : \"003_210949ef34f18676.txt\""))
+    }
+}
+
+extension CommandLineTests {
+    /// Every query command's JSON is an object whose nodes carry their ids.
+    @Test(arguments: [["targets", "--topic", "固态电池", "--by", "2027"], ["neighbors", "工信部"], ["path", "宁德时代", "比亚迪"]])
+    func graphCommandsAnswerJSONObjects(arguments: [String]) throws {
+        let result = try Self.run(arguments + ["--format", "json", "--graph", Self.seedBuild + "/graph.json"])
+        #expect(result.status == 0, "\(result.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(!object.isEmpty)
+        #expect(result.output.contains("\"id\" : "))
+        if arguments[0] == "targets" {
+            let first = try #require((object["targets"] as? [[String: Any]])?.first)
+            #expect(first["year"] is Int)
+        }
     }
 }

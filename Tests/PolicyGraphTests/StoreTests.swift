@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import PolicyGraphCore
 import PolicyGraphExport
+import GRDB
 @testable import PolicyGraphStore
 
 /// The seeds and the dev texts as documents to store: id, fingerprint, extraction.
@@ -205,7 +206,7 @@ func exportBytes(_ graph: KnowledgeGraph) throws -> [String: Data] {
         let store = try PolicyStore(path: newer)
         try store.database.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
         #expect(throws: StoreError.newerStore(path: newer, unknownVersions: ["v99"])) { try PolicyStore(path: newer, readOnly: true) }
-        #expect(try PolicyStore(path: temporaryStorePath()).schemaVersions() == ["v1"])
+        #expect(try PolicyStore(path: temporaryStorePath()).schemaVersions() == ["v1", "v2"])
         let text = temporaryStorePath()
         try Data("not a database at all, just some text".utf8).write(to: URL(fileURLWithPath: text))
         #expect(throws: StoreError.self) { try PolicyStore(path: text, readOnly: true) }
@@ -251,5 +252,33 @@ extension StoreTests {
         var closest = 64
         for (i, a) in prints.enumerated() { for b in prints[(i + 1)...] { closest = min(closest, (a.simhash ^ b.simhash).nonzeroBitCount) } }
         #expect(closest > DocumentFingerprint.maximumDistance + 2, "closest pair \(closest) bits apart")
+    }
+}
+
+extension StoreTests {
+    /// A store of schema v1 (extractions inside documents, edges with a JSON copy) is migrated
+    /// on the next add: its documents are kept and the graph is rebuilt.
+    @Test func aVersionOneStoreIsMigrated() throws {
+        let path = temporaryStorePath()
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v1")
+        let document = storableDocuments[0]
+        let data = try JSONEncoder().encode(document.extraction)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO documents (id, content_hash, bytes, published, published_year, published_source, simhash, shingles, extraction)
+                VALUES (?, ?, ?, NULL, NULL, NULL, ?, ?, ?)
+                """, arguments: [document.id, document.fingerprint.contentHash, document.fingerprint.bytes,
+                                 Int64(bitPattern: document.fingerprint.simhash), document.fingerprint.shingles, data])
+        }
+        try queue.close()
+        // Read-only, it says to migrate it; opened for writing, it is migrated and rebuilt.
+        #expect(throws: StoreError.self) { try PolicyStore(path: path, readOnly: true) }
+        let store = try PolicyStore(path: path)
+        #expect(try store.schemaVersions() == ["v1", "v2"])
+        try store.ingest([], ontology: ontology, rebuild: false)
+        #expect(try store.extractions() == [document.extraction])
+        let (expected, _) = try StoreBuild.fresh(at: temporaryStorePath(), with: [document], ontology: ontology, settings: .init())
+        #expect(try store.graph().jsonData() == expected.jsonData())
     }
 }

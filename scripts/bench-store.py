@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Store benchmark: the headline query's wall time (process start included) and
+peak memory, `add` of one new document to the existing store, and the store's size.
+
+Usage (release build first: swift build -c release):
+    python3 scripts/make-corpus.py 100 CORPUS_DIR --seeds seeds --seed 1
+    python3 scripts/bench-store.py CORPUS_DIR WORK_DIR [--runs 21]
+
+Builds WORK_DIR/out/ from CORPUS_DIR once (kept for later runs), then measures.
+The new document for `add` is generated with another seed, so it is new.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def run(command):
+    """Runs a command; returns (wall seconds, standard output)."""
+    start = time.perf_counter()
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed: {result.stderr.decode()}")
+    return wall, result.stdout
+
+
+def peak_memory(command):
+    """The command's peak resident memory in MB, from GNU time."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return int(result.stderr.decode().strip().splitlines()[-1]) / 1024
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus")
+    ap.add_argument("work")
+    ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--binary", default=os.path.join(HERE, "..", ".build", "release", "policygraph"))
+    a = ap.parse_args()
+    binary = os.path.abspath(a.binary)
+    out = os.path.join(a.work, "out")
+    store = os.path.join(out, "policygraph.sqlite")
+    if not os.path.exists(store):
+        wall, _ = run([binary, "build", a.corpus, "-o", out])
+        print(f"build: {wall:.1f} s")
+    size = os.path.getsize(store)
+    documents = len([n for n in os.listdir(a.corpus) if n.endswith(".txt")])
+    print(f"store: {size / 1e6:.0f} MB for {documents} documents")
+
+    # The headline question, grouped, as JSON: a new process each time.
+    query = [binary, "companies", "--promise", "固态电池", "--by", "2027", "--format", "json", "--store", store]
+    run(query)  # warm the page cache
+    times = []
+    for _ in range(a.runs):
+        wall, output = run(query)
+        times.append(wall * 1000)
+    peak = peak_memory(query)
+    companies = output.decode().count('"earliest_due_year"')
+    print(f"headline query (process start included): median {statistics.median(times):.1f} ms over {a.runs} runs "
+          f"(min {min(times):.1f}, max {max(times):.1f}), {companies} companies, peak memory {peak:.0f} MB")
+
+    # add of one new document, to a copy of the store.
+    fresh = os.path.join(a.work, "new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    subprocess.run([sys.executable, os.path.join(HERE, "make-corpus.py"), "0.01", fresh, "--seed", "4242",
+                    "--seeds", os.path.join(HERE, "..", "seeds")], check=True, stderr=subprocess.DEVNULL)
+    document = sorted(n for n in os.listdir(fresh) if n.endswith(".txt"))[0]
+    os.rename(os.path.join(fresh, document), os.path.join(fresh, "bench-new-document.txt"))
+    copy = os.path.join(a.work, "add.sqlite")
+    shutil.copyfile(store, copy)
+    add = [binary, "add", os.path.join(fresh, "bench-new-document.txt"), "--store", copy]
+    wall, _ = run(add)
+    shutil.copyfile(store, copy)
+    peak = peak_memory(add)
+    print(f"add of one new document: {wall:.2f} s, peak memory {peak:.0f} MB")
+    os.remove(copy)
+
+
+if __name__ == "__main__":
+    main()
