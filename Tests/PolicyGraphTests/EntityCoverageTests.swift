@@ -17,6 +17,8 @@ import Testing
         "依托⟦company|中国石化⟧、⟦company|曙光⟧等企业。",
         // Traditional script in a Taiwan listing.
         "⟦company|瑞普生物⟧宣布扩产。",
+        // Industry words after a name of its own: still a company.
+        "⟦company|蓝湾新能源科技有限公司⟧扩产。",
     ])
     func findsListedCompanies(marked: String) {
         let case_ = MarkedText(marked)
@@ -29,6 +31,12 @@ import Testing
         // Two characters of a short name across a word boundary.
         "大力发展人工智能产业，基本实现现代化。",
         "固态电池中电极与电解质之间的界面。",
+        // A demonstrative, a quantifier or a generic modifier before 公司 is no name.
+        "该公司表示，两家公司将成立合资公司。",
+        "其全资子公司与某公司签约，其他公司观望。",
+        // A body made only of industry words describes a trade, not a company.
+        "政府鼓励国内芯片设计公司加快发展。",
+        "一家生产电池的新能源科技有限公司也在扩产。",
     ])
     func findsNoCompany(text: String) {
         #expect(recognised(text).filter { $0.hasPrefix("company:") }.isEmpty, "\(text): \(recognised(text))")
@@ -162,11 +170,43 @@ import Testing
     }
 }
 
+/// Companies shown by their context (`company-contexts.tsv`): a stock code, a title or 旗下 after the name.
+@Suite struct CompanyContextTests {
+    @Test(arguments: [
+        "近日，⟦company|宁远智能⟧（股票代码：600000）发布公告。",
+        "上市公司⟦company|北岭新材⟧（688012.SH）披露年报。",
+        "据悉，⟦company|青川药业⟧（300123）表示将扩产。",
+        "据悉，⟦company|宁远智能⟧董事长在会上表示。",
+        "⟦company|北岭新材⟧旗下的子公司。",
+        // A short form of a company the document names is the same company.
+        "⟦company|南屿电力控股有限公司⟧今日宣布，南屿电力总裁在开幕礼上致辞。",
+    ])
+    func findsCompanies(marked: String) {
+        let case_ = MarkedText(marked)
+        #expect(Set(recognised(case_.text).filter { $0.hasPrefix("company:") }) == Set(case_.expected), "\(case_.text): \(recognised(case_.text))")
+    }
+
+    @Test(arguments: [
+        // A person, a generic body, another title, a verb phrase before the title.
+        "张明董事长表示。",
+        "该公司董事长表示，公司总经理也在场。",
+        "会上，公司副董事长作了发言。",
+        "他是即将离职的董事长。",
+        // A number in parentheses that is no stock code.
+        "产值实现增长（202520）。",
+    ])
+    func findsNoCompany(text: String) {
+        #expect(recognised(text).filter { $0.hasPrefix("company:") }.isEmpty, "\(text): \(recognised(text))")
+    }
+}
+
 /// Lists that share a head: the head after 等 types every item.
 @Suite struct ListHeadTests {
     @Test(arguments: [
         "园区引进⟦company|星河微电⟧、⟦company|蓝岸智造⟧和⟦company|远川新材⟧等重点企业。",
         "依托⟦company|青禾数科⟧、⟦company|北辰光电⟧等世界500强企业落地。",
+        // A country and a short name: the foreign company, not a region.
+        "吸引⟦company|德国蓝森⟧、⟦company|法国白鹭⟧等知名企业。",
     ])
     func typesTheItems(marked: String) {
         let case_ = MarkedText(marked)
@@ -179,6 +219,8 @@ import Testing
         "从减税、降费、稳岗等方面支持企业发展。",
         "将研发投入、人才数量等纳入高新技术企业认定。",
         "组织龙头企业、检测机构、高等院校参与。",
+        // Countries alone are no companies.
+        "引进美国、日本等企业。",
     ])
     func typesNothing(text: String) {
         #expect(recognised(text).filter { $0.hasPrefix("company:") || $0.hasPrefix("institution:") }.isEmpty, "\(text): \(recognised(text))")
@@ -227,10 +269,29 @@ import Testing
     @Test(arguments: [
         "⟦zone|高雄科学园区⟧扩建。",
         "⟦region|宁德市⟧推进⟦zone|福安工业集中区⟧建设。",
+        // A township built by a pattern names its zone with the county before it.
+        "车队抵达⟦zone|屏南县双溪镇工业集中区⟧。",
+        // A named park after its district.
+        "⟦zone|福安市湾坞园区⟧内厂房林立。",
+        // A science valley, a country's brand included.
+        "全力打造⟦zone|中国药谷⟧。",
+        // A named industrial park needs no region before it.
+        "位于河边的⟦zone|青石陶瓷工业园⟧已投产。",
+        "以⟦zone|北港工业区⟧为承载地。",
+        "推进⟦zone|温州瓯江口先行区⟧建设。",
     ])
     func findsZones(marked: String) {
         let case_ = MarkedText(marked)
         #expect(Set(recognised(case_.text)) == Set(case_.expected), "\(case_.text): \(recognised(case_.text))")
+    }
+
+    @Test(arguments: [
+        "沿着山谷走出峡谷，经济走出低谷。",
+        "建设一批工业园。",
+        "加快建设美丽中国先行区。",
+    ])
+    func findsNoZone(text: String) {
+        #expect(recognised(text).filter { $0.hasPrefix("zone:") }.isEmpty, "\(text): \(recognised(text))")
     }
 
     @Test func latinNamesTakeTheirLegalForm() {

@@ -13,6 +13,8 @@ import Testing
         // Institutions, including a department of an institute.
         "⟦institution|中国电子信息产业发展研究院节能与环保研究所⟧所长表示，⟦institution|中国电子信息产业发展研究院⟧认为。",
         "据⟦institution|江南新材料研究院⟧介绍。",
+        // The left edge stops at a verb (启动, 收到).
+        "年内启动⟦institution|东岭洁净能源研究院⟧建设。",
         // Government offices built on a body or a zone.
         "⟦government|工业和信息化部装备工业五司⟧相关负责人表示，⟦government|工业和信息化部⟧将推进。",
         "⟦government|泉州市委⟧召开会议。",

@@ -196,6 +196,8 @@ struct OntologyLoader {
                     let mode = fields.count > 1 ? fields[1] : "body"
                     switch mode {
                     case "prefix": lexicon.genericPrefixes.append(word)
+                    case "industry": lexicon.industryWords.insert(word)
+                    case "quantifier": lexicon.genericQuantifiers.append(word)
                     case "before-local": lexicon.beforeLocalBodies.append(word)
                     default: lexicon.genericBodies.insert(word)
                     }
@@ -250,6 +252,16 @@ struct OntologyLoader {
                     case "surname": lexicon.surnames.append(word)
                     case "foreign": lexicon.foreignNameCharacters.formUnion(word.unicodeScalars.map(\.value))
                     default: issues.append(.init(location: location, message: "expected a role: surname or foreign"))
+                    }
+                case "company-contexts":
+                    switch fields.count > 1 ? fields[1] : "" {
+                    case "code": lexicon.companyCodeLabels.append(word)
+                    case "exchange": lexicon.companyExchanges.append(word)
+                    case "start": lexicon.companyCodeStarts.insert(word)
+                    case "after": lexicon.companyAfterWords.append(word)
+                    case "modifier": lexicon.companyTitleModifiers.append(word)
+                    case "lead": lexicon.companyLeads.append(word)
+                    default: issues.append(.init(location: location, message: "expected a role: code, exchange, start, after, modifier or lead"))
                     }
                 case "latin-legal-forms":
                     lexicon.latinLegalForms.append(fields[0].trimmingCharacters(in: .whitespaces))

@@ -12,6 +12,8 @@ public enum SuffixAnchor: String, Sendable, CaseIterable {
     case government
     /// A zone or a region (杭州高新区 + 管委会).
     case place
+    /// A region, a country included (中国 + 牙谷: a science valley's brand).
+    case anyregion
 }
 
 /// A name-forming suffix (有限公司, 研究院, 高新区 …) and its rule.
@@ -105,11 +107,26 @@ public struct PatternLexicon: Sendable {
     public var genericBodies: Set<String> = []
     /// Beginnings that make a pattern name generic (这家…, 多家…).
     public var genericPrefixes: [String] = []
+    /// Industry and trade words (芯片, 新能源): a body made only of these and
+    /// generic bodies names no one (芯片设计公司, 新能源科技有限公司).
+    public var industryWords: Set<String> = []
+    /// Quantifiers that make a pattern name generic wherever they stand in its
+    /// body (建设一批工业园: the left edge ran over a verb).
+    public var genericQuantifiers: [String] = []
     /// Heads that type a list's items (等…企业 → company), words that open a
     /// list, and modifiers allowed between 等 and the head (重点, 头部).
     public var listHeads: [(word: String, type: EntityType)] = []
     public var listLeads: [String] = []
     public var listModifiers: [String] = []
+    /// Contexts that show a company (`company-contexts.tsv`): labels before a
+    /// stock code, markets after one, words right after a company's name and
+    /// words that open one.
+    public var companyCodeLabels: [String] = []
+    public var companyExchanges: [String] = []
+    public var companyCodeStarts: Set<String> = []
+    public var companyAfterWords: [String] = []
+    public var companyTitleModifiers: [String] = []
+    public var companyLeads: [String] = []
     /// Legal forms that end a company's name in Latin script: Inc., NV.
     public var latinLegalForms: [String] = []
     /// A zone's endings and their kinds (高新技术产业园区 and 高新区 are both 高新).

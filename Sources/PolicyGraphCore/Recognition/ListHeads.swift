@@ -45,6 +45,13 @@ struct ListHeads {
                                          key: "entity:\(zone)"))
                     continue
                 }
+                if head.type == .company, let country = countryOpening(item, mentions: mentions, cursor: cursor) {
+                    // 韩国现代、美国百威等企业: a country and a short name are the company.
+                    removed.insert(country)
+                    added.append(Mention(range: item, type: .company, surface: name, entityIndex: nil, rule: "list:\(head.word)",
+                                         key: "company:\(name)"))
+                    continue
+                }
                 guard !index.overlaps(item) else { continue }
                 added.append(Mention(range: item, type: head.type, surface: name, entityIndex: nil, rule: "list:\(head.word)",
                                      key: "\(head.type.rawValue):\(name)"))
@@ -131,6 +138,24 @@ struct ListHeads {
     private func isSpecific(_ name: String) -> Bool {
         if patterns.genericBodies.contains(name) { return false }
         return !["业", "品", "域", "类", "型", "性", "等"].contains { name.hasSuffix($0) }
+    }
+
+    /// The index of the mention that opens `item` when it is a country and the
+    /// only mention inside the item, with two or more characters after it.
+    private func countryOpening(_ item: Range<Int>, mentions: [Mention], cursor: TextCursor) -> Int? {
+        var low = 0, high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].range.upperBound <= item.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        // Mentions are sorted by start; one overlapping the item's start from the left ends the search.
+        guard low < mentions.count else { return nil }
+        let first = mentions[low]
+        guard first.range.lowerBound == item.lowerBound, first.range.upperBound < item.upperBound, first.type == .region,
+              let entity = first.entityIndex, lexicon.ontology.entities[entity].parentName == nil,
+              cursor.scalarCount(first.range.upperBound..<item.upperBound) >= 2 else { return nil }
+        if low + 1 < mentions.count, mentions[low + 1].range.lowerBound < item.upperBound { return nil }
+        return low
     }
 
     /// The zone an item names with the head: 南沙 + 新区, or 广州南沙 without its

@@ -48,6 +48,15 @@ struct NamePatterns {
                             position = anchorStart
                             unitIndex -= 1
                         }
+                        // 古田县 + 大甲镇 + 工业集中区: a township built by a pattern
+                        // names its zone together with the county just before it.
+                        if rule.type == .zone, mention.rule.hasPrefix("suffix:"), unitIndex >= 0,
+                           state.units[unitIndex].range.upperBound == position,
+                           let county = state.mention(state.units[unitIndex]), county.type == .region {
+                            anchorStart = state.units[unitIndex].range.lowerBound
+                            position = anchorStart
+                            unitIndex -= 1
+                        }
                         break walk
                     }
                     // Further left, only directly adjacent organisations chain on.
@@ -103,9 +112,9 @@ struct NamePatterns {
         if let anchor {
             guard anchorAllowed(anchor, rule: rule) else { return false }
         } else {
-            guard rule.anchor == .none, !isGeneric(body) else { return false }
+            guard rule.anchor == .none, !isGeneric(body, company: rule.type == .company) else { return false }
         }
-        if anchor?.type == .region, rule.anchor == .none, isGeneric(body) { return false }
+        if anchor?.type == .region, rule.anchor == .none, isGeneric(body, company: rule.type == .company) { return false }
 
         let type: EntityType = rule.type ?? inheritedType(anchor)
         var start = position
@@ -159,6 +168,7 @@ struct NamePatterns {
         case .organisation: return anchor.type.isOrganisation
         case .government: return anchor.type == .government
         case .place: return anchor.type == .zone || anchor.type == .region
+        case .anyregion: return anchor.type == .region
         }
     }
 
@@ -177,9 +187,38 @@ struct NamePatterns {
         }
     }
 
-    func isGeneric(_ body: String) -> Bool {
+    /// Whether `body` names no one; for a company, a body made only of
+    /// generic and industry words is generic too (an institute may be named
+    /// by its field: 人工智能研究院).
+    func isGeneric(_ body: String, company: Bool = false) -> Bool {
         if patterns.genericBodies.contains(body) { return true }
-        return patterns.genericPrefixes.contains { body.hasPrefix($0) }
+        if patterns.genericPrefixes.contains(where: { body.hasPrefix($0) }) { return true }
+        if patterns.genericQuantifiers.contains(where: { body.contains($0) }) { return true }
+        return company && isMadeOfGenericWords(body)
+    }
+
+    /// Whether `body` splits wholly into generic bodies and industry words
+    /// (芯片 + 设计, 新能源 + 科技, 全资 + 子): a description, not a name.
+    /// Bodies are bounded by the rule's length, so the split is cheap.
+    private func isMadeOfGenericWords(_ body: String) -> Bool {
+        let scalars = Array(body.unicodeScalars)
+        guard scalars.count >= 2, scalars.count <= 16 else { return false }
+        func isWord(_ from: Int, _ to: Int) -> Bool {
+            var word = String.UnicodeScalarView()
+            word.append(contentsOf: scalars[from..<to])
+            let text = String(word)
+            return patterns.genericBodies.contains(text) || patterns.industryWords.contains(text)
+        }
+        // reachable[i]: the first i scalars split into words.
+        var reachable = [Bool](repeating: false, count: scalars.count + 1)
+        reachable[0] = true
+        for end in 1...scalars.count {
+            for start in 0..<end where reachable[start] && isWord(start, end) {
+                reachable[end] = true
+                break
+            }
+        }
+        return reachable[scalars.count]
     }
 
     /// Whether an organisation ends within a few characters left of `position`

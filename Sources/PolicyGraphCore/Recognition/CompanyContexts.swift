@@ -1,0 +1,158 @@
+/// Companies shown by their context where no list has them (rule
+/// `context:company`, words in `patterns/company-contexts.tsv`):
+/// - a stock code in parentheses right after the name: 宁远科技（股票代码：600000）,
+///   宁远科技（688012.SH）, 宁远科技（600000） (unlabelled, six digits that begin as
+///   a market's codes do: `start` in the file);
+/// - a word right after the name: 宁远科技董事长, 宁远科技旗下, 宁远科技公告称.
+///
+/// The name runs back from the context over ideographs and Latin letters to
+/// punctuation, a stop word or a lead word (上市公司), two to eight
+/// characters; the left edge must be such a boundary, not the length limit. Generic names (该公司, 芯片设计) and a short name that starts with a
+/// surname (a person before 董事长) are none. Regions inside the name give way to the
+/// company; any other mention there keeps its place. Linear: each context is
+/// looked at once, with a bounded walk back.
+struct CompanyContexts {
+    let lexicon: Lexicon
+    var patterns: PatternLexicon { lexicon.ontology.patterns }
+
+    /// The longest name, in scalars.
+    private static let maximumName = 8
+
+    func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
+        guard !patterns.companyAfterWords.isEmpty || !patterns.companyCodeLabels.isEmpty || !patterns.companyExchanges.isEmpty
+        else { return mentions }
+        let bounds = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.listLeads + patterns.companyLeads)
+        let surnames = WordSet(patterns.surnames)
+        let titleModifiers = WordSet(patterns.companyTitleModifiers)
+        var candidates: [(end: Int, afterWord: Bool)] = []
+        for open in cursor.occurrences(of: Array("（".utf8), in: 0..<cursor.bytes.count) + cursor.occurrences(of: Array("(".utf8), in: 0..<cursor.bytes.count)
+        where isStockCode(after: open, cursor: cursor) {
+            candidates.append((open, false))
+        }
+        for word in patterns.companyAfterWords {
+            for position in cursor.occurrences(of: Array(word.utf8), in: 0..<cursor.bytes.count) {
+                candidates.append((position, true))
+            }
+        }
+        guard !candidates.isEmpty else { return mentions }
+        candidates.sort { $0.end < $1.end }
+
+        let namePatterns = NamePatterns(lexicon: lexicon)
+        let spans = OverlapIndex(mentions.map(\.range))
+        // 公司董事长: a suffix alone (公司, 集团) names no one.
+        let suffixWords = Set(patterns.suffixes.map(\.suffix))
+        // The companies of the document by the beginnings of their names (two to eight characters).
+        var byPrefix: [String: Mention] = [:]
+        for mention in mentions where mention.type == .company {
+            let scalars = Array(mention.surface.unicodeScalars)
+            guard scalars.count > 2 else { continue }
+            for length in 2...min(Self.maximumName, scalars.count - 1) {
+                var prefix = String.UnicodeScalarView()
+                prefix.append(contentsOf: scalars[0..<length])
+                let key = String(prefix)
+                if byPrefix[key] == nil { byPrefix[key] = mention }
+            }
+        }
+        var mentions = mentions
+        var removed: Set<Int> = []
+        var added: [Mention] = []
+        for candidate in candidates {
+            guard let start = nameStart(before: candidate.end, bounds: bounds, cursor: cursor) else { continue }
+            let range = start..<candidate.end
+            let name = cursor.text(range)
+            guard !namePatterns.isGeneric(name, company: true), !suffixWords.contains(name) else { continue }
+            if candidate.afterWord, cursor.scalarCount(range) <= 3, surnames.longest(at: start, in: cursor) != nil { continue }
+            // 公司副董事长: 副 makes another title, and the name ran over it.
+            if candidate.afterWord, titleModifiers.endsWord(at: candidate.end, in: cursor) { continue }
+            if let last = added.last, last.range.overlaps(range) { continue }
+            // What the name covers: only regions inside it give way.
+            if spans.overlaps(range.lowerBound..<range.lowerBound) { continue }
+            var inside: [Int] = []
+            var index = firstIndex(startingAtOrAfter: start, in: mentions)
+            var blocked = false
+            while index < mentions.count, mentions[index].range.lowerBound < range.upperBound {
+                let mention = mentions[index]
+                guard mention.type == .region, mention.range.upperBound <= range.upperBound else {
+                    blocked = true
+                    break
+                }
+                inside.append(index)
+                index += 1
+            }
+            guard !blocked else { continue }
+            removed.formUnion(inside)
+            // 中电 … 中电控股有限公司: the short form of a company the document names.
+            let known = byPrefix[name]
+            added.append(Mention(range: range, type: .company, surface: name, entityIndex: known?.entityIndex, rule: "context:company",
+                                 key: known?.key ?? "company:\(name)"))
+        }
+        guard !added.isEmpty else { return mentions }
+        if !removed.isEmpty { mentions = mentions.enumerated().filter { !removed.contains($0.offset) }.map(\.element) }
+        mentions += added
+        mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        return mentions
+    }
+
+    /// Whether a stock code in parentheses opens at `open`: a label and a colon
+    /// or not, four to six digits, a market or not; six digits when neither
+    /// label nor market says it is a code.
+    private func isStockCode(after open: Int, cursor: TextCursor) -> Bool {
+        guard let (_, contentStart) = cursor.scalar(at: open) else { return false }
+        var position = contentStart
+        var labelled = false
+        if let label = patterns.companyCodeLabels.filter({ cursor.matches(Array($0.utf8), at: position) }).max(by: { $0.utf8.count < $1.utf8.count }) {
+            position += label.utf8.count
+            labelled = true
+            if let (scalar, next) = cursor.scalar(at: position), scalar == 0xFF1A || scalar == 0x3A { position = next }
+        }
+        var digits = 0
+        while let (scalar, next) = cursor.scalar(at: position), ScalarClass.isDigit(scalar), digits < 7 {
+            digits += 1
+            position = next
+        }
+        guard (4...6).contains(digits) else { return false }
+        var market = false
+        if let exchange = patterns.companyExchanges.filter({ cursor.matches(Array($0.utf8), at: position) }).max(by: { $0.utf8.count < $1.utf8.count }) {
+            position += exchange.utf8.count
+            market = true
+        }
+        guard let (close, _) = cursor.scalar(at: position), close == .rightParenWide || close == .rightParen else { return false }
+        // Unlabelled, six digits that start as a market's codes do (600000, 300750), not a year's (202520).
+        guard !labelled, !market else { return true }
+        guard digits == 6, let (first, _) = cursor.scalar(at: contentStart), let digit = Unicode.Scalar(first) else { return false }
+        return patterns.companyCodeStarts.contains(String(digit))
+    }
+
+    /// The start of the name that ends at `end`, or `nil`.
+    private func nameStart(before end: Int, bounds: WordSet, cursor: TextCursor) -> Int? {
+        var start = end
+        var count = 0
+        var bounded = false
+        while let (scalar, previous) = cursor.scalar(before: start) {
+            if bounds.endsWord(at: start, in: cursor) {
+                bounded = true
+                break
+            }
+            guard ScalarClass.isIdeograph(scalar) || (ScalarClass.isASCIIAlphanumeric(scalar) && !ScalarClass.isDigit(scalar)) else {
+                bounded = true
+                break
+            }
+            guard count < Self.maximumName else { break }
+            start = previous
+            count += 1
+        }
+        if cursor.scalar(before: start) == nil { bounded = true }
+        guard count >= 2, bounded else { return nil }
+        return start
+    }
+
+    /// The first mention that starts at or after `position` (mentions are sorted by start).
+    private func firstIndex(startingAtOrAfter position: Int, in mentions: [Mention]) -> Int {
+        var low = 0, high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].range.lowerBound < position { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}
