@@ -16,6 +16,7 @@ struct TargetsCommand: ParsableCommand {
     @Option(help: "promise, goal or forecast.") var modality: Modality?
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var retiredGraph: RetiredGraphOption
 
     func validate() throws {
         let times = [by != nil, inYear != nil, after != nil, !between.isEmpty].filter { $0 }.count
@@ -111,6 +112,7 @@ struct NeighborsCommand: ParsableCommand {
     @Option(help: "How many steps to follow.") var depth: Int = 1
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var retiredGraph: RetiredGraphOption
 
     func validate() throws {
         if depth < 1 { throw ValidationError("--depth must be at least 1.") }
@@ -141,6 +143,7 @@ struct PathCommand: ParsableCommand {
     @Argument(help: "To this entity.") var to: String
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var retiredGraph: RetiredGraphOption
 
     func run() throws {
         let store = try storeOptions.openForReading()
