@@ -78,6 +78,15 @@ let package = Package(
             name: "policygraph-bench",
             dependencies: ["PolicyGraphCore", "PolicyGraphStore"]
         ),
+        // Fuzz harnesses (docs/fuzzing.md): with `-sanitize=fuzzer` they fuzz; in an
+        // ordinary build they replay the corpus files they are given.
+        .target(name: "FuzzDriver", path: "Fuzz/Sources/FuzzDriver"),
+        .executableTarget(name: "FuzzTime", dependencies: ["FuzzDriver", "PolicyGraphCore"], path: "Fuzz/Sources/FuzzTime",
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "FuzzNormalize", dependencies: ["FuzzDriver", "PolicyGraphCore"], path: "Fuzz/Sources/FuzzNormalize",
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "FuzzExtract", dependencies: ["FuzzDriver", "PolicyGraphCore"], path: "Fuzz/Sources/FuzzExtract",
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(
             name: "PolicyGraphTests",
             // The executable too, so that end-to-end tests find it built.

@@ -35,7 +35,7 @@ public struct DOTExporter: Sendable {
     public func write(_ graph: KnowledgeGraph, to path: String) throws {
         try TemporaryFile.write(to: path) { temporary in
             guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw ExportError.io(path: temporary, reason: "cannot create the file")
+                throw ExportError.io(path: temporary, reason: "cannot create the file: " + IOErrorMessage.describe(errno: errno))
             }
             defer { try? handle.close() }
             var buffer = ""

@@ -107,7 +107,7 @@ enum TemporaryFile {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
         do {
             try body(temporary)
-            guard rename(temporary, path) == 0 else { throw ExportError.io(path: path, reason: "cannot rename the finished file into place") }
+            guard rename(temporary, path) == 0 else { throw ExportError.io(path: path, reason: "cannot put the finished file in place: " + IOErrorMessage.describe(errno: errno)) }
         } catch {
             unlink(temporary)
             throw error

@@ -13,10 +13,13 @@ public struct DocumentReader: DocumentReading {
     public let page: PageVocabulary
     /// Keep the whole page (`--whole-page`), not only the article.
     public let wholePage: Bool
+    /// The encoding of every text file (`--encoding`); detected per file when nil.
+    public let encoding: SourceEncoding?
 
-    public init(page: PageVocabulary, wholePage: Bool = false) {
+    public init(page: PageVocabulary, wholePage: Bool = false, encoding: SourceEncoding? = nil) {
         self.page = page
         self.wholePage = wholePage
+        self.encoding = encoding
     }
 
     public func read(_ file: InputFile) throws -> SourceDocument {
@@ -24,7 +27,7 @@ public struct DocumentReader: DocumentReading {
         case "pdf": return try PDFText.read(file)
         case "docx": return try DOCXText.read(file)
         default:
-            var document = try SourceDocument(reading: file.path, name: file.id)
+            var document = try SourceDocument(reading: file.path, name: file.id, encoding: encoding)
             if document.markup == .html, !wholePage {
                 document.leftOut = MainContent(vocabulary: page).leftOutParts(of: document.text.bytes)
             }

@@ -46,12 +46,34 @@ struct ExportCommand: ParsableCommand {
         let whole = try graphOptions.load()
         if let around { _ = try resolveEntity(around, in: whole) }
         let graph = whole.subgraph(SubgraphFilter(topic: topic, kinds: try kinds, around: around, depth: depth, fromYear: fromYear, toYear: toYear))
-        switch format {
-        case .graphml: try GraphMLExporter().write(graph, to: output ?? "graph.graphml")
-        case .gexf: try GEXFExporter().write(graph, to: output ?? "graph.gexf")
-        case .dot: try DOTExporter(clustered: clustered).write(graph, to: output ?? "graph.dot")
-        case .csv: try CSVExporter().write(graph, toFolder: output ?? ".")
-        case .json: try graph.save(to: URL(fileURLWithPath: output ?? "graph.json"))
+        let path = output ?? (format == .csv ? "." : "graph.\(format.rawValue)")
+        try writingOutput(to: path) {
+            switch format {
+            case .graphml: try GraphMLExporter().write(graph, to: path)
+            case .gexf: try GEXFExporter().write(graph, to: path)
+            case .dot: try DOTExporter(clustered: clustered).write(graph, to: path)
+            case .csv: try CSVExporter().write(graph, toFolder: path)
+            case .json: try graph.save(to: URL(fileURLWithPath: path))
+            }
         }
+    }
+}
+
+/// A file that could not be written, as one line: the file, what happened, what to do.
+struct OutputWriteError: Error, LocalizedError, CustomStringConvertible {
+    let path: String
+    let message: String
+    var description: String { "\(path): \(message)" }
+    var errorDescription: String? { description }
+}
+
+/// Runs `body`, turning file-system errors into ``OutputWriteError``s that name `path`.
+func writingOutput(to path: String, _ body: () throws -> Void) throws {
+    do { try body() } catch let error as ExportError {
+        throw OutputWriteError(path: path, message: error.reason)
+    } catch let error as CocoaError {
+        throw OutputWriteError(path: path, message: IOErrorMessage.describe(error))
+    } catch let error as POSIXError {
+        throw OutputWriteError(path: path, message: IOErrorMessage.describe(error))
     }
 }

@@ -118,7 +118,7 @@ enum GraphBuild {
         if options.svg {
             try write("graph.svg") { try SVGRendering.render(dot: folder.path(for: "graph.dot"), svg: $0, timeout: options.svgTimeout) }
         }
-        do { try folder.commit() } catch {
+        do { try Interruption.shared.uninterruptible { try folder.commit() } } catch {
             folder.discard()
             throw BuildFailure(message: error.localizedDescription + " \(output) is left as it was.")
         }

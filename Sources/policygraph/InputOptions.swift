@@ -15,6 +15,16 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .customLong("whole-page"), help: "Read web pages whole, navigation, sidebars and footers included, not only the article.")
     var wholePage = false
 
+    @Option(help: ArgumentHelp("The inputs' encoding: utf-8, utf-16, gb18030 (also gbk, gb2312) or big5. Detected per file when absent.",
+                               valueName: "NAME"))
+    var encoding: String?
+
+    func validate() throws {
+        if let encoding, SourceEncoding(name: encoding) == nil {
+            throw ValidationError("Unknown encoding '\(encoding)'; use utf-8, utf-16, gb18030 (also gbk, gb2312) or big5.")
+        }
+    }
+
     /// The paths to read: the arguments, the listed files, or seeds/.
     func paths() throws -> (paths: [String], listed: Bool) {
         guard let filesFrom else { return (inputs.isEmpty ? ["seeds"] : inputs, false) }
@@ -31,8 +41,10 @@ struct InputOptions: ParsableArguments {
     /// The inputs, read as users have them.
     func collection(for ontology: Ontology) throws -> InputCollection {
         let (paths, listed) = try paths()
-        var collection = InputCollection(paths: paths, reader: DocumentReader(page: ontology.patterns.page, wholePage: wholePage))
+        let encoding = self.encoding.flatMap(SourceEncoding.init(name:))
+        var collection = InputCollection(paths: paths, reader: DocumentReader(page: ontology.patterns.page, wholePage: wholePage, encoding: encoding))
         collection.idsKeepListedPaths = listed
+        collection.onWarning = reportInputWarning
         return collection
     }
 }

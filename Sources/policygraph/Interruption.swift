@@ -39,6 +39,14 @@ final class Interruption: @unchecked Sendable {
     func killOnInterrupt(group: pid_t) { lock.withLock { _ = groups.insert(group) } }
     func forget(group: pid_t) { lock.withLock { _ = groups.remove(group) } }
 
+    /// Runs `body` to its end before any interruption is handled (the swap of
+    /// the output folders: never half done).
+    func uninterruptible<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
     private func interrupted(by number: Int32) {
         lock.lock()
         for group in groups { kill(-group, SIGKILL) }

@@ -32,3 +32,8 @@ struct OntologyOptions: ParsableArguments {
 func reportInputError(_ error: any Error) {
     FileHandle.standardError.write(Data("policygraph: \(error.localizedDescription)\n".utf8))
 }
+
+/// Reports a decoding warning (a dropped control character, a garbled-looking text) on standard error.
+@Sendable func reportInputWarning(_ warning: String) {
+    FileHandle.standardError.write(Data("policygraph: warning: \(warning)\n".utf8))
+}

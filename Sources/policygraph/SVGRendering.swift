@@ -49,8 +49,6 @@ enum SVGRendering {
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
         do { try process.run() } catch {
             throw Failure(message: "cannot start Graphviz (\(IOErrorMessage.describe(error)))")
         }
@@ -62,7 +60,10 @@ enum SVGRendering {
         let collected = CollectedData()
         let reading = DispatchGroup()
         message.async(group: reading) { collected.set(errors.fileHandleForReading.readDataToEndOfFile()) }
-        if done.wait(timeout: .now() + .seconds(seconds)) == .timedOut {
+        // Polled rather than a termination handler, which Foundation's Process keeps alive (a leak under LeakSanitizer).
+        let deadline = Date().addingTimeInterval(TimeInterval(seconds))
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        if process.isRunning {
             kill(-group, SIGKILL)
             kill(group, SIGKILL)
             process.waitUntilExit()
@@ -71,6 +72,7 @@ enum SVGRendering {
                 + "Give more time (--svg-timeout SECONDS), or build without --svg.")
         }
         reading.wait()
+        process.waitUntilExit()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             unlink(svg)
             let detail = String(decoding: collected.get(), as: UTF8.self).split(separator: "\n").first.map { ": \($0)" } ?? ""

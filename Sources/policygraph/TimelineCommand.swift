@@ -38,7 +38,7 @@ struct TimelineCommand: ParsableCommand {
         case .html: data = Data(TimelineHTML.render(timeline, lanes: lanes).utf8)
         case .timelinejs: data = try TimelineRenderer.timelineJS(timeline)
         }
-        if let output { try AtomicFile.write(data, to: output) } else { FileHandle.standardOutput.write(data) }
+        if let output { try writingOutput(to: output) { try AtomicFile.write(data, to: output) } } else { FileHandle.standardOutput.write(data) }
     }
 }
 

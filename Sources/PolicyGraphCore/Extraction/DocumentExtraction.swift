@@ -76,7 +76,7 @@ public struct ExtractedEntity: Codable, Sendable, Equatable {
     public var canonical: String?
     /// How many times the document mentions it (extra field).
     public var mentions: Int
-    /// UTF-8 byte offsets into the original file of the first mention (extra field).
+    /// Byte offsets into the original file of the first mention (extra field): UTF-8 bytes, or the file's own bytes for GB18030, Big5 and UTF-16 files.
     public var offsets: [Int]
     /// The rule that found the first mention (extra field).
     public var rule: String

@@ -10,10 +10,13 @@ public protocol DocumentReading: Sendable {
 
 /// Reads text files as they are.
 public struct PlainTextReader: DocumentReading {
-    public init() {}
+    /// The encoding of every file (`--encoding`); detected per file when nil.
+    public var encoding: SourceEncoding?
+
+    public init(encoding: SourceEncoding? = nil) { self.encoding = encoding }
 
     public func read(_ file: InputFile) throws -> SourceDocument {
-        try SourceDocument(reading: file.path, name: file.id)
+        try SourceDocument(reading: file.path, name: file.id, encoding: encoding)
     }
 }
 
@@ -68,6 +71,8 @@ public struct InputCollection: Sendable {
     /// Files named directly keep their relative path as their id (`--files-from`
     /// lists), rather than their base name.
     public var idsKeepListedPaths = false
+    /// Receives each document's decoding warnings (`file:line:column: …`).
+    public var onWarning: @Sendable (String) -> Void = { _ in }
 
     public init(paths: [String], reader: any DocumentReading = PlainTextReader()) {
         self.paths = paths
@@ -124,6 +129,7 @@ public struct InputCollection: Sendable {
                     continue
                 }
                 report.documents += 1
+                document.text.warnings.forEach(onWarning)
                 try body(document, metadataByFolder[folder]?[(file.path as NSString).lastPathComponent])
             }
         }

@@ -156,7 +156,9 @@ extension KnowledgeGraph {
         return try load(data: data, path: url.path)
     }
 
-    static func load(data: Data, path: String) throws -> KnowledgeGraph {
+    /// Reads a graph from the bytes of a graph file; `path` names it in errors.
+    /// The graph is checked (ids, edge ends, years) and rejected with every problem named.
+    public static func load(data: Data, path: String) throws -> KnowledgeGraph {
         let file: GraphFile
         do { file = try JSONDecoder().decode(GraphFile.self, from: data) } catch {
             throw GraphFileError(path: path, reason: "\(error)")

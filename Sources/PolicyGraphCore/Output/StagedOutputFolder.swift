@@ -65,7 +65,10 @@ public final class StagedOutputFolder {
         // from killed processes.
         let prefix = ".\(name).staging."
         for entry in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) || entry.hasPrefix(".\(name).old.") {
-            try? manager.removeItem(at: parent.appendingPathComponent(entry))
+            let stale = parent.appendingPathComponent(entry)
+            // A process killed between the two renames of a swap left the old set aside: put it back.
+            if entry.hasPrefix(".\(name).old."), !manager.fileExists(atPath: url.path), rename(stale.path, url.path) == 0 { continue }
+            try? manager.removeItem(at: stale)
         }
         staging = parent.appendingPathComponent(prefix + String(getpid()))
         do { try manager.createDirectory(at: staging, withIntermediateDirectories: false) } catch {

@@ -58,7 +58,8 @@ public struct TextNormalizer: Sendable {
     /// `leftOut` names the parts that are not the article (left out first).
     public func normalize(_ text: DecodedText, markup: MarkupKind = .plain, leftOut: [LeftOutPart] = []) -> NormalizedText {
         var bytes = text.bytes
-        var maps: [OffsetMap] = []
+        // A transcoded text maps back to the file's own bytes first.
+        var maps: [OffsetMap] = text.fileMap.map { [$0] } ?? []
         func run(_ pass: ([UInt8]) -> (bytes: [UInt8], map: OffsetMap)) {
             let result = pass(bytes)
             bytes = result.bytes

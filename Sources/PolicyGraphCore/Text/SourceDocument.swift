@@ -29,14 +29,15 @@ public struct SourceDocument: Sendable {
         self.markup = markup
     }
 
-    /// Reads and decodes the file at `path`; `name` is its id (default: the base name).
-    public init(reading path: String, name: String? = nil) throws(DocumentError) {
+    /// Reads and decodes the file at `path`; `name` is its id (default: the base name),
+    /// `encoding` the file's encoding when given (else detected).
+    public init(reading path: String, name: String? = nil, encoding: SourceEncoding? = nil) throws(DocumentError) {
         guard let data = FileManager.default.contents(atPath: path) else {
             if FileManager.default.fileExists(atPath: path) { throw .unreadable(file: path, reason: "permission denied or not a regular file") }
             throw Self.missing(path)
         }
         let bytes = [UInt8](data)
-        let decoded = try TextDecoding.decode(bytes, file: path)
+        let decoded = try TextDecoding.decode(bytes, file: path, encoding: encoding)
         let baseName = (path as NSString).lastPathComponent
         self.init(name: name ?? baseName, path: path, text: decoded, markup: MarkupKind.detect(fileName: baseName, bytes: decoded.bytes))
     }

@@ -221,3 +221,15 @@ func unmount(_ path: String) -> Int32 {
     process.waitUntilExit()
     return process.terminationStatus
 }
+
+extension BuildSafetyTests {
+    /// A process killed between the two renames of a swap left the old set aside: the next build restores it first.
+    @Test func oldSetLeftAsideIsRestored() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write(".out.old.999999/graph.json", "old")
+        let folder = try StagedOutputFolder(replacing: scratch.path("out"))
+        #expect(try scratch.snapshot("out") == ["graph.json": Data("old".utf8)])
+        folder.discard()
+    }
+}

@@ -87,6 +87,7 @@ import Testing
         #expect(!listing.output.contains("\u{1B}"))
         for file in ["nodes.csv", "edges.csv", "timeline.csv"] {
             let csv = try String(contentsOfFile: scratch.path("out/\(file)"), encoding: .utf8)
+            #expect(!csv.contains("\u{1B}"), "\(file)")
             #expect(!csv.contains(",=") && !csv.contains(",\"=") && !csv.contains("\n=") && !csv.contains("\n\"="), "\(file)")
         }
     }
