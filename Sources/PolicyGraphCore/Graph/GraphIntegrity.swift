@@ -4,9 +4,9 @@
 /// rejected with every problem named (up to ``maximumReported``), so that no
 /// export writes an invalid file and no renderer meets an absurd year.
 enum GraphIntegrity {
-    /// Years a target may carry: wide enough for any plan, small enough that
+    /// Years a target may carry: those the time normaliser gives, wide enough for any plan, small enough that
     /// year arithmetic and a drawn axis stay bounded.
-    static let years = 1000...9999
+    static let years = TimeParser.yearRange
     static let maximumReported = 10
 
     /// The problems of a graph with these nodes and edges; empty when it is sound.
