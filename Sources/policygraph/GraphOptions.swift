@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyGraphCore
+import PolicyGraphStore
 
 /// `--graph FILE` (default `Outputs/graph.json`). Queries only read: a missing
 /// graph is an error that says how to make one, never a build.
@@ -48,4 +49,12 @@ func resolveEntity(_ name: String, in graph: KnowledgeGraph) throws -> Node {
     let suggestions = graph.suggestions(for: name)
     let hint = suggestions.isEmpty ? "" : " Did you mean \(suggestions.map { "“\($0)”" }.joined(separator: ", "))?"
     throw ValidationError("No entity is named “\(name)” in the graph.\(hint)")
+}
+
+/// The entity named on the command line, looked up in the store (forgiving), or a usage error
+/// with the nearest names.
+func resolveEntity(_ name: String, in store: PolicyStore) throws -> Node {
+    do { return try store.node(named: name) } catch let error as UnknownName {
+        throw ValidationError(error.localizedDescription)
+    }
 }

@@ -15,7 +15,8 @@ struct TargetsCommand: ParsableCommand {
     @Option(help: "The subject's name or alias.") var subject: String?
     @Option(help: "promise, goal or forecast.") var modality: Modality?
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
-    @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var retiredGraph: RetiredGraphOption
 
     func validate() throws {
         let times = [by != nil, inYear != nil, after != nil, !between.isEmpty].filter { $0 }.count
@@ -35,9 +36,9 @@ struct TargetsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let graph = try graphOptions.load()
-        if let subject { _ = try resolveEntity(subject, in: graph) }
-        let results = graph.targets(about: topic, time: timeFilter, subjectType: subjectType, modality: modality, subject: subject)
+        let store = try storeOptions.openForReading()
+        if let subject { _ = try resolveEntity(subject, in: store) }
+        let results = try store.targets(about: topic, time: timeFilter, subjectType: subjectType, modality: modality, subject: subject)
         guard !results.isEmpty || format != .table else {
             FileHandle.standardError.write(Data("policygraph: no target matches these filters\n".utf8))
             return
@@ -110,31 +111,27 @@ struct NeighborsCommand: ParsableCommand {
     @Option(help: "Only edges of this type (issued, holds_target, about, part_of, located_in, mentioned_in).") var edge: EdgeType?
     @Option(help: "How many steps to follow.") var depth: Int = 1
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
-    @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var retiredGraph: RetiredGraphOption
 
     func validate() throws {
         if depth < 1 { throw ValidationError("--depth must be at least 1.") }
     }
 
     func run() throws {
-        let graph = try graphOptions.load()
-        let node = try resolveEntity(name, in: graph)
+        let store = try storeOptions.openForReading()
+        let node = try resolveEntity(name, in: store)
+        let links = depth == 1 ? try store.neighbors(of: node.id.rawValue, edgeType: edge) : []
+        let nodes = depth == 1 ? [] : try store.neighborhood(of: node.id.rawValue, edgeType: edge, depth: depth)
         if format == .json {
             let neighbors: [JSONViews.Neighbor] = depth == 1
-                ? graph.neighbors(of: node.id, edgeType: edge).map { edge, other in
-                    .init(edge: edge.type.rawValue, direction: edge.source == node.id ? "out" : "in", node: .init(other), sources: edge.sources.count)
-                }
-                : graph.neighborhood(of: node.id, edgeType: edge, depth: depth).map { .init(edge: nil, direction: nil, node: .init($0), sources: nil) }
+                ? links.map { .init(edge: $0.edgeType, direction: $0.outgoing ? "out" : "in", node: .init($0.node), sources: $0.weight) }
+                : nodes.map { .init(edge: nil, direction: nil, node: .init($0), sources: nil) }
             return try printJSON(JSONViews.Neighbors(node: .init(node), neighbors: neighbors))
         }
-        let rows: [[String]]
-        if depth == 1 {
-            rows = graph.neighbors(of: node.id, edgeType: edge).map { edge, other in
-                [edge.type.rawValue, edge.source == node.id ? "→" : "←", other.kind.rawValue, other.label, String(edge.sources.count)]
-            }
-        } else {
-            rows = graph.neighborhood(of: node.id, edgeType: edge, depth: depth).map { ["", "", $0.kind.rawValue, $0.label, ""] }
-        }
+        let rows: [[String]] = depth == 1
+            ? links.map { [$0.edgeType, $0.outgoing ? "→" : "←", $0.node.kind.rawValue, $0.node.label, String($0.weight)] }
+            : nodes.map { ["", "", $0.kind.rawValue, $0.label, ""] }
         try printTable(Table(columns: ["edge", "direction", "type", "name", "sources"], rows: rows), format: format)
     }
 }
@@ -145,23 +142,17 @@ struct PathCommand: ParsableCommand {
     @Argument(help: "From this entity.") var from: String
     @Argument(help: "To this entity.") var to: String
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
-    @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var retiredGraph: RetiredGraphOption
 
     func run() throws {
-        let graph = try graphOptions.load()
-        let start = try resolveEntity(from, in: graph), goal = try resolveEntity(to, in: graph)
-        guard let path = graph.shortestPath(from: start.id, to: goal.id) else {
+        let store = try storeOptions.openForReading()
+        let start = try resolveEntity(from, in: store), goal = try resolveEntity(to, in: store)
+        guard let path = try store.shortestPath(from: start.id.rawValue, to: goal.id.rawValue) else {
             throw ValidationError("“\(start.label)” and “\(goal.label)” are not connected in the graph.")
         }
-        var rows: [[String]] = []
-        var steps: [JSONViews.Step] = []
-        for (index, id) in path.enumerated() {
-            let node = graph[id]!
-            var via = ""
-            if index > 0, let link = graph.neighbors(of: path[index - 1]).first(where: { $0.node.id == id }) { via = link.edge.type.rawValue }
-            rows.append([String(index), via, node.kind.rawValue, node.label])
-            steps.append(.init(step: index, via: via.isEmpty ? nil : via, node: .init(node)))
-        }
+        let rows = path.enumerated().map { index, step in [String(index), step.via ?? "", step.node.kind.rawValue, step.node.label] }
+        let steps = path.enumerated().map { index, step in JSONViews.Step(step: index, via: step.via, node: .init(step.node)) }
         if format == .json { return try printJSON(JSONViews.Path(path: steps)) }
         try printTable(Table(columns: ["step", "via", "type", "name"], rows: rows), format: format)
     }

@@ -15,6 +15,18 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// `--graph FILE`, which `targets`, `neighbors` and `path` no longer read: a usage error that points to `--store`.
+struct RetiredGraphOption: ParsableArguments {
+    @Option(help: .hidden) var graph: String?
+
+    func validate() throws {
+        guard let graph else { return }
+        let folder = (graph as NSString).deletingLastPathComponent
+        let store = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("policygraph.sqlite")
+        throw ValidationError("--graph \(graph): this command reads the store, not graph.json; give --store \(store) (`policygraph build` writes it next to graph.json).")
+    }
+}
+
 /// `--co-mentions`: entities named in one sentence get weighted `co_mentioned` edges.
 struct CoMentionOption: ParsableArguments {
     @Flag(help: "Add weighted co_mentioned edges between entities named in one sentence (kept for later adds and removes).")

@@ -149,7 +149,7 @@ extension CommandLineTests {
     /// Every query command's JSON is an object whose nodes carry their ids.
     @Test(arguments: [["targets", "--topic", "固态电池", "--by", "2027"], ["neighbors", "工信部"], ["path", "宁德时代", "比亚迪"]])
     func graphCommandsAnswerJSONObjects(arguments: [String]) throws {
-        let result = try Self.run(arguments + ["--format", "json", "--graph", Self.seedBuild + "/graph.json"])
+        let result = try Self.run(arguments + ["--format", "json", "--store", Self.seedStore])
         #expect(result.status == 0, "\(result.error)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect(!object.isEmpty)
@@ -157,6 +157,93 @@ extension CommandLineTests {
         if arguments[0] == "targets" {
             let first = try #require((object["targets"] as? [[String: Any]])?.first)
             #expect(first["year"] is Int)
+            #expect((first["subject"] as? [String: Any])?["id"] is String)
         }
+    }
+}
+
+/// `targets`, `neighbors` and `path` read the store and nothing else.
+extension CommandLineTests {
+    /// A folder holding only a copy of the seeds' store, as `Outputs/policygraph.sqlite`: no graph.json anywhere.
+    static func storeOnlyFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policygraph-storeonly-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Outputs"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: seedStore, toPath: folder.appendingPathComponent("Outputs/policygraph.sqlite").path)
+        return folder
+    }
+
+    static func runIn(_ folder: URL, _ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        guard let binary = executable else { throw MissingBinary() }
+        return try runProcess(binary, arguments, in: folder)
+    }
+
+    /// The default store, in a folder without graph.json: each command answers in each format, the same bytes as
+    /// with `--store` beside a full build.
+    @Test(arguments: [["targets", "--topic", "固态电池", "--by", "2027", "--subject-type", "company", "--modality", "promise"],
+                      ["targets", "--in", "2025"], ["targets", "--subject", "toyota"],
+                      ["neighbors", "工信部"], ["neighbors", "宁德时代", "--depth", "2"], ["neighbors", "工信部", "--edge", "issued"],
+                      ["path", "宁德时代", "固态电池"], ["path", "catl", "比亚迪"]])
+    func queriesNeedNoGraphJSON(arguments: [String]) throws {
+        let folder = try Self.storeOnlyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for format in ["table", "json", "csv"] {
+            let result = try Self.runIn(folder, arguments + ["--format", format])
+            #expect(result.status == 0, "\(arguments) \(format): \(result.error)")
+            #expect(!result.output.isEmpty)
+            let beside = try Self.run(arguments + ["--format", format, "--store", Self.seedStore])
+            #expect(result.output == beside.output)
+        }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path)
+        #expect(!files.contains { $0.hasSuffix("graph.json") })
+    }
+
+    /// Table and CSV columns, and JSON objects with node ids and numeric years, as before the store.
+    @Test func outputShapesAreKept() throws {
+        let folder = try Self.storeOnlyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let targets = try Self.runIn(folder, ["targets", "--topic", "固态电池", "--by", "2027", "--format", "csv"])
+        #expect(targets.output.hasPrefix("subject,type,time,action,topic,value,modality,document,quote\n"))
+        #expect(targets.output.contains("宁德时代新能源科技股份有限公司,company,in 2027,小规模量产"))
+        let neighbors = try Self.runIn(folder, ["neighbors", "工信部", "--format", "csv"])
+        #expect(neighbors.output.hasPrefix("edge,direction,type,name,sources\n"))
+        #expect(neighbors.output.contains("issued,→,policy,"))
+        let neighborsJSON = try Self.runIn(folder, ["neighbors", "工信部", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(neighborsJSON.output.utf8)) as? [String: Any])
+        #expect((object["node"] as? [String: Any])?["name"] as? String == "工业和信息化部")
+        let first = try #require((object["neighbors"] as? [[String: Any]])?.first)
+        #expect(first["sources"] is Int && (first["node"] as? [String: Any])?["id"] is String)
+        let path = try Self.runIn(folder, ["path", "宁德时代", "固态电池", "--format", "json"])
+        let steps = try #require((try JSONSerialization.jsonObject(with: Data(path.output.utf8)) as? [String: Any])?["path"] as? [[String: Any]])
+        #expect(steps.count >= 3)
+        #expect(steps.map { $0["step"] as? Int } == Array(0..<steps.count))
+        #expect(steps.first?["via"] == nil && steps.last?["via"] is String)
+        let table = try Self.runIn(folder, ["path", "宁德时代", "固态电池"])
+        #expect(table.output.hasPrefix("step"))
+    }
+
+    @Test(arguments: [["targets", "--subject", "工信布"], ["neighbors", "工信布"], ["path", "工信布", "比亚迪"], ["path", "比亚迪", "工信布"]])
+    func unknownNamesSuggestTheClosestFromTheStore(arguments: [String]) throws {
+        let result = try Self.run(arguments + ["--store", Self.seedStore])
+        #expect(result.status == 64)
+        #expect(result.error.contains("No entity is named “工信布”"))
+        #expect(result.error.contains("Did you mean “工信部”"))
+    }
+
+    @Test(arguments: [["targets"], ["neighbors", "工信部"], ["path", "宁德时代", "比亚迪"]])
+    func aMissingStoreSaysHowToMakeOne(arguments: [String]) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policygraph-nostore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.runIn(folder, arguments)
+        #expect(result.status != 0)
+        #expect(result.error.contains("Outputs/policygraph.sqlite: no store there"))
+        #expect(result.error.contains("policygraph build"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func theRetiredGraphOptionPointsToTheStore() throws {
+        let result = try Self.run(["neighbors", "工信部", "--graph", "out/graph.json"])
+        #expect(result.status == 64)
+        #expect(result.error.contains("give --store out/policygraph.sqlite"))
     }
 }

@@ -42,6 +42,13 @@ public struct TargetResult: Hashable, Sendable {
     public let facts: TargetFacts
     /// Where it was read: document, sentence, offsets.
     public let sources: [Provenance]
+
+    public init(target: Node, subject: Node, facts: TargetFacts, sources: [Provenance]) {
+        self.target = target
+        self.subject = subject
+        self.facts = facts
+        self.sources = sources
+    }
 }
 
 /// The direction of edges to follow.

@@ -78,8 +78,8 @@ import Testing
                                          to: scratch.url.appendingPathComponent("esc.txt"))
         let build = try runPolicyGraph(["build", "esc.txt", "-o", "out"], in: scratch.url)
         #expect(build.status == 0, "\(build.error)")
-        for arguments in [["neighbors", "工信部", "--graph", "out/graph.json"], ["entity", "工信部", "--graph", "out/graph.json"],
-                          ["targets", "--graph", "out/graph.json"]] {
+        for arguments in [["neighbors", "工信部", "--store", "out/policygraph.sqlite"], ["entity", "工信部", "--store", "out/policygraph.sqlite"],
+                          ["targets", "--store", "out/policygraph.sqlite"]] {
             let result = try runPolicyGraph(arguments, in: scratch.url)
             #expect(!result.output.contains("\u{1B}"), "\(arguments)")
         }
