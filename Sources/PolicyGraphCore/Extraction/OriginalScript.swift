@@ -16,11 +16,12 @@ enum OriginalScript {
         }
     }
 
-    /// The decoded text that `range` of the normalised text came from.
+    /// The decoded text that `range` of the normalised text came from
+    /// (`original` is the decoded UTF-8, whatever the file's encoding).
     static func originalSurface(of range: Range<Int>, text: NormalizedText, original: [UInt8]) -> String? {
-        let mapped = text.originalRange(of: range)
-        let start = mapped.lowerBound - text.fileOffset
-        let end = mapped.upperBound - text.fileOffset
+        let mapped = text.decodedRange(of: range)
+        let start = mapped.lowerBound
+        let end = mapped.upperBound
         guard start >= 0, end <= original.count, start < end else { return nil }
         return String(decoding: original[start..<end], as: UTF8.self)
     }

@@ -10,11 +10,15 @@ public struct NormalizedText: Sendable {
     let maps: [OffsetMap]
     /// Added to offsets to make them offsets into the file (a BOM's length).
     let fileOffset: Int
+    /// How many of the first ``maps`` lead from the decoded text back to the
+    /// file's own bytes (1 for a transcoded file, else 0).
+    let fileMapCount: Int
 
-    init(bytes: [UInt8], maps: [OffsetMap], fileOffset: Int) {
+    init(bytes: [UInt8], maps: [OffsetMap], fileOffset: Int, fileMapCount: Int = 0) {
         self.bytes = bytes
         self.maps = maps
         self.fileOffset = fileOffset
+        self.fileMapCount = fileMapCount
     }
 
     /// Text that needed no normalisation.
@@ -32,15 +36,26 @@ public struct NormalizedText: Sendable {
 
     /// The byte range in the original file that `range` of ``bytes`` came from.
     public func originalRange(of range: Range<Int>) -> Range<Int> {
+        let decoded = map(range, through: maps[...])
+        return (decoded.lowerBound + fileOffset)..<(decoded.upperBound + fileOffset)
+    }
+
+    /// The byte range of the decoded UTF-8 text (before normalisation, after any
+    /// transcoding from GB18030, Big5 or UTF-16) that `range` of ``bytes`` came from.
+    public func decodedRange(of range: Range<Int>) -> Range<Int> {
+        map(range, through: maps[min(fileMapCount, maps.count)...])
+    }
+
+    private func map(_ range: Range<Int>, through passes: ArraySlice<OffsetMap>) -> Range<Int> {
         var start = range.lowerBound
         var end = range.upperBound
-        for map in maps.reversed() {
+        for map in passes.reversed() {
             let mappedStart = map.inputOffset(ofStart: start)
             let mappedEnd = range.isEmpty ? mappedStart : map.inputOffset(ofEnd: end)
             start = mappedStart
             end = max(mappedStart, mappedEnd)
         }
-        return (start + fileOffset)..<(end + fileOffset)
+        return start..<end
     }
 }
 
@@ -76,7 +91,7 @@ public struct TextNormalizer: Sendable {
         run(folding.fold)
         run(LayoutDoubling.remove)
         run { LineJoining.join($0, layoutBreaks: markup == .plain) }
-        return NormalizedText(bytes: bytes, maps: maps, fileOffset: text.byteOffsetInFile)
+        return NormalizedText(bytes: bytes, maps: maps, fileOffset: text.byteOffsetInFile, fileMapCount: text.fileMap == nil ? 0 : 1)
     }
 
     /// Normalises a string (for tests and the dictionary).
