@@ -33,7 +33,8 @@ public struct DictionaryScanner: Sendable {
         var candidateEnds = [Int](repeating: 0, count: 64)
         var candidateValues = [Int32](repeating: 0, count: 64)
         // Contextual entities seen in context once are recognised anywhere after.
-        var establishedContextual: Set<Int> = []
+        // A flag per entity rather than a set: the scan asks for every contextual candidate.
+        var establishedContextual = [Bool](repeating: false, count: lexicon.ontology.entities.count)
         while position < count {
             let lead = bytes[position]
             // Only start at scalar boundaries and not inside an ASCII word.
@@ -98,7 +99,7 @@ public struct DictionaryScanner: Sendable {
     /// contextual names matched in context.
     @inline(__always)
     func acceptable(value: Int32, start: Int, end: Int, bytes: UnsafeBufferPointer<UInt8>, previous: Token?,
-                    established: inout Set<Int>) -> Bool? {
+                    established: inout [Bool]) -> Bool? {
         if isWordByte(bytes[end - 1]), end < bytes.count, isWordByte(bytes[end]) { return nil }
         let entries = lexicon.payloads[Int(value)]
         var plain = false
@@ -106,20 +107,20 @@ public struct DictionaryScanner: Sendable {
             switch entry {
             case let .entity(index, contextual):
                 if !contextual { plain = true; continue }
-                if established.contains(index) { return true }
+                if established[index] { return true }
                 guard let previous else { continue }
                 if onlySpace(bytes, previous.end..<start) {
                     for case let .entity(prior, _) in lexicon.payloads[Int(previous.payload)]
                     where lexicon.ancestors[index].contains(prior) {
-                        established.insert(index)
+                        established[index] = true
                         return true
                     }
                 }
                 // A company's ordinary-word name in a list of companies: 中国石化、长城.
-                if lexicon.contextualCompanies.contains(index), listSeparator(bytes, previous.end..<start) {
+                if lexicon.contextualCompanies[index], listSeparator(bytes, previous.end..<start) {
                     for case let .entity(prior, _) in lexicon.payloads[Int(previous.payload)]
                     where lexicon.ontology.entities[prior].type == .company {
-                        established.insert(index)
+                        established[index] = true
                         return true
                     }
                 }

@@ -47,8 +47,8 @@ public struct Lexicon: Sendable {
     let payloads: [[LexiconEntry]]
     /// The entities' ancestors (parent and grandparent), by entity index.
     let ancestors: [[Int]]
-    /// Companies with a contextual name or alias: recognised in a list of companies.
-    let contextualCompanies: Set<Int>
+    /// By entity index: a company with a contextual name or alias (recognised in a list of companies).
+    let contextualCompanies: [Bool]
 
     /// Compiles `ontology`. Cost: linear in the total length of all names.
     public init(ontology: Ontology) {
@@ -97,10 +97,9 @@ public struct Lexicon: Sendable {
             payloads.append(entriesByKey[key]!)
         }
         trie = DoubleArrayTrie(keys: keys)
-        contextualCompanies = Set(ontology.entities.indices.filter { index in
-            let entity = ontology.entities[index]
-            return entity.type == .company && (entity.nameIsContextual || !entity.contextualAliases.isEmpty)
-        })
+        contextualCompanies = ontology.entities.map { entity in
+            entity.type == .company && (entity.nameIsContextual || !entity.contextualAliases.isEmpty)
+        }
         self.payloads = payloads
         ancestors = ontology.entities.indices.map { index in
             var result: [Int] = []
