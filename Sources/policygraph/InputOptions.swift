@@ -32,7 +32,7 @@ struct InputOptions: ParsableArguments {
         if filesFrom == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            data = FileManager.default.contents(atPath: filesFrom)
+            data = FileBytes.read(filesFrom)
         }
         guard let data else { throw ValidationError("--files-from \(filesFrom): no such file or it cannot be read.") }
         return (inputs + InputCollection.paths(inList: String(decoding: data, as: UTF8.self)), true)

@@ -52,7 +52,7 @@ public enum MetadataFile {
     public static func load(folder: String) throws -> [String: DocumentMetadata] {
         for name in names {
             let path = (folder as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            guard let data = FileBytes.read(path) else { continue }
             return name.hasSuffix(".json") ? try parseJSON(data, path: path) : try parseTSV(data, path: path)
         }
         return [:]

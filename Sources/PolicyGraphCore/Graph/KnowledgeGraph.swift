@@ -150,7 +150,7 @@ extension KnowledgeGraph {
 
     /// Reads a graph written by ``save(to:)``.
     public static func load(from url: URL) throws -> KnowledgeGraph {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = FileBytes.read(url.path) else {
             throw GraphFileError(path: url.path, reason: "cannot read the file")
         }
         return try load(data: data, path: url.path)

@@ -11,7 +11,7 @@ struct OntologyLoader {
 
     /// The TSV records of one file: (line number, fields), comments skipped.
     func records(of url: URL, relativeName: String) throws(OntologyError) -> [(Int, [String])] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = FileBytes.read(url.path) else {
             throw .invalidRecords([OntologyIssue(location: .init(file: relativeName, line: 0), message: "cannot read the file")])
         }
         let text = String(decoding: data, as: UTF8.self)

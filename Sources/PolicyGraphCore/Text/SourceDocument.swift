@@ -32,7 +32,7 @@ public struct SourceDocument: Sendable {
     /// Reads and decodes the file at `path`; `name` is its id (default: the base name),
     /// `encoding` the file's encoding when given (else detected).
     public init(reading path: String, name: String? = nil, encoding: SourceEncoding? = nil) throws(DocumentError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileBytes.read(path) else {
             if FileManager.default.fileExists(atPath: path) { throw .unreadable(file: path, reason: "permission denied or not a regular file") }
             throw Self.missing(path)
         }

@@ -36,8 +36,8 @@ enum PDFText {
         process.standardError = try? FileHandle(forWritingTo: errors)
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0, var bytes = FileManager.default.contents(atPath: output.path).map([UInt8].init) else {
-            let message = (FileManager.default.contents(atPath: errors.path)).map { String(decoding: $0.prefix(300), as: UTF8.self) } ?? ""
+        guard process.terminationStatus == 0, var bytes = FileBytes.read(output.path).map([UInt8].init) else {
+            let message = (FileBytes.read(errors.path)).map { String(decoding: $0.prefix(300), as: UTF8.self) } ?? ""
             throw InputError.toolFailed(file: file.path, tool: tool, status: process.terminationStatus,
                                         message: message.trimmingCharacters(in: .whitespacesAndNewlines))
         }
