@@ -218,13 +218,14 @@ let newsPage = """
         let types = """
         <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
         """
-        let archive = try Archive(url: url, accessMode: .create)
+        let archive = try Archive(data: Data(), accessMode: .create)
         for (path, text) in [("[Content_Types].xml", types), ("word/document.xml", xml)] {
             let data = Data(text.utf8)
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { (position: Int64, size: Int) in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
+        try #require(archive.data).write(to: url)
     }
 
     @Test func docxIsReadFromDocumentXML() throws {
@@ -247,9 +248,10 @@ let newsPage = """
         let folder = try scratchFolder("baddocx")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("other.docx")
-        let archive = try Archive(url: file, accessMode: .create)
+        let archive = try Archive(data: Data(), accessMode: .create)
         let data = Data("x".utf8)
         try archive.addEntry(with: "readme.txt", type: .file, uncompressedSize: 1) { (_: Int64, _: Int) in data }
+        try #require(archive.data).write(to: file)
         #expect(throws: InputError.malformed(file: file.path, what: "Word file (.docx)", reason: "it has no word/document.xml")) {
             try sharedReader.read(InputFile(path: file.path, id: "other.docx", inFolder: false))
         }
