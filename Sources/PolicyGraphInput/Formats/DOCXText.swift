@@ -18,6 +18,11 @@ enum DOCXText {
         guard let bytes = FileBytes.read(file.path) else {
             throw InputError.malformed(file: file.path, what: "Word file (.docx)", reason: "it cannot be read")
         }
+        // A ZIP starts with a local file header (PK\u{3}\u{4}); anything else is refused
+        // here, before ZIPFoundation, whose failed in-memory open leaks its buffer.
+        guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+            throw InputError.malformed(file: file.path, what: "Word file (.docx)", reason: "not a ZIP archive")
+        }
         do { archive = try Archive(data: bytes, accessMode: .read) } catch {
             throw InputError.malformed(file: file.path, what: "Word file (.docx)", reason: "not a ZIP archive")
         }
