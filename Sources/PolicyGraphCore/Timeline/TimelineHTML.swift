@@ -17,18 +17,7 @@ public enum TimelineHTML {
     static let colors = ["goal": "#4e79a7", "promise": "#f28e2b", "forecast": "#59a14f"]
 
     static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in XMLSafe.clean(text).unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        SafeText.forHTML(XMLSafe.clean(text))
     }
 
     public static func render(_ timeline: Timeline, lanes: Lanes = .subjectType, title: String = "Timeline of targets") -> String {
