@@ -93,9 +93,15 @@ public struct KnowledgeGraph: Sendable {
     }
 
     /// Names compare without 《》, quotes, white space and with full-width forms folded.
+    ///
+    /// Linear in the name. Names made only of ASCII, CJK ideographs and the
+    /// stripped marks (nearly all) are done on their UTF-8 bytes: Unicode's
+    /// compatibility normalisation (NFKC) leaves those characters as they
+    /// are. Any other name goes through NFKC.
     public static func normalize(_ name: String) -> String {
-        let stripped: Set<Character> = Set("《》〈〉“”‘’\"'「」『』 \t\r\n\u{3000}")
-        return String(name.precomposedStringWithCompatibilityMapping.filter { !stripped.contains($0) })
+        var name = name
+        if let fast = name.withUTF8({ NameNormalization.stableForm($0) }) { return fast }
+        return String(name.precomposedStringWithCompatibilityMapping.filter { !NameNormalization.stripped.contains($0) })
     }
 
     /// The node with `id`.
