@@ -1,0 +1,163 @@
+/// The graph being built, one document at a time: what ``GraphBuilder`` does,
+/// in a form that never holds more than one extraction.
+///
+/// ```swift
+/// var accumulator = GraphAccumulator(builder: GraphBuilder(ontology: ontology))
+/// for extraction in extractionsInDocumentOrder { accumulator.add(extraction) }
+/// let graph = accumulator.graph()
+/// ```
+///
+/// Add documents in document-id order (`<` on the ids): an entity that is
+/// first met under a name it shares with another merges with the one met
+/// first, so the order is part of the result, and ``GraphBuilder/build(_:)``
+/// uses this one. Memory grows with the graph (nodes, edges and their
+/// sources), not with the text.
+public struct GraphAccumulator {
+    let builder: GraphBuilder
+    var drafts: [String: GraphBuilder.Draft] = [:]
+    var edges: [String: GraphBuilder.DraftEdge] = [:]
+    /// "type|normalised name" → draft key.
+    var nameIndex: [String: String] = [:]
+    /// Name → ``KnowledgeGraph/normalize(_:)`` of it: each name is met in many documents.
+    var normalized: [String: String] = [:]
+
+    public init(builder: GraphBuilder) { self.builder = builder }
+
+    var ontology: Ontology { builder.ontology }
+
+    mutating func normalize(_ name: String) -> String {
+        if let known = normalized[name] { return known }
+        let result = KnowledgeGraph.normalize(name)
+        normalized[name] = result
+        return result
+    }
+
+    mutating func addEdge(_ type: EdgeType, _ source: String, _ target: String, _ provenance: Provenance?) {
+        let key = "\(type.rawValue)|\(source)|\(target)"
+        if let provenance {
+            edges[key, default: GraphBuilder.DraftEdge(type: type, source: source, target: target, sources: [])].sources.insert(provenance)
+        } else if edges[key] == nil {
+            edges[key] = GraphBuilder.DraftEdge(type: type, source: source, target: target, sources: [])
+        }
+    }
+
+    func ontologyKey(_ index: Int) -> String { "ontology:\(ontology.entities[index].id.rawValue)" }
+
+    mutating func technologyKey(named name: String) -> String? {
+        guard let index = builder.ontologyIndexes(named: name).first(where: { ontology.entities[$0].type == .technology }) else { return nil }
+        let key = ontologyKey(index)
+        if drafts[key] == nil {
+            let entity = ontology.entities[index]
+            drafts[key] = GraphBuilder.Draft(kind: .technology, label: entity.name, names: Set([entity.name] + entity.aliases), ontologyIndex: index)
+            // Broader technologies, so that 全固态电池 counts for 固态电池.
+            if let parent = entity.parentName, let parentKey = technologyKey(named: parent), parentKey != key {
+                addEdge(.partOf, key, parentKey, builder.ontologyProvenance(entity))
+            }
+        }
+        return key
+    }
+
+    /// Merges one document's extraction into the graph.
+    public mutating func add(_ extraction: DocumentExtraction) {
+        let document = extraction.document
+        let documentKey = "document:\(document)"
+        drafts[documentKey] = GraphBuilder.Draft(kind: .document, label: document, names: [document], ontologyIndex: nil,
+                                                 documents: [document], published: extraction.published)
+        // Entities, and this document's names for them.
+        var local: [String: String] = [:] // normalised name → draft key
+        for entity in extraction.entities {
+            let names = Set([entity.name] + entity.aliases + (entity.canonical.map { [$0] } ?? []))
+            let kind = NodeKind(entity.type)
+            var key: String
+            var ontologyIndex: Int? = nil
+            if let id = entity.id, let index = ontology.index(of: EntityID(rawValue: id)) {
+                key = ontologyKey(index)
+                ontologyIndex = index
+            } else if let existing = firstKnownKey(kind: kind, names: [entity.name] + names.sorted()) {
+                // Names are tried in a fixed order (the document's name first) so merges never depend on hashing.
+                key = existing
+            } else {
+                key = "name:\(kind.rawValue):\(normalize(entity.name))"
+            }
+            var draft = drafts.removeValue(forKey: key) ?? GraphBuilder.Draft(kind: kind, label: entity.name, names: [], ontologyIndex: ontologyIndex)
+            if let index = ontologyIndex {
+                draft.label = ontology.entities[index].name
+                draft.names.formUnion([ontology.entities[index].name] + ontology.entities[index].aliases)
+            } else if entity.name.count > draft.label.count || (entity.name.count == draft.label.count && entity.name < draft.label) {
+                draft.label = entity.name
+            }
+            draft.names.formUnion(names)
+            draft.documents.insert(document)
+            if let published = extraction.published { draft.see(published) }
+            for name in draft.names {
+                let normal = normalize(name)
+                let indexKey = "\(kind.rawValue)|\(normal)"
+                if nameIndex[indexKey] == nil { nameIndex[indexKey] = key }
+                if local[normal] == nil { local[normal] = key }
+            }
+            drafts[key] = draft
+            addEdge(.mentionedIn, key, documentKey, Provenance(document: document, sentence: entity.sentence, offsets: entity.offsets, rule: entity.rule))
+        }
+        // Targets: one node per subject, time and topic, across documents.
+        for target in extraction.targets {
+            guard let subjectKey = local[normalize(target.subject)], let year = target.time.year,
+                  let relation = TimeRelation(rawValue: target.time.relation) else { continue }
+            let topicKey = normalize(target.topic ?? target.action ?? "")
+            let key = "target:\(subjectKey)|\(relation.rawValue)|\(year)|\(target.time.month ?? 0)|\(target.time.end_year ?? 0)|\(topicKey)"
+            let technology = target.technology.flatMap { technologyKey(named: $0) }
+            let facts = TargetFacts(subject: NodeID(rawValue: ""), relation: relation, year: year, month: target.time.month,
+                                    endYear: target.time.end_year, endMonth: target.time.end_month, action: target.action,
+                                    topic: target.topic, value: target.value, modality: target.modality, technology: nil)
+            var draft = drafts.removeValue(forKey: key)
+                ?? GraphBuilder.Draft(kind: .target, label: "", names: [], ontologyIndex: nil, target: (facts, subjectKey, technology))
+            draft.documents.insert(document)
+            if let published = extraction.published { draft.see(published) }
+            drafts[key] = draft
+            let provenance = Provenance(document: document, sentence: target.quote, offsets: target.timeOffsets, rule: target.rule)
+            addEdge(.holdsTarget, subjectKey, key, Provenance(document: document, sentence: target.quote, offsets: target.subjectOffsets, rule: target.rule))
+            if let technology { addEdge(.about, key, technology, provenance) }
+        }
+        // Where the text puts organisations and zones.
+        for pair in extraction.located {
+            guard let entity = local[normalize(pair.entity)], let place = local[normalize(pair.place)] else { continue }
+            addEdge(.locatedIn, entity, place, Provenance(document: document, sentence: pair.sentence, offsets: pair.offsets))
+        }
+        // Issued pairs.
+        for pair in extraction.issued {
+            guard let issuer = local[normalize(pair.issuer)], let policy = local[normalize(pair.policy)] else { continue }
+            addEdge(.issued, issuer, policy, Provenance(document: document, sentence: pair.sentence, offsets: pair.verbOffsets ?? [], rule: pair.rule))
+        }
+    }
+
+    /// The draft already known under one of `names` (tried in order) for this kind.
+    private mutating func firstKnownKey(kind: NodeKind, names: [String]) -> String? {
+        for name in names {
+            if let key = nameIndex["\(kind.rawValue)|\(normalize(name))"] { return key }
+        }
+        return nil
+    }
+
+    /// The graph of every document added so far, with the ontology's
+    /// structure among the entities present (part_of and located_in).
+    public consuming func graph() -> KnowledgeGraph {
+        // (Pairs the text states were added per document.)
+        for (key, draft) in drafts {
+            guard let index = draft.ontologyIndex, draft.kind != .technology,
+                  let parentName = ontology.entities[index].parentName else { continue }
+            for parentIndex in builder.ontologyIndexes(named: parentName) {
+                let parentKey = ontologyKey(parentIndex)
+                guard let parent = drafts[parentKey], parentKey != key else { continue }
+                let type: EdgeType
+                switch (draft.kind, parent.kind) {
+                case (.zone, .region), (.company, .zone), (.company, .region), (.zone, .zone): type = .locatedIn
+                case (.region, .region): type = .partOf
+                case (let a, let b) where a == b || (a.entityType?.isOrganisation ?? false && b.entityType?.isOrganisation ?? false): type = .partOf
+                default: continue
+                }
+                addEdge(type, key, parentKey, builder.ontologyProvenance(ontology.entities[index]))
+                break
+            }
+        }
+        return builder.finish(drafts: drafts, edges: edges)
+    }
+}
