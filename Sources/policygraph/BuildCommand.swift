@@ -33,12 +33,20 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var coMentions: CoMentionOption
 
+    @Option(help: ArgumentHelp("Documents extracted at once, on as many threads (default: the cores available). The outputs are the same bytes whatever the number.",
+                               valueName: "N"))
+    var jobs: Int?
+
     func validate() throws {
         if let published, !PublishedDate.isValid(published) {
             throw ValidationError("--published must read YYYY-MM-DD, YYYY-MM or YYYY, not '\(published)'.")
         }
         if !(1...86_400).contains(svgTimeout) { throw ValidationError("--svg-timeout must be between 1 and 86400 seconds.") }
+        if let jobs, !(1...Self.maximumJobs).contains(jobs) { throw ValidationError("--jobs must be between 1 and \(Self.maximumJobs), not \(jobs).") }
     }
+
+    /// More threads than this only hold more documents in memory.
+    static let maximumJobs = 256
 
     func run() throws {
         do {
@@ -46,7 +54,7 @@ struct BuildCommand: ParsableCommand {
             try GraphBuild.run(inputs: try inputOptions.collection(for: extractor.lexicon.ontology), output: output, extractor: extractor,
                                options: GraphBuild.Options(svg: svg, svgTimeout: svgTimeout, quiet: quiet, store: store,
                                                            settings: .init(coMentions: coMentions.coMentions),
-                                                           published: published))
+                                                           published: published, jobs: jobs ?? OrderedWorkers.defaultJobs))
         } catch let error as ExitCodeError {
             throw ExitCode(error.code)
         } catch let error as BuildFailure {

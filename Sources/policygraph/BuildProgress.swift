@@ -28,3 +28,26 @@ struct BuildProgress {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
+
+/// The running count of a long extraction on standard error: documents done
+/// and MB/s, at most twice a second.
+final class RunningCount {
+    private let quiet: Bool
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+    private var last: ContinuousClock.Instant
+
+    init(quiet: Bool) {
+        self.quiet = quiet
+        start = clock.now
+        last = start
+    }
+
+    func update(documents: Int, bytes: Int) {
+        guard !quiet, clock.now - last > .milliseconds(500) else { return }
+        last = clock.now
+        let seconds = BuildProgress.seconds(last - start)
+        let rate = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
+        FileHandle.standardError.write(Data(String(format: "\r%d documents, %.1f MB, %.1f MB/s", documents, Double(bytes) / 1e6, rate).utf8))
+    }
+}

@@ -20,6 +20,8 @@ enum GraphBuild {
         var settings = GraphSettings()
         /// The publication date of inputs that state none (`--published`).
         var published: String? = nil
+        /// Documents extracted at once (`--jobs`); 1 extracts in the calling thread.
+        var jobs = OrderedWorkers.defaultJobs
     }
 
     static func run(inputs: [String], output: String, extractor: Extractor, options: Options = Options()) throws {
@@ -29,29 +31,64 @@ enum GraphBuild {
     static func run(inputs: InputCollection, output: String, extractor: Extractor, options: Options = Options()) throws {
         let quiet = options.quiet
         let progress = BuildProgress(quiet: quiet)
-        let clock = ContinuousClock()
-        let start = clock.now
-        var extractions: [StoredDocument] = []
-        var bytes = 0
-        var lastReport = start
-        let report = progress.phase("extraction", {
-            inputs.collect(onError: reportInputError) { document, metadata in
-                extractions.append(StoredDocument(id: document.name, fingerprint: DocumentFingerprint(text: document.text.bytes),
-                                                  extraction: extractor.extract(document, published: options.published, metadata: metadata)))
-                bytes += document.text.bytes.count
-                // A running count for long inputs: documents done and MB/s, at most twice a second.
-                if !quiet, clock.now - lastReport > .milliseconds(500) {
-                    lastReport = clock.now
-                    let seconds = BuildProgress.seconds(clock.now - start)
-                    let rate = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
-                    FileHandle.standardError.write(Data(String(format: "\r%d documents, %.1f MB, %.1f MB/s", extractions.count, Double(bytes) / 1e6, rate).utf8))
-                }
+        Interruption.shared.install()
+        let folder: StagedOutputFolder
+        do {
+            folder = try StagedOutputFolder(replacing: output) {
+                if !quiet { FileHandle.standardError.write(Data("policygraph: another build is writing \(output); waiting for it to finish\n".utf8)) }
             }
-        }, detail: { _ in String(format: "%d documents (%.1f MB),", extractions.count, Double(bytes) / 1e6) })
+        } catch { throw BuildFailure(message: error.localizedDescription) }
+        Interruption.shared.removeOnInterrupt(folder.staging.path)
+        defer { Interruption.shared.keep(folder.staging.path) }
+        func fail(_ message: String) -> BuildFailure {
+            folder.discard()
+            return BuildFailure(message: message + " \(output) is left as it was.")
+        }
+        // The store first (in the staged set unless --store says elsewhere); every export is written from it.
+        let storePath = options.store ?? folder.path(for: "policygraph.sqlite")
+        let store: StoreBuild.Fresh
+        do { store = try StoreBuild.Fresh(at: storePath, ontology: extractor.lexicon.ontology, settings: options.settings) } catch {
+            throw fail(error.localizedDescription)
+        }
+        Interruption.shared.removeOnInterrupt(store.temporaryPath)
+        defer { Interruption.shared.keep(store.temporaryPath) }
+        // Documents are read here, extracted on `jobs` threads and stored in input order as they come.
+        var documents = 0, bytes = 0
+        var report = InputReport()
+        let counter = RunningCount(quiet: quiet)
+        do {
+            try progress.phase("extraction", {
+                try store.add { add in
+                    let published = options.published
+                    try OrderedWorkers.run(jobs: options.jobs, produce: { submit in
+                        report = try inputs.collect(onError: reportInputError) { document, metadata in
+                            try submit {
+                                Result {
+                                    let extraction = extractor.extract(document, published: published, metadata: metadata)
+                                    return try StoreBuild.Prepared(StoredDocument(id: document.name, fingerprint: DocumentFingerprint(text: document.text.bytes),
+                                                                                  extraction: extraction))
+                                }
+                            }
+                        }
+                    }, consume: { (prepared: Result<StoreBuild.Prepared, any Error>) in
+                        let row = try prepared.get()
+                        try add(row)
+                        documents += 1
+                        bytes += row.fingerprint.bytes
+                        counter.update(documents: documents, bytes: bytes)
+                    })
+                }
+            }, detail: { _ in String(format: "%d documents (%.1f MB),", documents, Double(bytes) / 1e6) })
+        } catch let error as BuildFailure {
+            throw fail(error.message)
+        } catch {
+            throw fail(error.localizedDescription)
+        }
         if !quiet { reportSkipped(report) }
         let failures = report.failures
-        guard !extractions.isEmpty else {
+        guard documents > 0 else {
             // Nothing to build from: the previous outputs stay.
+            folder.discard()
             let skipped = report.skipped.values.reduce(0, +)
             let reasons = [failures > 0 ? "\(failures) could not be read" : nil, report.skippedSummary].compactMap { $0 }
             let found = reasons.isEmpty ? "no text, Markdown, HTML, PDF or Word file found" : reasons.joined(separator: "; ")
@@ -59,25 +96,20 @@ enum GraphBuild {
             throw BuildFailure(message: "0 readable documents of \(files) file\(files == 1 ? "" : "s") (\(found)); \(output) is left as it was. "
                 + "Give text, Markdown, HTML, PDF or Word files, or folders of them.")
         }
-        Interruption.shared.install()
-        let folder: StagedOutputFolder
+        // The graph, from the stored extractions one at a time; extraction.json is written from the same pass.
+        let graph: KnowledgeGraph
         do {
-            folder = try StagedOutputFolder(replacing: output) {
-                if !quiet { FileHandle.standardError.write(Data("\npolicygraph: another build is writing \(output); waiting for it to finish\n".utf8)) }
-            }
-        } catch { throw BuildFailure(message: error.localizedDescription) }
-        Interruption.shared.removeOnInterrupt(folder.staging.path)
-        defer { Interruption.shared.keep(folder.staging.path) }
-        // The store first (in the staged set unless --store says elsewhere); every export is written from it.
-        let storePath = options.store ?? folder.path(for: "policygraph.sqlite")
-        let graph: KnowledgeGraph, stored: [DocumentExtraction]
-        do {
-            (graph, stored) = try progress.phase("merging", {
-                try StoreBuild.fresh(at: storePath, with: extractions, ontology: extractor.lexicon.ontology, settings: options.settings)
-            }, detail: { result in "\(result.0.nodes.count) nodes, \(result.0.edges.count) edges," })
+            let extractionFile = try ExtractionJSONStream(path: folder.path(for: "extraction.json"))
+            graph = try progress.phase("merging", {
+                let graph = try store.buildGraph { try extractionFile.append($0) }
+                try extractionFile.finish()
+                try store.commit()
+                return graph
+            }, detail: { graph in "\(graph.nodes.count) nodes, \(graph.edges.count) edges, extraction.json and the store written," })
+        } catch let error as StreamedFileError {
+            throw fail("\(output)/extraction.json: \(error.reason)")
         } catch {
-            folder.discard()
-            throw BuildFailure(message: "\(error.localizedDescription) \(output) is left as it was.")
+            throw fail(error.localizedDescription)
         }
         let (nodeCounts, edgeCounts) = graph.statistics
         if options.svg {
@@ -89,7 +121,7 @@ enum GraphBuild {
                 throw error
             }
         }
-        var written: [String] = options.store == nil ? ["policygraph.sqlite"] : []
+        var written: [String] = (options.store == nil ? ["policygraph.sqlite"] : []) + ["extraction.json"]
         func write(_ name: String, _ body: (String) throws -> Void) throws {
             let path = folder.path(for: name)
             do { try progress.phase("export \(name)") { try body(path) } } catch let error as SVGRendering.Failure {
@@ -104,7 +136,6 @@ enum GraphBuild {
             }
             written.append(name)
         }
-        try write("extraction.json") { try AtomicFile.write(try ExtractionJSON.encode(stored), to: $0) }
         try write("graph.json") { try graph.save(to: URL(fileURLWithPath: $0)) }
         try write("graph.graphml") { try GraphMLExporter().write(graph, to: $0) }
         try write("graph.gexf") { try GEXFExporter().write(graph, to: $0) }
@@ -125,7 +156,7 @@ enum GraphBuild {
         if !quiet {
             let entityCounts = EntityType.allCases.compactMap { type in nodeCounts[NodeKind(type)].map { "\($0) \(type.rawValue)" } }
             let edgeSummary = EdgeType.allCases.compactMap { type in edgeCounts[type].map { "\($0) \(type.rawValue)" } }
-            var summary = "\r\(extractions.count) documents (\(String(format: "%.1f", Double(bytes) / 1e6)) MB)"
+            var summary = "\r\(documents) documents (\(String(format: "%.1f", Double(bytes) / 1e6)) MB)"
             summary += "\nentities: \(entityCounts.joined(separator: ", "))"
             summary += "\ntargets: \(nodeCounts[.target] ?? 0)"
             summary += "\nedges: \(edgeCounts.values.reduce(0, +)) (\(edgeSummary.joined(separator: ", ")))"
