@@ -6,10 +6,11 @@ import PolicyGraphCore
 public struct CSVExporter: Sendable {
     public init() {}
 
+    /// Writes both files row by row (neither is held in memory whole).
     public func write(_ graph: KnowledgeGraph, toFolder folder: String) throws {
         let nodeColumns = ["id:ID", ":LABEL", "name", "aliases", "ontology_id", "parent", "first_seen", "last_seen", "documents",
                            "relation", "year:int", "month:int", "end_year:int", "action", "topic", "value", "modality"]
-        let nodeRows: [[String]] = graph.nodes.values.map { node in
+        try Self.write(columns: nodeColumns, rows: graph.nodes.values, to: (folder as NSString).appendingPathComponent("nodes.csv")) { node in
             let target = node.target
             return [node.id.rawValue, node.kind.rawValue.capitalized, node.label, node.aliases.joined(separator: ";"), node.ontologyID ?? "",
                     node.parent ?? "", node.firstSeen ?? "", node.lastSeen ?? "", node.documents.joined(separator: ";"),
@@ -17,15 +18,16 @@ public struct CSVExporter: Sendable {
                     target?.endYear.map(String.init) ?? "", target?.action ?? "", target?.topic ?? "", target?.value ?? "", target?.modality ?? ""]
         }
         let edgeColumns = [":START_ID", ":END_ID", ":TYPE", "weight:int", "documents"]
-        let edgeRows: [[String]] = graph.edges.values.map { edge in
+        try Self.write(columns: edgeColumns, rows: graph.edges.values, to: (folder as NSString).appendingPathComponent("edges.csv")) { edge in
             [edge.source.rawValue, edge.target.rawValue, edge.type.rawValue.uppercased(), String(edge.sources.count),
              Array(Set(edge.sources.map(\.document))).sorted().joined(separator: ";")]
         }
-        for (name, table) in [("nodes.csv", Table(columns: nodeColumns, rows: nodeRows)), ("edges.csv", Table(columns: edgeColumns, rows: edgeRows))] {
-            let path = (folder as NSString).appendingPathComponent(name)
-            try TemporaryFile.write(to: path) { temporary in
-                try Data(table.csv().utf8).write(to: URL(fileURLWithPath: temporary))
-            }
-        }
+    }
+
+    static func write<Item>(columns: [String], rows: some Sequence<Item>, to path: String, cells: (Item) -> [String]) throws {
+        let file = try StreamedFile(path: path)
+        try file.write(Array((Table.csvLine(columns) + "\n").utf8))
+        for row in rows { try file.write(Array((Table.csvLine(cells(row)) + "\n").utf8)) }
+        try file.finish()
     }
 }

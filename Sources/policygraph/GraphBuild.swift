@@ -122,32 +122,26 @@ enum GraphBuild {
             }
         }
         var written: [String] = (options.store == nil ? ["policygraph.sqlite"] : []) + ["extraction.json"]
-        func write(_ name: String, _ body: (String) throws -> Void) throws {
-            let path = folder.path(for: name)
-            do { try progress.phase("export \(name)") { try body(path) } } catch let error as SVGRendering.Failure {
-                folder.discard()
-                throw BuildFailure(message: error.message + " \(output) is left as it was.")
-            } catch let error as ExportError {
-                folder.discard()
-                throw BuildFailure(message: "\(output)/\(name): \(error.reason) \(output) is left as it was.")
-            } catch {
-                folder.discard()
-                throw BuildFailure(message: "\(output)/\(name): \(IOErrorMessage.describe(error)) \(output) is left as it was.")
+        func failure(_ name: String, _ error: any Error) -> BuildFailure {
+            switch error {
+            case let error as SVGRendering.Failure: fail(error.message)
+            case let error as ExportError: fail("\(output)/\(name): \(error.reason)")
+            default: fail("\(output)/\(name): \(IOErrorMessage.describe(error))")
             }
-            written.append(name)
         }
-        try write("graph.json") { try graph.save(to: URL(fileURLWithPath: $0)) }
-        try write("graph.graphml") { try GraphMLExporter().write(graph, to: $0) }
-        try write("graph.gexf") { try GEXFExporter().write(graph, to: $0) }
-        try write("graph.dot") { try DOTExporter().write(graph, to: $0) }
-        try write("nodes.csv") { _ in try CSVExporter().write(graph, toFolder: folder.staging.path) }
-        written.append("edges.csv")
-        let timeline = Timeline(graph: graph)
-        try write("timeline.md") { try AtomicFile.write(Data(TimelineRenderer.markdown(timeline).utf8), to: $0) }
-        try write("timeline.csv") { try AtomicFile.write(Data(TimelineRenderer.csv(timeline).utf8), to: $0) }
-        try write("timeline.html") { try AtomicFile.write(Data(TimelineHTML.render(timeline).utf8), to: $0) }
+        do {
+            written += try BuildExports.run(BuildExports.tasks(for: graph, folder: folder.staging.path), folder: folder.staging.path,
+                                            jobs: options.jobs, progress: progress)
+        } catch let error as BuildExports.Failure {
+            throw failure(error.name, error.error)
+        }
         if options.svg {
-            try write("graph.svg") { try SVGRendering.render(dot: folder.path(for: "graph.dot"), svg: $0, timeout: options.svgTimeout) }
+            do {
+                try progress.phase("export graph.svg") {
+                    try SVGRendering.render(dot: folder.path(for: "graph.dot"), svg: folder.path(for: "graph.svg"), timeout: options.svgTimeout)
+                }
+            } catch { throw failure("graph.svg", error) }
+            written.append("graph.svg")
         }
         do { try Interruption.shared.uninterruptible { try folder.commit() } } catch {
             folder.discard()

@@ -133,6 +133,26 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == ExtractionJSON.encode(extractions))
     }
 
+    /// graph.json written node by node is the same bytes as encoded at once, empty arrays included.
+    @Test func streamedGraphJSONIsTheEncodedGraph() throws {
+        let builder = GraphBuilder(ontology: sharedExtractor.lexicon.ontology)
+        let edgeless = builder.build([DocumentExtraction(document: "empty.txt", published: nil, entities: [])])
+        #expect(edgeless.edges.isEmpty)
+        for graph in [builder.build(storableDocuments.map(\.extraction)), edgeless, KnowledgeGraph(nodes: [], edges: [])] {
+            let path = temporaryStorePath("graph").replacingOccurrences(of: ".sqlite", with: ".json")
+            try graph.writeJSON(to: path)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == graph.jsonData())
+        }
+    }
+
+    /// What the build feeds the graph straight from extraction is what the store gives back.
+    @Test func storedExtractionsDecodeToTheExtractions() throws {
+        for document in storableDocuments {
+            let prepared = try StoreBuild.Prepared(document)
+            #expect(try JSONDecoder().decode(DocumentExtraction.self, from: prepared.data) == document.extraction, "\(document.id)")
+        }
+    }
+
     /// The graph a fresh build returns is the graph its store reads back (what the exports used to be written from).
     @Test(arguments: [GraphSettings(), GraphSettings(coMentions: true)])
     func theFreshGraphIsTheStoredGraph(settings: GraphSettings) throws {

@@ -149,9 +149,9 @@ extension KnowledgeGraph {
         return data
     }
 
-    /// Writes `graph.json` atomically.
+    /// Writes `graph.json` atomically, streamed (``writeJSON(to:)``).
     public func save(to url: URL) throws {
-        try AtomicFile.write(try jsonData(), to: url.path)
+        try writeJSON(to: url.path)
     }
 
     /// Reads a graph written by ``save(to:)``.

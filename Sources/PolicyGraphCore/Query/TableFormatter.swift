@@ -53,12 +53,17 @@ public struct Table: Sendable {
     /// CSV with a header; cells quoted when they hold a comma, quote or line
     /// break, and kept from running as spreadsheet formulas (``SafeText/forSpreadsheet(_:)``).
     public func csv() -> String {
+        ([columns] + rows).map(Self.csvLine).joined(separator: "\n") + "\n"
+    }
+
+    /// One CSV line (without its line break), quoted as ``csv()`` quotes: for writers that stream rows.
+    public static func csvLine(_ cells: [String]) -> String {
         func quote(_ raw: String) -> String {
             let cell = SafeText.forSpreadsheet(raw)
             guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
             return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
-        return ([columns] + rows).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        return cells.map(quote).joined(separator: ",")
     }
 
     /// One dictionary per row, keyed by column.

@@ -1,0 +1,61 @@
+import Foundation
+import PolicyGraphCore
+import PolicyGraphExport
+
+/// The files `build` writes from the finished graph, on `jobs` threads at
+/// once: each file is written by one thread, none depends on another, and the
+/// graph is only read, so the bytes are those of a sequential run.
+enum BuildExports {
+    /// One file (or a few written together) and how to write it into the staging folder.
+    struct Task: Sendable {
+        let name: String
+        /// Names reported as written besides `name` (nodes.csv writes edges.csv too).
+        var alsoWrites: [String] = []
+        let body: @Sendable (_ path: String) throws -> Void
+    }
+
+    /// A task that failed: which file, and the error.
+    struct Failure: Error {
+        let name: String
+        let error: any Error
+    }
+
+    /// The exports of `graph`, longest first (so that two threads finish together).
+    static func tasks(for graph: KnowledgeGraph, folder: String) -> [Task] {
+        let timeline = Timeline(graph: graph)
+        return [
+            Task(name: "graph.json") { try graph.save(to: URL(fileURLWithPath: $0)) },
+            Task(name: "graph.graphml") { try GraphMLExporter().write(graph, to: $0) },
+            Task(name: "graph.gexf") { try GEXFExporter().write(graph, to: $0) },
+            Task(name: "nodes.csv", alsoWrites: ["edges.csv"]) { _ in try CSVExporter().write(graph, toFolder: folder) },
+            Task(name: "graph.dot") { try DOTExporter().write(graph, to: $0) },
+            Task(name: "timeline.md") { try AtomicFile.write(Data(TimelineRenderer.markdown(timeline).utf8), to: $0) },
+            Task(name: "timeline.csv") { try AtomicFile.write(Data(TimelineRenderer.csv(timeline).utf8), to: $0) },
+            Task(name: "timeline.html") { try AtomicFile.write(Data(TimelineHTML.render(timeline).utf8), to: $0) },
+        ]
+    }
+
+    /// Runs `tasks` on `jobs` threads; reports each as it is done, in order.
+    /// - Returns: the names of the files written.
+    /// - Throws: ``Failure`` for the first task (in order) that failed; later ones are not reported.
+    static func run(_ tasks: [Task], folder: String, jobs: Int, progress: BuildProgress) throws -> [String] {
+        var written: [String] = []
+        let clock = ContinuousClock()
+        try OrderedWorkers.run(jobs: min(jobs, tasks.count), produce: { submit in
+            for task in tasks {
+                let path = (folder as NSString).appendingPathComponent(task.name)
+                try submit { () -> (Task, Duration, (any Error)?) in
+                    let start = clock.now
+                    do { try task.body(path) } catch { return (task, clock.now - start, error) }
+                    return (task, clock.now - start, nil)
+                }
+            }
+        }, consume: { task, duration, error in
+            if let error { throw Failure(name: task.name, error: error) }
+            let names = [task.name] + task.alsoWrites
+            progress.say("export \(names.joined(separator: ", ")): in \(String(format: "%.2f", BuildProgress.seconds(duration))) s")
+            written += names
+        })
+        return written
+    }
+}
