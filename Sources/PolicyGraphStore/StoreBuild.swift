@@ -11,10 +11,13 @@ import Darwin
 /// one in one rename (a failed build leaves the old store as it was).
 ///
 /// The documents stream in (``Fresh/add(_:)``, in input order, each one
-/// encoded beforehand on a worker thread) and are written at once; the graph
-/// is then built from the stored extractions one document at a time
-/// (``Fresh/buildGraph(eachExtraction:)``). Memory grows with the graph, not
-/// with the text. The store holds the same rows as one built by
+/// prepared beforehand on a worker thread) and are written at once. While
+/// they come in id order, which is how folders are read, each is also merged
+/// into the graph and written to `extraction.json` there and then; otherwise,
+/// or when near-duplicates turn up, the graph is built afterwards from the
+/// stored extractions, one document at a time (``Fresh/buildGraph()``). The
+/// graph and the files are the same either way, and memory grows with the
+/// graph, not with the text. The store holds the same rows as one built by
 /// ``PolicyStore/ingest(_:ontology:options:rebuild:)``.
 public enum StoreBuild {
     /// Builds a fresh store at `path` from `documents`, and returns what the
@@ -25,34 +28,38 @@ public enum StoreBuild {
         try build.add { add in
             for document in documents { try add(try Prepared(document)) }
         }
-        var extractions: [DocumentExtraction] = []
-        let graph = try build.buildGraph { extractions.append($0) }
+        let graph = try build.buildGraph()
+        try build.writeGraph(graph)
         try build.commit()
-        return (graph, extractions)
+        return (graph, try PolicyStore(path: path, readOnly: true).extractions())
     }
 
-    /// A document ready for the store: its row and its extraction as stored (JSON).
-    /// Made where the document was extracted, so that encoding runs in parallel too.
+    /// A document ready for the store: its row, its extraction as stored
+    /// (JSON) and as `extraction.json` shows it. Made where the document was
+    /// extracted, so that the encoding runs in parallel too.
     public struct Prepared: Sendable {
         public let id: String
         public let fingerprint: DocumentFingerprint
-        let published: String?
-        let publishedSource: String?
+        let extraction: DocumentExtraction
         let data: Data
+        let element: [UInt8]
 
         public init(_ document: StoredDocument) throws {
             id = document.id
             fingerprint = document.fingerprint
-            published = document.extraction.published
-            publishedSource = document.extraction.publishedSource?.rawValue
+            extraction = document.extraction
             data = try PolicyStore.extractionEncoder.encode(document.extraction)
+            element = try ExtractionJSONStream.element(of: document.extraction)
         }
     }
 
     /// A store being built from scratch in a temporary file beside `path`:
-    /// ``add(_:)`` the documents, ``buildGraph(eachExtraction:)``, then
+    /// ``add(_:)`` the documents, ``buildGraph()``, ``writeGraph(_:)``, then
     /// ``commit()`` (or drop it: the temporary file goes).
-    public final class Fresh {
+    ///
+    /// Used by one thread at a time (`build` hands it from the reading thread
+    /// to an export thread once the graph is built).
+    public final class Fresh: @unchecked Sendable {
         public let path: String
         /// Where the store is written until ``commit()``.
         public var temporaryPath: String { temporary }
@@ -60,11 +67,21 @@ public enum StoreBuild {
         let ontology: Ontology
         let settings: GraphSettings
         private var store: PolicyStore?
+        /// Where `extraction.json` goes, if anywhere.
+        private let extractionPath: String?
+        /// The graph and `extraction.json` so far, while the documents come in id order.
+        private var accumulator: GraphAccumulator?
+        private var extractionFile: ExtractionJSONStream?
+        private var lastID: String?
+        /// Document → the document it duplicates, once the graph is built.
+        private var duplicates: [String: String] = [:]
 
-        public init(at path: String, ontology: Ontology, settings: GraphSettings) throws {
+        /// - Parameter extractionJSON: where to write `extraction.json` (every stored extraction, in id order), if anywhere.
+        public init(at path: String, ontology: Ontology, settings: GraphSettings, extractionJSON: String? = nil) throws {
             self.path = path
             self.ontology = ontology
             self.settings = settings
+            extractionPath = extractionJSON
             temporary = path + ".building-\(getpid())"
             Self.unlinkFiles(temporary)
             do {
@@ -76,6 +93,8 @@ public enum StoreBuild {
                     try db.execute(sql: "PRAGMA synchronous = OFF")
                 }
                 self.store = store
+                accumulator = GraphAccumulator(builder: GraphBuilder(ontology: ontology))
+                extractionFile = try extractionJSON.map { try ExtractionJSONStream(path: $0) }
             } catch {
                 Self.unlinkFiles(temporary)
                 throw error
@@ -110,33 +129,45 @@ public enum StoreBuild {
                     """)
                 let insertExtraction = try db.makeStatement(sql: "INSERT OR REPLACE INTO extractions (document_id, data) VALUES (?, ?)")
                 try fill { row in
-                    let year = row.published.flatMap { Int($0.prefix(4)) }
-                    try insert.execute(arguments: [row.id, row.fingerprint.contentHash, row.fingerprint.bytes, row.published, year,
-                                                   row.publishedSource, Int64(bitPattern: row.fingerprint.simhash), row.fingerprint.shingles])
+                    let published = row.extraction.published
+                    let year = published.flatMap { Int($0.prefix(4)) }
+                    try insert.execute(arguments: [row.id, row.fingerprint.contentHash, row.fingerprint.bytes, published, year,
+                                                   row.extraction.publishedSource?.rawValue, Int64(bitPattern: row.fingerprint.simhash),
+                                                   row.fingerprint.shingles])
                     try insertExtraction.execute(arguments: [row.id, row.data])
+                    try merge(row)
                 }
                 try PolicyStore.storeFolding(db, ontology: ontology)
             }
         }
 
-        /// Builds the graph from the stored extractions and writes its tables.
-        /// `eachExtraction` receives every stored extraction in id order (what
-        /// `extraction.json` holds), one at a time.
-        /// - Returns: the graph, as ``PolicyStore/graph()`` reads it back.
-        public func buildGraph(eachExtraction: (DocumentExtraction) throws -> Void = { _ in }) throws -> KnowledgeGraph {
+        /// Merges `row` into the graph and `extraction.json` at once while the
+        /// ids come in order (both Swift's and SQLite's), or drops both for the
+        /// pass over the store.
+        private func merge(_ row: Prepared) throws {
+            guard accumulator != nil else { return }
+            if let last = lastID, !(last < row.id && last.utf8.lexicographicallyPrecedes(row.id.utf8)) {
+                accumulator = nil
+                extractionFile = nil
+                return
+            }
+            lastID = row.id
+            accumulator?.add(row.extraction)
+            try extractionFile?.append(element: row.element)
+        }
+
+        /// Builds the graph of the stored documents (near-duplicates linked to
+        /// their original, their facts counted once) and finishes `extraction.json`.
+        public func buildGraph() throws -> KnowledgeGraph {
             let store = try current()
-            return try store.write { db in
+            return try store.read { db in
                 var items: [NearDuplicates.Item] = []
                 let rows = try Row.fetchCursor(db, sql: "SELECT id, simhash, shingles FROM documents ORDER BY id")
                 while let row = try rows.next() {
                     items.append(NearDuplicates.Item(id: row[0], simhash: UInt64(bitPattern: row[1]), shingles: row[2]))
                 }
                 let duplicates = NearDuplicates.canonical(items)
-                // The builder takes documents in Swift's order of ids, the file in SQLite's (bytes): nearly always the same.
-                let storeOrder = items.map(\.id)
-                let builderOrder = storeOrder.sorted()
-                var accumulator = GraphAccumulator(builder: GraphBuilder(ontology: ontology))
-                var duplicateExtractions: [String: DocumentExtraction] = [:]
+                self.duplicates = duplicates
                 let decoder = JSONDecoder()
                 let select = try db.makeStatement(sql: "SELECT data FROM extractions WHERE document_id = ?")
                 func extraction(_ id: String) throws -> DocumentExtraction {
@@ -145,28 +176,38 @@ public enum StoreBuild {
                     }
                     return try decoder.decode(DocumentExtraction.self, from: data)
                 }
-                let oneOrder = storeOrder == builderOrder
-                for id in storeOrder {
-                    let value = try extraction(id)
-                    try eachExtraction(value)
-                    if duplicates[id] != nil {
-                        duplicateExtractions[id] = value
-                    } else if oneOrder {
-                        accumulator.add(value)
-                    }
+                // extraction.json, unless it was written as the documents came.
+                if extractionFile == nil, let extractionPath {
+                    let file = try ExtractionJSONStream(path: extractionPath)
+                    for item in items { try file.append(try extraction(item.id)) }
+                    extractionFile = file
                 }
-                if !oneOrder {
-                    for id in builderOrder where duplicates[id] == nil { accumulator.add(try extraction(id)) }
+                try extractionFile?.finish()
+                extractionFile = nil
+                // The graph, unless it was built as the documents came: originals only, in the builder's order.
+                if accumulator == nil || !duplicates.isEmpty {
+                    var fresh = GraphAccumulator(builder: GraphBuilder(ontology: ontology))
+                    for id in items.map(\.id).sorted() where duplicates[id] == nil { fresh.add(try extraction(id)) }
+                    accumulator = fresh
                 }
-                var graph = accumulator.graph()
+                guard var graph = accumulator.take()?.graph() else { throw StoreError.database(path: path, reason: "the graph was built already") }
+                var duplicateExtractions: [String: DocumentExtraction] = [:]
+                for id in duplicates.keys { duplicateExtractions[id] = try extraction(id) }
                 graph = StoreGraph.linking(duplicates: duplicates, extractions: duplicateExtractions, into: graph)
                 if settings.coMentions { graph = StoreGraph.addingCoMentions(to: graph, extractions: []) }
+                return graph
+            }
+        }
+
+        /// Writes `graph` (from ``buildGraph()``) into the store's graph tables.
+        public func writeGraph(_ graph: KnowledgeGraph) throws {
+            let store = try current()
+            try store.write { db in
                 try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('co_mentions', ?)", arguments: [settings.coMentions ? "1" : "0"])
                 try db.execute(sql: "DELETE FROM settings WHERE key = 'needs_rebuild'")
                 let update = try db.makeStatement(sql: "UPDATE documents SET duplicate_of = ? WHERE id = ?")
                 for (id, original) in duplicates.sorted(by: { $0.key < $1.key }) { try update.execute(arguments: [original, id]) }
                 try GraphTables.replace(with: graph, in: db, folding: ontology.folding)
-                return graph
             }
         }
 

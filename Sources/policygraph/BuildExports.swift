@@ -11,7 +11,16 @@ enum BuildExports {
         let name: String
         /// Names reported as written besides `name` (nodes.csv writes edges.csv too).
         var alsoWrites: [String] = []
+        /// What the progress line calls it, when not `export NAME`.
+        var reportedAs: String? = nil
         let body: @Sendable (_ path: String) throws -> Void
+
+        init(name: String, alsoWrites: [String] = [], reportedAs: String? = nil, body: @escaping @Sendable (_ path: String) throws -> Void) {
+            self.name = name
+            self.alsoWrites = alsoWrites
+            self.reportedAs = reportedAs
+            self.body = body
+        }
     }
 
     /// A task that failed: which file, and the error.
@@ -53,8 +62,9 @@ enum BuildExports {
         }, consume: { task, duration, error in
             if let error { throw Failure(name: task.name, error: error) }
             let names = [task.name] + task.alsoWrites
-            progress.say("export \(names.joined(separator: ", ")): in \(String(format: "%.2f", BuildProgress.seconds(duration))) s")
-            written += names
+            let label = task.reportedAs ?? "export \(names.joined(separator: ", "))"
+            progress.say("\(label): in \(String(format: "%.2f", BuildProgress.seconds(duration))) s")
+            if task.reportedAs == nil { written += names }
         })
         return written
     }

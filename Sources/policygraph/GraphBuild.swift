@@ -44,10 +44,13 @@ enum GraphBuild {
             folder.discard()
             return BuildFailure(message: message + " \(output) is left as it was.")
         }
-        // The store first (in the staged set unless --store says elsewhere); every export is written from it.
+        // The store (in the staged set unless --store says elsewhere), filled as the documents come.
         let storePath = options.store ?? folder.path(for: "policygraph.sqlite")
         let store: StoreBuild.Fresh
-        do { store = try StoreBuild.Fresh(at: storePath, ontology: extractor.lexicon.ontology, settings: options.settings) } catch {
+        do {
+            store = try StoreBuild.Fresh(at: storePath, ontology: extractor.lexicon.ontology, settings: options.settings,
+                                         extractionJSON: folder.path(for: "extraction.json"))
+        } catch {
             throw fail(error.localizedDescription)
         }
         Interruption.shared.removeOnInterrupt(store.temporaryPath)
@@ -96,16 +99,11 @@ enum GraphBuild {
             throw BuildFailure(message: "0 readable documents of \(files) file\(files == 1 ? "" : "s") (\(found)); \(output) is left as it was. "
                 + "Give text, Markdown, HTML, PDF or Word files, or folders of them.")
         }
-        // The graph, from the stored extractions one at a time; extraction.json is written from the same pass.
+        // The graph (merged as the documents came, or from the store one extraction at a time), and extraction.json.
         let graph: KnowledgeGraph
         do {
-            let extractionFile = try ExtractionJSONStream(path: folder.path(for: "extraction.json"))
-            graph = try progress.phase("merging", {
-                let graph = try store.buildGraph { try extractionFile.append($0) }
-                try extractionFile.finish()
-                try store.commit()
-                return graph
-            }, detail: { graph in "\(graph.nodes.count) nodes, \(graph.edges.count) edges, extraction.json and the store written," })
+            graph = try progress.phase("merging", { try store.buildGraph() },
+                                       detail: { graph in "\(graph.nodes.count) nodes, \(graph.edges.count) edges, extraction.json written," })
         } catch let error as StreamedFileError {
             throw fail("\(output)/extraction.json: \(error.reason)")
         } catch {
@@ -121,7 +119,7 @@ enum GraphBuild {
                 throw error
             }
         }
-        var written: [String] = (options.store == nil ? ["policygraph.sqlite"] : []) + ["extraction.json"]
+        var written = (options.store == nil ? ["policygraph.sqlite"] : []) + ["extraction.json"]
         func failure(_ name: String, _ error: any Error) -> BuildFailure {
             switch error {
             case let error as SVGRendering.Failure: fail(error.message)
@@ -130,9 +128,15 @@ enum GraphBuild {
             }
         }
         do {
-            written += try BuildExports.run(BuildExports.tasks(for: graph, folder: folder.staging.path), folder: folder.staging.path,
+            // The store's graph tables beside the exports: it is the longest task.
+            let storeTask = BuildExports.Task(name: "policygraph.sqlite", reportedAs: "store graph tables") { _ in
+                try store.writeGraph(graph)
+                try store.commit()
+            }
+            written += try BuildExports.run([storeTask] + BuildExports.tasks(for: graph, folder: folder.staging.path), folder: folder.staging.path,
                                             jobs: options.jobs, progress: progress)
         } catch let error as BuildExports.Failure {
+            if error.name == "policygraph.sqlite" { throw fail(error.error.localizedDescription) }
             throw failure(error.name, error.error)
         }
         if options.svg {

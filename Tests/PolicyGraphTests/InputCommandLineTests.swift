@@ -88,7 +88,7 @@ import Testing
         try Data([0xFF, 0xD8, 0xFF]).write(to: inputs.appendingPathComponent("photo.jpg"))
         let loud = try Self.run(["build", folder.appendingPathComponent("in").path, "-o", folder.appendingPathComponent("out").path])
         #expect(loud.status == 0, "\(loud.error)")
-        for phase in ["extraction: 1 documents", "merging: ", "extraction.json and the store written, in ", "export graph.json: in ", "export graph.graphml: in ",
+        for phase in ["extraction: 1 documents", "merging: ", "extraction.json written, in ", "store graph tables: in ", "export graph.json: in ", "export graph.graphml: in ",
                       "export timeline.html: in ", "skipped 1 file: 1 not a document type"] {
             #expect(loud.error.contains(phase), "\(phase) missing from \(loud.error)")
         }

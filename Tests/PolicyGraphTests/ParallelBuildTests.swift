@@ -47,6 +47,19 @@ import Testing
         }
     }
 
+    /// Inputs out of id order take the pass over the store: the same files as in order.
+    @Test func inputsOutOfOrderGiveTheSameFiles() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let seeds = repositoryRoot.appendingPathComponent("seeds").path, dev = fixturesDirectory.appendingPathComponent("dev/texts").path
+        for (name, inputs) in [("ordered", [seeds, dev]), ("reversed", [dev, seeds])] {
+            let result = try runPolicyGraph(["build"] + inputs + ["-o", name, "--jobs", "2", "--quiet"], in: scratch.url)
+            #expect(result.status == 0, "\(result.error)")
+        }
+        let ordered = try scratch.snapshot("ordered"), reversed = try scratch.snapshot("reversed")
+        for name in ordered.keys.sorted() where name != "policygraph.sqlite" { #expect(reversed[name] == ordered[name], "\(name) differs") }
+    }
+
     @Test func jobsOutOfRangeIsAUsageError() throws {
         let result = try CommandLineTests.run(["build", "seeds", "-o", "/nonexistent/never", "--jobs", "0"])
         #expect(result.status != 0)
@@ -163,6 +176,22 @@ import Testing
         #expect(try graph.jsonData() == store.graph().jsonData())
         #expect(try extractions == store.extractions())
         #expect(extractions.map(\.document) == storableDocuments.map(\.id).sorted())
+    }
+
+    /// Documents out of order, and near-duplicates, take the pass over the store: the graph and
+    /// extractions of ``PolicyStore/ingest(_:ontology:options:rebuild:)``.
+    @Test func outOfOrderAndDuplicateDocumentsGiveTheIngestedGraph() throws {
+        let ontology = sharedExtractor.lexicon.ontology
+        var copy = storableDocuments[1].extraction
+        copy.document = "zz-copy.txt"
+        let duplicate = StoredDocument(id: copy.document, fingerprint: storableDocuments[1].fingerprint, extraction: copy)
+        for documents in [Array(storableDocuments.reversed()), storableDocuments + [duplicate]] {
+            let (graph, extractions) = try StoreBuild.fresh(at: temporaryStorePath(), with: documents, ontology: ontology, settings: .init())
+            let store = try PolicyStore(path: temporaryStorePath())
+            try store.ingest(documents, ontology: ontology)
+            #expect(try graph.jsonData() == store.graph().jsonData())
+            #expect(try extractions == store.extractions())
+        }
     }
 
     /// Documents added one at a time give the graph of all of them built at once, in any input order.

@@ -21,15 +21,25 @@ public final class ExtractionJSONStream {
 
     /// Adds the next document's extraction.
     public func append(_ extraction: DocumentExtraction) throws {
+        try append(element: try Self.element(of: extraction))
+    }
+
+    /// Adds the next document's extraction as ``element(of:)`` encoded it (on any thread).
+    public func append(element: [UInt8]) throws {
+        try file.write(Array((count == 0 ? "[\n" : ",\n").utf8))
+        try file.write(element)
+        count += 1
+    }
+
+    /// The extraction as an element of the whole array: indented, without separator.
+    public static func element(of extraction: DocumentExtraction) throws -> [UInt8] {
         let single = try ExtractionJSON.encode([extraction])
         // "[\n" + element + "\n]\n": the element, indented as in the whole array.
         let (opening, closing) = ("[\n".utf8.count, "\n]\n".utf8.count)
         guard single.count > opening + closing, single.starts(with: Array("[\n".utf8)), single.suffix(closing).elementsEqual("\n]\n".utf8) else {
-            throw StreamedFileError(path: file.path, reason: "the extraction of \(extraction.document) did not encode as a JSON array element")
+            throw StreamedFileError(path: "extraction.json", reason: "the extraction of \(extraction.document) did not encode as a JSON array element")
         }
-        try file.write(Array((count == 0 ? "[\n" : ",\n").utf8))
-        try file.write(single[(single.startIndex + opening)..<(single.endIndex - closing)])
-        count += 1
+        return Array(single[(single.startIndex + opening)..<(single.endIndex - closing)])
     }
 
     /// Closes the array and the file.
