@@ -20,6 +20,8 @@ public struct GraphAccumulator {
     var nameIndex: [String: String] = [:]
     /// Name → ``KnowledgeGraph/normalize(_:)`` of it: each name is met in many documents.
     var normalized: [String: String] = [:]
+    /// This document's sentences, each kept once: the entities of one sentence cite it.
+    var sentences: Set<String> = []
 
     public init(builder: GraphBuilder) { self.builder = builder }
 
@@ -30,6 +32,12 @@ public struct GraphAccumulator {
         let result = KnowledgeGraph.normalize(name)
         normalized[name] = result
         return result
+    }
+
+    /// `sentence` as the first provenance of this document that cited it (one copy in memory).
+    mutating func shared(_ sentence: String?) -> String? {
+        guard let sentence else { return nil }
+        return sentences.insert(sentence).memberAfterInsert
     }
 
     mutating func addEdge(_ type: EdgeType, _ source: String, _ target: String, _ provenance: Provenance?) {
@@ -61,6 +69,7 @@ public struct GraphAccumulator {
     public mutating func add(_ extraction: DocumentExtraction) {
         let document = extraction.document
         let documentKey = "document:\(document)"
+        sentences.removeAll(keepingCapacity: true)
         drafts[documentKey] = GraphBuilder.Draft(kind: .document, label: document, names: [document], ontologyIndex: nil,
                                                  documents: [document], published: extraction.published)
         // Entities, and this document's names for them.
@@ -96,7 +105,7 @@ public struct GraphAccumulator {
                 if local[normal] == nil { local[normal] = key }
             }
             drafts[key] = draft
-            addEdge(.mentionedIn, key, documentKey, Provenance(document: document, sentence: entity.sentence, offsets: entity.offsets, rule: entity.rule))
+            addEdge(.mentionedIn, key, documentKey, Provenance(document: document, sentence: shared(entity.sentence), offsets: entity.offsets, rule: entity.rule))
         }
         // Targets: one node per subject, time and topic, across documents.
         for target in extraction.targets {
@@ -113,19 +122,20 @@ public struct GraphAccumulator {
             draft.documents.insert(document)
             if let published = extraction.published { draft.see(published) }
             drafts[key] = draft
-            let provenance = Provenance(document: document, sentence: target.quote, offsets: target.timeOffsets, rule: target.rule)
-            addEdge(.holdsTarget, subjectKey, key, Provenance(document: document, sentence: target.quote, offsets: target.subjectOffsets, rule: target.rule))
+            let quote = shared(target.quote)
+            let provenance = Provenance(document: document, sentence: quote, offsets: target.timeOffsets, rule: target.rule)
+            addEdge(.holdsTarget, subjectKey, key, Provenance(document: document, sentence: quote, offsets: target.subjectOffsets, rule: target.rule))
             if let technology { addEdge(.about, key, technology, provenance) }
         }
         // Where the text puts organisations and zones.
         for pair in extraction.located {
             guard let entity = local[normalize(pair.entity)], let place = local[normalize(pair.place)] else { continue }
-            addEdge(.locatedIn, entity, place, Provenance(document: document, sentence: pair.sentence, offsets: pair.offsets))
+            addEdge(.locatedIn, entity, place, Provenance(document: document, sentence: shared(pair.sentence), offsets: pair.offsets))
         }
         // Issued pairs.
         for pair in extraction.issued {
             guard let issuer = local[normalize(pair.issuer)], let policy = local[normalize(pair.policy)] else { continue }
-            addEdge(.issued, issuer, policy, Provenance(document: document, sentence: pair.sentence, offsets: pair.verbOffsets ?? [], rule: pair.rule))
+            addEdge(.issued, issuer, policy, Provenance(document: document, sentence: shared(pair.sentence), offsets: pair.verbOffsets ?? [], rule: pair.rule))
         }
     }
 
@@ -158,6 +168,9 @@ public struct GraphAccumulator {
                 break
             }
         }
-        return builder.finish(drafts: drafts, edges: edges)
+        // Moved out, so that finish holds the only copy and can free it.
+        var (finalDrafts, finalEdges) = (drafts, edges)
+        (drafts, edges, nameIndex, normalized) = ([:], [:], [:], [:])
+        return builder.finish(drafts: &finalDrafts, edges: &finalEdges)
     }
 }

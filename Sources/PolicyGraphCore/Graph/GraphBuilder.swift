@@ -51,7 +51,9 @@ public struct GraphBuilder: Sendable {
     }
 
     /// Assigns ids from kind and canonical name, and resolves the drafts' references.
-    func finish(drafts: [String: Draft], edges: [String: DraftEdge]) -> KnowledgeGraph {
+    /// Empties `drafts` and `edges` as soon as they are turned into nodes and edges,
+    /// so that the two forms of a large graph are not held at once.
+    func finish(drafts: inout [String: Draft], edges: inout [String: DraftEdge]) -> KnowledgeGraph {
         var ids: [String: NodeID] = [:]
         // Entities and documents first: targets' ids derive from their subject's.
         for (key, draft) in drafts where draft.kind != .target {
@@ -86,6 +88,8 @@ public struct GraphBuilder: Sendable {
             finished.append(Edge(id: EdgeID(type: edge.type, source: source, target: target), type: edge.type,
                                  source: source, target: target, sources: edge.sources.sorted()))
         }
+        edges = [:]
+        drafts = [:]
         return KnowledgeGraph(nodes: nodes, edges: finished)
     }
 }
