@@ -15,7 +15,7 @@
 public struct GraphAccumulator {
     let builder: GraphBuilder
     var drafts: [String: GraphBuilder.Draft] = [:]
-    var edges: [String: GraphBuilder.DraftEdge] = [:]
+    var edges: [GraphBuilder.EdgeKey: GraphBuilder.DraftEdge] = [:]
     /// "type|normalised name" → draft key.
     var nameIndex: [String: String] = [:]
     /// Name → ``KnowledgeGraph/normalize(_:)`` of it: each name is met in many documents.
@@ -41,9 +41,9 @@ public struct GraphAccumulator {
     }
 
     mutating func addEdge(_ type: EdgeType, _ source: String, _ target: String, _ provenance: Provenance?) {
-        let key = "\(type.rawValue)|\(source)|\(target)"
+        let key = GraphBuilder.EdgeKey(type: type, source: source, target: target)
         if let provenance {
-            edges[key, default: GraphBuilder.DraftEdge(type: type, source: source, target: target, sources: [])].sources.insert(provenance)
+            edges[key, default: GraphBuilder.DraftEdge(type: type, source: source, target: target, sources: [])].sources.append(provenance)
         } else if edges[key] == nil {
             edges[key] = GraphBuilder.DraftEdge(type: type, source: source, target: target, sources: [])
         }

@@ -32,7 +32,16 @@ public struct GraphBuilder: Sendable {
         var type: EdgeType
         var source: String
         var target: String
-        var sources: Set<Provenance>
+        /// In the order read, repeats included: made distinct and sorted once, at the end
+        /// (an array is a third of a set's memory, and most edges have one source).
+        var sources: [Provenance]
+    }
+
+    /// An edge while building: its type and its ends' draft keys (strings the drafts share).
+    struct EdgeKey: Hashable {
+        let type: EdgeType
+        let source: String
+        let target: String
     }
 
     /// The graph of `extractions`, in any order (they are taken in document order).
@@ -40,6 +49,20 @@ public struct GraphBuilder: Sendable {
         var accumulator = GraphAccumulator(builder: self)
         for extraction in extractions.sorted(by: { $0.document < $1.document }) { accumulator.add(extraction) }
         return accumulator.graph()
+    }
+
+    /// `sources` sorted, each once (what a set of them, sorted, gives).
+    static func distinctSorted(_ sources: [Provenance]) -> [Provenance] {
+        guard sources.count > 1 else { return sources }
+        var result: [Provenance] = []
+        result.reserveCapacity(sources.count)
+        // Equal sources sort next to each other, among sources that compare as equivalent (a nil and an empty sentence).
+        var run = 0
+        for source in sources.sorted() {
+            if let last = result.last, last < source { run = result.count }
+            if !result[run...].contains(source) { result.append(source) }
+        }
+        return result
     }
 
     func ontologyIndexes(named name: String) -> [Int] {
@@ -53,7 +76,7 @@ public struct GraphBuilder: Sendable {
     /// Assigns ids from kind and canonical name, and resolves the drafts' references.
     /// Empties `drafts` and `edges` as soon as they are turned into nodes and edges,
     /// so that the two forms of a large graph are not held at once.
-    func finish(drafts: inout [String: Draft], edges: inout [String: DraftEdge]) -> KnowledgeGraph {
+    func finish(drafts: inout [String: Draft], edges: inout [EdgeKey: DraftEdge]) -> KnowledgeGraph {
         var ids: [String: NodeID] = [:]
         // Entities and documents first: targets' ids derive from their subject's.
         for (key, draft) in drafts where draft.kind != .target {
@@ -86,7 +109,7 @@ public struct GraphBuilder: Sendable {
         for edge in edges.values {
             guard let source = ids[edge.source], let target = ids[edge.target] else { continue }
             finished.append(Edge(id: EdgeID(type: edge.type, source: source, target: target), type: edge.type,
-                                 source: source, target: target, sources: edge.sources.sorted()))
+                                 source: source, target: target, sources: Self.distinctSorted(edge.sources)))
         }
         edges = [:]
         drafts = [:]
