@@ -4,10 +4,11 @@ extension TimeParser {
     /// The most years a range may span; longer is not a time range (a page range, a count).
     static let rangeYearLimit = 200
 
-    /// A start bound followed by an end bound (2010年之后2018年之前): one range, each
-    /// bound read by its own convention (之后 excludes its year, 之前 includes its
-    /// own), so 2011–2018. Rule `time.range.open-bounds`. The end is read without a
-    /// further range or bound, so the look-ahead stays bounded.
+    /// A start bound followed by an end bound (2010年之后2018年之前): one range that,
+    /// like every range, includes the times it names, so 2010–2018 (a lone 2010年之后
+    /// is `after` and starts in 2011, but as a range's start it names 2010, as
+    /// Recognizers-Text reads it too). Rule `time.range.open-bounds`. The end is read
+    /// without a further range or bound, so the look-ahead stays bounded.
     func openBoundsRange(from start: TimeValue, at index: Int) -> (TimeValue, Int)? {
         guard start.relation == .after || start.relation == .from, !start.markedPast, start.endYear == nil,
               let second = core(at: index), !second.bare, second.value.relation == .in else { return nil }
@@ -16,13 +17,6 @@ extension TimeParser {
         let position = suffix(after: second.end, value: &end, rules: &ignored)
         guard position > second.end, end.relation == .by, end.endYear == nil else { return nil }
         var value = start
-        if start.relation == .after {
-            if let month = start.month {
-                (value.year, value.month) = Self.shift(year: start.year, month: month, by: 1)
-            } else {
-                value.year = start.year + 1
-            }
-        }
         value.relation = .between
         value.endYear = end.year
         value.endMonth = end.month
