@@ -72,4 +72,22 @@ import Testing
         #expect(lines.count == 4)
         #expect(lines.allSatisfy { $0.error != nil })
     }
+
+    /// `extract --ontology DIR` and `time --ontology DIR` read that folder's time words.
+    @Test func ontologyTimeWordsEndToEnd() throws {
+        let folder = try scratchFolder("time-words-cli")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ontology = try TimeVocabularyTests.ontologyWithExtraTimeWord(in: folder)
+        let text = folder.appendingPathComponent("a.txt")
+        try Data("工业和信息化部提出，来年建成100家绿色工厂。\n".utf8).write(to: text)
+        let extracted = try CommandLineTests.run(["extract", text.path, "--published", "2025-03-01", "--ontology", ontology.path])
+        #expect(extracted.status == 0, "\(extracted.error)")
+        #expect(extracted.output.contains(#""text" : "来年""#) && extracted.output.contains(#""year" : 2026"#))
+        let bundled = try CommandLineTests.run(["extract", text.path, "--published", "2025-03-01"])
+        #expect(!bundled.output.contains(#""text" : "来年""#))
+        let time = try CommandLineTests.run(["time", "来年", "--reference", "2025", "--ontology", ontology.path])
+        #expect(time.output.contains(#""relation": "in", "year": 2026"#), "\(time.output)\(time.error)")
+        let refused = try CommandLineTests.run(["time", "来年", "--ontology", folder.appendingPathComponent("nothing").path])
+        #expect(refused.status != 0 && refused.output.isEmpty)
+    }
 }

@@ -131,8 +131,9 @@ struct OntologyLoader {
     }
 
     /// Pattern files an ontology cannot work without: without them no target,
-    /// issued pair or pattern-built name is found.
-    static let requiredPatternFiles = ["issuance", "stopwords", "suffixes", "targets", "titles"]
+    /// issued pair or pattern-built name is found, and no relative time (去年),
+    /// time suffix (以后) or traditional character (後) is read.
+    static let requiredPatternFiles = ["issuance", "stopwords", "suffixes", "targets", "time", "titles"]
 
     /// Reports the required pattern files that are missing or hold no record.
     mutating func checkRequiredPatterns() {
