@@ -60,10 +60,12 @@ enum TimeJSON {
         if let value {
             fields += [("relation", quoted(value.relation.rawValue)), ("year", number(value.year)), ("month", number(value.month)),
                        ("end_year", number(value.endYear)), ("end_month", number(value.endMonth)),
+                       ("day", number(value.day)), ("end_day", number(value.endDay)),
                        ("precision", quoted(value.precision.rawValue)), ("approximate", String(value.approximate)),
                        ("past", String(value.isPast(relativeTo: reference)))]
         } else {
             fields += [("relation", "null"), ("year", "null"), ("month", "null"), ("end_year", "null"), ("end_month", "null"),
+                       ("day", "null"), ("end_day", "null"),
                        ("error", quoted(reference == nil
                            ? "not a time expression PolicyGraph understands (relative ones need --reference)"
                            : "not a time expression PolicyGraph understands"))]

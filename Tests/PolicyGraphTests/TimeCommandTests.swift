@@ -55,7 +55,7 @@ import Testing
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.count == 9)
-        #expect(lines[0] == #"{"text": "2030年後", "relation": "after", "year": 2030, "month": null, "end_year": null, "end_month": null, "precision": "year", "approximate": false, "past": false}"#)
+        #expect(lines[0] == #"{"text": "2030年後", "relation": "after", "year": 2030, "month": null, "end_year": null, "end_month": null, "day": null, "end_day": null, "precision": "year", "approximate": false, "past": false}"#)
         #expect(lines[1].contains(#""relation": "by", "year": 2028"#))
         #expect(lines[2].contains(#""relation": "in", "year": 2026"#))
         #expect(lines[3].contains(#""relation": "by", "year": 2030"#))

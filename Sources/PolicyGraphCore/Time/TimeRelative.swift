@@ -29,16 +29,19 @@ extension TimeParser {
         let (year, month) = Self.shift(year: reference.year, month: referenceMonth, by: offset)
         var value = TimeValue(relation: .in, year: year, month: month, precision: .month, relative: true)
         var day: Int? = nil
-        if let (number, end) = daySpec(at: position) {
-            day = number
+        var endDay: Int? = nil
+        if let span = daySpan(at: position) {
+            day = span.first
+            // 本月3号到5号, 本月3号和5号: the last day, when it is in the same month.
+            if let last = span.last ?? span.listLast, last >= span.first { endDay = last }
             value.precision = .day
-            position = end
+            position = span.end
         }
         let beforePart = position
         position = monthPart(at: position)
         guard position > index else { return nil }
         let rules: [TimeRule] = [.relativeMonth] + (day != nil ? [.day] : []) + (position > beforePart ? [.partOfMonth] : [])
-        return Core(value: value, day: day, end: position, hasYear: true, rules: rules)
+        return Core(value: value, day: day, endDay: endDay, end: position, hasYear: true, rules: rules)
     }
 
     /// 上个季度, 本季度, 下季度, 上季度末 (its last month), 下季度初 (its first).

@@ -638,7 +638,8 @@ struct TargetExtractor {
                     quote: String, rule: String, text: NormalizedText, actionRange: Range<Int>?) -> ExtractedTarget {
         ExtractedTarget(subject: holder.name,
                         time: TargetTime(relation: time.value.relation.rawValue, year: time.value.year, month: time.value.month,
-                                         end_year: time.value.endYear, end_month: time.value.endMonth, text: time.text,
+                                         end_year: time.value.endYear, end_month: time.value.endMonth,
+                                         day: time.value.day, end_day: time.value.endDay, text: time.text,
                                          rules: time.rules.map(\.rawValue)),
                         topic: topic, action: action, value: value, modality: modality,
                         quote: quote.trimmingCharacters(in: CharacterSet(charactersIn: "“”\"。，,；;：: ")),
