@@ -232,6 +232,7 @@ struct OntologyLoader {
                     case "indicators": lexicon.targets.indicatorCues.append(word)
                     case "adverb": lexicon.targets.adverbs.append(word)
                     case "leader": lexicon.targets.leaderTitles.append(word)
+                    case "affiliation-title": lexicon.targets.affiliationTitles.append(word)
                     case "goal-noun": lexicon.targets.goalNouns.append(word)
                     case "bare-verb": lexicon.targets.bareVerbs.insert(word)
                     case "project": lexicon.targets.projectWords.append(word)

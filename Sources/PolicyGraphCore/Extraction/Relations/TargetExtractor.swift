@@ -614,13 +614,12 @@ struct TargetExtractor {
         return after.hasPrefix("讯") || after.hasPrefix("记者") || after.prefix(12).contains("电（") || after.prefix(12).contains("电(")
     }
 
-    /// An organisation that only qualifies a person: 中国电动汽车百人会副理事长欧阳明高.
+    /// An organisation that only qualifies a person: 中国电动汽车百人会副理事长欧阳明高
+    /// (`affiliation-title` words of `patterns/targets.tsv` right after it).
     func isAffiliation(_ mention: Mention, cursor: TextCursor) -> Bool {
         guard mention.type != .person else { return false }
         let after = cursor.text(from: mention.range.upperBound, to: min(cursor.bytes.count, mention.range.upperBound + 40))
-        let titles = ["院士", "副理事长", "理事长", "主任", "所长", "院长", "董事长", "总经理", "总裁", "首席", "教授", "研究员",
-                      "局长", "司长", "部长", "秘书长", "会长", "书记", "负责人", "专家", "分析师", "创始人", "副"]
-        return titles.contains { after.hasPrefix($0) }
+        return vocabulary.affiliationTitles.contains { after.hasPrefix($0) }
     }
 
     func originalOffsets(_ range: Range<Int>, _ text: NormalizedText) -> [Int] {
