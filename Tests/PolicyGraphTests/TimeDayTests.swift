@@ -94,4 +94,16 @@ import Testing
         let decoded = try JSONDecoder().decode([DocumentExtraction].self, from: Data(json.utf8))
         #expect(decoded.first?.targets.first?.time.day == 30)
     }
+
+    /// The text listing (`extract --format text`) shows the days.
+    @Test(arguments: [
+        (TargetTime(relation: "by", year: 2021, month: 12, end_year: nil, day: 31), "by 2021-12-31"),
+        (TargetTime(relation: "in", year: 2025, month: 8, end_year: nil, day: 11, end_day: 22), "in 2025-08-11–22"),
+        (TargetTime(relation: "between", year: 2025, month: 3, end_year: 2025, end_month: 4, day: 3, end_day: 5), "2025-03-03–2025-04-05"),
+        (TargetTime(relation: "by", year: 2025, month: 6, end_year: nil), "by 2025-06"),
+        (TargetTime(relation: "by", year: 2027, month: nil, end_year: nil), "by 2027"),
+    ])
+    func listingShowsDays(time: TargetTime, text: String) {
+        #expect(ExtractionListing.describe(time) == text)
+    }
 }
