@@ -59,7 +59,7 @@ import Testing
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.count == 9)
         #expect(lines[0] == #"{"text": "2030年後", "relation": "after", "year": 2030, "month": null, "end_year": null, "end_month": null, "day": null, "end_day": null, "precision": "year", "approximate": false, "past": false}"#)
-        #expect(lines[1].contains(#""relation": "by", "year": 2028"#))
+        #expect(lines[1].contains(#""relation": "between", "year": 2025, "month": null, "end_year": 2027"#))
         #expect(lines[2].contains(#""relation": "in", "year": 2026"#))
         #expect(lines[3].contains(#""relation": "by", "year": 2030"#))
         #expect(lines[4].contains(#""relation": "between", "year": 2025, "month": 8, "end_year": 2026, "end_month": 2"#))
@@ -202,7 +202,7 @@ import Testing
         ("before and after", "2025年6月30日或之前", "by 2025-6-30"),
         ("before and after", "2025年7月1日以后", "after 2025-7-1"),
         ("traditional", "2030年後", "after 2030"),
-        ("traditional", "未來3年內", "by 2028"),
+        ("traditional", "未來3年內", "between 2025..2027"),
         ("traditional", "於2026年", "in 2026"),
     ]
 
