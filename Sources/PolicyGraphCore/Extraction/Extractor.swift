@@ -42,7 +42,7 @@ public struct Extractor: Sendable {
                                           mediaEntities: mediaEntities, technologyCanonical: canonical,
                                           issuing: lexicon.ontology.patterns.issuanceVerbs.map(\.verb),
                                           shortTitles: lexicon.ontology.patterns.titleEndings.filter { $0.class == .policy }.map(\.ending),
-                                          time: timeNormalizer)
+                                          timeNormalizer: timeNormalizer)
         let patterns = lexicon.ontology.patterns
         issuanceExtractor = IssuanceExtractor(cues: patterns.issuanceCues, reportTitles: patterns.targets.reportTitles,
                                               verbs: patterns.issuanceVerbs.map(\.verb).sorted { $0.count > $1.count })

@@ -44,13 +44,13 @@ struct TargetExtractor {
     let issuing: [String]
     /// Policy title endings that stand for a document named before (方案, 意见): 方案指，… (`subject.short-title`).
     let shortTitles: WordMatcher
-    /// The time normaliser, with the ontology's time words (`patterns/time.tsv`).
-    let time: TimeNormalizer
+    /// The time grammar, compiled once, with the ontology's time words (`patterns/time.tsv`).
+    let timeNormalizer: TimeNormalizer
 
     init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String],
-         issuing: [String] = [], shortTitles: [String] = [], time: TimeNormalizer = TimeNormalizer()) {
+         issuing: [String] = [], shortTitles: [String] = [], timeNormalizer: TimeNormalizer = TimeNormalizer()) {
         self.vocabulary = vocabulary
-        self.time = time
+        self.timeNormalizer = timeNormalizer
         self.issuing = issuing
         self.shortTitles = WordMatcher(shortTitles)
         future = WordMatcher(vocabulary.futureWords)
@@ -91,7 +91,7 @@ struct TargetExtractor {
 
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], names: [String: String],
                  reference: ReferenceDate?) -> [ExtractedTarget] {
-        let times = time.expressions(in: cursor.bytes, reference: reference)
+        let times = timeNormalizer.expressions(in: cursor.bytes, reference: reference)
         let allHolders = mentions.filter { Self.holderTypes.contains($0.type) && names[$0.key] != nil }
         let policyRanges = OverlapIndex(mentions.filter { $0.type == .policy }.map(\.range))
         var results: [ExtractedTarget] = []
