@@ -44,6 +44,8 @@ struct TargetExtractor {
     let issuing: [String]
     /// Policy title endings that stand for a document named before (方案, 意见): 方案指，… (`subject.short-title`).
     let shortTitles: WordMatcher
+    /// The time grammar, compiled once rather than per document.
+    let timeNormalizer = TimeNormalizer()
 
     init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String],
          issuing: [String] = [], shortTitles: [String] = []) {
@@ -88,7 +90,7 @@ struct TargetExtractor {
 
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], names: [String: String],
                  reference: ReferenceDate?) -> [ExtractedTarget] {
-        let times = TimeNormalizer().expressions(in: cursor.bytes, reference: reference)
+        let times = timeNormalizer.expressions(in: cursor.bytes, reference: reference)
         let allHolders = mentions.filter { Self.holderTypes.contains($0.type) && names[$0.key] != nil }
         let policyRanges = OverlapIndex(mentions.filter { $0.type == .policy }.map(\.range))
         var results: [ExtractedTarget] = []
@@ -614,10 +616,40 @@ struct TargetExtractor {
     /// An organisation that only qualifies a person: 中国电动汽车百人会副理事长欧阳明高.
     func isAffiliation(_ mention: Mention, cursor: TextCursor) -> Bool {
         guard mention.type != .person else { return false }
-        let after = cursor.text(from: mention.range.upperBound, to: min(cursor.bytes.count, mention.range.upperBound + 40))
-        let titles = ["院士", "副理事长", "理事长", "主任", "所长", "院长", "董事长", "总经理", "总裁", "首席", "教授", "研究员",
-                      "局长", "司长", "部长", "秘书长", "会长", "书记", "负责人", "专家", "分析师", "创始人", "副"]
-        return titles.contains { after.hasPrefix($0) }
+        let end = min(cursor.bytes.count, mention.range.upperBound + Self.affiliationWindow)
+        if Self.scalarsAreCharacters(cursor.bytes, in: mention.range.upperBound..<end) {
+            // The byte path: a title's bytes right after the holder.
+            return Self.affiliationTitleBytes.contains { cursor.matches($0, at: mention.range.upperBound) && mention.range.upperBound + $0.count <= end }
+        }
+        let after = cursor.text(from: mention.range.upperBound, to: end)
+        return Self.affiliationTitles.contains { after.hasPrefix($0) }
+    }
+
+    /// How far after a holder a title is looked for, in bytes.
+    static let affiliationWindow = 40
+    /// Titles that make the holder before them a person's affiliation (中国科学院院士).
+    static let affiliationTitles = ["院士", "副理事长", "理事长", "主任", "所长", "院长", "董事长", "总经理", "总裁", "首席", "教授", "研究员",
+                                    "局长", "司长", "部长", "秘书长", "会长", "书记", "负责人", "专家", "分析师", "创始人", "副"]
+    static let affiliationTitleBytes = affiliationTitles.map { Array($0.utf8) }
+
+    /// Whether every scalar of `range` is a character of its own (so that a byte
+    /// prefix is a character prefix); a sequence cut by the range's end counts as
+    /// one replacement character, as `String(decoding:)` reads it.
+    static func scalarsAreCharacters(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard let (scalar, length) = UTF8Trimming.strictScalar(in: bytes, at: index, end: range.upperBound) else {
+                // Cut by the window: the rest is one U+FFFD, a character of its own.
+                let needed = UTF8Bytes.sequenceLength(lead: bytes[index])
+                guard needed > 1, needed <= 3, index + needed > range.upperBound, index + needed <= bytes.count,
+                      UTF8Trimming.strictScalar(in: bytes, at: index, end: index + needed).map({ UTF8Trimming.isSingleGrapheme($0.value) }) == true
+                else { return false }
+                return true
+            }
+            guard UTF8Trimming.isSingleGrapheme(scalar) else { return false }
+            index += length
+        }
+        return true
     }
 
     func originalOffsets(_ range: Range<Int>, _ text: NormalizedText) -> [Int] {
