@@ -302,13 +302,16 @@ struct AliasResolution {
             byPrefix[length, default: [:]][needle.withUnsafeBufferPointer { key($0, at: 0, length: length) }, default: []].append(index)
         }
         let lengths = byPrefix.keys.sorted()
+        // The bytes a name can start with: other positions skip the lookups.
+        var startsName = [Bool](repeating: false, count: 256)
+        for needle in needles where !needle.isEmpty { startsName[Int(needle[0])] = true }
         var result = [[Int]](repeating: [], count: names.count)
         var nextAllowed = starts ?? [Int](repeating: 0, count: names.count)
         let bytes = cursor.bytes
         var position = 0
         while position < bytes.count {
             // Names start a scalar: never on a continuation byte.
-            if !UTF8Bytes.isContinuation(bytes[position]) {
+            if startsName[Int(bytes[position])], !UTF8Bytes.isContinuation(bytes[position]) {
                 for length in lengths where position + length <= bytes.count {
                     guard let candidates = byPrefix[length]?[key(bytes, at: position, length: length)] else { continue }
                     for index in candidates where position >= nextAllowed[index] && cursor.matches(needles[index], at: position) {

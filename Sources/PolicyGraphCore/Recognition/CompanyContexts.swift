@@ -29,10 +29,9 @@ struct CompanyContexts {
         where isStockCode(after: open, cursor: cursor) {
             candidates.append((open, false))
         }
-        for word in patterns.companyAfterWords {
-            for position in cursor.occurrences(of: Array(word.utf8), in: 0..<cursor.bytes.count) {
-                candidates.append((position, true))
-            }
+        // One pass for every word; the stable sort below orders them as word-by-word passes would.
+        for hit in cursor.occurrences(ofAny: patterns.companyAfterWords.map { Array($0.utf8) }, in: 0..<cursor.bytes.count) {
+            candidates.append((hit.position, true))
         }
         guard !candidates.isEmpty else { return mentions }
         candidates.sort { $0.end < $1.end }
