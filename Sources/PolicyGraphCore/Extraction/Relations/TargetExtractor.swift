@@ -663,6 +663,9 @@ struct TargetExtractor {
         return technologies.longest(in: topic).flatMap { technologyCanonical[$0] }
     }
 
+    /// Marks trimmed off both ends of a target's quote (built once: a `CharacterSet` is costly to make).
+    static let quoteEdges = CharacterSet(charactersIn: "“”\"。，,；;：: ")
+
     func makeTarget(holder: Holder, time: TimeExpression, action: String?, topic: String?, value: String?, modality: String,
                     quote: String, rule: String, text: NormalizedText, actionRange: Range<Int>?) -> ExtractedTarget {
         ExtractedTarget(subject: holder.name,
@@ -670,7 +673,7 @@ struct TargetExtractor {
                                          end_year: time.value.endYear, end_month: time.value.endMonth, text: time.text,
                                          rules: time.rules.map(\.rawValue)),
                         topic: topic, action: action, value: value, modality: modality,
-                        quote: quote.trimmingCharacters(in: CharacterSet(charactersIn: "“”\"。，,；;：: ")),
+                        quote: quote.trimmingCharacters(in: Self.quoteEdges),
                         rule: rule, subjectOffsets: originalOffsets(holder.mention.range, text),
                         technology: technology(of: topic),
                         timeOffsets: originalOffsets(time.range, text),
