@@ -187,4 +187,30 @@ import Testing
         }
         return -1
     }
+    // MARK: TextCursor.occurrences(ofAny:)
+
+    @Test(arguments: [
+        ("宁远科技董事长表示，宁远科技旗下公司公告称", ["董事长", "旗下", "公告称", "公告"]),   // several words
+        ("aaaa", ["aa", "a", "aa"]),                                                   // overlaps and a repeated word
+        ("", ["a"]),                                                                    // empty text
+        ("董事", ["董事长"]),                                                            // a word longer than the text
+        ("abc", ["", "c"]),                                                             // an empty word finds nothing
+    ]) func occurrencesOfAnyMatchesOneScanPerWord(_ row: (String, [String])) {
+        let (text, words) = row
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            let cursor = TextCursor(bytes: buffer)
+            let needles = words.map { Array($0.utf8) }
+            for range in [0..<buffer.count, min(1, buffer.count)..<max(min(1, buffer.count), buffer.count - 1)] {
+                var expected: [(position: Int, needle: Int)] = []
+                for (index, needle) in needles.enumerated() {
+                    expected += cursor.occurrences(of: needle, in: range).map { ($0, index) }
+                }
+                expected.sort { $0.position != $1.position ? $0.position < $1.position : $0.needle < $1.needle }
+                let found = cursor.occurrences(ofAny: needles, in: range)
+                #expect(found.map(\.position) == expected.map(\.position))
+                #expect(found.map(\.needle) == expected.map(\.needle))
+            }
+        }
+    }
 }

@@ -47,7 +47,7 @@ struct AliasResolution {
         addDeclaredAliases(&mentions, cursor: cursor, markers: markers)
         sort()
         addPersons(&mentions, cursor: cursor, markers: markers)
-        PersonRecognizer(patterns: patterns).addPersons(&mentions, cursor: cursor, markers: markers)
+        PersonRecognizer(patterns: patterns, words: lexicon.words).addPersons(&mentions, cursor: cursor, markers: markers)
         sort()
         resolveShortTitles(&mentions)
         addCompanyShortNames(&mentions, cursor: cursor)

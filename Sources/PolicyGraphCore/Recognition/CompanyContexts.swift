@@ -21,9 +21,9 @@ struct CompanyContexts {
     func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
         guard !patterns.companyAfterWords.isEmpty || !patterns.companyCodeLabels.isEmpty || !patterns.companyExchanges.isEmpty
         else { return mentions }
-        let bounds = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.listLeads + patterns.companyLeads)
-        let surnames = WordSet(patterns.surnames)
-        let titleModifiers = WordSet(patterns.companyTitleModifiers)
+        let bounds = lexicon.words.companyBounds
+        let surnames = lexicon.words.surnames
+        let titleModifiers = lexicon.words.companyTitleModifiers
         var candidates: [(end: Int, afterWord: Bool)] = []
         for open in cursor.occurrences(of: Array("（".utf8), in: 0..<cursor.bytes.count) + cursor.occurrences(of: Array("(".utf8), in: 0..<cursor.bytes.count)
         where isStockCode(after: open, cursor: cursor) {

@@ -16,11 +16,12 @@ struct PersonRecognizer {
     private let speech: WordSet
     private let endWords: WordSet
 
-    init(patterns: PatternLexicon) {
+    /// With the word sets compiled once with the lexicon.
+    init(patterns: PatternLexicon, words: RecognitionWords) {
         self.patterns = patterns
-        surnames = WordSet(patterns.surnames)
-        speech = WordSet(patterns.speechVerbs)
-        endWords = WordSet(patterns.personEndWords)
+        surnames = words.surnames
+        speech = words.speech
+        endWords = words.personEndWords
     }
 
     func addPersons(_ mentions: inout [Mention], cursor: TextCursor, markers: [Marker]) {

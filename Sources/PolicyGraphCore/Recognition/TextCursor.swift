@@ -65,14 +65,17 @@ struct TextCursor {
     /// - Complexity: O(n) over the range, plus the needles that share a first byte at each position.
     func occurrences(ofAny needles: [[UInt8]], in range: Range<Int>) -> [(position: Int, needle: Int)] {
         var byFirst = [[Int]](repeating: [], count: 256)
-        for (index, needle) in needles.enumerated() where !needle.isEmpty { byFirst[Int(needle[0])].append(index) }
+        var isFirst = [Bool](repeating: false, count: 256)
+        for (index, needle) in needles.enumerated() where !needle.isEmpty {
+            byFirst[Int(needle[0])].append(index)
+            isFirst[Int(needle[0])] = true
+        }
         var nextAllowed = [Int](repeating: range.lowerBound, count: needles.count)
         var result: [(position: Int, needle: Int)] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            let candidates = byFirst[Int(bytes[index])]
-            if !candidates.isEmpty {
-                for needle in candidates where index >= nextAllowed[needle] && index + needles[needle].count <= range.upperBound
+            if isFirst[Int(bytes[index])] {
+                for needle in byFirst[Int(bytes[index])] where index >= nextAllowed[needle] && index + needles[needle].count <= range.upperBound
                     && matches(needles[needle], at: index) {
                     result.append((index, needle))
                     nextAllowed[needle] = index + needles[needle].count
