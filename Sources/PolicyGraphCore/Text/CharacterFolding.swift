@@ -60,12 +60,12 @@ public struct CharacterFolding: Sendable {
                     let entry = bmp[Int(u)]
                     if entry != 0 {
                         replacement = UTF8Bytes.encode(entry - 1)
-                    } else if let long = bmpLong[u] {
+                    } else if !bmpLong.isEmpty, let long = bmpLong[u] { // an empty table is not hashed into for every scalar
                         replacement = long
                     } else if Self.isIgnorable(u) {
                         replacement = []
                     }
-                } else if let long = astral[u] {
+                } else if !astral.isEmpty, let long = astral[u] {
                     replacement = long
                 }
                 if let replacement {

@@ -30,6 +30,8 @@ public struct TimeVocabulary: Sendable {
     public private(set) var foldings: [(from: String, to: String)] = []
     /// Scalar → replacement bytes, for ``foldings``.
     private(set) var foldTable: [UInt32: [UInt8]] = [:]
+    /// The keys of ``foldTable`` below U+10000 as bits, so that folding a text tests each scalar without hashing.
+    private(set) var foldBits = [UInt64](repeating: 0, count: 0x10000 / 64)
     public private(set) var relativeYears: [(word: String, offset: Int)] = []
     /// Read only when the input is one expression (次年, 同年).
     public private(set) var standaloneRelativeYears: [(word: String, offset: Int)] = []
@@ -76,7 +78,9 @@ public struct TimeVocabulary: Sendable {
                 return "a folding maps one character to one of the same UTF-8 length (後\t fold\t后)"
             }
             foldings.append((word, value))
-            foldTable[word.unicodeScalars.first!.value] = Array(value.utf8)
+            let scalar = word.unicodeScalars.first!.value
+            foldTable[scalar] = Array(value.utf8)
+            if scalar < 0x10000 { foldBits[Int(scalar >> 6)] |= 1 << UInt64(scalar & 63) }
         case "relative-year", "relative-year-standalone", "relative-month", "relative-month-standalone", "relative-quarter":
             guard let offset = offset() else { return "the third field of \(role) is an offset from -100 to 100 (去年\trelative-year\t-1)" }
             switch role {
