@@ -185,9 +185,9 @@ enum DateScan {
     /// The first occurrence of `word` in `bytes` at or after `from` (ASCII
     /// letters in either case when `caseInsensitive`).
     ///
-    /// - Complexity: O(n); candidates are found with `memchr` on the first byte
-    ///   (both cases of a letter), so the rules can look for many labels in the
-    ///   head of a page at little cost.
+    /// - Complexity: O(n): candidates found with `memchr`, on the last byte when
+    ///   the case matters, else on the first (both cases of a letter). The rules
+    ///   can look for many labels in the head of a page at little cost.
     static func find(_ word: [UInt8], in bytes: ArraySlice<UInt8>, from: Int, caseInsensitive: Bool) -> Int? {
         guard let first = word.first, word.count <= bytes.count else { return nil }
         let base = bytes.startIndex
@@ -198,6 +198,20 @@ enum DateScan {
         let firstUpper = caseInsensitive && firstLower >= 0x61 && firstLower <= 0x7A ? firstLower - 0x20 : firstLower
         return bytes.withUnsafeBufferPointer { buffer -> Int? in
             guard let pointer = buffer.baseAddress else { return nil }
+            if !caseInsensitive {
+                // By the last byte: in Chinese text a label's lead byte (E5 …) is everywhere, its last byte is not.
+                let tail = word.count - 1, lastByte = word[tail]
+                return word.withUnsafeBufferPointer { needle -> Int? in
+                    var index = start + tail
+                    while index <= last + tail {
+                        guard let found = memchr(pointer + index, Int32(lastByte), last + tail - index + 1) else { return nil }
+                        let end = pointer.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(pointer + end - tail, needle.baseAddress!, tail) == 0 { return end - tail + base }
+                        index = end + 1
+                    }
+                    return nil
+                }
+            }
             /// The next position at or after `index` (up to `last`) holding `byte`, or `last + 1`.
             func next(_ byte: UInt8, from index: Int) -> Int {
                 guard index <= last, let found = memchr(pointer + index, Int32(byte), last - index + 1) else { return last + 1 }

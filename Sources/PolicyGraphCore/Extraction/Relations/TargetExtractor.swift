@@ -46,10 +46,13 @@ struct TargetExtractor {
     let shortTitles: WordMatcher
     /// The time grammar, compiled once rather than per document.
     let timeNormalizer = TimeNormalizer()
+    /// ``TargetVocabulary/projectWords`` as bytes, for the byte path of ``locatesProject(_:cursor:)``.
+    let projectWordBytes: [[UInt8]]?
 
     init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String],
          issuing: [String] = [], shortTitles: [String] = []) {
         self.vocabulary = vocabulary
+        projectWordBytes = Self.simpleWordBytes(vocabulary.projectWords)
         self.issuing = issuing
         self.shortTitles = WordMatcher(shortTitles)
         future = WordMatcher(vocabulary.futureWords)
@@ -370,8 +373,30 @@ struct TargetExtractor {
             end = next
             count += 1
         }
+        if let words = projectWordBytes, end > mention.range.upperBound,
+           Self.scalarsAreCharacters(cursor.bytes, in: mention.range.upperBound..<end) {
+            // The byte path: where scalars are characters, a byte match is a match.
+            return words.contains { Self.contains($0, in: mention.range.upperBound..<end, cursor: cursor) }
+        }
         let run = cursor.text(from: mention.range.upperBound, to: end)
         return vocabulary.projectWords.contains { run.contains($0) }
+    }
+
+    /// Whether `word` occurs inside `range`.
+    static func contains(_ word: [UInt8], in range: Range<Int>, cursor: TextCursor) -> Bool {
+        guard !word.isEmpty, range.count >= word.count else { return false }
+        for index in range.lowerBound...(range.upperBound - word.count) where cursor.matches(word, at: index) { return true }
+        return false
+    }
+
+    /// The bytes of `words` when each of their scalars is a character of its own
+    /// (what the byte paths need), else `nil`.
+    static func simpleWordBytes(_ words: [String]) -> [[UInt8]]? {
+        let bytes = words.map { Array($0.utf8) }
+        for word in bytes {
+            guard !word.isEmpty, word.withUnsafeBufferPointer({ scalarsAreCharacters($0, in: 0..<$0.count) }) else { return nil }
+        }
+        return bytes
     }
 
     /// A paragraph of one short sentence without a closing mark (a headline).
@@ -609,9 +634,25 @@ struct TargetExtractor {
         if mention.rule == "title:periodical" || ["报", "报社", "通讯社", "新闻社", "杂志社", "电视台"].contains(where: { mention.surface.hasSuffix($0) }) {
             return true
         }
-        let after = cursor.text(from: mention.range.upperBound, to: min(cursor.bytes.count, mention.range.upperBound + 36))
+        let start = mention.range.upperBound, end = min(cursor.bytes.count, mention.range.upperBound + 36)
+        if Self.scalarsAreCharacters(cursor.bytes, in: start..<end) {
+            // The byte path: characters are scalars, so the first 12 characters are the first 12 scalars.
+            var twelfth = start, count = 0
+            while count < 12, twelfth < end {
+                twelfth = min(end, twelfth + UTF8Bytes.sequenceLength(lead: cursor.bytes[twelfth]))
+                count += 1
+            }
+            let head = start..<twelfth
+            return Self.datelineOpeners.contains { cursor.matches($0, at: start) && start + $0.count <= end }
+                || Self.datelineWires.contains { Self.contains($0, in: head, cursor: cursor) }
+        }
+        let after = cursor.text(from: start, to: end)
         return after.hasPrefix("讯") || after.hasPrefix("记者") || after.prefix(12).contains("电（") || after.prefix(12).contains("电(")
     }
+
+    /// What follows a newspaper or agency in a dateline: 讯, 记者 right after it, 电（ within 12 characters.
+    static let datelineOpeners = [Array("讯".utf8), Array("记者".utf8)]
+    static let datelineWires = [Array("电（".utf8), Array("电(".utf8)]
 
     /// An organisation that only qualifies a person: 中国电动汽车百人会副理事长欧阳明高.
     func isAffiliation(_ mention: Mention, cursor: TextCursor) -> Bool {
