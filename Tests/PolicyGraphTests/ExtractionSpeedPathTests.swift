@@ -213,4 +213,18 @@ import Testing
             }
         }
     }
+    // MARK: CharacterFolding's long replacements
+
+    /// A BMP scalar folded to an astral one is found through the array's mark;
+    /// a scalar-to-scalar entry made before keeps its precedence, one made after wins.
+    @Test func foldingKeepsThePrecedenceOfItsTables() {
+        let folding = CharacterFolding(traditionalToSimplified: [
+            (0x4E00, 0x20000),             // 一 → 𠀀: a long replacement
+            (0x4E8C, 0x4E09), (0x4E8C, 0x20001), // 二 → 三 first: it stays
+            (0x4E94, 0x20002), (0x4E94, 0x516D), // 五 → 𠀂, then → 六: the later scalar entry wins
+            (0x200B, 0x20003),             // an ignorable scalar with a long replacement: replaced, not dropped
+        ])
+        #expect(folding.fold("一二五\u{200B}十\u{200C}") == "\u{20000}三六\u{20003}十")
+        #expect(CharacterFolding().fold("ａ１\u{3000}中") == "a1 中")
+    }
 }
