@@ -36,6 +36,9 @@ public struct TimeVocabulary: Sendable {
     /// Read only when the input is one expression (次年, 同年).
     public private(set) var standaloneRelativeYears: [(word: String, offset: Int)] = []
     public private(set) var yearParts: [(word: String, first: Int, last: Int)] = []
+    /// The year parts that may stand without a year (more than one character, not 伊始),
+    /// chosen once in ``finish()`` rather than on every try of the parser.
+    private(set) var yearPartsWithoutYear: [(word: String, first: Int, last: Int)] = []
     /// Read only when the input is one expression (年中).
     public private(set) var standaloneYearParts: [(word: String, first: Int, last: Int)] = []
     public private(set) var relativeMonths: [(word: String, offset: Int)] = []
@@ -122,6 +125,7 @@ public struct TimeVocabulary: Sendable {
         relativeYears = longestFirst(relativeYears) { $0.word }
         standaloneRelativeYears = longestFirst(standaloneRelativeYears) { $0.word }
         yearParts = longestFirst(yearParts) { $0.word }
+        yearPartsWithoutYear = yearParts.filter { $0.word.count > 1 && $0.word != "伊始" }
         standaloneYearParts = longestFirst(standaloneYearParts) { $0.word }
         relativeMonths = longestFirst(relativeMonths) { $0.word }
         standaloneRelativeMonths = longestFirst(standaloneRelativeMonths) { $0.word }
