@@ -195,6 +195,8 @@ import Testing
         ("", ["a"]),                                                                    // empty text
         ("董事", ["董事长"]),                                                            // a word longer than the text
         ("abc", ["", "c"]),                                                             // an empty word finds nothing
+        ("等等等级高等院校等", ["等", "等等", "高等"]),                                          // the last byte recurs inside other characters
+        ("（600000）和(688012.SH)", ["（", "(", "）"]),                                  // one-scalar words
     ]) func occurrencesOfAnyMatchesOneScanPerWord(_ row: (String, [String])) {
         let (text, words) = row
         let bytes = Array(text.utf8)
@@ -204,7 +206,9 @@ import Testing
             for range in [0..<buffer.count, min(1, buffer.count)..<max(min(1, buffer.count), buffer.count - 1)] {
                 var expected: [(position: Int, needle: Int)] = []
                 for (index, needle) in needles.enumerated() {
-                    expected += cursor.occurrences(of: needle, in: range).map { ($0, index) }
+                    let starts = Self.naiveOccurrences(of: needle, in: range, bytes: bytes)
+                    #expect(cursor.occurrences(of: needle, in: range) == starts, "\(text) \(words[index]) in \(range)")
+                    expected += starts.map { ($0, index) }
                 }
                 expected.sort { $0.position != $1.position ? $0.position < $1.position : $0.needle < $1.needle }
                 let found = cursor.occurrences(ofAny: needles, in: range)
@@ -213,6 +217,16 @@ import Testing
             }
         }
     }
+    /// The byte-by-byte scan that `occurrences(of:in:)` replaced.
+    static func naiveOccurrences(of needle: [UInt8], in range: Range<Int>, bytes: [UInt8]) -> [Int] {
+        guard !needle.isEmpty else { return [] }
+        var result: [Int] = [], index = range.lowerBound
+        while index <= range.upperBound - needle.count {
+            if Array(bytes[index..<(index + needle.count)]) == needle { result.append(index); index += needle.count } else { index += 1 }
+        }
+        return result
+    }
+
     // MARK: CharacterFolding's long replacements
 
     /// A BMP scalar folded to an astral one is found through the array's mark;
