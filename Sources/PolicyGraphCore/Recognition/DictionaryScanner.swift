@@ -101,6 +101,8 @@ public struct DictionaryScanner: Sendable {
     func acceptable(value: Int32, start: Int, end: Int, bytes: UnsafeBufferPointer<UInt8>, previous: Token?,
                     established: inout [Bool]) -> Bool? {
         if isWordByte(bytes[end - 1]), end < bytes.count, isWordByte(bytes[end]) { return nil }
+        // Most keys hold no contextual name: they match wherever they occur.
+        guard lexicon.hasContextualEntry[Int(value)] else { return false }
         let entries = lexicon.payloads[Int(value)]
         var plain = false
         for entry in entries {
