@@ -261,7 +261,10 @@ struct OntologyLoader {
                     case "after": lexicon.companyAfterWords.append(word)
                     case "modifier": lexicon.companyTitleModifiers.append(word)
                     case "lead": lexicon.companyLeads.append(word)
-                    default: issues.append(.init(location: location, message: "expected a role: code, exchange, start, after, modifier or lead"))
+                    case "before":
+                        lexicon.companyLeads.append(word)
+                        lexicon.companyBeforeWords.append(word)
+                    default: issues.append(.init(location: location, message: "expected a role: code, exchange, start, after, modifier, lead or before"))
                     }
                 case "latin-legal-forms":
                     lexicon.latinLegalForms.append(fields[0].trimmingCharacters(in: .whitespaces))

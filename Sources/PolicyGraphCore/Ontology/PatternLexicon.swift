@@ -127,6 +127,8 @@ public struct PatternLexicon: Sendable {
     public var companyAfterWords: [String] = []
     public var companyTitleModifiers: [String] = []
     public var companyLeads: [String] = []
+    /// Words that show a company right after them on their own (上市公司宁远科技表示); also leads.
+    public var companyBeforeWords: [String] = []
     /// Legal forms that end a company's name in Latin script: Inc., NV.
     public var latinLegalForms: [String] = []
     /// A zone's endings and their kinds (高新技术产业园区 and 高新区 are both 高新).
