@@ -207,6 +207,30 @@ import Testing
     }
 }
 
+/// Bodies after 联合/会同 (rule `list:joint`): items ending with a government suffix are bodies.
+@Suite struct JointBodyTests {
+    @Test(arguments: [
+        "⟦government|青川市工信局⟧联合⟦government|青川市科技局⟧、⟦government|青川市财政局⟧印发方案。",
+        "由⟦government|南屿区发改局⟧会同⟦government|南屿区住建局⟧、⟦government|南屿区税务局⟧等部门负责。",
+    ])
+    func findsBodies(marked: String) {
+        let case_ = MarkedText(marked)
+        // The first body (before 联合) is found by its own suffix rule when its place is known; only the list is under test.
+        let found = Set(recognised(case_.text).filter { $0.hasPrefix("government:") })
+        #expect(Set(case_.expected.dropFirst()).isSubset(of: found), "\(case_.text): \(found)")
+    }
+
+    @Test(arguments: [
+        // Items without a government suffix are no bodies: companies, universities, a verb phrase.
+        "企业联合高校、科研院所开展攻关。",
+        "两地会同推进项目建设。",
+        "联合研发中心、实验平台等载体。",
+    ])
+    func findsNoBody(text: String) {
+        #expect(recognised(text).filter { $0.hasPrefix("government:") }.isEmpty, "\(text): \(recognised(text))")
+    }
+}
+
 /// Lists that share a head: the head after 等 types every item.
 @Suite struct ListHeadTests {
     @Test(arguments: [

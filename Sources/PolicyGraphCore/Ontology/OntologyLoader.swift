@@ -280,10 +280,14 @@ struct OntologyLoader {
                         lexicon.listLeads.append(word)
                     } else if role == "modifier" {
                         lexicon.listModifiers.append(word)
+                    } else if role == "joint" {
+                        // A joint word opens a list too.
+                        lexicon.listLeads.append(word)
+                        lexicon.jointWords.append(word)
                     } else if let type = EntityType(rawValue: role) {
                         lexicon.listHeads.append((word, type))
                     } else {
-                        issues.append(.init(location: location, message: "expected an entity type, lead or modifier"))
+                        issues.append(.init(location: location, message: "expected an entity type, lead, joint or modifier"))
                     }
                 case "declarations":
                     lexicon.declarationWords.append(word)

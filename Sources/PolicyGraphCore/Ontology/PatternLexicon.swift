@@ -118,6 +118,8 @@ public struct PatternLexicon: Sendable {
     public var listHeads: [(word: String, type: EntityType)] = []
     public var listLeads: [String] = []
     public var listModifiers: [String] = []
+    /// Words after which the listed bodies act together (联合, 会同): `list-heads.tsv` role `joint`.
+    public var jointWords: [String] = []
     /// Contexts that show a company (`company-contexts.tsv`): labels before a
     /// stock code, markets after one, words right after a company's name and
     /// words that open one.

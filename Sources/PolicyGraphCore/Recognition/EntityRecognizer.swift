@@ -105,6 +105,7 @@ public struct EntityRecognizer: Sendable {
             mentions = AliasResolution(lexicon: lexicon).resolve(mentions, cursor: cursor, titles: titles, markers: state.markers)
             mentions = LocalBodies(lexicon: lexicon).resolve(mentions, cursor: cursor)
             mentions = ListHeads(lexicon: lexicon).resolve(mentions, cursor: cursor)
+            mentions = JointBodies(lexicon: lexicon).resolve(mentions, cursor: cursor)
             mentions = CompanyContexts(lexicon: lexicon).resolve(mentions, cursor: cursor)
             mentions = MeasurePackages(patterns: lexicon.ontology.patterns).resolve(mentions, cursor: cursor)
             mentions = ZoneForms(patterns: lexicon.ontology.patterns).resolve(mentions)
