@@ -30,8 +30,14 @@ public struct DictionaryScanner: Sendable {
         let trie = lexicon.trie
         let count = bytes.count
         var position = 0
-        var candidateEnds = [Int](repeating: 0, count: 64)
-        var candidateValues = [Int32](repeating: 0, count: 64)
+        // The keys found at one position, shortest first: the first 64 are kept (no ontology has
+        // that many keys that are prefixes of one another). Allocated once per scan.
+        let candidateEnds = UnsafeMutableBufferPointer<Int>.allocate(capacity: 64)
+        let candidateValues = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 64)
+        defer {
+            candidateEnds.deallocate()
+            candidateValues.deallocate()
+        }
         // Contextual entities seen in context once are recognised anywhere after.
         // A flag per entity rather than a set: the scan asks for every contextual candidate.
         var establishedContextual = [Bool](repeating: false, count: lexicon.ontology.entities.count)

@@ -170,7 +170,9 @@ public struct DoubleArrayTrie: Sendable {
                         guard index < count else { return }
                         let length = UTF8Bytes.sequenceLength(lead: bytes[index])
                         guard index + length <= count else { return }
-                        let bit = LeadCharacterIndex.pairBit(slot: slot, next: LeadCharacterIndex.packed(bytes, from: index, length: length))
+                        let next = LeadCharacterIndex.packed(bytes, from: index, length: length)
+                        if first.mask & (1 << UInt64(LeadCharacterIndex.maskBit(next: next))) == 0 { return }
+                        let bit = LeadCharacterIndex.pairBit(slot: slot, next: next)
                         let word = lead.pairs.withUnsafeBufferPointer { $0[bit >> 6] }
                         if word & (1 << UInt64(bit & 63)) == 0 { return }
                     }

@@ -25,6 +25,10 @@ struct LeadCharacterIndex: Sendable {
         let value: Int32
         /// Whether `pairs` describes the longer keys (false for a key cut inside its second character).
         let filtered: Bool
+        /// A 64-bit filter of the second characters of this character's keys
+        /// (``maskBit(next:)``), read with the entry itself: a clear bit ends
+        /// most walks without touching `pairs`.
+        let mask: UInt64
     }
 
     /// By ``slot(_:_:_:)``: an index into `firsts`, 0 when no key starts with the character.
@@ -45,11 +49,12 @@ struct LeadCharacterIndex: Sendable {
     /// over a byte string and gives the state reached, or `nil`.
     init(keys: [[UInt8]], cells: [DoubleArrayTrie.Cell], values: [Int32], state: ([UInt8]) -> Int?) {
         ids = [UInt16](repeating: 0, count: 1 << 16)
-        firsts = [First(state: 0, cell: .init(base: 0, check: -1), value: -1, filtered: false)]
+        firsts = [First(state: 0, cell: .init(base: 0, check: -1), value: -1, filtered: false, mask: 0)]
         pairs = [UInt64](repeating: 0, count: (1 << Self.pairBits) / 64)
         var usable = true
         var unfiltered: Set<Int> = []
         var slots: Set<Int> = []
+        var masks: [Int: UInt64] = [:]
         for key in keys where !key.isEmpty && key[0] & 0xF0 == 0xE0 {
             guard key.count >= 3, let slot = Self.slot(key[0], key[1], key[2]) else {
                 if key.count < 3 { usable = false }
@@ -62,14 +67,17 @@ struct LeadCharacterIndex: Sendable {
                 unfiltered.insert(slot)
                 continue
             }
-            let bit = Self.pairBit(slot: slot, next: Self.packed(key, from: 3, length: length))
+            let next = Self.packed(key, from: 3, length: length)
+            let bit = Self.pairBit(slot: slot, next: next)
             pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+            masks[slot, default: 0] |= 1 << UInt64(Self.maskBit(next: next))
         }
         for slot in slots.sorted() {
             let lead = UInt8(0xE0 | (slot >> 12)), second = UInt8(0x80 | ((slot >> 6) & 0x3F)), third = UInt8(0x80 | (slot & 0x3F))
             guard let reached = state([lead, second, third]), firsts.count < Int(UInt16.max) else { continue }
             ids[slot] = UInt16(firsts.count)
-            firsts.append(First(state: Int32(reached), cell: cells[reached], value: values[reached], filtered: !unfiltered.contains(slot)))
+            firsts.append(First(state: Int32(reached), cell: cells[reached], value: values[reached],
+                                filtered: !unfiltered.contains(slot), mask: masks[slot] ?? 0))
         }
         self.usable = usable
     }
@@ -87,6 +95,12 @@ struct LeadCharacterIndex: Sendable {
         var value: UInt32 = 0
         for offset in 0..<length { value = value << 8 | UInt32(bytes[start + offset]) }
         return value
+    }
+
+    /// The bit of a first character's mask for the next character's bytes.
+    @inline(__always)
+    static func maskBit(next: UInt32) -> Int {
+        Int((next &* 0x9E37_79B1) >> 26)
     }
 
     /// The bit for a first character and the next character's bytes.
