@@ -192,6 +192,12 @@ struct OntologyLoader {
                     case "stop": lexicon.stopWords.append(word)
                     default: issues.append(.init(location: location, message: "unknown mode '\(mode)' (use stop, soft, word or policy)"))
                     }
+                case "place-words":
+                    switch fields.count > 1 ? fields[1] : "" {
+                    case "left": lexicon.placeWordsLeft.insert(word)
+                    case "right": lexicon.placeWordsRight.insert(word)
+                    default: issues.append(.init(location: location, message: "expected a side: left or right"))
+                    }
                 case "generic":
                     let mode = fields.count > 1 ? fields[1] : "body"
                     switch mode {

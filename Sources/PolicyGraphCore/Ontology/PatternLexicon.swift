@@ -118,6 +118,10 @@ public struct PatternLexicon: Sendable {
     public var listHeads: [(word: String, type: EntityType)] = []
     public var listLeads: [String] = []
     public var listModifiers: [String] = []
+    /// Common words that cut a two-character place name (`place-words.tsv`, generated):
+    /// those ending on its first character, and those beginning on its second.
+    public var placeWordsLeft: Set<String> = []
+    public var placeWordsRight: Set<String> = []
     /// Words after which the listed bodies act together (联合, 会同): `list-heads.tsv` role `joint`.
     public var jointWords: [String] = []
     /// Contexts that show a company (`company-contexts.tsv`): labels before a
