@@ -22,18 +22,17 @@ struct CompanyContexts {
         guard !patterns.companyAfterWords.isEmpty || !patterns.companyCodeLabels.isEmpty || !patterns.companyExchanges.isEmpty
                 || !patterns.companyBeforeWords.isEmpty
         else { return mentions }
-        let bounds = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.listLeads + patterns.companyLeads)
-        let surnames = WordSet(patterns.surnames)
-        let titleModifiers = WordSet(patterns.companyTitleModifiers)
+        let bounds = lexicon.words.companyBounds
+        let surnames = lexicon.words.surnames
+        let titleModifiers = lexicon.words.companyTitleModifiers
         var candidates: [(end: Int, afterWord: Bool)] = []
         for open in cursor.occurrences(of: Array("（".utf8), in: 0..<cursor.bytes.count) + cursor.occurrences(of: Array("(".utf8), in: 0..<cursor.bytes.count)
         where isStockCode(after: open, cursor: cursor) {
             candidates.append((open, false))
         }
-        for word in patterns.companyAfterWords {
-            for position in cursor.occurrences(of: Array(word.utf8), in: 0..<cursor.bytes.count) {
-                candidates.append((position, true))
-            }
+        // One pass for every word; the stable sort below orders them as word-by-word passes would.
+        for hit in cursor.occurrences(ofAny: patterns.companyAfterWords.map { Array($0.utf8) }, in: 0..<cursor.bytes.count) {
+            candidates.append((hit.position, true))
         }
         candidates += endsAfterBeforeWords(cursor: cursor).map { ($0, true) }
         guard !candidates.isEmpty else { return mentions }
@@ -131,8 +130,7 @@ struct CompanyContexts {
     /// name cut by punctuation or the length limit is none.
     private func endsAfterBeforeWords(cursor: TextCursor) -> [Int] {
         guard !patterns.companyBeforeWords.isEmpty else { return [] }
-        let ends = WordSet(patterns.stopWords + patterns.speechVerbs + patterns.companyAfterWords + patterns.policyVerbs
-                           + patterns.issuanceVerbs.map(\.verb))
+        let ends = lexicon.words.companyNameEnds
         var result: [Int] = []
         for word in patterns.companyBeforeWords {
             for occurrence in cursor.occurrences(of: Array(word.utf8), in: 0..<cursor.bytes.count) {

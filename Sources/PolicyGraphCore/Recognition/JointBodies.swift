@@ -19,7 +19,7 @@ struct JointBodies {
     func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
         guard !patterns.jointWords.isEmpty else { return mentions }
         let suffixes = patterns.suffixes.filter { $0.type == .government }.map { Array($0.suffix.utf8) }
-        let ends = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.issuanceVerbs.map(\.verb) + ["等"])
+        let ends = lexicon.words.jointListEnds
         var items: [Range<Int>] = []
         for word in patterns.jointWords {
             for occurrence in cursor.occurrences(of: Array(word.utf8), in: 0..<cursor.bytes.count) {

@@ -52,6 +52,8 @@ public struct Lexicon: Sendable {
     /// By trie value: whether the key stands for a contextual name, which the
     /// scan must check against its context; every other key always matches.
     let hasContextualEntry: [Bool]
+    /// The word sets of the pattern passes, compiled once.
+    let words: RecognitionWords
 
     /// Compiles `ontology`. Cost: linear in the total length of all names.
     public init(ontology: Ontology) {
@@ -107,6 +109,7 @@ public struct Lexicon: Sendable {
         hasContextualEntry = payloads.map { entries in
             entries.contains { if case .entity(_, true) = $0 { return true } else { return false } }
         }
+        words = RecognitionWords(patterns: ontology.patterns)
         ancestors = ontology.entities.indices.map { index in
             var result: [Int] = []
             var current = index
