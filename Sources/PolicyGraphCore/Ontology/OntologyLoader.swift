@@ -193,6 +193,12 @@ struct OntologyLoader {
                     case "stop": lexicon.stopWords.append(word)
                     default: issues.append(.init(location: location, message: "unknown mode '\(mode)' (use stop, soft, word or policy)"))
                     }
+                case "place-words":
+                    switch fields.count > 1 ? fields[1] : "" {
+                    case "left": lexicon.placeWordsLeft.insert(word)
+                    case "right": lexicon.placeWordsRight.insert(word)
+                    default: issues.append(.init(location: location, message: "expected a side: left or right"))
+                    }
                 case "generic":
                     let mode = fields.count > 1 ? fields[1] : "body"
                     switch mode {
@@ -263,7 +269,10 @@ struct OntologyLoader {
                     case "after": lexicon.companyAfterWords.append(word)
                     case "modifier": lexicon.companyTitleModifiers.append(word)
                     case "lead": lexicon.companyLeads.append(word)
-                    default: issues.append(.init(location: location, message: "expected a role: code, exchange, start, after, modifier or lead"))
+                    case "before":
+                        lexicon.companyLeads.append(word)
+                        lexicon.companyBeforeWords.append(word)
+                    default: issues.append(.init(location: location, message: "expected a role: code, exchange, start, after, modifier, lead or before"))
                     }
                 case "latin-legal-forms":
                     lexicon.latinLegalForms.append(fields[0].trimmingCharacters(in: .whitespaces))
@@ -279,10 +288,14 @@ struct OntologyLoader {
                         lexicon.listLeads.append(word)
                     } else if role == "modifier" {
                         lexicon.listModifiers.append(word)
+                    } else if role == "joint" {
+                        // A joint word opens a list too.
+                        lexicon.listLeads.append(word)
+                        lexicon.jointWords.append(word)
                     } else if let type = EntityType(rawValue: role) {
                         lexicon.listHeads.append((word, type))
                     } else {
-                        issues.append(.init(location: location, message: "expected an entity type, lead or modifier"))
+                        issues.append(.init(location: location, message: "expected an entity type, lead, joint or modifier"))
                     }
                 case "declarations":
                     lexicon.declarationWords.append(word)

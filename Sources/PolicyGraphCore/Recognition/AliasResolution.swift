@@ -44,6 +44,7 @@ struct AliasResolution {
         func sort() { mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) } }
         addNamedPolicies(&mentions, cursor: cursor, titles: titles, markers: markers)
         sort()
+        mentions = NoticeTitles(patterns: patterns).resolve(mentions, cursor: cursor, titles: titles)
         addDeclaredAliases(&mentions, cursor: cursor, markers: markers)
         sort()
         addPersons(&mentions, cursor: cursor, markers: markers)

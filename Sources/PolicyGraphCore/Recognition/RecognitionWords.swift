@@ -8,6 +8,10 @@ struct RecognitionWords: Sendable {
     let surnames: WordSet
     /// ``CompanyContexts``: words between a company and a title (董事长 …).
     let companyTitleModifiers: WordSet
+    /// ``CompanyContexts``: where a name shown by a `before` word (上市公司) ends.
+    let companyNameEnds: WordSet
+    /// ``JointBodies``: where a list of bodies after 联合/会同 ends.
+    let jointListEnds: WordSet
     /// ``ListHeads``: where a list's first item starts.
     let listLeads: WordSet
     /// ``ListHeads``: words between 等 and the head (重点, 骨干 …).
@@ -23,6 +27,9 @@ struct RecognitionWords: Sendable {
         companyBounds = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.listLeads + patterns.companyLeads)
         surnames = WordSet(patterns.surnames)
         companyTitleModifiers = WordSet(patterns.companyTitleModifiers)
+        companyNameEnds = WordSet(patterns.stopWords + patterns.speechVerbs + patterns.companyAfterWords + patterns.policyVerbs
+                                  + patterns.issuanceVerbs.map(\.verb))
+        jointListEnds = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.issuanceVerbs.map(\.verb) + ["等"])
         listLeads = WordSet(patterns.listLeads + patterns.stopWords + patterns.policyVerbs)
         listModifiers = WordSet(patterns.listModifiers)
         measureStops = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.listLeads + patterns.issuanceVerbs.map(\.verb))
