@@ -130,7 +130,8 @@ extension PolicyStore {
     /// Three indexed queries, whatever the number of companies: the matching targets with
     /// their sources and publication dates, the companies' names and aliases, and the
     /// near-duplicate documents.
-    public func companies(promising topic: String, dueBy year: Int) throws -> CompanyAnswer {
+    /// - Parameter limit: keep only the first companies (earliest due first); all when `nil`.
+    public func companies(promising topic: String, dueBy year: Int, limit: Int? = nil) throws -> CompanyAnswer {
         try read { db in
             let key = try lookupKey(topic, db)
             let topicKey = KnowledgeGraph.normalize(topic)
@@ -192,7 +193,7 @@ extension PolicyStore {
                     if row[2] as Bool { names[row[0]] = row[1] } else { aliases[row[0], default: []].append(row[1]) }
                 }
             }
-            let companies = order.map { subject -> CompanyGroup in
+            let companies = order.prefix(limit ?? order.count).map { subject -> CompanyGroup in
                 let targets = bySubject[subject]!
                 return CompanyGroup(id: subject, name: names[subject] ?? subject, aliases: aliases[subject] ?? [],
                                     earliestDueYear: targets.map(\.time.year).min()!, targets: targets, revisions: Self.revisions(targets))
@@ -238,5 +239,97 @@ extension TargetFacts {
     static var placeholder: TargetFacts {
         TargetFacts(subject: NodeID(rawValue: ""), relation: .by, year: 0, month: nil, endYear: nil, endMonth: nil, action: nil,
                     topic: nil, value: nil, modality: "", technology: nil)
+    }
+}
+
+extension CompanyAnswer {
+    /// Streams the answer as JSON: the bytes `JSONEncoder` gives with pretty-printed, sorted
+    /// keys and unescaped slashes, written as they come instead of built whole.
+    public func writeJSON(to json: inout PrettyJSONWriter) {
+        json.beginObject()
+        json.key("companies")
+        json.beginArray()
+        for company in companies { company.writeJSON(to: &json) }
+        json.endArray()
+        json.key("query")
+        json.beginObject()
+        json.key("by"); json.int(query.by)
+        json.key("promise"); json.string(query.promise)
+        json.endObject()
+        json.endObject()
+    }
+}
+
+extension CompanyGroup {
+    func writeJSON(to json: inout PrettyJSONWriter) {
+        json.beginObject()
+        json.key("aliases"); json.strings(aliases)
+        json.key("earliest_due_year"); json.int(earliestDueYear)
+        json.key("id"); json.string(id)
+        json.key("name"); json.string(name)
+        json.key("revisions")
+        json.beginArray()
+        for revision in revisions {
+            json.beginObject()
+            json.key("from"); json.string(revision.from)
+            if let published = revision.fromPublished { json.key("from_published"); json.string(published) }
+            json.key("from_time"); json.string(revision.fromTime)
+            json.key("to"); json.string(revision.to)
+            if let published = revision.toPublished { json.key("to_published"); json.string(published) }
+            json.key("to_time"); json.string(revision.toTime)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("targets")
+        json.beginArray()
+        for target in targets { target.writeJSON(to: &json) }
+        json.endArray()
+        json.endObject()
+    }
+}
+
+extension GroupedTarget {
+    func writeJSON(to json: inout PrettyJSONWriter) {
+        json.beginObject()
+        json.key("action"); json.string(action)
+        json.key("id"); json.string(id)
+        json.key("modality"); json.string(modality)
+        json.key("sources")
+        json.beginArray()
+        for source in sources {
+            json.beginObject()
+            json.key("document"); json.string(source.document)
+            json.key("duplicates")
+            json.beginArray()
+            for duplicate in source.duplicates {
+                json.beginObject()
+                json.key("document"); json.string(duplicate.document)
+                if let published = duplicate.published { json.key("published"); json.string(published) }
+                json.endObject()
+            }
+            json.endArray()
+            json.key("offsets")
+            json.beginArray()
+            for offset in source.offsets { json.int(offset) }
+            json.endArray()
+            json.key("published"); json.string(source.published)
+            json.key("rule"); json.string(source.rule)
+            json.key("sentence"); json.string(source.sentence)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("technology"); json.string(technology)
+        json.key("time")
+        json.beginObject()
+        json.key("end_month"); json.int(time.endMonth)
+        json.key("end_year"); json.int(time.endYear)
+        json.key("month"); json.int(time.month)
+        json.key("relation"); json.string(time.relation)
+        json.key("text"); json.string(time.text)
+        json.key("year"); json.int(time.year)
+        json.endObject()
+        json.key("topic"); json.string(topic)
+        json.key("value"); json.string(value)
+        json.endObject()
     }
 }
