@@ -64,6 +64,8 @@ public struct GroupedTarget: Encodable, Sendable, Equatable {
     /// The technology node's id, when the topic names one.
     public let technology: String?
     public internal(set) var sources: [SourceReference]
+    /// The holder, in lists of many holders' targets (`targets --format json`); absent in a company's group.
+    public internal(set) var subject: EntityDetails.NodeReference? = nil
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -75,8 +77,9 @@ public struct GroupedTarget: Encodable, Sendable, Equatable {
         try container.encode(modality, forKey: .modality)
         try container.encode(technology, forKey: .technology)
         try container.encode(sources, forKey: .sources)
+        try container.encodeIfPresent(subject, forKey: .subject)
     }
-    enum CodingKeys: String, CodingKey { case id, time, action, topic, value, modality, technology, sources }
+    enum CodingKeys: String, CodingKey { case id, time, action, topic, value, modality, technology, sources, subject }
 }
 
 /// Where a target was read, with the document's publication date and its near-duplicates.
@@ -202,6 +205,40 @@ extension PolicyStore {
         }
     }
 
+    /// Targets as the grouped answers show them (times as numbers, sources with their documents'
+    /// publication dates and near-duplicates), each with its holder: the one JSON view of a target.
+    public func targetViews(_ results: [TargetResult]) throws -> [GroupedTarget] {
+        try read { db in
+            let documents = Array(Set(results.flatMap { $0.sources.map(\.document) })).sorted()
+            var published: [String: String] = [:]
+            var duplicates: [String: [DuplicateReference]] = [:]
+            for start in stride(from: 0, to: documents.count, by: 500) {
+                let chunk = Array(documents[start..<min(start + 500, documents.count)])
+                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT id, published FROM documents WHERE id IN (\(placeholders))",
+                                            arguments: StatementArguments(chunk)) {
+                    published[row[0]] = row[1]
+                }
+                for row in try Row.fetchAll(db, sql: "SELECT id, published, duplicate_of FROM documents WHERE duplicate_of IN (\(placeholders)) ORDER BY id",
+                                            arguments: StatementArguments(chunk)) {
+                    duplicates[row[2], default: []].append(DuplicateReference(document: row[0], published: row[1]))
+                }
+            }
+            return results.map { result in
+                let facts = result.facts
+                let time = TargetTimeFields(relation: facts.relation.rawValue, year: facts.year, month: facts.month, endYear: facts.endYear,
+                                            endMonth: facts.endMonth, text: TimeDescription.describe(facts))
+                let sources = result.sources.map { source in
+                    SourceReference(document: source.document, published: published[source.document], sentence: source.sentence,
+                                    offsets: source.offsets, rule: source.rule, duplicates: duplicates[source.document] ?? [])
+                }
+                return GroupedTarget(id: result.target.id.rawValue, time: time, action: facts.action, topic: facts.topic, value: facts.value,
+                                     modality: facts.modality, technology: facts.technology?.rawValue, sources: sources,
+                                     subject: EntityDetails.NodeReference(result.subject))
+            }
+        }
+    }
+
     static func groupedTarget(_ row: Row, sources: [SourceReference]) -> GroupedTarget {
         let relation = TimeRelation(rawValue: row[2]) ?? .by
         var facts = TargetFacts.placeholder
@@ -318,6 +355,14 @@ extension GroupedTarget {
             json.endObject()
         }
         json.endArray()
+        if let subject {
+            json.key("subject")
+            json.beginObject()
+            json.key("id"); json.string(subject.id)
+            json.key("kind"); json.string(subject.kind)
+            json.key("name"); json.string(subject.name)
+            json.endObject()
+        }
         json.key("technology"); json.string(technology)
         json.key("time")
         json.beginObject()

@@ -132,7 +132,7 @@ extension PolicyStore {
     public func remove(_ ids: [String], ontology: Ontology, options: GraphSettings = .init()) throws -> IngestReport {
         let stored = Set(try documentIDs())
         for id in ids where !stored.contains(id) {
-            let suggestions = LookupKey.closest(to: id, among: Array(stored), limit: 3)
+            let suggestions = NameSuggestions.closest(to: id, among: Array(stored), limit: 3)
             throw StoreError.unknownDocument(id, suggestions: suggestions)
         }
         var report = IngestReport()

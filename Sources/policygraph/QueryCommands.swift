@@ -43,7 +43,7 @@ struct TargetsCommand: ParsableCommand {
             FileHandle.standardError.write(Data("policygraph: no target matches these filters\n".utf8))
             return
         }
-        if format == .json { return try printJSON(JSONViews.Targets(results)) }
+        if format == .json { return try printJSON(JSONViews.Targets(targets: try store.targetViews(results))) }
         try printTable(TargetRows.table(results), format: format)
     }
 }

@@ -61,6 +61,11 @@ struct AddCommand: ParsableCommand {
                                                reader: reader, onError: reportInputError)
         var summary = "added \(report.added.count), replaced \(report.replaced.count), unchanged \(report.unchanged.count)"
         if !report.duplicates.isEmpty { summary += "; \(report.duplicates.count) near-duplicates linked" }
+        switch report.graph {
+        case .unchanged: break
+        case .merged: summary += "; graph merged in place"
+        case .rebuilt(let reason): summary += "; graph tables rebuilt: \(reason)"
+        }
         FileHandle.standardError.write(Data("\(summary) (\(storeOptions.store))\n".utf8))
         if failures > 0 { throw ExitCode(1) }
     }
@@ -81,7 +86,8 @@ struct RemoveCommand: ParsableCommand {
     func run() throws {
         guard FileManager.default.fileExists(atPath: storeOptions.store) else { throw StoreError.missing(path: storeOptions.store) }
         let store = try PolicyStore(path: storeOptions.store)
-        let report = try store.remove(documents, ontology: try ontologyOptions.makeExtractor().lexicon.ontology, options: try store.storedOptions())
+        // The ontology only (the graph is rebuilt from stored extractions): no dictionary to compile.
+        let report = try store.remove(documents, ontology: try ontologyOptions.loadOntology(), options: try store.storedOptions())
         FileHandle.standardError.write(Data("removed \(report.removed.count) (\(storeOptions.store))\n".utf8))
     }
 }

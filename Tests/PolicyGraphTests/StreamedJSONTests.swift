@@ -37,7 +37,8 @@ import Testing
         let time = TargetTimeFields(relation: "by", year: 2027, month: nil, endYear: 2028, endMonth: 3, text: text)
         let source = SourceReference(document: text, published: nil, sentence: text, offsets: [1, 2], rule: nil,
                                      duplicates: [DuplicateReference(document: "d/x.txt", published: nil), DuplicateReference(document: "e", published: text)])
-        let target = GroupedTarget(id: "t", time: time, action: text, topic: nil, value: text, modality: "promise", technology: nil, sources: [source])
+        let target = GroupedTarget(id: "t", time: time, action: text, topic: nil, value: text, modality: "promise", technology: nil, sources: [source],
+                                   subject: .init(id: "s", kind: "company", name: text))
         let revision = Revision(from: "a", to: "b", fromTime: text, toTime: "in 2026", fromPublished: nil, toPublished: "2025")
         let answer = CompanyAnswer(query: .init(promise: text, by: -3), companies: [
             CompanyGroup(id: "c", name: text, aliases: [text, "x"], earliestDueYear: 2027, targets: [target], revisions: [revision]),
