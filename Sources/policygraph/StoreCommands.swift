@@ -122,6 +122,14 @@ func printJSON(_ value: some Encodable) throws {
 
 /// The grouped answer as rows: one per company.
 enum CompanyRows {
+    /// A row lists this many targets and sources; the rest are counted (`+12 more`): JSON has them all.
+    static let listed = 5
+
+    static func shortened(_ items: [String]) -> String {
+        let shown = items.prefix(listed).joined(separator: "; ")
+        return items.count > listed ? "\(shown); +\(items.count - listed) more" : shown
+    }
+
     static func table(_ answer: CompanyAnswer) -> Table {
         Table(columns: ["company", "aliases", "earliest", "targets", "sources", "revisions"], rows: answer.companies.map { company in
             let targets = company.targets.map { target in
@@ -135,8 +143,8 @@ enum CompanyRows {
                 }
             }
             let revisions = company.revisions.map { "\($0.fromTime) → \($0.toTime)" }
-            return [company.name, company.aliases.joined(separator: "、"), String(company.earliestDueYear), targets.joined(separator: "; "),
-                    sources.joined(separator: "; "), revisions.joined(separator: "; ")]
+            return [company.name, company.aliases.joined(separator: "、"), String(company.earliestDueYear), shortened(targets),
+                    shortened(sources), shortened(revisions)]
         })
     }
 }
