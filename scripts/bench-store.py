@@ -79,17 +79,22 @@ def main():
     shutil.rmtree(fresh, ignore_errors=True)
     subprocess.run([sys.executable, os.path.join(HERE, "make-corpus.py"), "0.01", fresh, "--seed", "4242",
                     "--seeds", os.path.join(HERE, "..", "seeds")], check=True, stderr=subprocess.DEVNULL)
+    # Named as the next document of the corpus (doc-005712.txt after doc-005711.txt), as new files
+    # named by date or number are: `add` merges it in place. A name sorting before a stored one rebuilds.
     document = sorted(n for n in os.listdir(fresh) if n.endswith(".txt"))[0]
-    os.rename(os.path.join(fresh, document), os.path.join(fresh, "bench-new-document.txt"))
+    last = sorted(n for n in os.listdir(a.corpus) if n.endswith(".txt"))[-1]
+    stem, _, number = last[:-4].rpartition("-")
+    name = f"{stem}-{int(number) + 1:0{len(number)}d}.txt" if number.isdigit() else last[:-4] + "-next.txt"
+    os.rename(os.path.join(fresh, document), os.path.join(fresh, name))
     copy = os.path.join(a.work, "add.sqlite")
     shutil.copyfile(store, copy)
-    add = [binary, "add", os.path.join(fresh, "bench-new-document.txt"), "--store", copy]
+    add = [binary, "add", os.path.join(fresh, name), "--store", copy]
     wall, _, said = run(add, stderr=True)
     shutil.copyfile(store, copy)
     peak = peak_memory(add)
     print(f"add of one new document: {wall:.2f} s, peak memory {peak:.0f} MB ({said.decode().strip()})")
     # Of which: a process that loads the ontology, compiles its dictionary and extracts the document (no store).
-    median, low, high = timed([binary, "extract", os.path.join(fresh, "bench-new-document.txt")], max(3, a.runs // 4))
+    median, low, high = timed([binary, "extract", os.path.join(fresh, name)], max(3, a.runs // 4))
     print(f"  of which extract of the same document alone (ontology load included): median {median:.0f} ms")
     os.remove(copy)
 

@@ -105,7 +105,7 @@ public struct PrettyJSONWriter {
     }
 
     private mutating func indent(_ level: Int) {
-        for _ in 0..<level { buffer.append(contentsOf: [0x20, 0x20]) }
+        buffer.append(contentsOf: repeatElement(0x20, count: 2 * level))
     }
 
     private mutating func flushIfFull() {
@@ -115,6 +115,12 @@ public struct PrettyJSONWriter {
     /// A quoted string, escaped as `JSONEncoder` escapes it (slashes as they are).
     private mutating func appendString(_ value: String) {
         buffer.append(0x22)
+        // Most strings need no escape: their bytes go in at once.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            buffer.append(contentsOf: value.utf8)
+            buffer.append(0x22)
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case 0x22: buffer.append(contentsOf: [0x5C, 0x22])
