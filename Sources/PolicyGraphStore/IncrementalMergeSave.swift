@@ -112,7 +112,6 @@ extension IncrementalMerge {
 
     /// Writes the changed rows: nodes with their names, documents and target facts, edges with their sources.
     mutating func save() throws {
-        for id in Array(edges.keys) where !sourcesLoaded.contains(id) { try loadStoredSources(of: id) }
         let renames = try applyRenames()
         for id in renames.deletedNodes {
             for (table, column) in [("nodes", "id"), ("names", "node_id"), ("node_documents", "node_id"), ("targets", "id")] {
@@ -172,7 +171,9 @@ extension IncrementalMerge {
         }
     }
 
-    private func saveEdges() throws {
+    /// Edges with their sources. A stored edge whose new sources all come from documents after its
+    /// last one (the usual case: the new documents sort last) gets them appended; others are rewritten.
+    private mutating func saveEdges() throws {
         let encoder = JSONEncoder()
         let edgeRow = try db.makeStatement(sql: "INSERT OR REPLACE INTO edges (id, type, source_id, target_id, weight) VALUES (?, ?, ?, ?, ?)")
         let source = try db.makeStatement(sql: """
@@ -180,15 +181,27 @@ extension IncrementalMerge {
             """)
         let insertSentence = try db.makeStatement(sql: "INSERT OR IGNORE INTO sentences (text) VALUES (?)")
         let sentenceID = try db.makeStatement(sql: "SELECT id FROM sentences WHERE text = ?")
+        let lastSource = try db.makeStatement(sql: "SELECT position, document_id FROM edge_sources WHERE edge_id = ? ORDER BY position DESC LIMIT 1")
         for id in edges.keys.sorted() {
-            let edge = edges[id]!
-            try db.execute(sql: "DELETE FROM edge_sources WHERE edge_id = ?", arguments: [id.rawValue])
-            guard !edge.sources.isEmpty else {
+            var edge = edges[id]!
+            var start = 0
+            if !sourcesLoaded.contains(id), let last = try Row.fetchOne(lastSource, arguments: [id.rawValue]) {
+                let lastDocument: String = last[1]
+                if edge.sources.allSatisfy({ $0.document > lastDocument }) {
+                    start = (last[0] as Int) + 1
+                } else {
+                    try loadStoredSources(of: id)
+                    edge = edges[id]!
+                }
+            }
+            if start == 0 { try db.execute(sql: "DELETE FROM edge_sources WHERE edge_id = ?", arguments: [id.rawValue]) }
+            guard start > 0 || !edge.sources.isEmpty else {
                 try db.execute(sql: "DELETE FROM edges WHERE id = ?", arguments: [id.rawValue])
                 continue
             }
-            try edgeRow.execute(arguments: [id.rawValue, edge.type.rawValue, edge.source.rawValue, edge.target.rawValue, edge.sources.count])
-            for (position, provenance) in edge.sources.sorted().enumerated() {
+            try edgeRow.execute(arguments: [id.rawValue, edge.type.rawValue, edge.source.rawValue, edge.target.rawValue, start + edge.sources.count])
+            for (offset, provenance) in edge.sources.sorted().enumerated() {
+                let position = start + offset
                 var sentence: Int64? = nil
                 if let text = provenance.sentence {
                     try insertSentence.execute(arguments: [text])
