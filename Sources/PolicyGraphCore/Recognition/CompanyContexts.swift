@@ -21,18 +21,17 @@ struct CompanyContexts {
     func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
         guard !patterns.companyAfterWords.isEmpty || !patterns.companyCodeLabels.isEmpty || !patterns.companyExchanges.isEmpty
         else { return mentions }
-        let bounds = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.listLeads + patterns.companyLeads)
-        let surnames = WordSet(patterns.surnames)
-        let titleModifiers = WordSet(patterns.companyTitleModifiers)
+        let bounds = lexicon.words.companyBounds
+        let surnames = lexicon.words.surnames
+        let titleModifiers = lexicon.words.companyTitleModifiers
         var candidates: [(end: Int, afterWord: Bool)] = []
         for open in cursor.occurrences(of: Array("（".utf8), in: 0..<cursor.bytes.count) + cursor.occurrences(of: Array("(".utf8), in: 0..<cursor.bytes.count)
         where isStockCode(after: open, cursor: cursor) {
             candidates.append((open, false))
         }
-        for word in patterns.companyAfterWords {
-            for position in cursor.occurrences(of: Array(word.utf8), in: 0..<cursor.bytes.count) {
-                candidates.append((position, true))
-            }
+        // One pass for every word; the stable sort below orders them as word-by-word passes would.
+        for hit in cursor.occurrences(ofAny: patterns.companyAfterWords.map { Array($0.utf8) }, in: 0..<cursor.bytes.count) {
+            candidates.append((hit.position, true))
         }
         guard !candidates.isEmpty else { return mentions }
         candidates.sort { $0.end < $1.end }

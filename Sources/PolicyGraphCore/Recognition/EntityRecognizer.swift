@@ -106,7 +106,7 @@ public struct EntityRecognizer: Sendable {
             mentions = LocalBodies(lexicon: lexicon).resolve(mentions, cursor: cursor)
             mentions = ListHeads(lexicon: lexicon).resolve(mentions, cursor: cursor)
             mentions = CompanyContexts(lexicon: lexicon).resolve(mentions, cursor: cursor)
-            mentions = MeasurePackages(patterns: lexicon.ontology.patterns).resolve(mentions, cursor: cursor)
+            mentions = MeasurePackages(patterns: lexicon.ontology.patterns, words: lexicon.words).resolve(mentions, cursor: cursor)
             mentions = ZoneForms(patterns: lexicon.ontology.patterns).resolve(mentions)
             mentions = LatinCompanies(patterns: lexicon.ontology.patterns).resolve(mentions, cursor: cursor)
             // Names recognised only so that nothing shorter matches inside them (欧洲, 东南亚).

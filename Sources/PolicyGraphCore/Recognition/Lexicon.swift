@@ -49,6 +49,8 @@ public struct Lexicon: Sendable {
     let ancestors: [[Int]]
     /// By entity index: a company with a contextual name or alias (recognised in a list of companies).
     let contextualCompanies: [Bool]
+    /// The word sets of the pattern passes, compiled once.
+    let words: RecognitionWords
 
     /// Compiles `ontology`. Cost: linear in the total length of all names.
     public init(ontology: Ontology) {
@@ -101,6 +103,7 @@ public struct Lexicon: Sendable {
             entity.type == .company && (entity.nameIsContextual || !entity.contextualAliases.isEmpty)
         }
         self.payloads = payloads
+        words = RecognitionWords(patterns: ontology.patterns)
         ancestors = ontology.entities.indices.map { index in
             var result: [Int] = []
             var current = index

@@ -40,6 +40,15 @@ struct TimeParser {
 
     /// The index after `word` if it is at `index`.
     func word(_ word: String, at index: Int) -> Int? {
+        // One comparison of the string's own UTF-8 storage, without iterating its view.
+        if let end = word.utf8.withContiguousStorageIfAvailable({ needle -> Int? in
+            guard needle.count > 0 else { return index }
+            guard index >= 0, needle.count <= bytes.count - index else { return nil }
+            for offset in 0..<needle.count where bytes[index + offset] != needle[offset] { return nil }
+            return index + needle.count
+        }) {
+            return end
+        }
         var position = index
         for byte in word.utf8 {
             guard position < bytes.count, bytes[position] == byte else { return nil }

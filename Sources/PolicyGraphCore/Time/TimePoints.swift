@@ -129,7 +129,7 @@ extension TimeParser {
 
     /// 年初, 年底, 上半年 … standing alone: parts of the reference year.
     func standaloneYearPart(at index: Int) -> (Int, Int, Int)? {
-        for part in vocabulary.yearParts where part.word.count > 1 && part.word != "伊始" {
+        for part in vocabulary.yearPartsWithoutYear {
             if let end = word(part.word, at: index) { return (part.first, part.last, end) }
         }
         if standalone { for part in vocabulary.standaloneYearParts { if let end = word(part.word, at: index) { return (part.first, part.last, end) } } }
