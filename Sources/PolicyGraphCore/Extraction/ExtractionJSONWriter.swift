@@ -89,6 +89,8 @@ struct ExtractionJSONWriter {
 
     private mutating func time(_ value: TargetTime) {
         object { w in
+            w.key("day"); w.optional(value.day)
+            w.key("end_day"); w.optional(value.end_day)
             w.key("end_month"); w.optional(value.end_month)
             w.key("end_year"); w.optional(value.end_year)
             w.key("month"); w.optional(value.month)

@@ -131,8 +131,9 @@ struct OntologyLoader {
     }
 
     /// Pattern files an ontology cannot work without: without them no target,
-    /// issued pair or pattern-built name is found.
-    static let requiredPatternFiles = ["issuance", "stopwords", "suffixes", "targets", "titles"]
+    /// issued pair or pattern-built name is found, and no relative time (去年),
+    /// time suffix (以后) or traditional character (後) is read.
+    static let requiredPatternFiles = ["issuance", "stopwords", "suffixes", "targets", "time", "titles"]
 
     /// Reports the required pattern files that are missing or hold no record.
     mutating func checkRequiredPatterns() {
@@ -231,6 +232,7 @@ struct OntologyLoader {
                     case "indicators": lexicon.targets.indicatorCues.append(word)
                     case "adverb": lexicon.targets.adverbs.append(word)
                     case "leader": lexicon.targets.leaderTitles.append(word)
+                    case "affiliation-title": lexicon.targets.affiliationTitles.append(word)
                     case "goal-noun": lexicon.targets.goalNouns.append(word)
                     case "bare-verb": lexicon.targets.bareVerbs.insert(word)
                     case "project": lexicon.targets.projectWords.append(word)

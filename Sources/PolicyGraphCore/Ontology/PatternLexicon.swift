@@ -86,6 +86,9 @@ public struct TargetVocabulary: Sendable {
     public var goalNouns: [String] = []
     /// Titles of leaders who speak for a government (总理, 行政长官): their goals are not their own.
     public var leaderTitles: [String] = []
+    /// Titles right after an organisation that make it a person's affiliation, not a holder
+    /// (中国电动汽车百人会副理事长欧阳明高: 副理事长).
+    public var affiliationTitles: [String] = []
     /// Words that open a report's indicator list (主要预期目标).
     public var indicatorCues: [String] = []
     /// Title endings of government work reports (政府工作报告).

@@ -184,6 +184,8 @@ struct TimeParser {
     struct Core {
         var value: TimeValue
         var day: Int?
+        /// The last day of a range or list of days (12-19日, 14日和16日).
+        var endDay: Int? = nil
         var end: Int
         /// The start wrote its year (a range end without one takes it).
         var hasYear: Bool
@@ -195,7 +197,18 @@ struct TimeParser {
         var rules: [TimeRule] = []
     }
 
+    /// A core time with the days it names given to its value (2025年1月31日: day 31;
+    /// 12-19日: days 12 to 19; a list, 14日和16日, its first and last day).
     func core(at index: Int) -> Core? {
+        guard var result = coreForm(at: index) else { return nil }
+        if let day = result.day, result.value.month != nil {
+            result.value.day = day
+            result.value.endDay = result.endDay
+        }
+        return result
+    }
+
+    func coreForm(at index: Int) -> Core? {
         if let (value, end) = counted(at: index) { return Core(value: value, day: nil, end: end, hasYear: true, rules: [.count]) }
         if let (value, end) = window(at: index) { return Core(value: value, day: nil, end: end, hasYear: true, rules: [.window]) }
         if let (value, end) = era(at: index) {

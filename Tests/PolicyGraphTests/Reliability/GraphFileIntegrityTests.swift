@@ -68,7 +68,7 @@ import Testing
     }
 
     /// 03, 04: built directly (no file checks), extreme years still give a small page, no trap.
-    @Test(.timeLimit(HangGuard.minutes(1)), arguments: [
+    @Test(.timeLimit(HangGuard.minutes(3)), arguments: [
         "03-timeline-html-year-overflow-crash/graph-year-int-max.json",
         "03-timeline-html-year-overflow-crash/graph-year-int-min.json",
         "04-timeline-html-year-range-hang/graph-year-range.json",

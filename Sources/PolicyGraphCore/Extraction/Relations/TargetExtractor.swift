@@ -44,15 +44,19 @@ struct TargetExtractor {
     let issuing: [String]
     /// Policy title endings that stand for a document named before (方案, 意见): 方案指，… (`subject.short-title`).
     let shortTitles: WordMatcher
-    /// The time grammar, compiled once rather than per document.
-    let timeNormalizer = TimeNormalizer()
+    /// The time grammar, compiled once, with the ontology's time words (`patterns/time.tsv`).
+    let timeNormalizer: TimeNormalizer
     /// ``TargetVocabulary/projectWords`` as bytes, for the byte path of ``locatesProject(_:cursor:)``.
     let projectWordBytes: [[UInt8]]?
+    /// ``TargetVocabulary/affiliationTitles`` as bytes, for the byte path of ``isAffiliation(_:cursor:)``.
+    let affiliationTitleBytes: [[UInt8]]
 
     init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String],
-         issuing: [String] = [], shortTitles: [String] = []) {
+         issuing: [String] = [], shortTitles: [String] = [], timeNormalizer: TimeNormalizer = TimeNormalizer()) {
         self.vocabulary = vocabulary
+        self.timeNormalizer = timeNormalizer
         projectWordBytes = Self.simpleWordBytes(vocabulary.projectWords)
+        affiliationTitleBytes = vocabulary.affiliationTitles.map { Array($0.utf8) }
         self.issuing = issuing
         self.shortTitles = WordMatcher(shortTitles)
         future = WordMatcher(vocabulary.futureWords)
@@ -654,24 +658,21 @@ struct TargetExtractor {
     static let datelineOpeners = [Array("讯".utf8), Array("记者".utf8)]
     static let datelineWires = [Array("电（".utf8), Array("电(".utf8)]
 
-    /// An organisation that only qualifies a person: 中国电动汽车百人会副理事长欧阳明高.
+    /// An organisation that only qualifies a person: 中国电动汽车百人会副理事长欧阳明高
+    /// (`affiliation-title` words of `patterns/targets.tsv` right after it).
     func isAffiliation(_ mention: Mention, cursor: TextCursor) -> Bool {
         guard mention.type != .person else { return false }
         let end = min(cursor.bytes.count, mention.range.upperBound + Self.affiliationWindow)
         if Self.scalarsAreCharacters(cursor.bytes, in: mention.range.upperBound..<end) {
             // The byte path: a title's bytes right after the holder.
-            return Self.affiliationTitleBytes.contains { cursor.matches($0, at: mention.range.upperBound) && mention.range.upperBound + $0.count <= end }
+            return affiliationTitleBytes.contains { cursor.matches($0, at: mention.range.upperBound) && mention.range.upperBound + $0.count <= end }
         }
         let after = cursor.text(from: mention.range.upperBound, to: end)
-        return Self.affiliationTitles.contains { after.hasPrefix($0) }
+        return vocabulary.affiliationTitles.contains { after.hasPrefix($0) }
     }
 
     /// How far after a holder a title is looked for, in bytes.
     static let affiliationWindow = 40
-    /// Titles that make the holder before them a person's affiliation (中国科学院院士).
-    static let affiliationTitles = ["院士", "副理事长", "理事长", "主任", "所长", "院长", "董事长", "总经理", "总裁", "首席", "教授", "研究员",
-                                    "局长", "司长", "部长", "秘书长", "会长", "书记", "负责人", "专家", "分析师", "创始人", "副"]
-    static let affiliationTitleBytes = affiliationTitles.map { Array($0.utf8) }
 
     /// Whether every scalar of `range` is a character of its own (so that a byte
     /// prefix is a character prefix); a sequence cut by the range's end counts as
@@ -711,7 +712,8 @@ struct TargetExtractor {
                     quote: String, rule: String, text: NormalizedText, actionRange: Range<Int>?) -> ExtractedTarget {
         ExtractedTarget(subject: holder.name,
                         time: TargetTime(relation: time.value.relation.rawValue, year: time.value.year, month: time.value.month,
-                                         end_year: time.value.endYear, end_month: time.value.endMonth, text: time.text,
+                                         end_year: time.value.endYear, end_month: time.value.endMonth,
+                                         day: time.value.day, end_day: time.value.endDay, text: time.text,
                                          rules: time.rules.map(\.rawValue)),
                         topic: topic, action: action, value: value, modality: modality,
                         quote: quote.trimmingCharacters(in: Self.quoteEdges),
