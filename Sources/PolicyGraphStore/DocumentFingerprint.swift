@@ -23,10 +23,11 @@ public struct DocumentFingerprint: Hashable, Sendable {
     public static let minimumShingles = 64
 
     public init(text bytes: [UInt8]) {
-        var low: UInt64 = 0xcbf2_9ce4_8422_2325, high: UInt64 = 0x6c62_272e_07bb_0142
+        // Two lanes of the one FNV-1a step: the second from another basis, with its high bits folded in.
+        var low = Self.offsetBasis, high: UInt64 = 0x6c62_272e_07bb_0142
         for byte in bytes {
-            low = (low ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            high = (high ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 ^ (high >> 29)
+            low = Self.fnv1a(low, byte)
+            high = Self.fnv1a(high, byte) ^ (high >> 29)
         }
         contentHash = Self.hex(high) + Self.hex(low)
         self.bytes = bytes.count
@@ -37,6 +38,13 @@ public struct DocumentFingerprint: Hashable, Sendable {
     public func isNearDuplicate(of other: DocumentFingerprint) -> Bool {
         shingles >= Self.minimumShingles && other.shingles >= Self.minimumShingles
             && (simhash ^ other.simhash).nonzeroBitCount <= Self.maximumDistance
+    }
+
+    /// FNV-1a, 64 bits: the hash of the content and of each shingle.
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always) static func fnv1a(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
     static func hex(_ value: UInt64) -> String {
@@ -60,8 +68,8 @@ public struct DocumentFingerprint: Hashable, Sendable {
         var seen = Set<UInt64>()
         for first in 0...(starts.count - shingleLength) {
             let end = first + shingleLength < starts.count ? starts[first + shingleLength] : characters.count
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for index in starts[first]..<end { hash = (hash ^ UInt64(characters[index])) &* 0x0000_0100_0000_01B3 }
+            var hash = offsetBasis
+            for index in starts[first]..<end { hash = fnv1a(hash, characters[index]) }
             // Mix the bits (splitmix64's finaliser) so that similar shingles vote differently.
             hash ^= hash >> 30; hash = hash &* 0xbf58_476d_1ce4_e5b9
             hash ^= hash >> 27; hash = hash &* 0x94d0_49bb_1331_11eb

@@ -18,6 +18,16 @@ public struct EntityDetails: Encodable, Sendable, Equatable {
         public let id: String
         public let kind: String
         public let name: String
+
+        public init(id: String, kind: String, name: String) {
+            self.id = id
+            self.kind = kind
+            self.name = name
+        }
+
+        public init(_ node: Node) {
+            self.init(id: node.id.rawValue, kind: node.kind.rawValue, name: node.label)
+        }
     }
     /// A mention: document (with its publication date), sentence, offsets, rule.
     public struct Source: Encodable, Sendable, Equatable {

@@ -18,36 +18,6 @@ public enum LookupKey {
         for character in KnowledgeGraph.normalize(name) { folded += table[String(character)] ?? String(character) }
         return folded.lowercased()
     }
-
-    /// The candidates closest to `name` by edit distance (over characters), at
-    /// most `limit`, without duplicates, nearest first (then alphabetical).
-    public static func closest(to name: String, among candidates: [String], limit: Int) -> [String] {
-        let query = Array(name.lowercased())
-        var best: [String: Int] = [:]
-        for candidate in candidates {
-            let distance = editDistance(query, Array(candidate.lowercased()))
-            // Far-off names are no suggestion: more than half the query's length away.
-            guard distance <= max(2, query.count / 2) else { continue }
-            best[candidate] = min(best[candidate] ?? .max, distance)
-        }
-        return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(limit).map(\.key)
-    }
-
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...b.count {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
-    }
 }
 
 /// An entity as the store knows it.
@@ -115,7 +85,7 @@ extension PolicyStore {
                 SELECT DISTINCT m.name FROM names m JOIN nodes n ON n.id = m.node_id
                 WHERE n.kind NOT IN ('target', 'document') AND abs(length(m.key) - ?) <= 3
                 """, arguments: [key.count])
-            return LookupKey.closest(to: key, among: names, limit: limit)
+            return NameSuggestions.closest(to: key, among: names, limit: limit)
         }
     }
 

@@ -64,6 +64,8 @@ public struct GroupedTarget: Encodable, Sendable, Equatable {
     /// The technology node's id, when the topic names one.
     public let technology: String?
     public internal(set) var sources: [SourceReference]
+    /// The holder, in lists of many holders' targets (`targets --format json`); absent in a company's group.
+    public internal(set) var subject: EntityDetails.NodeReference? = nil
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -75,8 +77,9 @@ public struct GroupedTarget: Encodable, Sendable, Equatable {
         try container.encode(modality, forKey: .modality)
         try container.encode(technology, forKey: .technology)
         try container.encode(sources, forKey: .sources)
+        try container.encodeIfPresent(subject, forKey: .subject)
     }
-    enum CodingKeys: String, CodingKey { case id, time, action, topic, value, modality, technology, sources }
+    enum CodingKeys: String, CodingKey { case id, time, action, topic, value, modality, technology, sources, subject }
 }
 
 /// Where a target was read, with the document's publication date and its near-duplicates.
@@ -130,7 +133,8 @@ extension PolicyStore {
     /// Three indexed queries, whatever the number of companies: the matching targets with
     /// their sources and publication dates, the companies' names and aliases, and the
     /// near-duplicate documents.
-    public func companies(promising topic: String, dueBy year: Int) throws -> CompanyAnswer {
+    /// - Parameter limit: keep only the first companies (earliest due first); all when `nil`.
+    public func companies(promising topic: String, dueBy year: Int, limit: Int? = nil) throws -> CompanyAnswer {
         try read { db in
             let key = try lookupKey(topic, db)
             let topicKey = KnowledgeGraph.normalize(topic)
@@ -192,12 +196,46 @@ extension PolicyStore {
                     if row[2] as Bool { names[row[0]] = row[1] } else { aliases[row[0], default: []].append(row[1]) }
                 }
             }
-            let companies = order.map { subject -> CompanyGroup in
+            let companies = order.prefix(limit ?? order.count).map { subject -> CompanyGroup in
                 let targets = bySubject[subject]!
                 return CompanyGroup(id: subject, name: names[subject] ?? subject, aliases: aliases[subject] ?? [],
                                     earliestDueYear: targets.map(\.time.year).min()!, targets: targets, revisions: Self.revisions(targets))
             }
             return CompanyAnswer(query: .init(promise: topic, by: year), companies: companies)
+        }
+    }
+
+    /// Targets as the grouped answers show them (times as numbers, sources with their documents'
+    /// publication dates and near-duplicates), each with its holder: the one JSON view of a target.
+    public func targetViews(_ results: [TargetResult]) throws -> [GroupedTarget] {
+        try read { db in
+            let documents = Array(Set(results.flatMap { $0.sources.map(\.document) })).sorted()
+            var published: [String: String] = [:]
+            var duplicates: [String: [DuplicateReference]] = [:]
+            for start in stride(from: 0, to: documents.count, by: 500) {
+                let chunk = Array(documents[start..<min(start + 500, documents.count)])
+                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT id, published FROM documents WHERE id IN (\(placeholders))",
+                                            arguments: StatementArguments(chunk)) {
+                    published[row[0]] = row[1]
+                }
+                for row in try Row.fetchAll(db, sql: "SELECT id, published, duplicate_of FROM documents WHERE duplicate_of IN (\(placeholders)) ORDER BY id",
+                                            arguments: StatementArguments(chunk)) {
+                    duplicates[row[2], default: []].append(DuplicateReference(document: row[0], published: row[1]))
+                }
+            }
+            return results.map { result in
+                let facts = result.facts
+                let time = TargetTimeFields(relation: facts.relation.rawValue, year: facts.year, month: facts.month, endYear: facts.endYear,
+                                            endMonth: facts.endMonth, text: TimeDescription.describe(facts))
+                let sources = result.sources.map { source in
+                    SourceReference(document: source.document, published: published[source.document], sentence: source.sentence,
+                                    offsets: source.offsets, rule: source.rule, duplicates: duplicates[source.document] ?? [])
+                }
+                return GroupedTarget(id: result.target.id.rawValue, time: time, action: facts.action, topic: facts.topic, value: facts.value,
+                                     modality: facts.modality, technology: facts.technology?.rawValue, sources: sources,
+                                     subject: EntityDetails.NodeReference(result.subject))
+            }
         }
     }
 
@@ -238,5 +276,105 @@ extension TargetFacts {
     static var placeholder: TargetFacts {
         TargetFacts(subject: NodeID(rawValue: ""), relation: .by, year: 0, month: nil, endYear: nil, endMonth: nil, action: nil,
                     topic: nil, value: nil, modality: "", technology: nil)
+    }
+}
+
+extension CompanyAnswer {
+    /// Streams the answer as JSON: the bytes `JSONEncoder` gives with pretty-printed, sorted
+    /// keys and unescaped slashes, written as they come instead of built whole.
+    public func writeJSON(to json: inout PrettyJSONWriter) {
+        json.beginObject()
+        json.key("companies")
+        json.beginArray()
+        for company in companies { company.writeJSON(to: &json) }
+        json.endArray()
+        json.key("query")
+        json.beginObject()
+        json.key("by"); json.int(query.by)
+        json.key("promise"); json.string(query.promise)
+        json.endObject()
+        json.endObject()
+    }
+}
+
+extension CompanyGroup {
+    func writeJSON(to json: inout PrettyJSONWriter) {
+        json.beginObject()
+        json.key("aliases"); json.strings(aliases)
+        json.key("earliest_due_year"); json.int(earliestDueYear)
+        json.key("id"); json.string(id)
+        json.key("name"); json.string(name)
+        json.key("revisions")
+        json.beginArray()
+        for revision in revisions {
+            json.beginObject()
+            json.key("from"); json.string(revision.from)
+            if let published = revision.fromPublished { json.key("from_published"); json.string(published) }
+            json.key("from_time"); json.string(revision.fromTime)
+            json.key("to"); json.string(revision.to)
+            if let published = revision.toPublished { json.key("to_published"); json.string(published) }
+            json.key("to_time"); json.string(revision.toTime)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("targets")
+        json.beginArray()
+        for target in targets { target.writeJSON(to: &json) }
+        json.endArray()
+        json.endObject()
+    }
+}
+
+extension GroupedTarget {
+    func writeJSON(to json: inout PrettyJSONWriter) {
+        json.beginObject()
+        json.key("action"); json.string(action)
+        json.key("id"); json.string(id)
+        json.key("modality"); json.string(modality)
+        json.key("sources")
+        json.beginArray()
+        for source in sources {
+            json.beginObject()
+            json.key("document"); json.string(source.document)
+            json.key("duplicates")
+            json.beginArray()
+            for duplicate in source.duplicates {
+                json.beginObject()
+                json.key("document"); json.string(duplicate.document)
+                if let published = duplicate.published { json.key("published"); json.string(published) }
+                json.endObject()
+            }
+            json.endArray()
+            json.key("offsets")
+            json.beginArray()
+            for offset in source.offsets { json.int(offset) }
+            json.endArray()
+            json.key("published"); json.string(source.published)
+            json.key("rule"); json.string(source.rule)
+            json.key("sentence"); json.string(source.sentence)
+            json.endObject()
+        }
+        json.endArray()
+        if let subject {
+            json.key("subject")
+            json.beginObject()
+            json.key("id"); json.string(subject.id)
+            json.key("kind"); json.string(subject.kind)
+            json.key("name"); json.string(subject.name)
+            json.endObject()
+        }
+        json.key("technology"); json.string(technology)
+        json.key("time")
+        json.beginObject()
+        json.key("end_month"); json.int(time.endMonth)
+        json.key("end_year"); json.int(time.endYear)
+        json.key("month"); json.int(time.month)
+        json.key("relation"); json.string(time.relation)
+        json.key("text"); json.string(time.text)
+        json.key("year"); json.int(time.year)
+        json.endObject()
+        json.key("topic"); json.string(topic)
+        json.key("value"); json.string(value)
+        json.endObject()
     }
 }

@@ -24,7 +24,19 @@ public struct IngestReport: Equatable, Sendable {
     public var removed: [String] = []
     /// Document → the document it duplicates, after the change.
     public var duplicates: [String: String] = [:]
+    /// How the graph tables followed the change.
+    public var graph: GraphUpdate = .unchanged
     public init() {}
+}
+
+/// How an add or a remove updated the graph tables.
+public enum GraphUpdate: Equatable, Sendable {
+    /// Nothing to do (no document changed).
+    case unchanged
+    /// Only the rows the new documents name were read and written (``IncrementalMerge``).
+    case merged
+    /// Rebuilt from every stored extraction, with the reason the merge could not be used.
+    case rebuilt(reason: String)
 }
 
 /// How the graph is built from the stored extractions.
@@ -44,6 +56,9 @@ extension PolicyStore {
     public func ingest(_ documents: [StoredDocument], ontology: Ontology, options: GraphSettings = .init(), rebuild: Bool = true) throws -> IngestReport {
         var report = IngestReport()
         let known = try contentHashes()
+        let stored = try storedOptions()
+        let pending = try read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'needs_rebuild'") != nil }
+        var written: [StoredDocument] = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try write { db in
@@ -64,13 +79,50 @@ extension PolicyStore {
                                                extraction.published, year, extraction.publishedSource?.rawValue,
                                                Int64(bitPattern: document.fingerprint.simhash), document.fingerprint.shingles])
                 try insertExtraction.execute(arguments: [document.id, try encoder.encode(extraction)])
+                written.append(document)
             }
             try Self.storeFolding(db, ontology: ontology)
+            // Until the graph tables follow, the store says they must be rebuilt (a crash in between is mended by the next add).
+            if !written.isEmpty { try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('needs_rebuild', '1')") }
         }
-        let stored = try storedOptions()
-        let migrated = try read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'needs_rebuild'") != nil }
-        if rebuild || options != stored || migrated { report.duplicates = try rebuildGraph(ontology: ontology, options: options) }
+        guard rebuild || options != stored || pending else { return report }
+        let reason: IncrementalMerge.NotLocal?
+        if known.isEmpty { reason = .init(reason: "a new store") }
+        else if pending { reason = .init(reason: "the store asked for a rebuild") }
+        else if options != stored { reason = .init(reason: "other graph settings") }
+        else if !report.replaced.isEmpty { reason = .init(reason: "changed documents replace their facts") }
+        else if let last = known.keys.max(), let first = written.map(\.id).min(), first <= last {
+            reason = .init(reason: "\(first) sorts before \(last), a stored document")
+        } else { reason = nil }
+        let merged = try reason.map { Result.failure($0) } ?? mergeIncrementally(written, ontology: ontology, options: options)
+        switch merged {
+        case .success(let duplicates):
+            report.duplicates = duplicates
+            report.graph = .merged
+        case .failure(let notLocal):
+            report.duplicates = try rebuildGraph(ontology: ontology, options: options)
+            report.graph = .rebuilt(reason: notLocal.reason)
+        }
         return report
+    }
+
+    /// Merges documents that sort after every stored one into the graph tables, touching only
+    /// the rows they name. Returns the near-duplicates after the change, or (nothing written) why it is not local.
+    func mergeIncrementally(_ documents: [StoredDocument], ontology: Ontology,
+                            options: GraphSettings) throws -> Result<[String: String], IncrementalMerge.NotLocal> {
+        do {
+            return .success(try write { db in
+                var merge = IncrementalMerge(db: db, ontology: ontology, settings: options)
+                try merge.append(documents)
+                try merge.save()
+                try db.execute(sql: "DELETE FROM settings WHERE key = 'needs_rebuild'")
+                var duplicates: [String: String] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT id, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL") { duplicates[row[0]] = row[1] }
+                return duplicates
+            })
+        } catch let error as IncrementalMerge.NotLocal {
+            return .failure(error)
+        }
     }
 
     /// Takes documents back: their rows go, and the graph is rebuilt without
@@ -80,7 +132,7 @@ extension PolicyStore {
     public func remove(_ ids: [String], ontology: Ontology, options: GraphSettings = .init()) throws -> IngestReport {
         let stored = Set(try documentIDs())
         for id in ids where !stored.contains(id) {
-            let suggestions = LookupKey.closest(to: id, among: Array(stored), limit: 3)
+            let suggestions = NameSuggestions.closest(to: id, among: Array(stored), limit: 3)
             throw StoreError.unknownDocument(id, suggestions: suggestions)
         }
         var report = IngestReport()

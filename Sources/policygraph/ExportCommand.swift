@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PolicyGraphCore
 import PolicyGraphExport
+import PolicyGraphStore
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,12 +41,14 @@ struct ExportCommand: ParsableCommand {
         if depth < 1 { throw ValidationError("--depth must be at least 1.") }
         if let fromYear, let toYear, fromYear > toYear { throw ValidationError("--from \(fromYear) is after --to \(toYear).") }
     }
-    @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var retiredGraph: RetiredGraphOption
 
     func run() throws {
-        let whole = try graphOptions.load()
-        if let around { _ = try resolveEntity(around, in: whole) }
-        let graph = whole.subgraph(SubgraphFilter(topic: topic, kinds: try kinds, around: around, depth: depth, fromYear: fromYear, toYear: toYear))
+        let store = try storeOptions.openForReading()
+        if let around { _ = try resolveEntity(around, in: store) }
+        // The export is of the whole graph (or a filtered part of it), read from the store's tables.
+        let graph = try store.graph().subgraph(SubgraphFilter(topic: topic, kinds: try kinds, around: around, depth: depth, fromYear: fromYear, toYear: toYear))
         let path = output ?? (format == .csv ? "." : "graph.\(format.rawValue)")
         try writingOutput(to: path) {
             switch format {

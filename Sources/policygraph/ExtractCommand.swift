@@ -37,7 +37,8 @@ struct ExtractCommand: ParsableCommand {
         let failures = report.failures
         switch format {
         case .json:
-            FileHandle.standardOutput.write(try ExtractionJSON.encode(extractions))
+            // Streamed in chunks: the document is never held whole a second time.
+            ExtractionJSON.write(extractions) { FileHandle.standardOutput.write(Data($0)) }
         case .text:
             // Names and quotes come from the inputs: no terminal control sequences reach the terminal.
             let listing = ExtractionListing.render(extractions, explain: explain)

@@ -43,7 +43,7 @@ struct TargetsCommand: ParsableCommand {
             FileHandle.standardError.write(Data("policygraph: no target matches these filters\n".utf8))
             return
         }
-        if format == .json { return try printJSON(JSONViews.Targets(results)) }
+        if format == .json { return try printJSON(JSONViews.Targets(targets: try store.targetViews(results))) }
         try printTable(TargetRows.table(results), format: format)
     }
 }
@@ -57,15 +57,27 @@ struct CompaniesCommand: ParsableCommand {
     @Option(help: "The topic or technology promised.") var promise: String
     @Option(help: ArgumentHelp("Due no later than this year.", valueName: "YEAR")) var by: Int
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @Option(help: ArgumentHelp("Only the first N companies (earliest due first).", valueName: "N")) var limit: Int?
     @OptionGroup var storeOptions: StoreOptions
 
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+    }
+
     func run() throws {
-        let answer = try storeOptions.openForReading().companies(promising: promise, dueBy: by)
+        let answer = try storeOptions.openForReading().companies(promising: promise, dueBy: by, limit: limit)
         guard !answer.companies.isEmpty || format == .json else {
             FileHandle.standardError.write(Data("policygraph: no company promises \(promise) by \(by)\n".utf8))
             return
         }
-        if format == .json { return try printJSON(answer) }
+        if format == .json {
+            // Streamed: a large answer is written as it is encoded, never held whole.
+            var json = PrettyJSONWriter { FileHandle.standardOutput.write(Data($0)) }
+            answer.writeJSON(to: &json)
+            json.finish()
+            FileHandle.standardOutput.write(Data([0x0A]))
+            return
+        }
         try printTable(CompanyRows.table(answer), format: format)
     }
 }

@@ -61,6 +61,11 @@ struct AddCommand: ParsableCommand {
                                                reader: reader, onError: reportInputError)
         var summary = "added \(report.added.count), replaced \(report.replaced.count), unchanged \(report.unchanged.count)"
         if !report.duplicates.isEmpty { summary += "; \(report.duplicates.count) near-duplicates linked" }
+        switch report.graph {
+        case .unchanged: break
+        case .merged: summary += "; graph merged in place"
+        case .rebuilt(let reason): summary += "; graph tables rebuilt: \(reason)"
+        }
         FileHandle.standardError.write(Data("\(summary) (\(storeOptions.store))\n".utf8))
         if failures > 0 { throw ExitCode(1) }
     }
@@ -81,7 +86,8 @@ struct RemoveCommand: ParsableCommand {
     func run() throws {
         guard FileManager.default.fileExists(atPath: storeOptions.store) else { throw StoreError.missing(path: storeOptions.store) }
         let store = try PolicyStore(path: storeOptions.store)
-        let report = try store.remove(documents, ontology: try ontologyOptions.makeExtractor().lexicon.ontology, options: try store.storedOptions())
+        // The ontology only (the graph is rebuilt from stored extractions): no dictionary to compile.
+        let report = try store.remove(documents, ontology: try ontologyOptions.loadOntology(), options: try store.storedOptions())
         FileHandle.standardError.write(Data("removed \(report.removed.count) (\(storeOptions.store))\n".utf8))
     }
 }
@@ -116,6 +122,14 @@ func printJSON(_ value: some Encodable) throws {
 
 /// The grouped answer as rows: one per company.
 enum CompanyRows {
+    /// A row lists this many targets and sources; the rest are counted (`+12 more`): JSON has them all.
+    static let listed = 5
+
+    static func shortened(_ items: [String]) -> String {
+        let shown = items.prefix(listed).joined(separator: "; ")
+        return items.count > listed ? "\(shown); +\(items.count - listed) more" : shown
+    }
+
     static func table(_ answer: CompanyAnswer) -> Table {
         Table(columns: ["company", "aliases", "earliest", "targets", "sources", "revisions"], rows: answer.companies.map { company in
             let targets = company.targets.map { target in
@@ -129,8 +143,8 @@ enum CompanyRows {
                 }
             }
             let revisions = company.revisions.map { "\($0.fromTime) → \($0.toTime)" }
-            return [company.name, company.aliases.joined(separator: "、"), String(company.earliestDueYear), targets.joined(separator: "; "),
-                    sources.joined(separator: "; "), revisions.joined(separator: "; ")]
+            return [company.name, company.aliases.joined(separator: "、"), String(company.earliestDueYear), shortened(targets),
+                    shortened(sources), shortened(revisions)]
         })
     }
 }

@@ -15,6 +15,9 @@ struct TimeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The date relative expressions are resolved against (YYYY-MM-DD, YYYY-MM or YYYY).", valueName: "DATE"))
     var reference: String?
 
+    @Option(help: ArgumentHelp("A complete folder of dictionaries and patterns (as for extract) whose patterns/time.tsv gives the time words, instead of the bundled ones.", valueName: "DIR"))
+    var ontology: String?
+
     @Flag(help: "Add the rules that read each expression (\"rules\": [\"time.year.four-digit\", \"time.suffix.after\"]), its form first.")
     var explain = false
 
@@ -30,12 +33,21 @@ struct TimeCommand: ParsableCommand {
         if inputs.isEmpty {
             while let line = readLine() { inputs.append(line) }
         }
-        let normalizer = TimeNormalizer()
+        let normalizer = try makeNormalizer()
         for input in inputs {
             let text = input.trimmingCharacters(in: .whitespaces)
             let result = normalizer.parseExplained(text, reference: date)
             print(TimeJSON.line(text: text, value: result?.value, reference: date, rules: explain ? result?.rules.map(\.rawValue) ?? [] : nil))
         }
+    }
+}
+
+extension TimeCommand {
+    /// The normaliser with the time words of `--ontology DIR` (loaded and checked as
+    /// `extract` loads it), else the bundled ones.
+    func makeNormalizer() throws -> TimeNormalizer {
+        guard let ontology else { return TimeNormalizer() }
+        return TimeNormalizer(vocabulary: try Ontology.load(from: URL(fileURLWithPath: ontology)).patterns.time)
     }
 }
 
@@ -48,10 +60,12 @@ enum TimeJSON {
         if let value {
             fields += [("relation", quoted(value.relation.rawValue)), ("year", number(value.year)), ("month", number(value.month)),
                        ("end_year", number(value.endYear)), ("end_month", number(value.endMonth)),
+                       ("day", number(value.day)), ("end_day", number(value.endDay)),
                        ("precision", quoted(value.precision.rawValue)), ("approximate", String(value.approximate)),
                        ("past", String(value.isPast(relativeTo: reference)))]
         } else {
             fields += [("relation", "null"), ("year", "null"), ("month", "null"), ("end_year", "null"), ("end_month", "null"),
+                       ("day", "null"), ("end_day", "null"),
                        ("error", quoted(reference == nil
                            ? "not a time expression PolicyGraph understands (relative ones need --reference)"
                            : "not a time expression PolicyGraph understands"))]

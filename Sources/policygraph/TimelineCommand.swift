@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyGraphCore
+import PolicyGraphStore
 
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,15 +18,15 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: "md, csv, html (one self-contained page) or timelinejs (the JSON TimelineJS3 reads).") var format: Format = .md
     @Option(help: "HTML lanes: subject-type or topic.") var lanes: TimelineHTML.Lanes = .subjectType
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; standard output when absent.", valueName: "FILE")) var output: String?
-    @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var retiredGraph: RetiredGraphOption
 
     func validate() throws {
         if let fromYear, let toYear, fromYear > toYear { throw ValidationError("--from \(fromYear) is after --to \(toYear).") }
     }
 
     func run() throws {
-        let graph = try graphOptions.load()
-        let timeline = Timeline(graph: graph, topic: topic, subjectType: subjectType, from: fromYear, to: toYear)
+        let timeline = try storeOptions.openForReading().timeline(topic: topic, subjectType: subjectType, from: fromYear, to: toYear)
         guard !timeline.entries.isEmpty else {
             // A clear message, not an empty file.
             FileHandle.standardError.write(Data("policygraph: no target matches these filters; nothing written\n".utf8))

@@ -125,7 +125,7 @@ struct MissingBinary: Error, CustomStringConvertible {
 
     @Test func anEmptyTimelineIsAClearMessageNotAnEmptyFile() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("policygraph-empty-\(UUID().uuidString).md").path
-        let result = try Self.run(["timeline", "--topic", "量子计算", "-o", file])
+        let result = try Self.run(["timeline", "--topic", "量子计算", "-o", file, "--store", Self.seedStore])
         #expect(result.status == 1)
         #expect(result.error.contains("no target matches these filters"))
         #expect(!FileManager.default.fileExists(atPath: file))
@@ -156,7 +156,8 @@ extension CommandLineTests {
         #expect(result.output.contains("\"id\" : "))
         if arguments[0] == "targets" {
             let first = try #require((object["targets"] as? [[String: Any]])?.first)
-            #expect(first["year"] is Int)
+            #expect((first["time"] as? [String: Any])?["year"] is Int)
+            #expect(((first["sources"] as? [[String: Any]])?.first)?["published"] is String)
             #expect((first["subject"] as? [String: Any])?["id"] is String)
         }
     }

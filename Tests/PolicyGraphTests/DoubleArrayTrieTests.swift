@@ -31,6 +31,57 @@ import Testing
         for (index, key) in keys.enumerated() where index % 37 == 0 { #expect(trie.value(of: Array(key.utf8)) == Int32(index)) }
         #expect(trie.value(of: Array("一二区".utf8)) == nil)
     }
+
+    /// The first-character shortcut finds exactly what a byte-by-byte walk finds:
+    /// one-character keys, keys whose second character is ASCII or four bytes long,
+    /// keys cut inside a character, and texts that end inside one.
+    static func utf8(_ text: String) -> [UInt8] { Array(text.utf8) }
+    static let shortcutCases: [(keys: [[UInt8]], text: [UInt8])] = [
+        // Characters of one, two, three and four bytes after a first character.
+        ([utf8("区"), utf8("区县"), utf8("区A"), utf8("区𠀀"), utf8("中国科学院"), utf8("ABC")], utf8("区县区A区𠀀区B中国科学院ABC中")),
+        // Keys cut inside a character (not UTF-8): a prefix of one, and one cut inside its second character.
+        ([utf8("区"), Array(utf8("区").prefix(2))], utf8("区区")),
+        ([Array(utf8("中国").dropLast()), utf8("中")], utf8("中国中")),
+    ]
+
+    @Test(arguments: shortcutCases)
+    func shortcutAgreesWithByteWalk(byteKeys: [[UInt8]], text: [UInt8]) {
+        let trie = DoubleArrayTrie(keys: byteKeys.enumerated().map { ($0.element, Int32($0.offset)) })
+        var bytes = text
+        // Also every text cut short inside its last character.
+        for cut in [0, 1, 2] {
+            if cut > 0 { bytes.removeLast() }
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in buffer.indices {
+                    var found: [Int] = []
+                    trie.forEachPrefix(in: buffer, from: start) { end, value in
+                        found.append(end)
+                        #expect(byteKeys[Int(value)] == Array(buffer[start..<end]))
+                        return true
+                    }
+                    let expected = byteKeys.compactMap { key -> Int? in
+                        start + key.count <= buffer.count && Array(buffer[start..<start + key.count]) == key ? start + key.count : nil
+                    }.sorted()
+                    #expect(found == Array(Set(expected)).sorted(), "from \(start) in \(bytes)")
+                }
+            }
+        }
+    }
+
+    /// The same on the whole ontology: a scan with the shortcut and one over the
+    /// plain keys agree on a text of many kinds of names.
+    @Test func shortcutAgreesOnTheOntology() {
+        let lexicon = sharedExtractor.lexicon
+        let text = Array("国务院办公厅印发《关于加快发展的指导意见》，北京市、河北省雄安新区和宁德时代、中国石化、曙光等企业，CATL与LG新能源。".utf8)
+        text.withUnsafeBufferPointer { buffer in
+            for start in buffer.indices where !UTF8Bytes.isContinuation(buffer[start]) {
+                var found: [Int] = []
+                lexicon.trie.forEachPrefix(in: buffer, from: start) { end, _ in found.append(end); return true }
+                let plain = (start + 1...buffer.count).filter { lexicon.trie.value(of: buffer[start..<$0]) != nil }
+                #expect(found == plain, "from \(start)")
+            }
+        }
+    }
 }
 
 @Suite struct DictionaryScannerTests {

@@ -178,6 +178,9 @@ import Testing
         "据悉，⟦company|青川药业⟧（300123）表示将扩产。",
         "据悉，⟦company|宁远智能⟧董事长在会上表示。",
         "⟦company|北岭新材⟧旗下的子公司。",
+        // 上市公司 shows the company after it without a code; the name ends at a word.
+        "上市公司⟦company|北岭新材⟧表示将扩产。",
+        "上市公司⟦company|宁远科技⟧近日发布公告。",
         // A short form of a company the document names is the same company.
         "⟦company|南屿电力控股有限公司⟧今日宣布，南屿电力总裁在开幕礼上致辞。",
     ])
@@ -194,9 +197,37 @@ import Testing
         "他是即将离职的董事长。",
         // A number in parentheses that is no stock code.
         "产值实现增长（202520）。",
+        // After 上市公司, a phrase cut by punctuation, a generic word or a single character is none.
+        "上市公司数量增加。",
+        "多家上市公司表示支持，上市公司中也有。",
+        "该上市公司表示将扩产。",
     ])
     func findsNoCompany(text: String) {
         #expect(recognised(text).filter { $0.hasPrefix("company:") }.isEmpty, "\(text): \(recognised(text))")
+    }
+}
+
+/// Bodies after 联合/会同 (rule `list:joint`): items ending with a government suffix are bodies.
+@Suite struct JointBodyTests {
+    @Test(arguments: [
+        "⟦government|青川市工信局⟧联合⟦government|青川市科技局⟧、⟦government|青川市财政局⟧印发方案。",
+        "由⟦government|南屿区发改局⟧会同⟦government|南屿区住建局⟧、⟦government|南屿区税务局⟧等部门负责。",
+    ])
+    func findsBodies(marked: String) {
+        let case_ = MarkedText(marked)
+        // The first body (before 联合) is found by its own suffix rule when its place is known; only the list is under test.
+        let found = Set(recognised(case_.text).filter { $0.hasPrefix("government:") })
+        #expect(Set(case_.expected.dropFirst()).isSubset(of: found), "\(case_.text): \(found)")
+    }
+
+    @Test(arguments: [
+        // Items without a government suffix are no bodies: companies, universities, a verb phrase.
+        "企业联合高校、科研院所开展攻关。",
+        "两地会同推进项目建设。",
+        "联合研发中心、实验平台等载体。",
+    ])
+    func findsNoBody(text: String) {
+        #expect(recognised(text).filter { $0.hasPrefix("government:") }.isEmpty, "\(text): \(recognised(text))")
     }
 }
 

@@ -84,3 +84,23 @@ import Testing
         #expect(long > 0)
     }
 }
+
+extension StoreQueryTests {
+    /// `timeline` reads the store: the same entries, links and pages as the whole graph's timeline.
+    @Test(arguments: [
+        (nil, nil, nil, nil),
+        ("固态电池", EntityType.company, nil, 2027),
+        (nil, EntityType.government, 2025, nil),
+        ("电池", nil, 2024, 2030),
+    ] as [(String?, EntityType?, Int?, Int?)])
+    func timelineIsTheGraphsTimeline(topic: String?, type: EntityType?, from: Int?, to: Int?) throws {
+        let (store, graph) = try #require(Self.built)
+        let fromStore = try store.timeline(topic: topic, subjectType: type, from: from, to: to)
+        let fromGraph = Timeline(graph: graph, topic: topic, subjectType: type, from: from, to: to)
+        #expect(fromStore.entries == fromGraph.entries)
+        #expect(fromStore.links == fromGraph.links)
+        #expect(TimelineRenderer.markdown(fromStore) == TimelineRenderer.markdown(fromGraph))
+        #expect(TimelineHTML.render(fromStore) == TimelineHTML.render(fromGraph))
+        if topic == nil, type == nil { #expect(!fromStore.entries.isEmpty && fromStore.entries.contains { $0.published != nil }) }
+    }
+}

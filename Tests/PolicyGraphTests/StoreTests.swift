@@ -152,7 +152,7 @@ func exportBytes(_ graph: KnowledgeGraph) throws -> [String: Data] {
         #expect(suggestions.first == "宁德时代")
         #expect(Set(suggestions).count == suggestions.count)
         #expect(throws: UnknownName.self) { try store.entity(named: "宁德时带") }
-        #expect(LookupKey.closest(to: "abc", among: ["abd", "abd", "abc", "xyz"], limit: 5) == ["abc", "abd"])
+        #expect(NameSuggestions.closest(to: "abc", among: ["abd", "abd", "abc", "xyz"], limit: 5) == ["abc", "abd"])
     }
 
     @Test func theGroupedAnswerHasOneRowPerCompanyWithNumbersAndSources() throws {

@@ -2,7 +2,8 @@ import Testing
 @testable import PolicyGraphCore
 
 /// Generated inputs: the normaliser never traps or hangs, and every value it
-/// returns is well formed (years in range, months 1–12, start ≤ end).
+/// returns is well formed (years in range, months 1–12, days their month has,
+/// start ≤ end).
 @Suite struct TimePropertyTests {
     /// A small deterministic generator (SplitMix64), so a failure can be replayed.
     struct Generator {
@@ -27,7 +28,7 @@ import Testing
         "上", "下", "本", "今", "明", "去", "这", "当", "同", "次", "首", "最后", "第", "近", "未来", "未來", "过去", "接下来",
         "底", "末", "初", "头", "尾", "中", "伊始", "上半年", "下半年", "旬", "中叶", "期间", "时期",
         "“", "”", "「", "」", "十四五", "十五", "六五", "截至", "从", "自", "于", "於", "在", "力争", "大约",
-        "今明两年", "现在", "至今", "公司", "增长", "%", "亿元", "http://a.b/2022/11/09/", "x",
+        "今明两年", "现在", "至今", "29日", "30号", "31日", "2月", "4月", "二月", "三十", "三十一", "号到", "日至", "公司", "增长", "%", "亿元", "http://a.b/2022/11/09/", "x",
     ]
 
     static func input(_ generator: inout Generator) -> String {
@@ -43,6 +44,17 @@ import Testing
         #expect(value.isWellFormed, "\(text) @ \(reference?.description ?? "none")")
         if let month = value.month { #expect((1...12).contains(month), "\(text)") }
         if let month = value.endMonth { #expect((1...12).contains(month), "\(text)") }
+        // Days only with a month, and only days that month has.
+        if let day = value.day {
+            #expect(value.month.map { (1...TimeParser.daysIn(year: value.year, month: $0)).contains(day) } == true, "\(text): day \(day)")
+        }
+        if let day = value.endDay {
+            let month = value.endMonth ?? value.month
+            #expect(month.map { (1...TimeParser.daysIn(year: value.endYear ?? value.year, month: $0)).contains(day) } == true, "\(text): end day \(day)")
+        }
+        if value.day != nil, value.endYear == nil, value.endMonth == nil, let endDay = value.endDay {
+            #expect(value.day! <= endDay, "\(text): days \(value.day!)–\(endDay)")
+        }
         let interval = value.interval(reference: reference)
         if let first = interval.first, let last = interval.last { #expect(first <= last, "\(text): \(interval)") }
         if let first = interval.first { #expect((1...12).contains(first.month)) }

@@ -34,11 +34,12 @@ import Testing
         #expect(result.rules.map(\.rawValue) == rules)
     }
 
-    /// Two open bounds make one range, each bound by its own convention (之后 exclusive, 之前 inclusive).
+    /// Two open bounds make one range, which includes both times it names (a lone 2010年之后 starts in 2011).
     @Test(arguments: [
-        ("2010年之后2018年之前", "2011-01..2018-12"),
+        ("2010年之后2018年之前", "2010-01..2018-12"),
         ("2010年起2018年前", "2010-01..2018-12"),
-        ("2020年3月以后2021年5月之前", "2020-04..2021-05"),
+        ("2020年3月以后2021年5月之前", "2020-03..2021-05"),
+        ("2010年之后", "2011-01.."),
     ])
     func openBoundsMakeOneRange(expression: String, months: String) throws {
         let value = try #require(TimeNormalizer().parse(expression, reference: Self.reference))

@@ -76,14 +76,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Ontology/entities"), to: folder.appendingPathComponent("entities"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("patterns"), withIntermediateDirectories: true)
-        for name in ["issuance", "stopwords", "suffixes", "targets", "titles"] {
+        for name in ["issuance", "stopwords", "suffixes", "targets", "time", "titles"] {
             try Data().write(to: folder.appendingPathComponent("patterns/\(name).tsv"))
         }
         #expect {
             _ = try Ontology.load(from: folder)
         } throws: { error in
             guard case let .invalidRecords(issues) = error as? OntologyError else { return false }
-            return Set(issues.map(\.location.file)) == ["patterns/issuance.tsv", "patterns/stopwords.tsv", "patterns/suffixes.tsv", "patterns/targets.tsv", "patterns/titles.tsv"]
+            return Set(issues.map(\.location.file)) == ["patterns/issuance.tsv", "patterns/stopwords.tsv", "patterns/suffixes.tsv", "patterns/targets.tsv", "patterns/time.tsv", "patterns/titles.tsv"]
                 && issues[0].message.contains("--user-ontology")
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level reading of calendar dates for the publication-date rules:
 /// `2025-01-20`, `2025/1/20`, `2025.1.20`, `2025年1月20日`, `2024 年 05 月 27 日`,
 /// `2023年7月` (a month), `20230718` (compact, in URLs and file names).
@@ -180,20 +182,53 @@ enum DateScan {
             || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "]")
     }
 
-    /// The first occurrence of `word` in `bytes` at or after `from`.
+    /// The first occurrence of `word` in `bytes` at or after `from` (ASCII
+    /// letters in either case when `caseInsensitive`).
+    ///
+    /// - Complexity: O(n): candidates found with `memchr`, on the last byte when
+    ///   the case matters, else on the first (both cases of a letter). The rules
+    ///   can look for many labels in the head of a page at little cost.
     static func find(_ word: [UInt8], in bytes: ArraySlice<UInt8>, from: Int, caseInsensitive: Bool) -> Int? {
         guard let first = word.first, word.count <= bytes.count else { return nil }
-        var index = max(from, bytes.startIndex)
-        let last = bytes.endIndex - word.count
-        while index <= last {
-            if same(bytes[index], first, caseInsensitive) {
-                var offset = 1
-                while offset < word.count, same(bytes[index + offset], word[offset], caseInsensitive) { offset += 1 }
-                if offset == word.count { return index }
+        let base = bytes.startIndex
+        let start = max(from, base) - base
+        let last = bytes.endIndex - word.count - base
+        guard start <= last else { return nil }
+        let firstLower = caseInsensitive ? lower(first) : first
+        let firstUpper = caseInsensitive && firstLower >= 0x61 && firstLower <= 0x7A ? firstLower - 0x20 : firstLower
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let pointer = buffer.baseAddress else { return nil }
+            if !caseInsensitive {
+                // By the last byte: in Chinese text a label's lead byte (E5 …) is everywhere, its last byte is not.
+                let tail = word.count - 1, lastByte = word[tail]
+                return word.withUnsafeBufferPointer { needle -> Int? in
+                    var index = start + tail
+                    while index <= last + tail {
+                        guard let found = memchr(pointer + index, Int32(lastByte), last + tail - index + 1) else { return nil }
+                        let end = pointer.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(pointer + end - tail, needle.baseAddress!, tail) == 0 { return end - tail + base }
+                        index = end + 1
+                    }
+                    return nil
+                }
             }
-            index += 1
+            /// The next position at or after `index` (up to `last`) holding `byte`, or `last + 1`.
+            func next(_ byte: UInt8, from index: Int) -> Int {
+                guard index <= last, let found = memchr(pointer + index, Int32(byte), last - index + 1) else { return last + 1 }
+                return pointer.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            var nextLower = next(firstLower, from: start)
+            var nextUpper = firstUpper == firstLower ? last + 1 : next(firstUpper, from: start)
+            while true {
+                let index = min(nextLower, nextUpper)
+                guard index <= last else { return nil }
+                var offset = 1
+                while offset < word.count, same(buffer[index + offset], word[offset], caseInsensitive) { offset += 1 }
+                if offset == word.count { return index + base }
+                if index == nextLower { nextLower = next(firstLower, from: index + 1) }
+                if index == nextUpper { nextUpper = next(firstUpper, from: index + 1) }
+            }
         }
-        return nil
     }
 
     static func same(_ a: UInt8, _ b: UInt8, _ caseInsensitive: Bool) -> Bool {

@@ -156,27 +156,34 @@ public struct TargetTime: Codable, Sendable, Equatable {
     public var end_year: Int?
     /// The last month of a range (extra field).
     public var end_month: Int?
+    /// The day the expression names (到2025年6月30日: 30), else `null` (extra field).
+    public var day: Int?
+    /// The last day of a range of days (8月11日至22日: 22), else `null` (extra field).
+    public var end_day: Int?
     /// The expression as written (extra field).
     public var text: String?
     /// The time rules that read the expression (`time.year.four-digit` …), for
     /// `--explain`; not written to the JSON and not part of the value.
     public var rules: [String] = []
 
-    enum CodingKeys: String, CodingKey { case relation, year, month, end_year, end_month, text }
+    enum CodingKeys: String, CodingKey { case relation, year, month, end_year, end_month, day, end_day, text }
 
-    public init(relation: String, year: Int?, month: Int?, end_year: Int?, end_month: Int? = nil, text: String? = nil, rules: [String] = []) {
+    public init(relation: String, year: Int?, month: Int?, end_year: Int?, end_month: Int? = nil, day: Int? = nil, end_day: Int? = nil,
+                text: String? = nil, rules: [String] = []) {
         self.relation = relation
         self.year = year
         self.month = month
         self.end_year = end_year
         self.end_month = end_month
+        self.day = day
+        self.end_day = end_day
         self.text = text
         self.rules = rules
     }
 
     public static func == (lhs: TargetTime, rhs: TargetTime) -> Bool {
         lhs.relation == rhs.relation && lhs.year == rhs.year && lhs.month == rhs.month && lhs.end_year == rhs.end_year
-            && lhs.end_month == rhs.end_month && lhs.text == rhs.text
+            && lhs.end_month == rhs.end_month && lhs.day == rhs.day && lhs.end_day == rhs.end_day && lhs.text == rhs.text
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -186,6 +193,8 @@ public struct TargetTime: Codable, Sendable, Equatable {
         try container.encode(month, forKey: .month)
         try container.encode(end_year, forKey: .end_year)
         try container.encode(end_month, forKey: .end_month)
+        try container.encode(day, forKey: .day)
+        try container.encode(end_day, forKey: .end_day)
         try container.encode(text, forKey: .text)
     }
 }

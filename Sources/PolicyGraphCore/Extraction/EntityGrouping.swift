@@ -51,10 +51,35 @@ enum EntityGrouping {
 
     /// A surface without the marks that are not part of a name.
     static func clean(_ surface: String) -> String {
+        if let fast = surface.utf8.withContiguousStorageIfAvailable(cleanBytes), let text = fast { return text }
         var text = surface
         while let first = text.unicodeScalars.first, first == "《" || first == "“" && !text.dropFirst().contains("”") { text.removeFirst() }
         while let last = text.unicodeScalars.last, last == "》" || last == "”" && !text.dropLast().contains("“") { text.removeLast() }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// ``clean(_:)`` on the bytes of a surface whose scalars are its characters;
+    /// `nil` for other text, which takes the `String` path.
+    private static func cleanBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard UTF8Trimming.simpleTrimmed(bytes, in: 0..<bytes.count) != nil else { return nil }
+        let leftTitle: [UInt8] = [0xE3, 0x80, 0x8A], rightTitle: [UInt8] = [0xE3, 0x80, 0x8B]
+        let leftQuote: [UInt8] = [0xE2, 0x80, 0x9C], rightQuote: [UInt8] = [0xE2, 0x80, 0x9D]
+        func has(_ mark: [UInt8], at index: Int) -> Bool {
+            index >= 0 && index + 3 <= bytes.count && bytes[index] == mark[0] && bytes[index + 1] == mark[1] && bytes[index + 2] == mark[2]
+        }
+        func contains(_ mark: [UInt8], in range: Range<Int>) -> Bool {
+            var index = range.lowerBound
+            while index + 3 <= range.upperBound {
+                if has(mark, at: index) { return true }
+                index += 1
+            }
+            return false
+        }
+        var start = 0, end = bytes.count
+        while end - start >= 3, has(leftTitle, at: start) || has(leftQuote, at: start) && !contains(rightQuote, in: (start + 3)..<end) { start += 3 }
+        while end - start >= 3, has(rightTitle, at: end - 3) || has(rightQuote, at: end - 3) && !contains(leftQuote, in: start..<(end - 3)) { end -= 3 }
+        guard let trimmed = UTF8Trimming.simpleTrimmed(bytes, in: start..<end) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmed]), as: UTF8.self)
     }
 }
 

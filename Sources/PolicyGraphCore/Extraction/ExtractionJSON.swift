@@ -1,12 +1,26 @@
 import Foundation
 
 /// Encodes extractions as the pretty-printed, key-ordered JSON of FORMAT.md.
+///
+/// The bytes are those of `JSONEncoder` with `[.prettyPrinted,
+/// .withoutEscapingSlashes, .sortedKeys]` and a final line break, written by
+/// ``ExtractionJSONWriter`` in one pass over the values.
 public enum ExtractionJSON {
+    /// The whole JSON document in memory.
     public static func encode(_ extractions: [DocumentExtraction]) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        var data = try encoder.encode(extractions)
-        data.append(0x0A)
+        var data = Data()
+        write(extractions) { data.append(contentsOf: $0) }
         return data
+    }
+
+    /// Streams the JSON document to `sink` in chunks of about 64 KB.
+    ///
+    /// ```swift
+    /// ExtractionJSON.write(extractions) { FileHandle.standardOutput.write(Data($0)) }
+    /// ```
+    public static func write(_ extractions: [DocumentExtraction], to sink: @escaping ([UInt8]) -> Void) {
+        var writer = ExtractionJSONWriter(sink: sink)
+        writer.write(extractions)
+        writer.flush()
     }
 }

@@ -57,16 +57,19 @@ public enum ExtractionListing {
         return output
     }
 
-    /// by 2027, in 2026-01, after 2030, 2024–2026, from 2025-01.
+    /// by 2027, in 2026-01, by 2021-12-31, after 2030, 2024–2026, from 2025-01,
+    /// in 2025-08-11–22 (days inside one month).
     public static func describe(_ time: TargetTime) -> String {
-        func point(_ year: Int?, _ month: Int?) -> String {
+        func point(_ year: Int?, _ month: Int?, _ day: Int?) -> String {
             guard let year else { return "?" }
-            return month.map { String(format: "%d-%02d", year, $0) } ?? String(year)
+            guard let month else { return String(year) }
+            return String(format: "%d-%02d", year, month) + (day.map { String(format: "-%02d", $0) } ?? "")
         }
         if time.relation == "between" {
-            return "\(point(time.year, time.month))–\(point(time.end_year, time.end_month))"
+            return "\(point(time.year, time.month, time.day))–\(point(time.end_year, time.end_month, time.end_day))"
         }
-        return "\(time.relation) \(point(time.year, time.month))"
+        let days = time.end_day.map { String(format: "–%02d", $0) } ?? ""
+        return "\(time.relation) \(point(time.year, time.month, time.day))" + days
     }
 
     static func range(_ offsets: [Int]) -> String {

@@ -16,6 +16,9 @@ public struct Extractor: Sendable {
     let publicationRules: PublicationDateRules
     /// The issuance rules with their words.
     let issuanceExtractor: IssuanceExtractor
+    /// The time normaliser with the ontology's own time words (`patterns/time.tsv`
+    /// of the folder given with `--ontology`, else the bundled one's).
+    let timeNormalizer: TimeNormalizer
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -34,10 +37,12 @@ public struct Extractor: Sendable {
                 mediaEntities.insert(index)
             }
         }
+        timeNormalizer = TimeNormalizer(vocabulary: lexicon.ontology.patterns.time)
         targetExtractor = TargetExtractor(vocabulary: lexicon.ontology.patterns.targets, technologyNames: technologyNames,
                                           mediaEntities: mediaEntities, technologyCanonical: canonical,
                                           issuing: lexicon.ontology.patterns.issuanceVerbs.map(\.verb),
-                                          shortTitles: lexicon.ontology.patterns.titleEndings.filter { $0.class == .policy }.map(\.ending))
+                                          shortTitles: lexicon.ontology.patterns.titleEndings.filter { $0.class == .policy }.map(\.ending),
+                                          timeNormalizer: timeNormalizer)
         let patterns = lexicon.ontology.patterns
         issuanceExtractor = IssuanceExtractor(cues: patterns.issuanceCues, reportTitles: patterns.targets.reportTitles,
                                               verbs: patterns.issuanceVerbs.map(\.verb).sorted { $0.count > $1.count })
@@ -103,7 +108,7 @@ public struct Extractor: Sendable {
         if let date = metadata?.published { return (date, .metadata) }
         if let option { return (option, .option) }
         if let date = PublicationDateRules.fromFileName(document.name) { return (date, .fileName) }
-        if let year = PublicationDate.inferYear(text) { return (String(year), .inferred) }
+        if let year = PublicationDate.inferYear(text, normalizer: timeNormalizer) { return (String(year), .inferred) }
         return (nil, nil)
     }
 }

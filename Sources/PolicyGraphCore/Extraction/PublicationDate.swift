@@ -74,8 +74,8 @@ extension PublicationDate {
     /// deadline the text still looks ahead to (到2030年, 2030年前): a document that
     /// calls 2030 future was not written after it, so the guess is dropped rather
     /// than given off by years.
-    public static func inferYear(_ text: NormalizedText) -> Int? {
-        let expressions = TimeNormalizer().expressions(in: text.string, reference: nil)
+    public static func inferYear(_ text: NormalizedText, normalizer: TimeNormalizer = TimeNormalizer()) -> Int? {
+        let expressions = normalizer.expressions(in: text.string, reference: nil)
         var latest: Int? = nil
         var earliestDeadline = Int.max
         for expression in expressions where !expression.value.relative && !expression.value.markedPast

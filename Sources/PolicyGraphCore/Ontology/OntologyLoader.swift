@@ -131,8 +131,9 @@ struct OntologyLoader {
     }
 
     /// Pattern files an ontology cannot work without: without them no target,
-    /// issued pair or pattern-built name is found.
-    static let requiredPatternFiles = ["issuance", "stopwords", "suffixes", "targets", "titles"]
+    /// issued pair or pattern-built name is found, and no relative time (去年),
+    /// time suffix (以后) or traditional character (後) is read.
+    static let requiredPatternFiles = ["issuance", "stopwords", "suffixes", "targets", "time", "titles"]
 
     /// Reports the required pattern files that are missing or hold no record.
     mutating func checkRequiredPatterns() {
@@ -192,6 +193,12 @@ struct OntologyLoader {
                     case "stop": lexicon.stopWords.append(word)
                     default: issues.append(.init(location: location, message: "unknown mode '\(mode)' (use stop, soft, word or policy)"))
                     }
+                case "place-words":
+                    switch fields.count > 1 ? fields[1] : "" {
+                    case "left": lexicon.placeWordsLeft.insert(word)
+                    case "right": lexicon.placeWordsRight.insert(word)
+                    default: issues.append(.init(location: location, message: "expected a side: left or right"))
+                    }
                 case "generic":
                     let mode = fields.count > 1 ? fields[1] : "body"
                     switch mode {
@@ -231,6 +238,7 @@ struct OntologyLoader {
                     case "indicators": lexicon.targets.indicatorCues.append(word)
                     case "adverb": lexicon.targets.adverbs.append(word)
                     case "leader": lexicon.targets.leaderTitles.append(word)
+                    case "affiliation-title": lexicon.targets.affiliationTitles.append(word)
                     case "goal-noun": lexicon.targets.goalNouns.append(word)
                     case "bare-verb": lexicon.targets.bareVerbs.insert(word)
                     case "project": lexicon.targets.projectWords.append(word)
@@ -261,7 +269,10 @@ struct OntologyLoader {
                     case "after": lexicon.companyAfterWords.append(word)
                     case "modifier": lexicon.companyTitleModifiers.append(word)
                     case "lead": lexicon.companyLeads.append(word)
-                    default: issues.append(.init(location: location, message: "expected a role: code, exchange, start, after, modifier or lead"))
+                    case "before":
+                        lexicon.companyLeads.append(word)
+                        lexicon.companyBeforeWords.append(word)
+                    default: issues.append(.init(location: location, message: "expected a role: code, exchange, start, after, modifier, lead or before"))
                     }
                 case "latin-legal-forms":
                     lexicon.latinLegalForms.append(fields[0].trimmingCharacters(in: .whitespaces))
@@ -277,10 +288,14 @@ struct OntologyLoader {
                         lexicon.listLeads.append(word)
                     } else if role == "modifier" {
                         lexicon.listModifiers.append(word)
+                    } else if role == "joint" {
+                        // A joint word opens a list too.
+                        lexicon.listLeads.append(word)
+                        lexicon.jointWords.append(word)
                     } else if let type = EntityType(rawValue: role) {
                         lexicon.listHeads.append((word, type))
                     } else {
-                        issues.append(.init(location: location, message: "expected an entity type, lead or modifier"))
+                        issues.append(.init(location: location, message: "expected an entity type, lead, joint or modifier"))
                     }
                 case "declarations":
                     lexicon.declarationWords.append(word)

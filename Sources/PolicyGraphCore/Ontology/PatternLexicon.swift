@@ -86,6 +86,9 @@ public struct TargetVocabulary: Sendable {
     public var goalNouns: [String] = []
     /// Titles of leaders who speak for a government (总理, 行政长官): their goals are not their own.
     public var leaderTitles: [String] = []
+    /// Titles right after an organisation that make it a person's affiliation, not a holder
+    /// (中国电动汽车百人会副理事长欧阳明高: 副理事长).
+    public var affiliationTitles: [String] = []
     /// Words that open a report's indicator list (主要预期目标).
     public var indicatorCues: [String] = []
     /// Title endings of government work reports (政府工作报告).
@@ -118,6 +121,12 @@ public struct PatternLexicon: Sendable {
     public var listHeads: [(word: String, type: EntityType)] = []
     public var listLeads: [String] = []
     public var listModifiers: [String] = []
+    /// Common words that cut a two-character place name (`place-words.tsv`, generated):
+    /// those ending on its first character, and those beginning on its second.
+    public var placeWordsLeft: Set<String> = []
+    public var placeWordsRight: Set<String> = []
+    /// Words after which the listed bodies act together (联合, 会同): `list-heads.tsv` role `joint`.
+    public var jointWords: [String] = []
     /// Contexts that show a company (`company-contexts.tsv`): labels before a
     /// stock code, markets after one, words right after a company's name and
     /// words that open one.
@@ -127,6 +136,8 @@ public struct PatternLexicon: Sendable {
     public var companyAfterWords: [String] = []
     public var companyTitleModifiers: [String] = []
     public var companyLeads: [String] = []
+    /// Words that show a company right after them on their own (上市公司宁远科技表示); also leads.
+    public var companyBeforeWords: [String] = []
     /// Legal forms that end a company's name in Latin script: Inc., NV.
     public var latinLegalForms: [String] = []
     /// A zone's endings and their kinds (高新技术产业园区 and 高新区 are both 高新).

@@ -76,13 +76,16 @@ extension KnowledgeGraph {
         nodes.values.filter { $0.kind == NodeKind(type) }.sorted { $0.label < $1.label }
     }
 
-    /// Known names closest to `name` (for "did you mean").
+    /// Known names closest to `name` (for "did you mean"), as the labels of their nodes, without duplicates.
     public func suggestions(for name: String, limit: Int = 5) -> [String] {
-        let query = Array(Self.normalize(name))
-        let scored = nodesByName.keys.map { candidate -> (Int, String) in
-            (EditDistance.between(query, Array(candidate)), candidate)
+        var labels: [String] = []
+        var seen: Set<String> = []
+        for candidate in NameSuggestions.closest(to: Self.normalize(name), among: Array(nodesByName.keys), limit: nodesByName.count) {
+            guard let label = nodesByName[candidate]?.first.flatMap({ nodes[$0]?.label }), seen.insert(label).inserted else { continue }
+            labels.append(label)
+            if labels.count == limit { break }
         }
-        return scored.sorted { $0 < $1 }.prefix(limit).compactMap { nodes[nodesByName[$0.1]![0]]?.label }
+        return labels
     }
 
     // MARK: Targets
@@ -224,23 +227,4 @@ extension KnowledgeGraph {
 
     /// Where an edge was read.
     public func sources(of edge: EdgeID) -> [Provenance] { edges[edge]?.sources ?? [] }
-}
-
-/// Levenshtein distance over characters, for suggestions.
-enum EditDistance {
-    static func between(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...b.count {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
-    }
 }

@@ -44,10 +44,11 @@ struct AliasResolution {
         func sort() { mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) } }
         addNamedPolicies(&mentions, cursor: cursor, titles: titles, markers: markers)
         sort()
+        mentions = NoticeTitles(patterns: patterns).resolve(mentions, cursor: cursor, titles: titles)
         addDeclaredAliases(&mentions, cursor: cursor, markers: markers)
         sort()
         addPersons(&mentions, cursor: cursor, markers: markers)
-        PersonRecognizer(patterns: patterns).addPersons(&mentions, cursor: cursor, markers: markers)
+        PersonRecognizer(patterns: patterns, words: lexicon.words).addPersons(&mentions, cursor: cursor, markers: markers)
         sort()
         resolveShortTitles(&mentions)
         addCompanyShortNames(&mentions, cursor: cursor)
@@ -302,13 +303,23 @@ struct AliasResolution {
             byPrefix[length, default: [:]][needle.withUnsafeBufferPointer { key($0, at: 0, length: length) }, default: []].append(index)
         }
         let lengths = byPrefix.keys.sorted()
+        // The first scalars of the names, as bits: other positions skip the lookups
+        // (a name that starts beyond U+FFFF lets every position through).
+        var startsName = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var anyStart = false
+        for name in names {
+            guard let first = name.unicodeScalars.first?.value else { continue }
+            if first < 0x10000 { startsName[Int(first >> 6)] |= 1 << UInt64(first & 63) } else { anyStart = true }
+        }
         var result = [[Int]](repeating: [], count: names.count)
         var nextAllowed = starts ?? [Int](repeating: 0, count: names.count)
         let bytes = cursor.bytes
         var position = 0
         while position < bytes.count {
             // Names start a scalar: never on a continuation byte.
-            if !UTF8Bytes.isContinuation(bytes[position]) {
+            if !UTF8Bytes.isContinuation(bytes[position]),
+               anyStart || { let (scalar, _) = UTF8Bytes.scalar(in: bytes, at: position)
+                             return scalar < 0x10000 && startsName[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 }() {
                 for length in lengths where position + length <= bytes.count {
                     guard let candidates = byPrefix[length]?[key(bytes, at: position, length: length)] else { continue }
                     for index in candidates where position >= nextAllowed[index] && cursor.matches(needles[index], at: position) {

@@ -20,20 +20,21 @@ struct CompanyContexts {
 
     func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
         guard !patterns.companyAfterWords.isEmpty || !patterns.companyCodeLabels.isEmpty || !patterns.companyExchanges.isEmpty
+                || !patterns.companyBeforeWords.isEmpty
         else { return mentions }
-        let bounds = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.listLeads + patterns.companyLeads)
-        let surnames = WordSet(patterns.surnames)
-        let titleModifiers = WordSet(patterns.companyTitleModifiers)
+        let bounds = lexicon.words.companyBounds
+        let surnames = lexicon.words.surnames
+        let titleModifiers = lexicon.words.companyTitleModifiers
         var candidates: [(end: Int, afterWord: Bool)] = []
         for open in cursor.occurrences(of: Array("（".utf8), in: 0..<cursor.bytes.count) + cursor.occurrences(of: Array("(".utf8), in: 0..<cursor.bytes.count)
         where isStockCode(after: open, cursor: cursor) {
             candidates.append((open, false))
         }
-        for word in patterns.companyAfterWords {
-            for position in cursor.occurrences(of: Array(word.utf8), in: 0..<cursor.bytes.count) {
-                candidates.append((position, true))
-            }
+        // One pass for every word; the stable sort below orders them as word-by-word passes would.
+        for hit in cursor.occurrences(ofAny: patterns.companyAfterWords.map { Array($0.utf8) }, in: 0..<cursor.bytes.count) {
+            candidates.append((hit.position, true))
         }
+        candidates += endsAfterBeforeWords(cursor: cursor).map { ($0, true) }
         guard !candidates.isEmpty else { return mentions }
         candidates.sort { $0.end < $1.end }
 
@@ -121,6 +122,36 @@ struct CompanyContexts {
         guard !labelled, !market else { return true }
         guard digits == 6, let (first, _) = cursor.scalar(at: contentStart), let digit = Unicode.Scalar(first) else { return false }
         return patterns.companyCodeStarts.contains(String(digit))
+    }
+
+    /// Where the names shown by a `before` word (上市公司宁远科技表示) end: the
+    /// name runs over ideographs and Latin letters to a stop word, a speech
+    /// verb, an `after` word or an issuing verb, two to eight characters; a
+    /// name cut by punctuation or the length limit is none.
+    private func endsAfterBeforeWords(cursor: TextCursor) -> [Int] {
+        guard !patterns.companyBeforeWords.isEmpty else { return [] }
+        let ends = lexicon.words.companyNameEnds
+        var result: [Int] = []
+        for word in patterns.companyBeforeWords {
+            for occurrence in cursor.occurrences(of: Array(word.utf8), in: 0..<cursor.bytes.count) {
+                var position = occurrence + word.utf8.count
+                var count = 0
+                var bounded = false
+                while let (scalar, next) = cursor.scalar(at: position) {
+                    if count >= 2, ends.longest(at: position, in: cursor) != nil {
+                        bounded = true
+                        break
+                    }
+                    // Punctuation alone does not end such a name: 上市公司数量增加。 names none.
+                    guard ScalarClass.isIdeograph(scalar) || (ScalarClass.isASCIIAlphanumeric(scalar) && !ScalarClass.isDigit(scalar)),
+                          count < Self.maximumName else { break }
+                    position = next
+                    count += 1
+                }
+                if bounded { result.append(position) }
+            }
+        }
+        return result
     }
 
     /// The start of the name that ends at `end`, or `nil`.

@@ -30,8 +30,14 @@ public struct DictionaryScanner: Sendable {
         let trie = lexicon.trie
         let count = bytes.count
         var position = 0
-        var candidateEnds = [Int](repeating: 0, count: 64)
-        var candidateValues = [Int32](repeating: 0, count: 64)
+        // The keys found at one position, shortest first: the first 64 are kept (no ontology has
+        // that many keys that are prefixes of one another). Allocated once per scan.
+        let candidateEnds = UnsafeMutableBufferPointer<Int>.allocate(capacity: 64)
+        let candidateValues = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 64)
+        defer {
+            candidateEnds.deallocate()
+            candidateValues.deallocate()
+        }
         // Contextual entities seen in context once are recognised anywhere after.
         // A flag per entity rather than a set: the scan asks for every contextual candidate.
         var establishedContextual = [Bool](repeating: false, count: lexicon.ontology.entities.count)
@@ -101,6 +107,8 @@ public struct DictionaryScanner: Sendable {
     func acceptable(value: Int32, start: Int, end: Int, bytes: UnsafeBufferPointer<UInt8>, previous: Token?,
                     established: inout [Bool]) -> Bool? {
         if isWordByte(bytes[end - 1]), end < bytes.count, isWordByte(bytes[end]) { return nil }
+        // Most keys hold no contextual name: they match wherever they occur.
+        guard lexicon.hasContextualEntry[Int(value)] else { return false }
         let entries = lexicon.payloads[Int(value)]
         var plain = false
         for entry in entries {

@@ -102,11 +102,13 @@ public struct EntityRecognizer: Sendable {
 
             var mentions = state.mentions.compactMap { $0 }
             mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+            mentions = PlaceInWords(patterns: lexicon.ontology.patterns).resolve(mentions, cursor: cursor)
             mentions = AliasResolution(lexicon: lexicon).resolve(mentions, cursor: cursor, titles: titles, markers: state.markers)
             mentions = LocalBodies(lexicon: lexicon).resolve(mentions, cursor: cursor)
             mentions = ListHeads(lexicon: lexicon).resolve(mentions, cursor: cursor)
+            mentions = JointBodies(lexicon: lexicon).resolve(mentions, cursor: cursor)
             mentions = CompanyContexts(lexicon: lexicon).resolve(mentions, cursor: cursor)
-            mentions = MeasurePackages(patterns: lexicon.ontology.patterns).resolve(mentions, cursor: cursor)
+            mentions = MeasurePackages(patterns: lexicon.ontology.patterns, words: lexicon.words).resolve(mentions, cursor: cursor)
             mentions = ZoneForms(patterns: lexicon.ontology.patterns).resolve(mentions)
             mentions = LatinCompanies(patterns: lexicon.ontology.patterns).resolve(mentions, cursor: cursor)
             // Names recognised only so that nothing shorter matches inside them (欧洲, 东南亚).

@@ -49,6 +49,11 @@ public struct Lexicon: Sendable {
     let ancestors: [[Int]]
     /// By entity index: a company with a contextual name or alias (recognised in a list of companies).
     let contextualCompanies: [Bool]
+    /// By trie value: whether the key stands for a contextual name, which the
+    /// scan must check against its context; every other key always matches.
+    let hasContextualEntry: [Bool]
+    /// The word sets of the pattern passes, compiled once.
+    let words: RecognitionWords
 
     /// Compiles `ontology`. Cost: linear in the total length of all names.
     public init(ontology: Ontology) {
@@ -101,6 +106,10 @@ public struct Lexicon: Sendable {
             entity.type == .company && (entity.nameIsContextual || !entity.contextualAliases.isEmpty)
         }
         self.payloads = payloads
+        hasContextualEntry = payloads.map { entries in
+            entries.contains { if case .entity(_, true) = $0 { return true } else { return false } }
+        }
+        words = RecognitionWords(patterns: ontology.patterns)
         ancestors = ontology.entities.indices.map { index in
             var result: [Int] = []
             var current = index

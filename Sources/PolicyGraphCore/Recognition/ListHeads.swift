@@ -15,8 +15,8 @@ struct ListHeads {
     func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
         let heads = patterns.listHeads.map { (bytes: Array($0.word.utf8), word: $0.word, type: $0.type) }
             .sorted { $0.bytes.count > $1.bytes.count }
-        let leads = WordSet(patterns.listLeads + patterns.stopWords + patterns.policyVerbs)
-        let modifiers = WordSet(patterns.listModifiers)
+        let leads = lexicon.words.listLeads
+        let modifiers = lexicon.words.listModifiers
         guard !heads.isEmpty else { return mentions }
         var mentions = mentions
         var added: [Mention] = []

@@ -5,10 +5,15 @@
 /// (产业链达到12条) are not. Linear: each 条 is looked at once.
 struct MeasurePackages {
     let patterns: PatternLexicon
+    /// The word sets, compiled once with the lexicon.
+    let words: RecognitionWords
+
+    /// Openers beside the issuing verbs and list leads.
+    static let extraOpeners = ["推出"]
 
     func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
-        let stops = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.listLeads + patterns.issuanceVerbs.map(\.verb))
-        let openers = WordSet(patterns.issuanceVerbs.map(\.verb) + patterns.listLeads + ["推出"])
+        let stops = words.measureStops
+        let openers = words.measureOpeners
         let measures = Array("措施".utf8)
         var found: [Mention] = []
         let index = OverlapIndex(mentions.map(\.range))

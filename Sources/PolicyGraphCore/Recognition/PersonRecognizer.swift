@@ -16,11 +16,12 @@ struct PersonRecognizer {
     private let speech: WordSet
     private let endWords: WordSet
 
-    init(patterns: PatternLexicon) {
+    /// With the word sets compiled once with the lexicon.
+    init(patterns: PatternLexicon, words: RecognitionWords) {
         self.patterns = patterns
-        surnames = WordSet(patterns.surnames)
-        speech = WordSet(patterns.speechVerbs)
-        endWords = WordSet(patterns.personEndWords)
+        surnames = words.surnames
+        speech = words.speech
+        endWords = words.personEndWords
     }
 
     func addPersons(_ mentions: inout [Mention], cursor: TextCursor, markers: [Marker]) {
@@ -210,18 +211,20 @@ struct PersonRecognizer {
     /// Every later use of a name found in context, outside other mentions.
     /// One pass over the text; names are looked up by their first byte.
     func repeated(_ found: [Mention], cursor: TextCursor, existing: OverlapIndex, taken: Set<Int>) -> [Mention] {
-        var byFirstByte: [UInt8: [[UInt8]]] = [:]
+        // Indexed by the byte itself: no hashing per position of the text.
+        var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
         var seen: Set<String> = []
         for mention in found where seen.insert(mention.surface).inserted {
             let bytes = Array(mention.surface.utf8)
-            byFirstByte[bytes[0], default: []].append(bytes)
+            byFirstByte[Int(bytes[0])].append(bytes)
         }
-        guard !byFirstByte.isEmpty else { return [] }
-        for key in byFirstByte.keys { byFirstByte[key]!.sort { $0.count > $1.count } }
+        guard !seen.isEmpty else { return [] }
+        for key in byFirstByte.indices where byFirstByte[key].count > 1 { byFirstByte[key].sort { $0.count > $1.count } }
         var result: [Mention] = []
         var position = 0
         while position < cursor.bytes.count {
-            guard let candidates = byFirstByte[cursor.bytes[position]], !UTF8Bytes.isContinuation(cursor.bytes[position]) else {
+            let candidates = byFirstByte[Int(cursor.bytes[position])]
+            guard !candidates.isEmpty, !UTF8Bytes.isContinuation(cursor.bytes[position]) else {
                 position += 1
                 continue
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Read-only helpers over the normalised bytes used by the pattern recognisers.
 struct TextCursor {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -40,20 +42,54 @@ struct TextCursor {
         return true
     }
 
-    /// Every start of `needle` in `range`.
+    /// Every start of `needle` in `range`, left to right, not overlapping.
+    ///
+    /// - Complexity: O(n): candidates are found with `memchr` on the needle's last
+    ///   byte (in Chinese text a lead byte such as E7 is everywhere, a last byte is not).
     func occurrences(of needle: [UInt8], in range: Range<Int>) -> [Int] {
-        guard !needle.isEmpty else { return [] }
+        guard !needle.isEmpty, let base = bytes.baseAddress else { return [] }
         var result: [Int] = []
         var index = range.lowerBound
-        let first = needle[0]
+        let tail = needle.count - 1, lastByte = needle[tail]
         let last = range.upperBound - needle.count
         while index <= last {
-            if bytes[index] == first, matches(needle, at: index) {
-                result.append(index)
-                index += needle.count
+            // The next place at or after `index` where a needle could end.
+            guard let found = memchr(base + index + tail, Int32(lastByte), range.upperBound - (index + tail)) else { break }
+            let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - tail
+            if matches(needle, at: start) {
+                result.append(start)
+                index = start + needle.count
             } else {
-                index += 1
+                index = start + 1
             }
+        }
+        return result
+    }
+
+    /// Every start of each of `needles` in `range`, in one pass: for each needle
+    /// the same non-overlapping starts as ``occurrences(of:in:)``, listed by
+    /// position and, at one position, in the order of `needles`.
+    ///
+    /// - Complexity: O(n) over the range, plus the needles that share a first byte at each position.
+    func occurrences(ofAny needles: [[UInt8]], in range: Range<Int>) -> [(position: Int, needle: Int)] {
+        var byFirst = [[Int]](repeating: [], count: 256)
+        var isFirst = [Bool](repeating: false, count: 256)
+        for (index, needle) in needles.enumerated() where !needle.isEmpty {
+            byFirst[Int(needle[0])].append(index)
+            isFirst[Int(needle[0])] = true
+        }
+        var nextAllowed = [Int](repeating: range.lowerBound, count: needles.count)
+        var result: [(position: Int, needle: Int)] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if isFirst[Int(bytes[index])] {
+                for needle in byFirst[Int(bytes[index])] where index >= nextAllowed[needle] && index + needles[needle].count <= range.upperBound
+                    && matches(needles[needle], at: index) {
+                    result.append((index, needle))
+                    nextAllowed[needle] = index + needles[needle].count
+                }
+            }
+            index += 1
         }
         return result
     }

@@ -4,7 +4,7 @@
 /// Lookup is an array index for the Basic Multilingual Plane and a dictionary
 /// beyond it, so folding a large text costs one load per scalar.
 public struct CharacterFolding: Sendable {
-    private var bmp: [UInt32]          // 0 = keep; otherwise the replacement scalar + 1
+    private var bmp: [UInt32]          // 0 = keep; `longEntry` = look in bmpLong; otherwise the replacement scalar + 1
     private var astral: [UInt32: [UInt8]]
     private var bmpLong: [UInt32: [UInt8]] // replacements that are astral scalars
 
@@ -25,12 +25,21 @@ public struct CharacterFolding: Sendable {
         for u in [UInt32(0x00A0), 0x3000, 0x2002, 0x2003, 0x2009, 0x202F, 0x205F] { bmp[Int(u)] = 0x20 + 1 }
     }
 
+    /// The ``bmp`` entry of a scalar whose replacement is in ``bmpLong``.
+    private static let longEntry = UInt32.max
+
     /// Folding with a traditional → simplified table (scalar pairs).
     public init(traditionalToSimplified pairs: [(UInt32, UInt32)]) {
         self.init()
         for (from, to) in pairs {
             if from < 0x10000 {
-                if to < 0x10000 { bmp[Int(from)] = to + 1 } else { bmpLong[from] = UTF8Bytes.encode(to) }
+                if to < 0x10000 {
+                    bmp[Int(from)] = to + 1
+                } else {
+                    bmpLong[from] = UTF8Bytes.encode(to)
+                    // A scalar-to-scalar entry made earlier keeps its precedence.
+                    if bmp[Int(from)] == 0 { bmp[Int(from)] = Self.longEntry }
+                }
             } else {
                 astral[from] = UTF8Bytes.encode(to)
             }
@@ -57,15 +66,16 @@ public struct CharacterFolding: Sendable {
                 let (u, length) = UTF8Bytes.scalar(in: buffer, at: index)
                 var replacement: [UInt8]? = nil
                 if u < 0x10000 {
+                    // One load decides: no hashing for the scalars that stay.
                     let entry = bmp[Int(u)]
-                    if entry != 0 {
+                    if entry == Self.longEntry {
+                        replacement = bmpLong[u]
+                    } else if entry != 0 {
                         replacement = UTF8Bytes.encode(entry - 1)
-                    } else if let long = bmpLong[u] {
-                        replacement = long
                     } else if Self.isIgnorable(u) {
                         replacement = []
                     }
-                } else if let long = astral[u] {
+                } else if !astral.isEmpty, let long = astral[u] {
                     replacement = long
                 }
                 if let replacement {

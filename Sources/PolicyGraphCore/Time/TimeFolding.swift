@@ -15,6 +15,7 @@ extension TimeVocabulary {
             let lead = bytes[index]
             if lead < 0xE0 { index += 1; continue }
             let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
+            if scalar < 0x10000, foldBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) == 0 { index += length; continue }
             if let replacement = foldTable[scalar], replacement.count == length {
                 for offset in 0..<length { result[index + offset] = replacement[offset] }
             }

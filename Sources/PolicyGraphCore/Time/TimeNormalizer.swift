@@ -13,11 +13,22 @@ public struct TimeNormalizer: Sendable {
     public let vocabulary: TimeVocabulary
     /// Scalars an expression can start with.
     let startScalars: Set<UInt32>
+    /// ``startScalars`` below U+10000 as bits, so that the scan tests each scalar without hashing.
+    private let startBits: [UInt64]
 
     /// A normaliser reading the words of `vocabulary` (by default the bundled `patterns/time.tsv`).
     public init(vocabulary: TimeVocabulary = .bundled) {
         self.vocabulary = vocabulary
         startScalars = TimeParser.startScalars(for: vocabulary)
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for scalar in startScalars where scalar < 0x10000 { bits[Int(scalar >> 6)] |= 1 << UInt64(scalar & 63) }
+        startBits = bits
+    }
+
+    /// Whether an expression can start with `scalar`.
+    @inline(__always)
+    func canStart(_ scalar: UInt32) -> Bool {
+        scalar < 0x10000 ? startBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 : startScalars.contains(scalar)
     }
 
     /// The fixed character foldings (full-width digits and dashes, odd spaces).
@@ -62,7 +73,7 @@ public struct TimeNormalizer: Sendable {
                 // A digit run starts only at its first digit, a run of numerals at its first numeral.
                 let insideRun = (ScalarClass.isDigit(scalar) && ScalarClass.isDigit(previous))
                     || (TimeParser.isNumeral(scalar) && TimeParser.isNumeral(previous))
-                if !insideRun, startScalars.contains(scalar), let (value, end, rules) = parser.parseExplained(at: index) {
+                if !insideRun, canStart(scalar), let (value, end, rules) = parser.parseExplained(at: index) {
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
                     result.append(TimeExpression(range: index..<end, text: text, value: value, rules: rules))
                     index = end

@@ -40,6 +40,15 @@ struct TimeParser {
 
     /// The index after `word` if it is at `index`.
     func word(_ word: String, at index: Int) -> Int? {
+        // One comparison of the string's own UTF-8 storage, without iterating its view.
+        if let end = word.utf8.withContiguousStorageIfAvailable({ needle -> Int? in
+            guard needle.count > 0 else { return index }
+            guard index >= 0, needle.count <= bytes.count - index else { return nil }
+            for offset in 0..<needle.count where bytes[index + offset] != needle[offset] { return nil }
+            return index + needle.count
+        }) {
+            return end
+        }
         var position = index
         for byte in word.utf8 {
             guard position < bytes.count, bytes[position] == byte else { return nil }
@@ -175,6 +184,8 @@ struct TimeParser {
     struct Core {
         var value: TimeValue
         var day: Int?
+        /// The last day of a range or list of days (12-19日, 14日和16日).
+        var endDay: Int? = nil
         var end: Int
         /// The start wrote its year (a range end without one takes it).
         var hasYear: Bool
@@ -186,7 +197,18 @@ struct TimeParser {
         var rules: [TimeRule] = []
     }
 
+    /// A core time with the days it names given to its value (2025年1月31日: day 31;
+    /// 12-19日: days 12 to 19; a list, 14日和16日, its first and last day).
     func core(at index: Int) -> Core? {
+        guard var result = coreForm(at: index) else { return nil }
+        if let day = result.day, result.value.month != nil {
+            result.value.day = day
+            result.value.endDay = result.endDay
+        }
+        return result
+    }
+
+    func coreForm(at index: Int) -> Core? {
         if let (value, end) = counted(at: index) { return Core(value: value, day: nil, end: end, hasYear: true, rules: [.count]) }
         if let (value, end) = window(at: index) { return Core(value: value, day: nil, end: end, hasYear: true, rules: [.window]) }
         if let (value, end) = era(at: index) {

@@ -85,6 +85,7 @@ extension TimeParser {
         }
         var value = TimeValue(relation: .in, year: year, precision: .year, relative: relative)
         var day: Int? = nil
+        var endDay: Int? = nil
         var isRange = false
         var rules = [form]
         let start = position
@@ -120,16 +121,17 @@ extension TimeParser {
             }
             if span.day != nil { value.precision = .day }
             day = span.day
+            endDay = span.lastDay
             position = span.end
             isRange = span.isRange
         }
         if needsMore, position == start { return nil }
-        return Core(value: value, day: day, end: position, hasYear: true, isRange: isRange, rules: rules)
+        return Core(value: value, day: day, endDay: endDay, end: position, hasYear: true, isRange: isRange, rules: rules)
     }
 
     /// 年初, 年底, 上半年 … standing alone: parts of the reference year.
     func standaloneYearPart(at index: Int) -> (Int, Int, Int)? {
-        for part in vocabulary.yearParts where part.word.count > 1 && part.word != "伊始" {
+        for part in vocabulary.yearPartsWithoutYear {
             if let end = word(part.word, at: index) { return (part.first, part.last, end) }
         }
         if standalone { for part in vocabulary.standaloneYearParts { if let end = word(part.word, at: index) { return (part.first, part.last, end) } } }
@@ -208,16 +210,18 @@ extension TimeParser {
 
     /// A month with what follows it: a day (with a day range or a list of days),
     /// a month range (1-9月, 8月至11月 is left to the range), a part of the month.
-    struct MonthSpan { var month: Int; var endMonth: Int?; var day: Int?; var end: Int; var isRange = false }
+    struct MonthSpan { var month: Int; var endMonth: Int?; var day: Int?; var lastDay: Int? = nil; var end: Int; var isRange = false }
 
     func monthSpan(at index: Int) -> MonthSpan? {
         if let (month, afterMonth) = month(at: index) {
             var position = afterMonth
             var day: Int? = nil
+            var lastDay: Int? = nil
             var endMonth: Int? = nil
             var isRange = false
             if let span = daySpan(at: skip(["的"], at: position)) {
                 day = span.first
+                lastDay = span.last ?? span.listLast
                 position = span.end
                 if let last = span.last {
                     isRange = true
@@ -226,7 +230,7 @@ extension TimeParser {
                 }
             }
             position = monthPart(at: position)
-            return MonthSpan(month: month, endMonth: endMonth, day: day, end: position, isRange: isRange)
+            return MonthSpan(month: month, endMonth: endMonth, day: day, lastDay: lastDay, end: position, isRange: isRange)
         }
         // 1-9月, 2——4月, 十二至一月: a month range whose first month has no 月.
         guard let (first, firstEnd) = smallNumber(at: index), (1...12).contains(first),
@@ -241,32 +245,35 @@ extension TimeParser {
         daySpan(at: index).map { ($0.first, $0.end) }
     }
 
-    /// A day, a list or a range of days: the first day, the last (for a range), the end.
-    func daySpan(at index: Int) -> (first: Int, last: Int?, end: Int)? {
+    /// A day, a list or a range of days: the first day, the last (for a range), the
+    /// last listed (for a list), the end.
+    func daySpan(at index: Int) -> (first: Int, last: Int?, listLast: Int?, end: Int)? {
         guard let (first, firstEnd) = smallNumber(at: index), (1...31).contains(first) else { return nil }
         var position: Int
         if let (_, after) = firstWord(["日", "号"], at: firstEnd) {
             position = after
         } else if let (_, separatorEnd) = firstWord(Self.rangeSeparators, at: firstEnd), let (last, lastEnd) = day(at: separatorEnd) {
-            return (first, last, lastEnd)
+            return (first, last, nil, lastEnd)
         } else if standalone, let (_, separatorEnd) = firstWord(Self.rangeSeparators, at: firstEnd),
                   let (last, lastEnd) = smallNumber(at: separatorEnd), (1...31).contains(last), lastEnd == bytes.count {
-            return (first, last, lastEnd)
+            return (first, last, nil, lastEnd)
         } else if standalone, firstEnd == bytes.count || firstWord(Self.rangeSeparators, at: firstEnd) != nil {
-            return (first, nil, firstEnd)
+            return (first, nil, nil, firstEnd)
         } else {
             return nil
         }
         // A list of days, bounded by the days of a month.
         var listed = 0
-        while listed < 31, let (_, separatorEnd) = firstWord(["，", "、", ",", "和", "或"], at: position), let (_, dayEnd) = day(at: separatorEnd) {
+        var listLast: Int? = nil
+        while listed < 31, let (_, separatorEnd) = firstWord(["，", "、", ",", "和", "或"], at: position), let (listedDay, dayEnd) = day(at: separatorEnd) {
             position = dayEnd
+            listLast = max(listLast ?? first, listedDay)
             listed += 1
         }
         if let (_, separatorEnd) = firstWord(Self.rangeSeparators, at: position), let (last, lastEnd) = day(at: separatorEnd) {
-            return (first, last, lastEnd)
+            return (first, last, nil, lastEnd)
         }
-        return (first, nil, position)
+        return (first, nil, listLast, position)
     }
 
     func day(at index: Int) -> (Int, Int)? {
@@ -296,7 +303,7 @@ extension TimeParser {
             value.endYear = endMonth < span.month ? year + 1 : year
             value.endMonth = endMonth
         }
-        return Core(value: value, day: span.day, end: span.end, hasYear: false, isRange: span.isRange)
+        return Core(value: value, day: span.day, endDay: span.lastDay, end: span.end, hasYear: false, isRange: span.isRange)
     }
 
     static func daysIn(year: Int, month: Int) -> Int {
@@ -321,7 +328,7 @@ extension TimeParser {
             value.endYear = next.year
             value.endMonth = next.month
         }
-        return Core(value: value, day: span.first, end: span.end, hasYear: false, isRange: span.last != nil)
+        return Core(value: value, day: span.first, endDay: span.last ?? span.listLast, end: span.end, hasYear: false, isRange: span.last != nil)
     }
 
     /// Numeric dates: 2015-03-03, 2015/3/3, 2019.9.6, 1994.01-19; standalone also

@@ -29,16 +29,19 @@ extension TimeParser {
         let (year, month) = Self.shift(year: reference.year, month: referenceMonth, by: offset)
         var value = TimeValue(relation: .in, year: year, month: month, precision: .month, relative: true)
         var day: Int? = nil
-        if let (number, end) = daySpec(at: position) {
-            day = number
+        var endDay: Int? = nil
+        if let span = daySpan(at: position) {
+            day = span.first
+            // 本月3号到5号, 本月3号和5号: the last day, when it is in the same month.
+            if let last = span.last ?? span.listLast, last >= span.first { endDay = last }
             value.precision = .day
-            position = end
+            position = span.end
         }
         let beforePart = position
         position = monthPart(at: position)
         guard position > index else { return nil }
         let rules: [TimeRule] = [.relativeMonth] + (day != nil ? [.day] : []) + (position > beforePart ? [.partOfMonth] : [])
-        return Core(value: value, day: day, end: position, hasYear: true, rules: rules)
+        return Core(value: value, day: day, endDay: endDay, end: position, hasYear: true, rules: rules)
     }
 
     /// 上个季度, 本季度, 下季度, 上季度末 (its last month), 下季度初 (its first).
@@ -88,7 +91,14 @@ extension TimeParser {
         }
     }
 
-    /// Windows: 未来五年 (`by` reference+5), 未来2年至3年内, 未来两个月, 接下来三个月,
+    /// The `count` calendar years from `year`: `between` them, or `in` the one year.
+    func yearWindow(from year: Int, count: Int) -> TimeValue {
+        if count == 1 { return TimeValue(relation: .in, year: year, precision: .window, relative: true) }
+        return TimeValue(relation: .between, year: year, endYear: year + count - 1, precision: .window, relative: true)
+    }
+
+    /// Windows: 未来五年 and 今后五年 (the five calendar years from the reference year), 未来2年至3年内 (`between`
+    /// reference+2 and reference+3), 未来两个月, 接下来三个月,
     /// 近三年 and 过去十年 (the years up to the reference month, past), 近三个月,
     /// 今明两年; standalone also 上两个月, 前两年, 下三个月, 后三个月, 下三年.
     func window(at index: Int) -> (TimeValue, Int)? {
@@ -120,13 +130,15 @@ extension TimeParser {
                 return (TimeValue(relation: .between, year: reference.year + count, endYear: reference.year + second,
                                   precision: .window, relative: true), afterSecond)
             }
-            return (TimeValue(relation: .by, year: reference.year + count, precision: .window, relative: true), position)
+            // 未来五年, 今后五年: the N calendar years that start with the reference year, as a
+            // plan counts them (今后五年 in a 2021 report is 2021–2025; MiNLP reads it so).
+            return (yearWindow(from: reference.year, count: count), position)
         case "接下来":
             if months || quarters {
                 guard let month = reference.month else { return nil }
                 return (monthWindow(reference.year, month, from: 0, to: (quarters ? count * 3 : count) - 1), position)
             }
-            return (TimeValue(relation: .between, year: reference.year, endYear: reference.year + count - 1, precision: .window, relative: true), position)
+            return (yearWindow(from: reference.year, count: count), position)
         case "近", "过去的", "过去", "最近":
             if let month = reference.month {
                 var value = monthWindow(reference.year, month, from: -(months ? count : quarters ? count * 3 : count * 12), to: 0)

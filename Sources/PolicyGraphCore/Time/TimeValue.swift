@@ -60,6 +60,10 @@ public struct TimeValue: Hashable, Sendable {
     /// For `between`: the last year (and month) of the range.
     public var endYear: Int?
     public var endMonth: Int?
+    /// The day of `month` the expression names (2025年1月31日), or `nil`.
+    public var day: Int?
+    /// The last day of a range of days (12-19日: 19), in `endMonth` when there is one, else in `month`.
+    public var endDay: Int?
     public var precision: TimePrecision
     /// 前后, 左右: the time is approximate.
     public var approximate: Bool = false
@@ -69,12 +73,15 @@ public struct TimeValue: Hashable, Sendable {
     public var markedPast: Bool = false
 
     public init(relation: TimeRelation, year: Int, month: Int? = nil, endYear: Int? = nil, endMonth: Int? = nil,
+                day: Int? = nil, endDay: Int? = nil,
                 precision: TimePrecision, approximate: Bool = false, relative: Bool = false, markedPast: Bool = false) {
         self.relation = relation
         self.year = year
         self.month = month
         self.endYear = endYear
         self.endMonth = endMonth
+        self.day = day
+        self.endDay = endDay
         self.precision = precision
         self.approximate = approximate
         self.relative = relative
@@ -84,30 +91,47 @@ public struct TimeValue: Hashable, Sendable {
     /// The last year the time covers (the end of a range, else the year).
     public var lastYear: Int { endYear ?? year }
 
-    /// Years in range, months 1–12, and a start not after the end.
+    /// Years in range, months 1–12, days that their month has (only with a
+    /// month), and a start not after the end.
     public var isWellFormed: Bool {
         guard (1...9999).contains(year) else { return false }
         if let month, !(1...12).contains(month) { return false }
         if let endMonth, !(1...12).contains(endMonth) { return false }
         if let endYear, !(1...9999).contains(endYear) { return false }
-        let first = year * 12 + (month ?? 1)
-        let last = (endYear ?? year) * 12 + (endMonth ?? month ?? 12)
+        if let day {
+            guard let month, (1...TimeParser.daysIn(year: year, month: month)).contains(day) else { return false }
+        }
+        if let endDay {
+            guard let lastMonth = endMonth ?? month, (1...TimeParser.daysIn(year: endYear ?? year, month: lastMonth)).contains(endDay) else { return false }
+        }
+        let first = ((year * 12 + (month ?? 1)) * 32) + (day ?? 1)
+        let last = (((endYear ?? year) * 12 + (endMonth ?? month ?? 12)) * 32) + (endDay ?? 31)
         return first <= last
     }
 
-    /// A span inside one year (2025年底 is November–December) read as a deadline
-    /// or an end: its last month.
+    /// A span inside one year (2025年底 is November–December, 8月11日至22日 days
+    /// 11–22) read as a deadline or an end: its last month (and day).
     mutating func collapseToEnd() {
-        guard endYear == nil, let last = endMonth else { return }
-        month = last
-        endMonth = nil
-        if precision == .quarter || precision == .half { precision = .month }
+        guard endYear == nil else { return }
+        if let last = endMonth {
+            month = last
+            endMonth = nil
+            day = endDay
+            endDay = nil
+        } else if let lastDay = endDay {
+            day = lastDay
+            endDay = nil
+        } else {
+            return
+        }
+        if precision == .quarter || precision == .half || (precision == .day && day == nil) { precision = .month }
     }
 
-    /// A span inside one year read as a start: its first month.
+    /// A span inside one year read as a start: its first month (and day).
     mutating func collapseToStart() {
-        guard endYear == nil, endMonth != nil else { return }
+        guard endYear == nil, endMonth != nil || endDay != nil else { return }
         endMonth = nil
+        endDay = nil
         if precision == .quarter || precision == .half { precision = .month }
     }
 

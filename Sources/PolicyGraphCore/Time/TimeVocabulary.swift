@@ -30,10 +30,15 @@ public struct TimeVocabulary: Sendable {
     public private(set) var foldings: [(from: String, to: String)] = []
     /// Scalar → replacement bytes, for ``foldings``.
     private(set) var foldTable: [UInt32: [UInt8]] = [:]
+    /// The keys of ``foldTable`` below U+10000 as bits, so that folding a text tests each scalar without hashing.
+    private(set) var foldBits = [UInt64](repeating: 0, count: 0x10000 / 64)
     public private(set) var relativeYears: [(word: String, offset: Int)] = []
     /// Read only when the input is one expression (次年, 同年).
     public private(set) var standaloneRelativeYears: [(word: String, offset: Int)] = []
     public private(set) var yearParts: [(word: String, first: Int, last: Int)] = []
+    /// The year parts that may stand without a year (more than one character, not 伊始),
+    /// chosen once in ``finish()`` rather than on every try of the parser.
+    private(set) var yearPartsWithoutYear: [(word: String, first: Int, last: Int)] = []
     /// Read only when the input is one expression (年中).
     public private(set) var standaloneYearParts: [(word: String, first: Int, last: Int)] = []
     public private(set) var relativeMonths: [(word: String, offset: Int)] = []
@@ -76,7 +81,9 @@ public struct TimeVocabulary: Sendable {
                 return "a folding maps one character to one of the same UTF-8 length (後\t fold\t后)"
             }
             foldings.append((word, value))
-            foldTable[word.unicodeScalars.first!.value] = Array(value.utf8)
+            let scalar = word.unicodeScalars.first!.value
+            foldTable[scalar] = Array(value.utf8)
+            if scalar < 0x10000 { foldBits[Int(scalar >> 6)] |= 1 << UInt64(scalar & 63) }
         case "relative-year", "relative-year-standalone", "relative-month", "relative-month-standalone", "relative-quarter":
             guard let offset = offset() else { return "the third field of \(role) is an offset from -100 to 100 (去年\trelative-year\t-1)" }
             switch role {
@@ -118,6 +125,7 @@ public struct TimeVocabulary: Sendable {
         relativeYears = longestFirst(relativeYears) { $0.word }
         standaloneRelativeYears = longestFirst(standaloneRelativeYears) { $0.word }
         yearParts = longestFirst(yearParts) { $0.word }
+        yearPartsWithoutYear = yearParts.filter { $0.word.count > 1 && $0.word != "伊始" }
         standaloneYearParts = longestFirst(standaloneYearParts) { $0.word }
         relativeMonths = longestFirst(relativeMonths) { $0.word }
         standaloneRelativeMonths = longestFirst(standaloneRelativeMonths) { $0.word }

@@ -37,12 +37,21 @@ public struct Timeline: Sendable {
     /// The timeline of `graph`'s targets, filtered like ``KnowledgeGraph/targets(about:time:subjectType:modality:subject:)``
     /// and to the years `from`…`to` (targets overlapping them).
     public init(graph: KnowledgeGraph, topic: String? = nil, subjectType: EntityType? = nil, from: Int? = nil, to: Int? = nil) {
-        let time: TimeFilter? = (from != nil || to != nil) ? .between(from ?? Int.min, to ?? Int.max) : nil
-        let results = graph.targets(about: topic, time: time, subjectType: subjectType)
+        let results = graph.targets(about: topic, time: Self.timeFilter(from: from, to: to), subjectType: subjectType)
+        self.init(results: results, published: { graph.entity(named: $0)?.published })
+    }
+
+    /// The years `from`…`to` as a target filter (targets overlapping them), or none.
+    public static func timeFilter(from: Int?, to: Int?) -> TimeFilter? {
+        (from != nil || to != nil) ? .between(from ?? Int.min, to ?? Int.max) : nil
+    }
+
+    /// The timeline of these targets (as a graph or the store selects them); `published` gives a document's publication date.
+    public init(results: [TargetResult], published: (String) -> String?) {
         var entries: [TimelineEntry] = []
         for result in results {
             let source = result.sources.first
-            let published = source.flatMap { graph.entity(named: $0.document)?.published }
+            let published = source.flatMap { published($0.document) }
             entries.append(TimelineEntry(target: result.target, subject: result.subject, facts: result.facts, year: result.facts.year,
                                          month: result.facts.month, document: source?.document ?? "", quote: source?.sentence ?? "",
                                          published: published))

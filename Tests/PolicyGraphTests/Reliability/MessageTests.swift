@@ -34,7 +34,7 @@ import Glibc
     }
 
     @Test func exportToAnUnwritablePlaceIsOneLine() throws {
-        let result = try runPolicyGraph(["export", "--format", "dot", "-o", "/proc/policygraph-test.dot"], in: repositoryRoot)
+        let result = try runPolicyGraph(["export", "--format", "dot", "-o", "/proc/policygraph-test.dot", "--store", seedStorePath], in: repositoryRoot)
         #expect(result.status == 1)
         #expect(result.error.hasPrefix("Error: /proc/"))
         #expect(result.error.split(separator: "\n").count == 1)

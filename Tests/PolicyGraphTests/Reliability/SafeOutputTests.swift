@@ -58,7 +58,7 @@ import Testing
         #expect(!markdown.split(separator: "\n").contains { $0.hasPrefix("𠀀") })
         let html = try String(contentsOfFile: scratch.path("out/timeline.html"), encoding: .utf8)
         #expect(!html.contains("<script") && !html.contains("<img"))
-        let json = try runPolicyGraph(["timeline", "--graph", "out/graph.json", "--format", "timelinejs"], in: scratch.url)
+        let json = try runPolicyGraph(["timeline", "--store", "out/policygraph.sqlite", "--format", "timelinejs"], in: scratch.url)
         #expect(json.status == 0)
         let events = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])["events"] as? [[String: Any]]
         for event in events ?? [] {

@@ -44,10 +44,19 @@ struct TargetExtractor {
     let issuing: [String]
     /// Policy title endings that stand for a document named before (方案, 意见): 方案指，… (`subject.short-title`).
     let shortTitles: WordMatcher
+    /// The time grammar, compiled once, with the ontology's time words (`patterns/time.tsv`).
+    let timeNormalizer: TimeNormalizer
+    /// ``TargetVocabulary/projectWords`` as bytes, for the byte path of ``locatesProject(_:cursor:)``.
+    let projectWordBytes: [[UInt8]]?
+    /// ``TargetVocabulary/affiliationTitles`` as bytes, for the byte path of ``isAffiliation(_:cursor:)``.
+    let affiliationTitleBytes: [[UInt8]]
 
     init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String],
-         issuing: [String] = [], shortTitles: [String] = []) {
+         issuing: [String] = [], shortTitles: [String] = [], timeNormalizer: TimeNormalizer = TimeNormalizer()) {
         self.vocabulary = vocabulary
+        self.timeNormalizer = timeNormalizer
+        projectWordBytes = Self.simpleWordBytes(vocabulary.projectWords)
+        affiliationTitleBytes = vocabulary.affiliationTitles.map { Array($0.utf8) }
         self.issuing = issuing
         self.shortTitles = WordMatcher(shortTitles)
         future = WordMatcher(vocabulary.futureWords)
@@ -88,7 +97,7 @@ struct TargetExtractor {
 
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], names: [String: String],
                  reference: ReferenceDate?) -> [ExtractedTarget] {
-        let times = TimeNormalizer().expressions(in: cursor.bytes, reference: reference)
+        let times = timeNormalizer.expressions(in: cursor.bytes, reference: reference)
         let allHolders = mentions.filter { Self.holderTypes.contains($0.type) && names[$0.key] != nil }
         let policyRanges = OverlapIndex(mentions.filter { $0.type == .policy }.map(\.range))
         var results: [ExtractedTarget] = []
@@ -368,8 +377,30 @@ struct TargetExtractor {
             end = next
             count += 1
         }
+        if let words = projectWordBytes, end > mention.range.upperBound,
+           Self.scalarsAreCharacters(cursor.bytes, in: mention.range.upperBound..<end) {
+            // The byte path: where scalars are characters, a byte match is a match.
+            return words.contains { Self.contains($0, in: mention.range.upperBound..<end, cursor: cursor) }
+        }
         let run = cursor.text(from: mention.range.upperBound, to: end)
         return vocabulary.projectWords.contains { run.contains($0) }
+    }
+
+    /// Whether `word` occurs inside `range`.
+    static func contains(_ word: [UInt8], in range: Range<Int>, cursor: TextCursor) -> Bool {
+        guard !word.isEmpty, range.count >= word.count else { return false }
+        for index in range.lowerBound...(range.upperBound - word.count) where cursor.matches(word, at: index) { return true }
+        return false
+    }
+
+    /// The bytes of `words` when each of their scalars is a character of its own
+    /// (what the byte paths need), else `nil`.
+    static func simpleWordBytes(_ words: [String]) -> [[UInt8]]? {
+        let bytes = words.map { Array($0.utf8) }
+        for word in bytes {
+            guard !word.isEmpty, word.withUnsafeBufferPointer({ scalarsAreCharacters($0, in: 0..<$0.count) }) else { return nil }
+        }
+        return bytes
     }
 
     /// A paragraph of one short sentence without a closing mark (a headline).
@@ -607,17 +638,60 @@ struct TargetExtractor {
         if mention.rule == "title:periodical" || ["报", "报社", "通讯社", "新闻社", "杂志社", "电视台"].contains(where: { mention.surface.hasSuffix($0) }) {
             return true
         }
-        let after = cursor.text(from: mention.range.upperBound, to: min(cursor.bytes.count, mention.range.upperBound + 36))
+        let start = mention.range.upperBound, end = min(cursor.bytes.count, mention.range.upperBound + 36)
+        if Self.scalarsAreCharacters(cursor.bytes, in: start..<end) {
+            // The byte path: characters are scalars, so the first 12 characters are the first 12 scalars.
+            var twelfth = start, count = 0
+            while count < 12, twelfth < end {
+                twelfth = min(end, twelfth + UTF8Bytes.sequenceLength(lead: cursor.bytes[twelfth]))
+                count += 1
+            }
+            let head = start..<twelfth
+            return Self.datelineOpeners.contains { cursor.matches($0, at: start) && start + $0.count <= end }
+                || Self.datelineWires.contains { Self.contains($0, in: head, cursor: cursor) }
+        }
+        let after = cursor.text(from: start, to: end)
         return after.hasPrefix("讯") || after.hasPrefix("记者") || after.prefix(12).contains("电（") || after.prefix(12).contains("电(")
     }
 
-    /// An organisation that only qualifies a person: 中国电动汽车百人会副理事长欧阳明高.
+    /// What follows a newspaper or agency in a dateline: 讯, 记者 right after it, 电（ within 12 characters.
+    static let datelineOpeners = [Array("讯".utf8), Array("记者".utf8)]
+    static let datelineWires = [Array("电（".utf8), Array("电(".utf8)]
+
+    /// An organisation that only qualifies a person: 中国电动汽车百人会副理事长欧阳明高
+    /// (`affiliation-title` words of `patterns/targets.tsv` right after it).
     func isAffiliation(_ mention: Mention, cursor: TextCursor) -> Bool {
         guard mention.type != .person else { return false }
-        let after = cursor.text(from: mention.range.upperBound, to: min(cursor.bytes.count, mention.range.upperBound + 40))
-        let titles = ["院士", "副理事长", "理事长", "主任", "所长", "院长", "董事长", "总经理", "总裁", "首席", "教授", "研究员",
-                      "局长", "司长", "部长", "秘书长", "会长", "书记", "负责人", "专家", "分析师", "创始人", "副"]
-        return titles.contains { after.hasPrefix($0) }
+        let end = min(cursor.bytes.count, mention.range.upperBound + Self.affiliationWindow)
+        if Self.scalarsAreCharacters(cursor.bytes, in: mention.range.upperBound..<end) {
+            // The byte path: a title's bytes right after the holder.
+            return affiliationTitleBytes.contains { cursor.matches($0, at: mention.range.upperBound) && mention.range.upperBound + $0.count <= end }
+        }
+        let after = cursor.text(from: mention.range.upperBound, to: end)
+        return vocabulary.affiliationTitles.contains { after.hasPrefix($0) }
+    }
+
+    /// How far after a holder a title is looked for, in bytes.
+    static let affiliationWindow = 40
+
+    /// Whether every scalar of `range` is a character of its own (so that a byte
+    /// prefix is a character prefix); a sequence cut by the range's end counts as
+    /// one replacement character, as `String(decoding:)` reads it.
+    static func scalarsAreCharacters(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard let (scalar, length) = UTF8Trimming.strictScalar(in: bytes, at: index, end: range.upperBound) else {
+                // Cut by the window: the rest is one U+FFFD, a character of its own.
+                let needed = UTF8Bytes.sequenceLength(lead: bytes[index])
+                guard needed > 1, needed <= 3, index + needed > range.upperBound, index + needed <= bytes.count,
+                      UTF8Trimming.strictScalar(in: bytes, at: index, end: index + needed).map({ UTF8Trimming.isSingleGrapheme($0.value) }) == true
+                else { return false }
+                return true
+            }
+            guard UTF8Trimming.isSingleGrapheme(scalar) else { return false }
+            index += length
+        }
+        return true
     }
 
     func originalOffsets(_ range: Range<Int>, _ text: NormalizedText) -> [Int] {
@@ -631,14 +705,18 @@ struct TargetExtractor {
         return technologies.longest(in: topic).flatMap { technologyCanonical[$0] }
     }
 
+    /// Marks trimmed off both ends of a target's quote (built once: a `CharacterSet` is costly to make).
+    static let quoteEdges = CharacterSet(charactersIn: "“”\"。，,；;：: ")
+
     func makeTarget(holder: Holder, time: TimeExpression, action: String?, topic: String?, value: String?, modality: String,
                     quote: String, rule: String, text: NormalizedText, actionRange: Range<Int>?) -> ExtractedTarget {
         ExtractedTarget(subject: holder.name,
                         time: TargetTime(relation: time.value.relation.rawValue, year: time.value.year, month: time.value.month,
-                                         end_year: time.value.endYear, end_month: time.value.endMonth, text: time.text,
+                                         end_year: time.value.endYear, end_month: time.value.endMonth,
+                                         day: time.value.day, end_day: time.value.endDay, text: time.text,
                                          rules: time.rules.map(\.rawValue)),
                         topic: topic, action: action, value: value, modality: modality,
-                        quote: quote.trimmingCharacters(in: CharacterSet(charactersIn: "“”\"。，,；;：: ")),
+                        quote: quote.trimmingCharacters(in: Self.quoteEdges),
                         rule: rule, subjectOffsets: originalOffsets(holder.mention.range, text),
                         technology: technology(of: topic),
                         timeOffsets: originalOffsets(time.range, text),

@@ -62,10 +62,12 @@ struct TextSegments {
         self.sentences = sentences
     }
 
-    /// The text of the sentence holding `offset`, at most `limit` characters around it.
+    /// The text of the sentence holding `offset`, trimmed, at most its first `limit` characters.
     func sentenceText(containing offset: Int, cursor: TextCursor, limit: Int = 200) -> String? {
         guard let index = sentenceIndex(containing: offset) else { return nil }
         let range = sentences[index].range
+        // The byte path: trimmed and cut on scalars, which are characters in news text.
+        if let simple = UTF8Trimming.simpleText(cursor.bytes, in: range, limit: limit) { return cursor.text(simple) }
         let text = cursor.text(range).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.count <= limit ? text : String(text.prefix(limit))
     }

@@ -1,0 +1,141 @@
+/// Writes JSON as it goes, in the bytes `JSONEncoder` writes with
+/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (two-space indent,
+/// `"key" : value`, empty containers as `[` blank line `]`), so that a large
+/// answer is streamed instead of built and encoded whole. The caller writes
+/// the keys of each object in sorted order.
+///
+/// ```swift
+/// var json = PrettyJSONWriter { bytes in FileHandle.standardOutput.write(Data(bytes)) }
+/// json.beginObject(); json.key("year"); json.int(2027); json.endObject()
+/// json.finish()   // {\n  "year" : 2027\n}
+/// ```
+public struct PrettyJSONWriter {
+    private var buffer: [UInt8] = []
+    /// Per open container: how many values it holds so far.
+    private var counts: [Int] = []
+    private var afterKey = false
+    private let sink: ([UInt8]) -> Void
+    /// Bytes kept before they go to the sink.
+    private static let chunk = 1 << 16
+
+    /// - Parameter sink: receives the bytes in chunks, in order.
+    public init(sink: @escaping ([UInt8]) -> Void) {
+        self.sink = sink
+        buffer.reserveCapacity(Self.chunk + 1024)
+    }
+
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// The next member's key (members in sorted order are the caller's job).
+    public mutating func key(_ name: String) {
+        separate()
+        appendString(name)
+        buffer.append(contentsOf: [0x20, 0x3A, 0x20])
+        afterKey = true
+    }
+
+    public mutating func string(_ value: String) {
+        separate()
+        appendString(value)
+        flushIfFull()
+    }
+
+    public mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    public mutating func int(_ value: Int) {
+        separate()
+        buffer.append(contentsOf: String(value).utf8)
+    }
+
+    public mutating func int(_ value: Int?) {
+        if let value { int(value) } else { null() }
+    }
+
+    public mutating func bool(_ value: Bool) {
+        separate()
+        buffer.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    public mutating func null() {
+        separate()
+        buffer.append(contentsOf: "null".utf8)
+    }
+
+    /// An array of strings.
+    public mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    /// Hands the remaining bytes to the sink.
+    public mutating func finish() {
+        if !buffer.isEmpty { sink(buffer) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        separate()
+        buffer.append(bracket)
+        counts.append(0)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let count = counts.removeLast()
+        buffer.append(0x0A)
+        if count == 0 { buffer.append(0x0A) }
+        indent(counts.count)
+        buffer.append(bracket)
+        flushIfFull()
+    }
+
+    /// What comes before a value or key: nothing after a key, else a comma (not first), a new line and the indent.
+    private mutating func separate() {
+        if afterKey { afterKey = false; return }
+        guard !counts.isEmpty else { return }
+        if counts[counts.count - 1] > 0 { buffer.append(0x2C) }
+        counts[counts.count - 1] += 1
+        buffer.append(0x0A)
+        indent(counts.count)
+    }
+
+    private mutating func indent(_ level: Int) {
+        buffer.append(contentsOf: repeatElement(0x20, count: 2 * level))
+    }
+
+    private mutating func flushIfFull() {
+        if buffer.count >= Self.chunk { finish() }
+    }
+
+    /// A quoted string, escaped as `JSONEncoder` escapes it (slashes as they are).
+    private mutating func appendString(_ value: String) {
+        buffer.append(0x22)
+        // Most strings need no escape: their bytes go in at once.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            buffer.append(contentsOf: value.utf8)
+            buffer.append(0x22)
+            return
+        }
+        for byte in value.utf8 {
+            switch byte {
+            case 0x22: buffer.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: buffer.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: buffer.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: buffer.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: buffer.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: buffer.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x00..<0x20:
+                let digits: [UInt8] = Array("0123456789abcdef".utf8)
+                buffer.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+            default: buffer.append(byte)
+            }
+        }
+        buffer.append(0x22)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import PolicyGraphCore
+@testable import PolicyGraphStore
+
+/// `add` of documents that sort after the stored ones merges them into the graph tables in place
+/// (``IncrementalMerge``): the exports must be the full build's, byte for byte.
+@Suite struct StoreMergeTests {
+    let ontology = sharedExtractor.lexicon.ontology
+
+    /// The seeds and dev texts with a republished copy of a seed, in id order.
+    var documents: [StoredDocument] {
+        get throws {
+            let original = storableDocuments[1]
+            let text = try String(contentsOf: repositoryRoot.appendingPathComponent("seeds/\(original.id)"), encoding: .utf8)
+            let republished = "转载自某网站\n" + text
+            let copy = StoredDocument(id: "zz-republished.txt", fingerprint: DocumentFingerprint(text: Array(republished.utf8)),
+                                      extraction: sharedExtractor.extract(SourceDocument(name: "zz-republished.txt", string: republished)))
+            return (storableDocuments + [copy]).sorted { $0.id < $1.id }
+        }
+    }
+
+    @Test(arguments: [GraphSettings(), GraphSettings(coMentions: true)])
+    func documentsAddedInIdOrderAreMergedInPlaceAndGiveTheFullBuildsExports(settings: GraphSettings) throws {
+        let all = try documents
+        let store = try PolicyStore(path: temporaryStorePath())
+        try store.ingest([all[0]], ontology: ontology, options: settings)
+        var merged = 0
+        for (index, document) in all.enumerated().dropFirst() {
+            let report = try store.ingest([document], ontology: ontology, options: settings)
+            if report.graph == .merged { merged += 1 } else { Issue.record("rebuilt at \(document.id): \(report.graph)") }
+            // After each step the graph a full build of the same documents makes; now and then every export.
+            let (full, _) = try StoreBuild.fresh(at: temporaryStorePath(), with: Array(all.prefix(index + 1)), ontology: ontology, settings: settings)
+            let graph = try store.graph()
+            #expect(try graph.jsonData() == full.jsonData(), "graph.json differs after \(document.id) (\(settings))")
+            if index % 7 == 0 || index == all.count - 1 {
+                let expected = try exportBytes(full), actual = try exportBytes(graph)
+                for name in expected.keys.sorted() { #expect(actual[name] == expected[name], "\(name) differs after \(document.id) (\(settings))") }
+            }
+        }
+        #expect(merged == all.count - 1)
+        #expect(try store.query("SELECT duplicate_of FROM documents WHERE id = 'zz-republished.txt'").rows == [[.text(all[1].id)]])
+    }
+}
