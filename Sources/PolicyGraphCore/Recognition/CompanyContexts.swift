@@ -69,7 +69,7 @@ struct CompanyContexts {
             // What the name covers: only regions inside it give way.
             if spans.overlaps(range.lowerBound..<range.lowerBound) { continue }
             var inside: [Int] = []
-            var index = firstIndex(startingAtOrAfter: start, in: mentions)
+            var index = mentions.firstIndex(startingAtOrAfter: start)
             var blocked = false
             while index < mentions.count, mentions[index].range.lowerBound < range.upperBound {
                 let mention = mentions[index]
@@ -177,13 +177,4 @@ struct CompanyContexts {
         return start
     }
 
-    /// The first mention that starts at or after `position` (mentions are sorted by start).
-    private func firstIndex(startingAtOrAfter position: Int, in mentions: [Mention]) -> Int {
-        var low = 0, high = mentions.count
-        while low < high {
-            let mid = (low + high) / 2
-            if mentions[mid].range.lowerBound < position { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
 }

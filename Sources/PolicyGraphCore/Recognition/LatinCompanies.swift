@@ -24,7 +24,7 @@ struct LatinCompanies {
             let range = start..<end
             // Mentions are sorted by start: those inside the name follow the first one at or after its start.
             var inside: [Int] = []
-            var index = firstIndex(startingAtOrAfter: start, in: mentions)
+            var index = mentions.firstIndex(startingAtOrAfter: start)
             while index < mentions.count, mentions[index].range.lowerBound < end {
                 inside.append(index)
                 index += 1
@@ -45,18 +45,9 @@ struct LatinCompanies {
         return mentions
     }
 
-    private func firstIndex(startingAtOrAfter position: Int, in mentions: [Mention]) -> Int {
-        var low = 0, high = mentions.count
-        while low < high {
-            let mid = (low + high) / 2
-            if mentions[mid].range.lowerBound < position { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
     /// The last mention that starts before `position`, whose end may reach into the name.
     private func lastIndex(startingBefore position: Int, in mentions: [Mention]) -> Int? {
-        let first = firstIndex(startingAtOrAfter: position, in: mentions)
+        let first = mentions.firstIndex(startingAtOrAfter: position)
         return first > 0 ? first - 1 : nil
     }
 

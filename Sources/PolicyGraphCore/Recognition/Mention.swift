@@ -19,3 +19,16 @@ public struct Mention: Hashable, Sendable {
     /// (苏州易来科得科技有限公司 in …有限公司首席执行官陈新虹).
     public var affiliation: String? = nil
 }
+
+extension Array where Element == Mention {
+    /// The index of the first mention that starts at or after `position`, by binary search;
+    /// the mentions must be sorted by start. `count` when none does.
+    func firstIndex(startingAtOrAfter position: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid].range.lowerBound < position { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}
