@@ -1,9 +1,8 @@
 /// Writes extractions as UTF-8 JSON, byte for byte what `JSONEncoder` writes
 /// with `[.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]`, without
-/// building an intermediate tree: keys in sorted order, two-space indentation,
-/// `"key" : value`, an empty array as `[`, an empty line and `]`, strings
-/// escaped as Foundation escapes them (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`,
-/// `\u00XX` for the other control characters; everything else as is).
+/// building an intermediate tree. It knows the extraction's types and their keys
+/// in sorted order; the JSON itself (indentation, escaping, chunks) is
+/// ``PrettyJSONWriter``'s, which every streamed answer of the project uses.
 ///
 /// The bytes go to `sink` in chunks of about ``chunkSize`` bytes, so that a
 /// large output is never held whole.
@@ -15,28 +14,23 @@
 /// ```
 struct ExtractionJSONWriter {
     /// Bytes gathered before they are handed to the sink.
-    static let chunkSize = 1 << 16
+    static let chunkSize = PrettyJSONWriter.chunkSize
 
-    private var buffer: [UInt8] = []
-    private var indent = 0
-    /// Whether the current object or array has had a member yet, innermost last.
-    private var hasMember: [Bool] = []
-    private let sink: ([UInt8]) -> Void
+    private var json: PrettyJSONWriter
 
     init(sink: @escaping ([UInt8]) -> Void) {
-        self.sink = sink
-        buffer.reserveCapacity(Self.chunkSize + 4096)
+        json = PrettyJSONWriter(sink: sink)
     }
 
     /// The whole array of extractions, with the final line break `ExtractionJSON` adds.
     mutating func write(_ extractions: [DocumentExtraction]) {
         array(extractions) { writer, extraction in writer.document(extraction) }
-        byte(0x0A)
+        json.lineBreak()
     }
 
     /// Hands what is left to the sink.
     mutating func flush() {
-        if !buffer.isEmpty { sink(buffer); buffer.removeAll(keepingCapacity: true) }
+        json.finish()
     }
 
     // MARK: The extraction's types, keys in sorted order
@@ -129,108 +123,25 @@ struct ExtractionJSONWriter {
         }
     }
 
-    // MARK: JSON
-
-    private mutating func byte(_ value: UInt8) {
-        buffer.append(value)
-    }
-
-    private mutating func bytes(_ text: StaticString) {
-        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
-    }
-
-    private mutating func newline() {
-        byte(0x0A)
-        if buffer.count >= Self.chunkSize { flush() }
-        for _ in 0..<indent { byte(0x20) }
-    }
-
-    /// Starts a member of the current container: the comma and the line break.
-    private mutating func member() {
-        if hasMember[hasMember.count - 1] { byte(UInt8(ascii: ",")) }
-        hasMember[hasMember.count - 1] = true
-        newline()
-    }
-
-    private mutating func container(open: UInt8, close: UInt8, _ body: (inout ExtractionJSONWriter) -> Void) {
-        byte(open)
-        indent += 2
-        hasMember.append(false)
-        body(&self)
-        let empty = !hasMember.removeLast()
-        indent -= 2
-        // An empty container keeps its empty line, as Foundation writes it.
-        if empty { byte(0x0A) }
-        newline()
-        byte(close)
-    }
+    // MARK: JSON, through the one streaming writer
 
     private mutating func object(_ body: (inout ExtractionJSONWriter) -> Void) {
-        container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), body)
+        json.beginObject()
+        body(&self)
+        json.endObject()
     }
 
     private mutating func array<Element>(_ elements: [Element], _ each: (inout ExtractionJSONWriter, Element) -> Void) {
-        container(open: UInt8(ascii: "["), close: UInt8(ascii: "]")) { w in
-            for element in elements {
-                w.member()
-                each(&w, element)
-            }
-        }
+        json.beginArray()
+        for element in elements { each(&self, element) }
+        json.endArray()
     }
 
-    private mutating func key(_ name: StaticString) {
-        member()
-        byte(UInt8(ascii: "\""))
-        bytes(name)
-        bytes("\" : ")
-    }
-
-    private mutating func null() { bytes("null") }
-
-    private mutating func integer(_ value: Int) {
-        buffer.append(contentsOf: String(value).utf8)
-    }
-
-    private mutating func integers(_ values: [Int]) {
-        array(values) { $0.integer($1) }
-    }
-
-    private mutating func optional(_ value: String?) {
-        if let value { string(value) } else { null() }
-    }
-
-    private mutating func optional(_ value: Int?) {
-        if let value { integer(value) } else { null() }
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    private mutating func string(_ value: String) {
-        byte(UInt8(ascii: "\""))
-        var copy = value
-        copy.withUTF8 { source in
-            var start = 0
-            for index in 0..<source.count {
-                let code = source[index]
-                guard code < 0x20 || code == UInt8(ascii: "\"") || code == UInt8(ascii: "\\") else { continue }
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index]))
-                start = index + 1
-                byte(UInt8(ascii: "\\"))
-                switch code {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte(code)
-                case 0x08: byte(UInt8(ascii: "b"))
-                case 0x0C: byte(UInt8(ascii: "f"))
-                case 0x0A: byte(UInt8(ascii: "n"))
-                case 0x0D: byte(UInt8(ascii: "r"))
-                case 0x09: byte(UInt8(ascii: "t"))
-                default:
-                    bytes("u00")
-                    byte(Self.hexDigits[Int(code >> 4)])
-                    byte(Self.hexDigits[Int(code & 0x0F)])
-                }
-            }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<source.count]))
-        }
-        byte(UInt8(ascii: "\""))
-    }
+    private mutating func key(_ name: StaticString) { json.key(name.description) }
+    private mutating func null() { json.null() }
+    private mutating func integer(_ value: Int) { json.int(value) }
+    private mutating func integers(_ values: [Int]) { array(values) { $0.integer($1) } }
+    private mutating func optional(_ value: String?) { json.string(value) }
+    private mutating func optional(_ value: Int?) { json.int(value) }
+    private mutating func string(_ value: String) { json.string(value) }
 }

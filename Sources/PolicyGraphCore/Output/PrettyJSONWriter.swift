@@ -16,12 +16,12 @@ public struct PrettyJSONWriter {
     private var afterKey = false
     private let sink: ([UInt8]) -> Void
     /// Bytes kept before they go to the sink.
-    private static let chunk = 1 << 16
+    public static let chunkSize = 1 << 16
 
     /// - Parameter sink: receives the bytes in chunks, in order.
     public init(sink: @escaping ([UInt8]) -> Void) {
         self.sink = sink
-        buffer.reserveCapacity(Self.chunk + 1024)
+        buffer.reserveCapacity(Self.chunkSize + 1024)
     }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -73,6 +73,11 @@ public struct PrettyJSONWriter {
         endArray()
     }
 
+    /// A line break after the last value, as a file ends.
+    public mutating func lineBreak() {
+        buffer.append(0x0A)
+    }
+
     /// Hands the remaining bytes to the sink.
     public mutating func finish() {
         if !buffer.isEmpty { sink(buffer) }
@@ -109,7 +114,7 @@ public struct PrettyJSONWriter {
     }
 
     private mutating func flushIfFull() {
-        if buffer.count >= Self.chunk { finish() }
+        if buffer.count >= Self.chunkSize { finish() }
     }
 
     /// A quoted string, escaped as `JSONEncoder` escapes it (slashes as they are).
