@@ -212,9 +212,7 @@ extension PolicyStore {
             let documents = Array(Set(results.flatMap { $0.sources.map(\.document) })).sorted()
             var published: [String: String] = [:]
             var duplicates: [String: [DuplicateReference]] = [:]
-            for start in stride(from: 0, to: documents.count, by: 500) {
-                let chunk = Array(documents[start..<min(start + 500, documents.count)])
-                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try Self.inChunks(documents) { chunk, placeholders in
                 for row in try Row.fetchAll(db, sql: "SELECT id, published FROM documents WHERE id IN (\(placeholders))",
                                             arguments: StatementArguments(chunk)) {
                     published[row[0]] = row[1]

@@ -13,9 +13,7 @@ extension PolicyStore {
         let documents = Array(Set(results.compactMap { $0.sources.first?.document })).sorted()
         var published: [String: String] = [:]
         try read { db in
-            for start in stride(from: 0, to: documents.count, by: 500) {
-                let chunk = Array(documents[start..<min(start + 500, documents.count)])
-                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try Self.inChunks(documents) { chunk, placeholders in
                 for row in try Row.fetchAll(db, sql: "SELECT id, published FROM documents WHERE id IN (\(placeholders))",
                                             arguments: StatementArguments(chunk)) {
                     published[row[0]] = row[1]
