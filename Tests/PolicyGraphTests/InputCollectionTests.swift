@@ -54,6 +54,22 @@ import Testing
         #expect(expected.contains { !$0.contains(".") })
     }
 
+    /// A folder named through a symbolic link is read like the folder itself, with the same ids
+    /// (it used to list no file at all).
+    @Test func aFolderNamedThroughALinkIsRead() throws {
+        let root = try scratchFolder("linked-root")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("corpus/2026"), withIntermediateDirectories: true)
+        try Data("国务院印发通知。\n".utf8).write(to: root.appendingPathComponent("corpus/2026/a.txt"))
+        try Data("工业和信息化部发布方案。\n".utf8).write(to: root.appendingPathComponent("corpus/b.txt"))
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link").path, withDestinationPath: "corpus")
+        let direct = try InputListing(root: root.appendingPathComponent("corpus").path)
+        let linked = try InputListing(root: root.appendingPathComponent("link").path)
+        #expect(linked.files.map(\.id) == ["2026/a.txt", "b.txt"])
+        #expect(linked.files.map(\.id) == direct.files.map(\.id))
+        #expect(linked.files.allSatisfy { $0.path.hasPrefix(root.appendingPathComponent("link").path) })
+    }
+
     /// Document ids are paths relative to the input root, the same from run to run.
     @Test(arguments: [
         // a file given by name: its base name

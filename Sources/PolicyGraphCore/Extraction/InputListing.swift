@@ -61,10 +61,13 @@ public struct InputListing: Sendable {
             files = [InputFile(path: root, id: id, inFolder: false)]
             return
         }
-        do { _ = try FileManager.default.contentsOfDirectory(atPath: root) } catch {
+        // A folder the user names through a symbolic link is listed where the link points (links
+        // found inside it are still not followed); the files keep their paths through the link.
+        let listed = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        do { _ = try FileManager.default.contentsOfDirectory(atPath: listed) } catch {
             throw .unreadable(file: given, reason: "the folder cannot be listed: \(IOErrorMessage.describe(error))")
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
+        guard let enumerator = FileManager.default.enumerator(atPath: listed) else {
             throw .unreadable(file: given, reason: "the folder cannot be listed")
         }
         var found: [(relative: String, size: Int)] = []
