@@ -68,19 +68,7 @@ struct CompanyContexts {
             if let last = added.last, last.range.overlaps(range) { continue }
             // What the name covers: only regions inside it give way.
             if spans.overlaps(range.lowerBound..<range.lowerBound) { continue }
-            var inside: [Int] = []
-            var index = mentions.firstIndex(startingAtOrAfter: start)
-            var blocked = false
-            while index < mentions.count, mentions[index].range.lowerBound < range.upperBound {
-                let mention = mentions[index]
-                guard mention.type == .region, mention.range.upperBound <= range.upperBound else {
-                    blocked = true
-                    break
-                }
-                inside.append(index)
-                index += 1
-            }
-            guard !blocked else { continue }
+            guard let inside = mentions.regions(inside: range) else { continue }
             removed.formUnion(inside)
             // 中电 … 中电控股有限公司: the short form of a company the document names.
             let known = byPrefix[name]

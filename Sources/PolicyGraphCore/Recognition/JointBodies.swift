@@ -36,22 +36,7 @@ struct JointBodies {
             if let last = added.last, last.range.overlaps(item) { continue }
             // What the item covers: regions give way; a body or anything else found there stays.
             if spans.overlaps(item.lowerBound..<item.lowerBound) { continue }
-            var inside: [Int] = []
-            var blocked = false
-            var low = 0, high = mentions.count
-            while low < high {
-                let mid = (low + high) / 2
-                if mentions[mid].range.lowerBound < item.lowerBound { low = mid + 1 } else { high = mid }
-            }
-            while low < mentions.count, mentions[low].range.lowerBound < item.upperBound {
-                guard mentions[low].type == .region, mentions[low].range.upperBound < item.upperBound else {
-                    blocked = true
-                    break
-                }
-                inside.append(low)
-                low += 1
-            }
-            guard !blocked else { continue }
+            guard let inside = mentions.regions(inside: item) else { continue }
             removed.formUnion(inside)
             let name = cursor.text(item)
             added.append(Mention(range: item, type: .government, surface: name, entityIndex: nil, rule: "list:joint",

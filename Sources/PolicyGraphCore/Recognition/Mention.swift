@@ -31,4 +31,18 @@ extension Array where Element == Mention {
         }
         return low
     }
+
+    /// The indices of the mentions that start inside `range`, when all of them are regions
+    /// that end inside it too (a name found by pattern takes their place); `nil` when any
+    /// other mention, or one that runs past the end, stands there.
+    func regions(inside range: Range<Int>) -> [Int]? {
+        var inside: [Int] = []
+        var index = firstIndex(startingAtOrAfter: range.lowerBound)
+        while index < count, self[index].range.lowerBound < range.upperBound {
+            guard self[index].type == .region, self[index].range.upperBound <= range.upperBound else { return nil }
+            inside.append(index)
+            index += 1
+        }
+        return inside
+    }
 }
