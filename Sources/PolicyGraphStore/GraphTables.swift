@@ -31,7 +31,7 @@ enum GraphTables {
             }
             for document in value.documents { try nodeDocument.execute(arguments: [value.id.rawValue, document]) }
         }
-        try TargetRows.insert(graph, in: db)
+        try TargetRows.insert(graph.nodes.values, kind: { graph.nodes[$0]?.kind }, in: db)
         let edge = try db.makeStatement(sql: "INSERT INTO edges (id, type, source_id, target_id, weight) VALUES (?, ?, ?, ?, ?)")
         let source = try db.makeStatement(sql: """
             INSERT INTO edge_sources (edge_id, position, document_id, sentence_id, start, "end", more_offsets, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -55,6 +55,7 @@ enum GraphTables {
                                                offsets.first, offsets.count > 1 ? offsets[1] : nil, more, provenance.rule])
             }
         }
+        try TargetRows.fillSources(in: db)
     }
 
     /// The whole graph, for the exports (queries never call this).

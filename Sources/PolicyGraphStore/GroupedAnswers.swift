@@ -284,19 +284,27 @@ extension PolicyStore {
 
     /// Pairs of one company's targets about the same thing (technology, else topic) with another
     /// time, read in different documents: the earlier publication is revised by the later.
+    /// Only targets about the same thing are paired: quadratic in the targets of one thing, not of the company.
+    /// Sorted by the two ids, compared as their ranks among the company's target ids.
     static func revisions(_ targets: [GroupedTarget]) -> [Revision] {
-        var result: [Revision] = []
-        for (index, a) in targets.enumerated() {
-            for b in targets[(index + 1)...] {
-                guard a.action != nil, b.action != nil, (a.technology ?? a.topic) == (b.technology ?? b.topic),
-                      a.time.year != b.time.year || a.time.relation != b.time.relation,
-                      let x = a.sources.first, let y = b.sources.first, x.document != y.document else { continue }
-                let (earlier, later, first, second) = (x.published ?? "") <= (y.published ?? "") ? (a, b, x, y) : (b, a, y, x)
-                result.append(Revision(from: earlier.id, to: later.id, fromTime: earlier.time.text, toTime: later.time.text,
-                                       fromPublished: first.published, toPublished: second.published))
+        var rank: [String: Int] = [:]
+        for (index, id) in targets.map(\.id).sorted().enumerated() { rank[id] = index }
+        var pairs: [(from: Int, to: Int, revision: Revision)] = []
+        var byThing: [String?: [GroupedTarget]] = [:]
+        for target in targets where target.action != nil { byThing[target.technology ?? target.topic, default: []].append(target) }
+        for group in byThing.values {
+            for (index, a) in group.enumerated() {
+                for b in group[(index + 1)...] {
+                    guard a.time.year != b.time.year || a.time.relation != b.time.relation,
+                          let x = a.sources.first, let y = b.sources.first, x.document != y.document else { continue }
+                    let (earlier, later, first, second) = (x.published ?? "") <= (y.published ?? "") ? (a, b, x, y) : (b, a, y, x)
+                    pairs.append((rank[earlier.id]!, rank[later.id]!,
+                                  Revision(from: earlier.id, to: later.id, fromTime: earlier.time.text, toTime: later.time.text,
+                                           fromPublished: first.published, toPublished: second.published)))
+                }
             }
         }
-        return result.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        return pairs.sorted { ($0.from, $0.to) < ($1.from, $1.to) }.map(\.revision)
     }
 }
 

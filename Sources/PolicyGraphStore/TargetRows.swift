@@ -29,54 +29,57 @@ enum TargetRows {
          facts.modality, facts.technology?.rawValue]
     }
 
-    /// Writes every target of `graph` and its sources into the emptied tables (the caller's transaction).
-    static func insert(_ graph: KnowledgeGraph, in db: Database) throws {
-        struct Entry {
-            let node: Node
-            let facts: TargetFacts
-            let subjectKind: String
-        }
-        var rows: [Entry] = []
-        for node in graph.nodes.values {
+    /// A target to number.
+    private struct Entry {
+        let id: NodeID
+        let facts: TargetFacts
+        let subjectKind: String
+    }
+
+    /// Writes the targets among `nodes` into the emptied `targets` table (the caller's transaction);
+    /// ``fillSources(in:)`` adds their sources once the edges are written.
+    /// - Parameter kind: the kind of a node (a target's subject), by id.
+    static func insert(_ nodes: some Sequence<Node>, kind: (NodeID) -> NodeKind?, in db: Database) throws {
+        var entries: [Entry] = []
+        for node in nodes {
             guard let facts = node.target else { continue }
-            rows.append(Entry(node: node, facts: facts, subjectKind: graph[facts.subject]?.kind.rawValue ?? ""))
+            entries.append(Entry(id: node.id, facts: facts, subjectKind: kind(facts.subject)?.rawValue ?? ""))
         }
-        rows.sort {
-            ($0.subjectKind, $0.facts.modality, $0.facts.year, $0.facts.month ?? 0, $0.facts.subject.rawValue, $0.node.id.rawValue)
-                < ($1.subjectKind, $1.facts.modality, $1.facts.year, $1.facts.month ?? 0, $1.facts.subject.rawValue, $1.node.id.rawValue)
+        entries.sort {
+            ($0.subjectKind, $0.facts.modality, $0.facts.year, $0.facts.month ?? 0, $0.facts.subject.rawValue, $0.id.rawValue)
+                < ($1.subjectKind, $1.facts.modality, $1.facts.year, $1.facts.month ?? 0, $1.facts.subject.rawValue, $1.id.rawValue)
         }
-        var holders: [NodeID: [Edge]] = [:]
-        for edge in graph.edges.values where edge.type == .holdsTarget { holders[edge.target, default: []].append(edge) }
         let target = try db.makeStatement(sql: insertSQL)
-        let source = try db.makeStatement(sql: """
-            INSERT INTO target_sources (target, position, document_id, published, start, "end", rule, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        var published: [String: String] = [:]
-        for row in try GRDB.Row.fetchAll(db, sql: "SELECT id, published FROM documents WHERE published IS NOT NULL") { published[row[0]] = row[1] }
-        for (index, row) in rows.enumerated() {
-            let number = index + 1
-            try target.execute(arguments: arguments(number: number, id: row.node.id, facts: row.facts, subjectKind: row.subjectKind))
-            let sources = (holders[row.node.id] ?? []).sorted { $0.id < $1.id }.flatMap(\.sources)
-            for (position, provenance) in sources.enumerated() {
-                try source.execute(arguments: [number, position, provenance.document, published[provenance.document], provenance.offsets.first,
-                                               provenance.offsets.count > 1 ? provenance.offsets[1] : nil, provenance.rule, provenance.sentence])
-            }
+        for (index, entry) in entries.enumerated() {
+            try target.execute(arguments: arguments(number: index + 1, id: entry.id, facts: entry.facts, subjectKind: entry.subjectKind))
         }
+    }
+
+    /// The sources of a target's `holds_target` edge(s), in edge id then source order, with the
+    /// sentence's text and the document's publication date (the select that fills `target_sources`).
+    private static func sourcesSQL(where condition: String) -> String {
+        """
+        INSERT INTO target_sources (target, position, document_id, published, start, "end", rule, sentence)
+        SELECT t.number, row_number() OVER (PARTITION BY t.number ORDER BY e.id, s.position) - 1,
+               s.document_id, d.published, s.start, s."end", s.rule, x.text
+        FROM targets t
+        JOIN edges e ON e.target_id = t.id AND e.type = 'holds_target'
+        JOIN edge_sources s ON s.edge_id = e.id
+        LEFT JOIN sentences x ON x.id = s.sentence_id
+        LEFT JOIN documents d ON d.id = s.document_id
+        \(condition)
+        """
+    }
+
+    /// Fills the emptied `target_sources` from the written targets, edges and sources: one statement.
+    static func fillSources(in db: Database) throws {
+        try db.execute(sql: sourcesSQL(where: ""))
     }
 
     /// Rewrites the sources of the stored targets `ids` from their `holds_target` edges (after the merge changed them).
     static func refreshSources(of ids: some Sequence<NodeID>, in db: Database) throws {
         let delete = try db.makeStatement(sql: "DELETE FROM target_sources WHERE target = (SELECT number FROM targets WHERE id = ?)")
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO target_sources (target, position, document_id, published, start, "end", rule, sentence)
-            SELECT t.number, row_number() OVER (ORDER BY e.id, s.position) - 1, s.document_id, d.published, s.start, s."end", s.rule, x.text
-            FROM targets t
-            JOIN edges e ON e.target_id = t.id AND e.type = 'holds_target'
-            JOIN edge_sources s ON s.edge_id = e.id
-            LEFT JOIN sentences x ON x.id = s.sentence_id
-            LEFT JOIN documents d ON d.id = s.document_id
-            WHERE t.id = ?
-            """)
+        let insert = try db.makeStatement(sql: sourcesSQL(where: "WHERE t.id = ?"))
         for id in ids {
             try delete.execute(arguments: [id.rawValue])
             try insert.execute(arguments: [id.rawValue])

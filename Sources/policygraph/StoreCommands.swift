@@ -125,26 +125,23 @@ enum CompanyRows {
     /// A row lists this many targets and sources; the rest are counted (`+12 more`): JSON has them all.
     static let listed = 5
 
-    static func shortened(_ items: [String]) -> String {
-        let shown = items.prefix(listed).joined(separator: "; ")
+    /// The first ``listed`` of `items` as `describe` spells them, and how many more there are.
+    static func shortened<Item>(_ items: some Collection<Item>, _ describe: (Item) -> String) -> String {
+        let shown = items.prefix(listed).map(describe).joined(separator: "; ")
         return items.count > listed ? "\(shown); +\(items.count - listed) more" : shown
     }
 
     static func table(_ answer: CompanyAnswer) -> Table {
         Table(columns: ["company", "aliases", "earliest", "targets", "sources", "revisions"], rows: answer.companies.map { company in
-            let targets = company.targets.map { target in
-                [target.time.text, target.action, target.topic, target.value].compactMap { $0 }.joined(separator: " ")
-            }
-            var sources: [String] = []
+            var sources: [SourceReference] = []
             var seen: Set<String> = []
             for target in company.targets {
-                for source in target.sources where seen.insert(source.document).inserted {
-                    sources.append("\(source.document) (\(source.published ?? "?"))")
-                }
+                for source in target.sources where seen.insert(source.document).inserted { sources.append(source) }
             }
-            let revisions = company.revisions.map { "\($0.fromTime) → \($0.toTime)" }
-            return [company.name, company.aliases.joined(separator: "、"), String(company.earliestDueYear), shortened(targets),
-                    shortened(sources), shortened(revisions)]
+            return [company.name, company.aliases.joined(separator: "、"), String(company.earliestDueYear),
+                    shortened(company.targets) { [$0.time.text, $0.action, $0.topic, $0.value].compactMap { $0 }.joined(separator: " ") },
+                    shortened(sources) { "\($0.document) (\($0.published ?? "?"))" },
+                    shortened(company.revisions) { "\($0.fromTime) → \($0.toTime)" }]
         })
     }
 }
