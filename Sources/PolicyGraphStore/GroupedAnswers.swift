@@ -215,7 +215,7 @@ extension PolicyStore {
                         let document: String = row[0]
                         target.sources.append(SourceReference(document: document, published: row[1], sentence: sentences ? row[5] : nil,
                                                               offsets: [row[2], row[3]].compactMap { $0 as Int? }, rule: row[4],
-                                                              duplicates: duplicates[document] ?? []))
+                                                              duplicates: duplicates.isEmpty ? [] : duplicates[document] ?? []))
                     }
                     return target
                 }
@@ -285,26 +285,34 @@ extension PolicyStore {
     /// Pairs of one company's targets about the same thing (technology, else topic) with another
     /// time, read in different documents: the earlier publication is revised by the later.
     /// Only targets about the same thing are paired: quadratic in the targets of one thing, not of the company.
-    /// Sorted by the two ids, compared as their ranks among the company's target ids.
+    /// Sorted by the two ids, compared as their ranks among the company's target ids; the pairs
+    /// are found and sorted as indices, and only then made into revisions.
     static func revisions(_ targets: [GroupedTarget]) -> [Revision] {
-        var rank: [String: Int] = [:]
-        for (index, id) in targets.map(\.id).sorted().enumerated() { rank[id] = index }
-        var pairs: [(from: Int, to: Int, revision: Revision)] = []
-        var byThing: [String?: [GroupedTarget]] = [:]
-        for target in targets where target.action != nil { byThing[target.technology ?? target.topic, default: []].append(target) }
+        var rank = [Int](repeating: 0, count: targets.count)
+        for (position, index) in targets.indices.sorted(by: { targets[$0].id < targets[$1].id }).enumerated() { rank[index] = position }
+        var byThing: [String?: [Int]] = [:]
+        for (index, target) in targets.enumerated() where target.action != nil {
+            byThing[target.technology ?? target.topic, default: []].append(index)
+        }
+        // (earlier, later) as indices into `targets`.
+        var pairs: [(earlier: Int, later: Int)] = []
         for group in byThing.values {
-            for (index, a) in group.enumerated() {
-                for b in group[(index + 1)...] {
+            for (position, i) in group.enumerated() {
+                let a = targets[i]
+                for j in group[(position + 1)...] {
+                    let b = targets[j]
                     guard a.time.year != b.time.year || a.time.relation != b.time.relation,
                           let x = a.sources.first, let y = b.sources.first, x.document != y.document else { continue }
-                    let (earlier, later, first, second) = (x.published ?? "") <= (y.published ?? "") ? (a, b, x, y) : (b, a, y, x)
-                    pairs.append((rank[earlier.id]!, rank[later.id]!,
-                                  Revision(from: earlier.id, to: later.id, fromTime: earlier.time.text, toTime: later.time.text,
-                                           fromPublished: first.published, toPublished: second.published)))
+                    pairs.append((x.published ?? "") <= (y.published ?? "") ? (i, j) : (j, i))
                 }
             }
         }
-        return pairs.sorted { ($0.from, $0.to) < ($1.from, $1.to) }.map(\.revision)
+        pairs.sort { (rank[$0.earlier], rank[$0.later]) < (rank[$1.earlier], rank[$1.later]) }
+        return pairs.map { pair in
+            let earlier = targets[pair.earlier], later = targets[pair.later]
+            return Revision(from: earlier.id, to: later.id, fromTime: earlier.time.text, toTime: later.time.text,
+                            fromPublished: earlier.sources.first?.published, toPublished: later.sources.first?.published)
+        }
     }
 }
 
