@@ -73,7 +73,9 @@ public enum LayoutDoubling {
                     let a = boundaries[i]
                     let b = boundaries[i + k]
                     let c = boundaries[i + 2 * k]
-                    if b - a == c - b, memcmp(bytes.baseAddress! + a, bytes.baseAddress! + b, b - a) == 0 {
+                    // The first and last bytes of the two runs before the call: most pairs differ there.
+                    if b - a == c - b, bytes[a] == bytes[b], bytes[b - 1] == bytes[c - 1],
+                       memcmp(bytes.baseAddress! + a, bytes.baseAddress! + b, b - a) == 0 {
                         reach[i + 2 * k] = k
                     }
                 }
