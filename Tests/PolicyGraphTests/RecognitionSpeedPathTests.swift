@@ -114,3 +114,42 @@ import Testing
         #expect(TextDecoding.doublyEncodedWarning(Array(damaged.utf8), file: "a.txt") != nil)
     }
 }
+
+extension RecognitionSpeedPathTests {
+    @Test(arguments: [
+        ("部分企业", "部分", true),
+        ("若干企业", "部分", false),
+        ("企业", "企业若干", false),
+        ("abc", "", false),                 // Foundation finds the empty word nowhere
+        ("宁远科技等多家企业", "多家", true),
+    ]) func containsAsCharacters(text: String, word: String, expected: Bool) {
+        #expect(text.containsUTF8(word) == expected)
+        #expect(text.contains(word) == expected)
+    }
+
+    /// More needles than are searched one by one take the pass with the table of byte
+    /// pairs; both give what a search per needle gives, in position order.
+    @Test func occurrencesOfManyNeedlesEitherWay() {
+        let words = ["董事长", "旗下", "公告称", "公告", "等", "等等", "高等", "（", "(", "）", "a", "aa"]
+        let text = "宁远科技董事长表示，宁远科技旗下公司公告称等等等级高等院校等（600000）和(688012.SH)aaaa"
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            let cursor = TextCursor(bytes: buffer)
+            let few = words.map { Array($0.utf8) }
+            // The same needles, repeated past the threshold: the later copies find nothing new
+            // for their own index only where the earlier copy took the place (non-overlap is per needle).
+            var many = few
+            while many.count <= TextCursor.needlesSearchedOneByOne { many += few }
+            for needles in [few, many] {
+                var expected: [(position: Int, needle: Int)] = []
+                for (index, needle) in needles.enumerated() {
+                    expected += ExtractionSpeedPathTests.naiveOccurrences(of: needle, in: 0..<buffer.count, bytes: bytes).map { ($0, index) }
+                }
+                expected.sort { $0.position != $1.position ? $0.position < $1.position : $0.needle < $1.needle }
+                let found = cursor.occurrences(ofAny: needles, in: 0..<buffer.count)
+                #expect(found.map(\.position) == expected.map(\.position))
+                #expect(found.map(\.needle) == expected.map(\.needle))
+            }
+        }
+    }
+}

@@ -193,7 +193,7 @@ struct NamePatterns {
     func isGeneric(_ body: String, company: Bool = false) -> Bool {
         if patterns.genericBodies.contains(body) { return true }
         if patterns.genericPrefixes.contains(where: { body.hasUTF8Prefix($0) }) { return true }
-        if patterns.genericQuantifiers.contains(where: { body.contains($0) }) { return true }
+        if patterns.genericQuantifiers.contains(where: { body.containsUTF8($0) }) { return true }
         return company && isMadeOfGenericWords(body)
     }
 

@@ -4,6 +4,10 @@ import Foundation
 struct TextCursor {
     let bytes: UnsafeBufferPointer<UInt8>
 
+    /// Up to this many needles, ``occurrences(ofAny:in:)`` searches each with `memchr` on
+    /// its last byte (a pass at memory speed each); more share one pass over the range.
+    static let needlesSearchedOneByOne = 24
+
     /// The scalar that ends at `index` and its start.
     @inline(__always)
     func scalar(before index: Int) -> (value: UInt32, start: Int)? {
@@ -75,6 +79,15 @@ struct TextCursor {
     ///   table of byte pairs): in Chinese text a lead byte such as E5 begins a third of the
     ///   positions, a pair of bytes few.
     func occurrences(ofAny needles: [[UInt8]], in range: Range<Int>) -> [(position: Int, needle: Int)] {
+        // A few needles: one `memchr` search each, merged in the order of one pass.
+        if needles.count <= Self.needlesSearchedOneByOne {
+            var result: [(position: Int, needle: Int)] = []
+            for (index, needle) in needles.enumerated() {
+                result += occurrences(of: needle, in: range).map { ($0, index) }
+            }
+            result.sort { $0.position != $1.position ? $0.position < $1.position : $0.needle < $1.needle }
+            return result
+        }
         var byFirst = [[Int]](repeating: [], count: 256)
         // Needles of one byte are found by their byte alone; longer ones by their first two.
         var isSingle = [Bool](repeating: false, count: 256)

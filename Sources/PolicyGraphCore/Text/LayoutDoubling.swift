@@ -53,6 +53,7 @@ public enum LayoutDoubling {
         let end = range.upperBound
         // Scalar boundaries inside the range.
         var boundaries: [Int] = []
+        boundaries.reserveCapacity(end - start + 1)
         var index = start
         while index < end {
             boundaries.append(index)
