@@ -15,6 +15,13 @@ import Testing
         ("", "", true),
         ("abc", "bc", true),                       // small (inline) strings
         ("十四五规划纲要（2021-2035年）", "2035年）", true),
+        ("车\u{F900}", "\u{8C48}", true),          // a compatibility ideograph is its unified one: the String path
+        ("车\u{8C48}", "\u{F900}", true),
+        ("か\u{3099}", "が", true),                  // kana and a voicing mark are the precomposed kana
+        ("公司\u{301}", "公司", false),              // a combining mark ends the last character
+        ("a\r\n", "\n", false),                     // CR LF is one character
+        ("\u{600}公司", "\u{600}公司", true),         // a prepended mark before the whole text
+        ("x\u{600}公司", "公司", false),              // …joins the character after it
     ]) func suffixAsCharacters(text: String, suffix: String, expected: Bool) {
         #expect(text.hasUTF8Suffix(suffix) == expected)
         #expect(text.hasSuffix(suffix) == expected)
@@ -26,6 +33,9 @@ import Testing
         ("本市", "本市企业", false),
         ("企业本市", "本市", false),
         ("", "", true),
+        ("\u{F900}企业", "\u{8C48}", true),          // a compatibility ideograph: the String path
+        ("公司\u{301}x", "公司", false),             // a combining mark after the prefix
+        ("\r\nx", "\r", false),                     // CR LF
     ]) func prefixAsCharacters(text: String, prefix: String, expected: Bool) {
         #expect(text.hasUTF8Prefix(prefix) == expected)
         #expect(text.hasPrefix(prefix) == expected)
@@ -122,6 +132,8 @@ extension RecognitionSpeedPathTests {
         ("企业", "企业若干", false),
         ("abc", "", false),                 // Foundation finds the empty word nowhere
         ("宁远科技等多家企业", "多家", true),
+        ("若干\u{F900}企业", "\u{8C48}", true),       // a compatibility ideograph: Foundation's path
+        ("e\u{301}tude", "e", true),                // Foundation finds the e of é (the String path, as before)
     ]) func containsAsCharacters(text: String, word: String, expected: Bool) {
         #expect(text.containsUTF8(word) == expected)
         #expect(text.contains(word) == expected)
