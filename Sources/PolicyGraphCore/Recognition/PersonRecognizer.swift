@@ -220,32 +220,14 @@ struct PersonRecognizer {
         }
         guard !seen.isEmpty else { return [] }
         for key in byFirstByte.indices where byFirstByte[key].count > 1 { byFirstByte[key].sort { $0.count > $1.count } }
-        // Whether a name starts with the byte pair at a position (a bit per pair; a name of one
-        // byte by its byte), so that the other positions, nearly all, neither fetch nor retain a list.
-        var startsName = [Bool](repeating: false, count: 256)
-        var pairs = [UInt64](repeating: 0, count: 65_536 / 64)
-        for names in byFirstByte {
-            for name in names {
-                if name.count == 1 { startsName[Int(name[0])] = true; continue }
-                let pair = Int(name[0]) << 8 | Int(name[1])
-                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
-            }
-        }
         var result: [Mention] = []
         var position = 0
-        let count = cursor.bytes.count
-        while position < count {
-            let first = Int(cursor.bytes[position])
-            var candidate = startsName[first]
-            if !candidate, position + 1 < count {
-                let pair = first << 8 | Int(cursor.bytes[position + 1])
-                candidate = pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
-            }
-            guard candidate, !UTF8Bytes.isContinuation(cursor.bytes[position]) else {
+        while position < cursor.bytes.count {
+            let candidates = byFirstByte[Int(cursor.bytes[position])]
+            guard !candidates.isEmpty, !UTF8Bytes.isContinuation(cursor.bytes[position]) else {
                 position += 1
                 continue
             }
-            let candidates = byFirstByte[Int(cursor.bytes[position])]
             if let name = candidates.first(where: { cursor.matches($0, at: position) }) {
                 let range = position..<(position + name.count)
                 if !taken.contains(position), !existing.overlaps(range) {
