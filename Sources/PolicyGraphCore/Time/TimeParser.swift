@@ -21,6 +21,8 @@ struct TimeParser {
     /// too ambiguous in running text (a bare year 2018, 15年, 30日, 同年, 2013.03)
     /// are read too.
     let standalone: Bool
+    /// The scalars a core can start with, as bits (``TimeNormalizer/coreStartBits``); `nil`: every place is tried.
+    var coreStartBits: [UInt64]? = nil
 
     /// Years the normaliser gives (a three-digit year such as 789年 included).
     static let yearRange = 100...9999
@@ -102,6 +104,12 @@ struct TimeParser {
         case .in?: prefixRule = .prefixIn
         case .from?: prefixRule = .prefixFrom
         case .aim?, nil: break
+        }
+        // No form starts here (在 before no time, 大 of 大力): nothing to try.
+        if let coreStartBits {
+            guard index < bytes.count else { return nil }
+            let scalar = UTF8Bytes.scalar(in: bytes, at: index).value
+            guard scalar < 0x10000, coreStartBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 else { return nil }
         }
         guard let core = core(at: index) else { return nil }
         var value = core.value

@@ -96,11 +96,12 @@ struct TopicScalars: Sendable {
         return nil
     }
 
-    /// Foundation's `CharacterSet.whitespaces` (Zs and tab) among plain scalars.
+    /// Foundation's `CharacterSet.whitespaces` (Zs and tab, and, as Foundation has it, the
+    /// zero-width space U+200B) among plain scalars.
     @inline(__always)
     static func isWhitespace(_ scalar: UInt32) -> Bool {
         switch scalar {
-        case 0x09, 0x20, 0xA0, 0x2002...0x200A, 0x202F, 0x205F, 0x3000: return true
+        case 0x09, 0x20, 0xA0, 0x2002...0x200B, 0x202F, 0x205F, 0x3000: return true
         default: return false
         }
     }
