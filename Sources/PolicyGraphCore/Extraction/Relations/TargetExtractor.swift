@@ -46,6 +46,10 @@ struct TargetExtractor {
     let shortTitles: WordMatcher
     /// The time grammar, compiled once, with the ontology's time words (`patterns/time.tsv`).
     let timeNormalizer: TimeNormalizer
+    /// ``TargetVocabulary/datelineOpeners`` and ``TargetVocabulary/datelineWires`` as bytes, for the
+    /// byte path of ``isDateline(_:cursor:)`` (`nil` when a word's scalars are not each a character).
+    let datelineOpenerBytes: [[UInt8]]?
+    let datelineWireBytes: [[UInt8]]?
     /// ``TargetVocabulary/projectWords`` as bytes, for the byte path of ``locatesProject(_:cursor:)``.
     let projectWordBytes: [[UInt8]]?
     /// ``TargetVocabulary/affiliationTitles`` as bytes, for the byte path of ``isAffiliation(_:cursor:)``.
@@ -59,6 +63,8 @@ struct TargetExtractor {
         self.vocabulary = vocabulary
         self.timeNormalizer = timeNormalizer
         projectWordBytes = Self.simpleWordBytes(vocabulary.projectWords)
+        datelineOpenerBytes = Self.simpleWordBytes(vocabulary.datelineOpeners)
+        datelineWireBytes = Self.simpleWordBytes(vocabulary.datelineWires)
         affiliationTitleBytes = vocabulary.affiliationTitles.map { Array($0.utf8) }
         topicScalars = TopicScalars(vocabulary: vocabulary, noise: Self.topicNoise)
         self.issuing = issuing
@@ -668,11 +674,11 @@ struct TargetExtractor {
         guard mention.type == .institution else { return false }
         // Newspapers, agencies and sites report targets; they do not hold them.
         if let entity = mention.entityIndex, mediaEntities.contains(entity) { return true }
-        if mention.rule == "title:periodical" || ["报", "报社", "通讯社", "新闻社", "杂志社", "电视台"].contains(where: { mention.surface.hasSuffix($0) }) {
+        if mention.rule == "title:periodical" || vocabulary.mediaEndings.contains(where: { mention.surface.hasSuffix($0) }) {
             return true
         }
         let start = mention.range.upperBound, end = min(cursor.bytes.count, mention.range.upperBound + 36)
-        if Self.scalarsAreCharacters(cursor.bytes, in: start..<end) {
+        if let datelineOpenerBytes, let datelineWireBytes, Self.scalarsAreCharacters(cursor.bytes, in: start..<end) {
             // The byte path: characters are scalars, so the first 12 characters are the first 12 scalars.
             var twelfth = start, count = 0
             while count < 12, twelfth < end {
@@ -680,16 +686,12 @@ struct TargetExtractor {
                 count += 1
             }
             let head = start..<twelfth
-            return Self.datelineOpeners.contains { cursor.matches($0, at: start) && start + $0.count <= end }
-                || Self.datelineWires.contains { Self.contains($0, in: head, cursor: cursor) }
+            return datelineOpenerBytes.contains { cursor.matches($0, at: start) && start + $0.count <= end }
+                || datelineWireBytes.contains { Self.contains($0, in: head, cursor: cursor) }
         }
         let after = cursor.text(from: start, to: end)
-        return after.hasPrefix("讯") || after.hasPrefix("记者") || after.prefix(12).contains("电（") || after.prefix(12).contains("电(")
+        return vocabulary.datelineOpeners.contains { after.hasPrefix($0) } || vocabulary.datelineWires.contains { after.prefix(12).contains($0) }
     }
-
-    /// What follows a newspaper or agency in a dateline: 讯, 记者 right after it, 电（ within 12 characters.
-    static let datelineOpeners = [Array("讯".utf8), Array("记者".utf8)]
-    static let datelineWires = [Array("电（".utf8), Array("电(".utf8)]
 
     /// An organisation that only qualifies a person: 中国电动汽车百人会副理事长欧阳明高
     /// (`affiliation-title` words of `patterns/targets.tsv` right after it).
