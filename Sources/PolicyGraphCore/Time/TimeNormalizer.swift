@@ -85,10 +85,11 @@ public struct TimeNormalizer: Sendable {
                 let lead = buffer[index]
                 if UTF8Bytes.isContinuation(lead) { index += 1; continue }
                 let (scalar, length) = UTF8Bytes.scalar(in: buffer, at: index)
-                // A digit run starts only at its first digit, a run of numerals at its first numeral.
-                let insideRun = (ScalarClass.isDigit(scalar) && ScalarClass.isDigit(previous))
-                    || (TimeParser.isNumeral(scalar) && TimeParser.isNumeral(previous))
-                if !insideRun, canStart(scalar), let (value, end, rules) = parser.parseExplained(at: index) {
+                // A digit run starts only at its first digit, a run of numerals at its first numeral
+                // (tested only where an expression can start: most scalars cannot).
+                if canStart(scalar),
+                   !((ScalarClass.isDigit(scalar) && ScalarClass.isDigit(previous)) || (TimeParser.isNumeral(scalar) && TimeParser.isNumeral(previous))),
+                   let (value, end, rules) = parser.parseExplained(at: index) {
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
                     result.append(TimeExpression(range: index..<end, text: text, value: value, rules: rules))
                     index = end
