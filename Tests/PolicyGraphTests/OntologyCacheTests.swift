@@ -163,3 +163,19 @@ import Testing
         #expect(throws: OntologyError.self) { try scratch.cache.load(scratch.root.appendingPathComponent("nothing-here")) }
     }
 }
+
+/// The loader's field trimming trims what `trimmingCharacters(in: .whitespaces)` trims.
+@Suite struct FieldTrimmingTests {
+    @Test func trimsAsFoundationOnEveryBMPScalar() {
+        var differences: [String] = []
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let around = String(Character(scalar)) + "工 x" + String(Character(scalar))
+            let inside = "\t " + String(Character(scalar)) + "\u{3000}"
+            for field in [around, inside] where field.trimmingFieldSpace() != field.trimmingCharacters(in: .whitespaces) {
+                differences.append(String(value, radix: 16))
+            }
+        }
+        #expect(differences.isEmpty, "differs from Foundation at U+\(differences.prefix(10).joined(separator: ", U+"))")
+    }
+}

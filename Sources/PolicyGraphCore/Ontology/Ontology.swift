@@ -27,13 +27,16 @@ public struct Ontology: Sendable {
         self.entities = entities
         self.patterns = patterns
         self.folding = folding
+        // Each name is hashed once (non-ASCII strings hash slowly): the
+        // entity's index is appended unless it was just appended for this entity.
         var byName: [String: [Int]] = [:]
         var byID: [EntityID: Int] = [:]
+        byName.reserveCapacity(entities.count * 2)
+        byID.reserveCapacity(entities.count)
         for (index, entity) in entities.enumerated() {
             byID[entity.id] = index
-            for name in [entity.name] + entity.aliases where !(byName[name]?.contains(index) ?? false) {
-                byName[name, default: []].append(index)
-            }
+            byName[entity.name, default: []].appendUnlessLast(index)
+            for alias in entity.aliases { byName[alias, default: []].appendUnlessLast(index) }
         }
         indexByName = byName
         indexByID = byID
@@ -116,4 +119,11 @@ public struct Ontology: Sendable {
 struct EntityRecords: Sendable, Equatable {
     var entities: [OntologyEntity]
     var warnings: [OntologyIssue]
+}
+
+extension Array where Element == Int {
+    /// Appends `index` unless it is already the last element (indexes are added in increasing order).
+    fileprivate mutating func appendUnlessLast(_ index: Int) {
+        if last != index { append(index) }
+    }
 }
