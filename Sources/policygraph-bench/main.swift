@@ -149,7 +149,7 @@ guard tokenCounts.count == 1, entityCounts.count == 1, let tokens = tokenCounts.
     fail("runs disagree or found nothing: tokens \(tokenCounts.sorted()), entities \(entityCounts.sorted())")
 }
 print(String(format: "corpus: %d documents, %.1f MB (%.1f MB after normalisation)", documents.count, megabytes, Double(normalizedBytes) / 1e6))
-print(String(format: "lexicon: %d entities, %d trie states, compiled in %.2f s", extractor.lexicon.ontology.entities.count,
+print(String(format: "lexicon: %d entities, %d trie states; extractor ready in %.2f s (through the ontology cache)", extractor.lexicon.ontology.entities.count,
              extractor.lexicon.trie.stateCount, buildTime))
 print(String(format: "recognition (dictionary scan, one core): median %.1f MB/s over %d runs (min %.3f s, max %.3f s), %d tokens; %.1f MB/s of CPU time",
              megabytes / median(scanTimes), runs, scanTimes.min()!, scanTimes.max()!, tokens, megabytes / median(scanCPU)))
