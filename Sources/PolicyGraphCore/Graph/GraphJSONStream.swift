@@ -1,6 +1,6 @@
 import Foundation
 
-extension KnowledgeGraph {
+extension WalkableGraph {
     /// Writes `graph.json` node by node and edge by edge: the same bytes as
     /// ``jsonData()``, without the whole file (or the encoder's tree of it) in memory.
     ///
@@ -12,31 +12,33 @@ extension KnowledgeGraph {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let empty = try encoder.encode([Int]())
-        func array<Value: Encodable>(_ values: some Collection<Value>) throws {
-            guard !values.isEmpty else {
+        func array<Value: Encodable>(isEmpty: Bool, _ walk: ((Value) throws -> Void) throws -> Void) throws {
+            guard !isEmpty else {
                 // An empty array as the encoder writes it, indented.
-                try file.write(Self.indented(empty, by: 2))
+                try file.write(KnowledgeGraph.indented(empty, by: 2))
                 return
             }
             try file.write(Array("[\n".utf8))
             var first = true
-            for value in values {
+            try walk { value in
                 if !first { try file.write(Array(",\n".utf8)) }
                 first = false
                 try file.write(Array("    ".utf8))
-                try file.write(Self.indented(try encoder.encode(value), by: 4))
+                try file.write(KnowledgeGraph.indented(try encoder.encode(value), by: 4))
             }
             try file.write(Array("\n  ]".utf8))
         }
         // Keys in sorted order: edges, format, nodes, version.
         try file.write(Array("{\n  \"edges\" : ".utf8))
-        try array(edges.values)
+        try array(isEmpty: edgeCount == 0) { (write: (Edge) throws -> Void) in try forEachEdge(sentences: true, write) }
         try file.write(Array(",\n  \"format\" : \"policygraph-graph\",\n  \"nodes\" : ".utf8))
-        try array(nodes.values)
+        try array(isEmpty: nodes.isEmpty) { (write: (Node) throws -> Void) in for node in nodes.values { try write(node) } }
         try file.write(Array(",\n  \"version\" : 1\n}\n".utf8))
         try file.finish()
     }
+}
 
+extension KnowledgeGraph {
     /// `json` with `spaces` spaces after each line break, except on empty lines
     /// (the encoder writes an empty array as `[`, an empty line, `]`).
     static func indented(_ json: Data, by spaces: Int) -> [UInt8] {
