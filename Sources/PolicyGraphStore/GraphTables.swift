@@ -8,7 +8,7 @@ import PolicyGraphCore
 /// as from the graph itself.
 enum GraphTables {
     /// Replaces the graph tables' contents with `graph` (in the caller's transaction).
-    static func replace(with graph: KnowledgeGraph, in db: Database, folding: CharacterFolding) throws {
+    static func replace(with graph: some WalkableGraph, in db: Database, folding: CharacterFolding) throws {
         for table in ["target_sources", "edge_sources", "sentences", "edges", "targets", "node_documents", "names", "nodes"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
@@ -37,15 +37,18 @@ enum GraphTables {
             INSERT INTO edge_sources (edge_id, position, document_id, sentence_id, start, "end", more_offsets, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let sentence = try db.makeStatement(sql: "INSERT INTO sentences (id, text) VALUES (?, ?)")
-        var sentenceIDs: [String: Int] = [:]
-        for value in graph.edges.values {
+        // Each distinct sentence once, numbered in order of first use; known by its digest, not its text,
+        // so that the texts of a large graph are not all held at once.
+        var sentenceIDs: [SentenceDigest: Int] = [:]
+        try graph.forEachEdge(sentences: true) { value in
             try edge.execute(arguments: [value.id.rawValue, value.type.rawValue, value.source.rawValue, value.target.rawValue, value.sources.count])
             for (position, provenance) in value.sources.enumerated() {
                 var sentenceID: Int? = nil
                 if let text = provenance.sentence {
-                    if let known = sentenceIDs[text] { sentenceID = known } else {
+                    let digest = SentenceDigest(text)
+                    if let known = sentenceIDs[digest] { sentenceID = known } else {
                         sentenceID = sentenceIDs.count + 1
-                        sentenceIDs[text] = sentenceID
+                        sentenceIDs[digest] = sentenceID
                         try sentence.execute(arguments: [sentenceID, text])
                     }
                 }
@@ -56,6 +59,27 @@ enum GraphTables {
             }
         }
         try TargetRows.fillSources(in: db)
+    }
+
+    /// A sentence's length and two 64-bit hashes of it (FNV-1a, and a variant
+    /// with another basis, prime and increment): two different sentences share
+    /// a digest only if both hashes collide at once.
+    struct SentenceDigest: Hashable {
+        let first: UInt64
+        let second: UInt64
+        let length: Int
+
+        init(_ text: String) {
+            var text = text
+            (first, second, length) = text.withUTF8 { bytes in
+                var first: UInt64 = 0xcbf2_9ce4_8422_2325, second: UInt64 = 0x6c62_272e_07bb_0142
+                for byte in bytes {
+                    first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                    second = (second ^ UInt64(byte)) &* 0x0000_0001_0000_0193 &+ 0x9e37_79b9_7f4a_7c15
+                }
+                return (first, second, bytes.count)
+            }
+        }
     }
 
     /// The whole graph, for the exports (queries never call this).

@@ -21,7 +21,12 @@ public struct EdgeID: Hashable, Comparable, Codable, Sendable, CustomStringConve
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public init(type: EdgeType, source: NodeID, target: NodeID) {
-        rawValue = "edge_\(StableHash.hex("\(type.rawValue)|\(source.rawValue)|\(target.rawValue)"))"
+        rawValue = "edge_\(StableHash.hex(Self.hash(type: type, source: source, target: target)))"
+    }
+
+    /// The number the id is written from: ids sort as these numbers do (16 hex digits each).
+    static func hash(type: EdgeType, source: NodeID, target: NodeID) -> UInt64 {
+        StableHash.value("\(type.rawValue)|\(source.rawValue)|\(target.rawValue)")
     }
     public var description: String { rawValue }
     public static func < (lhs: EdgeID, rhs: EdgeID) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -43,8 +48,10 @@ enum StableHash {
         return hash
     }
 
-    static func hex(_ text: String) -> String {
-        let digits = String(value(text), radix: 16)
+    static func hex(_ text: String) -> String { hex(value(text)) }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
