@@ -10,7 +10,8 @@ import Darwin
 /// of parsing its TSV files and building the trie again.
 ///
 /// The TSV files stay the source of truth: a compiled file records the hash of
-/// the files it was compiled from and is used only while they are unchanged.
+/// the files it was compiled from and of the program that compiled them, and is
+/// used only while both are unchanged.
 /// A missing, stale, damaged or foreign file is compiled again and replaced
 /// (written to a staging file, then renamed, so that a reader never sees half a
 /// file); a cache folder that cannot be written only costs the compilation.
@@ -84,15 +85,35 @@ public struct OntologyCache: Sendable {
         return (lexicon, .compiled(reason: reason))
     }
 
-    /// The compiled file of the ontology in `directory`: named by a hash of the folder's path.
+    /// The compiled file of the ontology in `directory` for this program: named
+    /// by a hash of the folder's path and the program's, so that two programs
+    /// (`policygraph` and the tests) keep a file each instead of replacing each other's.
     public func compiledFile(for directory: URL) -> URL {
         var hasher = FNV1a()
         hasher.add(directory.standardizedFileURL.path.utf8)
+        hasher.add([0])
+        hasher.add(Self.program.path.utf8)
         return folder.appendingPathComponent("lexicon-" + String(hasher.value, radix: 16) + ".bin")
     }
 
+    /// The running program's path, size and modification time: a compiled file
+    /// is only used by the build of the program that wrote it, since a new build
+    /// may compile the lexicon differently from the same TSV files.
+    static let program: (path: String, size: UInt64, modified: UInt64) = {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        var info = stat()
+        guard !path.isEmpty, stat(path, &info) == 0 else { return (path, 0, 0) }
+        #if canImport(Darwin)
+        let modified = UInt64(truncatingIfNeeded: info.st_mtimespec.tv_sec) &* 1_000_000_000 &+ UInt64(truncatingIfNeeded: info.st_mtimespec.tv_nsec)
+        #else
+        let modified = UInt64(truncatingIfNeeded: info.st_mtim.tv_sec) &* 1_000_000_000 &+ UInt64(truncatingIfNeeded: info.st_mtim.tv_nsec)
+        #endif
+        return (path, UInt64(truncatingIfNeeded: info.st_size), modified)
+    }()
+
     /// The hash of the files an ontology folder is loaded from (their names and
-    /// bytes) and of the compiled format's version; `nil` when one cannot be read.
+    /// bytes), of the compiled format's version and of the program's build;
+    /// `nil` when one cannot be read.
     static func contentHash(of directory: URL) -> UInt64? {
         let loader = OntologyLoader(directory: directory)
         var files = loader.tsvFiles(in: "entities").map { ("entities/" + $0.lastPathComponent, $0) }
@@ -102,6 +123,8 @@ public struct OntologyCache: Sendable {
         guard !files.isEmpty else { return nil }
         var hasher = FNV1a()
         hasher.add(UInt64(CompiledLexiconFile.formatVersion))
+        hasher.add(Self.program.size)
+        hasher.add(Self.program.modified)
         for (name, url) in files {
             guard let data = FileBytes.read(url.path) else { return nil }
             hasher.add(UInt64(name.utf8.count))
