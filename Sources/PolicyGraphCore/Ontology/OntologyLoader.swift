@@ -245,6 +245,9 @@ struct OntologyLoader {
                     case "announcing": lexicon.targets.announcingWords.append(word)
                     case "occasion": lexicon.targets.occasionWords.append(word)
                     case "preposition": lexicon.targets.prepositions.append(word)
+                    case "media-ending": lexicon.targets.mediaEndings.append(word)
+                    case "dateline-opener": lexicon.targets.datelineOpeners.append(word)
+                    case "dateline-wire": lexicon.targets.datelineWires.append(word)
                     default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
                     }
                 case "persons":
