@@ -70,6 +70,8 @@ public struct OntologyCache: Sendable {
             case let .success(parts):
                 let ontology = try Ontology.load(from: directory, entities: parts.records).ontology
                 if CompiledLexiconFile.isConsistent(parts, with: ontology) {
+                    // Marks the file as recently used, for the pruning in `store`.
+                    try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: file.path)
                     return (Lexicon(ontology: ontology, compiled: parts), .read)
                 }
                 reason = "inconsistent contents"
@@ -147,6 +149,33 @@ public struct OntologyCache: Sendable {
             try? manager.removeItem(at: staging)
             return
         }
-        if rename(staging.path, file.path) != 0 { try? manager.removeItem(at: staging) }
+        if rename(staging.path, file.path) != 0 {
+            try? manager.removeItem(at: staging)
+            return
+        }
+        prune(keeping: file)
+    }
+
+    /// The most compiled files a cache folder keeps (about 4 MB each): every
+    /// ontology folder and program has its own, and temporary ones (tests,
+    /// `--ontology` on a scratch copy) would otherwise pile up.
+    public static let maximumFiles = 8
+
+    /// Removes the least recently used compiled files beyond ``maximumFiles``
+    /// (a file is marked used when read), never `kept`.
+    private func prune(keeping kept: URL) {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: folder.path) else { return }
+        var files: [(url: URL, used: Date)] = []
+        for name in names where name.hasPrefix("lexicon-") && name.hasSuffix(".bin") {
+            let url = folder.appendingPathComponent(name)
+            let used = (try? manager.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
+            files.append((url, used))
+        }
+        guard files.count > Self.maximumFiles else { return }
+        files.sort { $0.used != $1.used ? $0.used > $1.used : $0.url.lastPathComponent < $1.url.lastPathComponent }
+        for old in files.dropFirst(Self.maximumFiles) where old.url.lastPathComponent != kept.lastPathComponent {
+            try? manager.removeItem(at: old.url)
+        }
     }
 }
