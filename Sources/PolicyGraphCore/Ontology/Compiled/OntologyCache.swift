@@ -17,7 +17,7 @@ import Darwin
 /// file); a cache folder that cannot be written only costs the compilation.
 ///
 /// ```swift
-/// let cache = OntologyCache(folder: URL(fileURLWithPath: "/tmp/policygraph-cache"))
+/// let cache = OntologyCache(folder: URL(fileURLWithPath: ".cache/policygraph"))
 /// let lexicon = try cache.lexicon(for: URL(fileURLWithPath: "Ontology"))
 /// ```
 public struct OntologyCache: Sendable {
