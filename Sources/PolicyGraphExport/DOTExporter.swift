@@ -32,7 +32,7 @@ public struct DOTExporter: Sendable {
         return result + "\""
     }
 
-    public func write(_ graph: KnowledgeGraph, to path: String) throws {
+    public func write(_ graph: some WalkableGraph, to path: String) throws {
         try TemporaryFile.write(to: path) { temporary in
             guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
                 throw ExportError.io(path: temporary, reason: "cannot create the file: " + IOErrorMessage.describe(errno: errno))
@@ -60,7 +60,7 @@ public struct DOTExporter: Sendable {
                 }
                 if clustered { try emit("  }") }
             }
-            for edge in graph.edges.values {
+            try graph.forEachEdge(sentences: false) { edge in
                 try emit("  \(Self.quoted(edge.source.rawValue)) -> \(Self.quoted(edge.target.rawValue)) [label=\(Self.quoted(edge.type.rawValue)), weight=\(edge.sources.count)];")
             }
             try emit("}")

@@ -35,7 +35,7 @@ public struct GEXFExporter: Sendable {
         return (first, max(first, graphEnd))
     }
 
-    public func write(_ graph: KnowledgeGraph, to path: String) throws {
+    public func write(_ graph: some WalkableGraph, to path: String) throws {
         // The time axis: from the earliest year seen to the latest target year.
         var years: [Int] = []
         for node in graph.nodes.values {
@@ -108,7 +108,7 @@ public struct GEXFExporter: Sendable {
             }
             try xml.end()
             try xml.start("edges")
-            for edge in graph.edges.values {
+            try graph.forEachEdge(sentences: false) { edge in
                 // An edge lives while both its ends do.
                 let (sourceStart, sourceEnd) = lifetimes[edge.source] ?? (graphStart, graphEnd)
                 let (targetStart, targetEnd) = lifetimes[edge.target] ?? (graphStart, graphEnd)

@@ -42,7 +42,7 @@ public struct GraphMLExporter: Sendable {
     ]
 
     /// Writes `graph` to `path` (atomically: a temporary file renamed into place).
-    public func write(_ graph: KnowledgeGraph, to path: String) throws {
+    public func write(_ graph: some WalkableGraph, to path: String) throws {
         try TemporaryFile.write(to: path) { temporary in
             let xml = try XMLWriter(path: temporary)
             try xml.startDocument()
@@ -70,7 +70,7 @@ public struct GraphMLExporter: Sendable {
                 written += 1
                 if written % 4096 == 0 { try xml.flush() }
             }
-            for edge in graph.edges.values {
+            try graph.forEachEdge(sentences: false) { edge in
                 try xml.start("edge")
                 try xml.attribute("id", edge.id.rawValue)
                 try xml.attribute("source", edge.source.rawValue)

@@ -8,8 +8,8 @@ import PolicyGraphCore
 /// as from the graph itself.
 enum GraphTables {
     /// Replaces the graph tables' contents with `graph` (in the caller's transaction).
-    static func replace(with graph: KnowledgeGraph, in db: Database, folding: CharacterFolding) throws {
-        for table in ["edge_sources", "sentences", "edges", "targets", "node_documents", "names", "nodes"] {
+    static func replace(with graph: some WalkableGraph, in db: Database, folding: CharacterFolding) throws {
+        for table in ["target_sources", "edge_sources", "sentences", "edges", "targets", "node_documents", "names", "nodes"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         let encoder = JSONEncoder()
@@ -20,11 +20,6 @@ enum GraphTables {
             """)
         let name = try db.makeStatement(sql: "INSERT OR IGNORE INTO names (node_id, name, key, is_label) VALUES (?, ?, ?, ?)")
         let nodeDocument = try db.makeStatement(sql: "INSERT OR IGNORE INTO node_documents (node_id, document_id) VALUES (?, ?)")
-        let target = try db.makeStatement(sql: """
-            INSERT INTO targets (id, subject_id, subject_kind, relation, year, month, end_year, end_month, action, topic, topic_key,
-                                 value, modality, technology_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         for value in graph.nodes.values {
             try node.execute(arguments: [value.id.rawValue, value.kind.rawValue, value.label, value.ontologyID, value.parent,
                                          value.firstSeen, value.lastSeen, value.published, value.documents.count, try encoder.encode(value)])
@@ -35,28 +30,25 @@ enum GraphTables {
                 }
             }
             for document in value.documents { try nodeDocument.execute(arguments: [value.id.rawValue, document]) }
-            if let facts = value.target {
-                let subjectKind = graph[facts.subject]?.kind.rawValue ?? ""
-                try target.execute(arguments: [value.id.rawValue, facts.subject.rawValue, subjectKind, facts.relation.rawValue, facts.year,
-                                               facts.month, facts.endYear, facts.endMonth, facts.action, facts.topic,
-                                               KnowledgeGraph.normalize(facts.topic ?? ""), facts.value, facts.modality,
-                                               facts.technology?.rawValue])
-            }
         }
+        try TargetRows.insert(graph.nodes.values, kind: { graph.nodes[$0]?.kind }, in: db)
         let edge = try db.makeStatement(sql: "INSERT INTO edges (id, type, source_id, target_id, weight) VALUES (?, ?, ?, ?, ?)")
         let source = try db.makeStatement(sql: """
             INSERT INTO edge_sources (edge_id, position, document_id, sentence_id, start, "end", more_offsets, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let sentence = try db.makeStatement(sql: "INSERT INTO sentences (id, text) VALUES (?, ?)")
-        var sentenceIDs: [String: Int] = [:]
-        for value in graph.edges.values {
+        // Each distinct sentence once, numbered in order of first use; known by its digest, not its text,
+        // so that the texts of a large graph are not all held at once.
+        var sentenceIDs: [SentenceDigest: Int] = [:]
+        try graph.forEachEdge(sentences: true) { value in
             try edge.execute(arguments: [value.id.rawValue, value.type.rawValue, value.source.rawValue, value.target.rawValue, value.sources.count])
             for (position, provenance) in value.sources.enumerated() {
                 var sentenceID: Int? = nil
                 if let text = provenance.sentence {
-                    if let known = sentenceIDs[text] { sentenceID = known } else {
+                    let digest = SentenceDigest(text)
+                    if let known = sentenceIDs[digest] { sentenceID = known } else {
                         sentenceID = sentenceIDs.count + 1
-                        sentenceIDs[text] = sentenceID
+                        sentenceIDs[digest] = sentenceID
                         try sentence.execute(arguments: [sentenceID, text])
                     }
                 }
@@ -64,6 +56,28 @@ enum GraphTables {
                 let more = offsets.count > 2 ? String(decoding: try encoder.encode(Array(offsets.dropFirst(2))), as: UTF8.self) : nil
                 try source.execute(arguments: [value.id.rawValue, position, provenance.document, sentenceID,
                                                offsets.first, offsets.count > 1 ? offsets[1] : nil, more, provenance.rule])
+            }
+        }
+        try TargetRows.fillSources(in: db)
+    }
+
+    /// A sentence's length and two 64-bit hashes of it (FNV-1a, and a variant
+    /// with another basis, prime and increment): two different sentences share
+    /// a digest only if both hashes collide at once.
+    struct SentenceDigest: Hashable {
+        let first: UInt64
+        let second: UInt64
+        let length: Int
+
+        init(_ text: String) {
+            var text = text
+            (first, second, length) = text.withUTF8 { bytes in
+                var first: UInt64 = 0xcbf2_9ce4_8422_2325, second: UInt64 = 0x6c62_272e_07bb_0142
+                for byte in bytes {
+                    first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                    second = (second ^ UInt64(byte)) &* 0x0000_0001_0000_0193 &+ 0x9e37_79b9_7f4a_7c15
+                }
+                return (first, second, bytes.count)
             }
         }
     }

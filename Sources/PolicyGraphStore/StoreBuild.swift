@@ -31,7 +31,7 @@ public enum StoreBuild {
         let graph = try build.buildGraph()
         try build.writeGraph(graph)
         try build.commit()
-        return (graph, try PolicyStore(path: path, readOnly: true).extractions())
+        return (try graph.materialized(), try PolicyStore(path: path, readOnly: true).extractions())
     }
 
     /// A document ready for the store: its row, its extraction as stored
@@ -93,7 +93,7 @@ public enum StoreBuild {
                     try db.execute(sql: "PRAGMA synchronous = OFF")
                 }
                 self.store = store
-                accumulator = GraphAccumulator(builder: GraphBuilder(ontology: ontology))
+                accumulator = try newAccumulator()
                 extractionFile = try extractionJSON.map { try ExtractionJSONStream(path: $0) }
             } catch {
                 Self.unlinkFiles(temporary)
@@ -107,6 +107,11 @@ public enum StoreBuild {
                 store = nil
                 Self.unlinkFiles(temporary)
             }
+        }
+
+        /// A graph accumulator whose mention sentences go to a scratch file beside the store.
+        private func newAccumulator() throws -> GraphAccumulator {
+            GraphAccumulator(builder: GraphBuilder(ontology: ontology), sentences: try SentenceSpill(scratchFile: temporary + "-sentences"))
         }
 
         static func unlinkFiles(_ path: String) {
@@ -158,7 +163,8 @@ public enum StoreBuild {
 
         /// Builds the graph of the stored documents (near-duplicates linked to
         /// their original, their facts counted once) and finishes `extraction.json`.
-        public func buildGraph() throws -> KnowledgeGraph {
+        /// Its `mentioned_in` edges stay compact, their sentences in a scratch file.
+        public func buildGraph() throws -> BuiltGraph {
             let store = try current()
             return try store.read { db in
                 var items: [NearDuplicates.Item] = []
@@ -186,21 +192,23 @@ public enum StoreBuild {
                 extractionFile = nil
                 // The graph, unless it was built as the documents came: originals only, in the builder's order.
                 if accumulator == nil || !duplicates.isEmpty {
-                    var fresh = GraphAccumulator(builder: GraphBuilder(ontology: ontology))
+                    accumulator = nil
+                    var fresh = try newAccumulator()
                     for id in items.map(\.id).sorted() where duplicates[id] == nil { fresh.add(try extraction(id)) }
                     accumulator = fresh
                 }
-                guard var graph = accumulator.take()?.graph() else { throw StoreError.database(path: path, reason: "the graph was built already") }
+                guard var graph = try accumulator.take()?.built() else { throw StoreError.database(path: path, reason: "the graph was built already") }
                 var duplicateExtractions: [String: DocumentExtraction] = [:]
                 for id in duplicates.keys { duplicateExtractions[id] = try extraction(id) }
-                graph = StoreGraph.linking(duplicates: duplicates, extractions: duplicateExtractions, into: graph)
-                if settings.coMentions { graph = StoreGraph.addingCoMentions(to: graph, extractions: []) }
+                graph.graph = StoreGraph.linking(duplicates: duplicates, extractions: duplicateExtractions, into: graph.graph)
+                // Co-mentions read every mention's sentence: that graph is held whole.
+                if settings.coMentions { graph = BuiltGraph(graph: StoreGraph.addingCoMentions(to: try graph.materialized(), extractions: [])) }
                 return graph
             }
         }
 
         /// Writes `graph` (from ``buildGraph()``) into the store's graph tables.
-        public func writeGraph(_ graph: KnowledgeGraph) throws {
+        public func writeGraph(_ graph: BuiltGraph) throws {
             let store = try current()
             try store.write { db in
                 try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('co_mentions', ?)", arguments: [settings.coMentions ? "1" : "0"])

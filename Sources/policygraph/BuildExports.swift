@@ -30,10 +30,11 @@ enum BuildExports {
     }
 
     /// The exports of `graph`, longest first (so that two threads finish together).
-    static func tasks(for graph: KnowledgeGraph, folder: String) -> [Task] {
-        let timeline = Timeline(graph: graph)
+    static func tasks(for graph: BuiltGraph, folder: String) -> [Task] {
+        // Targets and their holders: the timeline needs no mention edges.
+        let timeline = Timeline(graph: graph.graph)
         return [
-            Task(name: "graph.json") { try graph.save(to: URL(fileURLWithPath: $0)) },
+            Task(name: "graph.json") { try graph.writeJSON(to: $0) },
             Task(name: "graph.graphml") { try GraphMLExporter().write(graph, to: $0) },
             Task(name: "graph.gexf") { try GEXFExporter().write(graph, to: $0) },
             Task(name: "nodes.csv", alsoWrites: ["edges.csv"]) { _ in try CSVExporter().write(graph, toFolder: folder) },

@@ -100,10 +100,10 @@ enum GraphBuild {
                 + "Give text, Markdown, HTML, PDF or Word files, or folders of them.")
         }
         // The graph (merged as the documents came, or from the store one extraction at a time), and extraction.json.
-        let graph: KnowledgeGraph
+        let graph: BuiltGraph
         do {
             graph = try progress.phase("merging", { try store.buildGraph() },
-                                       detail: { graph in "\(graph.nodes.count) nodes, \(graph.edges.count) edges, extraction.json written," })
+                                       detail: { graph in "\(graph.nodes.count) nodes, \(graph.edgeCount) edges, extraction.json written," })
         } catch let error as StreamedFileError {
             throw fail("\(output)/extraction.json: \(error.reason)")
         } catch {

@@ -11,7 +11,9 @@
 /// first met under a name it shares with another merges with the one met
 /// first, so the order is part of the result, and ``GraphBuilder/build(_:)``
 /// uses this one. Memory grows with the graph (nodes, edges and their
-/// sources), not with the text.
+/// sources), not with the text; the `mentioned_in` sources, most of a large
+/// graph, are kept compact (``MentionRecords``) with their sentences in a
+/// ``SentenceSpill``, a scratch file if one is given.
 public struct GraphAccumulator {
     let builder: GraphBuilder
     var drafts: [String: GraphBuilder.Draft] = [:]
@@ -22,8 +24,14 @@ public struct GraphAccumulator {
     var normalized: [String: String] = [:]
     /// This document's sentences, each kept once: the entities of one sentence cite it.
     var sentences: Set<String> = []
+    /// The `mentioned_in` sources.
+    var mentions: MentionRecords
 
-    public init(builder: GraphBuilder) { self.builder = builder }
+    /// - Parameter sentences: where the `mentioned_in` sources' sentences are kept (default: in memory).
+    public init(builder: GraphBuilder, sentences: SentenceSpill = SentenceSpill()) {
+        self.builder = builder
+        mentions = MentionRecords(sentences: sentences)
+    }
 
     var ontology: Ontology { builder.ontology }
 
@@ -105,7 +113,7 @@ public struct GraphAccumulator {
                 if local[normal] == nil { local[normal] = key }
             }
             drafts[key] = draft
-            addEdge(.mentionedIn, key, documentKey, Provenance(document: document, sentence: shared(entity.sentence), offsets: entity.offsets, rule: entity.rule))
+            mentions.add(entity: key, document: document, sentence: entity.sentence, offsets: entity.offsets, rule: entity.rule)
         }
         // Targets: one node per subject, time and topic, across documents.
         for target in extraction.targets {
@@ -116,7 +124,8 @@ public struct GraphAccumulator {
             let technology = target.technology.flatMap { technologyKey(named: $0) }
             let facts = TargetFacts(subject: NodeID(rawValue: ""), relation: relation, year: year, month: target.time.month,
                                     endYear: target.time.end_year, endMonth: target.time.end_month, action: target.action,
-                                    topic: target.topic, value: target.value, modality: target.modality, technology: nil)
+                                    topic: target.topic, value: target.value, modality: target.modality, technology: nil,
+                                    day: target.time.day, endDay: target.time.end_day)
             var draft = drafts.removeValue(forKey: key)
                 ?? GraphBuilder.Draft(kind: .target, label: "", names: [], ontologyIndex: nil, target: (facts, subjectKey, technology))
             draft.documents.insert(document)
@@ -150,6 +159,16 @@ public struct GraphAccumulator {
     /// The graph of every document added so far, with the ontology's
     /// structure among the entities present (part_of and located_in).
     public consuming func graph() -> KnowledgeGraph {
+        // Sentences in memory (the default) are written and read without fail;
+        // a scratch file that fails leaves the graph without its mention edges.
+        guard let built = try? built() else { return KnowledgeGraph(nodes: [], edges: []) }
+        return (try? built.materialized()) ?? built.graph
+    }
+
+    /// ``graph()`` with its `mentioned_in` edges in compact form, for `build`.
+    /// - Throws: ``StreamedFileError`` if the sentences' scratch file could not be written.
+    public consuming func built() throws -> BuiltGraph {
+        try mentions.sentences.finishWriting()
         // (Pairs the text states were added per document.)
         for (key, draft) in drafts {
             guard let index = draft.ontologyIndex, draft.kind != .technology,
@@ -171,6 +190,7 @@ public struct GraphAccumulator {
         // Moved out, so that finish holds the only copy and can free it.
         var (finalDrafts, finalEdges) = (drafts, edges)
         (drafts, edges, nameIndex, normalized) = ([:], [:], [:], [:])
-        return builder.finish(drafts: &finalDrafts, edges: &finalEdges)
+        let (graph, ids) = builder.finish(drafts: &finalDrafts, edges: &finalEdges)
+        return BuiltGraph(graph: graph, mentions: mentions.finish(ids: ids))
     }
 }

@@ -76,7 +76,8 @@ public struct GraphBuilder: Sendable {
     /// Assigns ids from kind and canonical name, and resolves the drafts' references.
     /// Empties `drafts` and `edges` as soon as they are turned into nodes and edges,
     /// so that the two forms of a large graph are not held at once.
-    func finish(drafts: inout [String: Draft], edges: inout [EdgeKey: DraftEdge]) -> KnowledgeGraph {
+    /// - Returns: the graph, and the id of each draft key.
+    func finish(drafts: inout [String: Draft], edges: inout [EdgeKey: DraftEdge]) -> (KnowledgeGraph, [String: NodeID]) {
         var ids: [String: NodeID] = [:]
         // Entities and documents first: targets' ids derive from their subject's.
         for (key, draft) in drafts where draft.kind != .target {
@@ -113,7 +114,7 @@ public struct GraphBuilder: Sendable {
         }
         edges = [:]
         drafts = [:]
-        return KnowledgeGraph(nodes: nodes, edges: finished)
+        return (KnowledgeGraph(nodes: nodes, edges: finished), ids)
     }
 }
 

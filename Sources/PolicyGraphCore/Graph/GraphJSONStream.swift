@@ -1,53 +1,36 @@
 import Foundation
 
-extension KnowledgeGraph {
+extension WalkableGraph {
     /// Writes `graph.json` node by node and edge by edge: the same bytes as
-    /// ``jsonData()``, without the whole file (or the encoder's tree of it) in memory.
-    ///
-    /// Each node and edge is encoded on its own (pretty, sorted keys) and
-    /// indented to its depth in the file; JSON strings hold no raw line
-    /// breaks, so indenting is inserting spaces at the start of each line.
+    /// ``KnowledgeGraph/jsonData()``, without the whole file (or the encoder's
+    /// tree of it) in memory, and without the encoder's cost per value
+    /// (``GraphJSONWriter`` writes each node and edge through a ``PrettyJSONWriter``).
     public func writeJSON(to path: String) throws {
         let file = try StreamedFile(path: path)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let empty = try encoder.encode([Int]())
-        func array<Value: Encodable>(_ values: some Collection<Value>) throws {
-            guard !values.isEmpty else {
-                // An empty array as the encoder writes it, indented.
-                try file.write(Self.indented(empty, by: 2))
-                return
-            }
-            try file.write(Array("[\n".utf8))
-            var first = true
-            for value in values {
-                if !first { try file.write(Array(",\n".utf8)) }
-                first = false
-                try file.write(Array("    ".utf8))
-                try file.write(Self.indented(try encoder.encode(value), by: 4))
-            }
-            try file.write(Array("\n  ]".utf8))
+        var failure: StreamedFileError?
+        var json = PrettyJSONWriter { bytes in
+            guard failure == nil else { return }
+            do throws(StreamedFileError) { try file.write(bytes) } catch { failure = error }
         }
         // Keys in sorted order: edges, format, nodes, version.
-        try file.write(Array("{\n  \"edges\" : ".utf8))
-        try array(edges.values)
-        try file.write(Array(",\n  \"format\" : \"policygraph-graph\",\n  \"nodes\" : ".utf8))
-        try array(nodes.values)
-        try file.write(Array(",\n  \"version\" : 1\n}\n".utf8))
-        try file.finish()
-    }
-
-    /// `json` with `spaces` spaces after each line break, except on empty lines
-    /// (the encoder writes an empty array as `[`, an empty line, `]`).
-    static func indented(_ json: Data, by spaces: Int) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(json.count + json.count / 8)
-        var previousWasBreak = false
-        for byte in json {
-            if previousWasBreak, byte != 0x0A { result.append(contentsOf: repeatElement(0x20, count: spaces)) }
-            result.append(byte)
-            previousWasBreak = byte == 0x0A
+        json.beginObject()
+        json.key("edges")
+        json.beginArray()
+        try forEachEdge(sentences: true) { edge in
+            GraphJSONWriter.write(edge, to: &json)
+            if let failure { throw failure }
         }
-        return result
+        json.endArray()
+        json.key("format"); json.string("policygraph-graph")
+        json.key("nodes")
+        json.beginArray()
+        for node in nodes.values { GraphJSONWriter.write(node, to: &json) }
+        json.endArray()
+        json.key("version"); json.int(1)
+        json.endObject()
+        json.lineBreak()
+        json.finish()
+        if let failure { throw failure }
+        try file.finish()
     }
 }

@@ -21,7 +21,12 @@ public struct EdgeID: Hashable, Comparable, Codable, Sendable, CustomStringConve
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public init(type: EdgeType, source: NodeID, target: NodeID) {
-        rawValue = "edge_\(StableHash.hex("\(type.rawValue)|\(source.rawValue)|\(target.rawValue)"))"
+        rawValue = "edge_\(StableHash.hex(Self.hash(type: type, source: source, target: target)))"
+    }
+
+    /// The number the id is written from: ids sort as these numbers do (16 hex digits each).
+    static func hash(type: EdgeType, source: NodeID, target: NodeID) -> UInt64 {
+        StableHash.value("\(type.rawValue)|\(source.rawValue)|\(target.rawValue)")
     }
     public var description: String { rawValue }
     public static func < (lhs: EdgeID, rhs: EdgeID) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -43,8 +48,10 @@ enum StableHash {
         return hash
     }
 
-    static func hex(_ text: String) -> String {
-        let digits = String(value(text), radix: 16)
+    static func hex(_ text: String) -> String { hex(value(text)) }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
@@ -120,14 +127,17 @@ public struct TargetFacts: Hashable, Codable, Sendable {
     public var value: String?
     public var modality: String
     public var technology: NodeID?
+    /// The day, when the time names one (于2021年12月31日前), and the last day of a range of days.
+    public var day: Int?
+    public var endDay: Int?
 
     enum CodingKeys: String, CodingKey {
-        case subject, relation, year, month, action, topic, value, modality, technology
-        case endYear = "end_year", endMonth = "end_month"
+        case subject, relation, year, month, action, topic, value, modality, technology, day
+        case endYear = "end_year", endMonth = "end_month", endDay = "end_day"
     }
 
     public init(subject: NodeID, relation: TimeRelation, year: Int, month: Int?, endYear: Int?, endMonth: Int?, action: String?,
-                topic: String?, value: String?, modality: String, technology: NodeID?) {
+                topic: String?, value: String?, modality: String, technology: NodeID?, day: Int? = nil, endDay: Int? = nil) {
         self.subject = subject
         self.relation = relation
         self.year = year
@@ -139,6 +149,8 @@ public struct TargetFacts: Hashable, Codable, Sendable {
         self.value = value
         self.modality = modality
         self.technology = technology
+        self.day = day
+        self.endDay = endDay
     }
 }
 

@@ -196,7 +196,7 @@ public struct PatternLexicon: Sendable {
 
     /// The class of a title by its ending (after qualifiers are removed).
     public func titleClass(of title: String) -> TitleClass? {
-        for (ending, kind) in titleEndings where title.hasSuffix(ending) { return kind }
+        for (ending, kind) in titleEndings where title.hasUTF8Suffix(ending) { return kind }
         return nil
     }
 

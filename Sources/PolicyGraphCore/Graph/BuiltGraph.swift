@@ -1,0 +1,92 @@
+import Collections
+
+/// A graph as the exports read it: every node, and the edges one at a time in
+/// id order. ``KnowledgeGraph`` is one; ``BuiltGraph`` is one that never holds
+/// its `mentioned_in` edges as ``Edge`` values all at once.
+public protocol WalkableGraph: Sendable {
+    /// The nodes, sorted by id.
+    var nodes: OrderedDictionary<NodeID, Node> { get }
+    /// The number of edges.
+    var edgeCount: Int { get }
+    /// Calls `body` with each edge in id order.
+    /// - Parameter sentences: whether `body` reads the sources' sentences, or
+    ///   only their number and documents (then they may come without sentences,
+    ///   in any order).
+    func forEachEdge(sentences: Bool, _ body: (Edge) throws -> Void) throws
+}
+
+extension WalkableGraph {
+    /// Counts for summaries: nodes per kind and edges per type.
+    public var statistics: (nodes: [NodeKind: Int], edges: [EdgeType: Int]) {
+        var nodeCounts: [NodeKind: Int] = [:]
+        for node in nodes.values { nodeCounts[node.kind, default: 0] += 1 }
+        var edgeCounts: [EdgeType: Int] = [:]
+        try? forEachEdge(sentences: false) { edgeCounts[$0.type, default: 0] += 1 }
+        return (nodeCounts, edgeCounts)
+    }
+}
+
+extension KnowledgeGraph: WalkableGraph {
+    public var edgeCount: Int { edges.count }
+
+    public func forEachEdge(sentences: Bool, _ body: (Edge) throws -> Void) throws {
+        for edge in edges.values { try body(edge) }
+    }
+}
+
+/// The graph `build` writes: nodes and every edge but `mentioned_in` as a
+/// ``KnowledgeGraph``, and the `mentioned_in` edges in compact form
+/// (``MentionEdges``), made into ``Edge`` values one at a time as the exports
+/// walk them. Its walk gives the same edges as ``materialized()``.
+///
+/// ```swift
+/// let built = try accumulator.built()
+/// try built.writeJSON(to: "Outputs/graph.json")   // the bytes of built.materialized()'s
+/// let timeline = Timeline(graph: built.graph)      // targets need no mention edges
+/// ```
+public struct BuiltGraph: WalkableGraph {
+    /// Nodes and every edge except `mentioned_in`.
+    public var graph: KnowledgeGraph
+    public let mentions: MentionEdges
+
+    public init(graph: KnowledgeGraph, mentions: MentionEdges = .none) {
+        self.graph = graph
+        self.mentions = mentions
+    }
+
+    public var nodes: OrderedDictionary<NodeID, Node> { graph.nodes }
+
+    public var edgeCount: Int { graph.edges.count + mentions.count }
+
+    /// The edges of both parts merged in id order (an id in both: the mention edge).
+    public func forEachEdge(sentences: Bool, _ body: (Edge) throws -> Void) throws {
+        try forEachEdge(sentences: sentences, text: { try mentions.spill.text($0) }, body)
+    }
+
+    func forEachEdge(sentences: Bool, text: (SentenceRef) throws -> String?, _ body: (Edge) throws -> Void) rethrows {
+        let others = graph.edges.values
+        var next = others.startIndex
+        for index in 0..<mentions.count {
+            let id = mentions.id(at: index)
+            while next < others.endIndex, others[next].id <= id {
+                if others[next].id != id { try body(others[next]) }
+                next += 1
+            }
+            try body(try mentions.edge(at: index, sentences: sentences, text: text))
+        }
+        while next < others.endIndex {
+            try body(others[next])
+            next += 1
+        }
+    }
+
+    /// The whole graph with its `mentioned_in` edges as ``Edge`` values.
+    /// - Throws: ``StreamedFileError`` if a sentence cannot be read back from the scratch file.
+    public func materialized() throws -> KnowledgeGraph {
+        guard mentions.count > 0 else { return graph }
+        var edges: [Edge] = []
+        edges.reserveCapacity(edgeCount)
+        try forEachEdge(sentences: true) { edges.append($0) }
+        return KnowledgeGraph(nodes: Array(graph.nodes.values), edges: edges)
+    }
+}
