@@ -33,7 +33,7 @@ public struct PrettyJSONWriter {
     public mutating func key(_ name: String) {
         separate()
         appendString(name)
-        buffer.append(contentsOf: [0x20, 0x3A, 0x20])
+        appendColon()
         afterKey = true
     }
 
@@ -46,7 +46,8 @@ public struct PrettyJSONWriter {
             assert(!key.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }, "a key literal that needs escaping")
             buffer.append(contentsOf: key)
         }
-        buffer.append(contentsOf: [0x22, 0x20, 0x3A, 0x20])
+        buffer.append(0x22)
+        appendColon()
         afterKey = true
     }
 
@@ -120,6 +121,14 @@ public struct PrettyJSONWriter {
         counts[counts.count - 1] += 1
         buffer.append(0x0A)
         indent(counts.count)
+    }
+
+    /// ` : ` after a key, byte by byte (an array literal here was a heap allocation per key).
+    @inline(__always)
+    private mutating func appendColon() {
+        buffer.append(0x20)
+        buffer.append(0x3A)
+        buffer.append(0x20)
     }
 
     private mutating func indent(_ level: Int) {
