@@ -92,6 +92,17 @@ enum SingleDocumentScaling {
         print(String(format: "linearity: slowest/fastest CPU MB/s %.2f (time %@), memory above the ontology per MB %.1f–%.1f MB (%@)",
                      timeSpread, timeSpread >= 0.8 ? "linear within 20%" : "NOT linear within 20%",
                      memory.min()!, memory.max()!, memorySpread >= 0.8 ? "linear within 20%" : "NOT linear within 20%"))
+        // What each further megabyte costs, between consecutive sizes: a fixed part (buffers
+        // rounded up to their capacity, the ontology's share) does not count against it.
+        if rows.count >= 2 {
+            let slopes = zip(rows, rows.dropFirst()).map { small, large in
+                Double(large.peakKB - small.peakKB) / 1024 / (large.megabytes - small.megabytes)
+            }
+            let slopeSpread = slopes.min()! / slopes.max()!
+            print(String(format: "memory per added MB between consecutive sizes: %@ MB (%@)",
+                         slopes.map { String(format: "%.1f", $0) }.joined(separator: ", "),
+                         slopeSpread >= 0.8 ? "linear within 20%" : "NOT linear within 20%"))
+        }
         return 0
     }
 
