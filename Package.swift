@@ -76,7 +76,7 @@ let package = Package(
         // Throughput benchmark (run in release): checks its own output.
         .executableTarget(
             name: "policygraph-bench",
-            dependencies: ["PolicyGraphCore", "PolicyGraphStore"]
+            dependencies: ["PolicyGraphCore", "PolicyGraphOntology", "PolicyGraphStore"]
         ),
         // Fuzz harnesses (docs/fuzzing.md): with `-sanitize=fuzzer` they fuzz; in an
         // ordinary build they replay the corpus files they are given.

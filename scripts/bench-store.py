@@ -11,6 +11,7 @@ The new document for `add` is generated with another seed, so it is new.
 """
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -20,21 +21,36 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def run(command, stderr=False):
-    """Runs a command; returns (wall seconds, standard output[, standard error])."""
+def children_cpu():
+    """User + system CPU seconds of the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(command, stderr=False, cpu=False):
+    """Runs a command; returns (wall seconds, standard output[, standard error][, CPU seconds])."""
+    before = children_cpu()
     start = time.perf_counter()
     result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     wall = time.perf_counter() - start
+    used = children_cpu() - before
     if result.returncode != 0:
         sys.exit(f"{' '.join(command)} failed: {result.stderr.decode()}")
+    if cpu:
+        return wall, result.stdout, used
     return (wall, result.stdout, result.stderr) if stderr else (wall, result.stdout)
 
 
 def timed(command, runs):
-    """Median, min and max wall time in ms over `runs` new processes (after one to warm the page cache)."""
+    """Median, min and max wall time in ms over `runs` new processes (after one to warm the page
+    cache), and the median CPU time (user + system) in ms, which other load inflates less."""
     run(command)
-    times = [run(command)[0] * 1000 for _ in range(runs)]
-    return statistics.median(times), min(times), max(times)
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, _, used = run(command, cpu=True)
+        walls.append(wall * 1000)
+        cpus.append(used * 1000)
+    return statistics.median(walls), min(walls), max(walls), statistics.median(cpus)
 
 
 def peak_memory(command):
@@ -61,18 +77,18 @@ def main():
     print(f"store: {size / 1e6:.0f} MB for {documents} documents")
 
     # The floor: a process that opens the store and answers the smallest question.
-    median, low, high = timed([binary, "sql", "SELECT 1", "--store", store], a.runs)
-    print(f"process start + store open (sql \"SELECT 1\"): median {median:.1f} ms (min {low:.1f}, max {high:.1f})")
+    median, low, high, cpu = timed([binary, "sql", "SELECT 1", "--store", store], a.runs)
+    print(f"process start + store open (sql \"SELECT 1\"): median {median:.1f} ms (min {low:.1f}, max {high:.1f}), CPU {cpu:.1f} ms")
 
     # The headline question, grouped: as JSON (every company, streamed), as the default table, and its first ten.
     query = [binary, "companies", "--promise", "固态电池", "--by", "2027", "--store", store]
     for label, extra in [("json", ["--format", "json"]), ("table", []), ("json --limit 10", ["--format", "json", "--limit", "10"])]:
-        median, low, high = timed(query + extra, a.runs)
+        median, low, high, cpu = timed(query + extra, a.runs)
         _, output = run(query + extra)
         peak = peak_memory(query + extra)
         companies = output.decode().count('"earliest_due_year"') if "json" in label else output.decode().count("\n") - 2
         print(f"headline query, {label} (process start included): median {median:.1f} ms over {a.runs} runs "
-              f"(min {low:.1f}, max {high:.1f}), {companies} companies, {len(output) / 1e6:.1f} MB, peak memory {peak:.0f} MB")
+              f"(min {low:.1f}, max {high:.1f}), CPU {cpu:.1f} ms, {companies} companies, {len(output) / 1e6:.1f} MB, peak memory {peak:.0f} MB")
 
     # add of one new document, to a copy of the store.
     fresh = os.path.join(a.work, "new")
@@ -94,7 +110,7 @@ def main():
     peak = peak_memory(add)
     print(f"add of one new document: {wall:.2f} s, peak memory {peak:.0f} MB ({said.decode().strip()})")
     # Of which: a process that loads the ontology, compiles its dictionary and extracts the document (no store).
-    median, low, high = timed([binary, "extract", os.path.join(fresh, name)], max(3, a.runs // 4))
+    median, low, high, _ = timed([binary, "extract", os.path.join(fresh, name)], max(3, a.runs // 4))
     print(f"  of which extract of the same document alone (ontology load included): median {median:.0f} ms")
     os.remove(copy)
 

@@ -9,7 +9,7 @@ import PolicyGraphCore
 enum GraphTables {
     /// Replaces the graph tables' contents with `graph` (in the caller's transaction).
     static func replace(with graph: some WalkableGraph, in db: Database, folding: CharacterFolding) throws {
-        for table in ["edge_sources", "sentences", "edges", "targets", "node_documents", "names", "nodes"] {
+        for table in ["target_sources", "edge_sources", "sentences", "edges", "targets", "node_documents", "names", "nodes"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         let encoder = JSONEncoder()
@@ -20,11 +20,6 @@ enum GraphTables {
             """)
         let name = try db.makeStatement(sql: "INSERT OR IGNORE INTO names (node_id, name, key, is_label) VALUES (?, ?, ?, ?)")
         let nodeDocument = try db.makeStatement(sql: "INSERT OR IGNORE INTO node_documents (node_id, document_id) VALUES (?, ?)")
-        let target = try db.makeStatement(sql: """
-            INSERT INTO targets (id, subject_id, subject_kind, relation, year, month, end_year, end_month, action, topic, topic_key,
-                                 value, modality, technology_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         for value in graph.nodes.values {
             try node.execute(arguments: [value.id.rawValue, value.kind.rawValue, value.label, value.ontologyID, value.parent,
                                          value.firstSeen, value.lastSeen, value.published, value.documents.count, try encoder.encode(value)])
@@ -35,14 +30,8 @@ enum GraphTables {
                 }
             }
             for document in value.documents { try nodeDocument.execute(arguments: [value.id.rawValue, document]) }
-            if let facts = value.target {
-                let subjectKind = graph.nodes[facts.subject]?.kind.rawValue ?? ""
-                try target.execute(arguments: [value.id.rawValue, facts.subject.rawValue, subjectKind, facts.relation.rawValue, facts.year,
-                                               facts.month, facts.endYear, facts.endMonth, facts.action, facts.topic,
-                                               KnowledgeGraph.normalize(facts.topic ?? ""), facts.value, facts.modality,
-                                               facts.technology?.rawValue])
-            }
         }
+        try TargetRows.insert(graph.nodes.values, kind: { graph.nodes[$0]?.kind }, in: db)
         let edge = try db.makeStatement(sql: "INSERT INTO edges (id, type, source_id, target_id, weight) VALUES (?, ?, ?, ?, ?)")
         let source = try db.makeStatement(sql: """
             INSERT INTO edge_sources (edge_id, position, document_id, sentence_id, start, "end", more_offsets, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -69,6 +58,7 @@ enum GraphTables {
                                                offsets.first, offsets.count > 1 ? offsets[1] : nil, more, provenance.rule])
             }
         }
+        try TargetRows.fillSources(in: db)
     }
 
     /// A sentence's length and two 64-bit hashes of it (FNV-1a, and a variant

@@ -27,19 +27,45 @@ public struct CompanyGroup: Encodable, Sendable, Equatable {
     }
 }
 
-/// A target's time with numbers for years and months.
+/// A target's time with numbers for years, months and days (as the extraction's target times have them).
 public struct TargetTimeFields: Encodable, Sendable, Equatable {
     public let relation: String
     public let year: Int
     public let month: Int?
     public let endYear: Int?
     public let endMonth: Int?
+    /// The day, when the time names one, and the last day of a range of days.
+    public let day: Int?
+    public let endDay: Int?
     /// by 2027, in 2026-01, 2024–2026.
     public let text: String
 
+    public init(relation: String, year: Int, month: Int?, endYear: Int?, endMonth: Int?, day: Int? = nil, endDay: Int? = nil, text: String) {
+        self.relation = relation
+        self.year = year
+        self.month = month
+        self.endYear = endYear
+        self.endMonth = endMonth
+        self.day = day
+        self.endDay = endDay
+        self.text = text
+    }
+
+    /// The time fields of a target's facts.
+    public init(_ facts: TargetFacts) {
+        relation = facts.relation.rawValue
+        year = facts.year
+        month = facts.month
+        endYear = facts.endYear
+        endMonth = facts.endMonth
+        day = facts.day
+        endDay = facts.endDay
+        text = TimeDescription.describe(facts)
+    }
+
     enum CodingKeys: String, CodingKey {
-        case relation, year, month, text
-        case endYear = "end_year", endMonth = "end_month"
+        case relation, year, month, day, text
+        case endYear = "end_year", endMonth = "end_month", endDay = "end_day"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -49,6 +75,8 @@ public struct TargetTimeFields: Encodable, Sendable, Equatable {
         try container.encode(month, forKey: .month)
         try container.encode(endYear, forKey: .endYear)
         try container.encode(endMonth, forKey: .endMonth)
+        try container.encode(day, forKey: .day)
+        try container.encode(endDay, forKey: .endDay)
         try container.encode(text, forKey: .text)
     }
 }
@@ -130,18 +158,17 @@ extension PolicyStore {
     /// Companies that promise `topic` (or a narrower technology: 全固态电池 for 固态电池)
     /// due by `year`, grouped one per company, earliest due first.
     ///
-    /// Three indexed queries, whatever the number of companies: the matching targets with
-    /// their sources and publication dates, the companies' names and aliases, and the
-    /// near-duplicate documents.
-    /// - Parameter limit: keep only the first companies (earliest due first); all when `nil`.
-    public func companies(promising topic: String, dueBy year: Int, limit: Int? = nil) throws -> CompanyAnswer {
+    /// The matching targets come from the `targets(subject_kind, modality, year)` index, in
+    /// answer order; only the companies kept (the first `limit`) then have their targets'
+    /// sources read, one range of `target_sources` per target (sentence and publication date
+    /// beside each source), and their names and aliases in one query.
+    /// - Parameters:
+    ///   - limit: keep only the first companies (earliest due first); all when `nil`.
+    ///   - sentences: read each source's sentence (a table leaves them out).
+    public func companies(promising topic: String, dueBy year: Int, limit: Int? = nil, sentences: Bool = true) throws -> CompanyAnswer {
         try read { db in
             let key = try lookupKey(topic, db)
             let topicKey = KnowledgeGraph.normalize(topic)
-            var duplicates: [String: [DuplicateReference]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, published, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL ORDER BY id") {
-                duplicates[row[2], default: []].append(DuplicateReference(document: row[0], published: row[1]))
-            }
             let rows = try Row.fetchCursor(db, sql: """
                 WITH RECURSIVE technology(id) AS (
                     SELECT m.node_id FROM names m JOIN nodes n ON n.id = m.node_id WHERE m.key = :key AND n.kind = 'technology'
@@ -149,60 +176,63 @@ extension PolicyStore {
                     SELECT e.source_id FROM edges e JOIN technology ON e.target_id = technology.id
                     JOIN nodes s ON s.id = e.source_id AND s.kind = 'technology'
                     WHERE e.type = 'part_of'
-                ),
-                matched AS (
-                    SELECT * FROM targets t
-                    WHERE t.subject_kind = 'company' AND t.modality = 'promise' AND t.relation != 'after' AND t.year <= :year
-                      AND (t.technology_id IN technology OR (:topic != '' AND instr(t.topic_key, :topic) > 0))
                 )
-                SELECT t.id, t.subject_id, t.relation, t.year, t.month, t.end_year, t.end_month, t.action, t.topic, t.value,
-                       t.modality, t.technology_id,
-                       s.document_id, d.published, x.text AS sentence, s.start, s."end", s.rule
-                FROM matched t
-                JOIN edges e ON e.target_id = t.id AND e.type = 'holds_target'
-                JOIN edge_sources s ON s.edge_id = e.id
-                LEFT JOIN sentences x ON x.id = s.sentence_id
-                LEFT JOIN documents d ON d.id = s.document_id
-                ORDER BY t.year, coalesce(t.month, 0), t.subject_id, t.id, s.edge_id, s.position
+                SELECT t.number, t.id, t.subject_id, t.relation, t.year, t.month, t.end_year, t.end_month, t.day, t.end_day,
+                       t.action, t.topic, t.value, t.modality, t.technology_id
+                FROM targets t
+                WHERE t.subject_kind = 'company' AND t.modality = 'promise' AND t.relation != 'after' AND t.year <= :year
+                  AND (t.technology_id IN technology OR (:topic != '' AND instr(t.topic_key, :topic) > 0))
+                ORDER BY t.year, coalesce(t.month, 0), t.subject_id, t.id
                 """, arguments: ["key": key, "year": year, "topic": topicKey])
-            // Targets in order, each with its sources (consecutive rows): one pass over the cursor.
+            // Companies in the order of their first target; each with its targets (and their numbers) in order.
             var order: [String] = []
-            var bySubject: [String: [GroupedTarget]] = [:]
-            var current: (id: String, subject: String, target: GroupedTarget)? = nil
-            func flush() {
-                guard let current else { return }
-                if bySubject[current.subject] == nil { order.append(current.subject) }
-                bySubject[current.subject, default: []].append(current.target)
-            }
+            var bySubject: [String: [(number: Int64, target: GroupedTarget)]] = [:]
             while let row = try rows.next() {
-                let id: String = row[0]
-                if current?.id != id {
-                    flush()
-                    current = (id, row[1], Self.groupedTarget(row, sources: []))
+                let subject: String = row[2]
+                if bySubject[subject] == nil {
+                    if let limit, order.count == limit { continue }
+                    order.append(subject)
                 }
-                let document: String = row[12]
-                current!.target.sources.append(SourceReference(document: document, published: row[13], sentence: row[14],
-                                                               offsets: [row[15], row[16]].compactMap { $0 as Int? }, rule: row[17],
-                                                               duplicates: duplicates[document] ?? []))
+                bySubject[subject, default: []].append((row[0], Self.groupedTarget(row)))
             }
-            flush()
-            // Names and aliases of the companies found, in one query.
+            let sourceRows = try db.makeStatement(sql: sentences
+                ? "SELECT document_id, published, start, \"end\", rule, sentence FROM target_sources WHERE target = ? ORDER BY position"
+                : "SELECT document_id, published, start, \"end\", rule FROM target_sources WHERE target = ? ORDER BY position")
+            let duplicates = try Self.duplicates(db)
             var names: [String: String] = [:]
             var aliases: [String: [String]] = [:]
-            if !order.isEmpty {
-                let placeholders = Array(repeating: "?", count: order.count).joined(separator: ",")
+            try Self.inChunks(order) { chunk, placeholders in
                 for row in try Row.fetchAll(db, sql: "SELECT node_id, name, is_label FROM names WHERE node_id IN (\(placeholders)) ORDER BY node_id, name",
-                                            arguments: StatementArguments(order)) {
+                                            arguments: StatementArguments(chunk)) {
                     if row[2] as Bool { names[row[0]] = row[1] } else { aliases[row[0], default: []].append(row[1]) }
                 }
             }
-            let companies = order.prefix(limit ?? order.count).map { subject -> CompanyGroup in
-                let targets = bySubject[subject]!
+            let companies = try order.map { subject -> CompanyGroup in
+                let targets = try bySubject[subject]!.map { entry -> GroupedTarget in
+                    var target = entry.target
+                    let cursor = try Row.fetchCursor(sourceRows, arguments: [entry.number])
+                    while let row = try cursor.next() {
+                        let document: String = row[0]
+                        target.sources.append(SourceReference(document: document, published: row[1], sentence: sentences ? row[5] : nil,
+                                                              offsets: [row[2], row[3]].compactMap { $0 as Int? }, rule: row[4],
+                                                              duplicates: duplicates.isEmpty ? [] : duplicates[document] ?? []))
+                    }
+                    return target
+                }
                 return CompanyGroup(id: subject, name: names[subject] ?? subject, aliases: aliases[subject] ?? [],
                                     earliestDueYear: targets.map(\.time.year).min()!, targets: targets, revisions: Self.revisions(targets))
             }
             return CompanyAnswer(query: .init(promise: topic, by: year), companies: companies)
         }
+    }
+
+    /// Near-duplicate documents by the document they duplicate (a few rows, from `documents(duplicate_of)`).
+    static func duplicates(_ db: Database) throws -> [String: [DuplicateReference]] {
+        var duplicates: [String: [DuplicateReference]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, published, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL ORDER BY id") {
+            duplicates[row[2], default: []].append(DuplicateReference(document: row[0], published: row[1]))
+        }
+        return duplicates
     }
 
     /// Targets as the grouped answers show them (times as numbers, sources with their documents'
@@ -224,8 +254,7 @@ extension PolicyStore {
             }
             return results.map { result in
                 let facts = result.facts
-                let time = TargetTimeFields(relation: facts.relation.rawValue, year: facts.year, month: facts.month, endYear: facts.endYear,
-                                            endMonth: facts.endMonth, text: TimeDescription.describe(facts))
+                let time = TargetTimeFields(facts)
                 let sources = result.sources.map { source in
                     SourceReference(document: source.document, published: published[source.document], sentence: source.sentence,
                                     offsets: source.offsets, rule: source.rule, duplicates: duplicates[source.document] ?? [])
@@ -237,35 +266,53 @@ extension PolicyStore {
         }
     }
 
-    static func groupedTarget(_ row: Row, sources: [SourceReference]) -> GroupedTarget {
-        let relation = TimeRelation(rawValue: row[2]) ?? .by
+    /// A target without its sources, from the columns number, id, subject_id, relation, year, month,
+    /// end_year, end_month, day, end_day, action, topic, value, modality, technology_id.
+    static func groupedTarget(_ row: Row) -> GroupedTarget {
+        let relation = TimeRelation(rawValue: row[3]) ?? .by
         var facts = TargetFacts.placeholder
         facts.relation = relation
-        facts.year = row[3]
-        facts.month = row[4]
-        facts.endYear = row[5]
-        facts.endMonth = row[6]
-        let time = TargetTimeFields(relation: relation.rawValue, year: facts.year, month: facts.month, endYear: facts.endYear,
-                                    endMonth: facts.endMonth, text: TimeDescription.describe(facts))
-        return GroupedTarget(id: row[0], time: time, action: row[7], topic: row[8], value: row[9], modality: row[10],
-                             technology: row[11], sources: sources)
+        facts.year = row[4]
+        facts.month = row[5]
+        facts.endYear = row[6]
+        facts.endMonth = row[7]
+        facts.day = row[8]
+        facts.endDay = row[9]
+        return GroupedTarget(id: row[1], time: TargetTimeFields(facts), action: row[10], topic: row[11], value: row[12], modality: row[13],
+                             technology: row[14], sources: [])
     }
 
     /// Pairs of one company's targets about the same thing (technology, else topic) with another
     /// time, read in different documents: the earlier publication is revised by the later.
+    /// Only targets about the same thing are paired: quadratic in the targets of one thing, not of the company.
+    /// Sorted by the two ids, compared as their ranks among the company's target ids; the pairs
+    /// are found and sorted as indices, and only then made into revisions.
     static func revisions(_ targets: [GroupedTarget]) -> [Revision] {
-        var result: [Revision] = []
-        for (index, a) in targets.enumerated() {
-            for b in targets[(index + 1)...] {
-                guard a.action != nil, b.action != nil, (a.technology ?? a.topic) == (b.technology ?? b.topic),
-                      a.time.year != b.time.year || a.time.relation != b.time.relation,
-                      let x = a.sources.first, let y = b.sources.first, x.document != y.document else { continue }
-                let (earlier, later, first, second) = (x.published ?? "") <= (y.published ?? "") ? (a, b, x, y) : (b, a, y, x)
-                result.append(Revision(from: earlier.id, to: later.id, fromTime: earlier.time.text, toTime: later.time.text,
-                                       fromPublished: first.published, toPublished: second.published))
+        var rank = [Int](repeating: 0, count: targets.count)
+        for (position, index) in targets.indices.sorted(by: { targets[$0].id < targets[$1].id }).enumerated() { rank[index] = position }
+        var byThing: [String?: [Int]] = [:]
+        for (index, target) in targets.enumerated() where target.action != nil {
+            byThing[target.technology ?? target.topic, default: []].append(index)
+        }
+        // (earlier, later) as indices into `targets`.
+        var pairs: [(earlier: Int, later: Int)] = []
+        for group in byThing.values {
+            for (position, i) in group.enumerated() {
+                let a = targets[i]
+                for j in group[(position + 1)...] {
+                    let b = targets[j]
+                    guard a.time.year != b.time.year || a.time.relation != b.time.relation,
+                          let x = a.sources.first, let y = b.sources.first, x.document != y.document else { continue }
+                    pairs.append((x.published ?? "") <= (y.published ?? "") ? (i, j) : (j, i))
+                }
             }
         }
-        return result.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        pairs.sort { (rank[$0.earlier], rank[$0.later]) < (rank[$1.earlier], rank[$1.later]) }
+        return pairs.map { pair in
+            let earlier = targets[pair.earlier], later = targets[pair.later]
+            return Revision(from: earlier.id, to: later.id, fromTime: earlier.time.text, toTime: later.time.text,
+                            fromPublished: earlier.sources.first?.published, toPublished: later.sources.first?.published)
+        }
     }
 }
 
@@ -364,6 +411,8 @@ extension GroupedTarget {
         json.key("technology"); json.string(technology)
         json.key("time")
         json.beginObject()
+        json.key("day"); json.int(time.day)
+        json.key("end_day"); json.int(time.endDay)
         json.key("end_month"); json.int(time.endMonth)
         json.key("end_year"); json.int(time.endYear)
         json.key("month"); json.int(time.month)

@@ -174,7 +174,7 @@ struct IncrementalMerge {
             if let existing = try load(id) { draft = existing } else {
                 let facts = TargetFacts(subject: subject, relation: relation, year: year, month: target.time.month, endYear: target.time.end_year,
                                         endMonth: target.time.end_month, action: target.action, topic: target.topic, value: target.value,
-                                        modality: target.modality, technology: technology)
+                                        modality: target.modality, technology: technology, day: target.time.day, endDay: target.time.end_day)
                 draft = Draft(node: Node(id: id, kind: .target, label: "", aliases: [], ontologyID: nil, parent: nil, firstSeen: nil, lastSeen: nil,
                                          documents: [], published: nil, target: facts),
                               names: [], storedLabel: nil)

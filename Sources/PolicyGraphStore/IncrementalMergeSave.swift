@@ -114,9 +114,10 @@ extension IncrementalMerge {
     mutating func save() throws {
         let renames = try applyRenames()
         for id in renames.deletedNodes {
-            for (table, column) in [("nodes", "id"), ("names", "node_id"), ("node_documents", "node_id"), ("targets", "id")] {
+            for (table, column) in [("nodes", "id"), ("names", "node_id"), ("node_documents", "node_id")] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE \(column) = ?", arguments: [id.rawValue])
             }
+            try TargetRows.delete(id, in: db)
         }
         for id in renames.deletedEdges {
             try db.execute(sql: "DELETE FROM edge_sources WHERE edge_id = ?", arguments: [id.rawValue])
@@ -124,6 +125,10 @@ extension IncrementalMerge {
         }
         try saveNodes(rewritten: renames.rewritten)
         try saveEdges()
+        // The targets' sources beside them: those of every target the documents named, read back from their edges.
+        var targets = Set(drafts.compactMap { $0.value.node.kind == .target ? $0.key : nil })
+        for edge in edges.values where edge.type == .holdsTarget { targets.insert(edge.target) }
+        try TargetRows.refreshSources(of: targets.sorted(), in: db)
         let duplicate = try db.makeStatement(sql: "UPDATE documents SET duplicate_of = ? WHERE id = ?")
         for (id, original) in duplicates.sorted(by: { $0.key < $1.key }) { try duplicate.execute(arguments: [original, id]) }
     }
@@ -138,11 +143,8 @@ extension IncrementalMerge {
             """)
         let name = try db.makeStatement(sql: "INSERT OR IGNORE INTO names (node_id, name, key, is_label) VALUES (?, ?, ?, ?)")
         let nodeDocument = try db.makeStatement(sql: "INSERT OR IGNORE INTO node_documents (node_id, document_id) VALUES (?, ?)")
-        let targetRow = try db.makeStatement(sql: """
-            INSERT OR REPLACE INTO targets (id, subject_id, subject_kind, relation, year, month, end_year, end_month, action, topic, topic_key,
-                                            value, modality, technology_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        // New targets take the next numbers; a stored one keeps its number (ON CONFLICT … DO UPDATE).
+        let targetRow = try db.makeStatement(sql: TargetRows.insertSQL)
         let added = Set(appended).union(duplicates.keys)
         for id in drafts.keys.sorted() {
             let draft = drafts[id]!
@@ -153,9 +155,7 @@ extension IncrementalMerge {
                 guard let subject = try load(facts.subject) else { throw NotLocal(reason: "target \(id) has no subject") }
                 node.label = "\(subject.node.label) · \(TimeDescription.describe(facts)) · \([facts.action, facts.topic].compactMap { $0 }.joined(separator: " "))"
                 if whole {
-                    try targetRow.execute(arguments: [id.rawValue, facts.subject.rawValue, subject.node.kind.rawValue, facts.relation.rawValue, facts.year,
-                                                      facts.month, facts.endYear, facts.endMonth, facts.action, facts.topic,
-                                                      KnowledgeGraph.normalize(facts.topic ?? ""), facts.value, facts.modality, facts.technology?.rawValue])
+                    try targetRow.execute(arguments: TargetRows.arguments(number: nil, id: id, facts: facts, subjectKind: subject.node.kind.rawValue))
                 }
             }
             try nodeRow.execute(arguments: [id.rawValue, node.kind.rawValue, node.label, node.ontologyID, node.parent, node.firstSeen, node.lastSeen,

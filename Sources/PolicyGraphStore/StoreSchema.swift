@@ -181,6 +181,60 @@ enum StoreSchema {
                 INSERT OR REPLACE INTO settings (key, value) VALUES ('needs_rebuild', '1');
                 """)
         }
+        // v3: targets keyed by an integer (`number`) beside their text id, with the day of their time;
+        // `target_sources` holds each target's sources with their sentence and publication date, one
+        // range of the table per target, so the grouped answers read no edge, sentence or document
+        // row. The graph tables are emptied and rebuilt by the next add or remove.
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+                DROP TABLE targets;
+                DELETE FROM edge_sources;
+                DELETE FROM sentences;
+                DELETE FROM edges;
+                DELETE FROM node_documents;
+                DELETE FROM names;
+                DELETE FROM nodes;
+
+                CREATE TABLE targets (
+                    number INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    subject_id TEXT NOT NULL,
+                    subject_kind TEXT NOT NULL,
+                    relation TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    month INTEGER,
+                    end_year INTEGER,
+                    end_month INTEGER,
+                    day INTEGER,
+                    end_day INTEGER,
+                    action TEXT,
+                    topic TEXT,
+                    topic_key TEXT NOT NULL,
+                    value TEXT,
+                    modality TEXT NOT NULL,
+                    technology_id TEXT
+                );
+                CREATE INDEX targets_query ON targets(subject_kind, modality, year);
+                CREATE INDEX targets_subject ON targets(subject_id);
+                CREATE INDEX targets_technology ON targets(technology_id);
+
+                -- The sources of each target's holds_target edge (as edge_sources has them), in order,
+                -- with the sentence's text and the document's publication date beside them.
+                CREATE TABLE target_sources (
+                    target INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    document_id TEXT NOT NULL,
+                    published TEXT,
+                    start INTEGER,
+                    "end" INTEGER,
+                    rule TEXT,
+                    sentence TEXT,
+                    PRIMARY KEY (target, position)
+                ) WITHOUT ROWID;
+
+                INSERT OR REPLACE INTO settings (key, value) VALUES ('needs_rebuild', '1');
+                """)
+        }
         return migrator
     }
 }

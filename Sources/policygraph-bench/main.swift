@@ -4,7 +4,14 @@
 //   swift run -c release policygraph-bench CORPUS_DIR [--runs 5]
 //
 // With --scaling SEEDS_DIR it instead checks that CPU time grows in
-// proportion to the input for generated inputs of sizes ×1, ×2, ×4.
+// proportion to the input for generated inputs of sizes ×1, ×2, ×4; with
+// --single-document CORPUS_DIR it extracts one document of 10, 20 and 40 MB
+// (the corpus joined) and prints time, MB/s and peak memory per size.
+//
+// It also prints the ontology load (compiled from the TSV files, read from
+// the compact form, and per `policygraph extract` process) and, given
+// `--anchors` (the files `../shared/bench/ner-bench.py --json` wrote on the same
+// corpus), the scan's and the extraction's ratios to the Python anchors.
 //
 // It reads every .txt file of the folder into memory, normalises them, then
 // times (1) the dictionary scan alone — the one-pass automaton over UTF-8
@@ -13,6 +20,7 @@
 // output: every run must find the same number of tokens and entities.
 import Foundation
 import PolicyGraphCore
+import PolicyGraphOntology
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("policygraph-bench: \(message)\n".utf8))
@@ -20,6 +28,20 @@ func fail(_ message: String) -> Never {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+// The child of the single-document scaling: policygraph-bench --extract-one FILE
+if arguments.first == "--extract-one", arguments.count == 2 {
+    exit(SingleDocumentScaling.extractOne(path: arguments[1]))
+}
+// Single-document scaling: policygraph-bench --single-document CORPUS_DIR [--sizes 10,20,40]
+if arguments.first == "--single-document" {
+    guard arguments.count >= 2 else { fail("usage: policygraph-bench --single-document CORPUS_DIR [--sizes 10,20,40]") }
+    var sizes = [10, 20, 40]
+    if let index = arguments.firstIndex(of: "--sizes"), index + 1 < arguments.count {
+        sizes = arguments[index + 1].split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 && $0 <= 1000 }
+        guard !sizes.isEmpty else { fail("--sizes takes megabytes separated by commas, e.g. 10,20,40") }
+    }
+    exit(SingleDocumentScaling.run(corpus: arguments[1], sizes: sizes))
+}
 // The scaling check: policygraph-bench --scaling SEEDS_DIR [--unit KB]
 if arguments.first == "--scaling" {
     guard arguments.count >= 2 else { fail("usage: policygraph-bench --scaling SEEDS_DIR [--unit KB]") }
@@ -37,8 +59,15 @@ if let index = arguments.firstIndex(of: "--runs") {
     runs = value
     arguments.removeSubrange(index...(index + 1))
 }
+// The anchors' results (ner-bench.py --json FILE) to compare with: --anchors FILE[,FILE…]
+var anchorFiles: [String] = []
+if let index = arguments.firstIndex(of: "--anchors") {
+    guard index + 1 < arguments.count else { fail("--anchors needs files written by ner-bench.py --json, separated by commas") }
+    anchorFiles = arguments[index + 1].split(separator: ",").map(String.init)
+    arguments.removeSubrange(index...(index + 1))
+}
 guard let folder = arguments.first else {
-    fail("usage: policygraph-bench CORPUS_DIR [--runs N]   (make one with scripts/make-corpus.py)")
+    fail("usage: policygraph-bench CORPUS_DIR [--runs N] [--anchors FILE,…]   (make one with scripts/make-corpus.py)")
 }
 
 let clock = ContinuousClock()
@@ -120,7 +149,7 @@ guard tokenCounts.count == 1, entityCounts.count == 1, let tokens = tokenCounts.
     fail("runs disagree or found nothing: tokens \(tokenCounts.sorted()), entities \(entityCounts.sorted())")
 }
 print(String(format: "corpus: %d documents, %.1f MB (%.1f MB after normalisation)", documents.count, megabytes, Double(normalizedBytes) / 1e6))
-print(String(format: "lexicon: %d entities, %d trie states, compiled in %.2f s", extractor.lexicon.ontology.entities.count,
+print(String(format: "lexicon: %d entities, %d trie states; extractor ready in %.2f s (through the ontology cache)", extractor.lexicon.ontology.entities.count,
              extractor.lexicon.trie.stateCount, buildTime))
 print(String(format: "recognition (dictionary scan, one core): median %.1f MB/s over %d runs (min %.3f s, max %.3f s), %d tokens; %.1f MB/s of CPU time",
              megabytes / median(scanTimes), runs, scanTimes.min()!, scanTimes.max()!, tokens, megabytes / median(scanCPU)))
@@ -128,5 +157,11 @@ print(String(format: "whole extraction (normalise, recognise, targets, issued): 
              megabytes / median(pipelineTimes), pipelineTimes.count, entities, megabytes / median(pipelineCPU)))
 let (nodeCounts, edgeCounts) = graph.statistics
 print(String(format: "graph: %d nodes, %d edges, built in %.2f s", nodeCounts.values.reduce(0, +), edgeCounts.values.reduce(0, +), graphTime))
+// 4. The ontology load, in this process and per process.
+guard let ontologyDirectory = BundledOntology.directory else { fail("the bundled ontology is not beside the program") }
+let loadFigures = OntologyLoadProbe.measure(directory: ontologyDirectory, probeFile: paths.sorted()[0], runs: max(3, runs))
+OntologyLoadProbe.report(loadFigures, probeFile: paths.sorted()[0])
+// 5. The anchors, as ratios.
+AnchorRatios.report(files: anchorFiles, scan: megabytes / median(scanTimes), extraction: megabytes / median(pipelineTimes), inputBytes: inputBytes)
 print(String(format: "headline query (companies promising 固态电池 by 2027): median %.2f ms over %d runs (max %.2f ms), %d companies",
              median(queryTimes) * 1000, queryTimes.count, queryTimes.max()! * 1000, answerCount))

@@ -12,8 +12,15 @@ struct OntologyOptions: ParsableArguments {
                                valueName: "PATH"))
     var userOntology: String?
 
+    /// The lexicon of `--ontology DIR` or of the bundled ontology, read from its
+    /// compiled form in the cache when that is current (`POLICYGRAPH_CACHE_DIR`).
+    func loadBaseLexicon() throws -> Lexicon {
+        guard let ontology else { return try Lexicon.bundled() }
+        return try Lexicon.load(from: URL(fileURLWithPath: ontology))
+    }
+
     func loadOntology() throws -> Ontology {
-        var loaded = try ontology.map { try Ontology.load(from: URL(fileURLWithPath: $0)) } ?? Ontology.bundled()
+        var loaded = try loadBaseLexicon().ontology
         if let userOntology {
             loaded = try loaded.layering(userOntology: URL(fileURLWithPath: userOntology))
             for warning in loaded.duplicateWarnings(under: URL(fileURLWithPath: userOntology)) {
@@ -24,7 +31,9 @@ struct OntologyOptions: ParsableArguments {
     }
 
     func makeExtractor() throws -> Extractor {
-        Extractor(lexicon: Lexicon(ontology: try loadOntology()))
+        // A user's entries change the names: the lexicon is compiled for them.
+        guard userOntology != nil else { return Extractor(lexicon: try loadBaseLexicon()) }
+        return Extractor(lexicon: Lexicon(ontology: try loadOntology()))
     }
 }
 

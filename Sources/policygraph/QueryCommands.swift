@@ -65,7 +65,8 @@ struct CompaniesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let answer = try storeOptions.openForReading().companies(promising: promise, dueBy: by, limit: limit)
+        // The table and CSV list documents, not sentences: only JSON reads them.
+        let answer = try storeOptions.openForReading().companies(promising: promise, dueBy: by, limit: limit, sentences: format == .json)
         guard !answer.companies.isEmpty || format == .json else {
             FileHandle.standardError.write(Data("policygraph: no company promises \(promise) by \(by)\n".utf8))
             return

@@ -125,26 +125,30 @@ enum CompanyRows {
     /// A row lists this many targets and sources; the rest are counted (`+12 more`): JSON has them all.
     static let listed = 5
 
-    static func shortened(_ items: [String]) -> String {
-        let shown = items.prefix(listed).joined(separator: "; ")
-        return items.count > listed ? "\(shown); +\(items.count - listed) more" : shown
+    /// The first ``listed`` of `items` as `describe` spells them, and how many more there are.
+    static func shortened<Item>(_ items: some Collection<Item>, _ describe: (Item) -> String) -> String {
+        shortened(items.prefix(listed).map(describe), of: items.count)
+    }
+
+    /// `shown` (at most ``listed``) of `count` items, and how many more there are.
+    static func shortened(_ shown: [String], of count: Int) -> String {
+        count > shown.count ? "\(shown.joined(separator: "; ")); +\(count - shown.count) more" : shown.joined(separator: "; ")
     }
 
     static func table(_ answer: CompanyAnswer) -> Table {
         Table(columns: ["company", "aliases", "earliest", "targets", "sources", "revisions"], rows: answer.companies.map { company in
-            let targets = company.targets.map { target in
-                [target.time.text, target.action, target.topic, target.value].compactMap { $0 }.joined(separator: " ")
-            }
+            // The documents in order of first use: the first five spelled out, the others counted.
             var sources: [String] = []
             var seen: Set<String> = []
             for target in company.targets {
-                for source in target.sources where seen.insert(source.document).inserted {
+                for source in target.sources where seen.insert(source.document).inserted && sources.count < listed {
                     sources.append("\(source.document) (\(source.published ?? "?"))")
                 }
             }
-            let revisions = company.revisions.map { "\($0.fromTime) → \($0.toTime)" }
-            return [company.name, company.aliases.joined(separator: "、"), String(company.earliestDueYear), shortened(targets),
-                    shortened(sources), shortened(revisions)]
+            return [company.name, company.aliases.joined(separator: "、"), String(company.earliestDueYear),
+                    shortened(company.targets) { [$0.time.text, $0.action, $0.topic, $0.value].compactMap { $0 }.joined(separator: " ") },
+                    shortened(sources, of: seen.count),
+                    shortened(company.revisions) { "\($0.fromTime) → \($0.toTime)" }]
         })
     }
 }

@@ -27,6 +27,15 @@ import Testing
         (nil, nil, nil, nil, "没有这个名字"),
     ]
 
+    /// A time that names a day (dev: 于2021年12月31日前) keeps it in the store's row and in the JSON view of the target.
+    @Test func aTargetsDayIsKept() throws {
+        let (store, _) = try #require(Self.built)
+        let dated = try store.targetViews(store.targets(time: .in(2021))).filter { $0.time.day != nil }
+        #expect(dated.map { [$0.time.year, $0.time.month, $0.time.day, $0.time.endDay] } == [[2021, 12, 31, nil]])
+        #expect(try store.query("SELECT year, month, day, end_day FROM targets WHERE day IS NOT NULL").rows
+                == [[.integer(2021), .integer(12), .integer(31), .null]])
+    }
+
     @Test(arguments: filters.indices)
     func targetsAreTheGraphsTargets(index: Int) throws {
         let (store, graph) = try #require(Self.built)

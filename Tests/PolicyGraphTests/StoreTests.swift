@@ -206,7 +206,7 @@ func exportBytes(_ graph: KnowledgeGraph) throws -> [String: Data] {
         let store = try PolicyStore(path: newer)
         try store.database.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
         #expect(throws: StoreError.newerStore(path: newer, unknownVersions: ["v99"])) { try PolicyStore(path: newer, readOnly: true) }
-        #expect(try PolicyStore(path: temporaryStorePath()).schemaVersions() == ["v1", "v2"])
+        #expect(try PolicyStore(path: temporaryStorePath()).schemaVersions() == ["v1", "v2", "v3"])
         let text = temporaryStorePath()
         try Data("not a database at all, just some text".utf8).write(to: URL(fileURLWithPath: text))
         #expect(throws: StoreError.self) { try PolicyStore(path: text, readOnly: true) }
@@ -275,10 +275,49 @@ extension StoreTests {
         // Read-only, it says to migrate it; opened for writing, it is migrated and rebuilt.
         #expect(throws: StoreError.self) { try PolicyStore(path: path, readOnly: true) }
         let store = try PolicyStore(path: path)
-        #expect(try store.schemaVersions() == ["v1", "v2"])
+        #expect(try store.schemaVersions() == ["v1", "v2", "v3"])
         try store.ingest([], ontology: ontology, rebuild: false)
         #expect(try store.extractions() == [document.extraction])
         let (expected, _) = try StoreBuild.fresh(at: temporaryStorePath(), with: [document], ontology: ontology, settings: .init())
         #expect(try store.graph().jsonData() == expected.jsonData())
+    }
+}
+
+extension StoreTests {
+    /// A store of schema v2 (targets keyed by text only, no target_sources) is refused for reading
+    /// with a message that says how to migrate it, and migrated on the next add: the graph tables
+    /// are rebuilt, so its grouped answer is a fresh build's, day of the targets' times included.
+    @Test func aVersionTwoStoreIsRefusedForReadingThenMigrated() throws {
+        let path = temporaryStorePath()
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v2")
+        let documents = storableDocuments.filter { !$0.id.hasPrefix("dev-") }
+        try queue.write { db in
+            for document in documents {
+                try db.execute(sql: """
+                    INSERT INTO documents (id, content_hash, bytes, published, published_year, published_source, simhash, shingles)
+                    VALUES (?, ?, ?, ?, NULL, NULL, ?, ?)
+                    """, arguments: [document.id, document.fingerprint.contentHash, document.fingerprint.bytes, document.extraction.published,
+                                     Int64(bitPattern: document.fingerprint.simhash), document.fingerprint.shingles])
+                try db.execute(sql: "INSERT INTO extractions (document_id, data) VALUES (?, ?)",
+                               arguments: [document.id, try JSONEncoder().encode(document.extraction)])
+            }
+        }
+        try queue.close()
+        #expect {
+            try PolicyStore(path: path, readOnly: true)
+        } throws: { error in
+            let message = (error as? LocalizedError)?.errorDescription ?? ""
+            return message.contains("older policygraph") && message.contains("v1, v2") && message.contains("policygraph add")
+        }
+        let store = try PolicyStore(path: path)
+        #expect(try store.schemaVersions() == ["v1", "v2", "v3"])
+        let report = try store.ingest([], ontology: ontology, rebuild: false)
+        #expect(report.graph == .rebuilt(reason: "the store asked for a rebuild"))
+        let migrated = try PolicyStore(path: path, readOnly: true)
+        let fresh = try seedStore()
+        #expect(try migrated.graph().jsonData() == fresh.graph().jsonData())
+        #expect(try migrated.companies(promising: "固态电池", dueBy: 2030) == fresh.companies(promising: "固态电池", dueBy: 2030))
+        #expect(try !migrated.companies(promising: "固态电池", dueBy: 2030).companies.isEmpty)
     }
 }

@@ -34,7 +34,7 @@ import Testing
         "",
     ])
     func stringsAreEscapedAsJSONEncoderEscapesThem(text: String) throws {
-        let time = TargetTimeFields(relation: "by", year: 2027, month: nil, endYear: 2028, endMonth: 3, text: text)
+        let time = TargetTimeFields(relation: "by", year: 2027, month: nil, endYear: 2028, endMonth: 3, day: 31, endDay: nil, text: text)
         let source = SourceReference(document: text, published: nil, sentence: text, offsets: [1, 2], rule: nil,
                                      duplicates: [DuplicateReference(document: "d/x.txt", published: nil), DuplicateReference(document: "e", published: text)])
         let target = GroupedTarget(id: "t", time: time, action: text, topic: nil, value: text, modality: "promise", technology: nil, sources: [source],

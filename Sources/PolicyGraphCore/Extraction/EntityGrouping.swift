@@ -9,12 +9,16 @@ enum EntityGrouping {
         var firstRanges: [Range<Int>] = []
         var names: [String: String] = [:]
         var groups: OrderedDictionary<String, [Mention]> = [:]
+        // Room made once: growing rehashes every key, and hashing a Chinese key normalises it.
+        groups.reserveCapacity(mentions.count)
         for mention in mentions where mention.type != .technology {
             groups[mention.key, default: []].append(mention)
         }
         // Keys of different mentions that share a surface of the same type are one entity.
         var result: [ExtractedEntity] = []
-        var seenNames: [String: Int] = [:]
+        var seenNames: [NameKey: Int] = [:]
+        seenNames.reserveCapacity(groups.count)
+        names.reserveCapacity(groups.count)
         for (_, group) in groups {
             var surfaces: OrderedSet<String> = []
             for mention in group {
@@ -33,7 +37,7 @@ enum EntityGrouping {
                                          canonical: canonical == name ? nil : canonical,
                                          mentions: group.count, offsets: [original.lowerBound, original.upperBound],
                                          rule: first.rule)
-            if let existing = seenNames["\(entity.type.rawValue):\(name)"] {
+            if let existing = seenNames[NameKey(type: entity.type, name: name)] {
                 var merged = result[existing]
                 names[first.key] = merged.name
                 for alias in entity.aliases where !merged.aliases.contains(alias) && alias != merged.name { merged.aliases.append(alias) }
@@ -41,12 +45,19 @@ enum EntityGrouping {
                 result[existing] = merged
                 continue
             }
-            seenNames["\(entity.type.rawValue):\(name)"] = result.count
+            seenNames[NameKey(type: entity.type, name: name)] = result.count
             names[first.key] = name
             result.append(entity)
             firstRanges.append(first.range)
         }
         return (result, names, firstRanges)
+    }
+
+    /// An entity's type and name: the key under which keys of one surface merge
+    /// (what the string `type:name` was, without making that string).
+    private struct NameKey: Hashable {
+        let type: EntityType
+        let name: String
     }
 
     /// A surface without the marks that are not part of a name.

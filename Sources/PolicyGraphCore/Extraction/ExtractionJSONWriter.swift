@@ -137,7 +137,7 @@ struct ExtractionJSONWriter {
         json.endArray()
     }
 
-    private mutating func key(_ name: StaticString) { json.key(name.description) }
+    private mutating func key(_ name: StaticString) { json.key(name) }
     private mutating func null() { json.null() }
     private mutating func integer(_ value: Int) { json.int(value) }
     private mutating func integers(_ values: [Int]) { array(values) { $0.integer($1) } }

@@ -124,7 +124,8 @@ public struct GraphAccumulator {
             let technology = target.technology.flatMap { technologyKey(named: $0) }
             let facts = TargetFacts(subject: NodeID(rawValue: ""), relation: relation, year: year, month: target.time.month,
                                     endYear: target.time.end_year, endMonth: target.time.end_month, action: target.action,
-                                    topic: target.topic, value: target.value, modality: target.modality, technology: nil)
+                                    topic: target.topic, value: target.value, modality: target.modality, technology: nil,
+                                    day: target.time.day, endDay: target.time.end_day)
             var draft = drafts.removeValue(forKey: key)
                 ?? GraphBuilder.Draft(kind: .target, label: "", names: [], ontologyIndex: nil, target: (facts, subjectKey, technology))
             draft.documents.insert(document)

@@ -45,6 +45,8 @@ enum GraphJSONWriter {
     static func write(_ facts: TargetFacts, to json: inout PrettyJSONWriter) {
         json.beginObject()
         if let action = facts.action { json.key("action"); json.string(action) }
+        if let day = facts.day { json.key("day"); json.int(day) }
+        if let endDay = facts.endDay { json.key("end_day"); json.int(endDay) }
         if let endMonth = facts.endMonth { json.key("end_month"); json.int(endMonth) }
         if let endYear = facts.endYear { json.key("end_year"); json.int(endYear) }
         json.key("modality"); json.string(facts.modality)

@@ -127,14 +127,17 @@ public struct TargetFacts: Hashable, Codable, Sendable {
     public var value: String?
     public var modality: String
     public var technology: NodeID?
+    /// The day, when the time names one (于2021年12月31日前), and the last day of a range of days.
+    public var day: Int?
+    public var endDay: Int?
 
     enum CodingKeys: String, CodingKey {
-        case subject, relation, year, month, action, topic, value, modality, technology
-        case endYear = "end_year", endMonth = "end_month"
+        case subject, relation, year, month, action, topic, value, modality, technology, day
+        case endYear = "end_year", endMonth = "end_month", endDay = "end_day"
     }
 
     public init(subject: NodeID, relation: TimeRelation, year: Int, month: Int?, endYear: Int?, endMonth: Int?, action: String?,
-                topic: String?, value: String?, modality: String, technology: NodeID?) {
+                topic: String?, value: String?, modality: String, technology: NodeID?, day: Int? = nil, endDay: Int? = nil) {
         self.subject = subject
         self.relation = relation
         self.year = year
@@ -146,6 +149,8 @@ public struct TargetFacts: Hashable, Codable, Sendable {
         self.value = value
         self.modality = modality
         self.technology = technology
+        self.day = day
+        self.endDay = endDay
     }
 }
 

@@ -27,13 +27,16 @@ public struct Ontology: Sendable {
         self.entities = entities
         self.patterns = patterns
         self.folding = folding
+        // Each name is hashed once (non-ASCII strings hash slowly): the
+        // entity's index is appended unless it was just appended for this entity.
         var byName: [String: [Int]] = [:]
         var byID: [EntityID: Int] = [:]
+        byName.reserveCapacity(entities.count * 2)
+        byID.reserveCapacity(entities.count)
         for (index, entity) in entities.enumerated() {
             byID[entity.id] = index
-            for name in [entity.name] + entity.aliases where !(byName[name]?.contains(index) ?? false) {
-                byName[name, default: []].append(index)
-            }
+            byName[entity.name, default: []].appendUnlessLast(index)
+            for alias in entity.aliases { byName[alias, default: []].appendUnlessLast(index) }
         }
         indexByName = byName
         indexByID = byID
@@ -48,6 +51,14 @@ public struct Ontology: Sendable {
 
     /// Loads the ontology in `directory`, reporting every invalid record.
     public static func load(from directory: URL) throws(OntologyError) -> Ontology {
+        try load(from: directory, entities: nil).ontology
+    }
+
+    /// Loads the ontology in `directory`, taking the entity records from
+    /// `compiled` when given (a compiled lexicon file holds them) instead of
+    /// parsing `entities/*.tsv`; also gives the entity records it used.
+    static func load(from directory: URL, entities compiled: EntityRecords?) throws(OntologyError)
+        -> (ontology: Ontology, entities: EntityRecords) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("entities").path, isDirectory: &isFolder),
               isFolder.boolValue else {
@@ -55,11 +66,19 @@ public struct Ontology: Sendable {
         }
         var loader = OntologyLoader(directory: directory)
         let folding = try loader.loadFolding()
-        let entities = try loader.loadEntities(folding: folding)
+        let records: EntityRecords
+        if let compiled {
+            records = compiled
+        } else {
+            let entities = try loader.loadEntities(folding: folding)
+            records = EntityRecords(entities: entities, warnings: loader.warnings)
+            loader.warnings = []
+        }
         let patterns = try loader.loadPatterns(folding: folding)
         loader.checkRequiredPatterns()
         guard loader.issues.isEmpty else { throw .invalidRecords(loader.issues) }
-        return Ontology(entities: entities, patterns: patterns, folding: folding, warnings: loader.warnings)
+        let ontology = Ontology(entities: records.entities, patterns: patterns, folding: folding, warnings: records.warnings + loader.warnings)
+        return (ontology, records)
     }
 
     /// The ontology bundled with PolicyGraph.
@@ -91,5 +110,20 @@ public struct Ontology: Sendable {
     func parentIndex(of index: Int) -> Int? {
         guard let parent = entities[index].parentName, let candidates = indexByName[parent] else { return nil }
         return candidates.first { entities[$0].name == parent } ?? candidates.first
+    }
+}
+
+/// The entity records of an ontology folder's `entities/*.tsv`, with the
+/// warnings (duplicate records) their files gave: the part of the ontology a
+/// compiled lexicon file holds.
+struct EntityRecords: Sendable, Equatable {
+    var entities: [OntologyEntity]
+    var warnings: [OntologyIssue]
+}
+
+extension Array where Element == Int {
+    /// Appends `index` unless it is already the last element (indexes are added in increasing order).
+    fileprivate mutating func appendUnlessLast(_ index: Int) {
+        if last != index { append(index) }
     }
 }

@@ -96,7 +96,7 @@ struct OntologyLoader {
                         attributes[String(parts[0])] = String(parts[1])
                     }
                 }
-                let name = folding.fold(fields[0].trimmingCharacters(in: .whitespaces))
+                let name = folding.fold(fields[0].trimmingFieldSpace())
                 guard name.unicodeScalars.count >= 2 else {
                     issues.append(.init(location: location, message: "the name '\(name)' is shorter than two characters"))
                     continue
@@ -104,7 +104,7 @@ struct OntologyLoader {
                 var aliases: [String] = []
                 var contextual: [String] = []
                 for raw in fields[1].split(separator: "|") {
-                    var alias = raw.trimmingCharacters(in: .whitespaces)
+                    var alias = String(raw).trimmingFieldSpace()
                     let isContextual = alias.hasPrefix("~")
                     if isContextual { alias.removeFirst() }
                     alias = folding.fold(alias)
@@ -115,7 +115,7 @@ struct OntologyLoader {
                     }
                     if isContextual { contextual.append(alias) } else { aliases.append(alias) }
                 }
-                let parent = fields[2].trimmingCharacters(in: .whitespaces)
+                let parent = fields[2].trimmingFieldSpace()
                 let entity = OntologyEntity(type: type, name: name, aliases: aliases, contextualAliases: contextual,
                                             parentName: parent.isEmpty ? nil : folding.fold(parent),
                                             note: fields[3], attributes: attributes, source: location)
@@ -157,7 +157,7 @@ struct OntologyLoader {
             let kind = url.deletingPathExtension().lastPathComponent
             for (line, fields) in try records(of: url, relativeName: fileName) {
                 let location = SourceLocation(file: fileName, line: line)
-                let word = folding.fold(fields[0].trimmingCharacters(in: .whitespaces))
+                let word = folding.fold(fields[0].trimmingFieldSpace())
                 guard !word.isEmpty else {
                     issues.append(.init(location: location, message: "empty first field"))
                     continue
@@ -231,7 +231,7 @@ struct OntologyLoader {
                     case "past": lexicon.targets.pastWords.append(word)
                     case "reporting": lexicon.targets.reportingWords.append(word)
                     case "noun": lexicon.targets.nouns.append(word)
-                    case "unit": lexicon.targets.units.append(fields[0].trimmingCharacters(in: .whitespaces))
+                    case "unit": lexicon.targets.units.append(fields[0].trimmingFieldSpace())
                     case "copula": lexicon.targets.copulas.append(word)
                     case "report": lexicon.targets.reportTitles.append(word)
                     case "attribute": lexicon.targets.attributes.append(word)
@@ -245,6 +245,9 @@ struct OntologyLoader {
                     case "announcing": lexicon.targets.announcingWords.append(word)
                     case "occasion": lexicon.targets.occasionWords.append(word)
                     case "preposition": lexicon.targets.prepositions.append(word)
+                    case "media-ending": lexicon.targets.mediaEndings.append(word)
+                    case "dateline-opener": lexicon.targets.datelineOpeners.append(word)
+                    case "dateline-wire": lexicon.targets.datelineWires.append(word)
                     default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
                     }
                 case "persons":
@@ -275,7 +278,7 @@ struct OntologyLoader {
                     default: issues.append(.init(location: location, message: "expected a role: code, exchange, start, after, modifier, lead or before"))
                     }
                 case "latin-legal-forms":
-                    lexicon.latinLegalForms.append(fields[0].trimmingCharacters(in: .whitespaces))
+                    lexicon.latinLegalForms.append(fields[0].trimmingFieldSpace())
                 case "zone-forms":
                     guard fields.count > 1, !fields[1].isEmpty else {
                         issues.append(.init(location: location, message: "expected an ending and its kind"))
@@ -304,7 +307,7 @@ struct OntologyLoader {
                         issues.append(.init(location: location, message: "expected a word and a role (meta, jsonld, frontmatter, table, line, source, weekday)"))
                         continue
                     }
-                    lexicon.publication.add(fields[0].trimmingCharacters(in: .whitespaces), as: role)
+                    lexicon.publication.add(fields[0].trimmingFieldSpace(), as: role)
                 case "issuance" where fields.count > 1 && ["report", "object", "notice-open", "notice-close", "label"].contains(fields[1]):
                     lexicon.issuanceCues[fields[1], default: []].append(word)
                 case "issuance":
@@ -314,7 +317,7 @@ struct OntologyLoader {
                     }
                     lexicon.issuanceVerbs.append((word, position))
                 case "page":
-                    let raw = fields[0].trimmingCharacters(in: .whitespaces)
+                    let raw = fields[0].trimmingFieldSpace()
                     switch fields.count > 1 ? fields[1] : "" {
                     case "tag": lexicon.page.boilerplateTags.insert(raw.lowercased())
                     case "class": lexicon.page.boilerplateClasses.append(raw.lowercased())

@@ -93,6 +93,12 @@ public struct TargetVocabulary: Sendable {
     public var indicatorCues: [String] = []
     /// Title endings of government work reports (政府工作报告).
     public var reportTitles: [String] = []
+    /// Name endings of newspapers, agencies and broadcasters (报, 通讯社, 电视台): they report targets, they hold none.
+    public var mediaEndings: [String] = []
+    /// Words right after a newspaper or agency that make its mention a dateline (本报讯, 记者).
+    public var datelineOpeners: [String] = []
+    /// Words within 12 characters after an agency that make its mention a dateline (新华社北京1月24日电（…）).
+    public var datelineWires: [String] = []
 }
 
 /// The data of the pattern recognisers, loaded from `patterns/*.tsv`.
@@ -185,7 +191,7 @@ public struct PatternLexicon: Sendable {
 
     /// The class of a title by its ending (after qualifiers are removed).
     public func titleClass(of title: String) -> TitleClass? {
-        for (ending, kind) in titleEndings where title.hasSuffix(ending) { return kind }
+        for (ending, kind) in titleEndings where title.hasUTF8Suffix(ending) { return kind }
         return nil
     }
 

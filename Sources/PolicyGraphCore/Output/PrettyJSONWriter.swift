@@ -37,6 +37,16 @@ public struct PrettyJSONWriter {
         afterKey = true
     }
 
+    /// The next member's key, a literal: its bytes go in as they are, with no
+    /// `String` made for it (a key literal needs no escape).
+    public mutating func key(_ name: StaticString) {
+        separate()
+        buffer.append(0x22)
+        name.withUTF8Buffer { buffer.append(contentsOf: $0) }
+        buffer.append(contentsOf: [0x22, 0x20, 0x3A, 0x20])
+        afterKey = true
+    }
+
     public mutating func string(_ value: String) {
         separate()
         appendString(value)
@@ -49,7 +59,7 @@ public struct PrettyJSONWriter {
 
     public mutating func int(_ value: Int) {
         separate()
-        buffer.append(contentsOf: String(value).utf8)
+        appendDecimal(value)
     }
 
     public mutating func int(_ value: Int?) {
@@ -117,12 +127,34 @@ public struct PrettyJSONWriter {
         if buffer.count >= Self.chunkSize { finish() }
     }
 
+    /// The decimal digits of `value`, as `String(value)` spells them, without making that string.
+    private mutating func appendDecimal(_ value: Int) {
+        if value < 0 { buffer.append(0x2D) }
+        // The magnitude as unsigned, so that Int.min has one too.
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for the 20 digits of UInt64.max
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            var start = scratch.count
+            repeat {
+                start -= 1
+                scratch[start] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+            } while magnitude > 0
+            buffer.append(contentsOf: scratch[start...])
+        }
+    }
+
     /// A quoted string, escaped as `JSONEncoder` escapes it (slashes as they are).
     private mutating func appendString(_ value: String) {
         buffer.append(0x22)
-        // Most strings need no escape: their bytes go in at once.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            buffer.append(contentsOf: value.utf8)
+        // Most strings need no escape: their bytes go in at once, found with one pass over contiguous storage.
+        var value = value
+        let done = value.withUTF8 { bytes -> Bool in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+            buffer.append(contentsOf: bytes)
+            return true
+        }
+        if done {
             buffer.append(0x22)
             return
         }

@@ -37,6 +37,9 @@ struct OverlapIndex {
 
 struct AliasResolution {
     let lexicon: Lexicon
+    /// Up to this many names, ``occurrences(of:in:from:)`` searches each with `memchr`
+    /// (a pass at memory speed per name); more share one pass over the text.
+    static let namesSearchedOneByOne = 8
     var patterns: PatternLexicon { lexicon.ontology.patterns }
 
     func resolve(_ input: [Mention], cursor: TextCursor, titles: [TitleSpan], markers: [Marker]) -> [Mention] {
@@ -86,7 +89,7 @@ struct AliasResolution {
         for marker in markers where marker.kind == .qualifier && !insideTitle(marker.range) {
             let start = marker.range.lowerBound
             let before = cursor.text(max(0, start - 12)..<start)
-            guard patterns.titleEndings.contains(where: { $0.class == .policy && before.hasSuffix($0.ending) }) else { continue }
+            guard patterns.titleEndings.contains(where: { $0.class == .policy && before.hasUTF8Suffix($0.ending) }) else { continue }
             var left = start
             var steps = 0
             while steps < 40, let (scalar, previous) = cursor.scalar(before: left), ScalarClass.isIdeograph(scalar) {
@@ -133,14 +136,14 @@ struct AliasResolution {
         }
         func isGeneric(_ range: Range<Int>) -> Bool {
             let text = cursor.text(range)
-            return patterns.genericPrefixes.contains { text.hasPrefix($0) }
+            return patterns.genericPrefixes.contains { text.hasUTF8Prefix($0) }
         }
         let lastScalars = Set(policyEndings.compactMap { $0.unicodeScalars.last?.value })
         func endsWithPolicyWord(_ range: Range<Int>) -> Bool {
             guard let (last, _) = cursor.scalar(before: range.upperBound), lastScalars.contains(last) else { return false }
             let text = cursor.text(range)
             guard patterns.titleClass(of: text) == .policy else { return false }
-            return policyEndings.contains { text.hasSuffix($0) && text.count >= $0.count + 4 }
+            return policyEndings.contains { text.hasUTF8Suffix($0) && text.count >= $0.count + 4 }
         }
         var result: [Mention] = []
         let completed = Array("了".utf8)
@@ -290,6 +293,13 @@ struct AliasResolution {
     static func occurrences(of names: [String], in cursor: TextCursor, from starts: [Int]? = nil) -> [[Int]] {
         guard !names.isEmpty else { return [] }
         let needles = names.map { Array($0.utf8) }
+        // A few names: one `memchr` pass each is faster than looking at every byte once.
+        if names.count <= Self.namesSearchedOneByOne {
+            return needles.indices.map { index in
+                let start = min(max(starts?[index] ?? 0, 0), cursor.bytes.count)
+                return cursor.occurrences(of: needles[index], in: start..<cursor.bytes.count)
+            }
+        }
         // Names by their first bytes (up to eight); each position looks up its own prefix of each length present.
         let longestKey = 8
         func key(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, length: Int) -> UInt64 {
@@ -410,19 +420,20 @@ struct AliasResolution {
     // MARK: Company short names
 
     private func addCompanyShortNames(_ mentions: inout [Mention], cursor: TextCursor) {
-        let legalForms = patterns.companyLegalForms
+        let legalForms = lexicon.words.companyLegalForms
         var added: [Mention] = []
         let existing = OverlapIndex(mentions.map(\.range))
         var triedCores: Set<String> = []
-        for mention in mentions where mention.type == .company && mention.rule.hasPrefix("suffix:") {
+        for mention in mentions where mention.type == .company && mention.rule.hasUTF8Prefix("suffix:") {
             let name = mention.extraAliases.first ?? mention.surface
-            guard let form = legalForms.first(where: { name.hasSuffix($0) }) else { continue }
+            guard let form = legalForms.first(where: { name.hasUTF8Suffix($0) }) else { continue }
             var core = String(name.dropLast(form.count))
             if let parenthesis = core.firstIndex(where: { $0 == "（" || $0 == "(" }) { core = String(core[..<parenthesis]) }
             var changed = true
             while changed {
                 changed = false
-                for word in patterns.genericBodies where word.count >= 2 && core.hasSuffix(word) && core.count - word.count >= 2 {
+                // The bytes first: the lengths in characters only for the words that end the core.
+                for word in patterns.genericBodies where core.hasUTF8Suffix(word) && word.count >= 2 && core.count - word.count >= 2 {
                     core = String(core.dropLast(word.count))
                     changed = true
                 }

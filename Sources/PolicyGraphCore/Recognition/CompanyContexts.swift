@@ -41,18 +41,23 @@ struct CompanyContexts {
         let namePatterns = NamePatterns(lexicon: lexicon)
         let spans = OverlapIndex(mentions.map(\.range))
         // 公司董事长: a suffix alone (公司, 集团) names no one.
-        let suffixWords = Set(patterns.suffixes.map(\.suffix))
-        // The companies of the document by the beginnings of their names (two to eight characters).
-        var byPrefix: [String: Mention] = [:]
-        for mention in mentions where mention.type == .company {
-            let scalars = Array(mention.surface.unicodeScalars)
-            guard scalars.count > 2 else { continue }
-            for length in 2...min(Self.maximumName, scalars.count - 1) {
-                var prefix = String.UnicodeScalarView()
-                prefix.append(contentsOf: scalars[0..<length])
-                let key = String(prefix)
-                if byPrefix[key] == nil { byPrefix[key] = mention }
+        let suffixWords = lexicon.words.suffixWords
+        // The companies of the document by the beginnings of their names (two to eight characters),
+        // made when a name first needs them.
+        var byPrefix: [String: Mention]? = nil
+        func companies(byPrefix mentions: [Mention]) -> [String: Mention] {
+            var byPrefix: [String: Mention] = [:]
+            for mention in mentions where mention.type == .company {
+                let scalars = Array(mention.surface.unicodeScalars)
+                guard scalars.count > 2 else { continue }
+                for length in 2...min(Self.maximumName, scalars.count - 1) {
+                    var prefix = String.UnicodeScalarView()
+                    prefix.append(contentsOf: scalars[0..<length])
+                    let key = String(prefix)
+                    if byPrefix[key] == nil { byPrefix[key] = mention }
+                }
             }
+            return byPrefix
         }
         var mentions = mentions
         var removed: Set<Int> = []
@@ -71,7 +76,8 @@ struct CompanyContexts {
             guard let inside = mentions.regions(inside: range) else { continue }
             removed.formUnion(inside)
             // 中电 … 中电控股有限公司: the short form of a company the document names.
-            let known = byPrefix[name]
+            if byPrefix == nil { byPrefix = companies(byPrefix: mentions) }
+            let known = byPrefix?[name]
             added.append(Mention(range: range, type: .company, surface: name, entityIndex: known?.entityIndex, rule: "context:company",
                                  key: known?.key ?? "company:\(name)"))
         }

@@ -9,9 +9,9 @@
 /// trie of some 10^5 states, not instructions). The top bit of `base` marks a
 /// state that ends a key; its value sits in a separate array that only
 /// matches read.
-public struct DoubleArrayTrie: Sendable {
+public struct DoubleArrayTrie: Sendable, Equatable {
     /// One state: where its children start, and which state it is a child of.
-    struct Cell: Sendable {
+    struct Cell: Sendable, Equatable {
         /// `base | DoubleArrayTrie.terminal` when the state ends a key.
         var base: Int32
         var check: Int32
@@ -19,10 +19,10 @@ public struct DoubleArrayTrie: Sendable {
 
     /// The bit of `Cell.base` that marks a state ending a key (bases are never negative).
     static let terminal: Int32 = Int32.min
-    private var cells: [Cell]
-    private var values: [Int32]
+    private(set) var cells: [Cell]
+    private(set) var values: [Int32]
     /// The shortcut over a walk's first character.
-    private var lead: LeadCharacterIndex
+    private(set) var lead: LeadCharacterIndex
 
     /// The number of states (for statistics).
     public var stateCount: Int { cells.count }
@@ -124,6 +124,13 @@ public struct DoubleArrayTrie: Sendable {
         self.values = Array(values[0...last])
         lead = LeadCharacterIndex(keys: keys.map(\.key), cells: cells, values: self.values,
                                   state: { Self.state(after: $0, in: cells) })
+    }
+
+    /// A trie read back from its compiled parts (``CompiledLexiconFile``), already checked.
+    init(cells: [Cell], values: [Int32], lead: LeadCharacterIndex) {
+        self.cells = cells
+        self.values = values
+        self.lead = lead
     }
 
     /// The state reached from the root over `bytes`, or `nil`.

@@ -15,9 +15,9 @@
 ///
 /// The answers are exact: a walk that takes the shortcut finds the same keys
 /// as one that does not.
-struct LeadCharacterIndex: Sendable {
+struct LeadCharacterIndex: Sendable, Equatable {
     /// The trie after a key's first character.
-    struct First: Sendable {
+    struct First: Sendable, Equatable {
         let state: Int32
         /// The state's cell (`base` with the terminal bit).
         let cell: DoubleArrayTrie.Cell
@@ -79,6 +79,14 @@ struct LeadCharacterIndex: Sendable {
             firsts.append(First(state: Int32(reached), cell: cells[reached], value: values[reached],
                                 filtered: !unfiltered.contains(slot), mask: masks[slot] ?? 0))
         }
+        self.usable = usable
+    }
+
+    /// An index read back from its compiled parts (``CompiledLexiconFile``), already checked.
+    init(ids: [UInt16], firsts: [First], pairs: [UInt64], usable: Bool) {
+        self.ids = ids
+        self.firsts = firsts
+        self.pairs = pairs
         self.usable = usable
     }
 

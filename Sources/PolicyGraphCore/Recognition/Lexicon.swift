@@ -1,3 +1,6 @@
+import Foundation
+import PolicyGraphOntology
+
 /// What a dictionary key stands for.
 public enum LexiconEntry: Hashable, Sendable {
     /// A name of an ontology entity; `contextual` names need the parent before them.
@@ -122,8 +125,40 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// Loads the bundled ontology and compiles it.
+    /// A lexicon read back from a compiled file (``OntologyCache``): the parts
+    /// must have been checked against `ontology` (``CompiledLexiconFile/isConsistent(_:with:)``).
+    init(ontology: Ontology, compiled parts: CompiledLexiconFile.Parts) {
+        self.ontology = ontology
+        trie = DoubleArrayTrie(cells: parts.cells, values: parts.values, lead: parts.lead)
+        payloads = parts.payloads
+        ancestors = parts.ancestors
+        contextualCompanies = ontology.entities.map { entity in
+            entity.type == .company && (entity.nameIsContextual || !entity.contextualAliases.isEmpty)
+        }
+        hasContextualEntry = parts.payloads.map { entries in
+            entries.contains { if case .entity(_, true) = $0 { return true } else { return false } }
+        }
+        words = RecognitionWords(patterns: ontology.patterns)
+    }
+
+    /// Loads the bundled ontology and compiles it, through the standard
+    /// ``OntologyCache`` when there is one.
     public static func bundled() throws(OntologyError) -> Lexicon {
-        Lexicon(ontology: try Ontology.bundled())
+        guard let directory = BundledOntology.directory else {
+            throw .bundleNotFound(lookedIn: BundledOntology.searchedPlaces.map(\.path))
+        }
+        return try load(from: directory)
+    }
+
+    /// The lexicon of the ontology in `directory`: read from `cache` when it
+    /// holds a current compiled form, else compiled from the TSV files (and
+    /// stored in `cache`). Without a cache, always compiled.
+    ///
+    /// ```swift
+    /// let lexicon = try Lexicon.load(from: URL(fileURLWithPath: "Ontology"))
+    /// ```
+    public static func load(from directory: URL, cache: OntologyCache? = .standard) throws(OntologyError) -> Lexicon {
+        guard let cache else { return Lexicon(ontology: try Ontology.load(from: directory)) }
+        return try cache.lexicon(for: directory)
     }
 }

@@ -192,8 +192,8 @@ struct NamePatterns {
     /// by its field: 人工智能研究院).
     func isGeneric(_ body: String, company: Bool = false) -> Bool {
         if patterns.genericBodies.contains(body) { return true }
-        if patterns.genericPrefixes.contains(where: { body.hasPrefix($0) }) { return true }
-        if patterns.genericQuantifiers.contains(where: { body.contains($0) }) { return true }
+        if patterns.genericPrefixes.contains(where: { body.hasUTF8Prefix($0) }) { return true }
+        if patterns.genericQuantifiers.contains(where: { body.containsUTF8($0) }) { return true }
         return company && isMadeOfGenericWords(body)
     }
 

@@ -22,6 +22,13 @@ struct RecognitionWords: Sendable {
     /// ``PersonRecognizer``: speech verbs and the words that may end a name.
     let speech: WordSet
     let personEndWords: WordSet
+    /// ``AliasResolution``: the company legal forms, longest first (``PatternLexicon/companyLegalForms``).
+    let companyLegalForms: [String]
+    /// ``EntityRecognizer``: the policy endings that stand alone as a short title
+    /// (``PatternLexicon/isShortTitle(_:)`` as one set lookup).
+    let shortTitles: Set<String>
+    /// ``CompanyContexts``: the suffixes of the name patterns (公司, 集团 …), which alone name no one.
+    let suffixWords: Set<String>
 
     init(patterns: PatternLexicon) {
         companyBounds = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.listLeads + patterns.companyLeads)
@@ -36,5 +43,8 @@ struct RecognitionWords: Sendable {
         measureOpeners = WordSet(patterns.issuanceVerbs.map(\.verb) + patterns.listLeads + MeasurePackages.extraOpeners)
         speech = WordSet(patterns.speechVerbs)
         personEndWords = WordSet(patterns.personEndWords)
+        companyLegalForms = patterns.companyLegalForms
+        suffixWords = Set(patterns.suffixes.map(\.suffix))
+        shortTitles = Set(patterns.titleEndings.filter { $0.class == .policy }.map(\.ending))
     }
 }

@@ -4,6 +4,10 @@ import Foundation
 struct TextCursor {
     let bytes: UnsafeBufferPointer<UInt8>
 
+    /// Up to this many needles, ``occurrences(ofAny:in:)`` searches each with `memchr` on
+    /// its last byte (a pass at memory speed each); more share one pass over the range.
+    static let needlesSearchedOneByOne = 24
+
     /// The scalar that ends at `index` and its start.
     @inline(__always)
     func scalar(before index: Int) -> (value: UInt32, start: Int)? {
@@ -71,19 +75,45 @@ struct TextCursor {
     /// position and, at one position, in the order of `needles`.
     ///
     /// - Complexity: O(n) over the range, plus the needles that share a first byte at each position.
+    ///   A position is looked at further only when its first two bytes begin a needle (a bit
+    ///   table of byte pairs): in Chinese text a lead byte such as E5 begins a third of the
+    ///   positions, a pair of bytes few.
     func occurrences(ofAny needles: [[UInt8]], in range: Range<Int>) -> [(position: Int, needle: Int)] {
+        // A few needles: one `memchr` search each, merged in the order of one pass.
+        if needles.count <= Self.needlesSearchedOneByOne {
+            var result: [(position: Int, needle: Int)] = []
+            for (index, needle) in needles.enumerated() {
+                result += occurrences(of: needle, in: range).map { ($0, index) }
+            }
+            result.sort { $0.position != $1.position ? $0.position < $1.position : $0.needle < $1.needle }
+            return result
+        }
         var byFirst = [[Int]](repeating: [], count: 256)
-        var isFirst = [Bool](repeating: false, count: 256)
+        // Needles of one byte are found by their byte alone; longer ones by their first two.
+        var isSingle = [Bool](repeating: false, count: 256)
+        var pairs = [UInt64](repeating: 0, count: 65_536 / 64)
         for (index, needle) in needles.enumerated() where !needle.isEmpty {
             byFirst[Int(needle[0])].append(index)
-            isFirst[Int(needle[0])] = true
+            if needle.count == 1 {
+                isSingle[Int(needle[0])] = true
+            } else {
+                let pair = Int(needle[0]) << 8 | Int(needle[1])
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
         }
         var nextAllowed = [Int](repeating: range.lowerBound, count: needles.count)
         var result: [(position: Int, needle: Int)] = []
         var index = range.lowerBound
-        while index < range.upperBound {
-            if isFirst[Int(bytes[index])] {
-                for needle in byFirst[Int(bytes[index])] where index >= nextAllowed[needle] && index + needles[needle].count <= range.upperBound
+        let end = range.upperBound
+        while index < end {
+            let first = Int(bytes[index])
+            var candidate = isSingle[first]
+            if !candidate, index + 1 < end {
+                let pair = first << 8 | Int(bytes[index + 1])
+                candidate = pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+            }
+            if candidate {
+                for needle in byFirst[first] where index >= nextAllowed[needle] && index + needles[needle].count <= end
                     && matches(needles[needle], at: index) {
                     result.append((index, needle))
                     nextAllowed[needle] = index + needles[needle].count

@@ -6,10 +6,11 @@ struct ZoneForms {
     let patterns: PatternLexicon
 
     func resolve(_ mentions: [Mention]) -> [Mention] {
-        let forms = patterns.zoneForms.sorted { $0.ending.count > $1.ending.count }
+        // Longest ending first; each ending's length in characters counted once.
+        let forms = patterns.zoneForms.map { (form: $0, length: $0.ending.count) }.sorted { $0.length > $1.length }.map(\.form)
         func group(of mention: Mention) -> String? {
             guard mention.type == .zone else { return nil }
-            for form in forms where mention.surface.hasSuffix(form.ending) {
+            for form in forms where mention.surface.hasUTF8Suffix(form.ending) {
                 let place = mention.surface.dropLast(form.ending.count)
                 return place.count >= 2 ? "\(place)/\(form.kind)" : nil
             }

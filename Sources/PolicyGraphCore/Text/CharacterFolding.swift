@@ -55,38 +55,41 @@ public struct CharacterFolding: Sendable {
 
     /// Folds `input`, returning the folded bytes and their map to `input`.
     public func fold(_ input: [UInt8]) -> (bytes: [UInt8], map: OffsetMap) {
-        input.withUnsafeBufferPointer { buffer in
-            var writer = ByteRewriter(input: buffer)
-            var runStart = 0
-            var index = 0
-            let count = buffer.count
-            while index < count {
-                let lead = buffer[index]
-                if lead < 0x80 { index += 1; continue }
-                let (u, length) = UTF8Bytes.scalar(in: buffer, at: index)
-                var replacement: [UInt8]? = nil
-                if u < 0x10000 {
-                    // One load decides: no hashing for the scalars that stay.
-                    let entry = bmp[Int(u)]
-                    if entry == Self.longEntry {
-                        replacement = bmpLong[u]
-                    } else if entry != 0 {
-                        replacement = UTF8Bytes.encode(entry - 1)
-                    } else if Self.isIgnorable(u) {
-                        replacement = []
+        // The table through a pointer: one load per scalar, no copy-on-write check in the loop.
+        bmp.withUnsafeBufferPointer { bmp in
+            input.withUnsafeBufferPointer { buffer in
+                var writer = ByteRewriter(input: buffer)
+                var runStart = 0
+                var index = 0
+                let count = buffer.count
+                while index < count {
+                    let lead = buffer[index]
+                    if lead < 0x80 { index += 1; continue }
+                    let (u, length) = UTF8Bytes.scalar(in: buffer, at: index)
+                    var replacement: [UInt8]? = nil
+                    if u < 0x10000 {
+                        // One load decides: no hashing for the scalars that stay.
+                        let entry = bmp[Int(u)]
+                        if entry == Self.longEntry {
+                            replacement = bmpLong[u]
+                        } else if entry != 0 {
+                            replacement = UTF8Bytes.encode(entry - 1)
+                        } else if Self.isIgnorable(u) {
+                            replacement = []
+                        }
+                    } else if !astral.isEmpty, let long = astral[u] {
+                        replacement = long
                     }
-                } else if !astral.isEmpty, let long = astral[u] {
-                    replacement = long
+                    if let replacement {
+                        writer.copy(runStart..<index)
+                        writer.replace(index..<(index + length), with: replacement)
+                        runStart = index + length
+                    }
+                    index += length
                 }
-                if let replacement {
-                    writer.copy(runStart..<index)
-                    writer.replace(index..<(index + length), with: replacement)
-                    runStart = index + length
-                }
-                index += length
+                writer.copy(runStart..<count)
+                return writer.finish()
             }
-            writer.copy(runStart..<count)
-            return writer.finish()
         }
     }
 

@@ -53,6 +53,7 @@ public enum LayoutDoubling {
         let end = range.upperBound
         // Scalar boundaries inside the range.
         var boundaries: [Int] = []
+        boundaries.reserveCapacity(end - start + 1)
         var index = start
         while index < end {
             boundaries.append(index)
@@ -73,7 +74,9 @@ public enum LayoutDoubling {
                     let a = boundaries[i]
                     let b = boundaries[i + k]
                     let c = boundaries[i + 2 * k]
-                    if b - a == c - b, memcmp(bytes.baseAddress! + a, bytes.baseAddress! + b, b - a) == 0 {
+                    // The first and last bytes of the two runs before the call: most pairs differ there.
+                    if b - a == c - b, bytes[a] == bytes[b], bytes[b - 1] == bytes[c - 1],
+                       memcmp(bytes.baseAddress! + a, bytes.baseAddress! + b, b - a) == 0 {
                         reach[i + 2 * k] = k
                     }
                 }

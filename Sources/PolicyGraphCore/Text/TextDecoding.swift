@@ -96,9 +96,10 @@ public enum TextDecoding {
         }
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { return try decode(data, file: file, as: .utf8WithBOM, warnings: []) }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return try decode(data, file: file, as: .utf16, warnings: []) }
-        if let nul = data.firstIndex(of: 0) { throw .binary(file: file, offset: nul) }
+        if let nul = firstNUL(data) { throw .binary(file: file, offset: nul) }
         guard let bad = firstInvalidUTF8(data) else {
-            var decoded = try decode(data, file: file, as: .utf8, warnings: [])
+            // Validated just now: not again.
+            var decoded = try decode(data, file: file, as: .utf8, warnings: [], validated: true)
             if let warning = doublyEncodedWarning(decoded.bytes, file: file) { decoded.warnings.append(warning) }
             return decoded
         }
@@ -130,13 +131,17 @@ public enum TextDecoding {
             + "so the text may be garbled. If it is, name the encoding (--encoding gb18030, big5 or utf-16) or convert the file to UTF-8."
     }
 
-    /// Decodes as `encoding`, or throws when the bytes are not valid in it.
-    static func decode(_ data: [UInt8], file: String, as encoding: SourceEncoding, warnings: [String]) throws(DocumentError) -> DecodedText {
+    /// Decodes as `encoding`, or throws when the bytes are not valid in it;
+    /// `validated` says that `data` is already known to be valid UTF-8 without a BOM.
+    static func decode(_ data: [UInt8], file: String, as encoding: SourceEncoding, warnings: [String],
+                       validated: Bool = false) throws(DocumentError) -> DecodedText {
         switch encoding {
         case .utf8, .utf8WithBOM:
             let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            let body = bom == 0 ? data : Array(data[3...])
-            if let bad = firstInvalidUTF8(body) { throw undecodable(body, at: bad, file: file, base: bom) }
+            if !validated || bom != 0 {
+                let body = bom == 0 ? data : Array(data[3...])
+                if let bad = firstInvalidUTF8(body) { throw undecodable(body, at: bad, file: file, base: bom) }
+            }
             var decoded = try dropControlsFromUTF8(data, from: bom, file: file)
             decoded.encoding = bom == 0 ? .utf8 : .utf8WithBOM
             decoded.warnings = warnings + decoded.warnings
@@ -333,6 +338,12 @@ public enum TextDecoding {
     /// Latin-1 continuation.
     static func doublyEncodedWarning(_ bytes: [UInt8], file: String) -> String? {
         // The first 64 KB tell: such damage covers the whole file.
+        // A pair needs a C1 or Latin-1 continuation scalar (U+0080…U+00BF), whose lead byte is C2:
+        // without one, as in most Chinese text, there is nothing to count.
+        let hasC2 = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0xC2, min(buffer.count, 65_536)) != nil } ?? false
+        }
+        guard hasC2 else { return nil }
         let (pairs, nonASCII) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int) in
             var pairs = 0, nonASCII = 0
             var previous: UInt32 = 0
@@ -356,6 +367,14 @@ public enum TextDecoding {
 
     // MARK: Helpers
 
+    /// The offset of the first NUL byte, or `nil` (`memchr`: a binary file is told from text at memory speed).
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     /// The offset of the first byte that is not valid UTF-8, or `nil`.
     public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer -> Int? in
@@ -364,6 +383,13 @@ public enum TextDecoding {
             while index < count {
                 let lead = buffer[index]
                 if lead < 0x80 { index += 1; continue }
+                // The common case of Chinese text first: a three-byte sequence whose lead
+                // (E1…EC, EE, EF) allows no overlong form and no surrogate.
+                if lead >= 0xE1, lead != 0xED, lead <= 0xEF, index + 2 < count,
+                   buffer[index + 1] & 0xC0 == 0x80, buffer[index + 2] & 0xC0 == 0x80 {
+                    index += 3
+                    continue
+                }
                 let length: Int
                 let minimum: UInt32
                 switch lead {

@@ -64,7 +64,9 @@ enum UTF8Trimming {
     /// and cut to its first `limit` characters, or `nil` when the text holds a
     /// scalar the byte path does not cover.
     ///
-    /// - Complexity: O(n) in the length of `range`, one pass.
+    /// - Complexity: O(n) in the length of `range`, one pass that stops at the first
+    ///   character past the limit that is not white space (what follows cannot change the cut:
+    ///   the `String` path would take the same first `limit` characters).
     static func simpleText(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, limit: Int) -> Range<Int>? {
         var index = range.lowerBound
         var start = -1
@@ -82,7 +84,13 @@ enum UTF8Trimming {
             count += 1
             index += length
             if count == limit { limitEnd = index }
-            if !space { lastEnd = index; countAtLast = count }
+            if !space {
+                // A character past the limit that is no white space: the text is cut at the limit
+                // whatever follows (this scalar is a grapheme of its own, so the limit-th ends a character).
+                if count > limit { return start..<limitEnd }
+                lastEnd = index
+                countAtLast = count
+            }
         }
         guard start >= 0 else { return range.lowerBound..<range.lowerBound }
         return countAtLast <= limit ? start..<lastEnd : start..<limitEnd

@@ -13,19 +13,19 @@ extension TimeParser {
         var position = index
         let quoted = word("“", at: position) != nil
         if quoted { position += 3 }
-        for (name, first) in vocabulary.plans {
-            guard let end = word(name, at: position) else { continue }
+        if let (found, end) = vocabulary.planWords.first(in: bytes, at: position) {
+            let (name, first) = vocabulary.plans[found]
             var after = end
             if quoted { guard let close = word("”", at: after) else { return nil }; after = close }
             let short = name.unicodeScalars.count == 2
-            if short, !quoted, !(standalone && after == bytes.count), firstWord(vocabulary.planTails, at: after) == nil { return nil }
-            if let (_, partEnd) = firstWord(vocabulary.planEnds, at: after) {
+            if short, !quoted, !(standalone && after == bytes.count), firstWord(vocabulary.planTailWords, at: after) == nil { return nil }
+            if let (_, partEnd) = firstWord(vocabulary.planEndWords, at: after) {
                 return (TimeValue(relation: .by, year: first + 4, precision: .period), partEnd)
             }
             if let partEnd = word("以来", at: after) {
                 return (TimeValue(relation: .from, year: first, precision: .period, markedPast: true), partEnd)
             }
-            if let (_, partEnd) = firstWord(vocabulary.planPeriods, at: after) { after = partEnd }
+            if let (_, partEnd) = firstWord(vocabulary.planPeriodWords, at: after) { after = partEnd }
             return (TimeValue(relation: .between, year: first, endYear: first + 4, precision: .period), after)
         }
         return nil
@@ -38,7 +38,7 @@ extension TimeParser {
     func centuryOrDecade(at index: Int) -> (TimeValue, Int)? {
         var position = index
         var centuryStart: Int? = nil
-        if let (word, end) = firstWord(["上世纪", "上个世纪", "本世纪", "这个世纪", "下世纪", "下个世纪"], at: position) {
+        if let (word, end) = firstWord(Self.centuryWords, at: position) {
             guard let reference else { return nil }
             let current = reference.year / 100 * 100
             centuryStart = word.hasPrefix("上") ? current - 100 : word.hasPrefix("下") ? current + 100 : current
@@ -58,7 +58,7 @@ extension TimeParser {
             }
             var (first, last) = (start, start + 9)
             var end = after
-            if let (part, partEnd) = firstWord(["前期", "初期", "初", "末期", "后期", "末", "中期"], at: after) {
+            if let (part, partEnd) = firstWord(Self.decadeParts, at: after) {
                 switch part {
                 case "前期", "初期", "初": last = start + 2
                 case "末期", "后期", "末": first = start + 7
@@ -74,7 +74,7 @@ extension TimeParser {
             return (TimeValue(relation: .in, year: centuryStart + 50, precision: .century, approximate: true), end)
         }
         var (first, last) = (centuryStart, centuryStart + 99)
-        if let (part, partEnd) = firstWord(["初期", "初", "末期", "末", "中期"], at: position) {
+        if let (part, partEnd) = firstWord(Self.centuryParts, at: position) {
             switch part {
             case "初期", "初": last = centuryStart + 19
             case "末期", "末": first = centuryStart + 80

@@ -14,15 +14,29 @@ extension TimeParser {
         return (value, count, position)
     }
 
-    static let chineseDigits: [UInt32: Int] = {
-        var table: [UInt32: Int] = [0x3007: 0, 0x96F6: 0]
-        for (offset, character) in "一二三四五六七八九".unicodeScalars.enumerated() { table[character.value] = offset + 1 }
-        return table
-    }()
+    /// The value of a Chinese digit (〇 and 零 0, 一 … 九 1 … 9), `nil` for any other scalar;
+    /// a switch on the scalar, so that the scan of a text hashes nothing.
+    @inline(__always)
+    static func chineseDigit(_ scalar: UInt32) -> Int? {
+        switch scalar {
+        case 0x3007, 0x96F6: return 0 // 〇 零
+        case 0x4E00: return 1 // 一
+        case 0x4E8C: return 2 // 二
+        case 0x4E09: return 3 // 三
+        case 0x56DB: return 4 // 四
+        case 0x4E94: return 5 // 五
+        case 0x516D: return 6 // 六
+        case 0x4E03: return 7 // 七
+        case 0x516B: return 8 // 八
+        case 0x4E5D: return 9 // 九
+        default: return nil
+        }
+    }
 
     /// Whether `scalar` is a numeral a small number or a year is written with.
+    @inline(__always)
     static func isNumeral(_ scalar: UInt32) -> Bool {
-        chineseDigits[scalar] != nil || scalar == 0x5341 || scalar == 0x4E24 || scalar == 0x5343 || scalar == 0x767E
+        chineseDigit(scalar) != nil || scalar == 0x5341 || scalar == 0x4E24 || scalar == 0x5343 || scalar == 0x767E
     }
 
     /// Chinese digits written one by one (二〇二五, 九八): value, count, end; at most four.
@@ -30,7 +44,7 @@ extension TimeParser {
         var value = 0
         var count = 0
         var position = index
-        while count < 5, let (scalar, next) = scalar(at: position), let digit = Self.chineseDigits[scalar] {
+        while count < 5, let (scalar, next) = scalar(at: position), let digit = Self.chineseDigit(scalar) {
             value = value * 10 + digit
             count += 1
             position = next
@@ -53,13 +67,13 @@ extension TimeParser {
         var seen = false
         var count = 0
         while let (scalar, next) = scalar(at: position) {
-            let isNumeral = scalar == 0x5341 || scalar == 0x4E24 || scalar == 0x51E0 || (Self.chineseDigits[scalar] ?? 0) > 0
+            let isNumeral = scalar == 0x5341 || scalar == 0x4E24 || scalar == 0x51E0 || (Self.chineseDigit(scalar) ?? 0) > 0
             guard isNumeral else { break }
             count += 1
             guard count <= Self.smallNumeralLimit else { return nil }
             if scalar == 0x5341 { // 十
                 value = (value == 0 ? 1 : value) * 10
-            } else if let digit = Self.chineseDigits[scalar], digit > 0 {
+            } else if let digit = Self.chineseDigit(scalar), digit > 0 {
                 value = value >= 10 && value % 10 == 0 ? value + digit : value * 10 + digit
             } else if scalar == 0x4E24 { // 两
                 value = value * 10 + 2
@@ -76,9 +90,9 @@ extension TimeParser {
     func thousandsYear(at index: Int) -> (Int, Int)? {
         guard let (lead, next) = scalar(at: index) else { return nil }
         let thousands: Int
-        if lead == 0x4E24 { thousands = 2 } else if let digit = Self.chineseDigits[lead], digit > 0 { thousands = digit } else { return nil }
+        if lead == 0x4E24 { thousands = 2 } else if let digit = Self.chineseDigit(lead), digit > 0 { thousands = digit } else { return nil }
         guard let afterThousand = word("千", at: next) else { return nil }
-        var position = skip(["零"], at: afterThousand)
+        var position = skip(Self.zeroWords, at: afterThousand)
         var rest = 0
         if let (number, end) = smallNumber(at: position), number < 1000 {
             rest = number

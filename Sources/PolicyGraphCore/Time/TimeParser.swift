@@ -21,6 +21,8 @@ struct TimeParser {
     /// too ambiguous in running text (a bare year 2018, 15年, 30日, 同年, 2013.03)
     /// are read too.
     let standalone: Bool
+    /// The scalars a core can start with, as bits (``TimeNormalizer/coreStartBits``); `nil`: every place is tried.
+    var coreStartBits: [UInt64]? = nil
 
     /// Years the normaliser gives (a three-digit year such as 789年 included).
     static let yearRange = 100...9999
@@ -38,39 +40,36 @@ struct TimeParser {
         return (value, index + length)
     }
 
-    /// The index after `word` if it is at `index`.
-    func word(_ word: String, at index: Int) -> Int? {
-        // One comparison of the string's own UTF-8 storage, without iterating its view.
-        if let end = word.utf8.withContiguousStorageIfAvailable({ needle -> Int? in
+    /// The index after `word` if it is at `index` (a literal of the grammar: its
+    /// bytes are compared where they are, nothing is built).
+    @inline(__always)
+    func word(_ word: StaticString, at index: Int) -> Int? {
+        word.withUTF8Buffer { needle in
             guard needle.count > 0 else { return index }
             guard index >= 0, needle.count <= bytes.count - index else { return nil }
             for offset in 0..<needle.count where bytes[index + offset] != needle[offset] { return nil }
             return index + needle.count
-        }) {
-            return end
         }
-        var position = index
-        for byte in word.utf8 {
-            guard position < bytes.count, bytes[position] == byte else { return nil }
-            position += 1
-        }
-        return position
     }
 
-    func firstWord(_ words: [String], at index: Int) -> (String, Int)? {
-        for candidate in words { if let end = word(candidate, at: index) { return (candidate, end) } }
-        return nil
+    /// The first of `words` at `index`, and the index after it.
+    @inline(__always)
+    func firstWord(_ words: TimeWords, at index: Int) -> (String, Int)? {
+        guard let (word, end) = words.first(in: bytes, at: index) else { return nil }
+        return (words.words[word], end)
     }
 
-    /// The first of `words` (with its offset) at `index`.
-    func relativeWord(_ words: [(word: String, offset: Int)], at index: Int) -> (String, Int, Int)? {
-        for candidate in words { if let end = word(candidate.word, at: index) { return (candidate.word, candidate.offset, end) } }
-        return nil
+    /// The first of `words` (with its offset) at `index`; `compiled` holds their bytes, in the same order.
+    @inline(__always)
+    func relativeWord(_ words: [(word: String, offset: Int)], _ compiled: TimeWords, at index: Int) -> (String, Int, Int)? {
+        guard let (word, end) = compiled.first(in: bytes, at: index) else { return nil }
+        return (words[word].word, words[word].offset, end)
     }
 
     /// Skips an optional word.
-    func skip(_ words: [String], at index: Int) -> Int {
-        firstWord(words, at: index)?.1 ?? index
+    @inline(__always)
+    func skip(_ words: TimeWords, at index: Int) -> Int {
+        words.first(in: bytes, at: index)?.end ?? index
     }
 
     // MARK: Grammar
@@ -84,18 +83,18 @@ struct TimeParser {
     func parseExplained(at start: Int) -> (value: TimeValue, end: Int, rules: [TimeRule])? {
         var index = start
         var approximate = false
-        if let (_, end) = firstWord(["大约", "大概", "约"], at: index) { approximate = true; index = end }
+        if let (_, end) = firstWord(Self.approximateWords, at: index) { approximate = true; index = end }
         var prefix: Prefix? = nil
         var prefixRule: TimeRule? = nil
-        if let (_, end) = firstWord(["截至", "截止到", "截止"], at: index) {
+        if let (_, end) = firstWord(Self.untilPrefixes, at: index) {
             prefix = .past; index = end
-        } else if let (_, end) = firstWord(["力争", "争取"], at: index) {
+        } else if let (_, end) = firstWord(Self.aimPrefixes, at: index) {
             prefix = .aim; index = end
-            if let (word, after) = firstWord(["到", "至", "在", "于"], at: index) {
+            if let (word, after) = firstWord(Self.aimPrepositions, at: index) {
                 index = after
                 prefix = word == "到" || word == "至" ? .by : .in
             }
-        } else if let (word, end) = firstWord(["到", "至", "于", "在", "自", "从"], at: index) {
+        } else if let (word, end) = firstWord(Self.prefixes, at: index) {
             prefix = word == "到" || word == "至" ? .by : word == "于" || word == "在" ? .in : .from
             index = end
         }
@@ -105,6 +104,12 @@ struct TimeParser {
         case .in?: prefixRule = .prefixIn
         case .from?: prefixRule = .prefixFrom
         case .aim?, nil: break
+        }
+        // No form starts here (在 before no time, 大 of 大力): nothing to try.
+        if let coreStartBits {
+            guard index < bytes.count else { return nil }
+            let scalar = UTF8Bytes.scalar(in: bytes, at: index).value
+            guard scalar < 0x10000, coreStartBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 else { return nil }
         }
         guard let core = core(at: index) else { return nil }
         var value = core.value
@@ -119,7 +124,7 @@ struct TimeParser {
             rules.append(rule)
         } else if core.bare {
             return nil
-        } else if let (_, end) = firstWord(["起至今", "起到现在", "至今", "到现在", "到今天", "迄今"], at: index), let reference {
+        } else if let (_, end) = firstWord(Self.toNowWords, at: index), let reference {
             // 从2001年起至今: from the start to the reference.
             value.relation = .between
             value.endYear = reference.year
@@ -150,8 +155,8 @@ struct TimeParser {
 
     /// Suffixes, longest first; returns the index after the one read.
     func suffix(after index: Int, value: inout TimeValue, rules: inout [TimeRule]) -> Int {
-        guard let (kind, end) = vocabulary.suffixes.lazy.compactMap({ suffix in self.word(suffix.word, at: index).map { (suffix.kind, $0) } }).first
-        else { return index }
+        guard let (found, end) = vocabulary.suffixWords.first(in: bytes, at: index) else { return index }
+        let kind = vocabulary.suffixes[found].kind
         let rule: TimeRule
         switch kind {
         case .yearEndBefore:

@@ -4,8 +4,12 @@ extension TimeParser {
     // are data: `patterns/time.tsv`, roles year-part and relative-year.
 
     func yearPart(at index: Int) -> (first: Int, last: Int, end: Int)? {
-        for part in vocabulary.yearParts { if let end = word(part.word, at: index) { return (part.first, part.last, end) } }
-        if standalone { for part in vocabulary.standaloneYearParts { if let end = word(part.word, at: index) { return (part.first, part.last, end) } } }
+        if let (found, end) = vocabulary.yearPartWords.first(in: bytes, at: index) {
+            return (vocabulary.yearParts[found].first, vocabulary.yearParts[found].last, end)
+        }
+        if standalone, let (found, end) = vocabulary.standaloneYearPartWords.first(in: bytes, at: index) {
+            return (vocabulary.standaloneYearParts[found].first, vocabulary.standaloneYearParts[found].last, end)
+        }
         return nil
     }
 
@@ -32,7 +36,7 @@ extension TimeParser {
                 // 15年 in running text is a duration far more often than 2015.
                 needsMore = !number.full && !standalone
             } else if number.full {
-                if let (_, separatorEnd) = firstWord(Self.rangeSeparators, at: number.end), yearNumber(at: separatorEnd) != nil {
+                if let (_, separatorEnd) = firstWord(Self.rangeSeparatorWords, at: number.end), yearNumber(at: separatorEnd) != nil {
                     return Core(value: TimeValue(relation: .in, year: year, precision: .year), day: nil, end: number.end,
                                 hasYear: true, bare: true, rules: [form])
                 }
@@ -47,7 +51,7 @@ extension TimeParser {
             } else {
                 return nil
             }
-        } else if let reference, let (word, end) = firstWord(["年内", "今年内", "本年内"], at: index) {
+        } else if let reference, let (word, end) = firstWord(Self.withinYearWords, at: index) {
             // 年内最后两个月: the last months of the reference year.
             let value = TimeValue(relation: .by, year: reference.year, precision: .year, relative: true)
             if let (last, lastEnd) = periodInsideYear(year: reference.year, at: end, afterYear: true) {
@@ -57,7 +61,7 @@ extension TimeParser {
             }
             _ = word
             return Core(value: value, day: nil, end: end, hasYear: true, rules: [.yearWithin])
-        } else if let reference, let (word, offset, end) = relativeWord(vocabulary.relativeYears, at: index) {
+        } else if let reference, let (word, offset, end) = relativeWord(vocabulary.relativeYears, vocabulary.relativeYearWords, at: index) {
             year = reference.year + offset
             position = end
             relative = true
@@ -66,7 +70,7 @@ extension TimeParser {
                 return Core(value: TimeValue(relation: .by, year: year, precision: .year, relative: true), day: nil, end: after, hasYear: true,
                             rules: [.yearRelative, .yearWithin])
             }
-        } else if standalone, let reference, let (_, offset, end) = relativeWord(vocabulary.standaloneRelativeYears, at: index) {
+        } else if standalone, let reference, let (_, offset, end) = relativeWord(vocabulary.standaloneRelativeYears, vocabulary.standaloneRelativeYearWords, at: index) {
             year = reference.year + offset
             position = end
             relative = true
@@ -103,7 +107,7 @@ extension TimeParser {
             applyQuarter(quarter, to: &value)
             position = end
             rules += [.quarter] + (quarter.onlyMonth != nil ? [.partOfQuarter] : [])
-        } else if let reference, let referenceMonth = reference.month, let (_, monthEnd) = firstWord(["本月", "当月", "这个月"], at: position) {
+        } else if let reference, let referenceMonth = reference.month, let (_, monthEnd) = firstWord(Self.thisMonthWords, at: position) {
             // 去年本月十日: the reference month of that year.
             value.month = referenceMonth
             value.precision = .month
@@ -131,10 +135,12 @@ extension TimeParser {
 
     /// 年初, 年底, 上半年 … standing alone: parts of the reference year.
     func standaloneYearPart(at index: Int) -> (Int, Int, Int)? {
-        for part in vocabulary.yearPartsWithoutYear {
-            if let end = word(part.word, at: index) { return (part.first, part.last, end) }
+        if let (found, end) = vocabulary.yearPartWithoutYearWords.first(in: bytes, at: index) {
+            return (vocabulary.yearPartsWithoutYear[found].first, vocabulary.yearPartsWithoutYear[found].last, end)
         }
-        if standalone { for part in vocabulary.standaloneYearParts { if let end = word(part.word, at: index) { return (part.first, part.last, end) } } }
+        if standalone, let (found, end) = vocabulary.standaloneYearPartWords.first(in: bytes, at: index) {
+            return (vocabulary.standaloneYearParts[found].first, vocabulary.standaloneYearParts[found].last, end)
+        }
         return nil
     }
 
@@ -146,16 +152,16 @@ extension TimeParser {
         func months(_ first: Int, _ last: Int, _ precision: TimePrecision, _ end: Int) -> (TimeValue, Int) {
             (TimeValue(relation: .in, year: year, month: first, endMonth: last == first ? nil : last, precision: precision), end)
         }
-        if let (_, end) = firstWord(["首季度", "首季"], at: index) { return months(1, 3, .quarter, end) }
-        if let (_, end) = firstWord(["最后一个季度", "最后一季度", "最后一季"], at: index) { return months(10, 12, .quarter, end) }
+        if let (_, end) = firstWord(Self.firstQuarterWords, at: index) { return months(1, 3, .quarter, end) }
+        if let (_, end) = firstWord(Self.lastQuarterWords, at: index) { return months(10, 12, .quarter, end) }
         if let end = word("首月", at: index) { return months(1, 1, .month, end) }
         if let afterFirst = word("前", at: index), let (count, countEnd) = smallNumber(at: afterFirst) {
-            if let (_, end) = firstWord(["个季度", "季度"], at: countEnd), (1...4).contains(count) { return months(1, count * 3, .quarter, end) }
-            if afterYear, let (_, end) = firstWord(["个月", "月"], at: countEnd), (1...12).contains(count) { return months(1, count, .month, end) }
+            if let (_, end) = firstWord(Self.quarterUnits, at: countEnd), (1...4).contains(count) { return months(1, count * 3, .quarter, end) }
+            if afterYear, let (_, end) = firstWord(Self.monthUnits, at: countEnd), (1...12).contains(count) { return months(1, count, .month, end) }
         }
         guard afterYear else { return nil }
-        if let (_, afterLast) = firstWord(["最后", "后"], at: index), let (count, countEnd) = smallNumber(at: afterLast),
-           (1...12).contains(count), let (_, end) = firstWord(["个月", "月"], at: countEnd) {
+        if let (_, afterLast) = firstWord(Self.lastWords, at: index), let (count, countEnd) = smallNumber(at: afterLast),
+           (1...12).contains(count), let (_, end) = firstWord(Self.monthUnits, at: countEnd) {
             return months(13 - count, 12, .month, end)
         }
         if let afterOrdinal = word("第", at: index), let (number, numberEnd) = smallNumber(at: afterOrdinal), (1...12).contains(number),
@@ -170,12 +176,12 @@ extension TimeParser {
     struct Quarter { var number: Int; var onlyMonth: Int? }
 
     func quarter(at index: Int) -> (Quarter, Int)? {
-        var position = skip(["第"], at: index)
+        var position = skip(Self.ordinalWords, at: index)
         guard let (number, end) = smallNumber(at: position), (1...4).contains(number),
-              let (_, after) = firstWord(["季度", "季"], at: end) else { return nil }
+              let (_, after) = firstWord(Self.quarterWords, at: end) else { return nil }
         position = after
         var onlyMonth: Int? = nil
-        if let (part, partEnd) = firstWord(["末", "底", "初"], at: position) {
+        if let (part, partEnd) = firstWord(Self.quarterParts, at: position) {
             onlyMonth = part == "初" ? (number - 1) * 3 + 1 : number * 3
             position = partEnd
         }
@@ -198,12 +204,12 @@ extension TimeParser {
     func month(at index: Int) -> (Int, Int)? {
         guard let (number, end) = smallNumber(at: index), (1...12).contains(number), let after = word("月", at: end) else { return nil }
         // 3个月 is a duration, not a month: smallNumber stops before 个, so 月 must follow directly.
-        return (number, skip(["份"], at: after))
+        return (number, skip(Self.monthSuffixWords, at: after))
     }
 
     /// Parts of a month, read as the month itself at month precision.
     func monthPart(at index: Int) -> Int {
-        if let (_, end) = firstWord(vocabulary.monthParts, at: index) { return end }
+        if let (_, end) = firstWord(vocabulary.monthPartWords, at: index) { return end }
         if standalone, let end = word("中", at: index) { return end }
         return index
     }
@@ -219,7 +225,7 @@ extension TimeParser {
             var lastDay: Int? = nil
             var endMonth: Int? = nil
             var isRange = false
-            if let span = daySpan(at: skip(["的"], at: position)) {
+            if let span = daySpan(at: skip(Self.ofWords, at: position)) {
                 day = span.first
                 lastDay = span.last ?? span.listLast
                 position = span.end
@@ -234,7 +240,7 @@ extension TimeParser {
         }
         // 1-9月, 2——4月, 十二至一月: a month range whose first month has no 月.
         guard let (first, firstEnd) = smallNumber(at: index), (1...12).contains(first),
-              let (_, separatorEnd) = firstWord(Self.rangeSeparators, at: firstEnd),
+              let (_, separatorEnd) = firstWord(Self.rangeSeparatorWords, at: firstEnd),
               let (last, lastEnd) = month(at: separatorEnd), last != first else { return nil }
         return MonthSpan(month: first, endMonth: last, day: nil, end: monthPart(at: lastEnd), isRange: true)
     }
@@ -250,14 +256,14 @@ extension TimeParser {
     func daySpan(at index: Int) -> (first: Int, last: Int?, listLast: Int?, end: Int)? {
         guard let (first, firstEnd) = smallNumber(at: index), (1...31).contains(first) else { return nil }
         var position: Int
-        if let (_, after) = firstWord(["日", "号"], at: firstEnd) {
+        if let (_, after) = firstWord(Self.dayWords, at: firstEnd) {
             position = after
-        } else if let (_, separatorEnd) = firstWord(Self.rangeSeparators, at: firstEnd), let (last, lastEnd) = day(at: separatorEnd) {
+        } else if let (_, separatorEnd) = firstWord(Self.rangeSeparatorWords, at: firstEnd), let (last, lastEnd) = day(at: separatorEnd) {
             return (first, last, nil, lastEnd)
-        } else if standalone, let (_, separatorEnd) = firstWord(Self.rangeSeparators, at: firstEnd),
+        } else if standalone, let (_, separatorEnd) = firstWord(Self.rangeSeparatorWords, at: firstEnd),
                   let (last, lastEnd) = smallNumber(at: separatorEnd), (1...31).contains(last), lastEnd == bytes.count {
             return (first, last, nil, lastEnd)
-        } else if standalone, firstEnd == bytes.count || firstWord(Self.rangeSeparators, at: firstEnd) != nil {
+        } else if standalone, firstEnd == bytes.count || firstWord(Self.rangeSeparatorWords, at: firstEnd) != nil {
             return (first, nil, nil, firstEnd)
         } else {
             return nil
@@ -265,12 +271,12 @@ extension TimeParser {
         // A list of days, bounded by the days of a month.
         var listed = 0
         var listLast: Int? = nil
-        while listed < 31, let (_, separatorEnd) = firstWord(["，", "、", ",", "和", "或"], at: position), let (listedDay, dayEnd) = day(at: separatorEnd) {
+        while listed < 31, let (_, separatorEnd) = firstWord(Self.dayListSeparators, at: position), let (listedDay, dayEnd) = day(at: separatorEnd) {
             position = dayEnd
             listLast = max(listLast ?? first, listedDay)
             listed += 1
         }
-        if let (_, separatorEnd) = firstWord(Self.rangeSeparators, at: position), let (last, lastEnd) = day(at: separatorEnd) {
+        if let (_, separatorEnd) = firstWord(Self.rangeSeparatorWords, at: position), let (last, lastEnd) = day(at: separatorEnd) {
             return (first, last, nil, lastEnd)
         }
         return (first, nil, listLast, position)
@@ -278,7 +284,7 @@ extension TimeParser {
 
     func day(at index: Int) -> (Int, Int)? {
         guard let (number, end) = smallNumber(at: index), (1...31).contains(number),
-              let (_, after) = firstWord(["日", "号"], at: end) else { return nil }
+              let (_, after) = firstWord(Self.dayWords, at: end) else { return nil }
         return (number, after)
     }
 
@@ -288,7 +294,7 @@ extension TimeParser {
     func monthDay(at index: Int) -> Core? {
         guard let reference else { return nil }
         var position = index
-        let next = firstWord(["下个", "下一个"], at: position)
+        let next = firstWord(Self.nextWords, at: position)
         if let next { position = next.1 }
         guard let span = monthSpan(at: position) else { return nil }
         var year = reference.year
@@ -350,11 +356,10 @@ extension TimeParser {
             guard Self.yearRange.contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
             return Core(value: TimeValue(relation: .in, year: year, month: month, precision: .day), day: day, end: afterFirst, hasYear: true)
         }
-        let separators = ["-", "/", ".", "·"]
-        guard let (separator, afterSeparator) = firstWord(separators, at: afterFirst),
+        guard let (separator, afterSeparator) = firstWord(Self.dateSeparators, at: afterFirst),
               let (second, secondCount, afterSecond) = digits(at: afterSeparator, maximum: 4) else { return nil }
         var third: (value: Int, count: Int, end: Int, sameSeparator: Bool)? = nil
-        if let (separator2, afterSeparator2) = firstWord(separators, at: afterSecond),
+        if let (separator2, afterSeparator2) = firstWord(Self.dateSeparators, at: afterSecond),
            let (value, count, end) = digits(at: afterSeparator2, maximum: 4), !isDigit(end) {
             third = (value, count, end, separator2 == separator)
         }
@@ -386,7 +391,7 @@ extension TimeParser {
         }
         // 1-9月 and 12-19日 are ranges of months and days, not month-day dates.
         guard third == nil, let reference, (1...12).contains(first), secondCount <= 2, (1...31).contains(second), !isDigit(afterSecond),
-              firstWord(["月", "日", "号", "年"], at: afterSecond) == nil else { return nil }
+              firstWord(Self.dateUnits, at: afterSecond) == nil else { return nil }
         return Core(value: TimeValue(relation: .in, year: reference.year, month: first, precision: .day, relative: true),
                     day: second, end: afterSecond, hasYear: false)
     }

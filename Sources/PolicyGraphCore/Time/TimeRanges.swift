@@ -31,7 +31,7 @@ extension TimeParser {
     /// `time.range.months` (2025年1月至6月, 8月至2月), else `time.range.years` (2023年至2025年).
     func range(from start: Core, at index: Int) -> (TimeValue, Int, TimeRule)? {
         guard start.value.relation == .in || start.value.relation == .between && start.value.precision != .window,
-              let (separator, afterSeparator) = firstWord(Self.rangeSeparators + ["与", "和"], at: index) else { return nil }
+              let (separator, afterSeparator) = firstWord(Self.rangeJoiners, at: index) else { return nil }
         var value = start.value
         let startMonth = value.month
         var endYear: Int
@@ -39,7 +39,7 @@ extension TimeParser {
         var endDay: Int? = nil
         var position: Int
         var toNow = false
-        if let reference, let (_, end) = firstWord(["今天", "今日", "现在", "今"], at: afterSeparator) {
+        if let reference, let (_, end) = firstWord(Self.nowWords, at: afterSeparator) {
             toNow = true
             endYear = reference.year
             endMonth = reference.month ?? 12
@@ -72,7 +72,7 @@ extension TimeParser {
             return nil
         }
         // 2007年与2009年之间: 与 and 和 join a range only before 间 or 之间 (else they list two times).
-        if separator == "与" || separator == "和", firstWord(["之间", "间"], at: position) == nil { return nil }
+        if separator == "与" || separator == "和", firstWord(Self.betweenWords, at: position) == nil { return nil }
         value.relation = .between
         value.endYear = endYear
         value.endMonth = endMonth

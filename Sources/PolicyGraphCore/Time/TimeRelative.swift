@@ -20,10 +20,10 @@ extension TimeParser {
     /// 上个月, 下月, 本月, 当月, 这个月 (+ a day or a part of the month).
     func relativeMonth(at index: Int) -> Core? {
         guard let reference, let referenceMonth = reference.month else { return nil }
-        var found = relativeWord(vocabulary.relativeMonths, at: index)
-        if found == nil, standalone { found = relativeWord(vocabulary.standaloneRelativeMonths, at: index) }
+        var found = relativeWord(vocabulary.relativeMonths, vocabulary.relativeMonthWords, at: index)
+        if found == nil, standalone { found = relativeWord(vocabulary.standaloneRelativeMonths, vocabulary.standaloneRelativeMonthWords, at: index) }
         // 月底, 月初 alone: parts of the reference month.
-        if found == nil, let (part, _) = firstWord(vocabulary.monthParts, at: index), part.hasPrefix("月") { found = ("", 0, index) }
+        if found == nil, let (part, _) = firstWord(vocabulary.monthPartWords, at: index), part.hasPrefix("月") { found = ("", 0, index) }
         guard let (_, offset, afterWord) = found else { return nil }
         var position = afterWord
         let (year, month) = Self.shift(year: reference.year, month: referenceMonth, by: offset)
@@ -47,12 +47,12 @@ extension TimeParser {
     /// 上个季度, 本季度, 下季度, 上季度末 (its last month), 下季度初 (its first).
     func relativeQuarter(at index: Int) -> (TimeValue, Int)? {
         guard let reference, let referenceMonth = reference.month else { return nil }
-        guard let (_, offset, afterWord) = relativeWord(vocabulary.relativeQuarters, at: index) else { return nil }
+        guard let (_, offset, afterWord) = relativeWord(vocabulary.relativeQuarters, vocabulary.relativeQuarterWords, at: index) else { return nil }
         var position = afterWord
         let firstMonth = (referenceMonth - 1) / 3 * 3 + 1
         let start = Self.shift(year: reference.year, month: firstMonth, by: offset * 3)
         var value = TimeValue(relation: .in, year: start.year, month: start.month, endMonth: start.month + 2, precision: .quarter, relative: true)
-        if let (part, end) = firstWord(["末", "底", "初"], at: position) {
+        if let (part, end) = firstWord(Self.quarterParts, at: position) {
             value.month = part == "初" ? start.month : start.month + 2
             value.endMonth = nil
             value.precision = .month
@@ -68,8 +68,8 @@ extension TimeParser {
     /// month nine months on (JioNLP).
     func counted(at index: Int) -> (TimeValue, Int)? {
         guard let reference, let (count, countEnd) = smallNumber(at: index), count > 0 else { return nil }
-        guard let (unit, unitEnd) = firstWord(["个季度", "季度", "个月", "年"], at: countEnd),
-              let (direction, end) = firstWord(["以前", "之前", "以后", "之后", "前", "后"], at: unitEnd) else { return nil }
+        guard let (unit, unitEnd) = firstWord(Self.countedUnits, at: countEnd),
+              let (direction, end) = firstWord(Self.countedDirections, at: unitEnd) else { return nil }
         // 五八年前七个月: the first months of 1958, not 58 years ago.
         if smallNumber(at: end) != nil { return nil }
         let before = direction == "以前" || direction == "之前" || direction == "前"
@@ -106,10 +106,8 @@ extension TimeParser {
         if let end = word("今明两年", at: index) {
             return (TimeValue(relation: .between, year: reference.year, endYear: reference.year + 1, precision: .window, relative: true), end)
         }
-        var leads = ["未来", "今后", "接下来", "近", "过去的", "过去", "最近"]
-        if standalone { leads += ["上", "前", "下", "后"] }
-        guard let (lead, afterLead) = firstWord(leads, at: index), let (count, countEnd) = smallNumber(at: afterLead), count > 0,
-              let (unit, unitEnd) = firstWord(["个年头", "年", "个季度", "个月", "月"], at: countEnd) else { return nil }
+        guard let (lead, afterLead) = firstWord(standalone ? Self.standaloneWindowLeads : Self.windowLeads, at: index), let (count, countEnd) = smallNumber(at: afterLead), count > 0,
+              let (unit, unitEnd) = firstWord(Self.windowUnits, at: countEnd) else { return nil }
         var position = unitEnd
         let months = unit == "个月" || unit == "月"
         let quarters = unit == "个季度"
@@ -122,10 +120,10 @@ extension TimeParser {
                 // With a day in the reference the window ends N months on; with a month only, it counts the reference month.
                 let last = reference.day == nil ? span - 1 : span
                 let end = Self.shift(year: reference.year, month: month, by: last)
-                position = skip(["以内", "内"], at: position)
+                position = skip(Self.withinWords, at: position)
                 return (TimeValue(relation: .by, year: end.year, month: end.month, precision: .window, relative: true), position)
             }
-            if let (_, separatorEnd) = firstWord(["至", "到", "-", "~"], at: position),
+            if let (_, separatorEnd) = firstWord(Self.windowSeparators, at: position),
                let (second, secondEnd) = smallNumber(at: separatorEnd), second >= count, let afterSecond = word("年", at: secondEnd) {
                 return (TimeValue(relation: .between, year: reference.year + count, endYear: reference.year + second,
                                   precision: .window, relative: true), afterSecond)

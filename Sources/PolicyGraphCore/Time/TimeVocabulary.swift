@@ -55,6 +55,22 @@ public struct TimeVocabulary: Sendable {
     public private(set) var planPeriods: [String] = []
     public private(set) var suffixes: [(word: String, kind: TimeSuffixKind)] = []
 
+    // The lists above as bytes, in the same order, compiled once in ``finish()``.
+    private(set) var relativeYearWords = TimeWords()
+    private(set) var standaloneRelativeYearWords = TimeWords()
+    private(set) var yearPartWords = TimeWords()
+    private(set) var yearPartWithoutYearWords = TimeWords()
+    private(set) var standaloneYearPartWords = TimeWords()
+    private(set) var relativeMonthWords = TimeWords()
+    private(set) var standaloneRelativeMonthWords = TimeWords()
+    private(set) var relativeQuarterWords = TimeWords()
+    private(set) var monthPartWords = TimeWords()
+    private(set) var planWords = TimeWords()
+    private(set) var planTailWords = TimeWords()
+    private(set) var planEndWords = TimeWords()
+    private(set) var planPeriodWords = TimeWords()
+    private(set) var suffixWords = TimeWords()
+
     public init() {}
 
     /// Whether no word was loaded (an ontology without `patterns/time.tsv`).
@@ -114,7 +130,7 @@ public struct TimeVocabulary: Sendable {
         return nil
     }
 
-    /// Orders every list longest first (file order among equal lengths).
+    /// Orders every list longest first (file order among equal lengths) and compiles it to bytes.
     mutating func finish() {
         func longestFirst<T>(_ items: [T], _ word: (T) -> String) -> [T] {
             items.enumerated().sorted { lhs, rhs in
@@ -136,6 +152,20 @@ public struct TimeVocabulary: Sendable {
         planEnds = longestFirst(planEnds) { $0 }
         planPeriods = longestFirst(planPeriods) { $0 }
         suffixes = longestFirst(suffixes) { $0.word }
+        relativeYearWords = TimeWords(relativeYears.map(\.word))
+        standaloneRelativeYearWords = TimeWords(standaloneRelativeYears.map(\.word))
+        yearPartWords = TimeWords(yearParts.map(\.word))
+        yearPartWithoutYearWords = TimeWords(yearPartsWithoutYear.map(\.word))
+        standaloneYearPartWords = TimeWords(standaloneYearParts.map(\.word))
+        relativeMonthWords = TimeWords(relativeMonths.map(\.word))
+        standaloneRelativeMonthWords = TimeWords(standaloneRelativeMonths.map(\.word))
+        relativeQuarterWords = TimeWords(relativeQuarters.map(\.word))
+        monthPartWords = TimeWords(monthParts)
+        planWords = TimeWords(plans.map(\.name))
+        planTailWords = TimeWords(planTails)
+        planEndWords = TimeWords(planEnds)
+        planPeriodWords = TimeWords(planPeriods)
+        suffixWords = TimeWords(suffixes.map(\.word))
     }
 
     /// The vocabulary of the bundled ontology's `patterns/time.tsv`, read once;

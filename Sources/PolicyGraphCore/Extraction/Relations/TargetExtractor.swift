@@ -46,17 +46,27 @@ struct TargetExtractor {
     let shortTitles: WordMatcher
     /// The time grammar, compiled once, with the ontology's time words (`patterns/time.tsv`).
     let timeNormalizer: TimeNormalizer
+    /// ``TargetVocabulary/datelineOpeners`` and ``TargetVocabulary/datelineWires`` as bytes, for the
+    /// byte path of ``isDateline(_:cursor:)`` (`nil` when a word's scalars are not each a character).
+    let datelineOpenerBytes: [[UInt8]]?
+    let datelineWireBytes: [[UInt8]]?
     /// ``TargetVocabulary/projectWords`` as bytes, for the byte path of ``locatesProject(_:cursor:)``.
     let projectWordBytes: [[UInt8]]?
     /// ``TargetVocabulary/affiliationTitles`` as bytes, for the byte path of ``isAffiliation(_:cursor:)``.
     let affiliationTitleBytes: [[UInt8]]
+    /// The topic words as scalars, for the scalar path of ``findTopic(between:action:sentence:cursor:)``
+    /// (`nil` when a word holds a scalar that path does not cover).
+    let topicScalars: TopicScalars?
 
     init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String],
          issuing: [String] = [], shortTitles: [String] = [], timeNormalizer: TimeNormalizer = TimeNormalizer()) {
         self.vocabulary = vocabulary
         self.timeNormalizer = timeNormalizer
         projectWordBytes = Self.simpleWordBytes(vocabulary.projectWords)
+        datelineOpenerBytes = Self.simpleWordBytes(vocabulary.datelineOpeners)
+        datelineWireBytes = Self.simpleWordBytes(vocabulary.datelineWires)
         affiliationTitleBytes = vocabulary.affiliationTitles.map { Array($0.utf8) }
+        topicScalars = TopicScalars(vocabulary: vocabulary, noise: Self.topicNoise)
         self.issuing = issuing
         self.shortTitles = WordMatcher(shortTitles)
         future = WordMatcher(vocabulary.futureWords)
@@ -447,35 +457,64 @@ struct TargetExtractor {
     }
 
     func findTopic(between start: Int, action: Range<Int>?, sentence: TextSegments.Sentence, cursor: TextCursor) -> String? {
-        if let action, action.lowerBound > start {
-            var raw = cursor.text(from: start, to: action.lowerBound)
-            // 工业领域实现二氧化碳排放达峰: the topic is what the light verb carries.
-            for light in vocabulary.lightVerbs {
-                if let range = raw.range(of: light), !raw[range.upperBound...].isEmpty { raw = String(raw[range.upperBound...]) }
+        if let topicScalars, let action, let scalars = TopicScalars.scalars(of: start..<max(start, action.lowerBound), in: cursor.bytes) {
+            // The scalar path: the same rules on the scalars of the text.
+            if action.lowerBound > start, let topic = topicScalars.topicBefore(scalars) { return topic }
+            let end = clauseEnd(after: action.upperBound, sentence: sentence)
+            if let after = TopicScalars.scalars(of: action.upperBound..<max(action.upperBound, end), in: cursor.bytes) {
+                if let topic = topicScalars.topicAfter(after) { return topic }
+                let before = window(sentence, around: start..<start, cursor: cursor).lowerBound..<start
+                return technologies.last(in: before, of: cursor.bytes).map { technologies.words[$0] }
             }
-            // A topic is a noun phrase: adverbs and quantifiers around it go (初步, 基本, 不低于),
-            // and a bare one is no topic; the object after the action then is.
-            let between = Self.cleanTopic(raw).map(stripAdverbs)
-            if let between, between.unicodeScalars.count >= 2 { return between }
+            return findTopicOfString(between: start, action: action, sentence: sentence, cursor: cursor, skipBefore: true)
+        }
+        return findTopicOfString(between: start, action: action, sentence: sentence, cursor: cursor, skipBefore: false)
+    }
+
+    /// ``findTopic(between:action:sentence:cursor:)`` on `String`s, for text the scalar
+    /// path does not cover; `skipBefore` when the scalar path has read the topic before the action.
+    func findTopicOfString(between start: Int, action: Range<Int>?, sentence: TextSegments.Sentence, cursor: TextCursor,
+                           skipBefore: Bool) -> String? {
+        if !skipBefore, let action, action.lowerBound > start, let topic = topicBefore(cursor.text(from: start, to: action.lowerBound)) {
+            return topic
         }
         if let action {
             let end = clauseEnd(after: action.upperBound, sentence: sentence)
-            let after = cursor.text(from: action.upperBound, to: end)
-            // A closing quote or clause mark ends the object (cleanTopic); a 的-phrase gives its head
-            // (…中医特色明显的中医优势专科网络); a value's digits end it, a numeral inside a word (一体) does not.
-            if var object = Self.cleanTopic(after).map(stripAdverbs).map(headNoun).map(afterFigure).map(stripAdverbs) {
-                if let valueStart = object.firstIndex(where: { $0.isASCII && $0.isNumber }) {
-                    // 2纳米逻辑芯片 after a 的 is a noun; a bare figure (25%左右) is a value, no topic.
-                    let isNoun = valueStart == object.startIndex && after.contains("的")
-                    if !isNoun { object = Self.cleanTopic(String(object[..<valueStart])) ?? "" }
-                }
-                if object.unicodeScalars.count >= 2 { return object }
-            }
+            if let topic = topicAfter(cursor.text(from: action.upperBound, to: end)) { return topic }
         }
         // The technology the sentence was last speaking of before the target
         // (…开展固态电池研发工作，近期宣布将于2026年小批量试产).
         let before = window(sentence, around: start..<start, cursor: cursor).lowerBound..<start
         return technologies.last(in: before, of: cursor.bytes).map { technologies.words[$0] }
+    }
+
+    /// The topic in the words between the time and the action, if it has two characters or more.
+    func topicBefore(_ text: String) -> String? {
+        var raw = text
+        // 工业领域实现二氧化碳排放达峰: the topic is what the light verb carries.
+        for light in vocabulary.lightVerbs {
+            if let range = raw.range(of: light), !raw[range.upperBound...].isEmpty { raw = String(raw[range.upperBound...]) }
+        }
+        // A topic is a noun phrase: adverbs and quantifiers around it go (初步, 基本, 不低于),
+        // and a bare one is no topic; the object after the action then is.
+        let between = Self.cleanTopic(raw).map(stripAdverbs)
+        if let between, between.unicodeScalars.count >= 2 { return between }
+        return nil
+    }
+
+    /// The action's object (the words after it in its clause) as a topic, if it has two characters or more.
+    func topicAfter(_ after: String) -> String? {
+        // A closing quote or clause mark ends the object (cleanTopic); a 的-phrase gives its head
+        // (…中医特色明显的中医优势专科网络); a value's digits end it, a numeral inside a word (一体) does not.
+        if var object = Self.cleanTopic(after).map(stripAdverbs).map(headNoun).map(afterFigure).map(stripAdverbs) {
+            if let valueStart = object.firstIndex(where: { $0.isASCII && $0.isNumber }) {
+                // 2纳米逻辑芯片 after a 的 is a noun; a bare figure (25%左右) is a value, no topic.
+                let isNoun = valueStart == object.startIndex && after.contains("的")
+                if !isNoun { object = Self.cleanTopic(String(object[..<valueStart])) ?? "" }
+            }
+            if object.unicodeScalars.count >= 2 { return object }
+        }
+        return nil
     }
 
     /// `topic`: without the adverbs and quantifiers that open or close it.
@@ -635,11 +674,11 @@ struct TargetExtractor {
         guard mention.type == .institution else { return false }
         // Newspapers, agencies and sites report targets; they do not hold them.
         if let entity = mention.entityIndex, mediaEntities.contains(entity) { return true }
-        if mention.rule == "title:periodical" || ["报", "报社", "通讯社", "新闻社", "杂志社", "电视台"].contains(where: { mention.surface.hasSuffix($0) }) {
+        if mention.rule == "title:periodical" || vocabulary.mediaEndings.contains(where: { mention.surface.hasSuffix($0) }) {
             return true
         }
         let start = mention.range.upperBound, end = min(cursor.bytes.count, mention.range.upperBound + 36)
-        if Self.scalarsAreCharacters(cursor.bytes, in: start..<end) {
+        if let datelineOpenerBytes, let datelineWireBytes, Self.scalarsAreCharacters(cursor.bytes, in: start..<end) {
             // The byte path: characters are scalars, so the first 12 characters are the first 12 scalars.
             var twelfth = start, count = 0
             while count < 12, twelfth < end {
@@ -647,16 +686,12 @@ struct TargetExtractor {
                 count += 1
             }
             let head = start..<twelfth
-            return Self.datelineOpeners.contains { cursor.matches($0, at: start) && start + $0.count <= end }
-                || Self.datelineWires.contains { Self.contains($0, in: head, cursor: cursor) }
+            return datelineOpenerBytes.contains { cursor.matches($0, at: start) && start + $0.count <= end }
+                || datelineWireBytes.contains { Self.contains($0, in: head, cursor: cursor) }
         }
         let after = cursor.text(from: start, to: end)
-        return after.hasPrefix("讯") || after.hasPrefix("记者") || after.prefix(12).contains("电（") || after.prefix(12).contains("电(")
+        return vocabulary.datelineOpeners.contains { after.hasPrefix($0) } || vocabulary.datelineWires.contains { after.prefix(12).contains($0) }
     }
-
-    /// What follows a newspaper or agency in a dateline: 讯, 记者 right after it, 电（ within 12 characters.
-    static let datelineOpeners = [Array("讯".utf8), Array("记者".utf8)]
-    static let datelineWires = [Array("电（".utf8), Array("电(".utf8)]
 
     /// An organisation that only qualifies a person: 中国电动汽车百人会副理事长欧阳明高
     /// (`affiliation-title` words of `patterns/targets.tsv` right after it).

@@ -1,0 +1,65 @@
+/// A list of words the time grammar tries at one place, compiled to UTF-8 bytes
+/// once, so that trying them compares bytes: no `String` view, no allocation, no
+/// hashing per try.
+///
+/// ```swift
+/// let prefixes = TimeWords(["截至", "截止到", "截止"])
+/// prefixes.first(in: bytes, at: 0)   // (word: 0, end: 6) on 截至2025年
+/// ```
+///
+/// The words are tried in their order, as ``TimeParser`` lists them (longest first
+/// where one is a prefix of another). Lists are built once (static constants, or
+/// ``TimeVocabulary/finish()``), never per try.
+struct TimeWords: Sendable {
+    /// The words, in the order they are tried.
+    let words: [String]
+    /// Every word's bytes, one after another: word `i` is `storage[starts[i]..<starts[i + 1]]`.
+    private let storage: [UInt8]
+    private let starts: [Int]
+    /// The first bytes of the words, one bit each, so that most places are rejected by one test.
+    private let firstBytes: [UInt64]
+    /// Whether a word is empty (it matches everywhere, as an empty prefix does).
+    private let hasEmpty: Bool
+
+    init(_ words: [String] = []) {
+        self.words = words
+        var storage: [UInt8] = []
+        var starts = [0]
+        var firstBytes = [UInt64](repeating: 0, count: 4)
+        var hasEmpty = false
+        for word in words {
+            let bytes = Array(word.utf8)
+            if let first = bytes.first { firstBytes[Int(first >> 6)] |= 1 << UInt64(first & 63) } else { hasEmpty = true }
+            storage += bytes
+            starts.append(storage.count)
+        }
+        self.storage = storage
+        self.starts = starts
+        self.firstBytes = firstBytes
+        self.hasEmpty = hasEmpty
+    }
+
+    var count: Int { words.count }
+
+    /// The first word (in list order) spelled by `bytes` at `index`: its position in
+    /// ``words`` and the index after it.
+    @inline(__always)
+    func first(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (word: Int, end: Int)? {
+        if !hasEmpty {
+            guard index >= 0, index < bytes.count else { return nil }
+            let lead = bytes[index]
+            guard firstBytes[Int(lead >> 6)] & (1 << UInt64(lead & 63)) != 0 else { return nil }
+        }
+        return storage.withUnsafeBufferPointer { storage in
+            for word in 0..<(starts.count - 1) {
+                let start = starts[word], length = starts[word + 1] - start
+                if length == 0 { return (word, index) }
+                guard index >= 0, length <= bytes.count - index else { continue }
+                var offset = 0
+                while offset < length, bytes[index + offset] == storage[start + offset] { offset += 1 }
+                if offset == length { return (word, index + length) }
+            }
+            return nil
+        }
+    }
+}

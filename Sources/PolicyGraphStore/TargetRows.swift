@@ -1,0 +1,94 @@
+import GRDB
+import PolicyGraphCore
+
+/// The `targets` and `target_sources` tables: each target under an integer
+/// number, with its sources (those of its `holds_target` edge) beside it,
+/// sentence and publication date included, so that the grouped answers read
+/// one range of `target_sources` per target and no edge, sentence or document row.
+///
+/// A full write numbers the targets in the order the target queries read
+/// them (subject kind, modality, year, month, subject, id), so one answer's
+/// rows lie close together in the file; the merge gives new targets the next
+/// numbers and keeps the numbers of the targets it updates.
+enum TargetRows {
+    static let insertSQL = """
+        INSERT INTO targets (number, id, subject_id, subject_kind, relation, year, month, end_year, end_month, day, end_day,
+                             action, topic, topic_key, value, modality, technology_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET subject_id = excluded.subject_id, subject_kind = excluded.subject_kind,
+            relation = excluded.relation, year = excluded.year, month = excluded.month, end_year = excluded.end_year,
+            end_month = excluded.end_month, day = excluded.day, end_day = excluded.end_day, action = excluded.action,
+            topic = excluded.topic, topic_key = excluded.topic_key, value = excluded.value, modality = excluded.modality,
+            technology_id = excluded.technology_id
+        """
+
+    /// The row of a target (number `nil`: the next free one, or the stored one when the id is stored).
+    static func arguments(number: Int?, id: NodeID, facts: TargetFacts, subjectKind: String) -> StatementArguments {
+        [number, id.rawValue, facts.subject.rawValue, subjectKind, facts.relation.rawValue, facts.year, facts.month, facts.endYear,
+         facts.endMonth, facts.day, facts.endDay, facts.action, facts.topic, KnowledgeGraph.normalize(facts.topic ?? ""), facts.value,
+         facts.modality, facts.technology?.rawValue]
+    }
+
+    /// A target to number.
+    private struct Entry {
+        let id: NodeID
+        let facts: TargetFacts
+        let subjectKind: String
+    }
+
+    /// Writes the targets among `nodes` into the emptied `targets` table (the caller's transaction);
+    /// ``fillSources(in:)`` adds their sources once the edges are written.
+    /// - Parameter kind: the kind of a node (a target's subject), by id.
+    static func insert(_ nodes: some Sequence<Node>, kind: (NodeID) -> NodeKind?, in db: Database) throws {
+        var entries: [Entry] = []
+        for node in nodes {
+            guard let facts = node.target else { continue }
+            entries.append(Entry(id: node.id, facts: facts, subjectKind: kind(facts.subject)?.rawValue ?? ""))
+        }
+        entries.sort {
+            ($0.subjectKind, $0.facts.modality, $0.facts.year, $0.facts.month ?? 0, $0.facts.subject.rawValue, $0.id.rawValue)
+                < ($1.subjectKind, $1.facts.modality, $1.facts.year, $1.facts.month ?? 0, $1.facts.subject.rawValue, $1.id.rawValue)
+        }
+        let target = try db.makeStatement(sql: insertSQL)
+        for (index, entry) in entries.enumerated() {
+            try target.execute(arguments: arguments(number: index + 1, id: entry.id, facts: entry.facts, subjectKind: entry.subjectKind))
+        }
+    }
+
+    /// The sources of a target's `holds_target` edge(s), in edge id then source order, with the
+    /// sentence's text and the document's publication date (the select that fills `target_sources`).
+    private static func sourcesSQL(where condition: String) -> String {
+        """
+        INSERT INTO target_sources (target, position, document_id, published, start, "end", rule, sentence)
+        SELECT t.number, row_number() OVER (PARTITION BY t.number ORDER BY e.id, s.position) - 1,
+               s.document_id, d.published, s.start, s."end", s.rule, x.text
+        FROM targets t
+        JOIN edges e ON e.target_id = t.id AND e.type = 'holds_target'
+        JOIN edge_sources s ON s.edge_id = e.id
+        LEFT JOIN sentences x ON x.id = s.sentence_id
+        LEFT JOIN documents d ON d.id = s.document_id
+        \(condition)
+        """
+    }
+
+    /// Fills the emptied `target_sources` from the written targets, edges and sources: one statement.
+    static func fillSources(in db: Database) throws {
+        try db.execute(sql: sourcesSQL(where: ""))
+    }
+
+    /// Rewrites the sources of the stored targets `ids` from their `holds_target` edges (after the merge changed them).
+    static func refreshSources(of ids: some Sequence<NodeID>, in db: Database) throws {
+        let delete = try db.makeStatement(sql: "DELETE FROM target_sources WHERE target = (SELECT number FROM targets WHERE id = ?)")
+        let insert = try db.makeStatement(sql: sourcesSQL(where: "WHERE t.id = ?"))
+        for id in ids {
+            try delete.execute(arguments: [id.rawValue])
+            try insert.execute(arguments: [id.rawValue])
+        }
+    }
+
+    /// Deletes a target's row and its sources.
+    static func delete(_ id: NodeID, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM target_sources WHERE target = (SELECT number FROM targets WHERE id = ?)", arguments: [id.rawValue])
+        try db.execute(sql: "DELETE FROM targets WHERE id = ?", arguments: [id.rawValue])
+    }
+}
