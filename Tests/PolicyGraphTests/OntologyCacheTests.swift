@@ -137,6 +137,25 @@ import Testing
         #expect(try scratch.cache.load(scratch.ontology).outcome == .read)
     }
 
+    /// A cache folder keeps the most recently used files only.
+    @Test func oldFilesArePruned() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try FileManager.default.createDirectory(at: scratch.cache.folder, withIntermediateDirectories: true)
+        let old = Date(timeIntervalSinceNow: -86_400)
+        for index in 0..<OntologyCache.maximumFiles {
+            let file = scratch.cache.folder.appendingPathComponent("lexicon-old\(index).bin")
+            try Data("x".utf8).write(to: file)
+            try FileManager.default.setAttributes([.modificationDate: old.addingTimeInterval(Double(index))], ofItemAtPath: file.path)
+        }
+        _ = try scratch.cache.load(scratch.ontology)
+        let names = try FileManager.default.contentsOfDirectory(atPath: scratch.cache.folder.path).sorted()
+        #expect(names.count == OntologyCache.maximumFiles)
+        #expect(names.contains(scratch.compiledFile.lastPathComponent))
+        #expect(!names.contains("lexicon-old0.bin"))
+        #expect(try scratch.cache.load(scratch.ontology).outcome == .read)
+    }
+
     /// A cache folder that cannot be made costs only the compilation.
     @Test func unwritableCacheStillLoads() throws {
         let scratch = try Scratch()

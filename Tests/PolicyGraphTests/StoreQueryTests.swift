@@ -27,9 +27,16 @@ import Testing
         (nil, nil, nil, nil, "没有这个名字"),
     ]
 
-    /// A time that names a day (dev: 于2021年12月31日前) keeps it in the store's row and in the JSON view of the target.
+    /// A time that names a day (dev: 于2021年12月31日前) keeps it in the store's row, in the JSON view of the
+    /// target, and in graph.json as streamed (the bytes JSONEncoder gives).
     @Test func aTargetsDayIsKept() throws {
-        let (store, _) = try #require(Self.built)
+        let (store, graph) = try #require(Self.built)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("graph-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try graph.save(to: url)
+        let streamed = try Data(contentsOf: url)
+        #expect(streamed == (try graph.jsonData()))
+        #expect(String(decoding: streamed, as: UTF8.self).contains("\"day\" : 31"))
         let dated = try store.targetViews(store.targets(time: .in(2021))).filter { $0.time.day != nil }
         #expect(dated.map { [$0.time.year, $0.time.month, $0.time.day, $0.time.endDay] } == [[2021, 12, 31, nil]])
         #expect(try store.query("SELECT year, month, day, end_day FROM targets WHERE day IS NOT NULL").rows

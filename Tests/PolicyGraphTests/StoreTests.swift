@@ -170,6 +170,23 @@ func exportBytes(_ graph: KnowledgeGraph) throws -> [String: Data] {
         #expect(answer.companies.map(\.earliestDueYear) == answer.companies.map(\.earliestDueYear).sorted())
     }
 
+    /// `--limit N` keeps the first N companies whole (only their sources are read); a table's
+    /// answer (no sentences) has the same companies, targets and sources.
+    @Test func aLimitKeepsTheFirstCompaniesWhole() throws {
+        let store = try seedStore()
+        let all = try store.companies(promising: "固态电池", dueBy: 2027)
+        for limit in [1, 3, all.companies.count, all.companies.count + 5] {
+            #expect(try store.companies(promising: "固态电池", dueBy: 2027, limit: limit).companies == Array(all.companies.prefix(limit)))
+        }
+        let table = try store.companies(promising: "固态电池", dueBy: 2027, sentences: false)
+        let sources = { (answer: CompanyAnswer) in answer.companies.flatMap { $0.targets.flatMap { $0.sources.map { [$0.document, $0.published ?? ""] } } } }
+        #expect(table.companies.map(\.id) == all.companies.map(\.id))
+        #expect(sources(table) == sources(all))
+        #expect(table.companies.map(\.revisions) == all.companies.map(\.revisions))
+        #expect(table.companies.allSatisfy { $0.targets.allSatisfy { $0.sources.allSatisfy { $0.sentence == nil } } })
+        #expect(all.companies.allSatisfy { $0.targets.allSatisfy { $0.sources.allSatisfy { $0.sentence != nil } } })
+    }
+
     @Test func sqlIsReadOnlyAndTyped() throws {
         let store = try seedStore()
         let result = try store.query("SELECT kind, count(*) AS n FROM nodes WHERE kind = 'document' GROUP BY kind")

@@ -64,7 +64,7 @@ import Testing
         let extractor = Self.extractor
         guard let topicScalars = extractor.topicScalars, let scalars = Self.scalars(text) else { return }
         let string: ([UInt32]) -> String = { TopicScalars.string($0) }
-        let clean = TargetExtractor.cleanTopic(text)
+        let clean = extractor.cleanTopic(text)
         if topicScalars.cleanTopic(scalars[...]).map(string) != clean { failures.append("cleanTopic: \(text)") }
         if string(topicScalars.stripAdverbs(scalars)) != extractor.stripAdverbs(text) { failures.append("stripAdverbs: \(text)") }
         if string(topicScalars.headNoun(scalars)) != extractor.headNoun(text) { failures.append("headNoun: \(text)") }
@@ -140,6 +140,19 @@ import Testing
             }
         }
         #expect(count > 1000)
+    }
+
+    /// The short-title endings of a policy's name, found on bytes, are those `String.hasSuffix` finds.
+    @Test func shortTitleEndingsAgreeWithHasSuffix() {
+        let extractor = Self.extractor
+        #expect(extractor.shortTitleBytes != nil)
+        var names = seedExtractions.flatMap(\.entities).filter { $0.type == .policy }.map(\.name)
+        names += ["", "方案", "实施方案", "X方案\u{301}", "e\u{301}意见", "\u{2000}意见", "意见👍🏽"] // edges: empty, a bare ending, marks, emoji
+        #expect(names.count > 20)
+        for name in names {
+            let expected = extractor.shortTitles.words.indices.filter { name.hasSuffix(extractor.shortTitles.words[$0]) }
+            #expect(extractor.shortTitleEndings(of: name) == expected, "\(name)")
+        }
     }
 
     /// Word lists compiled to bytes find the first word of the list, as the `String` loop did.

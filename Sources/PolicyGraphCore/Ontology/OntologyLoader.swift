@@ -248,6 +248,8 @@ struct OntologyLoader {
                     case "media-ending": lexicon.targets.mediaEndings.append(word)
                     case "dateline-opener": lexicon.targets.datelineOpeners.append(word)
                     case "dateline-wire": lexicon.targets.datelineWires.append(word)
+                    case "topic-noise": lexicon.targets.topicNoise.append(word)
+                    case "fact-after": lexicon.targets.factAfterWords.append(word)
                     default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
                     }
                 case "persons":

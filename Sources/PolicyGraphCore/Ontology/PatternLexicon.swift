@@ -99,6 +99,11 @@ public struct TargetVocabulary: Sendable {
     public var datelineOpeners: [String] = []
     /// Words within 12 characters after an agency that make its mention a dateline (新华社北京1月24日电（…）).
     public var datelineWires: [String] = []
+    /// Words that are never a topic's edge (将, 力争, 实现, 年, clause marks), removed from both ends
+    /// in file order until none is left.
+    public var topicNoise: [String] = []
+    /// Words right after a time that make it a baseline or a span behind, no target (相比, 同期, 以来).
+    public var factAfterWords: [String] = []
 }
 
 /// The data of the pattern recognisers, loaded from `patterns/*.tsv`.

@@ -42,7 +42,10 @@ public struct PrettyJSONWriter {
     public mutating func key(_ name: StaticString) {
         separate()
         buffer.append(0x22)
-        name.withUTF8Buffer { buffer.append(contentsOf: $0) }
+        name.withUTF8Buffer { key in
+            assert(!key.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }, "a key literal that needs escaping")
+            buffer.append(contentsOf: key)
+        }
         buffer.append(contentsOf: [0x22, 0x20, 0x3A, 0x20])
         afterKey = true
     }

@@ -424,6 +424,7 @@ struct AliasResolution {
         var added: [Mention] = []
         let existing = OverlapIndex(mentions.map(\.range))
         var triedCores: Set<String> = []
+        var cores: [(core: String, mention: Mention)] = []
         for mention in mentions where mention.type == .company && mention.rule.hasUTF8Prefix("suffix:") {
             let name = mention.extraAliases.first ?? mention.surface
             guard let form = legalForms.first(where: { name.hasUTF8Suffix($0) }) else { continue }
@@ -439,7 +440,12 @@ struct AliasResolution {
                 }
             }
             guard core.count >= 2, core != name, !patterns.genericBodies.contains(core), triedCores.insert(core).inserted else { continue }
-            for use in cursor.occurrences(of: Array(core.utf8), in: 0..<cursor.bytes.count) {
+            cores.append((core, mention))
+        }
+        // All cores in one pass over the text: one search per core made long documents
+        // with many registered names quadratic (names × text).
+        for ((core, mention), uses) in zip(cores, Self.occurrences(of: cores.map(\.core), in: cursor)) {
+            for use in uses {
                 let range = use..<(use + core.utf8.count)
                 guard !existing.overlaps(range) else { continue }
                 added.append(Mention(range: range, type: .company, surface: core, entityIndex: mention.entityIndex,

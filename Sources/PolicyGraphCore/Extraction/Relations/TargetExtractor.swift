@@ -54,6 +54,9 @@ struct TargetExtractor {
     let projectWordBytes: [[UInt8]]?
     /// ``TargetVocabulary/affiliationTitles`` as bytes, for the byte path of ``isAffiliation(_:cursor:)``.
     let affiliationTitleBytes: [[UInt8]]
+    /// ``shortTitles``' words as bytes, for the byte path of ``shortTitleEndings(of:)``
+    /// (`nil` when a word holds a scalar that is not plain).
+    let shortTitleBytes: [[UInt8]]?
     /// The topic words as scalars, for the scalar path of ``findTopic(between:action:sentence:cursor:)``
     /// (`nil` when a word holds a scalar that path does not cover).
     let topicScalars: TopicScalars?
@@ -66,9 +69,12 @@ struct TargetExtractor {
         datelineOpenerBytes = Self.simpleWordBytes(vocabulary.datelineOpeners)
         datelineWireBytes = Self.simpleWordBytes(vocabulary.datelineWires)
         affiliationTitleBytes = vocabulary.affiliationTitles.map { Array($0.utf8) }
-        topicScalars = TopicScalars(vocabulary: vocabulary, noise: Self.topicNoise)
+        topicScalars = TopicScalars(vocabulary: vocabulary, noise: vocabulary.topicNoise)
         self.issuing = issuing
         self.shortTitles = WordMatcher(shortTitles)
+        let endingWords = self.shortTitles.words
+        shortTitleBytes = endingWords.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy { TopicScalars.isPlain($0.value) } }
+            ? endingWords.map { Array($0.utf8) } : nil
         future = WordMatcher(vocabulary.futureWords)
         past = WordMatcher(vocabulary.pastWords)
         goal = WordMatcher(vocabulary.goalWords)
@@ -287,7 +293,7 @@ struct TargetExtractor {
                               let itemValue = findValue(in: itemAction.upperBound..<clause.upperBound, cursor: cursor) else { continue }
                         var item = target
                         item.action = cursor.text(itemAction)
-                        item.topic = Self.cleanTopic(cursor.text(from: clause.lowerBound, to: itemAction.lowerBound))
+                        item.topic = cleanTopic(cursor.text(from: clause.lowerBound, to: itemAction.lowerBound))
                         item.value = itemValue
                         item.quote = cursor.text(clause)
                         item.rule = "target.list"
@@ -325,7 +331,8 @@ struct TargetExtractor {
         if let (before, _) = cursor.scalar(before: time.range.lowerBound), before == 0x8F83 || before == 0x6BD4 { return false }
         let clause = self.clause(containing: time.range.lowerBound, in: sentence)
         let afterTime = cursor.text(from: time.range.upperBound, to: min(sentence.range.upperBound, time.range.upperBound + 60))
-        if afterTime.hasPrefix("相比") || afterTime.hasPrefix("同期") || afterTime.hasPrefix("以来") { return false }
+        // A baseline or a span behind: 与2020年相比, 去年同期, 2013年以来 (`fact-after` words).
+        if vocabulary.factAfterWords.contains(where: { afterTime.hasPrefix($0) }) { return false }
         // target.not-announcement: the time a statement was made (本月初正式宣布，将…; 去年5月宣布，计划2028年…):
         // an announcing verb follows the time in its clause with no action before it.
         if let said = announcing.first(in: time.range.upperBound..<max(time.range.upperBound, clause.upperBound), of: cursor.bytes),
@@ -497,7 +504,7 @@ struct TargetExtractor {
         }
         // A topic is a noun phrase: adverbs and quantifiers around it go (初步, 基本, 不低于),
         // and a bare one is no topic; the object after the action then is.
-        let between = Self.cleanTopic(raw).map(stripAdverbs)
+        let between = cleanTopic(raw).map(stripAdverbs)
         if let between, between.unicodeScalars.count >= 2 { return between }
         return nil
     }
@@ -506,11 +513,11 @@ struct TargetExtractor {
     func topicAfter(_ after: String) -> String? {
         // A closing quote or clause mark ends the object (cleanTopic); a 的-phrase gives its head
         // (…中医特色明显的中医优势专科网络); a value's digits end it, a numeral inside a word (一体) does not.
-        if var object = Self.cleanTopic(after).map(stripAdverbs).map(headNoun).map(afterFigure).map(stripAdverbs) {
+        if var object = cleanTopic(after).map(stripAdverbs).map(headNoun).map(afterFigure).map(stripAdverbs) {
             if let valueStart = object.firstIndex(where: { $0.isASCII && $0.isNumber }) {
                 // 2纳米逻辑芯片 after a 的 is a noun; a bare figure (25%左右) is a value, no topic.
                 let isNoun = valueStart == object.startIndex && after.contains("的")
-                if !isNoun { object = Self.cleanTopic(String(object[..<valueStart])) ?? "" }
+                if !isNoun { object = cleanTopic(String(object[..<valueStart])) ?? "" }
             }
             if object.unicodeScalars.count >= 2 { return object }
         }
@@ -552,10 +559,10 @@ struct TargetExtractor {
         return String(rest)
     }
 
-    static let topicNoise = ["将于", "将在", "将", "力争", "争取", "计划", "要", "在", "于", "新", "的", "实现", "开始", "重点", "全面", "进一步",
-                             "，", ",", "、", "“", "”", "年", "前", "后", "起", "底", "还", "也", "都", "并", "有望", "预计", "确保"]
-
-    static func cleanTopic(_ raw: String) -> String? {
+    /// `raw` as a topic: trimmed, cut at a closing quote or clause mark and before a baseline
+    /// (较2020年), without the `topic-noise` words at its edges, at most 40 characters.
+    func cleanTopic(_ raw: String) -> String? {
+        let topicNoise = vocabulary.topicNoise
         var text = raw.trimmingCharacters(in: .whitespaces)
         // A topic ends at a closing quote or a clause mark: …全固态电池”的时间表.
         if let end = text.firstIndex(where: { "”。，,；;".contains($0) }), end != text.startIndex { text = String(text[..<end]) }

@@ -50,7 +50,8 @@ extension TargetExtractor {
                             cursor: TextCursor) -> [(offset: Int, holder: Holder)] {
         let policies = holders.filter { $0.type == .policy }
         var policyIndex = 0
-        var latestByEnding: [String: Holder] = [:]
+        // By the ending's index in `shortTitles.words` (unique words), so that no String is hashed per clause.
+        var latestByEnding: [Int: Holder] = [:]
         var result: [(offset: Int, holder: Holder)] = []
         for sentence in segments.sentences {
             for clause in sentence.clauses {
@@ -61,18 +62,33 @@ extension TargetExtractor {
                 while policyIndex < policies.count, policies[policyIndex].range.upperBound <= start {
                     let policy = policies[policyIndex]
                     if let name = names[policy.key] {
-                        for ending in shortTitles.words where name.hasSuffix(ending) { latestByEnding[ending] = Holder(mention: policy, name: name) }
+                        for ending in shortTitleEndings(of: name) { latestByEnding[ending] = Holder(mention: policy, name: name) }
                     }
                     policyIndex += 1
                 }
                 var after = end
                 if let (scalar, next) = cursor.scalar(at: after), scalar == .rightTitle || scalar == .rightQuote { after = next }
                 let window = after..<min(clause.upperBound + 3, after + 12, cursor.bytes.count)
-                guard let holder = latestByEnding[shortTitles.words[word]], stating.occurs(in: window, of: cursor.bytes) else { continue }
+                guard let holder = latestByEnding[word], stating.occurs(in: window, of: cursor.bytes) else { continue }
                 result.append((start, holder))
             }
         }
         return result
+    }
+
+    /// The indices in `shortTitles.words` of the words `name` ends with, in their order: on
+    /// bytes when every scalar of the name and of the words is plain (``TopicScalars/isPlain(_:)``:
+    /// there a byte suffix is a `String` suffix), else with `String.hasSuffix`.
+    func shortTitleEndings(of name: String) -> [Int] {
+        var name = name
+        let endings = name.withUTF8 { bytes -> [Int]? in
+            guard let shortTitleBytes, TopicScalars.scalars(of: 0..<bytes.count, in: bytes) != nil else { return nil }
+            return shortTitleBytes.indices.filter { index in
+                let ending = shortTitleBytes[index]
+                return ending.count <= bytes.count && bytes[(bytes.count - ending.count)...].elementsEqual(ending)
+            }
+        }
+        return endings ?? shortTitles.words.indices.filter { name.hasSuffix(shortTitles.words[$0]) }
     }
 
     /// `target.heading-year`: in a work report, a sentence that opens an indicator
@@ -104,7 +120,7 @@ extension TargetExtractor {
                   let action = findAction(in: clause, cursor: cursor),
                   let value = findValue(in: action.upperBound..<clause.upperBound, cursor: cursor) else { continue }
             var target = makeTarget(holder: report, time: heading, action: cursor.text(action),
-                                    topic: Self.cleanTopic(cursor.text(from: clause.lowerBound, to: action.lowerBound)),
+                                    topic: cleanTopic(cursor.text(from: clause.lowerBound, to: action.lowerBound)),
                                     value: value, modality: "goal", quote: cursor.text(from: sentence.range.lowerBound, to: clause.upperBound),
                                     rule: "target.heading-year", text: text, actionRange: action)
             target.subjectOffsets = originalOffsets(report.mention.range, text)

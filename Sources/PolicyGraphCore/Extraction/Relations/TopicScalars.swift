@@ -10,7 +10,7 @@
 /// the results are the same strings. Anything else (combining marks, emoji,
 /// compatibility ideographs, malformed bytes) takes the `String` path.
 struct TopicScalars: Sendable {
-    /// `TargetExtractor.topicNoise`, in its order.
+    /// The `topic-noise` words, in their order.
     let noise: [[UInt32]]
     /// The vocabulary's adverbs, in their order.
     let adverbs: [[UInt32]]

@@ -10,13 +10,14 @@ import Darwin
 /// of parsing its TSV files and building the trie again.
 ///
 /// The TSV files stay the source of truth: a compiled file records the hash of
-/// the files it was compiled from and is used only while they are unchanged.
+/// the files it was compiled from and of the program that compiled them, and is
+/// used only while both are unchanged.
 /// A missing, stale, damaged or foreign file is compiled again and replaced
 /// (written to a staging file, then renamed, so that a reader never sees half a
 /// file); a cache folder that cannot be written only costs the compilation.
 ///
 /// ```swift
-/// let cache = OntologyCache(folder: URL(fileURLWithPath: "/tmp/policygraph-cache"))
+/// let cache = OntologyCache(folder: URL(fileURLWithPath: ".cache/policygraph"))
 /// let lexicon = try cache.lexicon(for: URL(fileURLWithPath: "Ontology"))
 /// ```
 public struct OntologyCache: Sendable {
@@ -69,6 +70,8 @@ public struct OntologyCache: Sendable {
             case let .success(parts):
                 let ontology = try Ontology.load(from: directory, entities: parts.records).ontology
                 if CompiledLexiconFile.isConsistent(parts, with: ontology) {
+                    // Marks the file as recently used, for the pruning in `store`.
+                    try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: file.path)
                     return (Lexicon(ontology: ontology, compiled: parts), .read)
                 }
                 reason = "inconsistent contents"
@@ -84,15 +87,35 @@ public struct OntologyCache: Sendable {
         return (lexicon, .compiled(reason: reason))
     }
 
-    /// The compiled file of the ontology in `directory`: named by a hash of the folder's path.
+    /// The compiled file of the ontology in `directory` for this program: named
+    /// by a hash of the folder's path and the program's, so that two programs
+    /// (`policygraph` and the tests) keep a file each instead of replacing each other's.
     public func compiledFile(for directory: URL) -> URL {
         var hasher = FNV1a()
         hasher.add(directory.standardizedFileURL.path.utf8)
+        hasher.add([0])
+        hasher.add(Self.program.path.utf8)
         return folder.appendingPathComponent("lexicon-" + String(hasher.value, radix: 16) + ".bin")
     }
 
+    /// The running program's path, size and modification time: a compiled file
+    /// is only used by the build of the program that wrote it, since a new build
+    /// may compile the lexicon differently from the same TSV files.
+    static let program: (path: String, size: UInt64, modified: UInt64) = {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        var info = stat()
+        guard !path.isEmpty, stat(path, &info) == 0 else { return (path, 0, 0) }
+        #if canImport(Darwin)
+        let modified = UInt64(truncatingIfNeeded: info.st_mtimespec.tv_sec) &* 1_000_000_000 &+ UInt64(truncatingIfNeeded: info.st_mtimespec.tv_nsec)
+        #else
+        let modified = UInt64(truncatingIfNeeded: info.st_mtim.tv_sec) &* 1_000_000_000 &+ UInt64(truncatingIfNeeded: info.st_mtim.tv_nsec)
+        #endif
+        return (path, UInt64(truncatingIfNeeded: info.st_size), modified)
+    }()
+
     /// The hash of the files an ontology folder is loaded from (their names and
-    /// bytes) and of the compiled format's version; `nil` when one cannot be read.
+    /// bytes), of the compiled format's version and of the program's build;
+    /// `nil` when one cannot be read.
     static func contentHash(of directory: URL) -> UInt64? {
         let loader = OntologyLoader(directory: directory)
         var files = loader.tsvFiles(in: "entities").map { ("entities/" + $0.lastPathComponent, $0) }
@@ -102,6 +125,8 @@ public struct OntologyCache: Sendable {
         guard !files.isEmpty else { return nil }
         var hasher = FNV1a()
         hasher.add(UInt64(CompiledLexiconFile.formatVersion))
+        hasher.add(Self.program.size)
+        hasher.add(Self.program.modified)
         for (name, url) in files {
             guard let data = FileBytes.read(url.path) else { return nil }
             hasher.add(UInt64(name.utf8.count))
@@ -124,6 +149,33 @@ public struct OntologyCache: Sendable {
             try? manager.removeItem(at: staging)
             return
         }
-        if rename(staging.path, file.path) != 0 { try? manager.removeItem(at: staging) }
+        if rename(staging.path, file.path) != 0 {
+            try? manager.removeItem(at: staging)
+            return
+        }
+        prune(keeping: file)
+    }
+
+    /// The most compiled files a cache folder keeps (about 4 MB each): every
+    /// ontology folder and program has its own, and temporary ones (tests,
+    /// `--ontology` on a scratch copy) would otherwise pile up.
+    public static let maximumFiles = 8
+
+    /// Removes the least recently used compiled files beyond ``maximumFiles``
+    /// (a file is marked used when read), never `kept`.
+    private func prune(keeping kept: URL) {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: folder.path) else { return }
+        var files: [(url: URL, used: Date)] = []
+        for name in names where name.hasPrefix("lexicon-") && name.hasSuffix(".bin") {
+            let url = folder.appendingPathComponent(name)
+            let used = (try? manager.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
+            files.append((url, used))
+        }
+        guard files.count > Self.maximumFiles else { return }
+        files.sort { $0.used != $1.used ? $0.used > $1.used : $0.url.lastPathComponent < $1.url.lastPathComponent }
+        for old in files.dropFirst(Self.maximumFiles) where old.url.lastPathComponent != kept.lastPathComponent {
+            try? manager.removeItem(at: old.url)
+        }
     }
 }
