@@ -20,7 +20,7 @@ import Foundation
 public enum OrderedWorkers {
     /// How many items may be in flight per worker: enough that a worker never
     /// waits for the reader, few enough to keep memory flat.
-    public static let itemsPerWorker = 4
+    public static let itemsPerWorker = 16
 
     /// The number of worker threads `build` uses by default: the cores available, at least 1.
     public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
