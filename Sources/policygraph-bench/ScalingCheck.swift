@@ -83,6 +83,15 @@ enum ScalingCheck {
                 }
                 extract(Array(text.utf8), name: "aliases.txt")
             },
+            Case(name: "many registered company names (short names)") { scale in
+                var text = ""
+                var index = 0
+                while text.utf8.count < scale * unit / 4 {
+                    text += "\(name(index))新能源科技股份有限公司发布公告。\n"
+                    index += 1
+                }
+                extract(Array(text.utf8), name: "companies.txt")
+            },
             Case(name: "timeline of one holder's many times") { scale in
                 var extractions: [DocumentExtraction] = []
                 for index in 0..<(scale * unit / 5_000) {
