@@ -120,23 +120,22 @@ def main():
         print(line("--jobs 2, two cores", size, two))
         print(f"  speed-up: ×{one['wall'] / two['wall']:.2f} (goal ≥ 1.8)")
 
-    if "corpus" in parts:
-        print("corpus size (--jobs 2):")
+    def sizes(kind, title, listed, make_input, label):
+        """Builds the input of each listed size on two cores, then prints the scaling ratios."""
+        print(f"{title} (--jobs 2):")
         rows = []
-        for size in [int(s) for s in arguments.sizes.split(",")]:
-            result = run(arguments.binary, corpus(arguments.work, size), arguments.work, jobs=2)
-            print(line(f"{size} MB corpus", size, result))
+        for size in [int(s) for s in listed.split(",")]:
+            result = run(arguments.binary, make_input(arguments.work, size), arguments.work, jobs=2)
+            print(line(label(size), size, result))
             rows.append((size, result))
-        scaling("corpus", rows)
+        scaling(kind, rows)
+
+    if "corpus" in parts:
+        sizes("corpus", "corpus size", arguments.sizes, corpus, lambda size: f"{size} MB corpus")
 
     if "document" in parts:
-        print("single document size (--jobs 2):")
-        rows = []
-        for size in [int(s) for s in arguments.documents.split(",")]:
-            result = run(arguments.binary, single_document(arguments.work, size), arguments.work, jobs=2)
-            print(line(f"one {size} MB document", size, result))
-            rows.append((size, result))
-        scaling("document", rows)
+        sizes("document", "single document size", arguments.documents, single_document,
+              lambda size: f"one {size} MB document")
 
 
 if __name__ == "__main__":

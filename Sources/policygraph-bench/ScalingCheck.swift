@@ -44,6 +44,16 @@ enum ScalingCheck {
             while result.count < size { result += piece }
             return result
         }
+        /// Lines `line(0)`, `line(1)` … until the text has `size` bytes.
+        func numberedLines(toBytes size: Int, _ line: (Int) -> String) -> [UInt8] {
+            var text = ""
+            var index = 0
+            while text.utf8.count < size {
+                text += line(index)
+                index += 1
+            }
+            return Array(text.utf8)
+        }
         func extract(_ bytes: [UInt8], name: String) {
             let document = SourceDocument(name: name, string: String(decoding: bytes, as: UTF8.self),
                                           markup: MarkupKind.detect(fileName: name, bytes: bytes))
@@ -66,31 +76,13 @@ enum ScalingCheck {
                 extract(repeated(Array("<p>国务院<a &amp &#x4e00 <!-- ".utf8), toBytes: scale * unit / 4), name: "page.html")
             },
             Case(name: "many distinct speakers (persons)") { scale in
-                var text = ""
-                var index = 0
-                while text.utf8.count < scale * unit / 4 {
-                    text += "中国电动汽车百人会副理事长\(name(index))表示，固态电池将于2027年量产。\n"
-                    index += 1
-                }
-                extract(Array(text.utf8), name: "speakers.txt")
+                extract(numberedLines(toBytes: scale * unit / 4) { index in "中国电动汽车百人会副理事长\(name(index))表示，固态电池将于2027年量产。\n" }, name: "speakers.txt")
             },
             Case(name: "many declared short forms") { scale in
-                var text = ""
-                var index = 0
-                while text.utf8.count < scale * unit / 4 {
-                    text += "\(name(index))新能源科技股份有限公司（以下简称“\(name(index))”）发布公告。\n"
-                    index += 1
-                }
-                extract(Array(text.utf8), name: "aliases.txt")
+                extract(numberedLines(toBytes: scale * unit / 4) { index in "\(name(index))新能源科技股份有限公司（以下简称“\(name(index))”）发布公告。\n" }, name: "aliases.txt")
             },
             Case(name: "many registered company names (short names)") { scale in
-                var text = ""
-                var index = 0
-                while text.utf8.count < scale * unit / 4 {
-                    text += "\(name(index))新能源科技股份有限公司发布公告。\n"
-                    index += 1
-                }
-                extract(Array(text.utf8), name: "companies.txt")
+                extract(numberedLines(toBytes: scale * unit) { index in "\(name(index))新能源科技股份有限公司发布公告。\n" }, name: "companies.txt")
             },
             Case(name: "timeline of one holder's many times") { scale in
                 var extractions: [DocumentExtraction] = []
@@ -107,13 +99,18 @@ enum ScalingCheck {
             },
         ]
         var failed = 0
-        print(String(format: "scaling check: unit %d KB, CPU seconds at ×1, ×2, ×4 (×4/×1 at most %.0f)", unit / 1000, allowedRatio))
+        print(String(format: "scaling check: unit %d KB, CPU seconds at ×1, ×2, ×4, the better of two runs (×4/×1 at most %.0f)", unit / 1000, allowedRatio))
         for check in cases {
             var times: [Double] = []
             for scale in [1, 2, 4] {
-                let start = cpuSeconds()
-                check.run(scale)
-                times.append(cpuSeconds() - start)
+                // The better of two runs: a neighbour's burst on a shared machine inflates one run, not both.
+                var best = Double.infinity
+                for _ in 0..<2 {
+                    let start = cpuSeconds()
+                    check.run(scale)
+                    best = min(best, cpuSeconds() - start)
+                }
+                times.append(best)
             }
             let ratio = times[2] / max(times[0], 0.001)
             // Below the noise floor the ratio means nothing, and nothing that fast is quadratic at these sizes.
