@@ -47,7 +47,7 @@ struct AliasResolution {
         func sort() { mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) } }
         addNamedPolicies(&mentions, cursor: cursor, titles: titles, markers: markers)
         sort()
-        mentions = NoticeTitles(patterns: patterns).resolve(mentions, cursor: cursor, titles: titles)
+        mentions = NoticeTitles(patterns: patterns, words: lexicon.words).resolve(mentions, cursor: cursor, titles: titles)
         addDeclaredAliases(&mentions, cursor: cursor, markers: markers)
         sort()
         addPersons(&mentions, cursor: cursor, markers: markers)
@@ -142,7 +142,7 @@ struct AliasResolution {
         func endsWithPolicyWord(_ range: Range<Int>) -> Bool {
             guard let (last, _) = cursor.scalar(before: range.upperBound), lastScalars.contains(last) else { return false }
             let text = cursor.text(range)
-            guard patterns.titleClass(of: text) == .policy else { return false }
+            guard lexicon.words.titleClass(of: text) == .policy else { return false }
             return policyEndings.contains { text.hasUTF8Suffix($0) && text.count >= $0.count + 4 }
         }
         var result: [Mention] = []
@@ -389,7 +389,7 @@ struct AliasResolution {
         // Full policies in text order with their core titles, computed once.
         let policies: [(position: Int, core: String, key: String)] = mentions.compactMap { mention in
             guard mention.type == .policy, mention.rule != "title:short" else { return nil }
-            return (mention.range.lowerBound, String(mention.key.dropFirst("policy:".count)), mention.key)
+            return (mention.range.lowerBound, Self.policyCore(of: mention.key), mention.key)
         }.sorted { $0.position < $1.position }
         // For each distinct short form, the policies it may stand for.
         var candidatesByShort: [String: [(position: Int, key: String)]] = [:]
@@ -397,7 +397,7 @@ struct AliasResolution {
         for index in mentions.indices where mentions[index].rule == "title:short" {
             let short = mentions[index].surface
             if candidatesByShort[short] == nil {
-                candidatesByShort[short] = policies.filter { $0.core.hasSuffix(short) && $0.core != short }.map { ($0.position, $0.key) }
+                candidatesByShort[short] = policies.filter { $0.core.hasUTF8Suffix(short) && $0.core != short }.map { ($0.position, $0.key) }
             }
             let candidates = candidatesByShort[short]!
             guard !candidates.isEmpty else { unresolved.append(index); continue }
@@ -415,6 +415,21 @@ struct AliasResolution {
             let dropped = Set(unresolved)
             mentions = mentions.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
         }
+    }
+
+    /// A policy's key without its first seven characters (`policy:`), as `dropFirst(7)`
+    /// cuts it: by bytes when the key starts so and what follows begins a character of
+    /// its own (a plain scalar), else by characters.
+    static func policyCore(of key: String) -> String {
+        let prefix = "policy:".utf8
+        var text = key
+        let fast: String? = text.withUTF8 { bytes in
+            guard bytes.count >= prefix.count, zip(bytes, prefix).allSatisfy({ $0 == $1 }) else { return nil }
+            if bytes.count == prefix.count { return "" }
+            guard PlainUTF8.plainLength(bytes, at: prefix.count) != nil else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[prefix.count...]), as: UTF8.self)
+        }
+        return fast ?? String(key.dropFirst("policy:".count))
     }
 
     // MARK: Company short names
