@@ -39,8 +39,25 @@ struct TextSegments {
             clauseStart = next
         }
         while index < bytes.count {
-            let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
-            let next = index + length
+            let lead = bytes[index]
+            let scalar: UInt32, next: Int
+            if lead < 0x80 {
+                scalar = UInt32(lead)
+                next = index + 1
+            } else if lead == 0xE3 || lead == 0xEF {
+                // 《》。 (U+300x) and the full-width marks (U+FF0x, U+FF1x) start with these bytes.
+                let (value, length) = UTF8Bytes.scalar(in: bytes, at: index)
+                scalar = value
+                next = index + length
+            } else {
+                // No mark read here starts with this byte (most CJK text): the default case without decoding,
+                // stepping as UTF8Bytes.scalar steps.
+                let length = UTF8Bytes.sequenceLength(lead: lead)
+                next = length > 1 && index + length <= bytes.count ? index + length : index + 1
+                if index - sentenceStart > Self.maximumSentence { closeSentence(index, next: index) }
+                index = next
+                continue
+            }
             switch scalar {
             case 0x300A: titleDepth += 1
             case 0x300B: titleDepth = max(0, titleDepth - 1)
