@@ -300,45 +300,38 @@ struct AliasResolution {
                 return cursor.occurrences(of: needles[index], in: start..<cursor.bytes.count)
             }
         }
-        // Names by their first bytes (up to eight); each position looks up its own prefix of each length present.
-        let longestKey = 8
-        func key(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, length: Int) -> UInt64 {
-            var value: UInt64 = 0
-            for offset in 0..<length { value = value << 8 | UInt64(bytes[start + offset]) }
-            return value
-        }
-        var byPrefix: [Int: [UInt64: [Int]]] = [:]
-        for (index, needle) in needles.enumerated() where !needle.isEmpty {
-            let length = min(needle.count, longestKey)
-            byPrefix[length, default: [:]][needle.withUnsafeBufferPointer { key($0, at: 0, length: length) }, default: []].append(index)
-        }
-        let lengths = byPrefix.keys.sorted()
-        // The first scalars of the names, as bits: other positions skip the lookups
-        // (a name that starts beyond U+FFFF lets every position through).
+        // Names by their first scalar: a position whose scalar starts no name (a bit in a
+        // table) is passed over; one that does tries only the names that start with it.
+        var byFirst: [UInt32: [Int]] = [:]
         var startsName = [UInt64](repeating: 0, count: 0x10000 / 64)
         var anyStart = false
-        for name in names {
+        for (index, name) in names.enumerated() {
             guard let first = name.unicodeScalars.first?.value else { continue }
+            byFirst[first, default: []].append(index)
             if first < 0x10000 { startsName[Int(first >> 6)] |= 1 << UInt64(first & 63) } else { anyStart = true }
         }
         var result = [[Int]](repeating: [], count: names.count)
         var nextAllowed = starts ?? [Int](repeating: 0, count: names.count)
         let bytes = cursor.bytes
         var position = 0
-        while position < bytes.count {
-            // Names start a scalar: never on a continuation byte.
-            if !UTF8Bytes.isContinuation(bytes[position]),
-               anyStart || { let (scalar, _) = UTF8Bytes.scalar(in: bytes, at: position)
-                             return scalar < 0x10000 && startsName[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 }() {
-                for length in lengths where position + length <= bytes.count {
-                    guard let candidates = byPrefix[length]?[key(bytes, at: position, length: length)] else { continue }
-                    for index in candidates where position >= nextAllowed[index] && cursor.matches(needles[index], at: position) {
-                        result[index].append(position)
-                        nextAllowed[index] = position + needles[index].count
-                    }
+        startsName.withUnsafeBufferPointer { startsName in
+            while position < bytes.count {
+                // Names start a scalar: never on a continuation byte. Bytes that spell a name
+                // decode to its first scalar, so the table loses no match.
+                defer { position += 1 }
+                guard !UTF8Bytes.isContinuation(bytes[position]) else { continue }
+                let (scalar, _) = UTF8Bytes.scalar(in: bytes, at: position)
+                if scalar < 0x10000 {
+                    guard startsName[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 else { continue }
+                } else if !anyStart {
+                    continue
+                }
+                guard let candidates = byFirst[scalar] else { continue }
+                for index in candidates where position >= nextAllowed[index] && cursor.matches(needles[index], at: position) {
+                    result[index].append(position)
+                    nextAllowed[index] = position + needles[index].count
                 }
             }
-            position += 1
         }
         return result
     }

@@ -195,9 +195,16 @@ struct NamePatterns {
         // Plain text against plain words: the bytes answer (no hashing, no normalising).
         if lexicon.words.genericWordsArePlain, let answer = contiguous.withUTF8({ bytes -> Bool? in
             guard let count = PlainUTF8.plainCount(bytes) else { return nil }
-            if lexicon.words.genericBodyWords.contains(bytes) { return true }
-            if patterns.genericPrefixes.contains(where: { body.hasUTF8Prefix($0) }) { return true }
-            if patterns.genericQuantifiers.contains(where: { body.containsUTF8($0) }) { return true }
+            let words = lexicon.words
+            if words.genericBodyWords.contains(bytes) { return true }
+            let cursor = TextCursor(bytes: bytes)
+            if !bytes.isEmpty, words.genericPrefixWords.longest(at: 0, in: cursor) != nil { return true }
+            // A quantifier anywhere: tried at each scalar's start.
+            var position = 0
+            while position < bytes.count {
+                if words.genericQuantifierWords.longest(at: position, in: cursor) != nil { return true }
+                position += UTF8Bytes.sequenceLength(lead: bytes[position])
+            }
             guard company, count >= 2, count <= 16 else { return false }
             return Self.splits(bytes, into: lexicon.words.genericOrIndustryWords)
         }) {

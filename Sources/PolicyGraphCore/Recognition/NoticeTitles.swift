@@ -18,39 +18,39 @@ struct NoticeTitles {
     private static let minimumDocument = 4
 
     func resolve(_ mentions: [Mention], cursor: TextCursor, titles: [TitleSpan]) -> [Mention] {
-        let opens = patterns.issuanceCues["notice-open"] ?? []
-        let closes = patterns.issuanceCues["notice-close"] ?? []
+        let opens = words.noticeOpens
         guard !opens.isEmpty else { return mentions }
-        let endings = patterns.titleEndings.filter { $0.class == .policy }.map { Array($0.ending.utf8) }
-            .sorted { $0.count > $1.count }
         let insideTitle = OverlapIndex(titles.map(\.outer))
-        let policies = OverlapIndex(mentions.filter { $0.type == .policy }.map(\.range))
+        // Mentions are read in place by index: a copy of each would retain its strings.
+        let policies = OverlapIndex(mentions.compactMap { $0.type == .policy ? $0.range : nil })
         // A policy named inside the span (its 《X》) is part of it; one across either edge is another title.
         func crossesPolicy(_ range: Range<Int>) -> Bool {
             policies.overlaps(range.lowerBound..<range.lowerBound) || policies.overlaps(range.upperBound..<range.upperBound)
         }
-        // The words as bytes, made once per document rather than once per try.
-        let openBytes = opens.map { Array($0.utf8) }
-        let closeBytes = closes.map { Array($0.utf8) }
         var added: [Mention] = []
-        for mention in mentions where mention.type == .government && !insideTitle.overlaps(mention.range) {
-            guard let open = openBytes.first(where: { cursor.matches($0, at: mention.range.upperBound) }),
-                  let end = titleEnd(from: mention.range.upperBound + open.count, endings: endings, cursor: cursor)
+        for index in mentions.indices where mentions[index].type == .government && !insideTitle.overlaps(mentions[index].range) {
+            let range = mentions[index].range
+            guard let open = opens.first(where: { cursor.matches($0, at: range.upperBound) }),
+                  let end = titleEnd(from: range.upperBound + open.count, endings: words.policyEndingBytes, cursor: cursor)
             else { continue }
-            let range = mention.range.lowerBound..<end
-            guard !crossesPolicy(range), !(added.last.map { $0.range.overlaps(range) } ?? false) else { continue }
-            added.append(policy(range, rule: "issuer-title", cursor: cursor))
+            let title = range.lowerBound..<end
+            guard !crossesPolicy(title), !(added.last.map { $0.range.overlaps(title) } ?? false) else { continue }
+            added.append(policy(title, rule: "issuer-title", cursor: cursor))
         }
-        var all = mentions + added
-        let verbs = patterns.issuanceVerbs.map { Array($0.verb.utf8) }.sorted { $0.count > $1.count }
         var documents: [Mention] = []
-        for mention in all where mention.type == .policy {
-            guard let inner = issuedDocument(in: mention.range, opens: openBytes, closes: closeBytes, verbs: verbs, cursor: cursor) else { continue }
-            documents.append(policy(inner, rule: "notice:document", cursor: cursor))
+        var policyRanges: [Range<Int>] = []
+        for list in [mentions, added] {
+            for index in list.indices where list[index].type == .policy {
+                policyRanges.append(list[index].range)
+                guard let inner = issuedDocument(in: list[index].range, opens: opens, closes: words.noticeCloses,
+                                                 verbs: words.issuanceVerbBytes, cursor: cursor) else { continue }
+                documents.append(policy(inner, rule: "notice:document", cursor: cursor))
+            }
         }
         guard !added.isEmpty || !documents.isEmpty else { return mentions }
         // A document also named in its own 《》 inside the notice is that mention already.
-        let existing = Set(all.filter { $0.type == .policy }.map(\.range))
+        let existing = Set(policyRanges)
+        var all = mentions + added
         all += documents.filter { !existing.contains($0.range) }
         all.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         return all

@@ -35,6 +35,10 @@ struct RecognitionWords: Sendable {
     /// `String` equality does.
     let genericBodyWords: WordSet
     let genericOrIndustryWords: WordSet
+    /// ``NamePatterns``: the generic prefixes (该, 多家 …) and quantifiers (一批 …) as byte words.
+    let genericPrefixWords: WordSet
+    let genericQuantifierWords: WordSet
+    /// Whether every generic, industry, prefix and quantifier word is plain and not empty.
     let genericWordsArePlain: Bool
 
     /// ``titleClass(of:)``: the title endings in ``PatternLexicon/titleEndings``' order, and by
@@ -43,7 +47,19 @@ struct RecognitionWords: Sendable {
     let titleEndings: [(ending: String, class: TitleClass)]
     let titleEndingsByLast: [UInt32: [Int]]?
 
+    /// ``NoticeTitles``: the notice's opening and closing words (关于, 的通知 …), the policy
+    /// endings and the issuing verbs as bytes, longest first, made once instead of per document.
+    let noticeOpens: [[UInt8]]
+    let noticeCloses: [[UInt8]]
+    let policyEndingBytes: [[UInt8]]
+    let issuanceVerbBytes: [[UInt8]]
+
     init(patterns: PatternLexicon) {
+        noticeOpens = (patterns.issuanceCues["notice-open"] ?? []).map { Array($0.utf8) }
+        noticeCloses = (patterns.issuanceCues["notice-close"] ?? []).map { Array($0.utf8) }
+        policyEndingBytes = patterns.titleEndings.filter { $0.class == .policy }.map { Array($0.ending.utf8) }
+            .sorted { $0.count > $1.count }
+        issuanceVerbBytes = patterns.issuanceVerbs.map { Array($0.verb.utf8) }.sorted { $0.count > $1.count }
         titleEndings = patterns.titleEndings
         var byLast: [UInt32: [Int]] = [:]
         var plain = true
@@ -58,9 +74,12 @@ struct RecognitionWords: Sendable {
         titleEndingsByLast = plain ? byLast : nil
         genericBodyWords = WordSet(patterns.genericBodies)
         genericOrIndustryWords = WordSet(patterns.genericBodies.union(patterns.industryWords))
-        genericWordsArePlain = patterns.genericBodies.union(patterns.industryWords).allSatisfy { word in
+        genericPrefixWords = WordSet(patterns.genericPrefixes)
+        genericQuantifierWords = WordSet(patterns.genericQuantifiers)
+        let allGeneric = Array(patterns.genericBodies.union(patterns.industryWords)) + patterns.genericPrefixes + patterns.genericQuantifiers
+        genericWordsArePlain = allGeneric.allSatisfy { word in
             var word = word
-            return word.withUTF8 { PlainUTF8.plainCount($0) != nil }
+            return word.withUTF8 { !$0.isEmpty && PlainUTF8.plainCount($0) != nil }
         }
         companyBounds = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.listLeads + patterns.companyLeads)
         surnames = WordSet(patterns.surnames)
