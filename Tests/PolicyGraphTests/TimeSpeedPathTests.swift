@@ -62,7 +62,15 @@ import Testing
         ("2024-2026年", [.numericDate, .yearPoint, .monthDay]),   // a dash after a date's, a year's or a month's number
         ("123456789年", []),                                      // longer than any number a form reads
         ("十四五", [.plan]),                                       // a plan's name starts with a numeral
-        ("上个月", [.centuryOrDecade, .yearPoint, .relativeMonth, .relativeQuarter]),
+        ("上个月", [.centuryOrDecade, .relativeMonth, .relativeQuarter]),  // 上个世纪, 上个月, 上个季度; no year word starts 上个
+        ("上年", [.yearPoint]),
+        ("上", []),                                               // no form's word is 上 alone
+        ("年，", []),                                              // 年 starts 年内, 年初 …, not 年，
+        ("年内", [.yearPoint]),
+        ("本报", []),
+        ("明年", [.yearPoint]),
+        ("未来", [.window]),
+        ("第", [.quarter]),                                       // 第 alone is a word of the quarter form
         ("第一季度", [.quarter]),
         ("“十四五”", [.plan]),
         ("", []),
