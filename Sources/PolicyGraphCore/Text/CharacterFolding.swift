@@ -70,13 +70,19 @@ public struct CharacterFolding: Sendable {
                     if u < 0x10000 {
                         // One load decides: no hashing for the scalars that stay.
                         let entry = bmp[Int(u)]
-                        if entry == Self.longEntry {
-                            replacement = bmpLong[u]
-                        } else if entry != 0 {
-                            replacement = UTF8Bytes.encode(entry - 1)
-                        } else if Self.isIgnorable(u) {
-                            replacement = []
+                        if entry == 0, !Self.isIgnorable(u) {
+                            index += length
+                            continue
                         }
+                        if entry != 0, entry != Self.longEntry {
+                            // A scalar for a scalar, written without an array.
+                            writer.copy(runStart..<index)
+                            writer.replace(index..<(index + length), withScalar: entry - 1)
+                            index += length
+                            runStart = index
+                            continue
+                        }
+                        replacement = entry == Self.longEntry ? bmpLong[u] : []
                     } else if !astral.isEmpty, let long = astral[u] {
                         replacement = long
                     }

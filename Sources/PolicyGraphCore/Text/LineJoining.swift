@@ -43,7 +43,8 @@ public enum LineJoining {
                     }
                     let next: UInt32 = end < count ? UTF8Bytes.scalar(in: buffer, at: end).value : 0
                     writer.copy(copiedUpTo..<index)
-                    let replacement: [UInt8]
+                    // What the run becomes: one byte, or nothing (`nil`); no array is made for it.
+                    let replacement: UInt8?
                     if hasBreak {
                         let continues = previous != 0 && next != 0 && !endsSentence(previous, beforePrevious)
                             && !startsBlock(next)
@@ -52,26 +53,28 @@ public enum LineJoining {
                                 || isContinuationPunctuation(next))
                         if continues {
                             replacement = ScalarClass.isASCIIAlphanumeric(previous) && ScalarClass.isASCIIAlphanumeric(next)
-                                && !(ScalarClass.isDigit(previous) && ScalarClass.isDigit(next)) ? [0x20] : []
+                                && !(ScalarClass.isDigit(previous) && ScalarClass.isDigit(next)) ? 0x20 : nil
                         } else {
-                            replacement = previous == 0 || next == 0 ? [] : [0x0A]
+                            replacement = previous == 0 || next == 0 ? nil : 0x0A
                             openTitles = 0
                             openQuotes = 0
                         }
                         lineLength = 0
                     } else if previous == 0 || next == 0 {
-                        replacement = []
+                        replacement = nil
                     } else if ScalarClass.isDigit(previous) || ScalarClass.isDigit(next) {
                         let otherSide = ScalarClass.isDigit(previous) ? next : previous
                         replacement = ScalarClass.isIdeograph(otherSide) || ScalarClass.isDigit(otherSide)
-                            || otherSide == 0x25 || otherSide == 0x2E ? [] : [0x20]
+                            || otherSide == 0x25 || otherSide == 0x2E ? nil : 0x20
                     } else {
-                        replacement = [0x20]
+                        replacement = 0x20
                     }
-                    if replacement.count == end - index, replacement.first == byte, end - index == 1 {
+                    if end - index == 1, replacement == byte {
                         writer.copy(index..<end)
+                    } else if let replacement {
+                        writer.replace(index..<end, with: CollectionOfOne(replacement))
                     } else {
-                        writer.replace(index..<end, with: replacement)
+                        writer.replace(index..<end, with: EmptyCollection())
                     }
                     copiedUpTo = end
                     index = end

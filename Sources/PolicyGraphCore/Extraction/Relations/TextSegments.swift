@@ -38,7 +38,19 @@ struct TextSegments {
             sentenceStart = next
             clauseStart = next
         }
-        while index < bytes.count {
+        let count = bytes.count
+        while index < count {
+            // Dispatch on the lead byte: every mark below is ASCII or starts with
+            // E3 (U+3000…U+3FFF) or EF (U+F000…U+FFFF); other scalars are skipped
+            // undecoded, with only the length check of the default case.
+            let lead = bytes[index]
+            if lead >= 0x80, lead != 0xE3, lead != 0xEF {
+                if index - sentenceStart > Self.maximumSentence { closeSentence(index, next: index) }
+                // A sequence cut short by the end counts one byte, as `UTF8Bytes.scalar` counts it.
+                let length = UTF8Bytes.sequenceLength(lead: lead)
+                index += index + length <= count ? length : 1
+                continue
+            }
             let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
             let next = index + length
             switch scalar {
@@ -65,6 +77,11 @@ struct TextSegments {
     /// The text of the sentence holding `offset`, trimmed, at most its first `limit` characters.
     func sentenceText(containing offset: Int, cursor: TextCursor, limit: Int = 200) -> String? {
         guard let index = sentenceIndex(containing: offset) else { return nil }
+        return sentenceText(at: index, cursor: cursor, limit: limit)
+    }
+
+    /// The text of sentence `index`, trimmed, at most its first `limit` characters.
+    func sentenceText(at index: Int, cursor: TextCursor, limit: Int = 200) -> String {
         let range = sentences[index].range
         // The byte path: trimmed and cut on scalars, which are characters in news text.
         if let simple = UTF8Trimming.simpleText(cursor.bytes, in: range, limit: limit) { return cursor.text(simple) }
