@@ -1,3 +1,4 @@
+import Foundation
 import Collections
 
 /// Groups a document's mentions into its distinct entities, in order of
@@ -5,14 +6,15 @@ import Collections
 enum EntityGrouping {
     /// The entities, and the name under which each mention key's entity is output.
     static func entities(from mentions: [Mention], text: NormalizedText, ontology: Ontology)
-        -> (entities: [ExtractedEntity], names: [String: String], firstRanges: [Range<Int>]) {
+        -> (entities: [ExtractedEntity], names: EntityNames, firstRanges: [Range<Int>]) {
         var firstRanges: [Range<Int>] = []
-        var names: [String: String] = [:]
-        var groups: OrderedDictionary<String, [Mention]> = [:]
-        // Room made once: growing rehashes every key, and hashing a Chinese key normalises it.
+        var names = EntityNames()
+        // Keys hashed on their bytes (CanonicalKey), not as Strings normalised on every hash.
+        var groups: OrderedDictionary<CanonicalKey, [Mention]> = [:]
+        // Room made once: growing rehashes every key.
         groups.reserveCapacity(mentions.count)
         for mention in mentions where mention.type != .technology {
-            groups[mention.key, default: []].append(mention)
+            groups[CanonicalKey(mention.key), default: []].append(mention)
         }
         // Keys of different mentions that share a surface of the same type are one entity.
         var result: [ExtractedEntity] = []
@@ -20,19 +22,44 @@ enum EntityGrouping {
         seenNames.reserveCapacity(groups.count)
         names.reserveCapacity(groups.count)
         for (_, group) in groups {
-            var surfaces: OrderedSet<String> = []
+            // The distinct cleaned surfaces in order of first use, deduplicated on their bytes' canonical form.
+            // (A few are compared one by one; a set is made only for a group of many.)
+            var surfaces: [String] = []
+            var keys: [CanonicalKey] = []
+            var distinct: Set<CanonicalKey>? = nil
+            var lastRaw: String? = nil
+            func add(_ raw: String) {
+                let surface = clean(raw)
+                let key = CanonicalKey(surface)
+                if distinct == nil, keys.count >= 8 { distinct = Set(keys) }
+                if distinct != nil {
+                    guard distinct!.insert(key).inserted else { return }
+                } else {
+                    guard !keys.contains(key) else { return }
+                    keys.append(key)
+                }
+                surfaces.append(surface)
+            }
             for mention in group {
-                surfaces.append(clean(mention.surface))
-                for alias in mention.extraAliases { surfaces.append(clean(alias)) }
+                // A key's mentions mostly repeat one surface: the same bytes clean to the same surface.
+                if let lastRaw, sameBytes(lastRaw, mention.surface) {} else { add(mention.surface) }
+                lastRaw = mention.surface
+                for alias in mention.extraAliases { add(alias) }
             }
             let first = group[0]
-            let name = surfaces.max { a, b in
-                a.unicodeScalars.count != b.unicodeScalars.count ? a.unicodeScalars.count < b.unicodeScalars.count : a > b
-            }!
-            let aliases = surfaces.filter { $0 != name }
+            // The fullest surface: most scalars, then the greatest; the others are aliases.
+            let counts = surfaces.map { $0.unicodeScalars.count }
+            var best = 0
+            for index in surfaces.indices.dropFirst()
+            where counts[best] != counts[index] ? counts[best] < counts[index] : surfaces[best] > surfaces[index] {
+                best = index
+            }
+            let name = surfaces[best]
+            var aliases = surfaces
+            aliases.remove(at: best)
             let canonical = first.entityIndex.map { ontology.entities[$0].name }
             let original = text.originalRange(of: first.range)
-            let entity = ExtractedEntity(type: first.type, name: name, aliases: Array(aliases),
+            let entity = ExtractedEntity(type: first.type, name: name, aliases: aliases,
                                          id: first.entityIndex.map { ontology.entities[$0].id.rawValue },
                                          canonical: canonical == name ? nil : canonical,
                                          mentions: group.count, offsets: [original.lowerBound, original.upperBound],
@@ -57,12 +84,30 @@ enum EntityGrouping {
     /// (what the string `type:name` was, without making that string).
     private struct NameKey: Hashable {
         let type: EntityType
-        let name: String
+        let name: CanonicalKey
+
+        init(type: EntityType, name: String) {
+            self.type = type
+            self.name = CanonicalKey(name)
+        }
+
+        // The name alone: hashing the type would hash its raw value, a String.
+        func hash(into hasher: inout Hasher) { hasher.combine(name) }
+    }
+
+    /// Whether two strings have the same UTF-8 bytes.
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
     }
 
     /// A surface without the marks that are not part of a name.
     static func clean(_ surface: String) -> String {
-        if let fast = surface.utf8.withContiguousStorageIfAvailable(cleanBytes), let text = fast { return text }
+        if let fast = surface.utf8.withContiguousStorageIfAvailable(cleanBytes), let range = fast {
+            // Most surfaces have nothing to clean: the same string, not a copy.
+            return range.count == surface.utf8.count ? surface
+                : surface.utf8.withContiguousStorageIfAvailable { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }!
+        }
         var text = surface
         while let first = text.unicodeScalars.first, first == "《" || first == "“" && !text.dropFirst().contains("”") { text.removeFirst() }
         while let last = text.unicodeScalars.last, last == "》" || last == "”" && !text.dropLast().contains("“") { text.removeLast() }
@@ -71,7 +116,7 @@ enum EntityGrouping {
 
     /// ``clean(_:)`` on the bytes of a surface whose scalars are its characters;
     /// `nil` for other text, which takes the `String` path.
-    private static func cleanBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    private static func cleanBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         guard UTF8Trimming.simpleTrimmed(bytes, in: 0..<bytes.count) != nil else { return nil }
         let leftTitle: [UInt8] = [0xE3, 0x80, 0x8A], rightTitle: [UInt8] = [0xE3, 0x80, 0x8B]
         let leftQuote: [UInt8] = [0xE2, 0x80, 0x9C], rightQuote: [UInt8] = [0xE2, 0x80, 0x9D]
@@ -89,8 +134,7 @@ enum EntityGrouping {
         var start = 0, end = bytes.count
         while end - start >= 3, has(leftTitle, at: start) || has(leftQuote, at: start) && !contains(rightQuote, in: (start + 3)..<end) { start += 3 }
         while end - start >= 3, has(rightTitle, at: end - 3) || has(rightQuote, at: end - 3) && !contains(leftQuote, in: start..<(end - 3)) { end -= 3 }
-        guard let trimmed = UTF8Trimming.simpleTrimmed(bytes, in: start..<end) else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmed]), as: UTF8.self)
+        return UTF8Trimming.simpleTrimmed(bytes, in: start..<end)
     }
 }
 

@@ -106,9 +106,9 @@ public struct PrettyJSONWriter {
 
     private mutating func close(_ bracket: UInt8) {
         let count = counts.removeLast()
-        buffer.append(0x0A)
+        // An empty container: `[`, a blank line, `]`.
         if count == 0 { buffer.append(0x0A) }
-        indent(counts.count)
+        newLine(indent: counts.count)
         buffer.append(bracket)
         flushIfFull()
     }
@@ -119,8 +119,7 @@ public struct PrettyJSONWriter {
         guard !counts.isEmpty else { return }
         if counts[counts.count - 1] > 0 { buffer.append(0x2C) }
         counts[counts.count - 1] += 1
-        buffer.append(0x0A)
-        indent(counts.count)
+        newLine(indent: counts.count)
     }
 
     /// ` : ` after a key, byte by byte (an array literal here was a heap allocation per key).
@@ -131,9 +130,20 @@ public struct PrettyJSONWriter {
         buffer.append(0x20)
     }
 
-    private mutating func indent(_ level: Int) {
-        buffer.append(contentsOf: repeatElement(0x20, count: 2 * level))
+    /// A line break and two spaces per level, appended as one slice of ``lineStarts``
+    /// (a `repeatElement` appended a byte at a time).
+    private mutating func newLine(indent level: Int) {
+        let width = 1 + 2 * level
+        guard width <= Self.lineStarts.count else {
+            buffer.append(0x0A)
+            buffer.append(contentsOf: repeatElement(0x20, count: 2 * level))
+            return
+        }
+        Self.lineStarts.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<width])) }
     }
+
+    /// A line break and the spaces of the first 32 levels.
+    private static let lineStarts: [UInt8] = [0x0A] + Array(repeating: 0x20, count: 64)
 
     private mutating func flushIfFull() {
         if buffer.count >= Self.chunkSize { finish() }

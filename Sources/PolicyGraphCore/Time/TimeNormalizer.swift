@@ -15,22 +15,30 @@ public struct TimeNormalizer: Sendable {
     let startScalars: Set<UInt32>
     /// ``startScalars`` below U+10000 as bits, so that the scan tests each scalar without hashing.
     private let startBits: [UInt64]
-    /// The scalars a core time can start with (``TimeParser/coreStartScalars(for:)``) as bits:
-    /// where an expression's start (在, 大, 力 …) is followed by none, no form is tried.
-    /// `nil` when the vocabulary leaves that set unknown, or `prefilter` was off.
-    let coreStartBits: [UInt64]?
+    /// The core forms that can start at each place (``TimeFormTable``): where an expression's
+    /// start (在, 大, 力 …) is followed by none, no form is tried, else only those that can match.
+    /// `nil` when the vocabulary leaves the starts unknown, or `prefilter` was off.
+    let formTable: TimeFormTable?
 
     /// A normaliser reading the words of `vocabulary` (by default the bundled `patterns/time.tsv`).
     public init(vocabulary: TimeVocabulary = .bundled) {
         self.init(vocabulary: vocabulary, prefilter: true)
     }
 
-    /// A normaliser; without `prefilter` every start is parsed in full (what tests compare the prefilter with).
+    /// A normaliser; without `prefilter` every start is parsed in full, trying every form
+    /// (what tests compare the prefilter with).
     init(vocabulary: TimeVocabulary, prefilter: Bool) {
         self.vocabulary = vocabulary
-        startScalars = TimeParser.startScalars(for: vocabulary)
+        formTable = prefilter ? TimeFormTable(vocabulary: vocabulary) : nil
+        let starts = TimeParser.startScalars(for: vocabulary)
+        if let formTable {
+            // Of those, the ones that start an approximation, a prefix or a core.
+            let words = TimeParser.approximateWords.words + TimeParser.untilPrefixes.words + TimeParser.aimPrefixes.words + TimeParser.prefixes.words
+            startScalars = starts.intersection(formTable.startScalars.union(words.compactMap { $0.unicodeScalars.first?.value }))
+        } else {
+            startScalars = starts
+        }
         startBits = Self.bits(startScalars)
-        coreStartBits = prefilter ? TimeParser.coreStartScalars(for: vocabulary).map(Self.bits) : nil
     }
 
     /// `scalars` below U+10000 as bits.
@@ -77,7 +85,7 @@ public struct TimeNormalizer: Sendable {
     public func expressions(in bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?) -> [TimeExpression] {
         let folded = vocabulary.fold(bytes)
         return folded.withUnsafeBufferPointer { buffer in
-            let parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: false, coreStartBits: coreStartBits)
+            let parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: false, formTable: formTable)
             var result: [TimeExpression] = []
             var index = 0
             var previous: UInt32 = 0
@@ -120,26 +128,6 @@ extension TimeParser {
             + vocabulary.relativeQuarters.map(\.word) + vocabulary.yearParts.map(\.word)
             + vocabulary.standaloneYearParts.map(\.word) + vocabulary.monthParts + vocabulary.plans.map(\.name)
         for word in words { if let first = word.unicodeScalars.first { set.insert(first.value) } }
-        return set
-    }
-
-    /// Scalars a core time (``TimeParser/core(at:)``, what follows the approximation and the
-    /// prefix) can start with: digits and numerals (counts, years, months, days, quarters,
-    /// decades), the first scalars of the grammar's own words (今明两年, the leads of windows,
-    /// 上世纪 …, 年内, 首季度, 最后一个季度, 前…个季度, 下个, 第, the opening quote of a plan)
-    /// and of the vocabulary's words. `nil` when a word of the vocabulary is empty or starts
-    /// beyond U+FFFF: then the set is not known, and every start is parsed.
-    static func coreStartScalars(for vocabulary: TimeVocabulary) -> Set<UInt32>? {
-        var set = Set("〇零一二三四五六七八九十两几今未接近过最“上本这下年第首前后".unicodeScalars.map(\.value))
-        for digit in UInt32(0x30)...0x39 { set.insert(digit) }
-        let words = vocabulary.relativeYears.map(\.word) + vocabulary.standaloneRelativeYears.map(\.word)
-            + vocabulary.yearParts.map(\.word) + vocabulary.standaloneYearParts.map(\.word)
-            + vocabulary.relativeMonths.map(\.word) + vocabulary.standaloneRelativeMonths.map(\.word)
-            + vocabulary.relativeQuarters.map(\.word) + vocabulary.monthParts + vocabulary.plans.map(\.name)
-        for word in words {
-            guard let first = word.unicodeScalars.first, first.value < 0x10000 else { return nil }
-            set.insert(first.value)
-        }
         return set
     }
 }

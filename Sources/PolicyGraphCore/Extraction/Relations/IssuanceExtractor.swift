@@ -28,7 +28,7 @@ struct IssuanceExtractor {
     var verbs: [String] = []
 
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], markers: [Marker],
-                 names: [String: String]) -> [IssuedPair] {
+                 names: EntityNames) -> [IssuedPair] {
         var pairs: [IssuedPair] = []
         var seen: Set<String> = []
         let starts = SortedStarts(mentions)
@@ -99,13 +99,19 @@ struct IssuanceExtractor {
     }
 
     /// `issued.notice`: a notice titled 关于印发X的通知 issues X, by the notice's issuers.
-    func noticePairs(_ pairs: [IssuedPair], names: [String: String]) -> [IssuedPair] {
-        let entityNames = Set(names.values)
-        var seen = Set(pairs.map { "\($0.issuer)→\($0.policy)" })
+    func noticePairs(_ pairs: [IssuedPair], names: EntityNames) -> [IssuedPair] {
+        // Made only when a notice names a document (most texts have none): hashing every name costs.
+        var entityNames: Set<String>? = nil
+        var seen: Set<String>? = nil
         var result: [IssuedPair] = []
         for pair in pairs {
-            guard let inner = issuedDocument(inNotice: pair.policy), entityNames.contains(inner),
-                  seen.insert("\(pair.issuer)→\(inner)").inserted else { continue }
+            guard let inner = issuedDocument(inNotice: pair.policy) else { continue }
+            if entityNames == nil {
+                entityNames = Set(names.values)
+                seen = Set(pairs.map { "\($0.issuer)→\($0.policy)" })
+            }
+            guard entityNames!.contains(inner),
+                  seen!.insert("\(pair.issuer)→\(inner)").inserted else { continue }
             var issued = pair
             issued.policy = inner
             issued.rule = "issued.notice"
@@ -131,7 +137,7 @@ struct IssuanceExtractor {
     /// `issued.report`, `issued.metadata` and `issued.signature`: who issued the
     /// document itself (its title policy: a work report near the top, or the policy of the first line).
     func documentIssuerPairs(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention],
-                             names: [String: String], existing: [IssuedPair]) -> [IssuedPair] {
+                             names: EntityNames, existing: [IssuedPair]) -> [IssuedPair] {
         let bytes = cursor.bytes
         let firstLineEnd = bytes.prefix(600).firstIndex(of: 0x0A) ?? min(600, bytes.count)
         let head = mentions.prefix { $0.range.lowerBound < 600 }
@@ -192,7 +198,7 @@ struct IssuanceExtractor {
 
     /// A body the text names by its short form just before `offset` (代表省人民政府向…,
     /// where the document names 陕西省人民政府 elsewhere): the mention of that body.
-    func bodyNamedShort(before offset: Int, cursor: TextCursor, mentions: [Mention], names: [String: String]) -> Mention? {
+    func bodyNamedShort(before offset: Int, cursor: TextCursor, mentions: [Mention], names: EntityNames) -> Mention? {
         let lead = cursor.text(from: max(0, offset - 24), to: offset)
         let bodies = mentions.filter { $0.type == .government }
         // The longest tail of the lead (at least three characters) that ends a body's name.

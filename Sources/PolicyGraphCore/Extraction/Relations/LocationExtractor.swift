@@ -7,7 +7,7 @@ struct LocationExtractor {
     static let locatedTypes: Set<EntityType> = [.company, .institution, .zone]
 
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention],
-                 names: [String: String]) -> [LocatedPair] {
+                 names: EntityNames) -> [LocatedPair] {
         let verb = Array("位于".utf8)
         let of = Array("的".utf8)
         let starts = SortedStarts(mentions)

@@ -60,6 +60,18 @@ struct TargetExtractor {
     /// The topic words as scalars, for the scalar path of ``findTopic(between:action:sentence:cursor:)``
     /// (`nil` when a word holds a scalar that path does not cover).
     let topicScalars: TopicScalars?
+    /// The issuing verbs as bytes, for the byte path of ``isIssued(_:cursor:)`` (`nil`: the `String` path).
+    let issuingBytes: PlainWords?
+    /// `fact-after` words, copulas and attributes as bytes, for the byte path of
+    /// ``isTarget(_:sentence:cursor:policyRanges:reference:)`` (`nil`: the `String` path).
+    let factAfterBytes: PlainWords?
+    let copulaBytes: PlainWords?
+    let attributeBytes: PlainWords?
+    /// ``stating`` and ``goal`` words as bytes, and the last scalars of the prepositions,
+    /// for the byte path of ``modifiesNoun(_:cursor:)`` (`nil`: the `String` path).
+    let statingBytes: PlainWords?
+    let goalBytes: PlainWords?
+    let prepositionEndings: Set<UInt32>?
 
     init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String],
          issuing: [String] = [], shortTitles: [String] = [], timeNormalizer: TimeNormalizer = TimeNormalizer()) {
@@ -71,6 +83,13 @@ struct TargetExtractor {
         affiliationTitleBytes = vocabulary.affiliationTitles.map { Array($0.utf8) }
         topicScalars = TopicScalars(vocabulary: vocabulary, noise: vocabulary.topicNoise)
         self.issuing = issuing
+        issuingBytes = PlainWords(issuing)
+        factAfterBytes = PlainWords(vocabulary.factAfterWords)
+        copulaBytes = PlainWords(vocabulary.copulas)
+        attributeBytes = PlainWords(vocabulary.attributes)
+        prepositionEndings = PlainWords(vocabulary.prepositions).map { words in
+            Set(words.words.map { word in word.withUnsafeBufferPointer { UTF8Bytes.scalar(in: $0, at: PlainUTF8.plainStart($0, before: $0.count)!).value } })
+        }
         self.shortTitles = WordMatcher(shortTitles)
         let endingWords = self.shortTitles.words
         shortTitleBytes = endingWords.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy { TopicScalars.isPlain($0.value) } }
@@ -85,6 +104,8 @@ struct TargetExtractor {
         technologies = WordMatcher(technologyNames)
         actions = WordMatcher(vocabulary.actions)
         nouns = WordMatcher(vocabulary.nouns)
+        statingBytes = PlainWords(stating.words)
+        goalBytes = PlainWords(goal.words)
         self.mediaEntities = mediaEntities
         self.technologyCanonical = technologyCanonical
     }
@@ -108,13 +129,18 @@ struct TargetExtractor {
         var subjectRange: Range<Int>
     }
 
-    /// Types that can hold a target.
-    static let holderTypes: Set<EntityType> = [.government, .company, .institution, .policy, .zone, .region, .person]
+    /// Whether a mention of `type` can hold a target (a switch: a `Set<EntityType>` hashes the raw value, a `String`).
+    static func isHolderType(_ type: EntityType) -> Bool {
+        switch type {
+        case .government, .company, .institution, .policy, .zone, .region, .person: return true
+        case .technology: return false
+        }
+    }
 
-    func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], names: [String: String],
+    func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], names: EntityNames,
                  reference: ReferenceDate?) -> [ExtractedTarget] {
         let times = timeNormalizer.expressions(in: cursor.bytes, reference: reference)
-        let allHolders = mentions.filter { Self.holderTypes.contains($0.type) && names[$0.key] != nil }
+        let allHolders = mentions.filter { Self.isHolderType($0.type) && names[$0.key] != nil }
         let policyRanges = OverlapIndex(mentions.filter { $0.type == .policy }.map(\.range))
         var results: [ExtractedTarget] = []
         var seen: Set<String> = []
@@ -128,7 +154,7 @@ struct TargetExtractor {
         func holdersStarting(in range: Range<Int>) -> ArraySlice<Mention> {
             holders[holderStarts.firstIndex(atOrAfter: range.lowerBound)..<holderStarts.firstIndex(atOrAfter: range.upperBound)]
         }
-        var lastByKey: [String: Mention] = [:]
+        var lastByKey: [CanonicalKey: Mention] = [:]
         var allIndex = 0
         // subject.document: the last policy named in each paragraph; subject.report: a work report's region.
         var lastPolicyByParagraph: [Int: Holder] = [:]
@@ -183,7 +209,7 @@ struct TargetExtractor {
             // target.not-headline: a headline sums up the story below it, which states the target itself.
             if isHeadline(sentenceIndex, segments: segments, cursor: cursor), sentenceIndex + 1 < segments.sentences.count { continue }
             while allIndex < allHolders.count, allHolders[allIndex].range.upperBound <= time.range.lowerBound {
-                lastByKey[allHolders[allIndex].key] = allHolders[allIndex]
+                lastByKey[CanonicalKey(allHolders[allIndex].key)] = allHolders[allIndex]
                 allIndex += 1
             }
             // A carried subject stays in its paragraph: the next paragraph may be about another holder.
@@ -220,7 +246,7 @@ struct TargetExtractor {
             // A company's spokesperson speaks for the company.
             holders = holders.map { holder in
                 guard holder.mention.type == .person, let affiliation = holder.mention.affiliation,
-                      let company = lastByKey[affiliation],
+                      let company = lastByKey[CanonicalKey(affiliation)],
                       company.type == .company, let name = names[company.key] else { return holder }
                 return Holder(mention: company, name: name)
             }
@@ -330,9 +356,17 @@ struct TargetExtractor {
         // A baseline: 较2020年, 比2020年, 与2020年相比.
         if let (before, _) = cursor.scalar(before: time.range.lowerBound), before == 0x8F83 || before == 0x6BD4 { return false }
         let clause = self.clause(containing: time.range.lowerBound, in: sentence)
-        let afterTime = cursor.text(from: time.range.upperBound, to: min(sentence.range.upperBound, time.range.upperBound + 60))
+        let afterEnd = min(sentence.range.upperBound, time.range.upperBound + 60)
+        // The words right after the time: on bytes where they are plain, else as a String.
+        let afterBytes = PlainWords.plainWindow(cursor.bytes, from: time.range.upperBound, to: max(time.range.upperBound, afterEnd))
+        let afterTime = afterBytes == nil ? cursor.text(from: time.range.upperBound, to: afterEnd) : ""
+        func afterTimeStarts(with words: [String], _ bytes: PlainWords?) -> Bool {
+            if let afterBytes, let bytes { return bytes.anyStarts(at: afterBytes.lowerBound, before: afterBytes.upperBound, in: cursor.bytes) }
+            let afterTime = afterBytes == nil ? afterTime : cursor.text(from: time.range.upperBound, to: afterEnd)
+            return words.contains(where: { afterTime.hasPrefix($0) })
+        }
         // A baseline or a span behind: 与2020年相比, 去年同期, 2013年以来 (`fact-after` words).
-        if vocabulary.factAfterWords.contains(where: { afterTime.hasPrefix($0) }) { return false }
+        if afterTimeStarts(with: vocabulary.factAfterWords, factAfterBytes) { return false }
         // target.not-announcement: the time a statement was made (本月初正式宣布，将…; 去年5月宣布，计划2028年…):
         // an announcing verb follows the time in its clause with no action before it.
         if let said = announcing.first(in: time.range.upperBound..<max(time.range.upperBound, clause.upperBound), of: cursor.bytes),
@@ -342,9 +376,9 @@ struct TargetExtractor {
         if let occasion = occasions.first(in: soon, of: cursor.bytes),
            findAction(in: time.range.upperBound..<occasion.range.lowerBound, cursor: cursor) == nil { return false }
         // target.not-copula: a statement about the period (2026年是…开局之年, “十五五”时期是…关键时期).
-        if vocabulary.copulas.contains(where: { afterTime.hasPrefix($0) }) { return false }
+        if afterTimeStarts(with: vocabulary.copulas, copulaBytes) { return false }
         // An attribute, not a time of doing: 今年的政府工作报告, 2024年工作会议.
-        if time.value.relation == .in, vocabulary.attributes.contains(where: { afterTime.hasPrefix($0) }) { return false }
+        if time.value.relation == .in, afterTimeStarts(with: vocabulary.attributes, attributeBytes) { return false }
         // …and a time inside a noun phrase (下达2023年农业转移支付, “十四五”规划的…): a verb or noun
         // stands right before it and nothing in its sentence looks ahead.
         // (the time's own words, 未来十年, do not count as looking ahead).
@@ -375,6 +409,15 @@ struct TargetExtractor {
     /// preposition of time (在, 于, 到 …) right before it, and a noun-like word after it.
     func modifiesNoun(_ time: TimeExpression, cursor: TextCursor) -> Bool {
         guard let (before, _) = cursor.scalar(before: time.range.lowerBound), (0x4E00...0x9FFF).contains(before) else { return false }
+        if let prepositionEndings, let statingBytes, let goalBytes,
+           let lead = PlainWords.plainWindow(cursor.bytes, from: max(0, time.range.lowerBound - 12), to: time.range.lowerBound) {
+            // The byte path: the scalar before is a character, and the lead's scalars are plain.
+            if prepositionEndings.contains(before) { return false }
+            if statingBytes.anyEnds(at: lead.upperBound, after: lead.lowerBound, in: cursor.bytes)
+                || goalBytes.anyEnds(at: lead.upperBound, after: lead.lowerBound, in: cursor.bytes) { return false }
+            guard let (after, _) = cursor.scalar(at: time.range.upperBound) else { return false }
+            return (0x4E00...0x9FFF).contains(after) || after == 0x201C
+        }
         let previous = String(UnicodeScalar(before).map(Character.init) ?? " ")
         if vocabulary.prepositions.contains(where: { $0.hasSuffix(previous) }) { return false }
         // A verb of stating or planning opens a clause: 宣称2026年…, 计划2027年….

@@ -16,6 +16,7 @@ extension TargetExtractor {
     /// Whether a policy is issued where it is named: an issuing verb just before
     /// it (联合印发《…》, 发布了《…》) or just after it (《…》印发).
     func isIssued(_ mention: Mention, cursor: TextCursor) -> Bool {
+        if let issuingBytes, let issued = isIssuedOnBytes(mention, words: issuingBytes, bytes: cursor.bytes) { return issued }
         var before = cursor.text(from: max(0, mention.range.lowerBound - 12), to: mention.range.lowerBound)
         while let last = before.last, "《“\"了 ".contains(last) { before.removeLast() }
         let after = cursor.text(from: mention.range.upperBound, to: min(cursor.bytes.count, mention.range.upperBound + 12))
@@ -23,9 +24,43 @@ extension TargetExtractor {
         return issuing.contains { before.hasSuffix($0) || trimmed.hasPrefix($0) }
     }
 
+    /// ``isIssued(_:cursor:)`` on bytes, where the twelve bytes on each side are plain
+    /// (``PlainWords``); `nil` elsewhere.
+    func isIssuedOnBytes(_ mention: Mention, words: PlainWords, bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let start = mention.range.lowerBound, end = mention.range.upperBound
+        guard let before = PlainWords.plainWindow(bytes, from: max(0, start - 12), to: start),
+              let after = PlainWords.plainWindow(bytes, from: end, to: min(bytes.count, end + 12)) else { return nil }
+        // Before: without the 《“"了 and spaces that end it.
+        var verbEnd = before.upperBound
+        while verbEnd > before.lowerBound, let previous = PlainUTF8.plainStart(bytes, before: verbEnd), previous >= before.lowerBound,
+              Self.isIssuedLeadMark(bytes, previous..<verbEnd) {
+            verbEnd = previous
+        }
+        if words.anyEnds(at: verbEnd, after: before.lowerBound, in: bytes) { return true }
+        // After: without the 》”" and spaces that open it.
+        var verbStart = after.lowerBound
+        while verbStart < after.upperBound, let length = PlainUTF8.plainLength(bytes, at: verbStart),
+              Self.isIssuedTrailMark(bytes, verbStart..<(verbStart + length)) {
+            verbStart += length
+        }
+        return words.anyStarts(at: verbStart, before: after.upperBound, in: bytes)
+    }
+
+    /// 《 “ " 了 or a space.
+    static func isIssuedLeadMark(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let scalar = UTF8Bytes.scalar(in: bytes, at: range.lowerBound).value
+        return scalar == 0x300A || scalar == 0x201C || scalar == 0x22 || scalar == 0x4E86 || scalar == 0x20
+    }
+
+    /// 》 ” " or a space.
+    static func isIssuedTrailMark(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let scalar = UTF8Bytes.scalar(in: bytes, at: range.lowerBound).value
+        return scalar == 0x300B || scalar == 0x201D || scalar == 0x22 || scalar == 0x20
+    }
+
     /// The region of a government work report (2026年某市政府工作报告): the region its
     /// title names. `nil` for other documents.
-    func reportHolder(holders: [Mention], names: [String: String], cursor: TextCursor) -> Holder? {
+    func reportHolder(holders: [Mention], names: EntityNames, cursor: TextCursor) -> Holder? {
         // The title: the first line, or a policy named near the top.
         let firstLineEnd = cursor.bytes.prefix(600).firstIndex(of: 0x0A) ?? min(600, cursor.bytes.count)
         let firstLine = cursor.text(from: 0, to: firstLineEnd)
@@ -46,7 +81,7 @@ extension TargetExtractor {
     /// `subject.short-title`: a clause that opens with a policy's bare title word and a
     /// verb of stating (方案指，…; 意见提出…) is the latest policy of that kind speaking.
     /// Offsets in text order, for the extractor to carry.
-    func shortTitleSpeakers(holders: [Mention], names: [String: String], segments: TextSegments,
+    func shortTitleSpeakers(holders: [Mention], names: EntityNames, segments: TextSegments,
                             cursor: TextCursor) -> [(offset: Int, holder: Holder)] {
         let policies = holders.filter { $0.type == .policy }
         var policyIndex = 0
@@ -132,7 +167,7 @@ extension TargetExtractor {
     // MARK: Subject
 
     func subjects(of time: TimeExpression, sentence: TextSegments.Sentence, cursor: TextCursor, holders: [Mention],
-                  names: [String: String], carried: (Holder, String)?) -> ([Holder], String)? {
+                  names: EntityNames, carried: (Holder, String)?) -> ([Holder], String)? {
         // Subjects are looked for after the last semicolon before the time first:
         // clauses joined by ； usually have subjects of their own.
         var windowStart = sentence.range.lowerBound
@@ -151,7 +186,7 @@ extension TargetExtractor {
     }
 
     func subjects(of time: TimeExpression, from windowStart: Int, sentence: TextSegments.Sentence, cursor: TextCursor,
-                  holders: [Mention], names: [String: String]) -> ([Holder], String)? {
+                  holders: [Mention], names: EntityNames) -> ([Holder], String)? {
         let inSentence = holders.filter { $0.range.lowerBound >= windowStart && sentence.range.contains($0.range.lowerBound) }
         // subject.speaker: the nearest holder before the time that states it (《意见》提出, 丰田汽车宣布…).
         if let speaker = inSentence.last(where: { $0.range.upperBound <= time.range.lowerBound && isSpeaker($0, cursor: cursor) }) {
@@ -178,7 +213,7 @@ extension TargetExtractor {
     }
 
     /// The holder and those listed with it: 上汽、广汽、长安.
-    func coordinated(with last: Mention, in mentions: [Mention], cursor: TextCursor, names: [String: String]) -> [Holder] {
+    func coordinated(with last: Mention, in mentions: [Mention], cursor: TextCursor, names: EntityNames) -> [Holder] {
         var result = [last]
         guard var index = mentions.firstIndex(of: last) else { return [Holder(mention: last, name: names[last.key]!)] }
         while index > 0 {

@@ -4,6 +4,9 @@
 struct WordMatcher: Sendable {
     let words: [String]
     private let trie: DoubleArrayTrie
+    /// The bytes a word can start with, one bit each: most places start none, and are
+    /// passed without a walk of the trie.
+    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
 
     init(_ words: [String]) {
         var unique: [String] = []
@@ -11,10 +14,26 @@ struct WordMatcher: Sendable {
         for word in words where !word.isEmpty && seen.insert(word).inserted { unique.append(word) }
         self.words = unique
         trie = DoubleArrayTrie(keys: unique.enumerated().map { (Array($0.element.utf8), Int32($0.offset)) })
+        var bits: [UInt64] = [0, 0, 0, 0]
+        for word in unique { let first = word.utf8.first!; bits[Int(first >> 6)] |= 1 << UInt64(first & 63) }
+        firstBytes = (bits[0], bits[1], bits[2], bits[3])
+    }
+
+    /// Whether a word can start with `byte`.
+    @inline(__always)
+    private func canStart(_ byte: UInt8) -> Bool {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: return firstBytes.0 & bit != 0
+        case 1: return firstBytes.1 & bit != 0
+        case 2: return firstBytes.2 & bit != 0
+        default: return firstBytes.3 & bit != 0
+        }
     }
 
     /// The longest word starting at `index`, if any: its index in ``words`` and its end.
     func word(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> (word: Int, end: Int)? {
+        guard index < bytes.count, canStart(bytes[index]) else { return nil }
         var found: (Int, Int)? = nil
         trie.forEachPrefix(in: bytes, from: index) { end, value in
             guard end <= limit else { return false }
