@@ -60,7 +60,12 @@ let package = Package(
         // incremental ingest, grouped queries and read-only SQL.
         .target(
             name: "PolicyGraphStore",
-            dependencies: ["PolicyGraphCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "PolicyGraphCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API (GRDB's own module for it), for the bulk loads of `build`.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The command-line tool: argument-parser commands only.
         .executableTarget(

@@ -7,41 +7,69 @@ import PolicyGraphCore
 /// graph.json form, so the exports written from the store are the same bytes
 /// as from the graph itself.
 enum GraphTables {
+    /// The tables `replace` fills.
+    static let tables = ["target_sources", "edge_sources", "sentences", "edges", "targets", "node_documents", "names", "nodes"]
+
     /// Replaces the graph tables' contents with `graph` (in the caller's transaction).
+    ///
+    /// The rows are bound straight through SQLite (``BulkInsert``) and the
+    /// secondary indexes are made once the tables are full (``DeferredIndexes``).
     static func replace(with graph: some WalkableGraph, in db: Database, folding: CharacterFolding) throws {
-        for table in ["target_sources", "edge_sources", "sentences", "edges", "targets", "node_documents", "names", "nodes"] {
-            try db.execute(sql: "DELETE FROM \(table)")
-        }
+        let indexes = try DeferredIndexes.drop(on: tables, in: db)
+        for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let node = try db.makeStatement(sql: """
+        let node = try BulkInsert(db, sql: """
             INSERT INTO nodes (id, kind, label, ontology_id, parent, first_seen, last_seen, published, document_count, data)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let name = try db.makeStatement(sql: "INSERT OR IGNORE INTO names (node_id, name, key, is_label) VALUES (?, ?, ?, ?)")
-        let nodeDocument = try db.makeStatement(sql: "INSERT OR IGNORE INTO node_documents (node_id, document_id) VALUES (?, ?)")
+        let name = try BulkInsert(db, sql: "INSERT OR IGNORE INTO names (node_id, name, key, is_label) VALUES (?, ?, ?, ?)")
+        let nodeDocument = try BulkInsert(db, sql: "INSERT OR IGNORE INTO node_documents (node_id, document_id) VALUES (?, ?)")
         for value in graph.nodes.values {
-            try node.execute(arguments: [value.id.rawValue, value.kind.rawValue, value.label, value.ontologyID, value.parent,
-                                         value.firstSeen, value.lastSeen, value.published, value.documents.count, try encoder.encode(value)])
+            node.text(value.id.rawValue)
+            node.text(value.kind.rawValue)
+            node.text(value.label)
+            node.text(value.ontologyID)
+            node.text(value.parent)
+            node.text(value.firstSeen)
+            node.text(value.lastSeen)
+            node.text(value.published)
+            node.integer(value.documents.count)
+            node.blob(try encoder.encode(value))
+            try node.insert()
             if value.kind != .target {
-                try name.execute(arguments: [value.id.rawValue, value.label, LookupKey.key(value.label, folding: folding), true])
-                for alias in value.aliases where alias != value.label {
-                    try name.execute(arguments: [value.id.rawValue, alias, LookupKey.key(alias, folding: folding), false])
+                func insertName(_ text: String, isLabel: Bool) throws {
+                    name.text(value.id.rawValue)
+                    name.text(text)
+                    name.text(LookupKey.key(text, folding: folding))
+                    name.integer(isLabel ? 1 : 0)
+                    try name.insert()
                 }
+                try insertName(value.label, isLabel: true)
+                for alias in value.aliases where alias != value.label { try insertName(alias, isLabel: false) }
             }
-            for document in value.documents { try nodeDocument.execute(arguments: [value.id.rawValue, document]) }
+            for document in value.documents {
+                nodeDocument.text(value.id.rawValue)
+                nodeDocument.text(document)
+                try nodeDocument.insert()
+            }
         }
         try TargetRows.insert(graph.nodes.values, kind: { graph.nodes[$0]?.kind }, in: db)
-        let edge = try db.makeStatement(sql: "INSERT INTO edges (id, type, source_id, target_id, weight) VALUES (?, ?, ?, ?, ?)")
-        let source = try db.makeStatement(sql: """
+        let edge = try BulkInsert(db, sql: "INSERT INTO edges (id, type, source_id, target_id, weight) VALUES (?, ?, ?, ?, ?)")
+        let source = try BulkInsert(db, sql: """
             INSERT INTO edge_sources (edge_id, position, document_id, sentence_id, start, "end", more_offsets, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let sentence = try db.makeStatement(sql: "INSERT INTO sentences (id, text) VALUES (?, ?)")
+        let sentence = try BulkInsert(db, sql: "INSERT INTO sentences (id, text) VALUES (?, ?)")
         // Each distinct sentence once, numbered in order of first use; known by its digest, not its text,
         // so that the texts of a large graph are not all held at once.
         var sentenceIDs: [SentenceDigest: Int] = [:]
         try graph.forEachEdge(sentences: true) { value in
-            try edge.execute(arguments: [value.id.rawValue, value.type.rawValue, value.source.rawValue, value.target.rawValue, value.sources.count])
+            edge.text(value.id.rawValue)
+            edge.text(value.type.rawValue)
+            edge.text(value.source.rawValue)
+            edge.text(value.target.rawValue)
+            edge.integer(value.sources.count)
+            try edge.insert()
             for (position, provenance) in value.sources.enumerated() {
                 var sentenceID: Int? = nil
                 if let text = provenance.sentence {
@@ -49,15 +77,24 @@ enum GraphTables {
                     if let known = sentenceIDs[digest] { sentenceID = known } else {
                         sentenceID = sentenceIDs.count + 1
                         sentenceIDs[digest] = sentenceID
-                        try sentence.execute(arguments: [sentenceID, text])
+                        sentence.integer(sentenceID)
+                        sentence.text(text)
+                        try sentence.insert()
                     }
                 }
                 let offsets = provenance.offsets
-                let more = offsets.count > 2 ? String(decoding: try encoder.encode(Array(offsets.dropFirst(2))), as: UTF8.self) : nil
-                try source.execute(arguments: [value.id.rawValue, position, provenance.document, sentenceID,
-                                               offsets.first, offsets.count > 1 ? offsets[1] : nil, more, provenance.rule])
+                source.text(value.id.rawValue)
+                source.integer(position)
+                source.text(provenance.document)
+                source.integer(sentenceID)
+                source.integer(offsets.first)
+                source.integer(offsets.count > 1 ? offsets[1] : nil)
+                source.text(offsets.count > 2 ? String(decoding: try encoder.encode(Array(offsets.dropFirst(2))), as: UTF8.self) : nil)
+                source.text(provenance.rule)
+                try source.insert()
             }
         }
+        try indexes.create(in: db)
         try TargetRows.fillSources(in: db)
     }
 

@@ -125,7 +125,7 @@ import Testing
         let vocabulary = TimeVocabulary.bundled
         let filtered = TimeNormalizer(vocabulary: vocabulary, prefilter: true)
         let full = TimeNormalizer(vocabulary: vocabulary, prefilter: false)
-        #expect(filtered.coreStartBits != nil && full.coreStartBits == nil)
+        #expect(filtered.formTable != nil && full.formTable == nil)
         // The texts, and the same texts with each numeral or relative word moved behind a prefix.
         let texts = Self.texts + Self.texts.map { $0.replacingOccurrences(of: "，", with: "，到") }
         var count = 0

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Byte-level reading of calendar dates for the publication-date rules:
 /// `2025-01-20`, `2025/1/20`, `2025.1.20`, `2025年1月20日`, `2024 年 05 月 27 日`,
@@ -175,6 +180,18 @@ enum DateScan {
         let byte = bytes[index]
         guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w") else { return false }
         return schemes.contains { matches($0, bytes, at: index) }
+    }
+
+    /// The first offset at or after `from` (before `end`) holding `byte`, or `end`.
+    ///
+    /// - Complexity: O(n), at `memchr` speed.
+    static func next(_ byte: UInt8, in bytes: [UInt8], from: Int, end: Int) -> Int {
+        guard from < end else { return end }
+        return bytes.withUnsafeBufferPointer { buffer -> Int in
+            let base = buffer.baseAddress!
+            guard let found = memchr(base + from, Int32(byte), end - from) else { return end }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     static func endsURL(_ byte: UInt8) -> Bool {

@@ -74,8 +74,20 @@ public struct Extractor: Sendable {
         let (targets, issued, located) = text.bytes.withUnsafeBufferPointer { buffer in
             let cursor = TextCursor(bytes: buffer)
             let segments = TextSegments(buffer)
+            // Entities often share their first sentence: each sentence's text is made once.
+            var sentenceTexts: [Int: String] = [:]
             for index in entities.indices {
-                entities[index].sentence = segments.sentenceText(containing: firstRanges[index].lowerBound, cursor: cursor)
+                guard let sentence = segments.sentenceIndex(containing: firstRanges[index].lowerBound) else {
+                    entities[index].sentence = nil
+                    continue
+                }
+                if let known = sentenceTexts[sentence] {
+                    entities[index].sentence = known
+                } else {
+                    let text = segments.sentenceText(at: sentence, cursor: cursor)
+                    sentenceTexts[sentence] = text
+                    entities[index].sentence = text
+                }
             }
             let targets = targetExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names, reference: date.flatMap(ReferenceDate.init))
             let issued = issuanceExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions,

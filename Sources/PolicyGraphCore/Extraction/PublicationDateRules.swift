@@ -143,7 +143,8 @@ public struct PublicationDateRules: Sendable {
         let head = bytes[0..<min(bytes.count, Self.bylineLength)]
         var index = head.startIndex
         while index < head.endIndex {
-            guard let date = DateScan.date(head, at: index), date.day != nil else { index += 1; continue }
+            // A date starts with a digit: other bytes are passed over without trying one.
+            guard DateScan.isDigit(head[index]), let date = DateScan.date(head, at: index), date.day != nil else { index += 1; continue }
             let lineEnd = head[date.end...].firstIndex(of: 0x0A) ?? head.endIndex
             let rest = head[date.end..<lineEnd]
             if DateScan.clockTime(head, at: date.end) || vocabulary.labels(.source).contains(where: { DateScan.find($0, in: rest, from: rest.startIndex, caseInsensitive: false) != nil }) {
@@ -159,7 +160,7 @@ public struct PublicationDateRules: Sendable {
         let head = bytes[0..<min(bytes.count, Self.bylineLength)]
         var index = head.startIndex
         while index < head.endIndex {
-            guard let date = DateScan.date(head, at: index), date.day != nil else { index += 1; continue }
+            guard DateScan.isDigit(head[index]), let date = DateScan.date(head, at: index), date.day != nil else { index += 1; continue }
             let window = head[date.end..<min(head.endIndex, date.end + 24)]
             if vocabulary.labels(.weekday).contains(where: { DateScan.find($0, in: window, from: window.startIndex, caseInsensitive: false) != nil }) {
                 return date.with(.header)
@@ -177,7 +178,14 @@ public struct PublicationDateRules: Sendable {
             : [0..<Self.urlLength, (bytes.count - Self.urlLength)..<bytes.count]
         for range in ranges {
             var index = range.lowerBound
+            // Only an `h` or a `w` can start a URL: found with `memchr`, not byte by
+            // byte, each letter's next place remembered so that every byte is read once.
+            var nextH = -1, nextW = -1
             while index < range.upperBound {
+                if nextH < index { nextH = DateScan.next(UInt8(ascii: "h"), in: bytes, from: index, end: range.upperBound) }
+                if nextW < index { nextW = DateScan.next(UInt8(ascii: "w"), in: bytes, from: index, end: range.upperBound) }
+                index = min(nextH, nextW)
+                guard index < range.upperBound else { break }
                 guard DateScan.startsURL(bytes, at: index) else { index += 1; continue }
                 var end = index
                 while end < range.upperBound, !DateScan.endsURL(bytes[end]) { end += 1 }

@@ -18,12 +18,19 @@ public struct GraphAccumulator {
     let builder: GraphBuilder
     var drafts: [String: GraphBuilder.Draft] = [:]
     var edges: [GraphBuilder.EdgeKey: GraphBuilder.DraftEdge] = [:]
-    /// "type|normalised name" → draft key.
-    var nameIndex: [String: String] = [:]
+    /// (kind, normalised name) → draft key.
+    var nameIndex: [NameIndexKey: String] = [:]
     /// Name → ``KnowledgeGraph/normalize(_:)`` of it: each name is met in many documents.
-    var normalized: [String: String] = [:]
+    var normalized: [UTF8Key: UTF8Key] = [:]
     /// This document's sentences, each kept once: the entities of one sentence cite it.
-    var sentences: Set<String> = []
+    var sentences: Set<UTF8Key> = []
+
+    /// A name of a kind, as ``nameIndex`` knows it: normalised names compare by their bytes
+    /// (normalised, byte equality is `String` equality), without building a "kind|name" string.
+    struct NameIndexKey: Hashable {
+        let kind: NodeKind
+        let name: UTF8Key
+    }
     /// The `mentioned_in` sources.
     var mentions: MentionRecords
 
@@ -35,17 +42,21 @@ public struct GraphAccumulator {
 
     var ontology: Ontology { builder.ontology }
 
-    mutating func normalize(_ name: String) -> String {
-        if let known = normalized[name] { return known }
-        let result = KnowledgeGraph.normalize(name)
-        normalized[name] = result
+    mutating func normalize(_ name: String) -> String { normalizedKey(name).string }
+
+    /// ``normalize(_:)`` as a key (memoised by the name's bytes).
+    mutating func normalizedKey(_ name: String) -> UTF8Key {
+        let key = UTF8Key(name)
+        if let known = normalized[key] { return known }
+        let result = UTF8Key(KnowledgeGraph.normalize(name))
+        normalized[key] = result
         return result
     }
 
     /// `sentence` as the first provenance of this document that cited it (one copy in memory).
     mutating func shared(_ sentence: String?) -> String? {
         guard let sentence else { return nil }
-        return sentences.insert(sentence).memberAfterInsert
+        return sentences.insert(UTF8Key(sentence)).memberAfterInsert.string
     }
 
     mutating func addEdge(_ type: EdgeType, _ source: String, _ target: String, _ provenance: Provenance?) {
@@ -81,7 +92,7 @@ public struct GraphAccumulator {
         drafts[documentKey] = GraphBuilder.Draft(kind: .document, label: document, names: [document], ontologyIndex: nil,
                                                  documents: [document], published: extraction.published)
         // Entities, and this document's names for them.
-        var local: [String: String] = [:] // normalised name → draft key
+        var local: [UTF8Key: String] = [:] // normalised name → draft key
         for entity in extraction.entities {
             let names = Set([entity.name] + entity.aliases + (entity.canonical.map { [$0] } ?? []))
             let kind = NodeKind(entity.type)
@@ -90,7 +101,7 @@ public struct GraphAccumulator {
             if let id = entity.id, let index = ontology.index(of: EntityID(rawValue: id)) {
                 key = ontologyKey(index)
                 ontologyIndex = index
-            } else if let existing = firstKnownKey(kind: kind, names: [entity.name] + names.sorted()) {
+            } else if let existing = firstKnownKey(kind: kind, name: entity.name, names: names) {
                 // Names are tried in a fixed order (the document's name first) so merges never depend on hashing.
                 key = existing
             } else {
@@ -106,9 +117,13 @@ public struct GraphAccumulator {
             draft.names.formUnion(names)
             draft.documents.insert(document)
             if let published = extraction.published { draft.see(published) }
-            for name in draft.names {
-                let normal = normalize(name)
-                let indexKey = "\(kind.rawValue)|\(normal)"
+            // The normalised names, made again only when a name was added (names only grow).
+            if draft.normalFormsOf != draft.names.count {
+                draft.normalForms = draft.names.map { normalizedKey($0) }
+                draft.normalFormsOf = draft.names.count
+            }
+            for normal in draft.normalForms {
+                let indexKey = NameIndexKey(kind: kind, name: normal)
                 if nameIndex[indexKey] == nil { nameIndex[indexKey] = key }
                 if local[normal] == nil { local[normal] = key }
             }
@@ -117,7 +132,7 @@ public struct GraphAccumulator {
         }
         // Targets: one node per subject, time and topic, across documents.
         for target in extraction.targets {
-            guard let subjectKey = local[normalize(target.subject)], let year = target.time.year,
+            guard let subjectKey = local[normalizedKey(target.subject)], let year = target.time.year,
                   let relation = TimeRelation(rawValue: target.time.relation) else { continue }
             let topicKey = normalize(target.topic ?? target.action ?? "")
             let key = "target:\(subjectKey)|\(relation.rawValue)|\(year)|\(target.time.month ?? 0)|\(target.time.end_year ?? 0)|\(topicKey)"
@@ -138,22 +153,27 @@ public struct GraphAccumulator {
         }
         // Where the text puts organisations and zones.
         for pair in extraction.located {
-            guard let entity = local[normalize(pair.entity)], let place = local[normalize(pair.place)] else { continue }
+            guard let entity = local[normalizedKey(pair.entity)], let place = local[normalizedKey(pair.place)] else { continue }
             addEdge(.locatedIn, entity, place, Provenance(document: document, sentence: shared(pair.sentence), offsets: pair.offsets))
         }
         // Issued pairs.
         for pair in extraction.issued {
-            guard let issuer = local[normalize(pair.issuer)], let policy = local[normalize(pair.policy)] else { continue }
+            guard let issuer = local[normalizedKey(pair.issuer)], let policy = local[normalizedKey(pair.policy)] else { continue }
             addEdge(.issued, issuer, policy, Provenance(document: document, sentence: shared(pair.sentence), offsets: pair.verbOffsets ?? [], rule: pair.rule))
         }
     }
 
-    /// The draft already known under one of `names` (tried in order) for this kind.
-    private mutating func firstKnownKey(kind: NodeKind, names: [String]) -> String? {
-        for name in names {
-            if let key = nameIndex["\(kind.rawValue)|\(normalize(name))"] { return key }
+    /// The draft already known for this kind under `name`, else under the first of
+    /// `names` in sorted order that has one (what trying `names.sorted()` in turn gives,
+    /// without sorting them).
+    private mutating func firstKnownKey(kind: NodeKind, name: String, names: Set<String>) -> String? {
+        if let key = nameIndex[NameIndexKey(kind: kind, name: normalizedKey(name))] { return key }
+        var first: (name: String, key: String)?
+        for other in names {
+            guard let key = nameIndex[NameIndexKey(kind: kind, name: normalizedKey(other))] else { continue }
+            if first.map({ other < $0.name }) ?? true { first = (other, key) }
         }
-        return nil
+        return first?.key
     }
 
     /// The graph of every document added so far, with the ontology's

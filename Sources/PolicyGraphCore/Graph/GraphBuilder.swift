@@ -21,6 +21,10 @@ public struct GraphBuilder: Sendable {
         var lastSeen: String?
         var published: String?
         var target: (facts: TargetFacts, subjectKey: String, technologyKey: String?)?
+        /// ``KnowledgeGraph/normalize(_:)`` of each of ``names`` (for the accumulator's name
+        /// index), and the number of names they were made from.
+        var normalForms: [UTF8Key] = []
+        var normalFormsOf = 0
 
         mutating func see(_ date: String) {
             if firstSeen.map({ date < $0 }) ?? true { firstSeen = date }

@@ -22,23 +22,26 @@ struct MentionRecords {
     var records: [Record] = []
     var offsets: [Int] = []
     var keys: [String] = []
-    var keyIndex: [String: Int32] = [:]
+    var keyIndex: [UTF8Key: Int32] = [:]
     var documents: [String] = []
-    var documentIndex: [String: Int32] = [:]
+    var documentIndex: [UTF8Key: Int32] = [:]
     var rules: [String] = []
-    var ruleIndex: [String: Int32] = [:]
+    var ruleIndex: [UTF8Key: Int32] = [:]
     /// The current document's sentences, each written to the spill once.
-    var sentenceRefs: [String: SentenceRef] = [:]
+    var sentenceRefs: [UTF8Key: SentenceRef] = [:]
     var currentDocument: String?
     let sentences: SentenceSpill
 
     init(sentences: SentenceSpill) { self.sentences = sentences }
 
-    private static func intern(_ value: String, _ values: inout [String], _ index: inout [String: Int32]) -> Int32 {
-        if let known = index[value] { return known }
+    /// The number of `value` in `values` (appended if new). Keys compare by bytes: two spellings
+    /// of one key get two numbers, and the same id at the end.
+    private static func intern(_ value: String, _ values: inout [String], _ index: inout [UTF8Key: Int32]) -> Int32 {
+        let key = UTF8Key(value)
+        if let known = index[key] { return known }
         let new = Int32(clamping: values.count)
         values.append(value)
-        index[value] = new
+        index[key] = new
         return new
     }
 
@@ -50,9 +53,10 @@ struct MentionRecords {
         }
         var ref = SentenceRef.none
         if let sentence {
-            if let known = sentenceRefs[sentence] { ref = known } else {
+            let key = UTF8Key(sentence)
+            if let known = sentenceRefs[key] { ref = known } else {
                 ref = sentences.append(sentence)
-                sentenceRefs[sentence] = ref
+                sentenceRefs[key] = ref
             }
         }
         let ruleNumber = rule.map { Self.intern($0, &rules, &ruleIndex) + 1 } ?? 0
@@ -140,7 +144,7 @@ public struct MentionEdges: Sendable {
     public var count: Int { groups.count }
 
     /// The id of the `index`th edge (in id order).
-    func id(at index: Int) -> EdgeID { EdgeID(rawValue: "edge_" + StableHash.hex(groups[index].hash)) }
+    func id(at index: Int) -> EdgeID { EdgeID(rawValue: StableHash.hex(groups[index].hash, after: "edge_")) }
 
     /// The `index`th edge. With `sentences`, its sources are sorted and
     /// distinct, their sentences read through `text`; without, their sentences

@@ -28,8 +28,9 @@ public struct SentenceRef: Hashable, Sendable {
 /// try spill.text(ref)   // "工信部印发方案。"
 /// ```
 ///
-/// Written by one thread; after ``finishWriting()`` it is only read, and
-/// reads from several threads at once are safe (`pread`).
+/// Written by one thread; after ``finishWriting()`` it is only read (the file
+/// mapped into memory, or `pread` if it cannot be), and reads from several
+/// threads at once are safe.
 public final class SentenceSpill: @unchecked Sendable {
     /// The scratch file, if any (unlinked once open).
     public let path: String?
@@ -39,6 +40,9 @@ public final class SentenceSpill: @unchecked Sendable {
     private var flushed = 0
     /// The first write error: ``append(_:)`` cannot throw, ``finishWriting()`` reports it.
     private var failure: String?
+    /// The scratch file mapped into memory once written (read without a system call per sentence);
+    /// `nil` if it could not be mapped (then each sentence is read with `pread`).
+    private var mapped: UnsafeRawBufferPointer?
     private static let bufferSize = 1 << 20
 
     /// Sentences kept in memory.
@@ -54,6 +58,7 @@ public final class SentenceSpill: @unchecked Sendable {
     }
 
     deinit {
+        if let mapped { munmap(UnsafeMutableRawPointer(mutating: mapped.baseAddress), mapped.count) }
         if descriptor >= 0 { close(descriptor) }
     }
 
@@ -98,6 +103,10 @@ public final class SentenceSpill: @unchecked Sendable {
             buffer = []
         }
         if let failure { throw StreamedFileError(path: path ?? "sentences", reason: failure) }
+        if descriptor >= 0, flushed > 0, mapped == nil,
+           let address = mmap(nil, flushed, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED {
+            mapped = UnsafeRawBufferPointer(start: address, count: flushed)
+        }
     }
 
     /// The sentence at `ref` (`nil` for ``SentenceRef/none``).
@@ -106,6 +115,9 @@ public final class SentenceSpill: @unchecked Sendable {
         let length = Int(ref.length)
         guard descriptor >= 0 else {
             return String(decoding: buffer[ref.offset..<(ref.offset + length)], as: UTF8.self)
+        }
+        if let mapped, ref.offset + length <= mapped.count {
+            return String(decoding: UnsafeRawBufferPointer(rebasing: mapped[ref.offset..<(ref.offset + length)]), as: UTF8.self)
         }
         var failed: Int32 = 0
         let text = String(unsafeUninitializedCapacity: length) { target in

@@ -20,7 +20,10 @@ public struct Ontology: Sendable {
     public internal(set) var neverEntities: Set<String> = []
 
     private let indexByName: [String: [Int]]
-    private let indexByID: [EntityID: Int]
+    /// Built on first use: extraction never looks entities up by id (the graph,
+    /// the store and queries do), so a process that only extracts never hashes
+    /// the ids.
+    private let indexByID: LazyValue<[EntityID: Int]>
 
     public init(entities: [OntologyEntity], patterns: PatternLexicon, folding: CharacterFolding,
                 warnings: [OntologyIssue] = []) {
@@ -30,16 +33,18 @@ public struct Ontology: Sendable {
         // Each name is hashed once (non-ASCII strings hash slowly): the
         // entity's index is appended unless it was just appended for this entity.
         var byName: [String: [Int]] = [:]
-        var byID: [EntityID: Int] = [:]
         byName.reserveCapacity(entities.count * 2)
-        byID.reserveCapacity(entities.count)
         for (index, entity) in entities.enumerated() {
-            byID[entity.id] = index
             byName[entity.name, default: []].appendUnlessLast(index)
             for alias in entity.aliases { byName[alias, default: []].appendUnlessLast(index) }
         }
         indexByName = byName
-        indexByID = byID
+        indexByID = LazyValue {
+            var byID: [EntityID: Int] = [:]
+            byID.reserveCapacity(entities.count)
+            for (index, entity) in entities.enumerated() { byID[entity.id] = index }
+            return byID
+        }
         var allWarnings = warnings
         for entity in entities {
             if let parent = entity.parentName, byName[parent] == nil {
@@ -98,10 +103,10 @@ public struct Ontology: Sendable {
     public func entity(named name: String) -> OntologyEntity? { entities(named: name).first }
 
     /// The entity with identifier `id`.
-    public func entity(_ id: EntityID) -> OntologyEntity? { indexByID[id].map { entities[$0] } }
+    public func entity(_ id: EntityID) -> OntologyEntity? { indexByID.value[id].map { entities[$0] } }
 
     /// The index of the entity with identifier `id`.
-    func index(of id: EntityID) -> Int? { indexByID[id] }
+    func index(of id: EntityID) -> Int? { indexByID.value[id] }
 
     /// The indexes of the entities named `name`.
     func indexes(named name: String) -> [Int] { indexByName[name] ?? [] }
@@ -125,5 +130,25 @@ extension Array where Element == Int {
     /// Appends `index` unless it is already the last element (indexes are added in increasing order).
     fileprivate mutating func appendUnlessLast(_ index: Int) {
         if last != index { append(index) }
+    }
+}
+
+/// A value computed on first use and kept, safe to share between threads
+/// (the first caller computes it under a lock; later callers read it).
+final class LazyValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var computed: Value?
+    private var make: (@Sendable () -> Value)?
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let computed { return computed }
+        let value = make!()
+        computed = value
+        make = nil
+        return value
     }
 }

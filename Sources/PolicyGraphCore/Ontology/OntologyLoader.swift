@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads an ontology folder: `entities/*.tsv`, `patterns/*.tsv` and
 /// `text/traditional-to-simplified.tsv` (see `Ontology/README.md`).
@@ -6,24 +11,61 @@ struct OntologyLoader {
     let directory: URL
     var issues: [OntologyIssue] = []
     var warnings: [OntologyIssue] = []
+    /// The number of records each pattern file held (`time` for
+    /// `patterns/time.tsv`), counted by ``loadPatterns(folding:)`` so that
+    /// ``checkRequiredPatterns()`` need not read the files again.
+    private(set) var patternRecordCounts: [String: Int] = [:]
 
     init(directory: URL) { self.directory = directory }
 
     /// The TSV records of one file: (line number, fields), comments skipped.
+    ///
+    /// Lines end at a line feed (a carriage return before it is dropped);
+    /// empty lines, lines of spaces and tabs and lines starting with `#` are
+    /// skipped. The file is split on its bytes (line feeds and tabs are ASCII,
+    /// so no character is cut): a `String` is made for each field, never for
+    /// the whole file.
+    ///
+    /// - Complexity: O(n) in the file's size.
     func records(of url: URL, relativeName: String) throws(OntologyError) -> [(Int, [String])] {
         guard let data = FileBytes.read(url.path) else {
             throw .invalidRecords([OntologyIssue(location: .init(file: relativeName, line: 0), message: "cannot read the file")])
         }
-        let text = String(decoding: data, as: UTF8.self)
+        return data.withUnsafeBytes { raw in Self.records(in: raw.bindMemory(to: UInt8.self)) }
+    }
+
+    /// The TSV records of a file's bytes (see ``records(of:relativeName:)``).
+    static func records(in bytes: UnsafeBufferPointer<UInt8>) -> [(Int, [String])] {
         var result: [(Int, [String])] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = 0
+        let count = bytes.count
+        while lineStart <= count {
+            var lineEnd = lineStart
+            if let base = bytes.baseAddress, lineStart < count, let found = memchr(base + lineStart, 0x0A, count - lineStart) {
+                lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            } else {
+                lineEnd = count
+            }
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            result.append((lineNumber, line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
+            defer { lineStart = lineEnd + 1 }
+            var end = lineEnd
+            if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
+            guard end > lineStart, bytes[lineStart] != 0x23 else { continue } // empty, or a # comment
+            var blank = true
+            for index in lineStart..<end where bytes[index] != 0x20 && bytes[index] != 0x09 {
+                blank = false
+                break
+            }
+            if blank { continue }
+            var fields: [String] = []
+            var fieldStart = lineStart
+            for index in lineStart..<end where bytes[index] == 0x09 {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self))
+                fieldStart = index + 1
+            }
+            fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<end]), as: UTF8.self))
+            result.append((lineNumber, fields))
         }
         return result
     }
@@ -135,13 +177,12 @@ struct OntologyLoader {
     /// time suffix (以后) or traditional character (後) is read.
     static let requiredPatternFiles = ["issuance", "stopwords", "suffixes", "targets", "time", "titles"]
 
-    /// Reports the required pattern files that are missing or hold no record.
+    /// Reports the required pattern files that are missing or hold no record
+    /// (after ``loadPatterns(folding:)``, which counts them).
     mutating func checkRequiredPatterns() {
         for kind in Self.requiredPatternFiles {
             let fileName = "patterns/\(kind).tsv"
-            let url = directory.appendingPathComponent(fileName)
-            let count = (try? records(of: url, relativeName: fileName).count) ?? 0
-            if count == 0 {
+            if patternRecordCounts[kind, default: 0] == 0 {
                 issues.append(.init(location: .init(file: fileName, line: 0),
                                     message: "missing or empty: an ontology given with --ontology replaces the bundled one and needs its patterns "
                                         + "(copy Ontology/patterns/ into it), or use --user-ontology to add entries to the bundled ontology"))
@@ -155,7 +196,9 @@ struct OntologyLoader {
         for url in tsvFiles(in: "patterns") {
             let fileName = "patterns/" + url.lastPathComponent
             let kind = url.deletingPathExtension().lastPathComponent
-            for (line, fields) in try records(of: url, relativeName: fileName) {
+            let fileRecords = try records(of: url, relativeName: fileName)
+            patternRecordCounts[kind, default: 0] += fileRecords.count
+            for (line, fields) in fileRecords {
                 let location = SourceLocation(file: fileName, line: line)
                 let word = folding.fold(fields[0].trimmingFieldSpace())
                 guard !word.isEmpty else {

@@ -19,8 +19,8 @@ public enum LayoutDoubling {
             var lineStart = 0
             let count = buffer.count
             while lineStart < count {
-                var lineEnd = lineStart
-                while lineEnd < count, buffer[lineEnd] != 0x0A { lineEnd += 1 }
+                let lineEnd = memchr(buffer.baseAddress! + lineStart, 0x0A, count - lineStart)
+                    .map { buffer.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
                 var contentEnd = lineEnd
                 while contentEnd > lineStart, buffer[contentEnd - 1] == 0x20 || buffer[contentEnd - 1] == 0x0D
                     || buffer[contentEnd - 1] == 0x09 { contentEnd -= 1 }
@@ -51,6 +51,9 @@ public enum LayoutDoubling {
     static func pairedUnits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>]? {
         let start = range.lowerBound
         let end = range.upperBound
+        // Doubled text has an even number of bytes and opens with a pair: ordinary
+        // lines fail one of these, without the arrays below being made.
+        guard range.count % 2 == 0, opensWithPair(bytes, range) else { return nil }
         // Scalar boundaries inside the range.
         var boundaries: [Int] = []
         boundaries.reserveCapacity(end - start + 1)
@@ -93,6 +96,24 @@ public enum LayoutDoubling {
             position = unitStart
         }
         return units.reversed()
+    }
+
+    /// Whether `range` starts with a run immediately repeated (`AB AB …`), the
+    /// run ending on a scalar boundary: what every doubled line does.
+    static func opensWithPair(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let start = range.lowerBound
+        let base = bytes.baseAddress!
+        var k = 1
+        while 2 * k <= range.count {
+            let b = start + k
+            // The first and last bytes of the two runs before the call: most candidates differ there.
+            if !UTF8Bytes.isContinuation(bytes[b]), bytes[start] == bytes[b], bytes[b - 1] == bytes[b + k - 1],
+               memcmp(base + start, base + b, k) == 0 {
+                return true
+            }
+            k += 1
+        }
+        return false
     }
 
     static func ideographCount(_ bytes: [UInt8]) -> Int {

@@ -80,6 +80,15 @@ public struct ByteRewriter {
         copyContinuesAt = nil
     }
 
+    /// Replaces `range` of the input with the UTF-8 encoding of `scalar`
+    /// (no array is made for it).
+    @inline(__always)
+    public mutating func replace(_ range: Range<Int>, withScalar scalar: UInt32) {
+        map.segments.append(.init(outputStart: output.count, inputStart: range.lowerBound, replacedLength: range.count))
+        UTF8Bytes.append(scalar, to: &output)
+        copyContinuesAt = nil
+    }
+
     /// The finished buffer and map.
     public consuming func finish() -> (bytes: [UInt8], map: OffsetMap) {
         if map.segments.isEmpty {

@@ -32,11 +32,10 @@ public struct SourceDocument: Sendable {
     /// Reads and decodes the file at `path`; `name` is its id (default: the base name),
     /// `encoding` the file's encoding when given (else detected).
     public init(reading path: String, name: String? = nil, encoding: SourceEncoding? = nil) throws(DocumentError) {
-        guard let data = FileBytes.read(path) else {
+        guard let bytes = FileBytes.bytes(path) else {
             if FileManager.default.fileExists(atPath: path) { throw .unreadable(file: path, reason: "permission denied or not a regular file") }
             throw Self.missing(path)
         }
-        let bytes = [UInt8](data)
         let decoded = try TextDecoding.decode(bytes, file: path, encoding: encoding)
         let baseName = (path as NSString).lastPathComponent
         self.init(name: name ?? baseName, path: path, text: decoded, markup: MarkupKind.detect(fileName: baseName, bytes: decoded.bytes))

@@ -97,9 +97,10 @@ public enum TextDecoding {
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { return try decode(data, file: file, as: .utf8WithBOM, warnings: []) }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return try decode(data, file: file, as: .utf16, warnings: []) }
         if let nul = firstNUL(data) { throw .binary(file: file, offset: nul) }
-        guard let bad = firstInvalidUTF8(data) else {
-            // Validated just now: not again.
-            var decoded = try decode(data, file: file, as: .utf8, warnings: [], validated: true)
+        let scan = scanUTF8(data)
+        guard let bad = scan.firstInvalid else {
+            // Validated just now, and looked for control characters in the same pass: not again.
+            var decoded = try decode(data, file: file, as: .utf8, warnings: [], validated: true, strayControls: scan.hasStrayControl)
             if let warning = doublyEncodedWarning(decoded.bytes, file: file) { decoded.warnings.append(warning) }
             return decoded
         }
@@ -132,9 +133,10 @@ public enum TextDecoding {
     }
 
     /// Decodes as `encoding`, or throws when the bytes are not valid in it;
-    /// `validated` says that `data` is already known to be valid UTF-8 without a BOM.
+    /// `validated` says that `data` is already known to be valid UTF-8 without a
+    /// BOM, and `strayControls` (when known) whether it holds a stray control character.
     static func decode(_ data: [UInt8], file: String, as encoding: SourceEncoding, warnings: [String],
-                       validated: Bool = false) throws(DocumentError) -> DecodedText {
+                       validated: Bool = false, strayControls: Bool? = nil) throws(DocumentError) -> DecodedText {
         switch encoding {
         case .utf8, .utf8WithBOM:
             let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -142,7 +144,7 @@ public enum TextDecoding {
                 let body = bom == 0 ? data : Array(data[3...])
                 if let bad = firstInvalidUTF8(body) { throw undecodable(body, at: bad, file: file, base: bom) }
             }
-            var decoded = try dropControlsFromUTF8(data, from: bom, file: file)
+            var decoded = try dropControlsFromUTF8(data, from: bom, file: file, known: validated && bom == 0 ? strayControls : nil)
             decoded.encoding = bom == 0 ? .utf8 : .utf8WithBOM
             decoded.warnings = warnings + decoded.warnings
             return decoded
@@ -168,9 +170,11 @@ public enum TextDecoding {
     }
 
     /// UTF-8 (validated) without its BOM and stray control characters; the
-    /// common case, no control at all, keeps the file's own bytes.
-    static func dropControlsFromUTF8(_ data: [UInt8], from start: Int, file: String) throws(DocumentError) -> DecodedText {
-        let found: Int? = data.withUnsafeBufferPointer { buffer in
+    /// common case, no control at all, keeps the file's own bytes. `known`
+    /// says whether there is a control character when a scan already told
+    /// (``scanUTF8(_:)``); otherwise the bytes are looked through here.
+    static func dropControlsFromUTF8(_ data: [UInt8], from start: Int, file: String, known: Bool? = nil) throws(DocumentError) -> DecodedText {
+        let found: Int? = known.map { $0 ? start : nil } ?? data.withUnsafeBufferPointer { buffer in
             var index = start
             while index < buffer.count {
                 let byte = buffer[index]
@@ -377,12 +381,27 @@ public enum TextDecoding {
 
     /// The offset of the first byte that is not valid UTF-8, or `nil`.
     public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
+        scanUTF8(bytes).firstInvalid
+    }
+
+    /// One pass over `bytes` that finds the first byte that is not valid UTF-8
+    /// and tells whether a stray control character (``isStrayControl(_:)``: C0
+    /// but tab to carriage return, DEL, C1) comes before it, so that decoding
+    /// a UTF-8 file reads its bytes once instead of twice.
+    ///
+    /// - Complexity: O(n).
+    static func scanUTF8(_ bytes: [UInt8]) -> (firstInvalid: Int?, hasStrayControl: Bool) {
+        bytes.withUnsafeBufferPointer { buffer -> (Int?, Bool) in
             var index = 0
             let count = buffer.count
+            var control = false
             while index < count {
                 let lead = buffer[index]
-                if lead < 0x80 { index += 1; continue }
+                if lead < 0x80 {
+                    if lead < 0x20 || lead == 0x7F, lead < 0x09 || lead > 0x0D { control = true }
+                    index += 1
+                    continue
+                }
                 // The common case of Chinese text first: a three-byte sequence whose lead
                 // (E1…EC, EE, EF) allows no overlong form and no surrogate.
                 if lead >= 0xE1, lead != 0xED, lead <= 0xEF, index + 2 < count,
@@ -396,19 +415,21 @@ public enum TextDecoding {
                 case 0xC2...0xDF: length = 2; minimum = 0x80
                 case 0xE0...0xEF: length = 3; minimum = 0x800
                 case 0xF0...0xF4: length = 4; minimum = 0x10000
-                default: return index
+                default: return (index, control)
                 }
-                guard index + length <= count else { return index }
+                guard index + length <= count else { return (index, control) }
                 var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                 for offset in 1..<length {
                     let byte = buffer[index + offset]
-                    guard byte & 0xC0 == 0x80 else { return index }
+                    guard byte & 0xC0 == 0x80 else { return (index, control) }
                     value = (value << 6) | UInt32(byte & 0x3F)
                 }
-                if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return index }
+                if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return (index, control) }
+                // A C1 control (U+0080…U+009F) is C2 80…C2 9F.
+                if value <= 0x9F { control = true }
                 index += length
             }
-            return nil
+            return (nil, control)
         }
     }
 

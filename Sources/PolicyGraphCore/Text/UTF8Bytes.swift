@@ -25,6 +25,10 @@ public enum UTF8Bytes {
     public static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
         let lead = bytes[index]
         if lead < 0x80 { return (UInt32(lead), 1) }
+        // Chinese text is mostly three-byte sequences: decoded without the loop below.
+        if lead >= 0xE0, lead < 0xF0, index + 2 < bytes.count {
+            return (UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+        }
         let length = sequenceLength(lead: lead)
         guard length > 1, index + length <= bytes.count else { return (0xFFFD, 1) }
         var value: UInt32

@@ -75,6 +75,19 @@ enum UTF8Trimming {
         var countAtLast = 0
         var limitEnd = -1             // end of the `limit`-th scalar after `start`
         while index < range.upperBound {
+            // Ideographs U+4000…U+9FFF (leads E4…E9), most of news text: well formed when
+            // both bytes after the lead continue it, each its own grapheme, never white space.
+            let lead = bytes[index]
+            if lead >= 0xE4, lead <= 0xE9, start >= 0, index + 2 < range.upperBound,
+               UTF8Bytes.isContinuation(bytes[index + 1]), UTF8Bytes.isContinuation(bytes[index + 2]) {
+                count += 1
+                index += 3
+                if count == limit { limitEnd = index }
+                if count > limit { return start..<limitEnd }
+                lastEnd = index
+                countAtLast = count
+                continue
+            }
             guard let (scalar, length) = strictScalar(in: bytes, at: index, end: range.upperBound), isSingleGrapheme(scalar) else { return nil }
             let space = isWhitespaceOrNewline(scalar)
             if start < 0 {

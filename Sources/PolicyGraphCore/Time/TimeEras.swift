@@ -3,9 +3,10 @@ extension TimeParser {
     // The five-year plans and their first years, and the words after a plan's name
     // (末, 期间, 以来 …), are data: `patterns/time.tsv`, roles plan, plan-tail, plan-end, plan-period.
 
-    func era(at index: Int) -> (TimeValue, Int)? {
-        if let result = plan(at: index) { return result }
-        return centuryOrDecade(at: index)
+    /// A plan, else a century or decade (each only if asked for: ``TimeFormTable`` says which can start here).
+    func era(at index: Int, plan tryPlan: Bool = true, centuryOrDecade tryCentury: Bool = true) -> (TimeValue, Int)? {
+        if tryPlan, let result = plan(at: index) { return result }
+        return tryCentury ? centuryOrDecade(at: index) : nil
     }
 
     /// “十四五” (2021–2025), “十四五”末 (by 2025), “十三五”以来 (from 2016, past).

@@ -15,22 +15,30 @@ public struct TimeNormalizer: Sendable {
     let startScalars: Set<UInt32>
     /// ``startScalars`` below U+10000 as bits, so that the scan tests each scalar without hashing.
     private let startBits: [UInt64]
-    /// The scalars a core time can start with (``TimeParser/coreStartScalars(for:)``) as bits:
-    /// where an expression's start (在, 大, 力 …) is followed by none, no form is tried.
-    /// `nil` when the vocabulary leaves that set unknown, or `prefilter` was off.
-    let coreStartBits: [UInt64]?
+    /// The core forms that can start at each place (``TimeFormTable``): where an expression's
+    /// start (在, 大, 力 …) is followed by none, no form is tried, else only those that can match.
+    /// `nil` when the vocabulary leaves the starts unknown, or `prefilter` was off.
+    let formTable: TimeFormTable?
 
     /// A normaliser reading the words of `vocabulary` (by default the bundled `patterns/time.tsv`).
     public init(vocabulary: TimeVocabulary = .bundled) {
         self.init(vocabulary: vocabulary, prefilter: true)
     }
 
-    /// A normaliser; without `prefilter` every start is parsed in full (what tests compare the prefilter with).
+    /// A normaliser; without `prefilter` every start is parsed in full, trying every form
+    /// (what tests compare the prefilter with).
     init(vocabulary: TimeVocabulary, prefilter: Bool) {
         self.vocabulary = vocabulary
-        startScalars = TimeParser.startScalars(for: vocabulary)
+        formTable = prefilter ? TimeFormTable(vocabulary: vocabulary) : nil
+        let starts = TimeParser.startScalars(for: vocabulary)
+        if let formTable {
+            // Of those, the ones that start an approximation, a prefix or a core.
+            let words = TimeParser.approximateWords.words + TimeParser.untilPrefixes.words + TimeParser.aimPrefixes.words + TimeParser.prefixes.words
+            startScalars = starts.intersection(formTable.startScalars.union(words.compactMap { $0.unicodeScalars.first?.value }))
+        } else {
+            startScalars = starts
+        }
         startBits = Self.bits(startScalars)
-        coreStartBits = prefilter ? TimeParser.coreStartScalars(for: vocabulary).map(Self.bits) : nil
     }
 
     /// `scalars` below U+10000 as bits.
@@ -44,6 +52,12 @@ public struct TimeNormalizer: Sendable {
     @inline(__always)
     func canStart(_ scalar: UInt32) -> Bool {
         scalar < 0x10000 ? startBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 : startScalars.contains(scalar)
+    }
+
+    /// Whether `scalar` continues a run of digits or of numerals that `previous` is in.
+    @inline(__always)
+    static func continuesRun(_ scalar: UInt32, previous: UInt32) -> Bool {
+        (ScalarClass.isDigit(scalar) && ScalarClass.isDigit(previous)) || (TimeParser.isNumeral(scalar) && TimeParser.isNumeral(previous))
     }
 
     /// The fixed character foldings (full-width digits and dashes, odd spaces).
@@ -77,26 +91,42 @@ public struct TimeNormalizer: Sendable {
     public func expressions(in bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?) -> [TimeExpression] {
         let folded = vocabulary.fold(bytes)
         return folded.withUnsafeBufferPointer { buffer in
-            let parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: false, coreStartBits: coreStartBits)
+            let parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: false, formTable: formTable)
             var result: [TimeExpression] = []
             var index = 0
-            var previous: UInt32 = 0
+            // Where the scalar before this one starts (-1 at the start and after an expression);
+            // it is decoded only where a digit or numeral may start an expression.
+            var previousIndex = -1
             while index < buffer.count {
                 let lead = buffer[index]
-                if UTF8Bytes.isContinuation(lead) { index += 1; continue }
-                let (scalar, length) = UTF8Bytes.scalar(in: buffer, at: index)
-                // A digit run starts only at its first digit, a run of numerals at its first numeral
-                // (tested only where an expression can start: most scalars cannot).
-                if canStart(scalar),
-                   !((ScalarClass.isDigit(scalar) && ScalarClass.isDigit(previous)) || (TimeParser.isNumeral(scalar) && TimeParser.isNumeral(previous))),
+                let scalar: UInt32
+                let length: Int
+                if lead < 0x80 {
+                    scalar = UInt32(lead)
+                    length = 1
+                } else if lead & 0xC0 == 0x80 {
+                    index += 1
+                    continue
+                } else if lead >= 0xE0, lead < 0xF0, index + 3 <= buffer.count {
+                    // Three bytes, decoded as ``UTF8Bytes/scalar(in:at:)`` does; most start nothing.
+                    let block = UInt32(lead & 0x0F) << 6 | UInt32(buffer[index + 1] & 0x3F)
+                    let bit = UInt32(buffer[index + 2] & 0x3F)
+                    if startBits[Int(block)] & (1 << UInt64(bit)) == 0 { previousIndex = index; index += 3; continue }
+                    scalar = block << 6 | bit
+                    length = 3
+                } else {
+                    (scalar, length) = UTF8Bytes.scalar(in: buffer, at: index)
+                }
+                // A digit run starts only at its first digit, a run of numerals at its first numeral.
+                if canStart(scalar), !Self.continuesRun(scalar, previous: previousIndex < 0 ? 0 : UTF8Bytes.scalar(in: buffer, at: previousIndex).value),
                    let (value, end, rules) = parser.parseExplained(at: index) {
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
                     result.append(TimeExpression(range: index..<end, text: text, value: value, rules: rules))
                     index = end
-                    previous = 0
+                    previousIndex = -1
                     continue
                 }
-                previous = scalar
+                previousIndex = index
                 index += length
             }
             return result
@@ -120,26 +150,6 @@ extension TimeParser {
             + vocabulary.relativeQuarters.map(\.word) + vocabulary.yearParts.map(\.word)
             + vocabulary.standaloneYearParts.map(\.word) + vocabulary.monthParts + vocabulary.plans.map(\.name)
         for word in words { if let first = word.unicodeScalars.first { set.insert(first.value) } }
-        return set
-    }
-
-    /// Scalars a core time (``TimeParser/core(at:)``, what follows the approximation and the
-    /// prefix) can start with: digits and numerals (counts, years, months, days, quarters,
-    /// decades), the first scalars of the grammar's own words (今明两年, the leads of windows,
-    /// 上世纪 …, 年内, 首季度, 最后一个季度, 前…个季度, 下个, 第, the opening quote of a plan)
-    /// and of the vocabulary's words. `nil` when a word of the vocabulary is empty or starts
-    /// beyond U+FFFF: then the set is not known, and every start is parsed.
-    static func coreStartScalars(for vocabulary: TimeVocabulary) -> Set<UInt32>? {
-        var set = Set("〇零一二三四五六七八九十两几今未接近过最“上本这下年第首前后".unicodeScalars.map(\.value))
-        for digit in UInt32(0x30)...0x39 { set.insert(digit) }
-        let words = vocabulary.relativeYears.map(\.word) + vocabulary.standaloneRelativeYears.map(\.word)
-            + vocabulary.yearParts.map(\.word) + vocabulary.standaloneYearParts.map(\.word)
-            + vocabulary.relativeMonths.map(\.word) + vocabulary.standaloneRelativeMonths.map(\.word)
-            + vocabulary.relativeQuarters.map(\.word) + vocabulary.monthParts + vocabulary.plans.map(\.name)
-        for word in words {
-            guard let first = word.unicodeScalars.first, first.value < 0x10000 else { return nil }
-            set.insert(first.value)
-        }
         return set
     }
 }

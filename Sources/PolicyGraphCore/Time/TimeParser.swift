@@ -21,8 +21,9 @@ struct TimeParser {
     /// too ambiguous in running text (a bare year 2018, 15年, 30日, 同年, 2013.03)
     /// are read too.
     let standalone: Bool
-    /// The scalars a core can start with, as bits (``TimeNormalizer/coreStartBits``); `nil`: every place is tried.
-    var coreStartBits: [UInt64]? = nil
+    /// The forms a core can start with at each place of running text (``TimeNormalizer/formTable``);
+    /// `nil`: every form is tried everywhere.
+    var formTable: TimeFormTable? = nil
 
     /// Years the normaliser gives (a three-digit year such as 789年 included).
     static let yearRange = 100...9999
@@ -90,12 +91,12 @@ struct TimeParser {
             prefix = .past; index = end
         } else if let (_, end) = firstWord(Self.aimPrefixes, at: index) {
             prefix = .aim; index = end
-            if let (word, after) = firstWord(Self.aimPrepositions, at: index) {
+            if let (word, after) = Self.aimPrepositions.first(in: bytes, at: index) {
                 index = after
-                prefix = word == "到" || word == "至" ? .by : .in
+                prefix = Self.aimPrepositionKinds[word]
             }
-        } else if let (word, end) = firstWord(Self.prefixes, at: index) {
-            prefix = word == "到" || word == "至" ? .by : word == "于" || word == "在" ? .in : .from
+        } else if let (word, end) = Self.prefixes.first(in: bytes, at: index) {
+            prefix = Self.prefixKinds[word]
             index = end
         }
         switch prefix {
@@ -105,13 +106,9 @@ struct TimeParser {
         case .from?: prefixRule = .prefixFrom
         case .aim?, nil: break
         }
-        // No form starts here (在 before no time, 大 of 大力): nothing to try.
-        if let coreStartBits {
-            guard index < bytes.count else { return nil }
-            let scalar = UTF8Bytes.scalar(in: bytes, at: index).value
-            guard scalar < 0x10000, coreStartBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 else { return nil }
-        }
-        guard let core = core(at: index) else { return nil }
+        // No form starts here (在 before no time, 大 of 大力, 一 of 一些): nothing to try.
+        let forms = formTable?.forms(in: bytes, at: index) ?? .all
+        guard !forms.isEmpty, let core = core(at: index, allowed: forms) else { return nil }
         var value = core.value
         var rules = core.rules
         index = core.end
@@ -204,8 +201,9 @@ struct TimeParser {
 
     /// A core time with the days it names given to its value (2025年1月31日: day 31;
     /// 12-19日: days 12 to 19; a list, 14日和16日, its first and last day).
-    func core(at index: Int) -> Core? {
-        guard var result = coreForm(at: index) else { return nil }
+    /// `allowed`: the forms that can match here (``TimeFormTable``); by default those the table gives.
+    func core(at index: Int, allowed: TimeForms? = nil) -> Core? {
+        guard var result = coreForm(at: index, allowed: allowed ?? formTable?.forms(in: bytes, at: index) ?? .all) else { return nil }
         if let day = result.day, result.value.month != nil {
             result.value.day = day
             result.value.endDay = result.endDay
@@ -213,35 +211,40 @@ struct TimeParser {
         return result
     }
 
-    func coreForm(at index: Int) -> Core? {
-        if let (value, end) = counted(at: index) { return Core(value: value, day: nil, end: end, hasYear: true, rules: [.count]) }
-        if let (value, end) = window(at: index) { return Core(value: value, day: nil, end: end, hasYear: true, rules: [.window]) }
-        if let (value, end) = era(at: index) {
+    /// The first of the `allowed` forms that matches at `index`, tried in a fixed order.
+    func coreForm(at index: Int, allowed: TimeForms = .all) -> Core? {
+        if allowed.contains(.counted), let (value, end) = counted(at: index) {
+            return Core(value: value, day: nil, end: end, hasYear: true, rules: [.count])
+        }
+        if allowed.contains(.window), let (value, end) = window(at: index) {
+            return Core(value: value, day: nil, end: end, hasYear: true, rules: [.window])
+        }
+        if let (value, end) = era(at: index, plan: allowed.contains(.plan), centuryOrDecade: allowed.contains(.centuryOrDecade)) {
             let rule: TimeRule = value.precision == .period ? .plan : value.precision == .decade ? .decade : .century
             return Core(value: value, day: nil, end: end, hasYear: true, rules: [rule])
         }
-        if var result = numericDate(at: index) { result.rules = [.numericDate]; return result }
-        if let result = yearPoint(at: index) { return result }
-        if let result = relativeMonth(at: index) { return result }
-        if let (value, end) = relativeQuarter(at: index) {
+        if allowed.contains(.numericDate), var result = numericDate(at: index) { result.rules = [.numericDate]; return result }
+        if allowed.contains(.yearPoint), let result = yearPoint(at: index) { return result }
+        if allowed.contains(.relativeMonth), let result = relativeMonth(at: index) { return result }
+        if allowed.contains(.relativeQuarter), let (value, end) = relativeQuarter(at: index) {
             return Core(value: value, day: nil, end: end, hasYear: true, rules: [.relativeQuarter] + (value.precision == .month ? [.partOfQuarter] : []))
         }
-        if var result = monthDay(at: index) {
+        if allowed.contains(.monthDay), var result = monthDay(at: index) {
             result.rules = [result.isRange ? (result.value.endMonth != nil && result.day == nil ? .rangeMonths : .rangeDays)
                                            : (result.day != nil ? .monthDay : .month)]
             return result
         }
-        if let reference, let (value, end) = periodInsideYear(year: reference.year, at: index, afterYear: false) {
+        if allowed.contains(.periodInsideYear), let reference, let (value, end) = periodInsideYear(year: reference.year, at: index, afterYear: false) {
             var relative = value
             relative.relative = true
             return Core(value: relative, day: nil, end: end, hasYear: false, rules: [.periodInsideYear])
         }
-        if let reference, let (quarter, end) = quarter(at: index) {
+        if allowed.contains(.quarter), let reference, let (quarter, end) = quarter(at: index) {
             var value = TimeValue(relation: .in, year: reference.year, precision: .quarter, relative: true)
             applyQuarter(quarter, to: &value)
             return Core(value: value, day: nil, end: end, hasYear: false, rules: [.quarter] + (quarter.onlyMonth != nil ? [.partOfQuarter] : []))
         }
-        if standalone, var result = bareDay(at: index) { result.rules = [result.isRange ? .rangeDays : .day]; return result }
+        if standalone, allowed.contains(.bareDay), var result = bareDay(at: index) { result.rules = [result.isRange ? .rangeDays : .day]; return result }
         return nil
     }
 }

@@ -38,26 +38,21 @@ struct TextSegments {
             sentenceStart = next
             clauseStart = next
         }
-        while index < bytes.count {
+        let count = bytes.count
+        while index < count {
+            // Dispatch on the lead byte: every mark below is ASCII or starts with
+            // E3 (U+3000…U+3FFF) or EF (U+F000…U+FFFF); other scalars are skipped
+            // undecoded, with only the length check of the default case.
             let lead = bytes[index]
-            let scalar: UInt32, next: Int
-            if lead < 0x80 {
-                scalar = UInt32(lead)
-                next = index + 1
-            } else if lead == 0xE3 || lead == 0xEF {
-                // 《》。 (U+300x) and the full-width marks (U+FF0x, U+FF1x) start with these bytes.
-                let (value, length) = UTF8Bytes.scalar(in: bytes, at: index)
-                scalar = value
-                next = index + length
-            } else {
-                // No mark read here starts with this byte (most CJK text): the default case without decoding,
-                // stepping as UTF8Bytes.scalar steps.
-                let length = UTF8Bytes.sequenceLength(lead: lead)
-                next = length > 1 && index + length <= bytes.count ? index + length : index + 1
+            if lead >= 0x80, lead != 0xE3, lead != 0xEF {
                 if index - sentenceStart > Self.maximumSentence { closeSentence(index, next: index) }
-                index = next
+                // A sequence cut short by the end counts one byte, as `UTF8Bytes.scalar` counts it.
+                let length = UTF8Bytes.sequenceLength(lead: lead)
+                index += index + length <= count ? length : 1
                 continue
             }
+            let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
+            let next = index + length
             switch scalar {
             case 0x300A: titleDepth += 1
             case 0x300B: titleDepth = max(0, titleDepth - 1)
@@ -82,6 +77,11 @@ struct TextSegments {
     /// The text of the sentence holding `offset`, trimmed, at most its first `limit` characters.
     func sentenceText(containing offset: Int, cursor: TextCursor, limit: Int = 200) -> String? {
         guard let index = sentenceIndex(containing: offset) else { return nil }
+        return sentenceText(at: index, cursor: cursor, limit: limit)
+    }
+
+    /// The text of sentence `index`, trimmed, at most its first `limit` characters.
+    func sentenceText(at index: Int, cursor: TextCursor, limit: Int = 200) -> String {
         let range = sentences[index].range
         // The byte path: trimmed and cut on scalars, which are characters in news text.
         if let simple = UTF8Trimming.simpleText(cursor.bytes, in: range, limit: limit) { return cursor.text(simple) }

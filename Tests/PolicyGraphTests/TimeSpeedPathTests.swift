@@ -1,0 +1,205 @@
+import Testing
+@testable import PolicyGraphCore
+
+/// The time scan's fast paths against the paths they replace: the scan that tries
+/// only the forms ``TimeFormTable`` allows finds what the scan that tries every form
+/// at every start finds.
+@Suite struct TimeSpeedPathTests {
+    static let filtered = TimeNormalizer(vocabulary: .bundled, prefilter: true)
+    static let full = TimeNormalizer(vocabulary: .bundled, prefilter: false)
+
+    /// The expressions of `text` found both ways, compared by range, value and rules.
+    static func compare(_ text: String, _ reference: ReferenceDate?) -> Int {
+        let expected = full.expressions(in: text, reference: reference)
+        let found = filtered.expressions(in: text, reference: reference)
+        #expect(found.map(\.range) == expected.map(\.range), "\(text)")
+        #expect(found.map(\.value) == expected.map(\.value), "\(text)")
+        #expect(found.map(\.rules) == expected.map(\.rules), "\(text)")
+        return expected.count
+    }
+
+    /// Generated texts (the property tests' pieces: numbers, units, prefixes, suffixes,
+    /// relative words, separators and filler, up to 14 at a time), with five references.
+    @Test(arguments: [11, 12])
+    func generatedTextsGiveTheSameExpressions(seed: UInt64) {
+        var generator = TimePropertyTests.Generator(state: seed)
+        var count = 0
+        for _ in 0..<3000 {
+            let text = TimePropertyTests.input(&generator)
+            for reference in TimePropertyTests.references { count += Self.compare(text, reference) }
+        }
+        #expect(count > 4_000)
+    }
+
+    /// Numbers of every length next to every unit and separator the forms read.
+    @Test func numbersBeforeEveryWordGiveTheSameExpressions() {
+        let numbers = ["1", "12", "123", "2025", "20251", "19871228", "198712281", "一", "十二", "二〇二五", "两千零四", "二千零二十",
+                       "一二三四五六七八九", "几", "九十九", "零", "〇", "千"]
+        let words = ["年", "个", "个月", "季度", "季", "世纪", "年代", "月", "日", "号", "-", "/", ".", "·", "—", "——", "–", "－", "~", "～",
+                     "至", "到", "与", "和", "%", "亿", "个季度后", "年后", "年代末", "月至3月", "-2026年", "/3/3", ".9.6", ""]
+        var count = 0
+        for number in numbers {
+            for word in words {
+                for before in ["", "到", "截至", "大约", "在", "第"] {
+                    for reference in [nil, ReferenceDate(year: 2025, month: 3, day: 15)] { count += Self.compare(before + number + word, reference) }
+                }
+            }
+        }
+        #expect(count > 500)
+    }
+
+    /// Which forms the table lets the parser try at the start of a text.
+    @Test(arguments: [
+        ("一些", []),                                             // a numeral before no unit
+        ("中国", []),                                             // starts no form in running text
+        ("同年", []),                                             // read only as a whole input
+        ("13.5%", [.numericDate]),                               // digits before a date separator
+        ("100亿元", []),                                          // digits before no unit
+        ("2025年", [.counted, .centuryOrDecade, .yearPoint]),     // 年 follows a count, a decade's 年代 or a year
+        ("3月", [.monthDay]),
+        ("3个月", [.counted]),
+        ("一季度", [.counted, .quarter]),                         // 季度 after a count or a quarter's number
+        ("2024-2026年", [.numericDate, .yearPoint, .monthDay]),   // a dash after a date's, a year's or a month's number
+        ("123456789年", []),                                      // longer than any number a form reads
+        ("十四五", [.plan]),                                       // a plan's name starts with a numeral
+        ("上个月", [.centuryOrDecade, .relativeMonth, .relativeQuarter]),  // 上个世纪, 上个月, 上个季度; no year word starts 上个
+        ("上年", [.yearPoint]),
+        ("上", []),                                               // no form's word is 上 alone
+        ("年，", []),                                              // 年 starts 年内, 年初 …, not 年，
+        ("年内", [.yearPoint]),
+        ("本报", []),
+        ("明年", [.yearPoint]),
+        ("未来", [.window]),
+        ("第", [.quarter]),                                       // 第 alone is a word of the quarter form
+        ("第一季度", [.quarter]),
+        ("“十四五”", [.plan]),
+        ("", []),
+    ] as [(String, TimeForms)])
+    func tableGivesTheFormsThatCanStart(text: String, forms: TimeForms) throws {
+        let table = try #require(Self.filtered.formTable)
+        let found = Array(text.utf8).withUnsafeBufferPointer { table.forms(in: $0, at: 0) }
+        #expect(found == forms, "\(text): \(found.rawValue) != \(forms.rawValue)")
+    }
+
+    /// The scan tries fewer places than before, and never one the old start set left out.
+    @Test func startScalarsAreASubsetOfTheFullScans() {
+        #expect(Self.filtered.startScalars.isSubset(of: Self.full.startScalars))
+        for word in ["中", "同", "底", "初"] { #expect(!Self.filtered.startScalars.contains(word.unicodeScalars.first!.value), "\(word)") }
+        for word in ["2", "一", "上", "年", "“", "到", "截", "大"] { #expect(Self.filtered.startScalars.contains(word.unicodeScalars.first!.value), "\(word)") }
+    }
+
+    /// The scan as it was before its loop decoded three-byte scalars itself: every scalar
+    /// decoded with ``UTF8Bytes/scalar(in:at:)``, every start tried with every form.
+    static func referenceExpressions(in bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?) -> [TimeExpression] {
+        let vocabulary = full.vocabulary
+        let folded = referenceFold(bytes, vocabulary)
+        return folded.withUnsafeBufferPointer { buffer in
+            let parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: false)
+            var result: [TimeExpression] = []
+            var index = 0
+            var previous: UInt32 = 0
+            while index < buffer.count {
+                if UTF8Bytes.isContinuation(buffer[index]) { index += 1; continue }
+                let (scalar, length) = UTF8Bytes.scalar(in: buffer, at: index)
+                if full.startScalars.contains(scalar),
+                   !((ScalarClass.isDigit(scalar) && ScalarClass.isDigit(previous)) || (TimeParser.isNumeral(scalar) && TimeParser.isNumeral(previous))),
+                   let (value, end, rules) = parser.parseExplained(at: index) {
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                    result.append(TimeExpression(range: index..<end, text: text, value: value, rules: rules))
+                    index = end
+                    previous = 0
+                    continue
+                }
+                previous = scalar
+                index += length
+            }
+            return result
+        }
+    }
+
+    /// The folding as it was: every scalar from E0 up decoded with ``UTF8Bytes/scalar(in:at:)``.
+    static func referenceFold(_ bytes: UnsafeBufferPointer<UInt8>, _ vocabulary: TimeVocabulary) -> [UInt8] {
+        var result = Array(bytes)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0xE0 { index += 1; continue }
+            let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
+            if let replacement = vocabulary.foldTable[scalar], replacement.count == length {
+                for offset in 0..<length { result[index + offset] = replacement[offset] }
+            }
+            index += length
+        }
+        return result
+    }
+
+    /// Generated byte strings: the pieces' bytes, cut anywhere, with stray lead and
+    /// continuation bytes and traditional characters, so that truncated and malformed
+    /// sequences meet every path of the scan, the folding and the word lists.
+    static func bytes(_ generator: inout TimePropertyTests.Generator) -> [UInt8] {
+        let extra = ["後", "於", "來", "內", "兩", "個", "\u{FF0D}", "\u{1F600}"]
+        var result: [UInt8] = []
+        for _ in 0..<(1 + generator.below(16)) {
+            switch generator.below(8) {
+            case 0: result.append([0xE4, 0xE5, 0x80, 0xB9, 0xC2, 0xF0, 0xFF, 0x2D][generator.below(8)])
+            case 1:
+                let piece = Array(TimePropertyTests.pieces[generator.below(TimePropertyTests.pieces.count)].utf8)
+                result += piece.prefix(generator.below(piece.count + 1))
+            case 2: result += Array(extra[generator.below(extra.count)].utf8)
+            default: result += Array(TimePropertyTests.pieces[generator.below(TimePropertyTests.pieces.count)].utf8)
+            }
+        }
+        return result
+    }
+
+    /// On any bytes, the scan finds what the reference scan finds, and the folding folds
+    /// what the reference folding folds.
+    @Test(arguments: [21, 22])
+    func generatedBytesGiveTheSameExpressions(seed: UInt64) {
+        var generator = TimePropertyTests.Generator(state: seed)
+        var count = 0
+        for _ in 0..<2000 {
+            let bytes = Self.bytes(&generator)
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(Self.filtered.vocabulary.fold(buffer) == Self.referenceFold(buffer, Self.full.vocabulary), "\(bytes)")
+                for reference in [nil, ReferenceDate(year: 2025, month: 3, day: 15)] {
+                    let expected = Self.referenceExpressions(in: buffer, reference: reference)
+                    let found = Self.filtered.expressions(in: buffer, reference: reference)
+                    #expect(found.map(\.range) == expected.map(\.range), "\(bytes)")
+                    #expect(found.map(\.value) == expected.map(\.value), "\(bytes)")
+                    #expect(found.map(\.rules) == expected.map(\.rules), "\(bytes)")
+                    count += expected.count
+                }
+            }
+        }
+        #expect(count > 500)
+    }
+
+    /// A word list finds at every place the first of its words that is there, as comparing
+    /// each word in turn does (the filter on the first two bytes drops no word).
+    @Test(arguments: [31])
+    func wordListsFindTheFirstWordThere(seed: UInt64) {
+        let lists = [TimeParser.prefixes, TimeParser.rangeSeparatorWords, TimeParser.dateSeparators, TimeParser.countedUnits,
+                     TimeParser.centuryWords, TimeParser.dayListSeparators, Self.full.vocabulary.relativeYearWords,
+                     Self.full.vocabulary.suffixWords, Self.full.vocabulary.planWords, Self.full.vocabulary.monthPartWords,
+                     TimeWords(["", "年"]), TimeWords(["-", "—", "--"])]
+        var generator = TimePropertyTests.Generator(state: seed)
+        var found = 0
+        for _ in 0..<1000 {
+            let bytes = Self.bytes(&generator)
+            bytes.withUnsafeBufferPointer { buffer in
+                for list in lists {
+                    for index in 0...buffer.count {
+                        let expected = list.words.indices.first { word in
+                            let needle = Array(list.words[word].utf8)
+                            return needle.count <= buffer.count - index && Array(buffer[index..<(index + needle.count)]) == needle
+                        }
+                        let result = list.first(in: buffer, at: index)
+                        #expect(result?.word == expected)
+                        if let expected { #expect(result?.end == index + list.words[expected].utf8.count); found += 1 }
+                    }
+                }
+            }
+        }
+        #expect(found > 1000)
+    }
+}
