@@ -21,7 +21,7 @@ public struct EdgeID: Hashable, Comparable, Codable, Sendable, CustomStringConve
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public init(type: EdgeType, source: NodeID, target: NodeID) {
-        rawValue = "edge_\(StableHash.hex(Self.hash(type: type, source: source, target: target)))"
+        rawValue = StableHash.hex(Self.hash(type: type, source: source, target: target), after: "edge_")
     }
 
     /// The number the id is written from: ids sort as these numbers do (16 hex digits each).
@@ -50,9 +50,20 @@ enum StableHash {
 
     static func hex(_ text: String) -> String { hex(value(text)) }
 
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+    static func hex(_ value: UInt64) -> String { hex(value, after: "") }
+
+    /// `prefix` followed by the 16 lowercase hex digits of `value`, made in one buffer
+    /// (an edge id is made each time an export walks a `mentioned_in` edge).
+    static func hex(_ value: UInt64, after prefix: StaticString) -> String {
+        let head = prefix.utf8CodeUnitCount
+        return String(unsafeUninitializedCapacity: head + 16) { buffer in
+            for index in 0..<head { buffer[index] = prefix.utf8Start[index] }
+            for digit in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * digit)) & 0xF
+                buffer[head + digit] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            }
+            return head + 16
+        }
     }
 }
 

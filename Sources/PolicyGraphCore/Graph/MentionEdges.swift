@@ -144,7 +144,7 @@ public struct MentionEdges: Sendable {
     public var count: Int { groups.count }
 
     /// The id of the `index`th edge (in id order).
-    func id(at index: Int) -> EdgeID { EdgeID(rawValue: "edge_" + StableHash.hex(groups[index].hash)) }
+    func id(at index: Int) -> EdgeID { EdgeID(rawValue: StableHash.hex(groups[index].hash, after: "edge_")) }
 
     /// The `index`th edge. With `sentences`, its sources are sorted and
     /// distinct, their sentences read through `text`; without, their sentences
