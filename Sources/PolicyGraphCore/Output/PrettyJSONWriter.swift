@@ -10,7 +10,11 @@
 /// json.finish()   // {\n  "year" : 2027\n}
 /// ```
 public struct PrettyJSONWriter {
-    private var buffer: [UInt8] = []
+    /// The bytes written and not yet handed on are `buffer[..<used]`; the rest is room,
+    /// kept at full length so that a value is written by stores through one pointer
+    /// after one check for room, not by appends that each check capacity and uniqueness.
+    private var buffer: [UInt8]
+    private var used = 0
     /// Per open container: how many values it holds so far.
     private var counts: [Int] = []
     private var afterKey = false
@@ -21,7 +25,7 @@ public struct PrettyJSONWriter {
     /// - Parameter sink: receives the bytes in chunks, in order.
     public init(sink: @escaping ([UInt8]) -> Void) {
         self.sink = sink
-        buffer.reserveCapacity(Self.chunkSize + 1024)
+        buffer = [UInt8](repeating: 0, count: Self.chunkSize + 4096)
     }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -41,13 +45,18 @@ public struct PrettyJSONWriter {
     /// `String` made for it (a key literal needs no escape).
     public mutating func key(_ name: StaticString) {
         separate()
-        buffer.append(0x22)
         name.withUTF8Buffer { key in
             assert(!key.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }, "a key literal that needs escaping")
-            buffer.append(contentsOf: key)
+            write(upTo: key.count + 5) { out in
+                out[0] = 0x22
+                if key.count > 0 { (out + 1).update(from: key.baseAddress!, count: key.count) }
+                out[key.count + 1] = 0x22
+                out[key.count + 2] = 0x20
+                out[key.count + 3] = 0x3A
+                out[key.count + 4] = 0x20
+                return key.count + 5
+            }
         }
-        buffer.append(0x22)
-        appendColon()
         afterKey = true
     }
 
@@ -72,12 +81,12 @@ public struct PrettyJSONWriter {
 
     public mutating func bool(_ value: Bool) {
         separate()
-        buffer.append(contentsOf: (value ? "true" : "false").utf8)
+        appendLiteral(value ? "true" : "false")
     }
 
     public mutating func null() {
         separate()
-        buffer.append(contentsOf: "null".utf8)
+        appendLiteral("null")
     }
 
     /// An array of strings.
@@ -89,27 +98,33 @@ public struct PrettyJSONWriter {
 
     /// A line break after the last value, as a file ends.
     public mutating func lineBreak() {
-        buffer.append(0x0A)
+        appendByte(0x0A)
     }
 
     /// Hands the remaining bytes to the sink.
     public mutating func finish() {
-        if !buffer.isEmpty { sink(buffer) }
-        buffer.removeAll(keepingCapacity: true)
+        if used > 0 { sink(Array(buffer[..<used])) }
+        used = 0
     }
 
     private mutating func open(_ bracket: UInt8) {
         separate()
-        buffer.append(bracket)
+        appendByte(bracket)
         counts.append(0)
     }
 
     private mutating func close(_ bracket: UInt8) {
         let count = counts.removeLast()
-        // An empty container: `[`, a blank line, `]`.
-        if count == 0 { buffer.append(0x0A) }
-        newLine(indent: counts.count)
-        buffer.append(bracket)
+        let width = 2 * counts.count
+        write(upTo: width + 3) { out in
+            // An empty container: `[`, a blank line, `]`.
+            var index = 0
+            if count == 0 { out[0] = 0x0A; index = 1 }
+            out[index] = 0x0A
+            (out + index + 1).initialize(repeating: 0x20, count: width)
+            out[index + 1 + width] = bracket
+            return index + 2 + width
+        }
         flushIfFull()
     }
 
@@ -117,84 +132,146 @@ public struct PrettyJSONWriter {
     private mutating func separate() {
         if afterKey { afterKey = false; return }
         guard !counts.isEmpty else { return }
-        if counts[counts.count - 1] > 0 { buffer.append(0x2C) }
+        let comma = counts[counts.count - 1] > 0
         counts[counts.count - 1] += 1
-        newLine(indent: counts.count)
-    }
-
-    /// ` : ` after a key, byte by byte (an array literal here was a heap allocation per key).
-    @inline(__always)
-    private mutating func appendColon() {
-        buffer.append(0x20)
-        buffer.append(0x3A)
-        buffer.append(0x20)
-    }
-
-    /// A line break and two spaces per level, appended as one slice of ``lineStarts``
-    /// (a `repeatElement` appended a byte at a time).
-    private mutating func newLine(indent level: Int) {
-        let width = 1 + 2 * level
-        guard width <= Self.lineStarts.count else {
-            buffer.append(0x0A)
-            buffer.append(contentsOf: repeatElement(0x20, count: 2 * level))
-            return
+        let width = 2 * counts.count
+        write(upTo: width + 2) { out in
+            var index = 0
+            if comma { out[0] = 0x2C; index = 1 }
+            out[index] = 0x0A
+            (out + index + 1).initialize(repeating: 0x20, count: width)
+            return index + 1 + width
         }
-        Self.lineStarts.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<width])) }
     }
 
-    /// A line break and the spaces of the first 32 levels.
-    private static let lineStarts: [UInt8] = [0x0A] + Array(repeating: 0x20, count: 64)
+    /// ` : ` after a key.
+    private mutating func appendColon() {
+        write(upTo: 3) { out in
+            out[0] = 0x20; out[1] = 0x3A; out[2] = 0x20
+            return 3
+        }
+    }
+
+    private mutating func appendByte(_ byte: UInt8) {
+        write(upTo: 1) { out in
+            out[0] = byte
+            return 1
+        }
+    }
+
+    private mutating func appendLiteral(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes in append(bytes) }
+    }
+
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        write(upTo: bytes.count) { out in
+            out.update(from: base, count: bytes.count)
+            return bytes.count
+        }
+    }
+
+    /// Makes room for `count` more bytes, lets `body` write at most that many at the pointer
+    /// it is given, and keeps as many as it says it wrote.
+    @inline(__always)
+    private mutating func write(upTo count: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if used + count > buffer.count { grow(to: used + count) }
+        let start = used
+        used += buffer.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+    }
+
+    /// Room for a value longer than the chunk (a long string): the buffer doubles.
+    private mutating func grow(to size: Int) {
+        buffer.append(contentsOf: repeatElement(0, count: max(size, 2 * buffer.count) - buffer.count))
+    }
 
     private mutating func flushIfFull() {
-        if buffer.count >= Self.chunkSize { finish() }
+        if used >= Self.chunkSize { finish() }
     }
 
     /// The decimal digits of `value`, as `String(value)` spells them, without making that string.
     private mutating func appendDecimal(_ value: Int) {
-        if value < 0 { buffer.append(0x2D) }
-        // The magnitude as unsigned, so that Int.min has one too.
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for the 20 digits of UInt64.max
-        withUnsafeMutableBytes(of: &digits) { scratch in
-            var start = scratch.count
-            repeat {
-                start -= 1
-                scratch[start] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-                magnitude /= 10
-            } while magnitude > 0
-            buffer.append(contentsOf: scratch[start...])
+        write(upTo: 21) { out in
+            var index = 0
+            if value < 0 { out[0] = 0x2D; index = 1 }
+            // The magnitude as unsigned, so that Int.min has one too.
+            var magnitude = value.magnitude
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for the 20 digits of UInt64.max
+            return withUnsafeMutableBytes(of: &digits) { scratch in
+                var start = scratch.count
+                repeat {
+                    start -= 1
+                    scratch[start] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                    magnitude /= 10
+                } while magnitude > 0
+                for digit in scratch[start...] {
+                    out[index] = digit
+                    index += 1
+                }
+                return index
+            }
         }
     }
 
     /// A quoted string, escaped as `JSONEncoder` escapes it (slashes as they are).
     private mutating func appendString(_ value: String) {
-        buffer.append(0x22)
         // Most strings need no escape: their bytes go in at once, found with one pass over contiguous storage.
         var value = value
         let done = value.withUTF8 { bytes -> Bool in
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
-            buffer.append(contentsOf: bytes)
+            guard !Self.needsEscape(bytes) else { return false }
+            write(upTo: bytes.count + 2) { out in
+                out[0] = 0x22
+                if let base = bytes.baseAddress, bytes.count > 0 { (out + 1).update(from: base, count: bytes.count) }
+                out[bytes.count + 1] = 0x22
+                return bytes.count + 2
+            }
             return true
         }
-        if done {
-            buffer.append(0x22)
-            return
-        }
+        if done { return }
+        appendByte(0x22)
         for byte in value.utf8 {
             switch byte {
-            case 0x22: buffer.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: buffer.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: buffer.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: buffer.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: buffer.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: buffer.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x22: appendEscape(0x22)
+            case 0x5C: appendEscape(0x5C)
+            case 0x0A: appendEscape(UInt8(ascii: "n"))
+            case 0x0D: appendEscape(UInt8(ascii: "r"))
+            case 0x09: appendEscape(UInt8(ascii: "t"))
+            case 0x08: appendEscape(UInt8(ascii: "b"))
+            case 0x0C: appendEscape(UInt8(ascii: "f"))
             case 0x00..<0x20:
                 let digits: [UInt8] = Array("0123456789abcdef".utf8)
-                buffer.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-            default: buffer.append(byte)
+                for escaped in [0x5C, UInt8(ascii: "u"), 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]] { appendByte(escaped) }
+            default: appendByte(byte)
             }
         }
-        buffer.append(0x22)
+        appendByte(0x22)
+    }
+
+    /// Whether `bytes` hold a control byte, a quote or a backslash: eight bytes at a time
+    /// (exact tests for a byte below 0x20 and for a zero byte, on each 64-bit word), then byte by byte.
+    static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let control = (word &- ones &* 0x20) & ~word
+            let special = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+            if special & highs != 0 { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// A backslash and `letter`.
+    private mutating func appendEscape(_ letter: UInt8) {
+        appendByte(0x5C)
+        appendByte(letter)
     }
 }

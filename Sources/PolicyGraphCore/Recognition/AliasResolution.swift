@@ -47,7 +47,7 @@ struct AliasResolution {
         func sort() { mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) } }
         addNamedPolicies(&mentions, cursor: cursor, titles: titles, markers: markers)
         sort()
-        mentions = NoticeTitles(patterns: patterns).resolve(mentions, cursor: cursor, titles: titles)
+        mentions = NoticeTitles(patterns: patterns, words: lexicon.words).resolve(mentions, cursor: cursor, titles: titles)
         addDeclaredAliases(&mentions, cursor: cursor, markers: markers)
         sort()
         addPersons(&mentions, cursor: cursor, markers: markers)
@@ -142,7 +142,7 @@ struct AliasResolution {
         func endsWithPolicyWord(_ range: Range<Int>) -> Bool {
             guard let (last, _) = cursor.scalar(before: range.upperBound), lastScalars.contains(last) else { return false }
             let text = cursor.text(range)
-            guard patterns.titleClass(of: text) == .policy else { return false }
+            guard lexicon.words.titleClass(of: text) == .policy else { return false }
             return policyEndings.contains { text.hasUTF8Suffix($0) && text.count >= $0.count + 4 }
         }
         var result: [Mention] = []
@@ -300,45 +300,38 @@ struct AliasResolution {
                 return cursor.occurrences(of: needles[index], in: start..<cursor.bytes.count)
             }
         }
-        // Names by their first bytes (up to eight); each position looks up its own prefix of each length present.
-        let longestKey = 8
-        func key(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, length: Int) -> UInt64 {
-            var value: UInt64 = 0
-            for offset in 0..<length { value = value << 8 | UInt64(bytes[start + offset]) }
-            return value
-        }
-        var byPrefix: [Int: [UInt64: [Int]]] = [:]
-        for (index, needle) in needles.enumerated() where !needle.isEmpty {
-            let length = min(needle.count, longestKey)
-            byPrefix[length, default: [:]][needle.withUnsafeBufferPointer { key($0, at: 0, length: length) }, default: []].append(index)
-        }
-        let lengths = byPrefix.keys.sorted()
-        // The first scalars of the names, as bits: other positions skip the lookups
-        // (a name that starts beyond U+FFFF lets every position through).
+        // Names by their first scalar: a position whose scalar starts no name (a bit in a
+        // table) is passed over; one that does tries only the names that start with it.
+        var byFirst: [UInt32: [Int]] = [:]
         var startsName = [UInt64](repeating: 0, count: 0x10000 / 64)
         var anyStart = false
-        for name in names {
+        for (index, name) in names.enumerated() {
             guard let first = name.unicodeScalars.first?.value else { continue }
+            byFirst[first, default: []].append(index)
             if first < 0x10000 { startsName[Int(first >> 6)] |= 1 << UInt64(first & 63) } else { anyStart = true }
         }
         var result = [[Int]](repeating: [], count: names.count)
         var nextAllowed = starts ?? [Int](repeating: 0, count: names.count)
         let bytes = cursor.bytes
         var position = 0
-        while position < bytes.count {
-            // Names start a scalar: never on a continuation byte.
-            if !UTF8Bytes.isContinuation(bytes[position]),
-               anyStart || { let (scalar, _) = UTF8Bytes.scalar(in: bytes, at: position)
-                             return scalar < 0x10000 && startsName[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 }() {
-                for length in lengths where position + length <= bytes.count {
-                    guard let candidates = byPrefix[length]?[key(bytes, at: position, length: length)] else { continue }
-                    for index in candidates where position >= nextAllowed[index] && cursor.matches(needles[index], at: position) {
-                        result[index].append(position)
-                        nextAllowed[index] = position + needles[index].count
-                    }
+        startsName.withUnsafeBufferPointer { startsName in
+            while position < bytes.count {
+                // Names start a scalar: never on a continuation byte. Bytes that spell a name
+                // decode to its first scalar, so the table loses no match.
+                defer { position += 1 }
+                guard !UTF8Bytes.isContinuation(bytes[position]) else { continue }
+                let (scalar, _) = UTF8Bytes.scalar(in: bytes, at: position)
+                if scalar < 0x10000 {
+                    guard startsName[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 else { continue }
+                } else if !anyStart {
+                    continue
+                }
+                guard let candidates = byFirst[scalar] else { continue }
+                for index in candidates where position >= nextAllowed[index] && cursor.matches(needles[index], at: position) {
+                    result[index].append(position)
+                    nextAllowed[index] = position + needles[index].count
                 }
             }
-            position += 1
         }
         return result
     }
@@ -389,7 +382,7 @@ struct AliasResolution {
         // Full policies in text order with their core titles, computed once.
         let policies: [(position: Int, core: String, key: String)] = mentions.compactMap { mention in
             guard mention.type == .policy, mention.rule != "title:short" else { return nil }
-            return (mention.range.lowerBound, String(mention.key.dropFirst("policy:".count)), mention.key)
+            return (mention.range.lowerBound, Self.policyCore(of: mention.key), mention.key)
         }.sorted { $0.position < $1.position }
         // For each distinct short form, the policies it may stand for.
         var candidatesByShort: [String: [(position: Int, key: String)]] = [:]
@@ -397,7 +390,7 @@ struct AliasResolution {
         for index in mentions.indices where mentions[index].rule == "title:short" {
             let short = mentions[index].surface
             if candidatesByShort[short] == nil {
-                candidatesByShort[short] = policies.filter { $0.core.hasSuffix(short) && $0.core != short }.map { ($0.position, $0.key) }
+                candidatesByShort[short] = policies.filter { $0.core.hasUTF8Suffix(short) && $0.core != short }.map { ($0.position, $0.key) }
             }
             let candidates = candidatesByShort[short]!
             guard !candidates.isEmpty else { unresolved.append(index); continue }
@@ -415,6 +408,21 @@ struct AliasResolution {
             let dropped = Set(unresolved)
             mentions = mentions.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
         }
+    }
+
+    /// A policy's key without its first seven characters (`policy:`), as `dropFirst(7)`
+    /// cuts it: by bytes when the key starts so and what follows begins a character of
+    /// its own (a plain scalar), else by characters.
+    static func policyCore(of key: String) -> String {
+        let prefix = "policy:".utf8
+        var text = key
+        let fast: String? = text.withUTF8 { bytes in
+            guard bytes.count >= prefix.count, zip(bytes, prefix).allSatisfy({ $0 == $1 }) else { return nil }
+            if bytes.count == prefix.count { return "" }
+            guard PlainUTF8.plainLength(bytes, at: prefix.count) != nil else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[prefix.count...]), as: UTF8.self)
+        }
+        return fast ?? String(key.dropFirst("policy:".count))
     }
 
     // MARK: Company short names

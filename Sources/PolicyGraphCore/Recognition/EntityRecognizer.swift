@@ -36,7 +36,7 @@ public struct EntityRecognizer: Sendable {
             var state = NameUnits()
 
             // 1. Titles claim their spans; policies and periodicals become mentions.
-            let titles = TitleRecognizer(patterns: patterns).titles(in: cursor)
+            let titles = TitleRecognizer(patterns: patterns, words: lexicon.words).titles(in: cursor)
             var titleMentions: [Mention] = []
             for title in titles {
                 switch title.titleClass {
@@ -50,7 +50,7 @@ public struct EntityRecognizer: Sendable {
                     guard title.content.unicodeScalars.count <= 12 else { continue }
                     titleMentions.append(Mention(range: title.inner, type: .institution, surface: title.content,
                                                  entityIndex: known, rule: "title:periodical",
-                                                 key: known.map { "entity:\($0)" } ?? "institution:\(title.content)"))
+                                                 key: known.map(Mention.entityKey) ?? "institution:\(title.content)"))
                 default:
                     continue
                 }
@@ -68,14 +68,16 @@ public struct EntityRecognizer: Sendable {
                     _ = state.addMention(first)
                     pendingTitles.removeFirst()
                 }
-                let entries = scanner.entries(of: token)
+                // The payload itself, not a filtered copy: only the entity choice skips
+                // contextual names found out of context (``DictionaryScanner/entries(of:)``).
+                let entries = lexicon.payloads[Int(token.payload)]
                 for case let .marker(kind) in entries { state.markers.append(Marker(range: token.range, kind: kind)) }
                 let insideTitle = titleIndex < titles.count && titles[titleIndex].outer.lowerBound < token.end
                     && titles[titleIndex].outer.upperBound > token.start
-                if let entity = chooseEntity(entries, state: state) {
-                    let record = lexicon.ontology.entities[entity]
-                    _ = state.addMention(Mention(range: token.range, type: record.type, surface: cursor.text(token.range),
-                                                 entityIndex: entity, rule: "dictionary", key: "entity:\(entity)"))
+                if let entity = chooseEntity(entries, inContext: token.inContext, state: state) {
+                    _ = state.addMention(Mention(range: token.range, type: lexicon.ontology.entities[entity].type,
+                                                 surface: cursor.text(token.range), entityIndex: entity, rule: "dictionary",
+                                                 key: Mention.entityKey(entity)))
                     addComponent(of: token, entity: entity, state: &state, cursor: cursor)
                     if !insideTitle { extendZoneDistrict(&state, cursor: cursor, namePatterns: namePatterns) }
                     continue
@@ -120,11 +122,23 @@ public struct EntityRecognizer: Sendable {
     /// The entity a dictionary token stands for: the first entity entry, with
     /// entities whose parent the document already mentions preferred.
     func chooseEntity(_ entries: [LexiconEntry], state: NameUnits) -> Int? {
-        var candidates: [Int] = []
-        for case let .entity(index, _) in entries { candidates.append(index) }
-        guard candidates.count > 1 else { return candidates.first }
-        return candidates.first { candidate in lexicon.ancestors[candidate].contains { state.mentionedEntities.contains($0) } }
-            ?? candidates.first
+        chooseEntity(entries, inContext: true, state: state)
+    }
+
+    /// ``chooseEntity(_:state:)`` over a token's whole payload, without the contextual
+    /// names unless they were `inContext`; no array is made (two passes at most).
+    func chooseEntity(_ entries: [LexiconEntry], inContext: Bool, state: NameUnits) -> Int? {
+        var first: Int? = nil
+        var several = false
+        for case let .entity(index, contextual) in entries where inContext || !contextual {
+            if first == nil { first = index } else { several = true; break }
+        }
+        guard several else { return first }
+        for case let .entity(index, contextual) in entries
+        where (inContext || !contextual) && lexicon.ancestors[index].contains(where: { state.mentionedEntities.contains($0) }) {
+            return index
+        }
+        return first
     }
 
     /// An organisation's name that begins with another organisation's full
@@ -145,7 +159,7 @@ public struct EntityRecognizer: Sendable {
         guard let component else { return }
         state.mentions.append(Mention(range: token.start..<component.end, type: lexicon.ontology.entities[component.entity].type,
                                       surface: cursor.text(token.start..<component.end), entityIndex: component.entity,
-                                      rule: "dictionary:component", key: "entity:\(component.entity)"))
+                                      rule: "dictionary:component", key: Mention.entityKey(component.entity)))
     }
 
     /// Extends the last mention, a zone, over a district in parentheses.

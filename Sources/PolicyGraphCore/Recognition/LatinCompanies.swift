@@ -1,3 +1,5 @@
+import Foundation
+
 /// Companies named in Latin script with their legal form (rule
 /// `latin:legal-form`): one to four capitalised words before a form of
 /// `patterns/latin-legal-forms.tsv` (Micron Technology Inc., ASML Holding NV).
@@ -15,9 +17,11 @@ struct LatinCompanies {
         let bytes = cursor.bytes
         var position = 0
         while position < bytes.count {
+            // The next space, found with `memchr`: Chinese text has few.
+            guard let base = bytes.baseAddress, let found = memchr(base + position, 0x20, bytes.count - position) else { break }
+            position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             defer { position += 1 }
-            guard bytes[position] == 0x20,
-                  let form = forms.first(where: { cursor.matches($0, at: position + 1) }) else { continue }
+            guard let form = forms.first(where: { cursor.matches($0, at: position + 1) }) else { continue }
             let end = position + 1 + form.count
             if end < bytes.count, isLetter(bytes[end]) { continue }
             guard let start = wordsStart(before: position, cursor: cursor) else { continue }

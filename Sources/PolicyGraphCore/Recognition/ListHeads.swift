@@ -42,7 +42,7 @@ struct ListHeads {
                         low += 1
                     }
                     added.append(Mention(range: item, type: .zone, surface: name, entityIndex: zone, rule: "list:\(head.word)",
-                                         key: "entity:\(zone)"))
+                                         key: Mention.entityKey(zone)))
                     continue
                 }
                 if head.type == .company, let country = countryOpening(item, mentions: mentions, cursor: cursor) {

@@ -20,6 +20,30 @@ public struct Mention: Hashable, Sendable {
     public var affiliation: String? = nil
 }
 
+extension Mention {
+    /// The key of the mentions of ontology entity `index`: `entity:` and the index in
+    /// decimal, as `"entity:\(index)"` spells it, written as bytes (no interpolation;
+    /// up to 15 bytes the string is stored inline).
+    static func entityKey(_ index: Int) -> String {
+        guard index >= 0, index < 100_000_000 else { return "entity:\(index)" }
+        var digits = 1, rest = index / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let prefix: StaticString = "entity:"
+        return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + digits) { buffer in
+            var at = 0
+            prefix.withUTF8Buffer { for byte in $0 { buffer[at] = byte; at += 1 } }
+            var value = index
+            var position = at + digits - 1
+            for _ in 0..<digits {
+                buffer[position] = UInt8(0x30 + value % 10)
+                value /= 10
+                position -= 1
+            }
+            return at + digits
+        }
+    }
+}
+
 extension Array where Element == Mention {
     /// The index of the first mention that starts at or after `position`, by binary search;
     /// the mentions must be sorted by start. `count` when none does.

@@ -142,7 +142,7 @@ struct NamePatterns {
         }
         if let known = lexicon.ontology.indexes(named: surface).first(where: { lexicon.ontology.entities[$0].type == type }) {
             entityIndex = known
-            key = "entity:\(known)"
+            key = Mention.entityKey(known)
             surface = cursor.text(start..<end)
         }
 
@@ -191,16 +191,56 @@ struct NamePatterns {
     /// generic and industry words is generic too (an institute may be named
     /// by its field: 人工智能研究院).
     func isGeneric(_ body: String, company: Bool = false) -> Bool {
+        var contiguous = body
+        // Plain text against plain words: the bytes answer (no hashing, no normalising).
+        if lexicon.words.genericWordsArePlain, let answer = contiguous.withUTF8({ bytes -> Bool? in
+            guard let count = PlainUTF8.plainCount(bytes) else { return nil }
+            let words = lexicon.words
+            if words.genericBodyWords.contains(bytes) { return true }
+            let cursor = TextCursor(bytes: bytes)
+            if !bytes.isEmpty, words.genericPrefixWords.longest(at: 0, in: cursor) != nil { return true }
+            // A quantifier anywhere: tried at each scalar's start.
+            var position = 0
+            while position < bytes.count {
+                if words.genericQuantifierWords.longest(at: position, in: cursor) != nil { return true }
+                position += UTF8Bytes.sequenceLength(lead: bytes[position])
+            }
+            guard company, count >= 2, count <= 16 else { return false }
+            return Self.splits(bytes, into: lexicon.words.genericOrIndustryWords)
+        }) {
+            return answer
+        }
+        return isGenericAsStrings(body, company: company)
+    }
+
+    /// ``isGeneric(_:company:)`` by `String` comparisons: for text or words that are not plain.
+    func isGenericAsStrings(_ body: String, company: Bool = false) -> Bool {
         if patterns.genericBodies.contains(body) { return true }
         if patterns.genericPrefixes.contains(where: { body.hasUTF8Prefix($0) }) { return true }
         if patterns.genericQuantifiers.contains(where: { body.containsUTF8($0) }) { return true }
         return company && isMadeOfGenericWords(body)
     }
 
+    /// Whether plain `bytes` (at most 16 scalars) split wholly into `words`: the
+    /// split of ``isMadeOfGenericWords(_:)`` on bytes, the reachable ends as bits.
+    static func splits(_ bytes: UnsafeBufferPointer<UInt8>, into words: WordSet) -> Bool {
+        precondition(bytes.count < 64, "a body is at most 16 plain scalars")
+        let cursor = TextCursor(bytes: bytes)
+        var reachable: UInt64 = 1
+        var position = 0
+        while position < bytes.count {
+            if reachable & (1 << UInt64(position)) != 0 {
+                words.forEachWord(at: position, in: cursor) { end in reachable |= 1 << UInt64(end) }
+            }
+            position += UTF8Bytes.sequenceLength(lead: bytes[position])
+        }
+        return reachable & (1 << UInt64(bytes.count)) != 0
+    }
+
     /// Whether `body` splits wholly into generic bodies and industry words
     /// (芯片 + 设计, 新能源 + 科技, 全资 + 子): a description, not a name.
     /// Bodies are bounded by the rule's length, so the split is cheap.
-    private func isMadeOfGenericWords(_ body: String) -> Bool {
+    func isMadeOfGenericWords(_ body: String) -> Bool {
         let scalars = Array(body.unicodeScalars)
         guard scalars.count >= 2, scalars.count <= 16 else { return false }
         func isWord(_ from: Int, _ to: Int) -> Bool {

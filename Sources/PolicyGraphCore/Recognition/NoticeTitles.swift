@@ -9,6 +9,8 @@
 /// Linear: each body and each policy is looked at once, with a bounded walk.
 struct NoticeTitles {
     let patterns: PatternLexicon
+    /// The title endings by their last scalar, compiled with the lexicon.
+    let words: RecognitionWords
 
     /// The longest title an issuer may open, in scalars.
     private static let maximumTitle = 80
@@ -16,36 +18,39 @@ struct NoticeTitles {
     private static let minimumDocument = 4
 
     func resolve(_ mentions: [Mention], cursor: TextCursor, titles: [TitleSpan]) -> [Mention] {
-        let opens = patterns.issuanceCues["notice-open"] ?? []
-        let closes = patterns.issuanceCues["notice-close"] ?? []
+        let opens = words.noticeOpens
         guard !opens.isEmpty else { return mentions }
-        let endings = patterns.titleEndings.filter { $0.class == .policy }.map { Array($0.ending.utf8) }
-            .sorted { $0.count > $1.count }
         let insideTitle = OverlapIndex(titles.map(\.outer))
-        let policies = OverlapIndex(mentions.filter { $0.type == .policy }.map(\.range))
+        // Mentions are read in place by index: a copy of each would retain its strings.
+        let policies = OverlapIndex(mentions.compactMap { $0.type == .policy ? $0.range : nil })
         // A policy named inside the span (its 《X》) is part of it; one across either edge is another title.
         func crossesPolicy(_ range: Range<Int>) -> Bool {
             policies.overlaps(range.lowerBound..<range.lowerBound) || policies.overlaps(range.upperBound..<range.upperBound)
         }
         var added: [Mention] = []
-        for mention in mentions where mention.type == .government && !insideTitle.overlaps(mention.range) {
-            guard let open = opens.first(where: { cursor.matches(Array($0.utf8), at: mention.range.upperBound) }),
-                  let end = titleEnd(from: mention.range.upperBound + open.utf8.count, endings: endings, cursor: cursor)
+        for index in mentions.indices where mentions[index].type == .government && !insideTitle.overlaps(mentions[index].range) {
+            let range = mentions[index].range
+            guard let open = opens.first(where: { cursor.matches($0, at: range.upperBound) }),
+                  let end = titleEnd(from: range.upperBound + open.count, endings: words.policyEndingBytes, cursor: cursor)
             else { continue }
-            let range = mention.range.lowerBound..<end
-            guard !crossesPolicy(range), !(added.last.map { $0.range.overlaps(range) } ?? false) else { continue }
-            added.append(policy(range, rule: "issuer-title", cursor: cursor))
+            let title = range.lowerBound..<end
+            guard !crossesPolicy(title), !(added.last.map { $0.range.overlaps(title) } ?? false) else { continue }
+            added.append(policy(title, rule: "issuer-title", cursor: cursor))
         }
-        var all = mentions + added
-        let verbs = patterns.issuanceVerbs.map { Array($0.verb.utf8) }.sorted { $0.count > $1.count }
         var documents: [Mention] = []
-        for mention in all where mention.type == .policy {
-            guard let inner = issuedDocument(in: mention.range, opens: opens, closes: closes, verbs: verbs, cursor: cursor) else { continue }
-            documents.append(policy(inner, rule: "notice:document", cursor: cursor))
+        var policyRanges: [Range<Int>] = []
+        for list in [mentions, added] {
+            for index in list.indices where list[index].type == .policy {
+                policyRanges.append(list[index].range)
+                guard let inner = issuedDocument(in: list[index].range, opens: opens, closes: words.noticeCloses,
+                                                 verbs: words.issuanceVerbBytes, cursor: cursor) else { continue }
+                documents.append(policy(inner, rule: "notice:document", cursor: cursor))
+            }
         }
         guard !added.isEmpty || !documents.isEmpty else { return mentions }
         // A document also named in its own 《》 inside the notice is that mention already.
-        let existing = Set(all.filter { $0.type == .policy }.map(\.range))
+        let existing = Set(policyRanges)
+        var all = mentions + added
         all += documents.filter { !existing.contains($0.range) }
         all.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         return all
@@ -88,13 +93,13 @@ struct NoticeTitles {
     }
 
     /// X's range in a notice …关于印发X的通知 spanning `range`, without 《》, 〈〉 or quotes around it.
-    private func issuedDocument(in range: Range<Int>, opens: [String], closes: [String], verbs: [[UInt8]],
+    private func issuedDocument(in range: Range<Int>, opens: [[UInt8]], closes: [[UInt8]], verbs: [[UInt8]],
                                 cursor: TextCursor) -> Range<Int>? {
-        guard let close = closes.map({ Array($0.utf8) }).first(where: { range.count > $0.count && cursor.matches($0, at: range.upperBound - $0.count) })
+        guard let close = closes.first(where: { range.count > $0.count && cursor.matches($0, at: range.upperBound - $0.count) })
         else { return nil }
         var end = range.upperBound - close.count
         // The notice's 关于 may follow its issuer: search it from the start.
-        for open in opens.map({ Array($0.utf8) }) {
+        for open in opens {
             for at in cursor.occurrences(of: open, in: range.lowerBound..<end) {
                 guard let verb = verbs.first(where: { cursor.matches($0, at: at + open.count) }) else { continue }
                 var start = at + open.count + verb.count
@@ -102,7 +107,7 @@ struct NoticeTitles {
                 if let (last, previous) = cursor.scalar(before: end), Self.brackets.contains(last) { end = previous }
                 guard start < end, cursor.scalarCount(start..<end) >= Self.minimumDocument else { return nil }
                 let inner = cursor.text(start..<end)
-                guard let kind = patterns.titleClass(of: TitleRecognizer.removingQualifier(inner, qualifiers: patterns.titleQualifiers)),
+                guard let kind = words.titleClass(of: TitleRecognizer.removingQualifier(inner, qualifiers: patterns.titleQualifiers)),
                       kind == .policy || kind == .named else { return nil }
                 return start..<end
             }

@@ -77,16 +77,20 @@ struct PersonRecognizer {
     /// The end of a name that starts at `start`, or `nil`.
     func nameEnd(from start: Int, cursor: TextCursor) -> Int? {
         if let surnameEnd = surname(at: start, cursor: cursor) {
-            var ends: [Int] = []
-            var position = surnameEnd
-            for _ in 0..<2 {
-                guard let (scalar, next) = cursor.scalar(at: position), ScalarClass.isIdeograph(scalar) else { break }
-                ends.append(next)
-                position = next
+            // One or two given characters: the ends after each, longer first (no array made).
+            var longer = -1, shorter = -1
+            if let (scalar, next) = cursor.scalar(at: surnameEnd), ScalarClass.isIdeograph(scalar) {
+                shorter = next
+                if let (second, end) = cursor.scalar(at: next), ScalarClass.isIdeograph(second) { longer = end }
             }
             // The strongest ending first: a speech verb, then punctuation, then an end word.
-            for test in [followedBySpeech, followedByPunctuation, followedByEndWord] {
-                for end in ends.reversed() where test(end, cursor) { return end }
+            if shorter >= 0 {
+                if longer >= 0, followedBySpeech(longer, cursor) { return longer }
+                if followedBySpeech(shorter, cursor) { return shorter }
+                if longer >= 0, followedByPunctuation(longer, cursor) { return longer }
+                if followedByPunctuation(shorter, cursor) { return shorter }
+                if longer >= 0, followedByEndWord(longer, cursor) { return longer }
+                if followedByEndWord(shorter, cursor) { return shorter }
             }
         }
         return foreignNameEnd(from: start, cursor: cursor) ?? latinNameEnd(from: start, cursor: cursor)
@@ -209,18 +213,50 @@ struct PersonRecognizer {
     // MARK: Later uses
 
     /// Every later use of a name found in context, outside other mentions.
-    /// One pass over the text; names are looked up by their first byte.
     func repeated(_ found: [Mention], cursor: TextCursor, existing: OverlapIndex, taken: Set<Int>) -> [Mention] {
+        var names: [[UInt8]] = []
+        var seen: Set<String> = []
+        for mention in found where seen.insert(mention.surface).inserted { names.append(Array(mention.surface.utf8)) }
+        var result: [Mention] = []
+        for (position, length) in Self.uses(of: names, in: cursor) where !taken.contains(position) {
+            let range = position..<(position + length)
+            guard !existing.overlaps(range) else { continue }
+            let surface = cursor.text(range)
+            result.append(Mention(range: range, type: .person, surface: surface, entityIndex: nil,
+                                  rule: "person:repeated", key: "person:\(surface)"))
+        }
+        return result
+    }
+
+    /// Up to this many names, ``uses(of:in:)`` finds each with `memchr` (a pass at memory
+    /// speed per name) and merges; more share one pass over the text.
+    static let namesSearchedOneByOne = 8
+
+    /// The uses of `names` (distinct, not empty) that one pass left to right takes: at each
+    /// position the longest name that starts there, and the pass goes on after it.
+    static func uses(of names: [[UInt8]], in cursor: TextCursor) -> [(position: Int, length: Int)] {
+        guard !names.isEmpty else { return [] }
+        let whole = 0..<cursor.bytes.count
+        if names.count <= namesSearchedOneByOne {
+            // Every start of every name, by position and the longest first; then the pass's choices.
+            var starts: [(position: Int, length: Int)] = []
+            for name in names {
+                for position in cursor.occurrences(of: name, in: whole, overlapping: true) { starts.append((position, name.count)) }
+            }
+            starts.sort { $0.position != $1.position ? $0.position < $1.position : $0.length > $1.length }
+            var result: [(position: Int, length: Int)] = []
+            var next = 0
+            for start in starts where start.position >= next {
+                result.append(start)
+                next = start.position + start.length
+            }
+            return result
+        }
         // Indexed by the byte itself: no hashing per position of the text.
         var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
-        var seen: Set<String> = []
-        for mention in found where seen.insert(mention.surface).inserted {
-            let bytes = Array(mention.surface.utf8)
-            byFirstByte[Int(bytes[0])].append(bytes)
-        }
-        guard !seen.isEmpty else { return [] }
+        for name in names { byFirstByte[Int(name[0])].append(name) }
         for key in byFirstByte.indices where byFirstByte[key].count > 1 { byFirstByte[key].sort { $0.count > $1.count } }
-        var result: [Mention] = []
+        var result: [(position: Int, length: Int)] = []
         var position = 0
         while position < cursor.bytes.count {
             let candidates = byFirstByte[Int(cursor.bytes[position])]
@@ -229,12 +265,7 @@ struct PersonRecognizer {
                 continue
             }
             if let name = candidates.first(where: { cursor.matches($0, at: position) }) {
-                let range = position..<(position + name.count)
-                if !taken.contains(position), !existing.overlaps(range) {
-                    let surface = cursor.text(range)
-                    result.append(Mention(range: range, type: .person, surface: surface, entityIndex: nil,
-                                          rule: "person:repeated", key: "person:\(surface)"))
-                }
+                result.append((position, name.count))
                 position += name.count
             } else {
                 position += 1

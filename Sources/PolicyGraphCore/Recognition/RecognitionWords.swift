@@ -30,7 +30,57 @@ struct RecognitionWords: Sendable {
     /// ``CompanyContexts``: the suffixes of the name patterns (公司, 集团 …), which alone name no one.
     let suffixWords: Set<String>
 
+    /// ``NamePatterns``: the generic bodies, and those with the industry words, as byte
+    /// words; used only when every word is plain (``PlainUTF8``), where bytes answer as
+    /// `String` equality does.
+    let genericBodyWords: WordSet
+    let genericOrIndustryWords: WordSet
+    /// ``NamePatterns``: the generic prefixes (该, 多家 …) and quantifiers (一批 …) as byte words.
+    let genericPrefixWords: WordSet
+    let genericQuantifierWords: WordSet
+    /// Whether every generic, industry, prefix and quantifier word is plain and not empty.
+    let genericWordsArePlain: Bool
+
+    /// ``titleClass(of:)``: the title endings in ``PatternLexicon/titleEndings``' order, and by
+    /// the last scalar of each the indices of those that end with it, when every ending is
+    /// plain and not empty (else `nil`: every ending is tried).
+    let titleEndings: [(ending: String, class: TitleClass)]
+    let titleEndingsByLast: [UInt32: [Int]]?
+
+    /// ``NoticeTitles``: the notice's opening and closing words (关于, 的通知 …), the policy
+    /// endings and the issuing verbs as bytes, longest first, made once instead of per document.
+    let noticeOpens: [[UInt8]]
+    let noticeCloses: [[UInt8]]
+    let policyEndingBytes: [[UInt8]]
+    let issuanceVerbBytes: [[UInt8]]
+
     init(patterns: PatternLexicon) {
+        noticeOpens = (patterns.issuanceCues["notice-open"] ?? []).map { Array($0.utf8) }
+        noticeCloses = (patterns.issuanceCues["notice-close"] ?? []).map { Array($0.utf8) }
+        policyEndingBytes = patterns.titleEndings.filter { $0.class == .policy }.map { Array($0.ending.utf8) }
+            .sorted { $0.count > $1.count }
+        issuanceVerbBytes = patterns.issuanceVerbs.map { Array($0.verb.utf8) }.sorted { $0.count > $1.count }
+        titleEndings = patterns.titleEndings
+        var byLast: [UInt32: [Int]] = [:]
+        var plain = true
+        for (index, ending) in patterns.titleEndings.enumerated() {
+            var text = ending.ending
+            guard let last = text.unicodeScalars.last, text.withUTF8({ PlainUTF8.plainCount($0) != nil }) else {
+                plain = false
+                break
+            }
+            byLast[last.value, default: []].append(index)
+        }
+        titleEndingsByLast = plain ? byLast : nil
+        genericBodyWords = WordSet(patterns.genericBodies)
+        genericOrIndustryWords = WordSet(patterns.genericBodies.union(patterns.industryWords))
+        genericPrefixWords = WordSet(patterns.genericPrefixes)
+        genericQuantifierWords = WordSet(patterns.genericQuantifiers)
+        let allGeneric = Array(patterns.genericBodies.union(patterns.industryWords)) + patterns.genericPrefixes + patterns.genericQuantifiers
+        genericWordsArePlain = allGeneric.allSatisfy { word in
+            var word = word
+            return word.withUTF8 { !$0.isEmpty && PlainUTF8.plainCount($0) != nil }
+        }
         companyBounds = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.listLeads + patterns.companyLeads)
         surnames = WordSet(patterns.surnames)
         companyTitleModifiers = WordSet(patterns.companyTitleModifiers)
@@ -46,5 +96,24 @@ struct RecognitionWords: Sendable {
         companyLegalForms = patterns.companyLegalForms
         suffixWords = Set(patterns.suffixes.map(\.suffix))
         shortTitles = Set(patterns.titleEndings.filter { $0.class == .policy }.map(\.ending))
+    }
+
+    /// The class of the first title ending (longest first) that ends `title`:
+    /// ``PatternLexicon/titleClass(of:)``, trying only the endings whose last scalar ends
+    /// the title when that scalar is plain (an ending that ends otherwise cannot match).
+    func titleClass(of title: String) -> TitleClass? {
+        if let byLast = titleEndingsByLast {
+            var text = title
+            let last: UInt32? = text.withUTF8 { bytes in
+                guard !bytes.isEmpty, let start = PlainUTF8.plainStart(bytes, before: bytes.count) else { return nil }
+                return UTF8Bytes.scalar(in: bytes, at: start).value
+            }
+            if let last {
+                for index in byLast[last] ?? [] where title.hasUTF8Suffix(titleEndings[index].ending) { return titleEndings[index].class }
+                return nil
+            }
+        }
+        for (ending, kind) in titleEndings where title.hasUTF8Suffix(ending) { return kind }
+        return nil
     }
 }

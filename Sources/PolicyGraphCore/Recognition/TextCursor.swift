@@ -46,11 +46,12 @@ struct TextCursor {
         return true
     }
 
-    /// Every start of `needle` in `range`, left to right, not overlapping.
+    /// Every start of `needle` in `range`, left to right, not overlapping (or, with
+    /// `overlapping`, every start, one after another's start too).
     ///
     /// - Complexity: O(n): candidates are found with `memchr` on the needle's last
     ///   byte (in Chinese text a lead byte such as E7 is everywhere, a last byte is not).
-    func occurrences(of needle: [UInt8], in range: Range<Int>) -> [Int] {
+    func occurrences(of needle: [UInt8], in range: Range<Int>, overlapping: Bool = false) -> [Int] {
         guard !needle.isEmpty, let base = bytes.baseAddress else { return [] }
         var result: [Int] = []
         var index = range.lowerBound
@@ -62,7 +63,7 @@ struct TextCursor {
             let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - tail
             if matches(needle, at: start) {
                 result.append(start)
-                index = start + needle.count
+                index = overlapping ? start + 1 : start + needle.count
             } else {
                 index = start + 1
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A title in 《》 and what it was classified as.
 struct TitleSpan {
     /// The whole span including 《 and 》.
@@ -16,6 +18,8 @@ struct TitleSpan {
 /// (reports, books, articles), which are not entities.
 struct TitleRecognizer {
     let patterns: PatternLexicon
+    /// The title endings by their last scalar, compiled with the lexicon.
+    let words: RecognitionWords
     /// Longest title, in bytes, looked for (a stray 《 never swallows a page).
     static let maximumTitleLength = 300
 
@@ -25,7 +29,12 @@ struct TitleRecognizer {
         var index = 0
         let open: [UInt8] = [0xE3, 0x80, 0x8A]
         while index + 3 <= bytes.count {
-            guard bytes[index] == 0xE3, cursor.matches(open, at: index) else { index += 1; continue }
+            // The next 《 (E3 80 8A) by its last byte, which few other scalars hold.
+            guard let base = bytes.baseAddress,
+                  let found = memchr(base + index + 2, 0x8A, bytes.count - index - 2) else { break }
+            let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - 2
+            guard cursor.matches(open, at: start) else { index = start + 1; continue }
+            index = start
             // Find the matching 》, allowing one level of nesting, within one line.
             var depth = 0
             var position = index + 3
@@ -47,7 +56,7 @@ struct TitleRecognizer {
             let content = cursor.text(inner)
             let core = Self.removingQualifier(content, qualifiers: patterns.titleQualifiers)
             result.append(TitleSpan(outer: index..<(close + 3), inner: inner, content: content, core: core,
-                                    titleClass: patterns.titleClass(of: core)))
+                                    titleClass: words.titleClass(of: core)))
             index = close + 3
         }
         return result
@@ -56,6 +65,8 @@ struct TitleRecognizer {
     /// `content` without a trailing parenthesis that holds a qualifier
     /// (试行, 征求意见稿) or a year (2021-2035年, 2024年版).
     static func removingQualifier(_ content: String, qualifiers: [String]) -> String {
+        // Most titles end with no parenthesis: ) is 29, ） is EF BC 89.
+        guard let lastByte = content.utf8.last, lastByte == 0x29 || lastByte == 0x89 else { return content }
         let scalars = Array(content.unicodeScalars)
         guard let last = scalars.last, last.value == .rightParen || last.value == .rightParenWide else { return content }
         guard let openIndex = scalars.lastIndex(where: { $0.value == .leftParen || $0.value == .leftParenWide }),

@@ -21,6 +21,20 @@ struct WordSet {
         return candidates.first { cursor.matches($0, at: index) }
     }
 
+    /// Calls `body` with the end of every word that starts at `index`, longest first.
+    @inline(__always)
+    func forEachWord(at index: Int, in cursor: TextCursor, _ body: (Int) -> Void) {
+        guard let (scalar, _) = cursor.scalar(at: index), let candidates = byFirst[scalar] else { return }
+        for word in candidates where cursor.matches(word, at: index) { body(index + word.count) }
+    }
+
+    /// Whether `bytes` are one of the words, byte for byte.
+    func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var found = false
+        forEachWord(at: 0, in: TextCursor(bytes: bytes)) { end in if end == bytes.count { found = true } }
+        return found
+    }
+
     /// Whether a word ends at `index`.
     func endsWord(at index: Int, in cursor: TextCursor) -> Bool {
         guard let (scalar, _) = cursor.scalar(before: index), let candidates = byLast[scalar] else { return false }

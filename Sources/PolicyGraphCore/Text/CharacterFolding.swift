@@ -101,6 +101,29 @@ public struct CharacterFolding: Sendable {
 
     /// Folds a string (for dictionary entries, which are folded like the text).
     public func fold(_ text: String) -> String {
-        String(decoding: fold(Array(text.utf8)).bytes, as: UTF8.self)
+        // Most words fold to themselves: told by one look-up per scalar, without
+        // making the byte array, the rewritten copy, its map and a new string.
+        let utf8 = text.utf8
+        if let unchanged = utf8.withContiguousStorageIfAvailable({ isUnchanged($0) }), unchanged { return text }
+        return String(decoding: fold(Array(utf8)).bytes, as: UTF8.self)
+    }
+
+    /// Whether folding leaves `buffer` as it is: no scalar has a replacement or is ignorable.
+    func isUnchanged(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        bmp.withUnsafeBufferPointer { bmp in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                if buffer[index] < 0x80 { index += 1; continue }
+                let (u, length) = UTF8Bytes.scalar(in: buffer, at: index)
+                if u < 0x10000 {
+                    if bmp[Int(u)] != 0 || Self.isIgnorable(u) { return false }
+                } else if !astral.isEmpty, astral[u] != nil {
+                    return false
+                }
+                index += length
+            }
+            return true
+        }
     }
 }

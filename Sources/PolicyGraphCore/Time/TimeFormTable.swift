@@ -25,7 +25,8 @@ struct TimeForms: OptionSet, Sendable {
 ///
 /// Built once per ``TimeNormalizer`` from the grammar's own words
 /// (`TimeGrammarWords.swift`) and the vocabulary's (`patterns/time.tsv`):
-/// - a form that starts with a word can start with that word's first scalar;
+/// - a form that starts with a word can start with that word's first two scalars (or
+///   its one scalar): 年 tries the year form before 内, 初 or 底, not before ，;
 /// - a form that starts with a number (counted 3年后, decades 50年代, numeric dates,
 ///   years, months 3月, quarters 一季度) reads only the scalars of numbers
 ///   (``numberScalars``) and then needs a word of its own (年, 个, 季, 世, 月, a
@@ -39,15 +40,22 @@ struct TimeForms: OptionSet, Sendable {
 /// only when the whole input is one expression (同年, 第七年, 30日, 一九八七十二月) are not
 /// in the table: it serves the scan of running text only.
 struct TimeFormTable: Sendable {
-    /// One entry per scalar below U+10000: bits 0–15 the forms it starts whatever follows,
-    /// bits 16–31 the forms that read a number starting with it, bits 32–47 the number
-    /// forms a word starting with it can follow, bit 48 whether it is a scalar of a number.
+    /// One entry per scalar below U+10000: bits 0–15 the forms a word starting with it
+    /// starts, bits 16–31 the forms that read a number starting with it, bits 32–47 the
+    /// number forms a word starting with it can follow, bit 48 whether it is a scalar of a
+    /// number, bits 50–61 the forms one of whose words is that scalar alone (第, 前, “).
     /// Two levels: ``pages`` maps the scalar's high byte to a block of 256 entries in
     /// ``entries`` (block 0 is all zeros and shared by every page without an entry).
     private let pages: [UInt16]
     private let entries: [UInt64]
     /// The scalars some form can start with (directly, or as the first scalar of a number).
     let startScalars: Set<UInt32>
+    /// The forms one of whose words starts with these two scalars (``pairKey(_:_:)``): 年 starts
+    /// a form only before 内, 初, 底 …, 本 before 年, 月, 季 ….
+    private let pairForms: [UInt64: UInt16]
+
+    @inline(__always)
+    static func pairKey(_ first: UInt32, _ second: UInt32) -> UInt64 { UInt64(first) << 32 | UInt64(second) }
 
     /// The most scalars a number of a form reads: a numeric date's eight digits (19871228);
     /// a longer run of number scalars leaves no number form a place to end.
@@ -67,6 +75,8 @@ struct TimeFormTable: Sendable {
     init?(vocabulary: TimeVocabulary) {
         typealias P = TimeParser
         var direct: [UInt32: TimeForms] = [:]
+        var single: [UInt32: TimeForms] = [:]
+        var pairs: [UInt64: UInt16] = [:]
         var numberStart: [UInt32: TimeForms] = [:]
         var follow: [UInt32: TimeForms] = [:]
         func first(_ word: String) -> UInt32? {
@@ -77,6 +87,16 @@ struct TimeFormTable: Sendable {
             for word in words {
                 guard let scalar = first(word) else { return false }
                 table[scalar, default: []].insert(form)
+            }
+            return true
+        }
+        /// A form's starting words: by their first scalar, and by their first two (or as one scalar alone).
+        func addStarts(_ words: [String], _ form: TimeForms) -> Bool {
+            guard add(words, form, to: &direct) else { return false }
+            for word in words {
+                let scalars = Array(word.unicodeScalars.prefix(2).map(\.value))
+                if scalars.count == 1 { single[scalars[0], default: []].insert(form); continue }
+                pairs[Self.pairKey(scalars[0], scalars[1]), default: 0] |= form.rawValue
             }
             return true
         }
@@ -92,7 +112,7 @@ struct TimeFormTable: Sendable {
             (P.firstQuarterWords.words + P.lastQuarterWords.words + ["首月", "前"], .periodInsideYear),
             (P.ordinalWords.words, .quarter),
         ]
-        for (list, form) in words { guard add(list, form, to: &direct) else { return nil } }
+        for (list, form) in words { guard addStarts(list, form) else { return nil } }
         // Forms that start with a number, and the words that must follow it.
         let numberForms: [(Set<UInt32>, TimeForms, [String])] = [
             (Self.smallNumberStarts, .counted, P.countedUnits.words),
@@ -125,11 +145,13 @@ struct TimeFormTable: Sendable {
             entry |= UInt64(numberStart[scalar]?.rawValue ?? 0) << 16
             entry |= UInt64(follow[scalar]?.rawValue ?? 0) << 32
             if Self.numberScalars.contains(scalar) { entry |= 1 << 48 }
+            entry |= UInt64(single[scalar]?.rawValue ?? 0) << 50
             entries[Int(pages[page]) * 256 + Int(scalar & 0xFF)] = entry
         }
         self.pages = pages
         self.entries = entries
         startScalars = Set(direct.keys).union(numberStart.keys)
+        pairForms = pairs
     }
 
     @inline(__always)
@@ -150,7 +172,14 @@ struct TimeFormTable: Sendable {
         guard index < bytes.count else { return [] }
         let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
         let start = entry(scalar)
-        let direct = TimeForms(rawValue: UInt16(truncatingIfNeeded: start))
+        var direct = TimeForms(rawValue: UInt16(truncatingIfNeeded: start))
+        let single = TimeForms(rawValue: UInt16(truncatingIfNeeded: start >> 50) & TimeForms.all.rawValue)
+        if !direct.subtracting(single).isEmpty {
+            // Forms whose words here are two scalars or more: the second scalar must be one of theirs.
+            let next = index + length < bytes.count ? UTF8Bytes.scalar(in: bytes, at: index + length).value : nil
+            let paired = next.flatMap { pairForms[Self.pairKey(scalar, $0)] } ?? 0
+            direct = direct.intersection(single.union(TimeForms(rawValue: paired)))
+        }
         let numberForms = UInt16(truncatingIfNeeded: start >> 16)
         guard numberForms != 0 else { return direct }
         // The run of number scalars, and the scalar after it.

@@ -10,8 +10,12 @@ extension TimeParser {
     static let aimPrefixes = TimeWords(["力争", "争取"])
     /// Prepositions after an aim: 到 and 至 make a deadline, 在 and 于 a time in.
     static let aimPrepositions = TimeWords(["到", "至", "在", "于"])
+    /// What each of ``aimPrepositions`` makes of the time, in the same order.
+    static let aimPrepositionKinds: [Prefix] = [.by, .by, .in, .in]
     /// Prepositions before a time: 到 至 (by), 于 在 (in), 自 从 (from).
     static let prefixes = TimeWords(["到", "至", "于", "在", "自", "从"])
+    /// What each of ``prefixes`` makes of the time, in the same order.
+    static let prefixKinds: [Prefix] = [.by, .by, .in, .in, .from, .from]
     /// Words that run a time up to the reference (从2001年起至今).
     static let toNowWords = TimeWords(["起至今", "起到现在", "至今", "到现在", "到今天", "迄今"])
     /// Within the reference year (年内).

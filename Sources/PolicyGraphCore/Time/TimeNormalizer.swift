@@ -54,6 +54,12 @@ public struct TimeNormalizer: Sendable {
         scalar < 0x10000 ? startBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 : startScalars.contains(scalar)
     }
 
+    /// Whether `scalar` continues a run of digits or of numerals that `previous` is in.
+    @inline(__always)
+    static func continuesRun(_ scalar: UInt32, previous: UInt32) -> Bool {
+        (ScalarClass.isDigit(scalar) && ScalarClass.isDigit(previous)) || (TimeParser.isNumeral(scalar) && TimeParser.isNumeral(previous))
+    }
+
     /// The fixed character foldings (full-width digits and dashes, odd spaces).
     private static let folding = CharacterFolding()
 
@@ -88,23 +94,39 @@ public struct TimeNormalizer: Sendable {
             let parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: false, formTable: formTable)
             var result: [TimeExpression] = []
             var index = 0
-            var previous: UInt32 = 0
+            // Where the scalar before this one starts (-1 at the start and after an expression);
+            // it is decoded only where a digit or numeral may start an expression.
+            var previousIndex = -1
             while index < buffer.count {
                 let lead = buffer[index]
-                if UTF8Bytes.isContinuation(lead) { index += 1; continue }
-                let (scalar, length) = UTF8Bytes.scalar(in: buffer, at: index)
-                // A digit run starts only at its first digit, a run of numerals at its first numeral
-                // (tested only where an expression can start: most scalars cannot).
-                if canStart(scalar),
-                   !((ScalarClass.isDigit(scalar) && ScalarClass.isDigit(previous)) || (TimeParser.isNumeral(scalar) && TimeParser.isNumeral(previous))),
+                let scalar: UInt32
+                let length: Int
+                if lead < 0x80 {
+                    scalar = UInt32(lead)
+                    length = 1
+                } else if lead & 0xC0 == 0x80 {
+                    index += 1
+                    continue
+                } else if lead >= 0xE0, lead < 0xF0, index + 3 <= buffer.count {
+                    // Three bytes, decoded as ``UTF8Bytes/scalar(in:at:)`` does; most start nothing.
+                    let block = UInt32(lead & 0x0F) << 6 | UInt32(buffer[index + 1] & 0x3F)
+                    let bit = UInt32(buffer[index + 2] & 0x3F)
+                    if startBits[Int(block)] & (1 << UInt64(bit)) == 0 { previousIndex = index; index += 3; continue }
+                    scalar = block << 6 | bit
+                    length = 3
+                } else {
+                    (scalar, length) = UTF8Bytes.scalar(in: buffer, at: index)
+                }
+                // A digit run starts only at its first digit, a run of numerals at its first numeral.
+                if canStart(scalar), !Self.continuesRun(scalar, previous: previousIndex < 0 ? 0 : UTF8Bytes.scalar(in: buffer, at: previousIndex).value),
                    let (value, end, rules) = parser.parseExplained(at: index) {
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
                     result.append(TimeExpression(range: index..<end, text: text, value: value, rules: rules))
                     index = end
-                    previous = 0
+                    previousIndex = -1
                     continue
                 }
-                previous = scalar
+                previousIndex = index
                 index += length
             }
             return result

@@ -91,12 +91,12 @@ struct TimeParser {
             prefix = .past; index = end
         } else if let (_, end) = firstWord(Self.aimPrefixes, at: index) {
             prefix = .aim; index = end
-            if let (word, after) = firstWord(Self.aimPrepositions, at: index) {
+            if let (word, after) = Self.aimPrepositions.first(in: bytes, at: index) {
                 index = after
-                prefix = word == "到" || word == "至" ? .by : .in
+                prefix = Self.aimPrepositionKinds[word]
             }
-        } else if let (word, end) = firstWord(Self.prefixes, at: index) {
-            prefix = word == "到" || word == "至" ? .by : word == "于" || word == "在" ? .in : .from
+        } else if let (word, end) = Self.prefixes.first(in: bytes, at: index) {
+            prefix = Self.prefixKinds[word]
             index = end
         }
         switch prefix {

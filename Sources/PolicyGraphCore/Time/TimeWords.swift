@@ -16,8 +16,12 @@ struct TimeWords: Sendable {
     /// Every word's bytes, one after another: word `i` is `storage[starts[i]..<starts[i + 1]]`.
     private let storage: [UInt8]
     private let starts: [Int]
-    /// The first bytes of the words, one bit each, so that most places are rejected by one test.
-    private let firstBytes: [UInt64]
+    /// The first two bytes of the words of two bytes or more, one bit per pair (``pairKey(_:_:)``),
+    /// so that most places are rejected by one test: Chinese words share their first byte
+    /// (E4–E9) with most of the text, but rarely their first two.
+    private let firstPairs: [UInt64]
+    /// The bytes of the one-byte words (-, /, ~), one bit each.
+    private let singleBytes: [UInt64]
     /// Whether a word is empty (it matches everywhere, as an empty prefix does).
     private let hasEmpty: Bool
 
@@ -25,19 +29,33 @@ struct TimeWords: Sendable {
         self.words = words
         var storage: [UInt8] = []
         var starts = [0]
-        var firstBytes = [UInt64](repeating: 0, count: 4)
+        var firstPairs = [UInt64](repeating: 0, count: 4096 / 64)
+        var singleBytes = [UInt64](repeating: 0, count: 4)
         var hasEmpty = false
         for word in words {
             let bytes = Array(word.utf8)
-            if let first = bytes.first { firstBytes[Int(first >> 6)] |= 1 << UInt64(first & 63) } else { hasEmpty = true }
+            switch bytes.count {
+            case 0: hasEmpty = true
+            case 1: singleBytes[Int(bytes[0] >> 6)] |= 1 << UInt64(bytes[0] & 63)
+            default:
+                let key = Self.pairKey(bytes[0], bytes[1])
+                firstPairs[key >> 6] |= 1 << UInt64(key & 63)
+            }
             storage += bytes
             starts.append(storage.count)
         }
         self.storage = storage
         self.starts = starts
-        self.firstBytes = firstBytes
+        self.firstPairs = firstPairs
+        self.singleBytes = singleBytes
         self.hasEmpty = hasEmpty
     }
+
+    /// Twelve bits of two bytes: the low six of each (for a Chinese character, the bits
+    /// that tell apart the blocks of 64 it is in). Different pairs may share a key; the
+    /// words are compared in full after.
+    @inline(__always)
+    static func pairKey(_ first: UInt8, _ second: UInt8) -> Int { Int(first & 0x3F) << 6 | Int(second & 0x3F) }
 
     var count: Int { words.count }
 
@@ -48,7 +66,12 @@ struct TimeWords: Sendable {
         if !hasEmpty {
             guard index >= 0, index < bytes.count else { return nil }
             let lead = bytes[index]
-            guard firstBytes[Int(lead >> 6)] & (1 << UInt64(lead & 63)) != 0 else { return nil }
+            if singleBytes[Int(lead >> 6)] & (1 << UInt64(lead & 63)) == 0 {
+                // Only words of two bytes or more can start here.
+                guard index + 1 < bytes.count else { return nil }
+                let key = Self.pairKey(lead, bytes[index + 1])
+                guard firstPairs[key >> 6] & (1 << UInt64(key & 63)) != 0 else { return nil }
+            }
         }
         return storage.withUnsafeBufferPointer { storage in
             for word in 0..<(starts.count - 1) {

@@ -150,10 +150,9 @@ struct IssuanceExtractor {
         func search(_ words: [String], limit: Int, issuerAfter: Bool, rule: String) {
             for word in words {
                 let needle = Array(word.utf8)
-                var index = 0
-                while index + needle.count <= min(bytes.count, limit) {
-                    guard cursor.matches(needle, at: index) else { index += 1; continue }
-                    let cue = index..<(index + needle.count)
+                // Only the first occurrence counts (below): found with memchr, not a look at every byte.
+                let end = min(bytes.count, limit)
+                if let cue = needle.isEmpty ? 0..<0 : cursor.firstRange(of: needle, in: 0..<end) {
                     let candidates = issuerAfter
                         ? Array(mentions[starts.firstIndex(atOrAfter: cue.upperBound)...].prefix(1)).filter { $0.range.lowerBound - cue.upperBound <= 12 }
                         : Array(mentions[..<starts.firstIndex(atOrAfter: cue.lowerBound)].suffix(1)).filter { cue.lowerBound - $0.range.upperBound <= 3 }

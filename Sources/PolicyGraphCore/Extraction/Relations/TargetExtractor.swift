@@ -72,6 +72,8 @@ struct TargetExtractor {
     let statingBytes: PlainWords?
     let goalBytes: PlainWords?
     let prepositionEndings: Set<UInt32>?
+    /// ``TargetVocabulary/mediaEndings`` as bytes, for the byte path of ``isDateline(_:cursor:)``.
+    let mediaEndingBytes: PlainWords?
 
     init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String],
          issuing: [String] = [], shortTitles: [String] = [], timeNormalizer: TimeNormalizer = TimeNormalizer()) {
@@ -84,6 +86,7 @@ struct TargetExtractor {
         topicScalars = TopicScalars(vocabulary: vocabulary, noise: vocabulary.topicNoise)
         self.issuing = issuing
         issuingBytes = PlainWords(issuing)
+        mediaEndingBytes = PlainWords(vocabulary.mediaEndings)
         factAfterBytes = PlainWords(vocabulary.factAfterWords)
         copulaBytes = PlainWords(vocabulary.copulas)
         attributeBytes = PlainWords(vocabulary.attributes)
@@ -143,7 +146,8 @@ struct TargetExtractor {
         let allHolders = mentions.filter { Self.isHolderType($0.type) && names[$0.key] != nil }
         let policyRanges = OverlapIndex(mentions.filter { $0.type == .policy }.map(\.range))
         var results: [ExtractedTarget] = []
-        var seen: Set<String> = []
+        // Keys hashed as bytes (CanonicalKey): a String key is normalised on every hash.
+        var seen: Set<CanonicalKey> = []
         var lastHolderByParagraph: [Int: Holder] = [:]
         var lastSpeaker: Holder? = nil
         var holderIndex = 0
@@ -154,7 +158,9 @@ struct TargetExtractor {
         func holdersStarting(in range: Range<Int>) -> ArraySlice<Mention> {
             holders[holderStarts.firstIndex(atOrAfter: range.lowerBound)..<holderStarts.firstIndex(atOrAfter: range.upperBound)]
         }
-        var lastByKey: [CanonicalKey: Mention] = [:]
+        // The last holder of each key so far, as its index in allHolders (a Mention is costly to copy).
+        var lastByKey: [CanonicalKey: Int] = [:]
+        lastByKey.reserveCapacity(allHolders.count)
         var allIndex = 0
         // subject.document: the last policy named in each paragraph; subject.report: a work report's region.
         var lastPolicyByParagraph: [Int: Holder] = [:]
@@ -209,7 +215,7 @@ struct TargetExtractor {
             // target.not-headline: a headline sums up the story below it, which states the target itself.
             if isHeadline(sentenceIndex, segments: segments, cursor: cursor), sentenceIndex + 1 < segments.sentences.count { continue }
             while allIndex < allHolders.count, allHolders[allIndex].range.upperBound <= time.range.lowerBound {
-                lastByKey[CanonicalKey(allHolders[allIndex].key)] = allHolders[allIndex]
+                lastByKey[CanonicalKey(allHolders[allIndex].key)] = allIndex
                 allIndex += 1
             }
             // A carried subject stays in its paragraph: the next paragraph may be about another holder.
@@ -246,7 +252,7 @@ struct TargetExtractor {
             // A company's spokesperson speaks for the company.
             holders = holders.map { holder in
                 guard holder.mention.type == .person, let affiliation = holder.mention.affiliation,
-                      let company = lastByKey[CanonicalKey(affiliation)],
+                      let company = lastByKey[CanonicalKey(affiliation)].map({ allHolders[$0] }),
                       company.type == .company, let name = names[company.key] else { return holder }
                 return Holder(mention: company, name: name)
             }
@@ -255,7 +261,8 @@ struct TargetExtractor {
             // stating a goal speaks for the place or body named before him (德国总理默克尔承诺…);
             // otherwise a person holds only a forecast of his own, and a goal is left out.
             let timeClause = clause(containing: time.range.lowerBound, in: sentence)
-            holders = holders.compactMap { holder in
+            // (Only when a person is among them: the closure takes a copy of the extractor.)
+            if holders.contains(where: { $0.mention.type == .person }) { holders = holders.compactMap { holder in
                 guard holder.mention.type == .person else { return holder }
                 let statement = holdersStarting(in: time.range.upperBound..<max(time.range.upperBound, min(sentence.range.upperBound, time.range.upperBound + 12)))
                 if let subject = statement.first(where: { $0.type != .person }),
@@ -278,7 +285,7 @@ struct TargetExtractor {
                 guard vocabulary.leaderTitles.contains(where: { title.hasSuffix($0) }) else { return holder }
                 let lead = min(holder.mention.range.upperBound, time.range.lowerBound)..<time.range.lowerBound
                 return goal.occurs(in: timeClause, of: cursor.bytes) || goal.occurs(in: lead, of: cursor.bytes) ? nil : holder
-            }
+            } }
             guard !holders.isEmpty else { continue }
             let scopeEnd = window(sentence, around: time.range, cursor: cursor).upperBound
             let afterTime = min(scopeEnd, max(time.range.upperBound, holders.map(\.mention.range.upperBound).max() ?? 0))
@@ -312,7 +319,7 @@ struct TargetExtractor {
                 let key = "\(target.subject)|\(target.time.relation)|\(target.time.year ?? 0)|\(target.time.month ?? 0)|\(target.topic ?? "")"
                 // target.list: a list of indicators after 指标： replaces its heading.
                 let colon = listStart(after: time.range.upperBound, sentence: sentence, cursor: cursor)
-                if colon == nil, seen.insert(key).inserted { results.append(target) }
+                if colon == nil, seen.insert(CanonicalKey(key)).inserted { results.append(target) }
                 if let colon {
                     for clause in sentence.clauses where clause.lowerBound >= colon {
                         guard let itemAction = findAction(in: clause, cursor: cursor),
@@ -326,7 +333,7 @@ struct TargetExtractor {
                         item.technology = technology(of: item.topic)
                         item.actionOffsets = originalOffsets(itemAction, text)
                         let itemKey = "\(item.subject)|\(item.time.year ?? 0)|\(item.topic ?? "")|\(itemValue)"
-                        if seen.insert(itemKey).inserted { results.append(item) }
+                        if seen.insert(CanonicalKey(itemKey)).inserted { results.append(item) }
                     }
                 }
                 target.rule = rule
@@ -724,7 +731,7 @@ struct TargetExtractor {
         guard mention.type == .institution else { return false }
         // Newspapers, agencies and sites report targets; they do not hold them.
         if let entity = mention.entityIndex, mediaEntities.contains(entity) { return true }
-        if mention.rule == "title:periodical" || vocabulary.mediaEndings.contains(where: { mention.surface.hasSuffix($0) }) {
+        if mention.rule == "title:periodical" || hasMediaEnding(mention.surface) {
             return true
         }
         let start = mention.range.upperBound, end = min(cursor.bytes.count, mention.range.upperBound + 36)
@@ -741,6 +748,17 @@ struct TargetExtractor {
         }
         let after = cursor.text(from: start, to: end)
         return vocabulary.datelineOpeners.contains { after.hasPrefix($0) } || vocabulary.datelineWires.contains { after.prefix(12).contains($0) }
+    }
+
+    /// Whether `surface` ends with a `media-ending` word: on bytes where the surface and the
+    /// words are plain (a byte suffix is then a `String` suffix), else with `hasSuffix`.
+    func hasMediaEnding(_ surface: String) -> Bool {
+        var text = surface
+        let answer = text.withUTF8 { bytes -> Bool? in
+            guard let mediaEndingBytes, PlainUTF8.plainCount(bytes) != nil else { return nil }
+            return mediaEndingBytes.anyEnds(at: bytes.count, after: 0, in: bytes)
+        }
+        return answer ?? vocabulary.mediaEndings.contains(where: { surface.hasSuffix($0) })
     }
 
     /// An organisation that only qualifies a person: 中国电动汽车百人会副理事长欧阳明高
@@ -792,6 +810,27 @@ struct TargetExtractor {
 
     /// Marks trimmed off both ends of a target's quote (built once: a `CharacterSet` is costly to make).
     static let quoteEdges = CharacterSet(charactersIn: "“”\"。，,；;：: ")
+    /// ``quoteEdges`` as the UTF-8 bytes of each scalar.
+    static let quoteEdgeBytes: [[UInt8]] = "“”\"。，,；;：: ".unicodeScalars.map { Array(String($0).utf8) }
+
+    /// `quote.trimmingCharacters(in: quoteEdges)` on the bytes: trimming takes whole scalars
+    /// of the set off both ends, so a scalar's bytes at an end are the scalar (valid UTF-8).
+    static func trimmingQuoteEdges(_ quote: String) -> String {
+        var text = quote
+        return text.withUTF8 { bytes -> String in
+            func edge(at index: Int) -> Int? {
+                quoteEdgeBytes.first { mark in index + mark.count <= bytes.count && PlainWords.equal(mark, bytes, at: index) }?.count
+            }
+            func edge(before end: Int) -> Int? {
+                quoteEdgeBytes.first { mark in end - mark.count >= 0 && PlainWords.equal(mark, bytes, at: end - mark.count) }?.count
+            }
+            var start = 0, end = bytes.count
+            while start < end, let length = edge(at: start) { start += length }
+            while end > start, let length = edge(before: end) { end -= length }
+            if start == 0 && end == bytes.count { return quote }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+    }
 
     func makeTarget(holder: Holder, time: TimeExpression, action: String?, topic: String?, value: String?, modality: String,
                     quote: String, rule: String, text: NormalizedText, actionRange: Range<Int>?) -> ExtractedTarget {
@@ -801,7 +840,7 @@ struct TargetExtractor {
                                          day: time.value.day, end_day: time.value.endDay, text: time.text,
                                          rules: time.rules.map(\.rawValue)),
                         topic: topic, action: action, value: value, modality: modality,
-                        quote: quote.trimmingCharacters(in: Self.quoteEdges),
+                        quote: Self.trimmingQuoteEdges(quote),
                         rule: rule, subjectOffsets: originalOffsets(holder.mention.range, text),
                         technology: technology(of: topic),
                         timeOffsets: originalOffsets(time.range, text),

@@ -17,6 +17,11 @@ extension TargetExtractor {
     /// it (联合印发《…》, 发布了《…》) or just after it (《…》印发).
     func isIssued(_ mention: Mention, cursor: TextCursor) -> Bool {
         if let issuingBytes, let issued = isIssuedOnBytes(mention, words: issuingBytes, bytes: cursor.bytes) { return issued }
+        return isIssuedOnString(mention, cursor: cursor)
+    }
+
+    /// ``isIssued(_:cursor:)`` on `String`s, for text the byte path does not cover.
+    func isIssuedOnString(_ mention: Mention, cursor: TextCursor) -> Bool {
         var before = cursor.text(from: max(0, mention.range.lowerBound - 12), to: mention.range.lowerBound)
         while let last = before.last, "《“\"了 ".contains(last) { before.removeLast() }
         let after = cursor.text(from: mention.range.upperBound, to: min(cursor.bytes.count, mention.range.upperBound + 12))
@@ -234,12 +239,20 @@ extension TargetExtractor {
 extension TextCursor {
     /// The first occurrence of `word` inside `range` (sentences are bounded, so this is too).
     func firstRange(of word: String, in range: Range<Int>) -> Range<Int>? {
-        let needle = Array(word.utf8)
-        guard !needle.isEmpty, range.count >= needle.count else { return nil }
+        firstRange(of: Array(word.utf8), in: range)
+    }
+
+    /// The first occurrence of `needle` inside `range`: candidates found with `memchr` on its
+    /// last byte (a Chinese lead byte is everywhere, a last byte is not), as ``occurrences(of:in:)`` does.
+    func firstRange(of needle: [UInt8], in range: Range<Int>) -> Range<Int>? {
+        guard !needle.isEmpty, range.count >= needle.count, let base = bytes.baseAddress else { return nil }
+        let tail = needle.count - 1, lastByte = Int32(needle[tail])
         var index = range.lowerBound
         while index + needle.count <= range.upperBound {
-            if matches(needle, at: index) { return index..<(index + needle.count) }
-            index += 1
+            guard let found = memchr(base + index + tail, lastByte, range.upperBound - (index + tail)) else { return nil }
+            let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - tail
+            if matches(needle, at: start) { return start..<(start + needle.count) }
+            index = start + 1
         }
         return nil
     }

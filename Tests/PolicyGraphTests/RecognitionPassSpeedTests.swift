@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import PolicyGraphCore
+
+/// The faster paths of the recognition passes answer as the paths they replaced:
+/// entity keys, repeated person names, generic bodies, title classes, policy cores.
+@Suite struct RecognitionPassSpeedTests {
+    /// Every clause-long piece of the seeds and the dev texts, normalised: real bodies and titles.
+    static let pieces: [String] = {
+        let folders = [repositoryRoot.appendingPathComponent("seeds"), fixturesDirectory.appendingPathComponent("dev")]
+        var result: [String] = []
+        for folder in folders {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names.sorted() where name.hasSuffix(".txt") {
+                guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else { continue }
+                let normalized = sharedExtractor.normalize(SourceDocument(name: name, string: text))
+                let string = String(decoding: normalized.bytes, as: UTF8.self)
+                result += string.split(whereSeparator: { "，。；：、\n（）《》“”".contains($0) }).map(String.init)
+            }
+        }
+        return result
+    }()
+
+    @Test(arguments: [0, 1, 9, 10, 99, 12_345, 99_999_999, 100_000_000, Int.max, -1, Int.min])
+    func entityKeyAsInterpolated(index: Int) {
+        #expect(Mention.entityKey(index) == "entity:\(index)")
+    }
+
+    /// The repeated names are found by one `memchr` search per name (few names) or by one
+    /// pass (many); both take what a pass left to right takes, the longest name first.
+    @Test(arguments: [2, PersonRecognizer.namesSearchedOneByOne + 3])
+    func usesOfNamesEitherWay(count: Int) {
+        let pool = ["王明", "王明高", "欧阳明高", "明高", "ABA", "ABAB", "李华", "华李", "张三", "三张", "赵四", "王"]
+        var names = Array(pool.prefix(count)).map { Array($0.utf8) }
+        if count > pool.count { names += (pool.count..<count).map { Array("名\($0)".utf8) } }
+        let text = "王明高说，王明和欧阳明高、明高ABABA，李华李华张三张赵四王明高王明王"
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            let cursor = TextCursor(bytes: buffer)
+            // The pass as it was written: at each scalar start, the longest name that matches.
+            var expected: [(Int, Int)] = []
+            var position = 0
+            while position < bytes.count {
+                if !UTF8Bytes.isContinuation(bytes[position]),
+                   let name = names.filter({ cursor.matches($0, at: position) }).max(by: { $0.count < $1.count }) {
+                    expected.append((position, name.count))
+                    position += name.count
+                } else {
+                    position += 1
+                }
+            }
+            let found = PersonRecognizer.uses(of: names, in: cursor)
+            #expect(found.map(\.position) == expected.map(\.0))
+            #expect(found.map(\.length) == expected.map(\.1))
+        }
+    }
+
+    /// Generic bodies by bytes against the `String` path, on every piece of the seeds and
+    /// dev texts cut to 2–16 characters, and on rows that are not plain.
+    @Test func genericBodiesAsStrings() {
+        let patterns = NamePatterns(lexicon: sharedExtractor.lexicon)
+        #expect(sharedExtractor.lexicon.words.genericWordsArePlain)
+        var bodies: Set<String> = ["该公司", "芯片设计", "新能源科技", "全资子", "人工智能", "宁远科技", "子公司", "若干\u{F900}企业", "芯片\u{301}设计", "a\r\nb"]
+        for piece in Self.pieces {
+            let scalars = Array(piece.unicodeScalars)
+            for length in [2, 3, 4, 6, 8, 16] where scalars.count >= length {
+                bodies.insert(String(String.UnicodeScalarView(scalars.suffix(length))))
+                bodies.insert(String(String.UnicodeScalarView(scalars.prefix(length))))
+            }
+        }
+        var generic = 0
+        for body in bodies.sorted() {
+            for company in [false, true] {
+                let fast = patterns.isGeneric(body, company: company)
+                #expect(fast == patterns.isGenericAsStrings(body, company: company), "\(body) company: \(company)")
+                if fast { generic += 1 }
+            }
+        }
+        #expect(generic > 10)   // the table holds both answers
+    }
+
+    /// Title classes by the last scalar against every ending tried in turn.
+    @Test func titleClassesAsBefore() {
+        let patterns = sharedExtractor.lexicon.ontology.patterns
+        let words = sharedExtractor.lexicon.words
+        #expect(words.titleEndingsByLast != nil)
+        var titles = Self.pieces + patterns.titleEndings.map(\.ending) + ["", "方案\u{301}", "规划\u{F900}", "实施方案）", "实施方案(试行)"]
+        titles += patterns.titleEndings.map { "关于\($0.ending)" }
+        var classified = 0
+        for title in titles {
+            let found = words.titleClass(of: title)
+            #expect(found == patterns.titleClass(of: title), "\(title)")
+            if found != nil { classified += 1 }
+        }
+        #expect(classified > 50)
+    }
+
+    @Test(arguments: ["policy:实施方案", "policy:", "policy:\u{301}方案", "policy:a", "entity:12", "policy:《纲要》", "po"])
+    func policyCoreAsDropFirst(key: String) {
+        #expect(AliasResolution.policyCore(of: key) == String(key.dropFirst("policy:".count)))
+    }
+
+    /// Qualifiers are removed as before when the last byte does not close a parenthesis.
+    @Test(arguments: ["实施方案（试行）", "实施方案(试行)", "实施方案", "规划（2021-2035年）", "方案）", "", "办法（征求意见稿）"])
+    func qualifierRemoval(title: String) {
+        let qualifiers = sharedExtractor.lexicon.ontology.patterns.titleQualifiers
+        let removed = TitleRecognizer.removingQualifier(title, qualifiers: qualifiers)
+        if let last = title.unicodeScalars.last, last == ")" || last == "）" {
+            #expect(title.hasPrefix(removed))
+        } else {
+            #expect(removed == title)
+        }
+    }
+}
