@@ -21,18 +21,50 @@ public struct CSVExporter: Sendable {
         // Edges as the graph walks them (a built graph makes its mention edges one at a time).
         let file = try StreamedFile(path: (folder as NSString).appendingPathComponent("edges.csv"))
         try file.write(Array((Table.csvLine(edgeColumns) + "\n").utf8))
+        let types = Dictionary(uniqueKeysWithValues: EdgeType.allCases.map { ($0, $0.rawValue.uppercased()) })
+        var line: [UInt8] = []
         try graph.forEachEdge(sentences: false) { edge in
-            let cells = [edge.source.rawValue, edge.target.rawValue, edge.type.rawValue.uppercased(), String(edge.sources.count),
-                         Array(Set(edge.sources.map(\.document))).sorted().joined(separator: ";")]
-            try file.write(Array((Table.csvLine(cells) + "\n").utf8))
+            // One source (most edges): its document, without a set and a sort.
+            let documents = edge.sources.count == 1 ? edge.sources[0].document
+                : Array(Set(edge.sources.map(\.document))).sorted().joined(separator: ";")
+            line.removeAll(keepingCapacity: true)
+            Self.appendLine([edge.source.rawValue, edge.target.rawValue, types[edge.type] ?? edge.type.rawValue.uppercased(),
+                             String(edge.sources.count), documents], to: &line)
+            try file.write(line)
         }
         try file.finish()
     }
 
     static func write<Item>(columns: [String], rows: some Sequence<Item>, to path: String, cells: (Item) -> [String]) throws {
         let file = try StreamedFile(path: path)
-        try file.write(Array((Table.csvLine(columns) + "\n").utf8))
-        for row in rows { try file.write(Array((Table.csvLine(cells(row)) + "\n").utf8)) }
+        var line: [UInt8] = []
+        Self.appendLine(columns, to: &line)
+        try file.write(line)
+        for row in rows {
+            line.removeAll(keepingCapacity: true)
+            Self.appendLine(cells(row), to: &line)
+            try file.write(line)
+        }
         try file.finish()
+    }
+
+    /// `Table.csvLine(cells)` and a line break, appended as bytes. A cell with none of the
+    /// bytes that quoting or the spreadsheet guard look at is copied as it is; any other
+    /// takes `Table.csvLine`'s own path, so the bytes are the same.
+    static func appendLine(_ cells: [String], to line: inout [UInt8]) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            var cell = cell
+            let plain = cell.withUTF8 { bytes in
+                if let first = bytes.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                    || first == UInt8(ascii: "@") || first == UInt8(ascii: "\t") || first == UInt8(ascii: "\r") { return false }
+                for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+                    || byte == UInt8(ascii: "\r") { return false }
+                line.append(contentsOf: bytes)
+                return true
+            }
+            if !plain { line.append(contentsOf: Table.csvLine([cell]).utf8) }
+        }
+        line.append(UInt8(ascii: "\n"))
     }
 }

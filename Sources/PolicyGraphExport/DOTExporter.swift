@@ -19,6 +19,10 @@ public struct DOTExporter: Sendable {
 
     /// `text` as a DOT quoted string: backslashes, quotes and line breaks escaped.
     public static func quoted(_ text: String) -> String {
+        // Ids, types and plain ASCII names (printable, without \\ and "): nothing to escape or drop.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in XMLSafeText.clean(text).unicodeScalars {
             switch scalar {

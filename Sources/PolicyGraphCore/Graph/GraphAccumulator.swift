@@ -94,7 +94,7 @@ public struct GraphAccumulator {
         // Entities, and this document's names for them.
         var local: [UTF8Key: String] = [:] // normalised name → draft key
         for entity in extraction.entities {
-            let names = Set([entity.name] + entity.aliases + (entity.canonical.map { [$0] } ?? []))
+            let names = [entity.name] + entity.aliases + (entity.canonical.map { [$0] } ?? [])
             let kind = NodeKind(entity.type)
             var key: String
             var ontologyIndex: Int? = nil
@@ -107,11 +107,19 @@ public struct GraphAccumulator {
             } else {
                 key = "name:\(kind.rawValue):\(normalize(entity.name))"
             }
-            var draft = drafts.removeValue(forKey: key) ?? GraphBuilder.Draft(kind: kind, label: entity.name, names: [], ontologyIndex: ontologyIndex)
+            // The draft is taken out of its slot and put back (one lookup, and its sets stay
+            // uniquely referenced); nothing below adds or removes drafts meanwhile.
+            let slot = drafts.index(forKey: key)
+            var draft = GraphBuilder.Draft(kind: kind, label: entity.name, names: [], ontologyIndex: ontologyIndex)
+            if let slot { swap(&draft, &drafts.values[slot]) }
             if let index = ontologyIndex {
                 draft.label = ontology.entities[index].name
-                draft.names.formUnion([ontology.entities[index].name] + ontology.entities[index].aliases)
-            } else if entity.name.count > draft.label.count || (entity.name.count == draft.label.count && entity.name < draft.label) {
+                if !draft.hasOntologyNames {
+                    draft.names.formUnion([ontology.entities[index].name] + ontology.entities[index].aliases)
+                    draft.hasOntologyNames = true
+                }
+            } else if UTF8Key(entity.name) != UTF8Key(draft.label), // the same bytes: the same name, nothing to compare
+                      entity.name.count > draft.label.count || (entity.name.count == draft.label.count && entity.name < draft.label) {
                 draft.label = entity.name
             }
             draft.names.formUnion(names)
@@ -127,7 +135,7 @@ public struct GraphAccumulator {
                 if nameIndex[indexKey] == nil { nameIndex[indexKey] = key }
                 if local[normal] == nil { local[normal] = key }
             }
-            drafts[key] = draft
+            if let slot { drafts.values[slot] = draft } else { drafts[key] = draft }
             mentions.add(entity: key, document: document, sentence: entity.sentence, offsets: entity.offsets, rule: entity.rule)
         }
         // Targets: one node per subject, time and topic, across documents.
@@ -166,7 +174,7 @@ public struct GraphAccumulator {
     /// The draft already known for this kind under `name`, else under the first of
     /// `names` in sorted order that has one (what trying `names.sorted()` in turn gives,
     /// without sorting them).
-    private mutating func firstKnownKey(kind: NodeKind, name: String, names: Set<String>) -> String? {
+    private mutating func firstKnownKey(kind: NodeKind, name: String, names: [String]) -> String? {
         if let key = nameIndex[NameIndexKey(kind: kind, name: normalizedKey(name))] { return key }
         var first: (name: String, key: String)?
         for other in names {

@@ -25,6 +25,8 @@ public struct GraphBuilder: Sendable {
         /// index), and the number of names they were made from.
         var normalForms: [UTF8Key] = []
         var normalFormsOf = 0
+        /// Whether its ontology entry's name and aliases are among ``names`` already.
+        var hasOntologyNames = false
 
         mutating func see(_ date: String) {
             if firstSeen.map({ date < $0 }) ?? true { firstSeen = date }
