@@ -115,9 +115,9 @@ import Testing
         for length in 0...24 {
             for place in 0..<max(length, 1) {
                 for special in specials {
-                    var bytes = Array("中文新闻文本abcdefghijklmnop".utf8.prefix(length))
+                    var bytes: [UInt8] = Array("中文新闻文本abcdefghijklmnop".utf8.prefix(length))
                     if place < bytes.count { bytes[place] = special }
-                    let slow = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+                    let slow = bytes.contains { (byte: UInt8) -> Bool in byte < 0x20 || byte == 0x22 || byte == 0x5C }
                     if bytes.withUnsafeBufferPointer(PrettyJSONWriter.needsEscape) != slow { failures.append(bytes) }
                 }
             }

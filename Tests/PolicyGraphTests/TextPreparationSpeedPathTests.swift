@@ -74,6 +74,7 @@ import Testing
         "a b c d e f g h i j k l m n o p\r\nabc\r\n \r\n",                 // spaces and carriage returns across words
         "１２３　全角　数字\n" + String(repeating: "锂电池 ", count: 40) + "\n末行没有换行",
         "😀😀😀😀 emoji\nÀÉÎ Latin-1 letters",                             // four- and two-byte scalars
+        String(repeating: "锂电池 a\r", count: 300) + "\n短",                  // a line of many 31-word rounds
     ]) func medianLineLengthCountsAsBefore(text: String) {
         let bytes = Array(text.utf8)
         let median = bytes.withUnsafeBufferPointer { LineJoining.medianLineLength($0) }

@@ -160,14 +160,25 @@ public enum LineJoining {
         var index = range.lowerBound
         var skipped = 0
         let bytes = UnsafeRawPointer(base)
+        // One flag (0 or 1) per byte lane, added up over at most 31 words so that no lane
+        // passes 255 and their sum fits in the top byte of one multiplication.
+        var lanes: UInt64 = 0
+        var words = 0
         while index + 8 <= range.upperBound {
             let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             // A continuation byte has its top bit set and the next one clear.
             let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
-            skipped += continuation.nonzeroBitCount + zeroBytes(word ^ 0x2020_2020_2020_2020).nonzeroBitCount
-                + zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D).nonzeroBitCount
+            let flags = continuation | zeroBytes(word ^ 0x2020_2020_2020_2020) | zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+            lanes &+= flags >> 7
+            words += 1
+            if words == 31 {
+                skipped += Int((lanes &* 0x0101_0101_0101_0101) >> 56)
+                lanes = 0
+                words = 0
+            }
             index += 8
         }
+        skipped += Int((lanes &* 0x0101_0101_0101_0101) >> 56)
         while index < range.upperBound {
             let byte = base[index]
             if UTF8Bytes.isContinuation(byte) || byte == 0x20 || byte == 0x0D { skipped += 1 }

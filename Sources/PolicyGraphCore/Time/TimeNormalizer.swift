@@ -92,44 +92,49 @@ public struct TimeNormalizer: Sendable {
         let folded = vocabulary.fold(bytes)
         return folded.withUnsafeBufferPointer { buffer in
             let parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: false, formTable: formTable)
-            var result: [TimeExpression] = []
-            var index = 0
-            // Where the scalar before this one starts (-1 at the start and after an expression);
-            // it is decoded only where a digit or numeral may start an expression.
-            var previousIndex = -1
-            while index < buffer.count {
-                let lead = buffer[index]
-                let scalar: UInt32
-                let length: Int
-                if lead < 0x80 {
-                    scalar = UInt32(lead)
-                    length = 1
-                } else if lead & 0xC0 == 0x80 {
-                    index += 1
-                    continue
-                } else if lead >= 0xE0, lead < 0xF0, index + 3 <= buffer.count {
-                    // Three bytes, decoded as ``UTF8Bytes/scalar(in:at:)`` does; most start nothing.
-                    let block = UInt32(lead & 0x0F) << 6 | UInt32(buffer[index + 1] & 0x3F)
-                    let bit = UInt32(buffer[index + 2] & 0x3F)
-                    if startBits[Int(block)] & (1 << UInt64(bit)) == 0 { previousIndex = index; index += 3; continue }
-                    scalar = block << 6 | bit
-                    length = 3
-                } else {
-                    (scalar, length) = UTF8Bytes.scalar(in: buffer, at: index)
+            return startBits.withUnsafeBufferPointer { startBits in
+                var result: [TimeExpression] = []
+                var index = 0
+                // Where the scalar before this one starts (-1 at the start and after an expression);
+                // it is decoded only where a digit or numeral may start an expression.
+                var previousIndex = -1
+                while index < buffer.count {
+                    let lead = buffer[index]
+                    let scalar: UInt32
+                    let length: Int
+                    if lead >= 0xE0, lead < 0xF0, index + 3 <= buffer.count {
+                        // Three bytes (every Chinese character), decoded as ``UTF8Bytes/scalar(in:at:)``
+                        // does; most start nothing.
+                        let block = UInt32(lead & 0x0F) << 6 | UInt32(buffer[index + 1] & 0x3F)
+                        let bit = UInt32(buffer[index + 2] & 0x3F)
+                        if startBits[Int(block)] & (1 << UInt64(bit)) == 0 { previousIndex = index; index += 3; continue }
+                        scalar = block << 6 | bit
+                        length = 3
+                    } else if lead < 0x80 {
+                        if startBits[Int(lead >> 6)] & (1 << UInt64(lead & 63)) == 0 { previousIndex = index; index += 1; continue }
+                        scalar = UInt32(lead)
+                        length = 1
+                    } else if lead & 0xC0 == 0x80 {
+                        index += 1
+                        continue
+                    } else {
+                        (scalar, length) = UTF8Bytes.scalar(in: buffer, at: index)
+                        if !canStart(scalar) { previousIndex = index; index += length; continue }
+                    }
+                    // A digit run starts only at its first digit, a run of numerals at its first numeral.
+                    if !Self.continuesRun(scalar, previous: previousIndex < 0 ? 0 : UTF8Bytes.scalar(in: buffer, at: previousIndex).value),
+                       let (value, end, rules) = parser.parseExplained(at: index) {
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                        result.append(TimeExpression(range: index..<end, text: text, value: value, rules: rules))
+                        index = end
+                        previousIndex = -1
+                        continue
+                    }
+                    previousIndex = index
+                    index += length
                 }
-                // A digit run starts only at its first digit, a run of numerals at its first numeral.
-                if canStart(scalar), !Self.continuesRun(scalar, previous: previousIndex < 0 ? 0 : UTF8Bytes.scalar(in: buffer, at: previousIndex).value),
-                   let (value, end, rules) = parser.parseExplained(at: index) {
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-                    result.append(TimeExpression(range: index..<end, text: text, value: value, rules: rules))
-                    index = end
-                    previousIndex = -1
-                    continue
-                }
-                previousIndex = index
-                index += length
+                return result
             }
-            return result
         }
     }
 
