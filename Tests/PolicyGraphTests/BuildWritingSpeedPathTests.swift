@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PolicyGraphCore
+@testable import PolicyGraphExport
+@testable import PolicyGraphStore
+
+/// The pieces that make `build`'s writing phase and merging faster: each
+/// gives what the path it replaced gave.
+@Suite struct BuildWritingSpeedPathTests {
+    /// Keys compare and hash by their bytes: the same as `String` for text in a normal form,
+    /// and two spellings of one character (composed, decomposed) are two keys.
+    @Test(arguments: [
+        ("工业和信息化部", "工业和信息化部", true),
+        ("工业和信息化部", "工业和信息化", false),
+        ("", "", true),
+        ("edge_00ff", "edge_00ff", true),
+        ("caf\u{E9}", "cafe\u{301}", false), // equal as Strings, not as bytes
+    ])
+    func utf8KeysCompareByBytes(first: String, second: String, equal: Bool) {
+        #expect((UTF8Key(first) == UTF8Key(second)) == equal)
+        if equal { #expect(UTF8Key(first).hashValue == UTF8Key(second).hashValue) }
+        var set: Set<UTF8Key> = [UTF8Key(first)]
+        #expect(set.insert(UTF8Key(second)).inserted == !equal)
+    }
+
+    /// Edge ids: the digits written into one buffer are those `String(radix:)` padded to 16 gave.
+    @Test(arguments: [UInt64(0), 1, 0xF, 0x10, 0xDEAD_BEEF, 0x0123_4567_89AB_CDEF, UInt64.max])
+    func hexDigitsArePaddedLowercase(value: UInt64) {
+        let digits = String(value, radix: 16)
+        let expected = String(repeating: "0", count: 16 - digits.count) + digits
+        #expect(StableHash.hex(value) == expected)
+        #expect(StableHash.hex(value, after: "edge_") == "edge_" + expected)
+    }
+
+    /// A CSV line built as bytes is `Table.csvLine` and a line break, for plain cells and for
+    /// every kind of cell the quoting and the spreadsheet guard change.
+    @Test(arguments: [
+        ["a", "b", "c"],
+        ["工业和信息化部", "", "2025"],
+        ["a,b", "say \"hi\"", "two\nlines", "cr\rlf", "crlf\r\nkept"],
+        ["=SUM(A1)", "+1", "-5", "-x", "@user", "\tindent", "\rstart"],
+        ["\"\u{301}", ",\u{301}", "é,", "edge_0001"],
+    ])
+    func csvLinesAsBytesAreTheQuotedLines(cells: [String]) {
+        var line: [UInt8] = []
+        CSVExporter.appendLine(cells, to: &line)
+        #expect(line == Array((Table.csvLine(cells) + "\n").utf8))
+    }
+
+    /// DOT names: plain ASCII is quoted as it is; the rest is escaped or dropped.
+    @Test(arguments: [
+        ("person_1b69654231668f6a", "\"person_1b69654231668f6a\""),
+        ("mentioned_in", "\"mentioned_in\""),
+        ("", "\"\""),
+        ("a\"b\\c", "\"a\\\"b\\\\c\""),
+        ("line\nbreak\r", "\"line\\nbreak\""),
+        ("bell\u{7}", "\"bell\""),
+        ("工信部", "\"工信部\""),
+    ])
+    func dotNamesAreQuoted(name: String, quoted: String) {
+        #expect(DOTExporter.quoted(name) == quoted)
+    }
+
+    /// The graph tables' indexes, dropped for the bulk load and made again, are those of the schema.
+    @Test func theBulkLoadKeepsEveryIndex() throws {
+        let ontology = sharedExtractor.lexicon.ontology
+        let empty = temporaryStorePath("schema"), built = temporaryStorePath("built")
+        _ = try PolicyStore(path: empty)
+        _ = try StoreBuild.fresh(at: built, with: Array(storableDocuments.prefix(3)), ontology: ontology, settings: .init())
+        func indexes(_ path: String) throws -> [String] {
+            try DatabaseQueue(path: path).read { db in
+                try String.fetchAll(db, sql: "SELECT name || ': ' || ifnull(sql, '') FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            }
+        }
+        let schema = try indexes(empty)
+        #expect(schema.count > 10)
+        #expect(try indexes(built) == schema)
+        let edges = try DatabaseQueue(path: built).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM edges INDEXED BY edges_target") }
+        #expect((edges ?? 0) > 0)
+    }
+}
