@@ -65,8 +65,17 @@ public struct DocumentFingerprint: Hashable, Sendable {
         }
         guard starts.count >= shingleLength else { return (0, 0) }
         // Distinct shingles only: a repeated run (an escaped URL, a table rule) must not outvote the text.
-        var seen = Set<UInt64>()
-        for first in 0...(starts.count - shingleLength) {
+        // The hashes are already mixed, so an open-addressing table indexed by their low bits
+        // keeps them without hashing them again; each distinct one counts once in `ones`.
+        let shingleCount = starts.count - shingleLength + 1
+        var capacity = 16
+        while capacity < shingleCount * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var slots = [UInt64](repeating: 0, count: capacity)
+        var occupied = [Bool](repeating: false, count: capacity)
+        var ones = [Int](repeating: 0, count: 64)
+        var count = 0
+        for first in 0..<shingleCount {
             let end = first + shingleLength < starts.count ? starts[first + shingleLength] : characters.count
             var hash = offsetBasis
             for index in starts[first]..<end { hash = fnv1a(hash, characters[index]) }
@@ -74,15 +83,17 @@ public struct DocumentFingerprint: Hashable, Sendable {
             hash ^= hash >> 30; hash = hash &* 0xbf58_476d_1ce4_e5b9
             hash ^= hash >> 27; hash = hash &* 0x94d0_49bb_1331_11eb
             hash ^= hash >> 31
-            seen.insert(hash)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while occupied[slot], slots[slot] != hash { slot = (slot + 1) & mask }
+            if occupied[slot] { continue }
+            occupied[slot] = true
+            slots[slot] = hash
+            count += 1
+            for bit in 0..<64 { ones[bit] &+= Int(truncatingIfNeeded: (hash >> UInt64(bit)) & 1) }
         }
-        var votes = [Int](repeating: 0, count: 64)
-        for hash in seen.sorted() {
-            for bit in 0..<64 { votes[bit] += (hash >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
-        }
-        let count = seen.count
+        // A bit is set when more distinct shingles have it than lack it.
         var result: UInt64 = 0
-        for bit in 0..<64 where votes[bit] > 0 { result |= 1 << UInt64(bit) }
+        for bit in 0..<64 where 2 * ones[bit] > count { result |= 1 << UInt64(bit) }
         return (result, count)
     }
 }
