@@ -16,8 +16,11 @@ import Foundation
 struct CanonicalKey: Hashable, Sendable {
     /// The composed form of the string the key was made from.
     let text: String
+    /// The string the key was made from, as it was (the same as ``text`` for plain text).
+    let original: String
 
     init(_ string: String) {
+        original = string
         var string = string
         let plain = string.withUTF8 { bytes -> Bool in
             var index = 0

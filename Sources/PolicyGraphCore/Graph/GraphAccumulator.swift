@@ -21,15 +21,15 @@ public struct GraphAccumulator {
     /// (kind, normalised name) → draft key.
     var nameIndex: [NameIndexKey: String] = [:]
     /// Name → ``KnowledgeGraph/normalize(_:)`` of it: each name is met in many documents.
-    var normalized: [UTF8Key: UTF8Key] = [:]
+    var normalized: [CanonicalKey: CanonicalKey] = [:]
     /// This document's sentences, each kept once: the entities of one sentence cite it.
-    var sentences: Set<UTF8Key> = []
+    var sentences: Set<CanonicalKey> = []
 
     /// A name of a kind, as ``nameIndex`` knows it: normalised names compare by their bytes
     /// (normalised, byte equality is `String` equality), without building a "kind|name" string.
     struct NameIndexKey: Hashable {
         let kind: NodeKind
-        let name: UTF8Key
+        let name: CanonicalKey
     }
     /// The `mentioned_in` sources.
     var mentions: MentionRecords
@@ -42,13 +42,13 @@ public struct GraphAccumulator {
 
     var ontology: Ontology { builder.ontology }
 
-    mutating func normalize(_ name: String) -> String { normalizedKey(name).string }
+    mutating func normalize(_ name: String) -> String { normalizedKey(name).original }
 
     /// ``normalize(_:)`` as a key (memoised by the name's bytes).
-    mutating func normalizedKey(_ name: String) -> UTF8Key {
-        let key = UTF8Key(name)
+    mutating func normalizedKey(_ name: String) -> CanonicalKey {
+        let key = CanonicalKey(name)
         if let known = normalized[key] { return known }
-        let result = UTF8Key(KnowledgeGraph.normalize(name))
+        let result = CanonicalKey(KnowledgeGraph.normalize(name))
         normalized[key] = result
         return result
     }
@@ -56,7 +56,7 @@ public struct GraphAccumulator {
     /// `sentence` as the first provenance of this document that cited it (one copy in memory).
     mutating func shared(_ sentence: String?) -> String? {
         guard let sentence else { return nil }
-        return sentences.insert(UTF8Key(sentence)).memberAfterInsert.string
+        return sentences.insert(CanonicalKey(sentence)).memberAfterInsert.original
     }
 
     mutating func addEdge(_ type: EdgeType, _ source: String, _ target: String, _ provenance: Provenance?) {
@@ -92,7 +92,7 @@ public struct GraphAccumulator {
         drafts[documentKey] = GraphBuilder.Draft(kind: .document, label: document, names: [document], ontologyIndex: nil,
                                                  documents: [document], published: extraction.published)
         // Entities, and this document's names for them.
-        var local: [UTF8Key: String] = [:] // normalised name → draft key
+        var local: [CanonicalKey: String] = [:] // normalised name → draft key
         for entity in extraction.entities {
             let names = [entity.name] + entity.aliases + (entity.canonical.map { [$0] } ?? [])
             let kind = NodeKind(entity.type)
@@ -118,7 +118,7 @@ public struct GraphAccumulator {
                     draft.names.formUnion([ontology.entities[index].name] + ontology.entities[index].aliases)
                     draft.hasOntologyNames = true
                 }
-            } else if UTF8Key(entity.name) != UTF8Key(draft.label), // the same bytes: the same name, nothing to compare
+            } else if CanonicalKey(entity.name) != CanonicalKey(draft.label), // the same name (as Strings compare), nothing to compare
                       entity.name.count > draft.label.count || (entity.name.count == draft.label.count && entity.name < draft.label) {
                 draft.label = entity.name
             }

@@ -23,7 +23,7 @@ public struct GraphBuilder: Sendable {
         var target: (facts: TargetFacts, subjectKey: String, technologyKey: String?)?
         /// ``KnowledgeGraph/normalize(_:)`` of each of ``names`` (for the accumulator's name
         /// index), and the number of names they were made from.
-        var normalForms: [UTF8Key] = []
+        var normalForms: [CanonicalKey] = []
         var normalFormsOf = 0
         /// Whether its ontology entry's name and aliases are among ``names`` already.
         var hasOntologyNames = false

@@ -22,13 +22,13 @@ struct MentionRecords {
     var records: [Record] = []
     var offsets: [Int] = []
     var keys: [String] = []
-    var keyIndex: [UTF8Key: Int32] = [:]
+    var keyIndex: [CanonicalKey: Int32] = [:]
     var documents: [String] = []
-    var documentIndex: [UTF8Key: Int32] = [:]
+    var documentIndex: [CanonicalKey: Int32] = [:]
     var rules: [String] = []
-    var ruleIndex: [UTF8Key: Int32] = [:]
+    var ruleIndex: [CanonicalKey: Int32] = [:]
     /// The current document's sentences, each written to the spill once.
-    var sentenceRefs: [UTF8Key: SentenceRef] = [:]
+    var sentenceRefs: [CanonicalKey: SentenceRef] = [:]
     var currentDocument: String?
     let sentences: SentenceSpill
 
@@ -36,8 +36,8 @@ struct MentionRecords {
 
     /// The number of `value` in `values` (appended if new). Keys compare by bytes: two spellings
     /// of one key get two numbers, and the same id at the end.
-    private static func intern(_ value: String, _ values: inout [String], _ index: inout [UTF8Key: Int32]) -> Int32 {
-        let key = UTF8Key(value)
+    private static func intern(_ value: String, _ values: inout [String], _ index: inout [CanonicalKey: Int32]) -> Int32 {
+        let key = CanonicalKey(value)
         if let known = index[key] { return known }
         let new = Int32(clamping: values.count)
         values.append(value)
@@ -53,7 +53,7 @@ struct MentionRecords {
         }
         var ref = SentenceRef.none
         if let sentence {
-            let key = UTF8Key(sentence)
+            let key = CanonicalKey(sentence)
             if let known = sentenceRefs[key] { ref = known } else {
                 ref = sentences.append(sentence)
                 sentenceRefs[key] = ref
