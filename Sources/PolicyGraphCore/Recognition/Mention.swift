@@ -143,6 +143,23 @@ extension Array where Element == Mention {
         return low
     }
 
+    /// The mentions without those at `offsets` (any order; repeats and offsets outside
+    /// the array are ignored), in order, in one pass: no set is hashed per mention and
+    /// no pair is made per mention, as `enumerated().filter { … }.map(\.element)` does.
+    func removing<Offsets: Sequence<Int>>(offsets: Offsets) -> [Mention] {
+        var dropped = [Bool](repeating: false, count: count)
+        var any = false
+        for offset in offsets where offset >= 0 && offset < count {
+            dropped[offset] = true
+            any = true
+        }
+        guard any else { return self }
+        var result: [Mention] = []
+        result.reserveCapacity(count)
+        for index in indices where !dropped[index] { result.append(self[index]) }
+        return result
+    }
+
     /// The indices of the mentions that start inside `range`, when all of them are regions
     /// that end inside it too (a name found by pattern takes their place); `nil` when any
     /// other mention, or one that runs past the end, stands there.
