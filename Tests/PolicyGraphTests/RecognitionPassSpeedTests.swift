@@ -174,4 +174,23 @@ import Testing
         copy.affiliation = nil
         #expect(copy == original && copy.hashValue == original.hashValue)
     }
+
+    /// The scan's ASCII word test in two comparisons, against the three ranges, on every byte;
+    /// and a character's bytes packed without the loop, against the loop.
+    @Test func scannerByteTestsAsRanges() {
+        let scanner = DictionaryScanner(lexicon: sharedExtractor.lexicon)
+        for value in 0...255 {
+            let byte = UInt8(value)
+            let ranges = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            #expect(scanner.isWordByte(byte) == ranges, "\(byte)")
+        }
+        let bytes = Array("宁a远𠀀科技".utf8)
+        for start in bytes.indices {
+            for length in 1...4 where start + length <= bytes.count {
+                var looped: UInt32 = 0
+                for offset in 0..<length { looped = looped << 8 | UInt32(bytes[start + offset]) }
+                #expect(LeadCharacterIndex.packed(bytes, from: start, length: length) == looped)
+            }
+        }
+    }
 }
