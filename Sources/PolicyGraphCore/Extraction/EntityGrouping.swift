@@ -10,11 +10,12 @@ enum EntityGrouping {
         var firstRanges: [Range<Int>] = []
         var names = EntityNames()
         // Keys hashed on their bytes (CanonicalKey), not as Strings normalised on every hash.
-        var groups: OrderedDictionary<CanonicalKey, [Mention]> = [:]
+        // Each group holds its mentions' indices, not copies of the mentions.
+        var groups: OrderedDictionary<CanonicalKey, [Int]> = [:]
         // Room made once: growing rehashes every key.
         groups.reserveCapacity(mentions.count)
-        for mention in mentions where mention.type != .technology {
-            groups[CanonicalKey(mention.key), default: []].append(mention)
+        for index in mentions.indices where mentions[index].type != .technology {
+            groups[CanonicalKey(mentions[index].key), default: []].append(index)
         }
         // Keys of different mentions that share a surface of the same type are one entity.
         var result: [ExtractedEntity] = []
@@ -40,13 +41,14 @@ enum EntityGrouping {
                 }
                 surfaces.append(surface)
             }
-            for mention in group {
+            for index in group {
                 // A key's mentions mostly repeat one surface: the same bytes clean to the same surface.
-                if let lastRaw, sameBytes(lastRaw, mention.surface) {} else { add(mention.surface) }
-                lastRaw = mention.surface
-                for alias in mention.extraAliases { add(alias) }
+                let surface = mentions[index].surface
+                if let lastRaw, sameBytes(lastRaw, surface) {} else { add(surface) }
+                lastRaw = surface
+                for alias in mentions[index].extraAliases { add(alias) }
             }
-            let first = group[0]
+            let first = mentions[group[0]]
             // The fullest surface: most scalars, then the greatest; the others are aliases.
             let counts = surfaces.map { $0.unicodeScalars.count }
             var best = 0
