@@ -300,3 +300,21 @@ extension TextSecondRoundSpeedPathTests {
         return sentences
     }
 }
+
+extension TextSecondRoundSpeedPathTests {
+    // MARK: Folding: one table entry tells every scalar's fate
+
+    /// The scalars dropped through the table's entry are the ignorable ones, each
+    /// removed inside a word and kept out of a word that folds to itself.
+    @Test func ignorableScalarsAreDroppedThroughTheTable() throws {
+        let folding = try Ontology.bundled().folding
+        let ignorable = (UInt32(0)..<0x10000).filter { CharacterFolding.isIgnorable($0) }
+        #expect(ignorable.count == 6)
+        for value in ignorable {
+            let scalar = Unicode.Scalar(value)!
+            #expect(folding.fold("国务院\(scalar)办公厅") == "国务院办公厅", "U+\(String(value, radix: 16))")
+            #expect(folding.fold(Array("發\(scalar)展".utf8)).bytes == Array("发展".utf8), "U+\(String(value, radix: 16))")
+            #expect(CharacterFolding().fold("a\(scalar)b") == "ab")
+        }
+    }
+}
