@@ -81,4 +81,43 @@ import Testing
         let edges = try DatabaseQueue(path: built).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM edges INDEXED BY edges_target") }
         #expect((edges ?? 0) > 0)
     }
+
+    /// A built graph's edge summaries (read from the mention records) are those of its
+    /// edges made whole, in the same order: ids, ends, weights and documents.
+    @Test func edgeSummariesOfABuiltGraphAreThoseOfItsEdges() throws {
+        var accumulator = GraphAccumulator(builder: GraphBuilder(ontology: sharedExtractor.lexicon.ontology),
+                                           sentences: try SentenceSpill(scratchFile: temporaryStorePath("sentences")))
+        for extraction in storableDocuments.map(\.extraction).sorted(by: { $0.document < $1.document }) { accumulator.add(extraction) }
+        let built = try accumulator.built()
+        var fast: [[String]] = [], slow: [[String]] = []
+        func row(_ edge: EdgeSummary) -> [String] {
+            [edge.id.rawValue, edge.type.rawValue, edge.source.rawValue, edge.target.rawValue, String(edge.weight),
+             edge.documents(joinedBy: ";"), edge.documents.joined(separator: "|")]
+        }
+        try built.forEachEdgeSummary { fast.append(row($0)) }
+        try built.forEachEdge(sentences: false) { edge in
+            slow.append(row(EdgeSummary(edge)))
+            #expect(edge.sources.count == EdgeSummary(edge).weight)
+            #expect(EdgeSummary(edge).documents == Array(Set(edge.sources.map(\.document))).sorted())
+        }
+        #expect(fast.count == built.edgeCount)
+        #expect(fast == slow)
+    }
+
+    /// The byte test that lets most values skip the character-by-character cleaning gives
+    /// what the cleaning gives.
+    @Test(arguments: ["", "plain", "工业和信息化部", "tab\tline\ncr\r", "bell\u{7}", "nul\u{0}x", "\u{FFFE}", "a\u{FFFF}b",
+                      "\u{FFFD}\u{FEFF}", "\u{EFFF}", "\u{1F600}", "\u{7F}"])
+    func xmlCleaningByBytesIsTheCleaningByCharacters(text: String) {
+        let byCharacters = String(String.UnicodeScalarView(text.unicodeScalars.filter { XMLWriter.isAllowed($0.value) }))
+        #expect(XMLWriter.xmlSafe(text) == byCharacters)
+    }
+
+    /// DOT names appended as bytes are the quoted names.
+    @Test(arguments: ["person_1b69654231668f6a", "", "a\"b\\c", "line\nbreak\r", "bell\u{7}", "工信部", "mentioned_in"])
+    func dotNamesAppendedAsBytesAreQuoted(name: String) {
+        var bytes: [UInt8] = [0x20]
+        DOTExporter.appendQuoted(name, to: &bytes)
+        #expect(bytes == [0x20] + Array(DOTExporter.quoted(name).utf8))
+    }
 }
