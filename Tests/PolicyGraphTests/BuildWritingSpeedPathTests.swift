@@ -120,4 +120,31 @@ import Testing
         DOTExporter.appendQuoted(name, to: &bytes)
         #expect(bytes == [0x20] + Array(DOTExporter.quoted(name).utf8))
     }
+
+    /// The graph tables written from a built graph (its spilled sentences read by ref, as bytes,
+    /// once each) hold the rows written from the same graph made whole, sentence numbers included.
+    @Test func theBuiltGraphsTablesAreThoseOfTheWholeGraph() throws {
+        let ontology = sharedExtractor.lexicon.ontology
+        var accumulator = GraphAccumulator(builder: GraphBuilder(ontology: ontology),
+                                           sentences: try SentenceSpill(scratchFile: temporaryStorePath("sentences")))
+        for extraction in storableDocuments.map(\.extraction).sorted(by: { $0.document < $1.document }) { accumulator.add(extraction) }
+        let built = try accumulator.built()
+        let whole = try built.materialized()
+        func rows(_ write: (Database) throws -> Void) throws -> [String: [String]] {
+            let store = try PolicyStore(path: temporaryStorePath("tables"))
+            try store.database.write { db in try write(db) }
+            return try store.database.read { db in
+                var tables: [String: [String]] = [:]
+                for table in GraphTables.tables {
+                    tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2").map(\.description)
+                }
+                return tables
+            }
+        }
+        let fast = try rows { try GraphTables.replace(with: built, in: $0, folding: ontology.folding) }
+        let slow = try rows { try GraphTables.replace(with: whole, in: $0, folding: ontology.folding) }
+        #expect((fast["sentences"]?.count ?? 0) > 100)
+        #expect((fast["edge_sources"]?.count ?? 0) > built.mentions.count)
+        for table in GraphTables.tables { #expect(fast[table] == slow[table], "\(table)") }
+    }
 }

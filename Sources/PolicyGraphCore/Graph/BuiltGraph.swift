@@ -107,6 +107,34 @@ public struct BuiltGraph: WalkableGraph {
         }
     }
 
+    /// The sentences of the `mentioned_in` sources (read back by ``forEachEdge(sentenceRefs:)``'s callers).
+    public var sentences: SentenceSpill { mentions.spill }
+
+    /// The walk of ``forEachEdge(sentences:_:)`` with sentences, for a writer that keeps each
+    /// distinct sentence once: a `mentioned_in` edge with one source (most) comes with that
+    /// source's sentence left out and its ref into ``sentences`` instead, so that a sentence
+    /// already written need not be read again; every other edge comes whole, with `nil`.
+    public func forEachEdge(sentenceRefs body: (Edge, SentenceRef?) throws -> Void) throws {
+        let others = graph.edges.values
+        var next = others.startIndex
+        for index in 0..<mentions.count {
+            let id = mentions.id(at: index)
+            while next < others.endIndex, others[next].id <= id {
+                if others[next].id != id { try body(others[next], nil) }
+                next += 1
+            }
+            if let (edge, ref) = mentions.singleSourceEdge(at: index, id: id) {
+                try body(edge, ref)
+            } else {
+                try body(try mentions.edge(at: index, sentences: true, text: { try mentions.spill.text($0) }), nil)
+            }
+        }
+        while next < others.endIndex {
+            try body(others[next], nil)
+            next += 1
+        }
+    }
+
     /// The whole graph with its `mentioned_in` edges as ``Edge`` values.
     /// - Throws: ``StreamedFileError`` if a sentence cannot be read back from the scratch file.
     public func materialized() throws -> KnowledgeGraph {

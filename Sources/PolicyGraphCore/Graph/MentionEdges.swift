@@ -162,6 +162,20 @@ public struct MentionEdges: Sendable {
                            documents: members.map { documents[Int(records[Int($0)].document)] })
     }
 
+    /// The `index`th edge if it has one source: that source without its sentence, and the
+    /// sentence's ref (what ``edge(at:sentences:text:)`` gives with sentences, but for the text).
+    /// `nil` for an edge of several sources, whose order depends on their sentences.
+    func singleSourceEdge(at index: Int, id: EdgeID) -> (Edge, SentenceRef)? {
+        let group = groups[index]
+        guard group.count == 1 else { return nil }
+        let record = records[Int(order[Int(group.start)])]
+        let source = Provenance(document: documents[Int(record.document)], sentence: nil,
+                                offsets: Array(offsets[record.offsetStart..<(record.offsetStart + Int(record.offsetCount))]),
+                                rule: record.rule > 0 ? rules[Int(record.rule - 1)] : nil)
+        return (Edge(id: id, type: .mentionedIn, source: entityIDs[Int(record.entity)], target: documentIDs[Int(record.document)],
+                     sources: [source]), record.sentence)
+    }
+
     /// The `index`th edge. With `sentences`, its sources are sorted and
     /// distinct, their sentences read through `text`; without, their sentences
     /// are left out (`nil`: for exports that need only the number of sources
