@@ -94,6 +94,14 @@ final class BulkInsert {
         bound(code, "sqlite3_bind_blob")
     }
 
+    /// Binds the next parameter to `bytes` (a blob).
+    func blob(_ bytes: [UInt8]) {
+        let code = bytes.withUnsafeBytes { raw in
+            sqlite3_bind_blob(statement, parameter, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(clamping: raw.count), Self.transient)
+        }
+        bound(code, "sqlite3_bind_blob")
+    }
+
     /// Binds the next parameter to NULL.
     func null() {
         bound(sqlite3_bind_null(statement, parameter), "sqlite3_bind_null")

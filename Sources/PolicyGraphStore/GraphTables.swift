@@ -53,7 +53,7 @@ enum GraphTables {
             node.text(value.lastSeen)
             node.text(value.published)
             node.integer(value.documents.count)
-            node.blob(try encoder.encode(value))
+            node.blob(StoredNodeJSON.bytes(of: value))
             try node.insert()
             if value.kind != .target {
                 func insertName(_ text: String, isLabel: Bool) throws {

@@ -147,4 +147,24 @@ import Testing
         #expect((fast["edge_sources"]?.count ?? 0) > built.mentions.count)
         for table in GraphTables.tables { #expect(fast[table] == slow[table], "\(table)") }
     }
+
+    /// A node's stored JSON, appended as bytes, is what `JSONEncoder` gives for it: every node
+    /// of the seeds and the dev texts, and nodes whose strings hold every escaped kind of byte.
+    @Test func storedNodeJSONIsTheEncodersJSON() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var nodes = Array(GraphBuilder(ontology: sharedExtractor.lexicon.ontology).build(storableDocuments.map(\.extraction)).nodes.values)
+        #expect(nodes.contains { $0.target != nil } && nodes.contains { $0.parent != nil } && nodes.contains { $0.ontologyID != nil })
+        let awkward = ["a\"b\\c/d", "\u{0}\u{1}\u{8}\u{9}\u{A}\u{B}\u{C}\u{D}\u{1F}\u{7F}", "工信部\u{2028}\u{FEFF}😀", "</script>", ""]
+        for (index, text) in awkward.enumerated() {
+            let facts = TargetFacts(subject: NodeID(rawValue: text), relation: .by, year: -3, month: 12, endYear: 2030, endMonth: 1,
+                                    action: text, topic: text, value: text, modality: text, technology: NodeID(rawValue: text),
+                                    day: 0, endDay: 31)
+            nodes.append(Node(id: NodeID(rawValue: "x\(index)" + text), kind: .target, label: text, aliases: [text, "", text], ontologyID: text,
+                              parent: text, firstSeen: text, lastSeen: text, documents: [text], published: text, target: facts))
+            nodes.append(Node(id: NodeID(rawValue: text), kind: .company, label: text, aliases: [], ontologyID: nil, parent: nil,
+                              firstSeen: nil, lastSeen: nil, documents: [], published: nil, target: nil))
+        }
+        for node in nodes { #expect(StoredNodeJSON.bytes(of: node) == Array(try encoder.encode(node)), "\(node.id)") }
+    }
 }
