@@ -18,10 +18,17 @@ public struct GraphAccumulator {
     let builder: GraphBuilder
     /// The builder's, kept here so that reading it copies no builder.
     let ontology: Ontology
-    var drafts: [String: GraphBuilder.Draft] = [:]
+    /// Each draft key's number, given the first time the key is met: drafts, edges, the name
+    /// index and the mention records refer to a draft by it (an integer hashes and compares
+    /// in a few instructions, a key of Chinese text does not).
+    var keyNumbers: [String: Int] = [:]
+    /// The number of each ontology entry's key (``ontologyKey(_:)``), by ontology index; -1: not met yet.
+    var ontologyNumbers: [Int]
+    /// The drafts by number; `nil`: a key numbered but without a draft yet.
+    var drafts: [GraphBuilder.Draft?] = []
     var edges: [GraphBuilder.EdgeKey: GraphBuilder.DraftEdge] = [:]
-    /// (kind, normalised name) → draft key.
-    var nameIndex: [NameIndexKey: String] = [:]
+    /// (kind, normalised name) → draft number.
+    var nameIndex: [NameIndexKey: Int] = [:]
     /// Name → ``KnowledgeGraph/normalize(_:)`` of it: each name is met in many documents.
     var normalized: [CanonicalKey: CanonicalKey] = [:]
     /// This document's sentences, each kept once: the entities of one sentence cite it.
@@ -40,6 +47,7 @@ public struct GraphAccumulator {
     public init(builder: GraphBuilder, sentences: SentenceSpill = SentenceSpill()) {
         self.builder = builder
         ontology = builder.ontology
+        ontologyNumbers = Array(repeating: -1, count: builder.ontology.entities.count)
         mentions = MentionRecords(sentences: sentences)
     }
 
@@ -60,7 +68,25 @@ public struct GraphAccumulator {
         return sentences.insert(CanonicalKey(sentence)).memberAfterInsert.original
     }
 
-    mutating func addEdge(_ type: EdgeType, _ source: String, _ target: String, _ provenance: Provenance?) {
+    /// The number of draft key `key` (numbered now if new).
+    mutating func number(of key: String) -> Int {
+        if let known = keyNumbers[key] { return known }
+        let new = drafts.count
+        keyNumbers[key] = new
+        drafts.append(nil)
+        return new
+    }
+
+    /// The number of the ontology entry `index`'s draft key.
+    mutating func ontologyNumber(_ index: Int) -> Int {
+        let known = ontologyNumbers[index]
+        if known >= 0 { return known }
+        let new = number(of: ontologyKey(index))
+        ontologyNumbers[index] = new
+        return new
+    }
+
+    mutating func addEdge(_ type: EdgeType, _ source: Int, _ target: Int, _ provenance: Provenance?) {
         let key = GraphBuilder.EdgeKey(type: type, source: source, target: target)
         if let provenance {
             edges[key, default: GraphBuilder.DraftEdge(type: type, source: source, target: target, sources: [])].sources.append(provenance)
@@ -71,9 +97,9 @@ public struct GraphAccumulator {
 
     func ontologyKey(_ index: Int) -> String { "ontology:\(ontology.entities[index].id.rawValue)" }
 
-    mutating func technologyKey(named name: String) -> String? {
+    mutating func technologyKey(named name: String) -> Int? {
         guard let index = builder.ontologyIndexes(named: name).first(where: { ontology.entities[$0].type == .technology }) else { return nil }
-        let key = ontologyKey(index)
+        let key = ontologyNumber(index)
         if drafts[key] == nil {
             let entity = ontology.entities[index]
             drafts[key] = GraphBuilder.Draft(kind: .technology, label: entity.name, names: Set([entity.name] + entity.aliases), ontologyIndex: index)
@@ -88,31 +114,29 @@ public struct GraphAccumulator {
     /// Merges one document's extraction into the graph.
     public mutating func add(_ extraction: DocumentExtraction) {
         let document = extraction.document
-        let documentKey = "document:\(document)"
+        let documentKey = number(of: "document:\(document)")
         sentences.removeAll(keepingCapacity: true)
         drafts[documentKey] = GraphBuilder.Draft(kind: .document, label: document, names: [document], ontologyIndex: nil,
                                                  documents: [document], published: extraction.published)
         // Entities, and this document's names for them.
-        var local: [CanonicalKey: String] = [:] // normalised name → draft key
+        var local: [CanonicalKey: Int] = [:] // normalised name → draft number
         for entity in extraction.entities {
             let names = [entity.name] + entity.aliases + (entity.canonical.map { [$0] } ?? [])
             let kind = NodeKind(entity.type)
-            var key: String
+            var key: Int
             var ontologyIndex: Int? = nil
             if let id = entity.id, let index = ontology.index(of: EntityID(rawValue: id)) {
-                key = ontologyKey(index)
+                key = ontologyNumber(index)
                 ontologyIndex = index
             } else if let existing = firstKnownKey(kind: kind, name: entity.name, names: names) {
                 // Names are tried in a fixed order (the document's name first) so merges never depend on hashing.
                 key = existing
             } else {
-                key = "name:\(kind.rawValue):\(normalize(entity.name))"
+                key = number(of: "name:\(kind.rawValue):\(normalize(entity.name))")
             }
-            // The draft is taken out of its slot and put back (one lookup, and its sets stay
-            // uniquely referenced); nothing below adds or removes drafts meanwhile.
-            let slot = drafts.index(forKey: key)
-            var draft = GraphBuilder.Draft(kind: kind, label: entity.name, names: [], ontologyIndex: ontologyIndex)
-            if let slot { swap(&draft, &drafts.values[slot]) }
+            // The draft is taken out of its slot and put back (its sets stay uniquely
+            // referenced); nothing below adds or removes drafts meanwhile.
+            var draft = drafts[key].take() ?? GraphBuilder.Draft(kind: kind, label: entity.name, names: [], ontologyIndex: ontologyIndex)
             if let index = ontologyIndex {
                 draft.label = ontology.entities[index].name
                 if !draft.hasOntologyNames {
@@ -145,21 +169,21 @@ public struct GraphAccumulator {
             }
             draft.indexedKind = kind
             draft.indexedForms = draft.normalForms.count
-            if let slot { drafts.values[slot] = draft } else { drafts[key] = draft }
-            mentions.add(entity: key, document: document, sentence: entity.sentence, offsets: entity.offsets, rule: entity.rule)
+            drafts[key] = draft
+            mentions.add(entity: key, document: document, documentNode: documentKey, sentence: entity.sentence, offsets: entity.offsets, rule: entity.rule)
         }
         // Targets: one node per subject, time and topic, across documents.
         for target in extraction.targets {
             guard let subjectKey = local[normalizedKey(target.subject)], let year = target.time.year,
                   let relation = TimeRelation(rawValue: target.time.relation) else { continue }
             let topicKey = normalize(target.topic ?? target.action ?? "")
-            let key = "target:\(subjectKey)|\(relation.rawValue)|\(year)|\(target.time.month ?? 0)|\(target.time.end_year ?? 0)|\(topicKey)"
+            let key = number(of: "target:\(subjectKey)|\(relation.rawValue)|\(year)|\(target.time.month ?? 0)|\(target.time.end_year ?? 0)|\(topicKey)")
             let technology = target.technology.flatMap { technologyKey(named: $0) }
             let facts = TargetFacts(subject: NodeID(rawValue: ""), relation: relation, year: year, month: target.time.month,
                                     endYear: target.time.end_year, endMonth: target.time.end_month, action: target.action,
                                     topic: target.topic, value: target.value, modality: target.modality, technology: nil,
                                     day: target.time.day, endDay: target.time.end_day)
-            var draft = drafts.removeValue(forKey: key)
+            var draft = drafts[key].take()
                 ?? GraphBuilder.Draft(kind: .target, label: "", names: [], ontologyIndex: nil, target: (facts, subjectKey, technology))
             draft.add(document: document)
             if let published = extraction.published { draft.see(published) }
@@ -184,9 +208,9 @@ public struct GraphAccumulator {
     /// The draft already known for this kind under `name`, else under the first of
     /// `names` in sorted order that has one (what trying `names.sorted()` in turn gives,
     /// without sorting them).
-    private mutating func firstKnownKey(kind: NodeKind, name: String, names: [String]) -> String? {
+    private mutating func firstKnownKey(kind: NodeKind, name: String, names: [String]) -> Int? {
         if let key = nameIndex[NameIndexKey(kind: kind, name: normalizedKey(name))] { return key }
-        var first: (name: String, key: String)?
+        var first: (name: String, key: Int)?
         for other in names {
             guard let key = nameIndex[NameIndexKey(kind: kind, name: normalizedKey(other))] else { continue }
             if first.map({ other < $0.name }) ?? true { first = (other, key) }
@@ -208,12 +232,12 @@ public struct GraphAccumulator {
     public consuming func built() throws -> BuiltGraph {
         try mentions.sentences.finishWriting()
         // (Pairs the text states were added per document.)
-        for (key, draft) in drafts {
-            guard let index = draft.ontologyIndex, draft.kind != .technology,
+        for key in drafts.indices {
+            guard let draft = drafts[key], let index = draft.ontologyIndex, draft.kind != .technology,
                   let parentName = ontology.entities[index].parentName else { continue }
             for parentIndex in builder.ontologyIndexes(named: parentName) {
-                let parentKey = ontologyKey(parentIndex)
-                guard let parent = drafts[parentKey], parentKey != key else { continue }
+                let parentKey = ontologyNumbers[parentIndex]
+                guard parentKey >= 0, let parent = drafts[parentKey], parentKey != key else { continue }
                 let type: EdgeType
                 switch (draft.kind, parent.kind) {
                 case (.zone, .region), (.company, .zone), (.company, .region), (.zone, .zone): type = .locatedIn
@@ -227,7 +251,7 @@ public struct GraphAccumulator {
         }
         // Moved out, so that finish holds the only copy and can free it.
         var (finalDrafts, finalEdges) = (drafts, edges)
-        (drafts, edges, nameIndex, normalized) = ([:], [:], [:], [:])
+        (drafts, edges, nameIndex, normalized, keyNumbers, ontologyNumbers) = ([], [:], [:], [:], [:], [])
         let (graph, ids) = builder.finish(drafts: &finalDrafts, edges: &finalEdges)
         return BuiltGraph(graph: graph, mentions: mentions.finish(ids: ids))
     }

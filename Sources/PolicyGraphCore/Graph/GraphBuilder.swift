@@ -9,7 +9,8 @@ public struct GraphBuilder: Sendable {
 
     public init(ontology: Ontology) { self.ontology = ontology }
 
-    /// A node while building: identified by an internal key until ids are assigned.
+    /// A node while building: identified by its internal key's number (``GraphAccumulator``)
+    /// until ids are assigned.
     struct Draft {
         var kind: NodeKind
         var label: String
@@ -23,7 +24,8 @@ public struct GraphBuilder: Sendable {
         var firstSeen: String?
         var lastSeen: String?
         var published: String?
-        var target: (facts: TargetFacts, subjectKey: String, technologyKey: String?)?
+        /// The target's facts, and its subject's and technology's draft numbers.
+        var target: (facts: TargetFacts, subjectKey: Int, technologyKey: Int?)?
         /// ``KnowledgeGraph/normalize(_:)`` of each of ``names`` (for the accumulator's name
         /// index), and the number of names they were made from.
         var normalForms: [CanonicalKey] = []
@@ -50,18 +52,19 @@ public struct GraphBuilder: Sendable {
 
     struct DraftEdge {
         var type: EdgeType
-        var source: String
-        var target: String
+        /// The ends' draft numbers.
+        var source: Int
+        var target: Int
         /// In the order read, repeats included: made distinct and sorted once, at the end
         /// (an array is a third of a set's memory, and most edges have one source).
         var sources: [Provenance]
     }
 
-    /// An edge while building: its type and its ends' draft keys (strings the drafts share).
+    /// An edge while building: its type and its ends' draft numbers.
     struct EdgeKey: Hashable {
         let type: EdgeType
-        let source: String
-        let target: String
+        let source: Int
+        let target: Int
     }
 
     /// The graph of `extractions`, in any order (they are taken in document order).
@@ -106,15 +109,18 @@ public struct GraphBuilder: Sendable {
     /// Assigns ids from kind and canonical name, and resolves the drafts' references.
     /// Empties `drafts` and `edges` as soon as they are turned into nodes and edges,
     /// so that the two forms of a large graph are not held at once.
-    /// - Returns: the graph, and the id of each draft key.
-    func finish(drafts: inout [String: Draft], edges: inout [EdgeKey: DraftEdge]) -> (KnowledgeGraph, [String: NodeID]) {
-        var ids: [String: NodeID] = [:]
+    /// - Parameter drafts: by draft number (`nil`: a number without a draft).
+    /// - Returns: the graph, and the id of each draft number (`nil`: none).
+    func finish(drafts: inout [Draft?], edges: inout [EdgeKey: DraftEdge]) -> (KnowledgeGraph, [NodeID?]) {
+        var ids: [NodeID?] = Array(repeating: nil, count: drafts.count)
         // Entities and documents first: targets' ids derive from their subject's.
-        for (key, draft) in drafts where draft.kind != .target {
+        for (key, draft) in drafts.enumerated() {
+            guard let draft, draft.kind != .target else { continue }
             ids[key] = NodeID(kind: draft.kind, key: draft.ontologyIndex.map { ontology.entities[$0].id.rawValue } ?? "\(draft.kind.rawValue):\(draft.label)")
         }
         var nodes: [Node] = []
-        for (key, draft) in drafts where draft.kind != .target {
+        for (key, draft) in drafts.enumerated() {
+            guard let draft, draft.kind != .target else { continue }
             nodes.append(Node(id: ids[key]!, kind: draft.kind, label: draft.label,
                               aliases: draft.names.filter { $0 != draft.label }.sorted(),
                               ontologyID: draft.ontologyIndex.map { ontology.entities[$0].id.rawValue },
@@ -122,8 +128,9 @@ public struct GraphBuilder: Sendable {
                               firstSeen: draft.firstSeen, lastSeen: draft.lastSeen, documents: Self.sortedDistinct(draft.documents),
                               published: draft.published, target: nil))
         }
-        for (key, draft) in drafts where draft.kind == .target {
-            guard let (facts, subjectKey, technologyKey) = draft.target, let subject = ids[subjectKey] else { continue }
+        for (key, draft) in drafts.enumerated() {
+            guard let draft, draft.kind == .target, let (facts, subjectKey, technologyKey) = draft.target,
+                  let subject = ids[subjectKey] else { continue }
             var resolved = facts
             resolved.subject = subject
             resolved.technology = technologyKey.flatMap { ids[$0] }
@@ -143,7 +150,7 @@ public struct GraphBuilder: Sendable {
                                  source: source, target: target, sources: Self.distinctSorted(edge.sources)))
         }
         edges = [:]
-        drafts = [:]
+        drafts = []
         return (KnowledgeGraph(nodes: nodes, edges: finished), ids)
     }
 }

@@ -7,7 +7,7 @@
 /// with the number of mentions by that much only, not with the text.
 struct MentionRecords {
     struct Record {
-        /// Index into ``keys`` (the entity's draft key).
+        /// The entity's draft number (``GraphAccumulator``).
         var entity: Int32
         /// Index into ``documents``.
         var document: Int32
@@ -21,15 +21,17 @@ struct MentionRecords {
 
     var records: [Record] = []
     var offsets: [Int] = []
-    var keys: [String] = []
-    var keyIndex: [CanonicalKey: Int32] = [:]
     var documents: [String] = []
     var documentIndex: [CanonicalKey: Int32] = [:]
+    /// The draft number of each of ``documents``' nodes.
+    var documentNodes: [Int] = []
     var rules: [String] = []
     var ruleIndex: [CanonicalKey: Int32] = [:]
     /// The current document's sentences, each written to the spill once.
     var sentenceRefs: [CanonicalKey: SentenceRef] = [:]
     var currentDocument: String?
+    /// The index of ``currentDocument`` in ``documents``.
+    var currentDocumentIndex: Int32 = 0
     let sentences: SentenceSpill
 
     init(sentences: SentenceSpill) { self.sentences = sentences }
@@ -45,11 +47,15 @@ struct MentionRecords {
         return new
     }
 
-    /// Records that the entity under draft key `entity` is mentioned in `document`.
-    mutating func add(entity: String, document: String, sentence: String?, offsets mentionOffsets: [Int], rule: String?) {
+    /// Records that the entity of draft number `entity` is mentioned in `document`, whose
+    /// node has draft number `documentNode`.
+    mutating func add(entity: Int, document: String, documentNode: Int, sentence: String?, offsets mentionOffsets: [Int], rule: String?) {
         if currentDocument != document {
             currentDocument = document
             sentenceRefs.removeAll(keepingCapacity: true)
+            let known = documents.count
+            currentDocumentIndex = Self.intern(document, &documents, &documentIndex)
+            if documents.count > known { documentNodes.append(documentNode) }
         }
         var ref = SentenceRef.none
         if let sentence {
@@ -60,7 +66,7 @@ struct MentionRecords {
             }
         }
         let ruleNumber = rule.map { Self.intern($0, &rules, &ruleIndex) + 1 } ?? 0
-        records.append(Record(entity: Self.intern(entity, &keys, &keyIndex), document: Self.intern(document, &documents, &documentIndex),
+        records.append(Record(entity: Int32(clamping: entity), document: currentDocumentIndex,
                               sentence: ref, offsetStart: offsets.count, offsetCount: Int32(clamping: mentionOffsets.count), rule: ruleNumber))
         offsets.append(contentsOf: mentionOffsets)
     }
@@ -77,13 +83,13 @@ struct MentionRecords {
 
     /// The finished edges, once the drafts have ids: grouped by edge id, in id order,
     /// each source once. Records whose entity or document has no id are left out.
-    consuming func finish(ids: [String: NodeID]) -> MentionEdges {
+    /// - Parameter ids: by draft number.
+    consuming func finish(ids: [NodeID?]) -> MentionEdges {
         sentenceRefs = [:]
-        keyIndex = [:]
         documentIndex = [:]
         ruleIndex = [:]
-        let entityIDs = keys.map { ids[$0] }
-        let documentIDs = documents.map { ids["document:\($0)"] }
+        let entityIDs = ids
+        let documentIDs = documentNodes.map { ids[$0] }
         // (edge id hash, record) for every record whose ends have ids, sorted: one run per edge.
         var keyed: [(hash: UInt64, record: Int32)] = []
         keyed.reserveCapacity(records.count)
