@@ -23,13 +23,11 @@ public struct CSVExporter: Sendable {
         try file.write(Array((Table.csvLine(edgeColumns) + "\n").utf8))
         let types = Dictionary(uniqueKeysWithValues: EdgeType.allCases.map { ($0, $0.rawValue.uppercased()) })
         var line: [UInt8] = []
-        try graph.forEachEdge(sentences: false) { edge in
-            // One source (most edges): its document, without a set and a sort.
-            let documents = edge.sources.count == 1 ? edge.sources[0].document
-                : Array(Set(edge.sources.map(\.document))).sorted().joined(separator: ";")
+        try graph.forEachEdgeSummary { edge in
+            let documents = edge.documents(joinedBy: ";")
             line.removeAll(keepingCapacity: true)
             Self.appendLine([edge.source.rawValue, edge.target.rawValue, types[edge.type] ?? edge.type.rawValue.uppercased(),
-                             String(edge.sources.count), documents], to: &line)
+                             String(edge.weight), documents], to: &line)
             try file.write(line)
         }
         try file.finish()

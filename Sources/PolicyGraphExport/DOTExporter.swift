@@ -36,16 +36,39 @@ public struct DOTExporter: Sendable {
         return result + "\""
     }
 
+    /// ``quoted(_:)``'s bytes appended to `buffer`: ids and other plain ASCII copied between
+    /// quotes as they are, anything else through ``quoted(_:)``.
+    static func appendQuoted(_ text: String, to buffer: inout [UInt8]) {
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }) else { return false }
+            buffer.append(UInt8(ascii: "\""))
+            buffer.append(contentsOf: bytes)
+            buffer.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !plain { buffer.append(contentsOf: quoted(text).utf8) }
+    }
+
     public func write(_ graph: some WalkableGraph, to path: String) throws {
         try TemporaryFile.write(to: path) { temporary in
             guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
                 throw ExportError.io(path: temporary, reason: "cannot create the file: " + IOErrorMessage.describe(errno: errno))
             }
             defer { try? handle.close() }
-            var buffer = ""
+            // Lines are appended as bytes and written 64 KiB at a time.
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 17)
+            func flushIfFull() throws {
+                if buffer.count > 1 << 16 {
+                    try handle.write(contentsOf: buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
             func emit(_ line: String) throws {
-                buffer += line + "\n"
-                if buffer.utf8.count > 1 << 16 { try handle.write(contentsOf: Data(buffer.utf8)); buffer = "" }
+                buffer.append(contentsOf: line.utf8)
+                buffer.append(UInt8(ascii: "\n"))
+                try flushIfFull()
             }
             let font = Self.quoted(Self.font)
             try emit("digraph \"policygraph\" {")
@@ -64,11 +87,22 @@ public struct DOTExporter: Sendable {
                 }
                 if clustered { try emit("  }") }
             }
-            try graph.forEachEdge(sentences: false) { edge in
-                try emit("  \(Self.quoted(edge.source.rawValue)) -> \(Self.quoted(edge.target.rawValue)) [label=\(Self.quoted(edge.type.rawValue)), weight=\(edge.sources.count)];")
+            let labels = Dictionary(uniqueKeysWithValues: EdgeType.allCases.map { ($0, Array(Self.quoted($0.rawValue).utf8)) })
+            try graph.forEachEdgeSummary { edge in
+                // `  "source" -> "target" [label="type", weight=N];`, appended without a String for the line.
+                buffer.append(contentsOf: "  ".utf8)
+                Self.appendQuoted(edge.source.rawValue, to: &buffer)
+                buffer.append(contentsOf: " -> ".utf8)
+                Self.appendQuoted(edge.target.rawValue, to: &buffer)
+                buffer.append(contentsOf: " [label=".utf8)
+                buffer.append(contentsOf: labels[edge.type] ?? Array(Self.quoted(edge.type.rawValue).utf8))
+                buffer.append(contentsOf: ", weight=".utf8)
+                buffer.append(contentsOf: String(edge.weight).utf8)
+                buffer.append(contentsOf: "];\n".utf8)
+                try flushIfFull()
             }
             try emit("}")
-            try handle.write(contentsOf: Data(buffer.utf8))
+            try handle.write(contentsOf: buffer)
         }
     }
 }

@@ -108,7 +108,7 @@ public struct GEXFExporter: Sendable {
             }
             try xml.end()
             try xml.start("edges")
-            try graph.forEachEdge(sentences: false) { edge in
+            try graph.forEachEdgeSummary { edge in
                 // An edge lives while both its ends do.
                 let (sourceStart, sourceEnd) = lifetimes[edge.source] ?? (graphStart, graphEnd)
                 let (targetStart, targetEnd) = lifetimes[edge.target] ?? (graphStart, graphEnd)
@@ -119,7 +119,7 @@ public struct GEXFExporter: Sendable {
                 try xml.attribute("source", edge.source.rawValue)
                 try xml.attribute("target", edge.target.rawValue)
                 try xml.attribute("label", edge.type.rawValue)
-                try xml.attribute("weight", String(Double(edge.sources.count)))
+                try xml.attribute("weight", String(Double(edge.weight)))
                 try xml.attribute("start", String(start))
                 try xml.attribute("end", String(end))
                 try xml.start("attvalues")

@@ -65,20 +65,20 @@ public struct GraphMLExporter: Sendable {
             for node in graph.nodes.values {
                 try xml.start("node")
                 try xml.attribute("id", node.id.rawValue)
-                for (key, value) in Self.fields(of: node) { try xml.element("data", value, attributes: [("key", key)]) }
+                for (key, value) in Self.fields(of: node) { try xml.element("data", value, attribute: "key", key) }
                 try xml.end()
                 written += 1
                 if written % 4096 == 0 { try xml.flush() }
             }
-            try graph.forEachEdge(sentences: false) { edge in
+            try graph.forEachEdgeSummary { edge in
                 try xml.start("edge")
                 try xml.attribute("id", edge.id.rawValue)
                 try xml.attribute("source", edge.source.rawValue)
                 try xml.attribute("target", edge.target.rawValue)
-                try xml.element("data", edge.type.rawValue, attributes: [("key", "edge_label")])
-                try xml.element("data", edge.type.rawValue, attributes: [("key", "edge_type")])
-                try xml.element("data", String(Double(edge.sources.count)), attributes: [("key", "weight")])
-                try xml.element("data", Array(Set(edge.sources.map(\.document))).sorted().joined(separator: " "), attributes: [("key", "edge_sources")])
+                try xml.element("data", edge.type.rawValue, attribute: "key", "edge_label")
+                try xml.element("data", edge.type.rawValue, attribute: "key", "edge_type")
+                try xml.element("data", String(Double(edge.weight)), attribute: "key", "weight")
+                try xml.element("data", edge.documents(joinedBy: " "), attribute: "key", "edge_sources")
                 try xml.end()
                 written += 1
                 if written % 4096 == 0 { try xml.flush() }

@@ -65,18 +65,23 @@ final class XMLWriter {
 
     func startDocument() throws { try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument") }
     func endDocument() throws { try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument") }
-    func start(_ name: String) throws { try check(xmlTextWriterStartElement(writer, name), "xmlTextWriterStartElement") }
+    func start(_ name: String) throws {
+        try check(Self.withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }, "xmlTextWriterStartElement")
+    }
     func end() throws { try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement") }
     func flush() throws { try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush") }
 
     /// An attribute; text that XML cannot carry (control characters) is dropped.
     func attribute(_ name: String, _ value: String) throws {
-        try check(xmlTextWriterWriteAttribute(writer, name, Self.xmlSafe(value)), "xmlTextWriterWriteAttribute")
+        let code = Self.withXMLChars(name) { name in
+            Self.withXMLChars(Self.xmlSafe(value)) { value in xmlTextWriterWriteAttribute(writer, name, value) }
+        }
+        try check(code, "xmlTextWriterWriteAttribute")
     }
 
     /// Escaped character data.
     func text(_ value: String) throws {
-        try check(xmlTextWriterWriteString(writer, Self.xmlSafe(value)), "xmlTextWriterWriteString")
+        try check(Self.withXMLChars(Self.xmlSafe(value)) { xmlTextWriterWriteString(writer, $0) }, "xmlTextWriterWriteString")
     }
 
     /// An element holding only text.
@@ -87,8 +92,28 @@ final class XMLWriter {
         try end()
     }
 
+    /// An element with one attribute holding only text (no array of attributes made).
+    func element(_ name: String, _ value: String, attribute key: String, _ attributeValue: String) throws {
+        try start(name)
+        try attribute(key, attributeValue)
+        try text(value)
+        try end()
+    }
+
+    /// Calls `body` with `text` as a NUL-terminated C string of `xmlChar`s: the string's own
+    /// UTF-8 storage where it has one (no copy, unlike the implicit conversion to `UnsafePointer<UInt8>`).
+    @inline(__always)
+    static func withXMLChars<Result>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
+        text.withCString { characters in
+            characters.withMemoryRebound(to: xmlChar.self, capacity: text.utf8.count + 1) { body($0) }
+        }
+    }
+
     /// `value` without the characters XML 1.0 forbids (C0 controls but tab, LF, CR; U+FFFE, U+FFFF).
+    /// Read as bytes: only a value with a C0 control or a byte 0xEF (the lead byte of U+FFFE and
+    /// U+FFFF, and of other characters) is looked at character by character.
     static func xmlSafe(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 < 0x20 ? ($0 != 0x9 && $0 != 0xA && $0 != 0xD) : $0 == 0xEF }) else { return value }
         guard value.unicodeScalars.contains(where: { !isAllowed($0.value) }) else { return value }
         return String(String.UnicodeScalarView(value.unicodeScalars.filter { isAllowed($0.value) }))
     }

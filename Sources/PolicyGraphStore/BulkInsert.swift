@@ -69,6 +69,17 @@ final class BulkInsert {
         bound(code, "sqlite3_bind_text")
     }
 
+    /// Binds the next parameter to the text whose UTF-8 bytes are `bytes` (valid UTF-8).
+    func text(bytes: UnsafeRawBufferPointer) {
+        let code = bytes.withMemoryRebound(to: CChar.self) { characters in
+            guard let start = characters.baseAddress, !characters.isEmpty else {
+                return sqlite3_bind_text(statement, parameter, "", 0, Self.transient)
+            }
+            return sqlite3_bind_text(statement, parameter, start, Int32(clamping: characters.count), Self.transient)
+        }
+        bound(code, "sqlite3_bind_text")
+    }
+
     /// Binds the next parameter to `value` (an integer), or NULL.
     func integer(_ value: Int?) {
         guard let value else { return null() }
@@ -77,6 +88,14 @@ final class BulkInsert {
 
     /// Binds the next parameter to `bytes` (a blob).
     func blob(_ bytes: Data) {
+        let code = bytes.withUnsafeBytes { raw in
+            sqlite3_bind_blob(statement, parameter, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(clamping: raw.count), Self.transient)
+        }
+        bound(code, "sqlite3_bind_blob")
+    }
+
+    /// Binds the next parameter to `bytes` (a blob).
+    func blob(_ bytes: [UInt8]) {
         let code = bytes.withUnsafeBytes { raw in
             sqlite3_bind_blob(statement, parameter, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(clamping: raw.count), Self.transient)
         }

@@ -15,6 +15,24 @@ enum GraphTables {
     /// The rows are bound straight through SQLite (``BulkInsert``) and the
     /// secondary indexes are made once the tables are full (``DeferredIndexes``).
     static func replace(with graph: some WalkableGraph, in db: Database, folding: CharacterFolding) throws {
+        try replace(nodesOf: graph, sentences: nil, in: db, folding: folding) { body in
+            try graph.forEachEdge(sentences: true) { try body($0, nil) }
+        }
+    }
+
+    /// Replaces the graph tables' contents with `graph`, as the generic ``replace(with:in:folding:)``
+    /// does, reading a `mentioned_in` source's sentence from the spill only the first time its ref
+    /// is met (as bytes, no `String` made): a sentence is the source of several edges.
+    static func replace(with graph: BuiltGraph, in db: Database, folding: CharacterFolding) throws {
+        try replace(nodesOf: graph, sentences: graph.sentences, in: db, folding: folding) { body in
+            try graph.forEachEdge(sentenceRefs: body)
+        }
+    }
+
+    /// The rows of `graph`'s nodes and of the edges `walk` gives: each edge with its sources'
+    /// sentences, or with the ref into `spill` of its one source's sentence.
+    private static func replace(nodesOf graph: some WalkableGraph, sentences spill: SentenceSpill?, in db: Database, folding: CharacterFolding,
+                                walk: (_ body: (Edge, SentenceRef?) throws -> Void) throws -> Void) throws {
         let indexes = try DeferredIndexes.drop(on: tables, in: db)
         for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
         let encoder = JSONEncoder()
@@ -35,7 +53,7 @@ enum GraphTables {
             node.text(value.lastSeen)
             node.text(value.published)
             node.integer(value.documents.count)
-            node.blob(try encoder.encode(value))
+            node.blob(StoredNodeJSON.bytes(of: value))
             try node.insert()
             if value.kind != .target {
                 func insertName(_ text: String, isLabel: Bool) throws {
@@ -63,7 +81,9 @@ enum GraphTables {
         // Each distinct sentence once, numbered in order of first use; known by its digest, not its text,
         // so that the texts of a large graph are not all held at once.
         var sentenceIDs: [SentenceDigest: Int] = [:]
-        try graph.forEachEdge(sentences: true) { value in
+        // The number of each spilled sentence already met, by ref (a ref is one document's sentence).
+        var refIDs: [SentenceRef: Int] = [:]
+        try walk { value, ref in
             edge.text(value.id.rawValue)
             edge.text(value.type.rawValue)
             edge.text(value.source.rawValue)
@@ -72,7 +92,22 @@ enum GraphTables {
             try edge.insert()
             for (position, provenance) in value.sources.enumerated() {
                 var sentenceID: Int? = nil
-                if let text = provenance.sentence {
+                if let ref, let spill {
+                    if let known = refIDs[ref] { sentenceID = known } else {
+                        sentenceID = try spill.withBytes(ref) { bytes -> Int? in
+                            guard let bytes else { return nil }
+                            let digest = SentenceDigest(bytes: bytes)
+                            if let known = sentenceIDs[digest] { return known }
+                            let new = sentenceIDs.count + 1
+                            sentenceIDs[digest] = new
+                            sentence.integer(new)
+                            sentence.text(bytes: bytes)
+                            try sentence.insert()
+                            return new
+                        }
+                        if let sentenceID { refIDs[ref] = sentenceID }
+                    }
+                } else if let text = provenance.sentence {
                     let digest = SentenceDigest(text)
                     if let known = sentenceIDs[digest] { sentenceID = known } else {
                         sentenceID = sentenceIDs.count + 1
@@ -108,14 +143,17 @@ enum GraphTables {
 
         init(_ text: String) {
             var text = text
-            (first, second, length) = text.withUTF8 { bytes in
-                var first: UInt64 = 0xcbf2_9ce4_8422_2325, second: UInt64 = 0x6c62_272e_07bb_0142
-                for byte in bytes {
-                    first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                    second = (second ^ UInt64(byte)) &* 0x0000_0001_0000_0193 &+ 0x9e37_79b9_7f4a_7c15
-                }
-                return (first, second, bytes.count)
+            self = text.withUTF8 { Self(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        /// The digest of the text whose UTF-8 bytes are `bytes`.
+        init(bytes: UnsafeRawBufferPointer) {
+            var first: UInt64 = 0xcbf2_9ce4_8422_2325, second: UInt64 = 0x6c62_272e_07bb_0142
+            for byte in bytes {
+                first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                second = (second ^ UInt64(byte)) &* 0x0000_0001_0000_0193 &+ 0x9e37_79b9_7f4a_7c15
             }
+            (self.first, self.second, length) = (first, second, bytes.count)
         }
     }
 

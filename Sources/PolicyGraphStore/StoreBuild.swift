@@ -48,7 +48,7 @@ public enum StoreBuild {
             id = document.id
             fingerprint = document.fingerprint
             extraction = document.extraction
-            data = try PolicyStore.extractionEncoder.encode(document.extraction)
+            data = Data(StoredExtractionJSON.encode(document.extraction))
             element = try ExtractionJSONStream.element(of: document.extraction)
         }
     }
@@ -238,7 +238,8 @@ public enum StoreBuild {
 }
 
 extension PolicyStore {
-    /// How extractions are stored: compact JSON with sorted keys.
+    /// How extractions are stored: compact JSON with sorted keys. ``StoredExtractionJSON``
+    /// writes these bytes directly; this encoder is the reference it is tested against.
     static var extractionEncoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -59,8 +59,6 @@ extension PolicyStore {
         let stored = try storedOptions()
         let pending = try read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'needs_rebuild'") != nil }
         var written: [StoredDocument] = []
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         try write { db in
             let insert = try db.makeStatement(sql: """
                 INSERT OR REPLACE INTO documents (id, content_hash, bytes, published, published_year, published_source, simhash, shingles)
@@ -78,7 +76,7 @@ extension PolicyStore {
                 try insert.execute(arguments: [document.id, document.fingerprint.contentHash, document.fingerprint.bytes,
                                                extraction.published, year, extraction.publishedSource?.rawValue,
                                                Int64(bitPattern: document.fingerprint.simhash), document.fingerprint.shingles])
-                try insertExtraction.execute(arguments: [document.id, try encoder.encode(extraction)])
+                try insertExtraction.execute(arguments: [document.id, Data(StoredExtractionJSON.encode(extraction))])
                 written.append(document)
             }
             try Self.storeFolding(db, ontology: ontology)

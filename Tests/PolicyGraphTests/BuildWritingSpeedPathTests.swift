@@ -81,4 +81,90 @@ import Testing
         let edges = try DatabaseQueue(path: built).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM edges INDEXED BY edges_target") }
         #expect((edges ?? 0) > 0)
     }
+
+    /// A built graph's edge summaries (read from the mention records) are those of its
+    /// edges made whole, in the same order: ids, ends, weights and documents.
+    @Test func edgeSummariesOfABuiltGraphAreThoseOfItsEdges() throws {
+        var accumulator = GraphAccumulator(builder: GraphBuilder(ontology: sharedExtractor.lexicon.ontology),
+                                           sentences: try SentenceSpill(scratchFile: temporaryStorePath("sentences")))
+        for extraction in storableDocuments.map(\.extraction).sorted(by: { $0.document < $1.document }) { accumulator.add(extraction) }
+        let built = try accumulator.built()
+        var fast: [[String]] = [], slow: [[String]] = []
+        func row(_ edge: EdgeSummary) -> [String] {
+            [edge.id.rawValue, edge.type.rawValue, edge.source.rawValue, edge.target.rawValue, String(edge.weight),
+             edge.documents(joinedBy: ";"), edge.documents.joined(separator: "|")]
+        }
+        try built.forEachEdgeSummary { fast.append(row($0)) }
+        try built.forEachEdge(sentences: false) { edge in
+            slow.append(row(EdgeSummary(edge)))
+            #expect(edge.sources.count == EdgeSummary(edge).weight)
+            #expect(EdgeSummary(edge).documents == Array(Set(edge.sources.map(\.document))).sorted())
+        }
+        #expect(fast.count == built.edgeCount)
+        #expect(fast == slow)
+    }
+
+    /// The byte test that lets most values skip the character-by-character cleaning gives
+    /// what the cleaning gives.
+    @Test(arguments: ["", "plain", "工业和信息化部", "tab\tline\ncr\r", "bell\u{7}", "nul\u{0}x", "\u{FFFE}", "a\u{FFFF}b",
+                      "\u{FFFD}\u{FEFF}", "\u{EFFF}", "\u{1F600}", "\u{7F}"])
+    func xmlCleaningByBytesIsTheCleaningByCharacters(text: String) {
+        let byCharacters = String(String.UnicodeScalarView(text.unicodeScalars.filter { XMLWriter.isAllowed($0.value) }))
+        #expect(XMLWriter.xmlSafe(text) == byCharacters)
+    }
+
+    /// DOT names appended as bytes are the quoted names.
+    @Test(arguments: ["person_1b69654231668f6a", "", "a\"b\\c", "line\nbreak\r", "bell\u{7}", "工信部", "mentioned_in"])
+    func dotNamesAppendedAsBytesAreQuoted(name: String) {
+        var bytes: [UInt8] = [0x20]
+        DOTExporter.appendQuoted(name, to: &bytes)
+        #expect(bytes == [0x20] + Array(DOTExporter.quoted(name).utf8))
+    }
+
+    /// The graph tables written from a built graph (its spilled sentences read by ref, as bytes,
+    /// once each) hold the rows written from the same graph made whole, sentence numbers included.
+    @Test func theBuiltGraphsTablesAreThoseOfTheWholeGraph() throws {
+        let ontology = sharedExtractor.lexicon.ontology
+        var accumulator = GraphAccumulator(builder: GraphBuilder(ontology: ontology),
+                                           sentences: try SentenceSpill(scratchFile: temporaryStorePath("sentences")))
+        for extraction in storableDocuments.map(\.extraction).sorted(by: { $0.document < $1.document }) { accumulator.add(extraction) }
+        let built = try accumulator.built()
+        let whole = try built.materialized()
+        func rows(_ write: (Database) throws -> Void) throws -> [String: [String]] {
+            let store = try PolicyStore(path: temporaryStorePath("tables"))
+            try store.database.write { db in try write(db) }
+            return try store.database.read { db in
+                var tables: [String: [String]] = [:]
+                for table in GraphTables.tables {
+                    tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2").map(\.description)
+                }
+                return tables
+            }
+        }
+        let fast = try rows { try GraphTables.replace(with: built, in: $0, folding: ontology.folding) }
+        let slow = try rows { try GraphTables.replace(with: whole, in: $0, folding: ontology.folding) }
+        #expect((fast["sentences"]?.count ?? 0) > 100)
+        #expect((fast["edge_sources"]?.count ?? 0) > built.mentions.count)
+        for table in GraphTables.tables { #expect(fast[table] == slow[table], "\(table)") }
+    }
+
+    /// A node's stored JSON, appended as bytes, is what `JSONEncoder` gives for it: every node
+    /// of the seeds and the dev texts, and nodes whose strings hold every escaped kind of byte.
+    @Test func storedNodeJSONIsTheEncodersJSON() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var nodes = Array(GraphBuilder(ontology: sharedExtractor.lexicon.ontology).build(storableDocuments.map(\.extraction)).nodes.values)
+        #expect(nodes.contains { $0.target != nil } && nodes.contains { $0.parent != nil } && nodes.contains { $0.ontologyID != nil })
+        let awkward = ["a\"b\\c/d", "\u{0}\u{1}\u{8}\u{9}\u{A}\u{B}\u{C}\u{D}\u{1F}\u{7F}", "工信部\u{2028}\u{FEFF}😀", "</script>", ""]
+        for (index, text) in awkward.enumerated() {
+            let facts = TargetFacts(subject: NodeID(rawValue: text), relation: .by, year: -3, month: 12, endYear: 2030, endMonth: 1,
+                                    action: text, topic: text, value: text, modality: text, technology: NodeID(rawValue: text),
+                                    day: 0, endDay: 31)
+            nodes.append(Node(id: NodeID(rawValue: "x\(index)" + text), kind: .target, label: text, aliases: [text, "", text], ontologyID: text,
+                              parent: text, firstSeen: text, lastSeen: text, documents: [text], published: text, target: facts))
+            nodes.append(Node(id: NodeID(rawValue: text), kind: .company, label: text, aliases: [], ontologyID: nil, parent: nil,
+                              firstSeen: nil, lastSeen: nil, documents: [], published: nil, target: nil))
+        }
+        for node in nodes { #expect(StoredNodeJSON.bytes(of: node) == Array(try encoder.encode(node)), "\(node.id)") }
+    }
 }

@@ -111,4 +111,86 @@ import Testing
             #expect(removed == title)
         }
     }
+
+    /// A company's core without its generic endings, found by the last scalar, against every
+    /// generic word tried as a `String`, the longest first, until none ends the core: on the
+    /// pieces of the seeds and dev texts, on cores built from the generic words themselves,
+    /// and on rows that are not plain (they take the `String` path).
+    @Test func genericEndingsAsStrings() {
+        let lexicon = sharedExtractor.lexicon
+        let generic = lexicon.ontology.patterns.genericBodies
+        #expect(lexicon.words.genericWordsArePlain)
+        let ordered = generic.sorted { ($0.utf8.count, $1) > ($1.utf8.count, $0) }
+        func reference(_ core: String) -> String {
+            var core = core
+            while let word = ordered.first(where: { core.hasSuffix($0) && $0.count >= 2 && core.count - $0.count >= 2 }) {
+                core = String(core.dropLast(word.count))
+            }
+            return core
+        }
+        var cores: Set<String> = ["", "易", "易来科得", "易来科得科技", "芯片\u{301}科技", "a\r\n科技"]
+        for word in generic.sorted() { cores.insert("易来科得\(word)"); cores.insert("宁远\(word)\(word)"); cores.insert(word) }
+        for piece in Self.pieces {
+            let scalars = Array(piece.unicodeScalars)
+            for length in [2, 3, 4, 6, 8, 16] where scalars.count >= length {
+                cores.insert(String(String.UnicodeScalarView(scalars.suffix(length))))
+            }
+        }
+        var cut = 0
+        for core in cores.sorted() {
+            let found = AliasResolution.removingGenericEndings(core, words: lexicon.words, genericBodies: generic)
+            #expect(found == reference(core), "\(core)")
+            if found != core { cut += 1 }
+        }
+        #expect(cut > 50)   // the table holds cores that lose words
+    }
+
+    /// Mentions without some offsets, in one pass, against `enumerated().filter`.
+    @Test(arguments: [
+        [],             // nothing removed
+        [0],            // the first
+        [4],            // the last
+        [3, 1, 3],      // any order, a repeat
+        [0, 1, 2, 3, 4], // all
+        [-1, 5, 2],     // offsets outside the array are ignored
+    ]) func removingOffsetsAsFiltered(offsets: [Int]) {
+        let mentions = (0..<5).map { Mention(range: $0..<($0 + 1), type: .company, surface: "名\($0)", entityIndex: nil, rule: "test", key: "k\($0)") }
+        let expected = mentions.enumerated().filter { !Set(offsets).contains($0.offset) }.map(\.element)
+        #expect(mentions.removing(offsets: offsets) == expected)
+    }
+
+    /// A mention's fields share one box: a changed copy leaves the original as it was.
+    @Test func mentionCopiesAreValues() {
+        let original = Mention(range: 0..<3, type: .company, surface: "宁远", entityIndex: 4, rule: "dictionary", key: "entity:4")
+        var copy = original
+        copy.key = "company:宁远"
+        copy.extraAliases.append("宁远科技")
+        copy.affiliation = "entity:1"
+        #expect(original.key == "entity:4" && original.extraAliases.isEmpty && original.affiliation == nil)
+        #expect(copy.key == "company:宁远" && copy.extraAliases == ["宁远科技"] && copy.affiliation == "entity:1")
+        #expect(copy != original)
+        copy.key = original.key
+        copy.extraAliases = []
+        copy.affiliation = nil
+        #expect(copy == original && copy.hashValue == original.hashValue)
+    }
+
+    /// The scan's ASCII word test in two comparisons, against the three ranges, on every byte;
+    /// and a character's bytes packed without the loop, against the loop.
+    @Test func scannerByteTestsAsRanges() {
+        let scanner = DictionaryScanner(lexicon: sharedExtractor.lexicon)
+        for value in 0...255 {
+            let byte = UInt8(value)
+            let ranges = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            #expect(scanner.isWordByte(byte) == ranges, "\(byte)")
+        }
+        let bytes = Array("宁a远𠀀科技".utf8)
+        for start in bytes.indices {
+            for length in 1...4 where start + length <= bytes.count {
+                var looped: UInt32 = 0
+                for offset in 0..<length { looped = looped << 8 | UInt32(bytes[start + offset]) }
+                #expect(LeadCharacterIndex.packed(bytes, from: start, length: length) == looped)
+            }
+        }
+    }
 }

@@ -62,6 +62,12 @@ struct EntityNames {
         set { table[CanonicalKey(key)] = newValue }
     }
 
+    /// The output name of the entity whose mention key is `key` (a key already made).
+    subscript(key: CanonicalKey) -> String? {
+        get { table[key] }
+        set { table[key] = newValue }
+    }
+
     /// Every output name (one per key, so a merged entity's name may repeat).
     var values: Dictionary<CanonicalKey, String>.Values { table.values }
 }

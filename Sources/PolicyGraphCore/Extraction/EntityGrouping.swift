@@ -1,5 +1,4 @@
 import Foundation
-import Collections
 
 /// Groups a document's mentions into its distinct entities, in order of
 /// first mention: the name is the fullest form used, the aliases the others.
@@ -10,18 +9,44 @@ enum EntityGrouping {
         var firstRanges: [Range<Int>] = []
         var names = EntityNames()
         // Keys hashed on their bytes (CanonicalKey), not as Strings normalised on every hash.
-        var groups: OrderedDictionary<CanonicalKey, [Mention]> = [:]
+        // Each key gets a group number in order of first mention; the mentions' indices are then
+        // laid out group after group in one array (a counting sort), not in an array per group.
+        var groupOfKey: [CanonicalKey: Int] = [:]
         // Room made once: growing rehashes every key.
-        groups.reserveCapacity(mentions.count)
-        for mention in mentions where mention.type != .technology {
-            groups[CanonicalKey(mention.key), default: []].append(mention)
+        groupOfKey.reserveCapacity(mentions.count)
+        var groupKeys: [CanonicalKey] = []
+        var groupOfMention = [Int](repeating: -1, count: mentions.count)
+        var groupSizes: [Int] = []
+        for index in mentions.indices where mentions[index].type != .technology {
+            let key = CanonicalKey(mentions[index].key)
+            let group: Int
+            if let known = groupOfKey[key] {
+                group = known
+            } else {
+                group = groupKeys.count
+                groupOfKey[key] = group
+                groupKeys.append(key)
+                groupSizes.append(0)
+            }
+            groupOfMention[index] = group
+            groupSizes[group] += 1
+        }
+        var groupStarts = [Int](repeating: 0, count: groupSizes.count + 1)
+        for group in groupSizes.indices { groupStarts[group + 1] = groupStarts[group] + groupSizes[group] }
+        var members = [Int](repeating: 0, count: groupStarts[groupSizes.count])
+        var filled = groupStarts
+        for index in mentions.indices where groupOfMention[index] >= 0 {
+            let group = groupOfMention[index]
+            members[filled[group]] = index
+            filled[group] += 1
         }
         // Keys of different mentions that share a surface of the same type are one entity.
         var result: [ExtractedEntity] = []
         var seenNames: [NameKey: Int] = [:]
-        seenNames.reserveCapacity(groups.count)
-        names.reserveCapacity(groups.count)
-        for (_, group) in groups {
+        seenNames.reserveCapacity(groupKeys.count)
+        names.reserveCapacity(groupKeys.count)
+        for (groupIndex, groupKey) in groupKeys.enumerated() {
+            let group = members[groupStarts[groupIndex]..<groupStarts[groupIndex + 1]]
             // The distinct cleaned surfaces in order of first use, deduplicated on their bytes' canonical form.
             // (A few are compared one by one; a set is made only for a group of many.)
             var surfaces: [String] = []
@@ -40,13 +65,14 @@ enum EntityGrouping {
                 }
                 surfaces.append(surface)
             }
-            for mention in group {
+            for index in group {
                 // A key's mentions mostly repeat one surface: the same bytes clean to the same surface.
-                if let lastRaw, sameBytes(lastRaw, mention.surface) {} else { add(mention.surface) }
-                lastRaw = mention.surface
-                for alias in mention.extraAliases { add(alias) }
+                let surface = mentions[index].surface
+                if let lastRaw, sameBytes(lastRaw, surface) {} else { add(surface) }
+                lastRaw = surface
+                for alias in mentions[index].extraAliases { add(alias) }
             }
-            let first = group[0]
+            let first = mentions[group[group.startIndex]]
             // The fullest surface: most scalars, then the greatest; the others are aliases.
             let counts = surfaces.map { $0.unicodeScalars.count }
             var best = 0
@@ -64,16 +90,19 @@ enum EntityGrouping {
                                          canonical: canonical == name ? nil : canonical,
                                          mentions: group.count, offsets: [original.lowerBound, original.upperBound],
                                          rule: first.rule)
-            if let existing = seenNames[NameKey(type: entity.type, name: name)] {
+            // The name's key is made once, for the look-up and the insertion; the mention key's
+            // is the group's own.
+            let nameKey = NameKey(type: entity.type, name: name)
+            if let existing = seenNames[nameKey] {
                 var merged = result[existing]
-                names[first.key] = merged.name
+                names[groupKey] = merged.name
                 for alias in entity.aliases where !merged.aliases.contains(alias) && alias != merged.name { merged.aliases.append(alias) }
                 merged.mentions += entity.mentions
                 result[existing] = merged
                 continue
             }
-            seenNames[NameKey(type: entity.type, name: name)] = result.count
-            names[first.key] = name
+            seenNames[nameKey] = result.count
+            names[groupKey] = name
             result.append(entity)
             firstRanges.append(first.range)
         }

@@ -13,15 +13,23 @@ public protocol WalkableGraph: Sendable {
     ///   only their number and documents (then they may come without sentences,
     ///   in any order).
     func forEachEdge(sentences: Bool, _ body: (Edge) throws -> Void) throws
+    /// Calls `body` with each edge's ``EdgeSummary``, in id order: what the exports
+    /// that write no sentence read, made without a ``Provenance`` per source where
+    /// the graph can.
+    func forEachEdgeSummary(_ body: (EdgeSummary) throws -> Void) throws
 }
 
 extension WalkableGraph {
+    public func forEachEdgeSummary(_ body: (EdgeSummary) throws -> Void) throws {
+        try forEachEdge(sentences: false) { try body(EdgeSummary($0)) }
+    }
+
     /// Counts for summaries: nodes per kind and edges per type.
     public var statistics: (nodes: [NodeKind: Int], edges: [EdgeType: Int]) {
         var nodeCounts: [NodeKind: Int] = [:]
         for node in nodes.values { nodeCounts[node.kind, default: 0] += 1 }
         var edgeCounts: [EdgeType: Int] = [:]
-        try? forEachEdge(sentences: false) { edgeCounts[$0.type, default: 0] += 1 }
+        try? forEachEdgeSummary { edgeCounts[$0.type, default: 0] += 1 }
         return (nodeCounts, edgeCounts)
     }
 }
@@ -76,6 +84,53 @@ public struct BuiltGraph: WalkableGraph {
         }
         while next < others.endIndex {
             try body(others[next])
+            next += 1
+        }
+    }
+
+    /// The summaries of the edges of both parts merged in id order, as ``forEachEdge(sentences:_:)``
+    /// merges them: a mention edge's summary is read from its records, with no ``Edge`` made.
+    public func forEachEdgeSummary(_ body: (EdgeSummary) throws -> Void) throws {
+        let others = graph.edges.values
+        var next = others.startIndex
+        for index in 0..<mentions.count {
+            let id = mentions.id(at: index)
+            while next < others.endIndex, others[next].id <= id {
+                if others[next].id != id { try body(EdgeSummary(others[next])) }
+                next += 1
+            }
+            try body(mentions.summary(at: index, id: id))
+        }
+        while next < others.endIndex {
+            try body(EdgeSummary(others[next]))
+            next += 1
+        }
+    }
+
+    /// The sentences of the `mentioned_in` sources (read back by ``forEachEdge(sentenceRefs:)``'s callers).
+    public var sentences: SentenceSpill { mentions.spill }
+
+    /// The walk of ``forEachEdge(sentences:_:)`` with sentences, for a writer that keeps each
+    /// distinct sentence once: a `mentioned_in` edge with one source (most) comes with that
+    /// source's sentence left out and its ref into ``sentences`` instead, so that a sentence
+    /// already written need not be read again; every other edge comes whole, with `nil`.
+    public func forEachEdge(sentenceRefs body: (Edge, SentenceRef?) throws -> Void) throws {
+        let others = graph.edges.values
+        var next = others.startIndex
+        for index in 0..<mentions.count {
+            let id = mentions.id(at: index)
+            while next < others.endIndex, others[next].id <= id {
+                if others[next].id != id { try body(others[next], nil) }
+                next += 1
+            }
+            if let (edge, ref) = mentions.singleSourceEdge(at: index, id: id) {
+                try body(edge, ref)
+            } else {
+                try body(try mentions.edge(at: index, sentences: true, text: { try mentions.spill.text($0) }), nil)
+            }
+        }
+        while next < others.endIndex {
+            try body(others[next], nil)
             next += 1
         }
     }

@@ -16,6 +16,8 @@
 /// ``SentenceSpill``, a scratch file if one is given.
 public struct GraphAccumulator {
     let builder: GraphBuilder
+    /// The builder's, kept here so that reading it copies no builder.
+    let ontology: Ontology
     var drafts: [String: GraphBuilder.Draft] = [:]
     var edges: [GraphBuilder.EdgeKey: GraphBuilder.DraftEdge] = [:]
     /// (kind, normalised name) → draft key.
@@ -37,10 +39,9 @@ public struct GraphAccumulator {
     /// - Parameter sentences: where the `mentioned_in` sources' sentences are kept (default: in memory).
     public init(builder: GraphBuilder, sentences: SentenceSpill = SentenceSpill()) {
         self.builder = builder
+        ontology = builder.ontology
         mentions = MentionRecords(sentences: sentences)
     }
-
-    var ontology: Ontology { builder.ontology }
 
     mutating func normalize(_ name: String) -> String { normalizedKey(name).original }
 
@@ -122,19 +123,28 @@ public struct GraphAccumulator {
                       entity.name.count > draft.label.count || (entity.name.count == draft.label.count && entity.name < draft.label) {
                 draft.label = entity.name
             }
-            draft.names.formUnion(names)
-            draft.documents.insert(document)
+            if names != draft.lastNames {
+                draft.names.formUnion(names)
+                draft.lastNames = names
+            }
+            draft.add(document: document)
             if let published = extraction.published { draft.see(published) }
             // The normalised names, made again only when a name was added (names only grow).
             if draft.normalFormsOf != draft.names.count {
                 draft.normalForms = draft.names.map { normalizedKey($0) }
                 draft.normalFormsOf = draft.names.count
             }
+            // The name index only grows: forms indexed under this kind already are there.
+            let indexed = draft.indexedKind == kind && draft.indexedForms == draft.normalForms.count
             for normal in draft.normalForms {
-                let indexKey = NameIndexKey(kind: kind, name: normal)
-                if nameIndex[indexKey] == nil { nameIndex[indexKey] = key }
+                if !indexed {
+                    let indexKey = NameIndexKey(kind: kind, name: normal)
+                    if nameIndex[indexKey] == nil { nameIndex[indexKey] = key }
+                }
                 if local[normal] == nil { local[normal] = key }
             }
+            draft.indexedKind = kind
+            draft.indexedForms = draft.normalForms.count
             if let slot { drafts.values[slot] = draft } else { drafts[key] = draft }
             mentions.add(entity: key, document: document, sentence: entity.sentence, offsets: entity.offsets, rule: entity.rule)
         }
@@ -151,7 +161,7 @@ public struct GraphAccumulator {
                                     day: target.time.day, endDay: target.time.end_day)
             var draft = drafts.removeValue(forKey: key)
                 ?? GraphBuilder.Draft(kind: .target, label: "", names: [], ontologyIndex: nil, target: (facts, subjectKey, technology))
-            draft.documents.insert(document)
+            draft.add(document: document)
             if let published = extraction.published { draft.see(published) }
             drafts[key] = draft
             let quote = shared(target.quote)

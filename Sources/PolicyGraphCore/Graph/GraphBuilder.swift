@@ -15,7 +15,10 @@ public struct GraphBuilder: Sendable {
         var label: String
         var names: Set<String>
         var ontologyIndex: Int?
-        var documents: Set<String> = []
+        /// Its documents, as they were added: in id order, so a document added again
+        /// comes right after itself and is not appended twice (made distinct and sorted
+        /// at the end, by ``sortedDistinct(_:)``, what a `Set` of them sorted gives).
+        var documents: [String] = []
         /// The earliest and latest publication date of its documents.
         var firstSeen: String?
         var lastSeen: String?
@@ -27,6 +30,17 @@ public struct GraphBuilder: Sendable {
         var normalFormsOf = 0
         /// Whether its ontology entry's name and aliases are among ``names`` already.
         var hasOntologyNames = false
+        /// The kind and the number of ``normalForms`` last put in the accumulator's name
+        /// index: the same again means every one of them is there already.
+        var indexedKind: NodeKind?
+        var indexedForms = 0
+        /// The names last added to ``names``: the same again add nothing.
+        var lastNames: [String] = []
+
+        /// Adds `document` unless it was the last one added.
+        mutating func add(document: String) {
+            if documents.last != document { documents.append(document) }
+        }
 
         mutating func see(_ date: String) {
             if firstSeen.map({ date < $0 }) ?? true { firstSeen = date }
@@ -71,6 +85,16 @@ public struct GraphBuilder: Sendable {
         return result
     }
 
+    /// `documents` sorted, each once, the first added of equal ones kept (what a `Set`
+    /// of them, sorted, gives).
+    static func sortedDistinct(_ documents: [String]) -> [String] {
+        guard documents.count > 1 else { return documents }
+        var result: [String] = []
+        result.reserveCapacity(documents.count)
+        for document in documents.sorted() where result.last != document { result.append(document) }
+        return result
+    }
+
     func ontologyIndexes(named name: String) -> [Int] {
         ontology.indexes(named: ontology.folding.fold(name))
     }
@@ -95,7 +119,7 @@ public struct GraphBuilder: Sendable {
                               aliases: draft.names.filter { $0 != draft.label }.sorted(),
                               ontologyID: draft.ontologyIndex.map { ontology.entities[$0].id.rawValue },
                               parent: draft.ontologyIndex.flatMap { ontology.entities[$0].parentName },
-                              firstSeen: draft.firstSeen, lastSeen: draft.lastSeen, documents: draft.documents.sorted(),
+                              firstSeen: draft.firstSeen, lastSeen: draft.lastSeen, documents: Self.sortedDistinct(draft.documents),
                               published: draft.published, target: nil))
         }
         for (key, draft) in drafts where draft.kind == .target {
@@ -109,7 +133,7 @@ public struct GraphBuilder: Sendable {
             let subjectLabel = drafts[subjectKey]?.label ?? ""
             let label = "\(subjectLabel) · \(TimeDescription.describe(resolved)) · \([facts.action, facts.topic].compactMap { $0 }.joined(separator: " "))"
             nodes.append(Node(id: id, kind: .target, label: label, aliases: [], ontologyID: nil, parent: nil,
-                              firstSeen: draft.firstSeen, lastSeen: draft.lastSeen, documents: draft.documents.sorted(),
+                              firstSeen: draft.firstSeen, lastSeen: draft.lastSeen, documents: Self.sortedDistinct(draft.documents),
                               published: nil, target: resolved))
         }
         var finished: [Edge] = []

@@ -146,6 +146,36 @@ public struct MentionEdges: Sendable {
     /// The id of the `index`th edge (in id order).
     func id(at index: Int) -> EdgeID { EdgeID(rawValue: StableHash.hex(groups[index].hash, after: "edge_")) }
 
+    /// The summary of the `index`th edge (whose id is `id`): its weight is its number of
+    /// sources, as ``edge(at:sentences:text:)`` gives them; its documents are read as
+    /// numbers, and as strings only when its records name more than one.
+    func summary(at index: Int, id: EdgeID) -> EdgeSummary {
+        let group = groups[index]
+        let members = order[Int(group.start)..<Int(group.start + group.count)]
+        let first = records[Int(members.first!)]
+        let source = entityIDs[Int(first.entity)], target = documentIDs[Int(first.document)]
+        if members.allSatisfy({ records[Int($0)].document == first.document }) {
+            return EdgeSummary(id: id, type: .mentionedIn, source: source, target: target, weight: members.count,
+                               document: documents[Int(first.document)])
+        }
+        return EdgeSummary(id: id, type: .mentionedIn, source: source, target: target, weight: members.count,
+                           documents: members.map { documents[Int(records[Int($0)].document)] })
+    }
+
+    /// The `index`th edge if it has one source: that source without its sentence, and the
+    /// sentence's ref (what ``edge(at:sentences:text:)`` gives with sentences, but for the text).
+    /// `nil` for an edge of several sources, whose order depends on their sentences.
+    func singleSourceEdge(at index: Int, id: EdgeID) -> (Edge, SentenceRef)? {
+        let group = groups[index]
+        guard group.count == 1 else { return nil }
+        let record = records[Int(order[Int(group.start)])]
+        let source = Provenance(document: documents[Int(record.document)], sentence: nil,
+                                offsets: Array(offsets[record.offsetStart..<(record.offsetStart + Int(record.offsetCount))]),
+                                rule: record.rule > 0 ? rules[Int(record.rule - 1)] : nil)
+        return (Edge(id: id, type: .mentionedIn, source: entityIDs[Int(record.entity)], target: documentIDs[Int(record.document)],
+                     sources: [source]), record.sentence)
+    }
+
     /// The `index`th edge. With `sentences`, its sources are sorted and
     /// distinct, their sentences read through `text`; without, their sentences
     /// are left out (`nil`: for exports that need only the number of sources

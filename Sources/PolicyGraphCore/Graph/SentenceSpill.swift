@@ -109,6 +109,22 @@ public final class SentenceSpill: @unchecked Sendable {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes of the sentence at `ref` (valid UTF-8: they were a
+    /// `String`'s), or with `nil` for ``SentenceRef/none``; no `String` is made.
+    public func withBytes<Result>(_ ref: SentenceRef, _ body: (UnsafeRawBufferPointer?) throws -> Result) throws -> Result {
+        guard ref.offset >= 0 else { return try body(nil) }
+        let length = Int(ref.length)
+        if descriptor < 0 {
+            return try buffer[ref.offset..<(ref.offset + length)].withUnsafeBytes { try body($0) }
+        }
+        if let mapped, ref.offset + length <= mapped.count {
+            return try body(UnsafeRawBufferPointer(rebasing: mapped[ref.offset..<(ref.offset + length)]))
+        }
+        // Not mapped: read with `pread`.
+        let bytes = Array((try text(ref) ?? "").utf8)
+        return try bytes.withUnsafeBytes { try body($0) }
+    }
+
     /// The sentence at `ref` (`nil` for ``SentenceRef/none``).
     public func text(_ ref: SentenceRef) throws(StreamedFileError) -> String? {
         guard ref.offset >= 0 else { return nil }

@@ -405,8 +405,7 @@ struct AliasResolution {
         }
         // A short title with nothing to stand for names no entity of its own.
         if !unresolved.isEmpty {
-            let dropped = Set(unresolved)
-            mentions = mentions.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+            mentions = mentions.removing(offsets: unresolved)
         }
     }
 
@@ -427,6 +426,46 @@ struct AliasResolution {
 
     // MARK: Company short names
 
+    /// `core` without the generic words that end it (科技 in 易来科得科技 … as long as two
+    /// characters stay), each of two characters or more, until none ends it.
+    ///
+    /// Where the core and every generic word are plain (``PlainUTF8``: bytes compare as
+    /// characters do), only the words whose last scalar ends the core are tried, the
+    /// longest first (``WordSet``); else every generic word, as `String`s.
+    static func removingGenericEndings(_ core: String, words: RecognitionWords, genericBodies: Set<String>) -> String {
+        var core = core
+        if words.genericWordsArePlain {
+            while true {
+                let cut: Int?? = core.withUTF8 { bytes -> Int?? in
+                    guard let coreLength = PlainUTF8.plainCount(bytes) else { return nil }
+                    guard !bytes.isEmpty, let start = PlainUTF8.plainStart(bytes, before: bytes.count) else { return .some(nil) }
+                    var cut: Int? = nil
+                    words.genericBodyWords.forEachWord(endingWith: UTF8Bytes.scalar(in: bytes, at: start).value) { word in
+                        guard cut == nil, bytes.count >= word.count,
+                              UnsafeBufferPointer(rebasing: bytes[(bytes.count - word.count)...]).elementsEqual(word),
+                              let length = word.withUnsafeBufferPointer({ PlainUTF8.plainCount($0) }),
+                              length >= 2, coreLength - length >= 2 else { return }
+                        cut = word.count
+                    }
+                    return .some(cut)
+                }
+                guard let decided = cut else { break } // not plain: the `String` path below
+                guard let bytes = decided else { return core }
+                core = String(decoding: Array(core.utf8.dropLast(bytes)), as: UTF8.self)
+            }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            // The bytes first: the lengths in characters only for the words that end the core.
+            for word in genericBodies where core.hasUTF8Suffix(word) && word.count >= 2 && core.count - word.count >= 2 {
+                core = String(core.dropLast(word.count))
+                changed = true
+            }
+        }
+        return core
+    }
+
     private func addCompanyShortNames(_ mentions: inout [Mention], cursor: TextCursor) {
         let legalForms = lexicon.words.companyLegalForms
         var added: [Mention] = []
@@ -438,15 +477,7 @@ struct AliasResolution {
             guard let form = legalForms.first(where: { name.hasUTF8Suffix($0) }) else { continue }
             var core = String(name.dropLast(form.count))
             if let parenthesis = core.firstIndex(where: { $0 == "（" || $0 == "(" }) { core = String(core[..<parenthesis]) }
-            var changed = true
-            while changed {
-                changed = false
-                // The bytes first: the lengths in characters only for the words that end the core.
-                for word in patterns.genericBodies where core.hasUTF8Suffix(word) && word.count >= 2 && core.count - word.count >= 2 {
-                    core = String(core.dropLast(word.count))
-                    changed = true
-                }
-            }
+            core = Self.removingGenericEndings(core, words: lexicon.words, genericBodies: patterns.genericBodies)
             guard core.count >= 2, core != name, !patterns.genericBodies.contains(core), triedCores.insert(core).inserted else { continue }
             cores.append((core, mention))
         }

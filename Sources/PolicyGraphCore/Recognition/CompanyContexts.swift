@@ -82,7 +82,7 @@ struct CompanyContexts {
                                  key: known?.key ?? "company:\(name)"))
         }
         guard !added.isEmpty else { return mentions }
-        if !removed.isEmpty { mentions = mentions.enumerated().filter { !removed.contains($0.offset) }.map(\.element) }
+        if !removed.isEmpty { mentions = mentions.removing(offsets: removed) }
         mentions += added
         mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         return mentions

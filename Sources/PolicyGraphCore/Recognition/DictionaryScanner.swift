@@ -80,9 +80,11 @@ public struct DictionaryScanner: Sendable {
         bytes.withUnsafeBufferPointer { scan($0) }
     }
 
+    /// An ASCII letter or digit: 0–9, or A–Z and a–z (bit 5 set folds the capitals onto
+    /// the small letters, and no other byte lands there), in two wrapping comparisons.
     @inline(__always)
     func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
     }
 
     /// Whether `range` holds nothing but spaces and line breaks (毕节 大方).

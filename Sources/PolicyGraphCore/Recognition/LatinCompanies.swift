@@ -44,7 +44,7 @@ struct LatinCompanies {
             position = end
         }
         guard !added.isEmpty else { return mentions }
-        mentions = mentions.enumerated().filter { !covered.contains($0.offset) }.map(\.element) + added
+        mentions = mentions.removing(offsets: covered) + added
         mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         return mentions
     }

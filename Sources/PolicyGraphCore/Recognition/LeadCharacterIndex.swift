@@ -100,6 +100,10 @@ struct LeadCharacterIndex: Sendable, Equatable {
     /// Up to four bytes from `start` as one number.
     @inline(__always)
     static func packed<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from start: Bytes.Index, length: Int) -> UInt32 where Bytes.Index == Int {
+        // A Chinese character (three bytes) without the loop; other lengths byte by byte.
+        if length == 3 {
+            return UInt32(bytes[start]) << 16 | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2])
+        }
         var value: UInt32 = 0
         for offset in 0..<length { value = value << 8 | UInt32(bytes[start + offset]) }
         return value

@@ -148,16 +148,24 @@ struct PersonRecognizer {
     /// it, a surname and one character is too often a word: 方案, 关键); with
     /// `needsBoundary`, what precedes it is no ideograph.
     func nameStart(before end: Int, cursor: TextCursor, needsBoundary: Bool) -> Int? {
-        var starts: [Int] = []
+        // The starts of up to four ideographs before `end`, nearest first, without an array:
+        // this runs before every speech verb and title.
+        var starts: (Int, Int, Int, Int) = (0, 0, 0, 0)
+        var found = 0
         var position = end
-        for _ in 0..<4 {
-            guard let (scalar, start) = cursor.scalar(before: position), ScalarClass.isIdeograph(scalar) else { break }
-            starts.append(start)
+        while found < 4, let (scalar, start) = cursor.scalar(before: position), ScalarClass.isIdeograph(scalar) {
+            switch found {
+            case 0: starts.0 = start
+            case 1: starts.1 = start
+            case 2: starts.2 = start
+            default: starts.3 = start
+            }
+            found += 1
             position = start
         }
         // Four characters (a compound surname) first, then three, then two.
-        for length in [4, 3, 2] where length <= starts.count {
-            let start = starts[length - 1]
+        for length in stride(from: 4, through: 2, by: -1) where length <= found {
+            let start = length == 4 ? starts.3 : length == 3 ? starts.2 : starts.1
             guard let surnameEnd = surname(at: start, cursor: cursor), surnameEnd < end else { continue }
             let given = cursor.scalarCount(surnameEnd..<end)
             guard given == 2 || given == 1 && length == 3 else { continue }

@@ -40,6 +40,7 @@ struct TextCursor {
     }
 
     /// Whether the bytes at `index` spell `needle`.
+    @inline(__always)
     func matches(_ needle: [UInt8], at index: Int) -> Bool {
         guard index >= 0, index + needle.count <= bytes.count else { return false }
         for offset in 0..<needle.count where bytes[index + offset] != needle[offset] { return false }
@@ -50,18 +51,24 @@ struct TextCursor {
     /// `overlapping`, every start, one after another's start too).
     ///
     /// - Complexity: O(n): candidates are found with `memchr` on the needle's last
-    ///   byte (in Chinese text a lead byte such as E7 is everywhere, a last byte is not).
+    ///   byte (in Chinese text a lead byte such as E7 is everywhere, a last byte is not),
+    ///   and most false ones are turned down on the byte before it, without a call.
     func occurrences(of needle: [UInt8], in range: Range<Int>, overlapping: Bool = false) -> [Int] {
         guard !needle.isEmpty, let base = bytes.baseAddress else { return [] }
         var result: [Int] = []
         var index = range.lowerBound
         let tail = needle.count - 1, lastByte = needle[tail]
+        // The byte before the last (0 unused for one-byte needles).
+        let beforeLast = tail > 0 ? needle[tail - 1] : 0
         let last = range.upperBound - needle.count
         while index <= last {
             // The next place at or after `index` where a needle could end.
             guard let found = memchr(base + index + tail, Int32(lastByte), range.upperBound - (index + tail)) else { break }
             let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - tail
-            if matches(needle, at: start) {
+            // `start + tail - 1 >= index >= 0`: the byte is inside the range.
+            if tail > 0, base[start + tail - 1] != beforeLast {
+                index = start + 1
+            } else if matches(needle, at: start) {
                 result.append(start)
                 index = overlapping ? start + 1 : start + needle.count
             } else {

@@ -35,6 +35,13 @@ struct WordSet {
         return found
     }
 
+    /// Calls `body` with every word whose last scalar is `scalar`, longest first.
+    @inline(__always)
+    func forEachWord(endingWith scalar: UInt32, _ body: ([UInt8]) -> Void) {
+        guard let candidates = byLast[scalar] else { return }
+        for word in candidates { body(word) }
+    }
+
     /// Whether a word ends at `index`.
     func endsWord(at index: Int, in cursor: TextCursor) -> Bool {
         guard let (scalar, _) = cursor.scalar(before: index), let candidates = byLast[scalar] else { return false }

@@ -4,7 +4,7 @@
 /// Lookup is an array index for the Basic Multilingual Plane and a dictionary
 /// beyond it, so folding a large text costs one load per scalar.
 public struct CharacterFolding: Sendable {
-    private var bmp: [UInt32]          // 0 = keep; `longEntry` = look in bmpLong; otherwise the replacement scalar + 1
+    private var bmp: [UInt32]          // 0 = keep; `longEntry` = look in bmpLong; `dropEntry` = remove; otherwise the replacement scalar + 1
     private var astral: [UInt32: [UInt8]]
     private var bmpLong: [UInt32: [UInt8]] // replacements that are astral scalars
 
@@ -23,14 +23,27 @@ public struct CharacterFolding: Sendable {
         }
         // Spaces: no-break, ideographic and the typographic ones become a space.
         for u in [UInt32(0x00A0), 0x3000, 0x2002, 0x2003, 0x2009, 0x202F, 0x205F] { bmp[Int(u)] = 0x20 + 1 }
+        markIgnorables()
     }
 
     /// The ``bmp`` entry of a scalar whose replacement is in ``bmpLong``.
     private static let longEntry = UInt32.max
+    /// The ``bmp`` entry of a scalar that is removed (``isIgnorable(_:)``), so that one
+    /// load tells every scalar's fate and the scalars that stay need no other test.
+    private static let dropEntry = UInt32.max - 1
+    /// The scalars ``isIgnorable(_:)`` names.
+    private static let ignorables: [UInt32] = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD]
+
+    /// Gives the ignorable scalars that no rule replaces the entry ``dropEntry``.
+    private mutating func markIgnorables() {
+        for u in Self.ignorables where bmp[Int(u)] == 0 { bmp[Int(u)] = Self.dropEntry }
+    }
 
     /// Folding with a traditional → simplified table (scalar pairs).
     public init(traditionalToSimplified pairs: [(UInt32, UInt32)]) {
         self.init()
+        // The pairs come first: an ignorable scalar that a pair replaces is replaced, as before.
+        for u in Self.ignorables where bmp[Int(u)] == Self.dropEntry { bmp[Int(u)] = 0 }
         for (from, to) in pairs {
             if from < 0x10000 {
                 if to < 0x10000 {
@@ -44,6 +57,7 @@ public struct CharacterFolding: Sendable {
                 astral[from] = UTF8Bytes.encode(to)
             }
         }
+        markIgnorables()
     }
 
     /// Scalars removed outright: zero-width spaces and joiners, soft hyphens,
@@ -63,18 +77,28 @@ public struct CharacterFolding: Sendable {
                 var index = 0
                 let count = buffer.count
                 while index < count {
+                    // Three-byte scalars that stay (most of Chinese text), decoded as `UTF8Bytes.scalar`
+                    // decodes them and stepped over; then ASCII. (Wrapping adds: `index` stays below `count`.)
+                    while index &+ 2 < count {
+                        let lead = buffer[index]
+                        guard lead &- 0xE0 <= 0x0F,
+                              bmp[Int(lead & 0x0F) << 12 | Int(buffer[index &+ 1] & 0x3F) << 6 | Int(buffer[index &+ 2] & 0x3F)] == 0
+                        else { break }
+                        index &+= 3
+                    }
+                    guard index < count else { break }
                     let lead = buffer[index]
-                    if lead < 0x80 { index += 1; continue }
+                    if lead < 0x80 { index &+= 1; continue }
                     let (u, length) = UTF8Bytes.scalar(in: buffer, at: index)
                     var replacement: [UInt8]? = nil
                     if u < 0x10000 {
                         // One load decides: no hashing for the scalars that stay.
                         let entry = bmp[Int(u)]
-                        if entry == 0, !Self.isIgnorable(u) {
+                        if entry == 0 {
                             index += length
                             continue
                         }
-                        if entry != 0, entry != Self.longEntry {
+                        if entry < Self.dropEntry {
                             // A scalar for a scalar, written without an array.
                             writer.copy(runStart..<index)
                             writer.replace(index..<(index + length), withScalar: entry - 1)
@@ -82,7 +106,7 @@ public struct CharacterFolding: Sendable {
                             runStart = index
                             continue
                         }
-                        replacement = entry == Self.longEntry ? bmpLong[u] : []
+                        replacement = entry == Self.longEntry ? bmpLong[u] : []   // `dropEntry`: removed
                     } else if !astral.isEmpty, let long = astral[u] {
                         replacement = long
                     }
@@ -117,7 +141,7 @@ public struct CharacterFolding: Sendable {
                 if buffer[index] < 0x80 { index += 1; continue }
                 let (u, length) = UTF8Bytes.scalar(in: buffer, at: index)
                 if u < 0x10000 {
-                    if bmp[Int(u)] != 0 || Self.isIgnorable(u) { return false }
+                    if bmp[Int(u)] != 0 { return false }   // a replacement, or an ignorable scalar
                 } else if !astral.isEmpty, astral[u] != nil {
                     return false
                 }

@@ -34,9 +34,23 @@ public enum LineJoining {
             var lineLength = 0
             var openTitles = 0
             var openQuotes = 0
-            var previous: UInt32 = 0        // last non-space scalar
-            var beforePrevious: UInt32 = 0
+            // Where the last two non-space scalars start (-1: none yet). They are decoded only
+            // where a run of white space needs them, not for every scalar of the text.
+            var previousStart = -1
+            var beforePreviousStart = -1
             while index < count {
+                // A run of ideographs (leads E4…E9: neither white space nor a mark counted here),
+                // stepped over three bytes at a time; the last two starts and the count follow from its length.
+                // (Wrapping adds: `index` stays below `count`.)
+                let runStart = index
+                while index &+ 3 <= count, buffer[index] &- 0xE4 <= 0x05 { index &+= 3 }
+                if index != runStart {
+                    let scalars = (index &- runStart) / 3
+                    beforePreviousStart = scalars >= 2 ? index &- 6 : previousStart
+                    previousStart = index &- 3
+                    lineLength &+= scalars
+                    guard index < count else { break }
+                }
                 let byte = buffer[index]
                 if byte == 0x0A || byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C {
                     // A run of white space: find its end and whether it breaks a line.
@@ -48,6 +62,8 @@ public enum LineJoining {
                         end += 1
                     }
                     let next: UInt32 = end < count ? UTF8Bytes.scalar(in: buffer, at: end).value : 0
+                    let previous: UInt32 = previousStart < 0 ? 0 : UTF8Bytes.scalar(in: buffer, at: previousStart).value
+                    let beforePrevious: UInt32 = beforePreviousStart < 0 ? 0 : UTF8Bytes.scalar(in: buffer, at: beforePreviousStart).value
                     writer.copy(copiedUpTo..<index)
                     // What the run becomes: one byte, or nothing (`nil`); no array is made for it.
                     let replacement: UInt8?
@@ -86,16 +102,28 @@ public enum LineJoining {
                     index = end
                     continue
                 }
-                let (u, length) = UTF8Bytes.scalar(in: buffer, at: index)
-                switch u {
-                case 0x300A: openTitles += 1
-                case 0x300B: openTitles = max(0, openTitles - 1)
-                case 0x201C: openQuotes += 1
-                case 0x201D: openQuotes = max(0, openQuotes - 1)
-                default: break
+                // Only the marks 《》“” are looked at (lead bytes E2, E3); other scalars are
+                // stepped over by their length, as `UTF8Bytes.scalar` counts it.
+                var length = 1
+                if byte >= 0x80 {
+                    if byte == 0xE2 || byte == 0xE3 {
+                        let (u, decodedLength) = UTF8Bytes.scalar(in: buffer, at: index)
+                        switch u {
+                        case 0x300A: openTitles += 1
+                        case 0x300B: openTitles = max(0, openTitles - 1)
+                        case 0x201C: openQuotes += 1
+                        case 0x201D: openQuotes = max(0, openQuotes - 1)
+                        default: break
+                        }
+                        length = decodedLength
+                    } else {
+                        length = UTF8Bytes.sequenceLength(lead: byte)
+                        // A sequence cut short by the end counts one byte.
+                        if index + length > count { length = 1 }
+                    }
                 }
-                beforePrevious = previous
-                previous = u
+                beforePreviousStart = previousStart
+                previousStart = index
                 lineLength += 1
                 index += length
             }
@@ -135,63 +163,63 @@ public enum LineJoining {
     /// The median length, in scalars, of the non-empty lines (spaces and
     /// carriage returns not counted).
     ///
-    /// - Complexity: O(n): lines found with `memchr`, their scalars counted
-    ///   eight bytes at a time.
+    /// - Complexity: O(n), in one pass over the text eight bytes at a time: a word
+    ///   of multi-byte text (every byte's top bit set) adds its lead bytes at once,
+    ///   and only a word that holds a line feed or an ASCII byte is read byte by byte.
+    ///   News text laid out as PDFs are has a line every dozen characters, so no call
+    ///   is made per line.
     static func medianLineLength(_ buffer: UnsafeBufferPointer<UInt8>) -> Double {
         guard let base = buffer.baseAddress else { return 0 }
         var lengths: [Int] = []
-        var lineStart = 0
         let count = buffer.count
-        while lineStart < count {
-            let lineEnd = memchr(base + lineStart, 0x0A, count - lineStart)
-                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
-            let length = countedScalars(base, lineStart..<lineEnd)
-            if length > 0 { lengths.append(length) }
-            lineStart = lineEnd + 1
-        }
-        guard !lengths.isEmpty else { return 0 }
-        lengths.sort()
-        return Double(lengths[lengths.count / 2])
-    }
-
-    /// The bytes of `range` that start a scalar (not continuation bytes) and are
-    /// neither a space nor a carriage return.
-    static func countedScalars(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int {
-        var index = range.lowerBound
-        var skipped = 0
         let bytes = UnsafeRawPointer(base)
-        // One flag (0 or 1) per byte lane, added up over at most 31 words so that no lane
-        // passes 255 and their sum fits in the top byte of one multiplication.
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // Bytes that are not counted (continuation bytes, spaces, carriage returns) before `index`
+        // are `skipped` plus what `lanes` holds (one count per byte lane, at most 31 words' worth).
+        var skipped = 0
         var lanes: UInt64 = 0
         var words = 0
-        while index + 8 <= range.upperBound {
+        var lineStart = 0
+        var skippedAtLineStart = 0
+        var index = 0
+        @inline(__always) func byte(_ value: UInt8, at position: Int) {
+            if value == 0x0A {
+                let length = position - lineStart - (skipped - skippedAtLineStart)
+                if length > 0 { lengths.append(length) }
+                lineStart = position + 1
+                skippedAtLineStart = skipped
+            } else if UTF8Bytes.isContinuation(value) || value == 0x20 || value == 0x0D {
+                skipped += 1
+            }
+        }
+        while index + 8 <= count {
             let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            // A continuation byte has its top bit set and the next one clear.
-            let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
-            let flags = continuation | zeroBytes(word ^ 0x2020_2020_2020_2020) | zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
-            lanes &+= flags >> 7
-            words += 1
-            if words == 31 {
+            if word & highs == highs {
+                // Multi-byte text only: the continuation bytes are skipped, nothing else.
+                lanes &+= (word & ~(word << 1) & highs) >> 7
+                words += 1
+                if words == 31 {
+                    skipped += Int((lanes &* 0x0101_0101_0101_0101) >> 56)
+                    lanes = 0
+                    words = 0
+                }
+            } else {
                 skipped += Int((lanes &* 0x0101_0101_0101_0101) >> 56)
                 lanes = 0
                 words = 0
+                for offset in 0..<8 { byte(base[index + offset], at: index + offset) }
             }
             index += 8
         }
         skipped += Int((lanes &* 0x0101_0101_0101_0101) >> 56)
-        while index < range.upperBound {
-            let byte = base[index]
-            if UTF8Bytes.isContinuation(byte) || byte == 0x20 || byte == 0x0D { skipped += 1 }
+        while index < count {
+            byte(base[index], at: index)
             index += 1
         }
-        return range.count - skipped
-    }
-
-    /// The top bit of each byte of `word` that is zero, and no other bit (exact:
-    /// no carry crosses bytes).
-    @inline(__always)
-    static func zeroBytes(_ word: UInt64) -> UInt64 {
-        let low = UInt64(0x7F7F_7F7F_7F7F_7F7F)
-        return ~(((word & low) &+ low) | word | low)
+        let last = count - lineStart - (skipped - skippedAtLineStart)
+        if last > 0 { lengths.append(last) }
+        guard !lengths.isEmpty else { return 0 }
+        lengths.sort()
+        return Double(lengths[lengths.count / 2])
     }
 }

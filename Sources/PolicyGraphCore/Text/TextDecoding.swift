@@ -354,6 +354,13 @@ public enum TextDecoding {
             var index = 0
             let end = min(buffer.count, 65_536)
             while index < end {
+                // A three-byte sequence (Chinese text) is neither half of a pair: counted and passed over.
+                if buffer[index] &- 0xE0 <= 0x0F, index &+ 2 < buffer.count {
+                    nonASCII &+= 1
+                    previous = 0x800
+                    index &+= 3
+                    continue
+                }
                 let (scalar, length) = UTF8Bytes.scalar(in: buffer, at: index)
                 if scalar >= 0x80 {
                     nonASCII += 1
@@ -392,21 +399,36 @@ public enum TextDecoding {
     /// - Complexity: O(n).
     static func scanUTF8(_ bytes: [UInt8]) -> (firstInvalid: Int?, hasStrayControl: Bool) {
         bytes.withUnsafeBufferPointer { buffer -> (Int?, Bool) in
+            guard let base = buffer.baseAddress else { return (nil, false) }
+            let raw = UnsafeRawPointer(base)
             var index = 0
             let count = buffer.count
             var control = false
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             while index < count {
+                // Runs of Chinese text: three-byte sequences whose lead (E1…EC, EE, EF) allows
+                // no overlong form and no surrogate, their two continuation bytes tested at once.
+                // (Wrapping arithmetic: `index` stays below `count`, so no add can overflow.)
+                while index &+ 2 < count {
+                    let lead = base[index]
+                    guard lead &- 0xE1 <= 0x0E, lead != 0xED,
+                          raw.loadUnaligned(fromByteOffset: index &+ 1, as: UInt16.self) & 0xC0C0 == 0x8080 else { break }
+                    index &+= 3
+                }
+                // Eight ASCII bytes at a time when none is a control character (below 0x20, or DEL):
+                // the exact word tests for a byte below 0x20 and for a zero byte.
+                while index &+ 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let delete = word ^ (ones &* 0x7F)
+                    guard word & highs == 0,
+                          ((word &- ones &* 0x20) & ~word | (delete &- ones) & ~delete) & highs == 0 else { break }
+                    index &+= 8
+                }
+                guard index < count else { break }
                 let lead = buffer[index]
                 if lead < 0x80 {
                     if lead < 0x20 || lead == 0x7F, lead < 0x09 || lead > 0x0D { control = true }
                     index += 1
-                    continue
-                }
-                // The common case of Chinese text first: a three-byte sequence whose lead
-                // (E1…EC, EE, EF) allows no overlong form and no surrogate.
-                if lead >= 0xE1, lead != 0xED, lead <= 0xEF, index + 2 < count,
-                   buffer[index + 1] & 0xC0 == 0x80, buffer[index + 2] & 0xC0 == 0x80 {
-                    index += 3
                     continue
                 }
                 let length: Int

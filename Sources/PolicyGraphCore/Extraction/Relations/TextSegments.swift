@@ -14,17 +14,22 @@ struct TextSegments {
     struct Sentence {
         var range: Range<Int>
         var paragraph: Int
-        var clauses: [Range<Int>]
+        /// The sentence's clauses: a slice of one array that holds every clause of
+        /// the text, so that no array is allocated per sentence.
+        var clauses: ArraySlice<Range<Int>>
     }
 
     let sentences: [Sentence]
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var sentences: [Sentence] = []
+        // Sentences are gathered as ranges of the one clause array, and become
+        // slices of it once it is complete.
+        var found: [(range: Range<Int>, paragraph: Int, clauses: Range<Int>)] = []
+        var clauses: [Range<Int>] = []
         var paragraph = 0
         var sentenceStart = 0
         var clauseStart = 0
-        var clauses: [Range<Int>] = []
+        var firstClause = 0
         var titleDepth = 0
         var index = 0
         func closeClause(_ end: Int, next: Int) {
@@ -33,13 +38,23 @@ struct TextSegments {
         }
         func closeSentence(_ end: Int, next: Int) {
             closeClause(end, next: next)
-            if end > sentenceStart { sentences.append(Sentence(range: sentenceStart..<end, paragraph: paragraph, clauses: clauses)) }
-            clauses = []
+            if end > sentenceStart {
+                found.append((sentenceStart..<end, paragraph, firstClause..<clauses.count))
+            } else {
+                clauses.removeSubrange(firstClause...)
+            }
+            firstClause = clauses.count
             sentenceStart = next
             clauseStart = next
         }
         let count = bytes.count
         while index < count {
+            // Ideographs U+4000…U+9FFF (leads E4…E9), most of the text: stepped over three bytes
+            // at a time up to the bound on a sentence's length, with no other test.
+            let bound = sentenceStart + Self.maximumSentence
+            // (Wrapping adds: `index` stays below `count`.)
+            while index <= bound, index &+ 3 <= count, bytes[index] &- 0xE4 <= 0x05 { index &+= 3 }
+            guard index < count else { break }
             // Dispatch on the lead byte: every mark below is ASCII or starts with
             // E3 (U+3000…U+3FFF) or EF (U+F000…U+FFFF); other scalars are skipped
             // undecoded, with only the length check of the default case.
@@ -71,7 +86,7 @@ struct TextSegments {
             index = next
         }
         closeSentence(bytes.count, next: bytes.count)
-        self.sentences = sentences
+        self.sentences = found.map { Sentence(range: $0.range, paragraph: $0.paragraph, clauses: clauses[$0.clauses]) }
     }
 
     /// The text of the sentence holding `offset`, trimmed, at most its first `limit` characters.
