@@ -158,8 +158,23 @@ struct TargetExtractor {
         // names, each looked up once (a lookup hashes the key).
         var allHolders: [Int] = []
         var allHolderNames: [String] = []
+        // A mention of an ontology entity mostly repeats its entity's key: the last answer for each
+        // entity is kept with the key it was for, and reused when the key is the same string.
+        var namesByEntity: [Int: (key: String, name: String?)] = [:]
         for index in mentions.indices where Self.isHolderType(mentions[index].type) {
-            guard let name = names[mentions[index].key] else { continue }
+            let key = mentions[index].key
+            let found: String?
+            if let entity = mentions[index].entityIndex {
+                if let cached = namesByEntity[entity], cached.key == key {
+                    found = cached.name
+                } else {
+                    found = names[key]
+                    namesByEntity[entity] = (key, found)
+                }
+            } else {
+                found = names[key]
+            }
+            guard let name = found else { continue }
             allHolders.append(index)
             allHolderNames.append(name)
         }
@@ -184,8 +199,10 @@ struct TargetExtractor {
             holders[holderStarts.firstIndex(atOrAfter: range.lowerBound)..<holderStarts.firstIndex(atOrAfter: range.upperBound)]
         }
         // The last holder of each key so far, as its index in allHolders (a Mention is costly to copy).
+        // Filled only when a person's affiliation is first looked up (most texts name none), with the
+        // holders before `allIndex` that are not in it yet (`keyedHolders` of them are).
         var lastByKey: [CanonicalKey: Int] = [:]
-        lastByKey.reserveCapacity(allHolders.count)
+        var keyedHolders = 0
         var allIndex = 0
         // subject.document: the last policy named in each paragraph; subject.report: a work report's region.
         var lastPolicyByParagraph: [Int: Holder] = [:]
@@ -244,7 +261,6 @@ struct TargetExtractor {
             // target.not-headline: a headline sums up the story below it, which states the target itself.
             if isHeadline(sentenceIndex, segments: segments, cursor: cursor), sentenceIndex + 1 < segments.sentences.count { continue }
             while allIndex < allHolders.count, mentions[allHolders[allIndex]].range.upperBound <= time.range.lowerBound {
-                lastByKey[CanonicalKey(mentions[allHolders[allIndex]].key)] = allIndex
                 allIndex += 1
             }
             // A carried subject stays in its paragraph: the next paragraph may be about another holder.
@@ -279,6 +295,12 @@ struct TargetExtractor {
                 rule = "subject.report"
             }
             // A company's spokesperson speaks for the company.
+            if holders.contains(where: { $0.mention.type == .person && $0.mention.affiliation != nil }) {
+                while keyedHolders < allIndex {
+                    lastByKey[CanonicalKey(mentions[allHolders[keyedHolders]].key)] = keyedHolders
+                    keyedHolders += 1
+                }
+            }
             holders = holders.map { holder in
                 guard holder.mention.type == .person, let affiliation = holder.mention.affiliation,
                       let company = lastByKey[CanonicalKey(affiliation)].map({ mentions[allHolders[$0]] }),
