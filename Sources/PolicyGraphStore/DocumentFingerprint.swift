@@ -57,6 +57,7 @@ public struct DocumentFingerprint: Hashable, Sendable {
     static func simhash(_ bytes: [UInt8]) -> (UInt64, Int) {
         // Start offsets of the last `shingleLength` scalars (white space skipped).
         var starts: [Int] = []
+        starts.reserveCapacity(bytes.count / 2 + 1)
         var characters: [UInt8] = []
         characters.reserveCapacity(bytes.count)
         for byte in bytes where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
@@ -66,7 +67,7 @@ public struct DocumentFingerprint: Hashable, Sendable {
         guard starts.count >= shingleLength else { return (0, 0) }
         // Distinct shingles only: a repeated run (an escaped URL, a table rule) must not outvote the text.
         // The hashes are already mixed, so an open-addressing table indexed by their low bits
-        // keeps them without hashing them again; each distinct one counts once in `ones`.
+        // keeps them without hashing them again; each distinct one counts once in `votes`.
         let shingleCount = starts.count - shingleLength + 1
         var capacity = 16
         while capacity < shingleCount * 2 { capacity <<= 1 }
@@ -75,21 +76,32 @@ public struct DocumentFingerprint: Hashable, Sendable {
         var occupied = [Bool](repeating: false, count: capacity)
         var votes = BitVotes()
         var count = 0
-        for first in 0..<shingleCount {
-            let end = first + shingleLength < starts.count ? starts[first + shingleLength] : characters.count
-            var hash = offsetBasis
-            for index in starts[first]..<end { hash = fnv1a(hash, characters[index]) }
-            // Mix the bits (splitmix64's finaliser) so that similar shingles vote differently.
-            hash ^= hash >> 30; hash = hash &* 0xbf58_476d_1ce4_e5b9
-            hash ^= hash >> 27; hash = hash &* 0x94d0_49bb_1331_11eb
-            hash ^= hash >> 31
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while occupied[slot], slots[slot] != hash { slot = (slot + 1) & mask }
-            if occupied[slot] { continue }
-            occupied[slot] = true
-            slots[slot] = hash
-            count += 1
-            votes.add(hash)
+        // Through buffer pointers: the loop runs once per character, and bounds are known.
+        starts.withUnsafeBufferPointer { starts in
+            characters.withUnsafeBufferPointer { characters in
+                slots.withUnsafeMutableBufferPointer { slots in
+                    occupied.withUnsafeMutableBufferPointer { occupied in
+                        BitVotes.spread.withUnsafeBufferPointer { spread in
+                            for first in 0..<shingleCount {
+                                let end = first + shingleLength < starts.count ? starts[first + shingleLength] : characters.count
+                                var hash = offsetBasis
+                                for index in starts[first]..<end { hash = fnv1a(hash, characters[index]) }
+                                // Mix the bits (splitmix64's finaliser) so that similar shingles vote differently.
+                                hash ^= hash >> 30; hash = hash &* 0xbf58_476d_1ce4_e5b9
+                                hash ^= hash >> 27; hash = hash &* 0x94d0_49bb_1331_11eb
+                                hash ^= hash >> 31
+                                var slot = Int(truncatingIfNeeded: hash) & mask
+                                while occupied[slot], slots[slot] != hash { slot = (slot + 1) & mask }
+                                if occupied[slot] { continue }
+                                occupied[slot] = true
+                                slots[slot] = hash
+                                count += 1
+                                votes.add(hash, spread: spread)
+                            }
+                        }
+                    }
+                }
+            }
         }
         // A bit is set when more distinct shingles have it than lack it.
         let ones = votes.counts()
@@ -104,7 +116,7 @@ public struct DocumentFingerprint: Hashable, Sendable {
     /// into the totals before any can overflow. Eight additions per hash instead of 64.
     struct BitVotes {
         /// The byte `value` spread over eight byte lanes: lane `j` is bit `j` of `value`.
-        private static let spread: [UInt64] = (0..<256).map { (value: Int) -> UInt64 in
+        static let spread: [UInt64] = (0..<256).map { (value: Int) -> UInt64 in
             (0..<8).reduce(0) { lanes, bit in lanes | (UInt64((value >> bit) & 1) << UInt64(8 * bit)) }
         }
         /// Lane `j` of word `k` counts bit `8k + j`, since the last flush.
@@ -112,13 +124,17 @@ public struct DocumentFingerprint: Hashable, Sendable {
         private var pending = 0
         private var totals = [Int](repeating: 0, count: 64)
 
-        mutating func add(_ hash: UInt64) {
-            Self.spread.withUnsafeBufferPointer { spread in
-                withUnsafeMutableBytes(of: &lanes) { raw in
-                    let words = raw.bindMemory(to: UInt64.self)
-                    for k in 0..<8 { words[k] &+= spread[Int(truncatingIfNeeded: (hash >> UInt64(8 * k)) & 0xFF)] }
-                }
-            }
+        /// Counts the bits of `hash`; `spread` is ``spread``'s storage.
+        @inline(__always)
+        mutating func add(_ hash: UInt64, spread: UnsafeBufferPointer<UInt64>) {
+            lanes.0 &+= spread[Int(truncatingIfNeeded: hash & 0xFF)]
+            lanes.1 &+= spread[Int(truncatingIfNeeded: (hash >> 8) & 0xFF)]
+            lanes.2 &+= spread[Int(truncatingIfNeeded: (hash >> 16) & 0xFF)]
+            lanes.3 &+= spread[Int(truncatingIfNeeded: (hash >> 24) & 0xFF)]
+            lanes.4 &+= spread[Int(truncatingIfNeeded: (hash >> 32) & 0xFF)]
+            lanes.5 &+= spread[Int(truncatingIfNeeded: (hash >> 40) & 0xFF)]
+            lanes.6 &+= spread[Int(truncatingIfNeeded: (hash >> 48) & 0xFF)]
+            lanes.7 &+= spread[Int(truncatingIfNeeded: hash >> 56)]
             pending += 1
             if pending == 255 { flush() }
         }
