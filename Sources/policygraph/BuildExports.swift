@@ -31,17 +31,18 @@ enum BuildExports {
 
     /// The exports of `graph`, longest first (so that two threads finish together).
     static func tasks(for graph: BuiltGraph, folder: String) -> [Task] {
-        // Targets and their holders: the timeline needs no mention edges.
-        let timeline = Timeline(graph: graph.graph)
+        // Targets and their holders: the timeline needs no mention edges. It is made by the first
+        // timeline task to run, on its worker thread, not here before any task starts.
+        let timeline = SharedTimeline(graph: graph.graph)
         return [
             Task(name: "graph.json") { try graph.writeJSON(to: $0) },
             Task(name: "graph.graphml") { try GraphMLExporter().write(graph, to: $0) },
             Task(name: "graph.gexf") { try GEXFExporter().write(graph, to: $0) },
             Task(name: "nodes.csv", alsoWrites: ["edges.csv"]) { _ in try CSVExporter().write(graph, toFolder: folder) },
             Task(name: "graph.dot") { try DOTExporter().write(graph, to: $0) },
-            Task(name: "timeline.md") { try AtomicFile.write(Data(TimelineRenderer.markdown(timeline).utf8), to: $0) },
-            Task(name: "timeline.csv") { try AtomicFile.write(Data(TimelineRenderer.csv(timeline).utf8), to: $0) },
-            Task(name: "timeline.html") { try AtomicFile.write(Data(TimelineHTML.render(timeline).utf8), to: $0) },
+            Task(name: "timeline.md") { try AtomicFile.write(Data(TimelineRenderer.markdown(timeline.value).utf8), to: $0) },
+            Task(name: "timeline.csv") { try AtomicFile.write(Data(TimelineRenderer.csv(timeline.value).utf8), to: $0) },
+            Task(name: "timeline.html") { try AtomicFile.write(Data(TimelineHTML.render(timeline.value).utf8), to: $0) },
         ]
     }
 
@@ -68,5 +69,23 @@ enum BuildExports {
             if task.reportedAs == nil { written += names }
         })
         return written
+    }
+}
+
+/// A graph's timeline, made once by the first of the tasks that read it (the others wait for it).
+final class SharedTimeline: @unchecked Sendable {
+    private let graph: KnowledgeGraph
+    private let lock = NSLock()
+    private var made: Timeline?
+
+    init(graph: KnowledgeGraph) { self.graph = graph }
+
+    var value: Timeline {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let timeline = Timeline(graph: graph)
+        made = timeline
+        return timeline
     }
 }

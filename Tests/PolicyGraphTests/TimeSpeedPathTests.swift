@@ -174,6 +174,50 @@ import Testing
         #expect(count > 500)
     }
 
+    /// Read in place (without a folded copy), the scan finds what the scan of the folded text
+    /// finds; when it reads the text in place, folding changes nothing in it, and when it stops,
+    /// folding from where it stopped gives the whole text folded. Traditional characters, 『』
+    /// and 「」 before, inside and after expressions, and a two-byte lead before one (folding
+    /// steps one byte from it) meet every place the scan stops at.
+    @Test(arguments: [41, 42])
+    func readingInPlaceGivesTheFoldedReading(seed: UInt64) {
+        var generator = TimePropertyTests.Generator(state: seed)
+        let normalizer = Self.filtered
+        let inserts = [[0xC2] + Array("後".utf8), Array("『十四五』".utf8), Array("「".utf8), Array("2030年後".utf8),
+                       Array("·".utf8), Array("於2026年".utf8), Array("」".utf8)]
+        var readInPlace = 0, readFolded = 0
+        for _ in 0..<3000 {
+            var bytes = Self.bytes(&generator)
+            if generator.below(3) == 0 {
+                bytes.insert(contentsOf: inserts[generator.below(inserts.count)], at: generator.below(bytes.count + 1))
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                let folded = normalizer.vocabulary.fold(buffer)
+                for reference in [nil, ReferenceDate(year: 2025, month: 3, day: 15)] {
+                    var unused = 0
+                    let expected = folded.withUnsafeBufferPointer {
+                        normalizer.scan($0, original: buffer, reference: reference, inPlace: false, foldFrom: &unused) ?? []
+                    }
+                    let found = normalizer.expressions(in: buffer, reference: reference)
+                    #expect(found.map(\.range) == expected.map(\.range), "\(bytes)")
+                    #expect(found.map(\.value) == expected.map(\.value), "\(bytes)")
+                    #expect(found.map(\.rules) == expected.map(\.rules), "\(bytes)")
+                    #expect(found.map(\.text) == expected.map(\.text), "\(bytes)")
+                    var foldFrom = 0
+                    if normalizer.scan(buffer, original: buffer, reference: reference, inPlace: true, foldFrom: &foldFrom) == nil {
+                        #expect(normalizer.vocabulary.fold(buffer, from: foldFrom) == folded, "\(bytes)")
+                        readFolded += 1
+                    } else {
+                        #expect(folded == bytes, "\(bytes)")
+                        readInPlace += 1
+                    }
+                }
+            }
+        }
+        #expect(readInPlace > 500)
+        #expect(readFolded > 500)
+    }
+
     /// A word list finds at every place the first of its words that is there, as comparing
     /// each word in turn does (the filter on the first two bytes drops no word).
     @Test(arguments: [31])

@@ -10,10 +10,11 @@
 /// json.finish()   // {\n  "year" : 2027\n}
 /// ```
 public struct PrettyJSONWriter {
-    /// The bytes written and not yet handed on are `buffer[..<used]`; the rest is room,
-    /// kept at full length so that a value is written by stores through one pointer
-    /// after one check for room, not by appends that each check capacity and uniqueness.
-    private var buffer: [UInt8]
+    /// The bytes written and not yet handed on are the first `used` of `buffer`'s room:
+    /// a value is written by stores through its pointer after one check for room, with
+    /// no uniqueness check or closure per write (an array's `withUnsafeMutableBufferPointer`
+    /// cost more than most values' bytes). A copy of a writer shares the buffer: write through one.
+    private let buffer: Buffer
     private var used = 0
     /// Per open container: how many values it holds so far.
     private var counts: [Int] = []
@@ -25,7 +26,30 @@ public struct PrettyJSONWriter {
     /// - Parameter sink: receives the bytes in chunks, in order.
     public init(sink: @escaping ([UInt8]) -> Void) {
         self.sink = sink
-        buffer = [UInt8](repeating: 0, count: Self.chunkSize + 4096)
+        buffer = Buffer(capacity: Self.chunkSize + 4096)
+    }
+
+    /// The memory the bytes are written to, owned and freed here.
+    private final class Buffer {
+        private(set) var base: UnsafeMutablePointer<UInt8>
+        private(set) var capacity: Int
+
+        init(capacity: Int) {
+            base = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
+
+        /// Room for at least `size` bytes, the first `used` kept.
+        func grow(to size: Int, keeping used: Int) {
+            let capacity = max(size, 2 * self.capacity)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: base, count: used)
+            base.deallocate()
+            base = grown
+            self.capacity = capacity
+        }
+
+        deinit { base.deallocate() }
     }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -103,7 +127,7 @@ public struct PrettyJSONWriter {
 
     /// Hands the remaining bytes to the sink.
     public mutating func finish() {
-        if used > 0 { sink(Array(buffer[..<used])) }
+        if used > 0 { sink(Array(UnsafeBufferPointer(start: buffer.base, count: used))) }
         used = 0
     }
 
@@ -175,14 +199,9 @@ public struct PrettyJSONWriter {
     /// it is given, and keeps as many as it says it wrote.
     @inline(__always)
     private mutating func write(upTo count: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-        if used + count > buffer.count { grow(to: used + count) }
-        let start = used
-        used += buffer.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
-    }
-
-    /// Room for a value longer than the chunk (a long string): the buffer doubles.
-    private mutating func grow(to size: Int) {
-        buffer.append(contentsOf: repeatElement(0, count: max(size, 2 * buffer.count) - buffer.count))
+        // Room for a value longer than the chunk (a long string): the buffer at least doubles.
+        if used + count > buffer.capacity { buffer.grow(to: used + count, keeping: used) }
+        used += body(buffer.base + used)
     }
 
     private mutating func flushIfFull() {

@@ -6,12 +6,14 @@
 /// (`patterns/time.tsv`, role `fold`), each three bytes to three bytes, so byte
 /// offsets stay those of the original text.
 extension TimeVocabulary {
-    /// A copy of `bytes` with the foldings applied, of the same length.
-    func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    /// A copy of `bytes` with the foldings applied, of the same length; from `start` on only,
+    /// when the caller knows that nothing before it folds (and that `start` is where the
+    /// folding's steps from the first byte pass).
+    func fold(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> [UInt8] {
         var result = Array(bytes)
         guard !foldTable.isEmpty else { return result }
         foldBits.withUnsafeBufferPointer { foldBits in
-            var index = 0
+            var index = start
             while index < bytes.count {
                 let lead = bytes[index]
                 if lead < 0xE0 { index += 1; continue }
@@ -31,5 +33,34 @@ extension TimeVocabulary {
             }
         }
         return result
+    }
+
+    /// Whether folding changes `scalar` (or might: a scalar of the table, whatever its length).
+    @inline(__always)
+    func folds(_ scalar: UInt32) -> Bool {
+        scalar < 0x10000 ? foldBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 : foldTable[scalar] != nil
+    }
+
+    /// Where ``fold(_:from:)`` may first change a scalar that starts in `range`, stepping as it
+    /// steps from `range.lowerBound`; `nil` when it changes none. Every scalar of the table
+    /// counts, whatever its bytes (a place too early only costs a fold), and a last step that
+    /// goes past the range's end gives the range's start (the steps after it would not be the scan's).
+    func firstFolded(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let lead = bytes[index]
+            if lead < 0xE0 { index += 1; continue }
+            if lead < 0xF0 {
+                guard index + 3 <= bytes.count else { index += 1; continue }
+                let block = Int(lead & 0x0F) << 6 | Int(bytes[index + 1] & 0x3F)
+                if foldBits[block] & (1 << UInt64(bytes[index + 2] & 0x3F)) != 0 { return index }
+                index += 3
+                continue
+            }
+            let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
+            if folds(scalar) { return index }
+            index += length
+        }
+        return index == range.upperBound ? nil : range.lowerBound
     }
 }

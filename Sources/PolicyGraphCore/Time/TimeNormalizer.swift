@@ -15,6 +15,9 @@ public struct TimeNormalizer: Sendable {
     let startScalars: Set<UInt32>
     /// ``startScalars`` below U+10000 as bits, so that the scan tests each scalar without hashing.
     private let startBits: [UInt64]
+    /// ``startBits`` with the vocabulary's folded scalars (``TimeVocabulary/foldBits``): what the
+    /// scan of a text read in place stops at, a start or a character that folding would change.
+    private let startOrFoldBits: [UInt64]
     /// The core forms that can start at each place (``TimeFormTable``): where an expression's
     /// start (在, 大, 力 …) is followed by none, no form is tried, else only those that can match.
     /// `nil` when the vocabulary leaves the starts unknown, or `prefilter` was off.
@@ -39,6 +42,7 @@ public struct TimeNormalizer: Sendable {
             startScalars = starts
         }
         startBits = Self.bits(startScalars)
+        startOrFoldBits = zip(startBits, vocabulary.foldBits).map { $0 | $1 }
     }
 
     /// `scalars` below U+10000 as bits.
@@ -87,54 +91,80 @@ public struct TimeNormalizer: Sendable {
 
     /// Every time expression in `bytes`, left to right, non-overlapping.
     ///
-    /// - Complexity: O(n): each start is tried with a bounded look-ahead.
+    /// Most texts hold no traditional character the grammar folds (後, 於, 來 …): they are read
+    /// in place, without the folded copy. The scan stops at the first such character it meets
+    /// (or finds inside an expression it read), and the text is then folded and read again, so
+    /// the result is always that of reading the folded text.
+    ///
+    /// - Complexity: O(n): each start is tried with a bounded look-ahead; a text is read at most twice.
     public func expressions(in bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?) -> [TimeExpression] {
-        let folded = vocabulary.fold(bytes)
-        return folded.withUnsafeBufferPointer { buffer in
-            let parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: false, formTable: formTable)
-            return startBits.withUnsafeBufferPointer { startBits in
-                var result: [TimeExpression] = []
-                var index = 0
-                // Where the scalar before this one starts (-1 at the start and after an expression);
-                // it is decoded only where a digit or numeral may start an expression.
-                var previousIndex = -1
-                while index < buffer.count {
-                    let lead = buffer[index]
-                    let scalar: UInt32
-                    let length: Int
-                    if lead >= 0xE0, lead < 0xF0, index + 3 <= buffer.count {
-                        // Three bytes (every Chinese character), decoded as ``UTF8Bytes/scalar(in:at:)``
-                        // does; most start nothing.
-                        let block = UInt32(lead & 0x0F) << 6 | UInt32(buffer[index + 1] & 0x3F)
-                        let bit = UInt32(buffer[index + 2] & 0x3F)
-                        if startBits[Int(block)] & (1 << UInt64(bit)) == 0 { previousIndex = index; index += 3; continue }
-                        scalar = block << 6 | bit
-                        length = 3
-                    } else if lead < 0x80 {
-                        if startBits[Int(lead >> 6)] & (1 << UInt64(lead & 63)) == 0 { previousIndex = index; index += 1; continue }
-                        scalar = UInt32(lead)
-                        length = 1
-                    } else if lead & 0xC0 == 0x80 {
-                        index += 1
-                        continue
-                    } else {
-                        (scalar, length) = UTF8Bytes.scalar(in: buffer, at: index)
-                        if !canStart(scalar) { previousIndex = index; index += length; continue }
-                    }
-                    // A digit run starts only at its first digit, a run of numerals at its first numeral.
-                    if !Self.continuesRun(scalar, previous: previousIndex < 0 ? 0 : UTF8Bytes.scalar(in: buffer, at: previousIndex).value),
-                       let (value, end, rules) = parser.parseExplained(at: index) {
-                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-                        result.append(TimeExpression(range: index..<end, text: text, value: value, rules: rules))
-                        index = end
-                        previousIndex = -1
-                        continue
-                    }
-                    previousIndex = index
-                    index += length
+        var foldFrom = 0
+        if let found = scan(bytes, original: bytes, reference: reference, inPlace: true, foldFrom: &foldFrom) { return found }
+        // Nothing before `foldFrom` folds: the copy is folded from there on.
+        let folded = vocabulary.fold(bytes, from: foldFrom)
+        return folded.withUnsafeBufferPointer { scan($0, original: bytes, reference: reference, inPlace: false, foldFrom: &foldFrom) ?? [] }
+    }
+
+    /// The scan of ``expressions(in:reference:)`` over `buffer` (the text, folded or not); the
+    /// texts of the expressions are taken from `original`. `inPlace`: `buffer` is the text
+    /// itself, and the scan gives `nil` as soon as it meets a scalar that folding may change,
+    /// with `foldFrom` set to where ``TimeVocabulary/fold(_:from:)`` is to start (nothing before it folds).
+    func scan(_ buffer: UnsafeBufferPointer<UInt8>, original bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?,
+              inPlace: Bool, foldFrom: inout Int) -> [TimeExpression]? {
+        let parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: false, formTable: formTable)
+        let folds = inPlace && !vocabulary.foldTable.isEmpty
+        return (folds ? startOrFoldBits : startBits).withUnsafeBufferPointer { stopBits in
+            var result: [TimeExpression] = []
+            var index = 0
+            // Where the scalar before this one starts (-1 at the start and after an expression);
+            // it is decoded only where a digit or numeral may start an expression.
+            var previousIndex = -1
+            while index < buffer.count {
+                let lead = buffer[index]
+                let scalar: UInt32
+                let length: Int
+                if lead >= 0xE0, lead < 0xF0, index + 3 <= buffer.count {
+                    // Three bytes (every Chinese character), decoded as ``UTF8Bytes/scalar(in:at:)``
+                    // does; most start nothing.
+                    let block = UInt32(lead & 0x0F) << 6 | UInt32(buffer[index + 1] & 0x3F)
+                    let bit = UInt32(buffer[index + 2] & 0x3F)
+                    if stopBits[Int(block)] & (1 << UInt64(bit)) == 0 { previousIndex = index; index += 3; continue }
+                    scalar = block << 6 | bit
+                    length = 3
+                    if folds, vocabulary.folds(scalar) { foldFrom = index; return nil }
+                    if !canStart(scalar) { previousIndex = index; index += 3; continue }
+                } else if lead < 0x80 {
+                    if stopBits[Int(lead >> 6)] & (1 << UInt64(lead & 63)) == 0 { previousIndex = index; index += 1; continue }
+                    scalar = UInt32(lead)
+                    length = 1
+                    if folds, vocabulary.folds(scalar) { foldFrom = index; return nil }
+                    if !canStart(scalar) { previousIndex = index; index += 1; continue }
+                } else if lead & 0xC0 == 0x80 {
+                    index += 1
+                    continue
+                } else {
+                    (scalar, length) = UTF8Bytes.scalar(in: buffer, at: index)
+                    // Folding steps one byte from a two-byte lead: where the next byte is not a
+                    // continuation, it would read a scalar there that this scan steps over.
+                    if folds, vocabulary.folds(scalar)
+                        || (lead < 0xE0 && index + 1 < buffer.count && !UTF8Bytes.isContinuation(buffer[index + 1])) { foldFrom = index; return nil }
+                    if !canStart(scalar) { previousIndex = index; index += length; continue }
                 }
-                return result
+                // A digit run starts only at its first digit, a run of numerals at its first numeral.
+                if !Self.continuesRun(scalar, previous: previousIndex < 0 ? 0 : UTF8Bytes.scalar(in: buffer, at: previousIndex).value),
+                   let (value, end, rules) = parser.parseExplained(at: index) {
+                    // The scan steps over the expression: a folded scalar inside it is looked for here.
+                    if folds, let folded = vocabulary.firstFolded(buffer, in: index..<end) { foldFrom = folded; return nil }
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                    result.append(TimeExpression(range: index..<end, text: text, value: value, rules: rules))
+                    index = end
+                    previousIndex = -1
+                    continue
+                }
+                previousIndex = index
+                index += length
             }
+            return result
         }
     }
 

@@ -8,7 +8,7 @@
 /// suffix     := 或之前 | 及以前 | 以前 | 之前 | 前 | 前后 | 左右 | 或之后 | 及以后 | 以后 | 之后 | 后 | 起 | 开始 | 以来 | 以内 | 内
 ///
 /// The bytes are the text with traditional characters of the grammar folded
-/// (``TimeVocabulary/fold(_:)``), so `後`, `於`, `來`, `內` read like their simplified forms
+/// (``TimeVocabulary/fold(_:from:)``), so `後`, `於`, `來`, `內` read like their simplified forms
 /// while byte offsets stay those of the original. Every number the parser
 /// builds is bounded: digit runs by their length, numeral runs by
 /// ``smallNumeralLimit``, and years to ``yearRange``.

@@ -54,6 +54,12 @@ struct TargetExtractor {
     let projectWordBytes: [[UInt8]]?
     /// ``TargetVocabulary/affiliationTitles`` as bytes, for the byte path of ``isAffiliation(_:cursor:)``.
     let affiliationTitleBytes: [[UInt8]]
+    /// The first scalars of the affiliation titles, one bit each below U+10000 (``TimeNormalizer/bits(_:)``):
+    /// a holder followed by a plain scalar that opens no title is no affiliation, whichever path
+    /// would read it. `nil` when a title's first scalar is not plain.
+    let affiliationFirstScalars: [UInt64]?
+    /// ``TargetVocabulary/projectWords`` as one matcher, for the byte path of ``locatesProject(_:cursor:)``.
+    let projectMatcher: WordMatcher
     /// ``shortTitles``' words as bytes, for the byte path of ``shortTitleEndings(of:)``
     /// (`nil` when a word holds a scalar that is not plain).
     let shortTitleBytes: [[UInt8]]?
@@ -74,6 +80,8 @@ struct TargetExtractor {
     let prepositionEndings: Set<UInt32>?
     /// ``TargetVocabulary/mediaEndings`` as bytes, for the byte path of ``isDateline(_:cursor:)``.
     let mediaEndingBytes: PlainWords?
+    /// ``TargetVocabulary/reportTitles`` as bytes, for the byte path of ``firstLineNamesReport(end:cursor:)``.
+    let reportTitleBytes: PlainWords?
 
     init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String],
          issuing: [String] = [], shortTitles: [String] = [], timeNormalizer: TimeNormalizer = TimeNormalizer()) {
@@ -83,10 +91,13 @@ struct TargetExtractor {
         datelineOpenerBytes = Self.simpleWordBytes(vocabulary.datelineOpeners)
         datelineWireBytes = Self.simpleWordBytes(vocabulary.datelineWires)
         affiliationTitleBytes = vocabulary.affiliationTitles.map { Array($0.utf8) }
+        affiliationFirstScalars = Self.firstScalarBits(vocabulary.affiliationTitles)
+        projectMatcher = WordMatcher(vocabulary.projectWords)
         topicScalars = TopicScalars(vocabulary: vocabulary, noise: vocabulary.topicNoise)
         self.issuing = issuing
         issuingBytes = PlainWords(issuing)
         mediaEndingBytes = PlainWords(vocabulary.mediaEndings)
+        reportTitleBytes = PlainWords(vocabulary.reportTitles)
         factAfterBytes = PlainWords(vocabulary.factAfterWords)
         copulaBytes = PlainWords(vocabulary.copulas)
         attributeBytes = PlainWords(vocabulary.attributes)
@@ -143,7 +154,30 @@ struct TargetExtractor {
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], names: EntityNames,
                  reference: ReferenceDate?) -> [ExtractedTarget] {
         let times = timeNormalizer.expressions(in: cursor.bytes, reference: reference)
-        let allHolders = mentions.filter { Self.isHolderType($0.type) && names[$0.key] != nil }
+        // The holders as indices into `mentions` (a Mention is costly to copy), with their output
+        // names, each looked up once (a lookup hashes the key).
+        var allHolders: [Int] = []
+        var allHolderNames: [String] = []
+        // A mention of an ontology entity mostly repeats its entity's key: the last answer for each
+        // entity is kept with the key it was for, and reused when the key is the same string.
+        var namesByEntity: [Int: (key: String, name: String?)] = [:]
+        for index in mentions.indices where Self.isHolderType(mentions[index].type) {
+            let key = mentions[index].key
+            let found: String?
+            if let entity = mentions[index].entityIndex {
+                if let cached = namesByEntity[entity], cached.key == key {
+                    found = cached.name
+                } else {
+                    found = names[key]
+                    namesByEntity[entity] = (key, found)
+                }
+            } else {
+                found = names[key]
+            }
+            guard let name = found else { continue }
+            allHolders.append(index)
+            allHolderNames.append(name)
+        }
         let policyRanges = OverlapIndex(mentions.filter { $0.type == .policy }.map(\.range))
         var results: [ExtractedTarget] = []
         // Keys hashed as bytes (CanonicalKey): a String key is normalised on every hash.
@@ -152,15 +186,23 @@ struct TargetExtractor {
         var lastSpeaker: Holder? = nil
         var holderIndex = 0
         var usedHolders: [Int: Holder] = [:]
-        let holders = allHolders.filter { !isDateline($0, cursor: cursor) && !isAffiliation($0, cursor: cursor) }
+        var holders: [Mention] = []
+        var holderNames: [String] = []
+        for (index, mention) in allHolders.enumerated()
+        where !isDateline(mentions[mention], cursor: cursor) && !isAffiliation(mentions[mention], cursor: cursor) {
+            holders.append(mentions[mention])
+            holderNames.append(allHolderNames[index])
+        }
         let holderStarts = SortedStarts(holders)
         /// The holders that start in `range`, by binary search.
         func holdersStarting(in range: Range<Int>) -> ArraySlice<Mention> {
             holders[holderStarts.firstIndex(atOrAfter: range.lowerBound)..<holderStarts.firstIndex(atOrAfter: range.upperBound)]
         }
         // The last holder of each key so far, as its index in allHolders (a Mention is costly to copy).
+        // Filled only when a person's affiliation is first looked up (most texts name none), with the
+        // holders before `allIndex` that are not in it yet (`keyedHolders` of them are).
         var lastByKey: [CanonicalKey: Int] = [:]
-        lastByKey.reserveCapacity(allHolders.count)
+        var keyedHolders = 0
         var allIndex = 0
         // subject.document: the last policy named in each paragraph; subject.report: a work report's region.
         var lastPolicyByParagraph: [Int: Holder] = [:]
@@ -171,6 +213,8 @@ struct TargetExtractor {
         var titleSpeakerIndex = 0
         var lastSpeakerAt = -1
         var speakerIsTitle = false
+        // The future and past words of the sentence of the current time, listed once per sentence.
+        var sentenceWords = SentenceWords()
 
         for time in times {
             guard let sentenceIndex = segments.sentenceIndex(containing: time.range.lowerBound) else { continue }
@@ -178,12 +222,13 @@ struct TargetExtractor {
             // Holders mentioned before this time in the paragraph are remembered for carrying over.
             while holderIndex < holders.count, holders[holderIndex].range.upperBound <= time.range.lowerBound {
                 let mention = holders[holderIndex]
+                let name = holderNames[holderIndex]
                 let paragraph = segments.sentenceIndex(containing: mention.range.lowerBound).map { segments.sentences[$0].paragraph } ?? -1
                 if mention.type.isOrganisation || mention.type == .policy {
-                    lastHolderByParagraph[paragraph] = Holder(mention: mention, name: names[mention.key]!)
+                    lastHolderByParagraph[paragraph] = Holder(mention: mention, name: name)
                 }
                 if mention.type == .policy, isIssued(mention, cursor: cursor) {
-                    lastPolicyByParagraph[paragraph] = Holder(mention: mention, name: names[mention.key]!)
+                    lastPolicyByParagraph[paragraph] = Holder(mention: mention, name: name)
                 }
                 if mention.type.isOrganisation { lastNamed = mention }
                 // Policies are carried on only when they state something (《意见》提出).
@@ -191,7 +236,7 @@ struct TargetExtractor {
                 // (a headline): nothing is carried across it.
                 let opensClause = isClauseInitial(mention, cursor: cursor)
                 if isSpeaker(mention, cursor: cursor) || (opensClause && mention.type != .policy && !locatesProject(mention, cursor: cursor)) {
-                    lastSpeaker = Holder(mention: mention, name: names[mention.key]!)
+                    lastSpeaker = Holder(mention: mention, name: name)
                     speakerParagraph = paragraph
                     lastSpeakerAt = mention.range.lowerBound
                     speakerIsTitle = false
@@ -211,11 +256,11 @@ struct TargetExtractor {
                 }
                 titleSpeakerIndex += 1
             }
-            guard isTarget(time, sentence: sentence, cursor: cursor, policyRanges: policyRanges, reference: reference) else { continue }
+            guard isTarget(time, sentence: sentence, cursor: cursor, policyRanges: policyRanges, reference: reference, words: &sentenceWords)
+            else { continue }
             // target.not-headline: a headline sums up the story below it, which states the target itself.
             if isHeadline(sentenceIndex, segments: segments, cursor: cursor), sentenceIndex + 1 < segments.sentences.count { continue }
-            while allIndex < allHolders.count, allHolders[allIndex].range.upperBound <= time.range.lowerBound {
-                lastByKey[CanonicalKey(allHolders[allIndex].key)] = allIndex
+            while allIndex < allHolders.count, mentions[allHolders[allIndex]].range.upperBound <= time.range.lowerBound {
                 allIndex += 1
             }
             // A carried subject stays in its paragraph: the next paragraph may be about another holder.
@@ -226,7 +271,7 @@ struct TargetExtractor {
                 let sameParagraph = speakerParagraph == sentence.paragraph || (lastNamed?.key == speaker.mention.key && !headline)
                 return sameParagraph && time.range.lowerBound - speaker.mention.range.upperBound < 2400 ? speaker : nil
             }
-            let sentenceLooksAhead = future.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes)
+            let sentenceLooksAhead = sentenceWords.future(in: window(sentence, around: time.range, cursor: cursor), future, bytes: cursor.bytes)
                 || time.value.relation == .by
             var carried: (Holder, String)? = nil
             if sentenceLooksAhead {
@@ -250,9 +295,15 @@ struct TargetExtractor {
                 rule = "subject.report"
             }
             // A company's spokesperson speaks for the company.
+            if holders.contains(where: { $0.mention.type == .person && $0.mention.affiliation != nil }) {
+                while keyedHolders < allIndex {
+                    lastByKey[CanonicalKey(mentions[allHolders[keyedHolders]].key)] = keyedHolders
+                    keyedHolders += 1
+                }
+            }
             holders = holders.map { holder in
                 guard holder.mention.type == .person, let affiliation = holder.mention.affiliation,
-                      let company = lastByKey[CanonicalKey(affiliation)].map({ allHolders[$0] }),
+                      let company = lastByKey[CanonicalKey(affiliation)].map({ mentions[allHolders[$0]] }),
                       company.type == .company, let name = names[company.key] else { return holder }
                 return Holder(mention: company, name: name)
             }
@@ -271,18 +322,20 @@ struct TargetExtractor {
                     return Holder(mention: subject, name: name)
                 }
                 let before = holdersStarting(in: sentence.range.lowerBound..<max(sentence.range.lowerBound, holder.mention.range.lowerBound))
+                // The text before the holder, once: a leader's title ends it.
                 let leader = cursor.text(from: max(0, holder.mention.range.lowerBound - 15), to: holder.mention.range.lowerBound)
-                if vocabulary.leaderTitles.contains(where: { leader.hasSuffix($0) }),
+                let isLeader = vocabulary.leaderTitles.contains(where: { leader.hasSuffix($0) })
+                if isLeader,
                    let body = before.last(where: { $0.type == .region || $0.type == .government }),
                    holder.mention.range.lowerBound - body.range.upperBound <= 12, let name = names[body.key] {
                     rule = "subject.person-speaks"
                     return Holder(mention: body, name: name)
                 }
                 // A leader (行政长官, 总理) stating a goal speaks for a government the text may not name: left out.
-                let title = cursor.text(from: max(0, holder.mention.range.lowerBound - 15), to: holder.mention.range.lowerBound)
                 // Someone else's goal a person speaks of (实现到2025年的“六个一百”目标) is not his: left out.
-                if vocabulary.goalNouns.contains(where: { cursor.text(timeClause).contains($0) }) { return nil }
-                guard vocabulary.leaderTitles.contains(where: { title.hasSuffix($0) }) else { return holder }
+                let clauseText = cursor.text(timeClause)
+                if vocabulary.goalNouns.contains(where: { clauseText.contains($0) }) { return nil }
+                guard isLeader else { return holder }
                 let lead = min(holder.mention.range.upperBound, time.range.lowerBound)..<time.range.lowerBound
                 return goal.occurs(in: timeClause, of: cursor.bytes) || goal.occurs(in: lead, of: cursor.bytes) ? nil : holder
             } }
@@ -356,6 +409,14 @@ struct TargetExtractor {
 
     func isTarget(_ time: TimeExpression, sentence: TextSegments.Sentence, cursor: TextCursor, policyRanges: OverlapIndex,
                   reference: ReferenceDate?) -> Bool {
+        var words = SentenceWords()
+        return isTarget(time, sentence: sentence, cursor: cursor, policyRanges: policyRanges, reference: reference, words: &words)
+    }
+
+    /// ``isTarget(_:sentence:cursor:policyRanges:reference:)`` with the sentence's future and past
+    /// words listed once in `words` (``SentenceWords``) and kept for the next time of the sentence.
+    func isTarget(_ time: TimeExpression, sentence: TextSegments.Sentence, cursor: TextCursor, policyRanges: OverlapIndex,
+                  reference: ReferenceDate?, words: inout SentenceWords) -> Bool {
         if policyRanges.overlaps(time.range) { return false }
         if time.value.isPast(relativeTo: reference) { return false }
         // A start or an open end already behind the reference is a fact: 自2013年开始.
@@ -389,18 +450,20 @@ struct TargetExtractor {
         // …and a time inside a noun phrase (下达2023年农业转移支付, “十四五”规划的…): a verb or noun
         // stands right before it and nothing in its sentence looks ahead.
         // (the time's own words, 未来十年, do not count as looking ahead).
+        // From here on the future and past words are asked about several stretches of the sentence.
+        words.prepare(sentence.range, future: future, past: past, bytes: cursor.bytes)
+        let scope = window(sentence, around: time.range, cursor: cursor)
         if time.value.relation == .in || time.value.precision == .period || time.value.precision == .window,
            modifiesNoun(time, cursor: cursor) {
-            let scope = window(sentence, around: time.range, cursor: cursor)
-            if !future.occurs(in: scope.lowerBound..<time.range.lowerBound, of: cursor.bytes),
-               !future.occurs(in: time.range.upperBound..<max(time.range.upperBound, scope.upperBound), of: cursor.bytes) { return false }
+            if !words.future(in: scope.lowerBound..<time.range.lowerBound, future, bytes: cursor.bytes),
+               !words.future(in: time.range.upperBound..<max(time.range.upperBound, scope.upperBound), future, bytes: cursor.bytes) { return false }
         }
-        let looksAhead = future.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes)
-        let clauseLooksAhead = future.occurs(in: clause, of: cursor.bytes)
-        if past.occurs(in: clause, of: cursor.bytes) && !clauseLooksAhead { return false }
+        let looksAhead = words.future(in: scope, future, bytes: cursor.bytes)
+        let clauseLooksAhead = words.future(in: clause, future, bytes: cursor.bytes)
+        if words.past(in: clause, past, bytes: cursor.bytes) && !clauseLooksAhead { return false }
         // target.not-statistics: figures reported for a period so far (今年前11个月…同比增长10%):
         // a past word in the sentence and nothing in it that looks ahead.
-        if past.occurs(in: window(sentence, around: time.range, cursor: cursor), of: cursor.bytes) && !looksAhead
+        if words.past(in: scope, past, bytes: cursor.bytes) && !looksAhead
             && time.value.relation != .after && time.value.relation != .from { return false }
         // A dated day is an event unless its own clause looks ahead (2025年1月1日起将施行).
         if time.value.precision == .day && !clauseLooksAhead && time.value.relation == .in {
@@ -444,10 +507,11 @@ struct TargetExtractor {
             end = next
             count += 1
         }
-        if let words = projectWordBytes, end > mention.range.upperBound,
+        if projectWordBytes != nil, end > mention.range.upperBound,
            Self.scalarsAreCharacters(cursor.bytes, in: mention.range.upperBound..<end) {
-            // The byte path: where scalars are characters, a byte match is a match.
-            return words.contains { Self.contains($0, in: mention.range.upperBound..<end, cursor: cursor) }
+            // The byte path: where scalars are characters, a byte match is a match; all the words
+            // in one pass (a word's bytes start only where a scalar does).
+            return projectMatcher.occurs(in: mention.range.upperBound..<end, of: cursor.bytes)
         }
         let run = cursor.text(from: mention.range.upperBound, to: end)
         return vocabulary.projectWords.contains { run.contains($0) }
@@ -723,7 +787,10 @@ struct TargetExtractor {
         var start = mention.range.lowerBound
         if let (scalar, previous) = cursor.scalar(before: start), scalar == 0x636E { start = previous } // 据
         guard let (scalar, _) = cursor.scalar(before: start) else { return true }
-        return "，,。；;：:\n”".unicodeScalars.contains { $0.value == scalar }
+        switch scalar {
+        case 0xFF0C, 0x2C, 0x3002, 0xFF1B, 0x3B, 0xFF1A, 0x3A, 0x0A, 0x201D: return true // ，,。；;：:\n”
+        default: return false
+        }
     }
 
     /// A news agency in a dateline (新华社北京1月24日电) or a paper's own (本报讯) is no holder.
@@ -766,6 +833,13 @@ struct TargetExtractor {
     func isAffiliation(_ mention: Mention, cursor: TextCursor) -> Bool {
         guard mention.type != .person else { return false }
         let end = min(cursor.bytes.count, mention.range.upperBound + Self.affiliationWindow)
+        // A plain scalar after the holder that opens no title: neither path finds one (a `String`
+        // prefix starts with the same first scalar when that scalar has no decomposition).
+        if let bits = affiliationFirstScalars, mention.range.upperBound < end,
+           let length = PlainUTF8.plainLength(cursor.bytes, at: mention.range.upperBound), mention.range.upperBound + length <= end {
+            let scalar = UTF8Bytes.scalar(in: cursor.bytes, at: mention.range.upperBound).value
+            if bits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) == 0 { return false }
+        }
         if Self.scalarsAreCharacters(cursor.bytes, in: mention.range.upperBound..<end) {
             // The byte path: a title's bytes right after the holder.
             return affiliationTitleBytes.contains { cursor.matches($0, at: mention.range.upperBound) && mention.range.upperBound + $0.count <= end }
@@ -776,6 +850,19 @@ struct TargetExtractor {
 
     /// How far after a holder a title is looked for, in bytes.
     static let affiliationWindow = 40
+
+    /// The first scalars of `words` as bits (``TimeNormalizer/bits(_:)``), when each is plain
+    /// (``PlainUTF8/plainLength(_:at:)``: a character of its own, without a decomposition); else `nil`.
+    static func firstScalarBits(_ words: [String]) -> [UInt64]? {
+        var firsts: Set<UInt32> = []
+        for word in words {
+            let bytes = Array(word.utf8)
+            guard !bytes.isEmpty, bytes.withUnsafeBufferPointer({ PlainUTF8.plainLength($0, at: 0) }) != nil,
+                  let first = word.unicodeScalars.first, first.value < 0x10000 else { return nil }
+            firsts.insert(first.value)
+        }
+        return TimeNormalizer.bits(firsts)
+    }
 
     /// Whether every scalar of `range` is a character of its own (so that a byte
     /// prefix is a character prefix); a sequence cut by the range's end counts as

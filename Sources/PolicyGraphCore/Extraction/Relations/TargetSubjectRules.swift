@@ -68,12 +68,18 @@ extension TargetExtractor {
     func reportHolder(holders: [Mention], names: EntityNames, cursor: TextCursor) -> Holder? {
         // The title: the first line, or a policy named near the top.
         let firstLineEnd = cursor.bytes.prefix(600).firstIndex(of: 0x0A) ?? min(600, cursor.bytes.count)
+        // The holders are in text order: the walk stops at the first one past the top (each
+        // looked at in place, not copied).
+        var policyTitle: String? = nil
+        for index in holders.indices {
+            guard holders[index].range.lowerBound < 600 else { break }
+            guard holders[index].type == .policy, let name = names[holders[index].key],
+                  vocabulary.reportTitles.contains(where: { name.hasSuffix($0) }) else { continue }
+            policyTitle = name
+            break
+        }
+        guard policyTitle != nil || firstLineNamesReport(end: firstLineEnd, cursor: cursor) else { return nil }
         let firstLine = cursor.text(from: 0, to: firstLineEnd)
-        let policyTitle = holders.first { mention in
-            mention.type == .policy && mention.range.lowerBound < 600
-                && vocabulary.reportTitles.contains { names[mention.key]?.hasSuffix($0) == true }
-        }.flatMap { names[$0.key] }
-        guard policyTitle != nil || vocabulary.reportTitles.contains(where: { firstLine.contains($0) }) else { return nil }
         for title in [policyTitle, firstLine].compactMap({ $0 }) {
             for mention in holders where mention.type == .region && mention.range.lowerBound < 4000 {
                 guard let name = names[mention.key], title.contains(mention.surface) || title.contains(name) else { continue }
@@ -83,12 +89,24 @@ extension TargetExtractor {
         return nil
     }
 
+    /// Whether the first line (bytes `0..<end`) holds a `report-title` word: on bytes where the
+    /// line and the words are plain (``PlainWords``: there a byte search is `String.contains`),
+    /// else on the `String`.
+    func firstLineNamesReport(end: Int, cursor: TextCursor) -> Bool {
+        if let reportTitleBytes, let line = PlainWords.plainWindow(cursor.bytes, from: 0, to: end) {
+            return reportTitleBytes.words.contains { cursor.firstRange(of: $0, in: line) != nil }
+        }
+        let firstLine = cursor.text(from: 0, to: end)
+        return vocabulary.reportTitles.contains(where: { firstLine.contains($0) })
+    }
+
     /// `subject.short-title`: a clause that opens with a policy's bare title word and a
     /// verb of stating (方案指，…; 意见提出…) is the latest policy of that kind speaking.
     /// Offsets in text order, for the extractor to carry.
     func shortTitleSpeakers(holders: [Mention], names: EntityNames, segments: TextSegments,
                             cursor: TextCursor) -> [(offset: Int, holder: Holder)] {
-        let policies = holders.filter { $0.type == .policy }
+        // The policies among the holders, by index (a Mention is costly to copy).
+        let policies = holders.indices.filter { holders[$0].type == .policy }
         var policyIndex = 0
         // By the ending's index in `shortTitles.words` (unique words), so that no String is hashed per clause.
         var latestByEnding: [Int: Holder] = [:]
@@ -99,10 +117,14 @@ extension TargetExtractor {
                 if let (scalar, next) = cursor.scalar(at: start), scalar == .leftTitle || scalar == .leftQuote { start = next }
                 guard let (word, end) = shortTitles.word(at: start, in: cursor.bytes, limit: clause.upperBound) else { continue }
                 // The policies named so far, by their title word.
-                while policyIndex < policies.count, policies[policyIndex].range.upperBound <= start {
+                while policyIndex < policies.count, holders[policies[policyIndex]].range.upperBound <= start {
                     let policy = policies[policyIndex]
-                    if let name = names[policy.key] {
-                        for ending in shortTitleEndings(of: name) { latestByEnding[ending] = Holder(mention: policy, name: name) }
+                    if let name = names[holders[policy].key] {
+                        let endings = shortTitleEndings(of: name)
+                        if !endings.isEmpty {
+                            let holder = Holder(mention: holders[policy], name: name)
+                            for ending in endings { latestByEnding[ending] = holder }
+                        }
                     }
                     policyIndex += 1
                 }
@@ -122,7 +144,7 @@ extension TargetExtractor {
     func shortTitleEndings(of name: String) -> [Int] {
         var name = name
         let endings = name.withUTF8 { bytes -> [Int]? in
-            guard let shortTitleBytes, TopicScalars.scalars(of: 0..<bytes.count, in: bytes) != nil else { return nil }
+            guard let shortTitleBytes, TopicScalars.allPlain(0..<bytes.count, in: bytes) else { return nil }
             return shortTitleBytes.indices.filter { index in
                 let ending = shortTitleBytes[index]
                 return ending.count <= bytes.count && bytes[(bytes.count - ending.count)...].elementsEqual(ending)

@@ -63,6 +63,16 @@ struct TopicScalars: Sendable {
         return result
     }
 
+    /// Whether every scalar of `range` is plain: ``scalars(of:in:)`` is not `nil` (without making the array).
+    static func allPlain(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard let (scalar, length) = UTF8Trimming.strictScalar(in: bytes, at: index, end: range.upperBound), isPlain(scalar) else { return false }
+            index += length
+        }
+        return true
+    }
+
     /// The string of `scalars` (each a valid scalar).
     static func string(_ scalars: ArraySlice<UInt32>) -> String {
         var bytes: [UInt8] = []

@@ -43,6 +43,19 @@ struct WordMatcher: Sendable {
         return found
     }
 
+    /// The end of the shortest word starting at `index`, if any: a word occurs in a range
+    /// that starts at or before `index` exactly when this end is within the range.
+    @inline(__always)
+    func shortestEnd(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard index < bytes.count, canStart(bytes[index]) else { return nil }
+        var found: Int? = nil
+        trie.forEachPrefix(in: bytes, from: index) { end, _ in
+            found = end
+            return false
+        }
+        return found
+    }
+
     /// The first (leftmost, then longest) word in `range`.
     func first(in range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> (word: Int, range: Range<Int>)? {
         var index = range.lowerBound
