@@ -107,18 +107,20 @@ import Testing
         #expect(failures.isEmpty, "\(failures.prefix(5))")
     }
 
-    /// The word-at-a-time test for bytes JSON escapes agrees with the byte loop, for each
+    /// The word-at-a-time test for bytes JSON escapes (with and without slashes) agrees with the byte loop, for each
     /// such byte and its neighbours at every place of strings of 0–24 bytes.
     @Test func jsonEscapeTestAgreesWithTheByteLoop() {
         var failures: [[UInt8]] = []
-        let specials: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xE4, 0xFF]
-        for length in 0...24 {
-            for place in 0..<max(length, 1) {
-                for special in specials {
-                    var bytes: [UInt8] = Array("中文新闻文本abcdefghijklmnop".utf8.prefix(length))
-                    if place < bytes.count { bytes[place] = special }
-                    let slow = bytes.contains { (byte: UInt8) -> Bool in byte < 0x20 || byte == 0x22 || byte == 0x5C }
-                    if bytes.withUnsafeBufferPointer(PrettyJSONWriter.needsEscape) != slow { failures.append(bytes) }
+        let specials: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x2E, 0x2F, 0x30, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xE4, 0xFF]
+        for slashes in [false, true] {
+            for length in 0...24 {
+                for place in 0..<max(length, 1) {
+                    for special in specials {
+                        var bytes: [UInt8] = Array("中文新闻文本abcdefghijklmnop".utf8.prefix(length))
+                        if place < bytes.count { bytes[place] = special }
+                        let slow = bytes.contains { (byte: UInt8) -> Bool in byte < 0x20 || byte == 0x22 || byte == 0x5C || (slashes && byte == 0x2F) }
+                        if bytes.withUnsafeBufferPointer({ JSONEscaping.needsEscape($0, slashes: slashes) }) != slow { failures.append(bytes) }
+                    }
                 }
             }
         }

@@ -1,6 +1,7 @@
 /// Writes JSON into a byte array in the bytes `JSONEncoder` writes with
 /// `[.sortedKeys]` and no other formatting: no whitespace, `"key":value`,
-/// empty containers as `[]` and `{}`, and `/` escaped as `\/`. The caller
+/// empty containers as `[]` and `{}`, and `/` escaped as `\/` (or, for an
+/// encoder with `.withoutEscapingSlashes`, as it is). The caller
 /// writes the keys of each object in sorted order.
 ///
 /// It is the compact sibling of ``PrettyJSONWriter``: what the store keeps of
@@ -17,10 +18,15 @@ public struct CompactJSONWriter {
     /// Whether the next value or key is the first of its container (no comma before it).
     private var first = true
     private var afterKey = false
+    /// Whether `/` is written `\/`, as `JSONEncoder` does unless given `.withoutEscapingSlashes`.
+    private let escapesSlashes: Bool
 
-    /// - Parameter capacity: bytes reserved at once (a guess at the length, to spare regrowing).
-    public init(capacity: Int = 0) {
+    /// - Parameters:
+    ///   - capacity: bytes reserved at once (a guess at the length, to spare regrowing).
+    ///   - escapingSlashes: `false` for the bytes of an encoder with `.withoutEscapingSlashes`.
+    public init(capacity: Int = 0, escapingSlashes: Bool = true) {
         bytes.reserveCapacity(capacity)
+        escapesSlashes = escapingSlashes
     }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -32,7 +38,7 @@ public struct CompactJSONWriter {
     public mutating func key(_ name: StaticString) {
         separate()
         name.withUTF8Buffer { key in
-            assert(!key.contains { Self.escapes($0) }, "a key literal that needs escaping")
+            assert(!key.contains { JSONEscaping.escapes($0, slashes: true) }, "a key literal that needs escaping")
             bytes.append(0x22)
             bytes.append(contentsOf: key)
             bytes.append(0x22)
@@ -112,63 +118,9 @@ public struct CompactJSONWriter {
         }
     }
 
-    /// A quoted string, escaped as `JSONEncoder` escapes it: `"`, `\`, `/` and the control bytes.
+    /// A quoted string, escaped as `JSONEncoder` escapes it (slashes too, unless told otherwise).
     private mutating func appendString(_ value: String) {
         var value = value
-        value.withUTF8 { utf8 in
-            bytes.append(0x22)
-            var start = 0
-            if Self.needsEscape(utf8) {
-                for index in utf8.indices where Self.escapes(utf8[index]) {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                    appendEscaped(utf8[index])
-                    start = index + 1
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-            bytes.append(0x22)
-        }
-    }
-
-    private static func escapes(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x22 || byte == 0x2F || byte == 0x5C
-    }
-
-    private mutating func appendEscaped(_ byte: UInt8) {
-        bytes.append(0x5C)
-        switch byte {
-        case 0x22, 0x2F, 0x5C: bytes.append(byte)
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        default:
-            let hex: StaticString = "0123456789abcdef"
-            hex.withUTF8Buffer { digits in
-                bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-            }
-        }
-    }
-
-    /// Whether `bytes` hold a control byte, a quote, a slash or a backslash: eight bytes at a
-    /// time (exact tests for a zero byte and a byte below 0x20 in each 64-bit word), then byte by byte.
-    static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let quote = word ^ (ones &* 0x22), slash = word ^ (ones &* 0x2F), backslash = word ^ (ones &* 0x5C)
-            let control = (word &- ones &* 0x20) & ~word
-            let special = control | ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((backslash &- ones) & ~backslash)
-            if special & highs != 0 { return true }
-            index += 8
-        }
-        while index < bytes.count {
-            if escapes(bytes[index]) { return true }
-            index += 1
-        }
-        return false
+        value.withUTF8 { utf8 in JSONEscaping.appendQuoted(utf8, slashes: escapesSlashes, to: &bytes) }
     }
 }

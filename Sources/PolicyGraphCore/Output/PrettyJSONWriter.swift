@@ -237,7 +237,7 @@ public struct PrettyJSONWriter {
         // Most strings need no escape: their bytes go in at once, found with one pass over contiguous storage.
         var value = value
         let done = value.withUTF8 { bytes -> Bool in
-            guard !Self.needsEscape(bytes) else { return false }
+            guard !JSONEscaping.needsEscape(bytes, slashes: false) else { return false }
             write(upTo: bytes.count + 2) { out in
                 out[0] = 0x22
                 if let base = bytes.baseAddress, bytes.count > 0 { (out + 1).update(from: base, count: bytes.count) }
@@ -247,50 +247,8 @@ public struct PrettyJSONWriter {
             return true
         }
         if done { return }
-        appendByte(0x22)
-        for byte in value.utf8 {
-            switch byte {
-            case 0x22: appendEscape(0x22)
-            case 0x5C: appendEscape(0x5C)
-            case 0x0A: appendEscape(UInt8(ascii: "n"))
-            case 0x0D: appendEscape(UInt8(ascii: "r"))
-            case 0x09: appendEscape(UInt8(ascii: "t"))
-            case 0x08: appendEscape(UInt8(ascii: "b"))
-            case 0x0C: appendEscape(UInt8(ascii: "f"))
-            case 0x00..<0x20:
-                let digits: [UInt8] = Array("0123456789abcdef".utf8)
-                for escaped in [0x5C, UInt8(ascii: "u"), 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]] { appendByte(escaped) }
-            default: appendByte(byte)
-            }
-        }
-        appendByte(0x22)
-    }
-
-    /// Whether `bytes` hold a control byte, a quote or a backslash: eight bytes at a time
-    /// (exact tests for a byte below 0x20 and for a zero byte, on each 64-bit word), then byte by byte.
-    static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-            let control = (word &- ones &* 0x20) & ~word
-            let special = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-            if special & highs != 0 { return true }
-            index += 8
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
-            index += 1
-        }
-        return false
-    }
-
-    /// A backslash and `letter`.
-    private mutating func appendEscape(_ letter: UInt8) {
-        appendByte(0x5C)
-        appendByte(letter)
+        var quoted: [UInt8] = []
+        value.withUTF8 { bytes in JSONEscaping.appendQuoted(bytes, slashes: false, to: &quoted) }
+        quoted.withUnsafeBufferPointer { append($0) }
     }
 }
