@@ -12,7 +12,7 @@
 /// json.beginObject(); json.key("year"); json.int(2027); json.endObject()
 /// json.bytes   // {"year":2027}
 /// ```
-public struct CompactJSONWriter {
+public struct CompactJSONWriter: JSONWriting {
     /// What has been written so far.
     public private(set) var bytes: [UInt8] = []
     /// Whether the next value or key is the first of its container (no comma before it).
@@ -52,36 +52,14 @@ public struct CompactJSONWriter {
         appendString(value)
     }
 
-    public mutating func string(_ value: String?) {
-        if let value { string(value) } else { null() }
-    }
-
     public mutating func int(_ value: Int) {
         separate()
         appendDecimal(value)
     }
 
-    public mutating func int(_ value: Int?) {
-        if let value { int(value) } else { null() }
-    }
-
     public mutating func null() {
         separate()
         bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) // null
-    }
-
-    /// An array of integers.
-    public mutating func ints(_ values: [Int]) {
-        beginArray()
-        for value in values { int(value) }
-        endArray()
-    }
-
-    /// An array of strings.
-    public mutating func strings(_ values: [String]) {
-        beginArray()
-        for value in values { string(value) }
-        endArray()
     }
 
     private mutating func open(_ bracket: UInt8) {

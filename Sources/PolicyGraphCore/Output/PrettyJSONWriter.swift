@@ -9,7 +9,7 @@
 /// json.beginObject(); json.key("year"); json.int(2027); json.endObject()
 /// json.finish()   // {\n  "year" : 2027\n}
 /// ```
-public struct PrettyJSONWriter {
+public struct PrettyJSONWriter: JSONWriting {
     /// The bytes written and not yet handed on are the first `used` of `buffer`'s room:
     /// a value is written by stores through its pointer after one check for room, with
     /// no uniqueness check or closure per write (an array's `withUnsafeMutableBufferPointer`
@@ -90,17 +90,9 @@ public struct PrettyJSONWriter {
         flushIfFull()
     }
 
-    public mutating func string(_ value: String?) {
-        if let value { string(value) } else { null() }
-    }
-
     public mutating func int(_ value: Int) {
         separate()
         appendDecimal(value)
-    }
-
-    public mutating func int(_ value: Int?) {
-        if let value { int(value) } else { null() }
     }
 
     public mutating func bool(_ value: Bool) {
@@ -111,13 +103,6 @@ public struct PrettyJSONWriter {
     public mutating func null() {
         separate()
         appendLiteral("null")
-    }
-
-    /// An array of strings.
-    public mutating func strings(_ values: [String]) {
-        beginArray()
-        for value in values { string(value) }
-        endArray()
     }
 
     /// A line break after the last value, as a file ends.

@@ -1,0 +1,50 @@
+/// A writer that appends JSON values as it is told, keys in the order given:
+/// ``PrettyJSONWriter`` (the layout of `JSONEncoder`'s `.prettyPrinted`) and
+/// ``CompactJSONWriter`` (its compact layout). What a type's JSON holds is
+/// written once, generic over the writer (``ExtractionJSONFields``,
+/// ``NodeJSONFields``), and comes out in either layout.
+///
+/// ```swift
+/// func year<W: JSONWriting>(_ json: inout W) { json.beginObject(); json.key("year"); json.int(2027); json.endObject() }
+/// ```
+public protocol JSONWriting {
+    mutating func beginObject()
+    mutating func endObject()
+    mutating func beginArray()
+    mutating func endArray()
+    /// The next member's key, a literal that needs no escape.
+    mutating func key(_ name: StaticString)
+    mutating func string(_ value: String)
+    mutating func int(_ value: Int)
+    mutating func null()
+}
+
+extension JSONWriting {
+    /// The string, or `null`.
+    @inlinable
+    public mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    /// The integer, or `null`.
+    @inlinable
+    public mutating func int(_ value: Int?) {
+        if let value { int(value) } else { null() }
+    }
+
+    /// An array of strings.
+    @inlinable
+    public mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    /// An array of integers.
+    @inlinable
+    public mutating func ints(_ values: [Int]) {
+        beginArray()
+        for value in values { int(value) }
+        endArray()
+    }
+}
