@@ -51,20 +51,7 @@ import Testing
 
     /// The scalars of a line as the byte-by-byte loop counted them.
     static func naiveMedian(_ text: String) -> Double {
-        var lengths: [Int] = []
-        var current = 0
-        for byte in text.utf8 {
-            if byte == 0x0A {
-                if current > 0 { lengths.append(current) }
-                current = 0
-            } else if !UTF8Bytes.isContinuation(byte) && byte != 0x20 && byte != 0x0D {
-                current += 1
-            }
-        }
-        if current > 0 { lengths.append(current) }
-        guard !lengths.isEmpty else { return 0 }
-        lengths.sort()
-        return Double(lengths[lengths.count / 2])
+        TextSecondRoundSpeedPathTests.naiveMedian(Array(text.utf8))
     }
 
     @Test(arguments: [
