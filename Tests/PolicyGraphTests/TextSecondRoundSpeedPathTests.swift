@@ -118,7 +118,7 @@ import Testing
 extension TextSecondRoundSpeedPathTests {
     static func join(_ input: [UInt8], layoutBreaks: Bool, median: Double) -> (bytes: [UInt8], map: OffsetMap) {
         input.withUnsafeBufferPointer { buffer in
-                        var writer = ByteRewriter(input: buffer)
+            var writer = ByteRewriter(input: buffer)
             let count = buffer.count
             var copiedUpTo = 0
             var index = 0
