@@ -22,6 +22,12 @@ public struct TimeNormalizer: Sendable {
     /// start (在, 大, 力 …) is followed by none, no form is tried, else only those that can match.
     /// `nil` when the vocabulary leaves the starts unknown, or `prefilter` was off.
     let formTable: TimeFormTable?
+    /// The first scalars of the words the parser may read before a core (approximations and
+    /// prefixes: 大约, 截至, 力争, 在 …), one bit each below U+10000: at a place whose scalar starts
+    /// none of them, the parser reads no prefix, so where ``formTable`` gives no form there it
+    /// reads nothing, and the scan passes the place without a parse.
+    private let leadScalars: Set<UInt32>
+    private let leadBits: [UInt64]
 
     /// A normaliser reading the words of `vocabulary` (by default the bundled `patterns/time.tsv`).
     public init(vocabulary: TimeVocabulary = .bundled) {
@@ -42,6 +48,10 @@ public struct TimeNormalizer: Sendable {
             startScalars = starts
         }
         startBits = Self.bits(startScalars)
+        let leadWords = TimeParser.approximateWords.words + TimeParser.untilPrefixes.words + TimeParser.aimPrefixes.words + TimeParser.prefixes.words
+        // An empty word would start everywhere: then every place is parsed.
+        leadScalars = Set(leadWords.map { $0.unicodeScalars.first?.value ?? UInt32.max })
+        leadBits = leadScalars.contains(UInt32.max) ? [UInt64](repeating: ~0, count: 0x10000 / 64) : Self.bits(leadScalars)
         startOrFoldBits = zip(startBits, vocabulary.foldBits).map { $0 | $1 }
     }
 
@@ -151,8 +161,11 @@ public struct TimeNormalizer: Sendable {
                     if !canStart(scalar) { previousIndex = index; index += length; continue }
                 }
                 // A digit run starts only at its first digit, a run of numerals at its first numeral.
+                // A place that opens no lead word and no core form is passed without a parse
+                // (年 before ，, 一 of 一些, 13.5%): the parse would read nothing there.
                 if !Self.continuesRun(scalar, previous: previousIndex < 0 ? 0 : UTF8Bytes.scalar(in: buffer, at: previousIndex).value),
-                   let (value, end, rules) = parser.parseExplained(at: index) {
+                   let startForms = formsWithoutLead(scalar, buffer, at: index),
+                   let (value, end, rules) = parser.parseExplained(at: index, startForms: startForms) {
                     // The scan steps over the expression: a folded scalar inside it is looked for here.
                     if folds, let folded = vocabulary.firstFolded(buffer, in: index..<end) { foldFrom = folded; return nil }
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
@@ -166,6 +179,20 @@ public struct TimeNormalizer: Sendable {
             }
             return result
         }
+    }
+
+    /// What ``TimeParser/parseExplained(at:startForms:)`` needs to know at `index`, whose scalar
+    /// is `scalar`: `.some(nil)` where a lead word (大约, 截至, 力争, 在 …) may start (the parser
+    /// reads it and looks up the forms after it), `.some(forms)` where none can (the forms
+    /// ``TimeFormTable`` gives there, not empty), and `nil` where none can and no form can
+    /// start either: the parser would read no prefix and try no form, so it would give `nil`.
+    @inline(__always)
+    func formsWithoutLead(_ scalar: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> TimeForms?? {
+        guard let formTable else { return .some(nil) }
+        let lead = scalar < 0x10000 ? leadBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 : leadScalars.contains(scalar)
+        if lead { return .some(nil) }
+        let forms = formTable.forms(in: bytes, at: index)
+        return forms.isEmpty ? nil : .some(forms)
     }
 
     /// Every time expression in a string (for tests and the `time` command).

@@ -80,8 +80,10 @@ struct TimeParser {
         parseExplained(at: start).map { ($0.value, $0.end) }
     }
 
-    /// Parses one expression starting at `start`, with the rules that read it.
-    func parseExplained(at start: Int) -> (value: TimeValue, end: Int, rules: [TimeRule])? {
+    /// Parses one expression starting at `start`, with the rules that read it. `startForms`:
+    /// the forms ``formTable`` gives at `start`, when the caller knows them and knows that no
+    /// approximation or prefix starts there (``TimeNormalizer/formsWithoutLead(_:_:at:)``).
+    func parseExplained(at start: Int, startForms: TimeForms? = nil) -> (value: TimeValue, end: Int, rules: [TimeRule])? {
         var index = start
         var approximate = false
         if let (_, end) = firstWord(Self.approximateWords, at: index) { approximate = true; index = end }
@@ -107,7 +109,7 @@ struct TimeParser {
         case .aim?, nil: break
         }
         // No form starts here (在 before no time, 大 of 大力, 一 of 一些): nothing to try.
-        let forms = formTable?.forms(in: bytes, at: index) ?? .all
+        let forms = (index == start ? startForms : nil) ?? formTable?.forms(in: bytes, at: index) ?? .all
         guard !forms.isEmpty, let core = core(at: index, allowed: forms) else { return nil }
         var value = core.value
         var rules = core.rules

@@ -30,7 +30,8 @@ struct IssuanceExtractor {
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], markers: [Marker],
                  names: EntityNames) -> [IssuedPair] {
         var pairs: [IssuedPair] = []
-        var seen: Set<String> = []
+        // Hashed as bytes (IssuedPairKey): a String key is normalised on every hash.
+        var seen: Set<IssuedPairKey> = []
         let starts = SortedStarts(mentions)
         func firstMention(atOrAfter offset: Int) -> Int { starts.firstIndex(atOrAfter: offset) }
         for marker in markers {
@@ -77,7 +78,7 @@ struct IssuanceExtractor {
             for issuer in issuers {
                 for policy in policies {
                     guard let issuerName = names[issuer.key], let policyName = names[policy.key] else { continue }
-                    guard seen.insert("\(issuerName)→\(policyName)").inserted else { continue }
+                    guard seen.insert(IssuedPairKey(issuer: issuerName, policy: policyName)).inserted else { continue }
                     pairs.append(IssuedPair(issuer: issuerName, policy: policyName, rule: rule,
                                             sentence: segments.sentenceText(containing: marker.range.lowerBound, cursor: cursor),
                                             issuerOffsets: offsets(issuer.range, text), verbOffsets: offsets(marker.range, text),
@@ -101,17 +102,18 @@ struct IssuanceExtractor {
     /// `issued.notice`: a notice titled 关于印发X的通知 issues X, by the notice's issuers.
     func noticePairs(_ pairs: [IssuedPair], names: EntityNames) -> [IssuedPair] {
         // Made only when a notice names a document (most texts have none): hashing every name costs.
-        var entityNames: Set<String>? = nil
-        var seen: Set<String>? = nil
+        // Keys hashed as bytes (CanonicalKey, IssuedPairKey), equal exactly when the strings are.
+        var entityNames: Set<CanonicalKey>? = nil
+        var seen: Set<IssuedPairKey>? = nil
         var result: [IssuedPair] = []
         for pair in pairs {
             guard let inner = issuedDocument(inNotice: pair.policy) else { continue }
             if entityNames == nil {
-                entityNames = Set(names.values)
-                seen = Set(pairs.map { "\($0.issuer)→\($0.policy)" })
+                entityNames = Set(names.values.map(CanonicalKey.init))
+                seen = Set(pairs.map { IssuedPairKey(issuer: $0.issuer, policy: $0.policy) })
             }
-            guard entityNames!.contains(inner),
-                  seen!.insert("\(pair.issuer)→\(inner)").inserted else { continue }
+            guard entityNames!.contains(CanonicalKey(inner)),
+                  seen!.insert(IssuedPairKey(issuer: pair.issuer, policy: inner)).inserted else { continue }
             var issued = pair
             issued.policy = inner
             issued.rule = "issued.notice"
@@ -221,13 +223,13 @@ struct IssuanceExtractor {
             let mention = mentions[index]
             // A part of a longer name (中国科学院 in 中国科学院…研究院) is not a list item.
             if mention.range.upperBound > boundary { index -= 1; continue }
-            let gap = cursor.text(from: mention.range.upperBound, to: boundary)
+            let gapRange = mention.range.upperBound..<max(mention.range.upperBound, boundary)
             if result.isEmpty {
                 // Up to 20 characters: 等18个部委今天（1月4日）发布.
-                guard gap.unicodeScalars.count <= 20, !gap.contains("，"), !gap.contains(","), !gap.contains("《"), !gap.contains("“") else { break }
+                guard Self.isListGap(gapRange, cursor: cursor) else { break }
                 guard Self.issuerTypes.contains(mention.type) else { index -= 1; continue }
             } else {
-                guard Self.joiners.contains(gap) || gap.isEmpty, Self.issuerTypes.contains(mention.type) else { break }
+                guard Self.isJoiner(gapRange, cursor: cursor), Self.issuerTypes.contains(mention.type) else { break }
             }
             // 等8部门: only the named body before 等 counts, and the walk goes on before it.
             result.insert(mention, at: 0)
@@ -237,8 +239,72 @@ struct IssuanceExtractor {
         return result
     }
 
+    /// Whether the gap between the first issuer and the verb keeps them together: up to 20
+    /// scalars, none of them ，,《“. On the scalars where the gap is plain (each scalar a
+    /// character of its own: a scalar test is a `String.contains`), else on the `String`.
+    static func isListGap(_ range: Range<Int>, cursor: TextCursor) -> Bool {
+        if PlainWords.plainWindow(cursor.bytes, from: range.lowerBound, to: range.upperBound) == range {
+            var index = range.lowerBound, count = 0
+            while index < range.upperBound {
+                let (scalar, length) = UTF8Bytes.scalar(in: cursor.bytes, at: index)
+                if scalar == 0xFF0C || scalar == 0x2C || scalar == 0x300A || scalar == 0x201C { return false }
+                count += 1
+                if count > 20 { return false }
+                index += length
+            }
+            return true
+        }
+        let gap = cursor.text(range)
+        return gap.unicodeScalars.count <= 20 && !gap.contains("，") && !gap.contains(",") && !gap.contains("《") && !gap.contains("“")
+    }
+
+    /// ``joiners`` as bytes (each is plain).
+    static let joinerBytes: [[UInt8]] = joiners.sorted().map { Array($0.utf8) }
+
+    /// Whether the gap between two issuers is empty or one of ``joiners``: its bytes compared
+    /// where the gap is plain (there bytes are equal exactly when the strings are), else the `String`.
+    static func isJoiner(_ range: Range<Int>, cursor: TextCursor) -> Bool {
+        if range.isEmpty { return true }
+        if PlainWords.plainWindow(cursor.bytes, from: range.lowerBound, to: range.upperBound) == range {
+            return joinerBytes.contains { $0.count == range.count && PlainWords.equal($0, cursor.bytes, at: range.lowerBound) }
+        }
+        return joiners.contains(cursor.text(range))
+    }
+
     func offsets(_ range: Range<Int>, _ text: NormalizedText) -> [Int] {
         let original = text.originalRange(of: range)
         return [original.lowerBound, original.upperBound]
+    }
+}
+
+/// An issued pair as the key `issuer→policy`, hashed and compared on the UTF-8 bytes of its
+/// canonical composition: two keys are equal exactly when the two `String`s are `==`, without
+/// normalising on every hash. Where both names are plain (``PlainUTF8/plainLength(_:at:)``) the
+/// joined text is composed already (plain scalars have no decomposition and compose with
+/// nothing; → composes only with U+0338, which is not plain), so its bytes are taken as they
+/// are; other names are composed once, when the key is made (as ``CanonicalKey`` does).
+struct IssuedPairKey: Hashable {
+    let text: String
+
+    init(issuer: String, policy: String) {
+        let joined = issuer + "→" + policy
+        text = Self.isPlain(issuer) && Self.isPlain(policy) ? joined : joined.precomposedStringWithCanonicalMapping
+    }
+
+    static func isPlain(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { PlainUTF8.plainCount($0) != nil }
+    }
+
+    static func == (lhs: IssuedPairKey, rhs: IssuedPairKey) -> Bool {
+        var left = lhs.text, right = rhs.text
+        return left.withUTF8 { a in
+            right.withUTF8 { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

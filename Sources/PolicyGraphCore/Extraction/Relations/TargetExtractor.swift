@@ -82,6 +82,18 @@ struct TargetExtractor {
     let mediaEndingBytes: PlainWords?
     /// ``TargetVocabulary/reportTitles`` as bytes, for the byte path of ``firstLineNamesReport(end:cursor:)``.
     let reportTitleBytes: PlainWords?
+    /// ``TargetVocabulary/leaderTitles`` and ``TargetVocabulary/goalNouns`` as bytes, for the byte
+    /// paths of ``endsWithLeaderTitle(before:cursor:)`` and ``namesGoalNoun(_:cursor:)``.
+    let leaderTitleBytes: PlainWords?
+    let goalNounBytes: PlainWords?
+    /// The value rule's words as bytes (``findValue(in:cursor:)``): multipliers, units (the
+    /// vocabulary's order), the range word 至 and the approximations after a value.
+    let valueMultiplierBytes: [[UInt8]]
+    let unitBytes: [[UInt8]]
+    let valueTailBytes: [[UInt8]]
+    static let rangeWordBytes = Array("至".utf8)
+    /// ``TargetVocabulary/indicatorCues`` as bytes, for ``headingYearTargets(report:times:segments:cursor:text:)``.
+    let indicatorCueBytes: [[UInt8]]
 
     init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String],
          issuing: [String] = [], shortTitles: [String] = [], timeNormalizer: TimeNormalizer = TimeNormalizer()) {
@@ -98,6 +110,12 @@ struct TargetExtractor {
         issuingBytes = PlainWords(issuing)
         mediaEndingBytes = PlainWords(vocabulary.mediaEndings)
         reportTitleBytes = PlainWords(vocabulary.reportTitles)
+        leaderTitleBytes = PlainWords(vocabulary.leaderTitles)
+        goalNounBytes = PlainWords(vocabulary.goalNouns)
+        valueMultiplierBytes = ["万亿", "万", "亿", "千"].map { Array($0.utf8) }
+        unitBytes = vocabulary.units.map { Array($0.utf8) }
+        valueTailBytes = ["以上", "左右", "以下", "以内"].map { Array($0.utf8) }
+        indicatorCueBytes = vocabulary.indicatorCues.map { Array($0.utf8) }
         factAfterBytes = PlainWords(vocabulary.factAfterWords)
         copulaBytes = PlainWords(vocabulary.copulas)
         attributeBytes = PlainWords(vocabulary.attributes)
@@ -323,8 +341,7 @@ struct TargetExtractor {
                 }
                 let before = holdersStarting(in: sentence.range.lowerBound..<max(sentence.range.lowerBound, holder.mention.range.lowerBound))
                 // The text before the holder, once: a leader's title ends it.
-                let leader = cursor.text(from: max(0, holder.mention.range.lowerBound - 15), to: holder.mention.range.lowerBound)
-                let isLeader = vocabulary.leaderTitles.contains(where: { leader.hasSuffix($0) })
+                let isLeader = endsWithLeaderTitle(before: holder.mention.range.lowerBound, cursor: cursor)
                 if isLeader,
                    let body = before.last(where: { $0.type == .region || $0.type == .government }),
                    holder.mention.range.lowerBound - body.range.upperBound <= 12, let name = names[body.key] {
@@ -333,8 +350,7 @@ struct TargetExtractor {
                 }
                 // A leader (行政长官, 总理) stating a goal speaks for a government the text may not name: left out.
                 // Someone else's goal a person speaks of (实现到2025年的“六个一百”目标) is not his: left out.
-                let clauseText = cursor.text(timeClause)
-                if vocabulary.goalNouns.contains(where: { clauseText.contains($0) }) { return nil }
+                if namesGoalNoun(timeClause, cursor: cursor) { return nil }
                 guard isLeader else { return holder }
                 let lead = min(holder.mention.range.upperBound, time.range.lowerBound)..<time.range.lowerBound
                 return goal.occurs(in: timeClause, of: cursor.bytes) || goal.occurs(in: lead, of: cursor.bytes) ? nil : holder
@@ -379,7 +395,7 @@ struct TargetExtractor {
                               let itemValue = findValue(in: itemAction.upperBound..<clause.upperBound, cursor: cursor) else { continue }
                         var item = target
                         item.action = cursor.text(itemAction)
-                        item.topic = cleanTopic(cursor.text(from: clause.lowerBound, to: itemAction.lowerBound))
+                        item.topic = cleanTopic(in: clause.lowerBound..<max(clause.lowerBound, itemAction.lowerBound), cursor: cursor)
                         item.value = itemValue
                         item.quote = cursor.text(clause)
                         item.rule = "target.list"
@@ -673,6 +689,37 @@ struct TargetExtractor {
         return String(rest)
     }
 
+    /// ``cleanTopic(_:)`` of the text in `range`: on its scalars where each is plain
+    /// (``TopicScalars``, the same rules without a `String` per step), else on the `String`.
+    func cleanTopic(in range: Range<Int>, cursor: TextCursor) -> String? {
+        if let topicScalars, let scalars = TopicScalars.scalars(of: range, in: cursor.bytes) {
+            return topicScalars.cleanTopic(scalars[...]).map { TopicScalars.string($0) }
+        }
+        return cleanTopic(cursor.text(range))
+    }
+
+    /// Whether a `leader-title` word ends the 15 bytes before `end` (a scalar's start): on
+    /// bytes where they are plain (``PlainWords``: a byte suffix is then a `String` suffix),
+    /// else with `String.hasSuffix`.
+    func endsWithLeaderTitle(before end: Int, cursor: TextCursor) -> Bool {
+        let start = max(0, end - 15)
+        if let leaderTitleBytes, let lead = PlainWords.plainWindow(cursor.bytes, from: start, to: end), lead.upperBound == end {
+            return leaderTitleBytes.anyEnds(at: end, after: lead.lowerBound, in: cursor.bytes)
+        }
+        let leader = cursor.text(from: start, to: end)
+        return vocabulary.leaderTitles.contains(where: { leader.hasSuffix($0) })
+    }
+
+    /// Whether `clause` holds a `goal-noun` word: a byte search where the clause is plain
+    /// (there a byte match is a `String` match), else `String.contains`.
+    func namesGoalNoun(_ clause: Range<Int>, cursor: TextCursor) -> Bool {
+        if let goalNounBytes, PlainWords.plainWindow(cursor.bytes, from: clause.lowerBound, to: clause.upperBound) == clause {
+            return goalNounBytes.words.contains { cursor.firstRange(of: $0, in: clause) != nil }
+        }
+        let clauseText = cursor.text(clause)
+        return vocabulary.goalNouns.contains(where: { clauseText.contains($0) })
+    }
+
     /// `raw` as a topic: trimmed, cut at a closing quote or clause mark and before a baseline
     /// (较2020年), without the `topic-noise` words at its edges, at most 40 characters.
     func cleanTopic(_ raw: String) -> String? {
@@ -700,22 +747,22 @@ struct TargetExtractor {
             if ScalarClass.isDigit(scalar) {
                 var end = index
                 while end < range.upperBound, let (s, n) = cursor.scalar(at: end), ScalarClass.isDigit(s) || s == 0x2E { end = n }
-                for multiplier in ["万亿", "万", "亿", "千"] where cursor.matches(Array(multiplier.utf8), at: end) {
-                    end += multiplier.utf8.count
+                for multiplier in valueMultiplierBytes where cursor.matches(multiplier, at: end) {
+                    end += multiplier.count
                     break
                 }
-                guard let unit = vocabulary.units.first(where: { cursor.matches(Array($0.utf8), at: end) }) else {
+                guard let unit = unitBytes.first(where: { cursor.matches($0, at: end) }) else {
                     index = end
                     continue
                 }
-                end += unit.utf8.count
+                end += unit.count
                 // A range: 2倍至5倍; and 以上 / 左右.
-                if cursor.matches(Array("至".utf8), at: end), let (digit, _) = cursor.scalar(at: end + 3), ScalarClass.isDigit(digit),
+                if cursor.matches(Self.rangeWordBytes, at: end), let (digit, _) = cursor.scalar(at: end + 3), ScalarClass.isDigit(digit),
                    let rest = findValue(in: (end + 3)..<range.upperBound, cursor: cursor) {
                     return cursor.text(from: index, to: end) + "至" + rest
                 }
-                for tail in ["以上", "左右", "以下", "以内"] where cursor.matches(Array(tail.utf8), at: end) {
-                    end += tail.utf8.count
+                for tail in valueTailBytes where cursor.matches(tail, at: end) {
+                    end += tail.count
                     break
                 }
                 // 30家左右: keep the approximation word that precedes the unit's noun.

@@ -174,7 +174,7 @@ extension TargetExtractor {
                     heading = time
                 }
             }
-            guard !ownTime, let heading, let colon = vocabulary.indicatorCues.lazy.compactMap({ cue -> Int? in
+            guard !ownTime, let heading, let colon = indicatorCueBytes.lazy.compactMap({ cue -> Int? in
                 guard let at = cursor.firstRange(of: cue, in: sentence.range) else { return nil }
                 return self.listStart(after: at.upperBound, sentence: sentence, cursor: cursor)
             }).first else { continue }
@@ -182,7 +182,7 @@ extension TargetExtractor {
                   let action = findAction(in: clause, cursor: cursor),
                   let value = findValue(in: action.upperBound..<clause.upperBound, cursor: cursor) else { continue }
             var target = makeTarget(holder: report, time: heading, action: cursor.text(action),
-                                    topic: cleanTopic(cursor.text(from: clause.lowerBound, to: action.lowerBound)),
+                                    topic: cleanTopic(in: clause.lowerBound..<max(clause.lowerBound, action.lowerBound), cursor: cursor),
                                     value: value, modality: "goal", quote: cursor.text(from: sentence.range.lowerBound, to: clause.upperBound),
                                     rule: "target.heading-year", text: text, actionRange: action)
             target.subjectOffsets = originalOffsets(report.mention.range, text)

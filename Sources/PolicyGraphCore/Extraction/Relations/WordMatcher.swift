@@ -7,6 +7,13 @@ struct WordMatcher: Sendable {
     /// The bytes a word can start with, one bit each: most places start none, and are
     /// passed without a walk of the trie.
     private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
+    /// The first two bytes of the words of two bytes or more, one bit per pair
+    /// (``TimeWords/pairKey(_:_:)``: the low six bits of each), and the bytes that are a
+    /// word alone. Chinese words share their first byte (E4–E9) with most of the text, but
+    /// rarely their first two: a place whose pair starts no word is passed without a walk
+    /// of the trie.
+    private let firstPairs: [UInt64]
+    private let singleBytes: (UInt64, UInt64, UInt64, UInt64)
 
     init(_ words: [String]) {
         var unique: [String] = []
@@ -17,6 +24,39 @@ struct WordMatcher: Sendable {
         var bits: [UInt64] = [0, 0, 0, 0]
         for word in unique { let first = word.utf8.first!; bits[Int(first >> 6)] |= 1 << UInt64(first & 63) }
         firstBytes = (bits[0], bits[1], bits[2], bits[3])
+        var pairs = [UInt64](repeating: 0, count: 4096 / 64)
+        var singles: [UInt64] = [0, 0, 0, 0]
+        for word in unique {
+            let bytes = Array(word.utf8)
+            if bytes.count == 1 {
+                singles[Int(bytes[0] >> 6)] |= 1 << UInt64(bytes[0] & 63)
+            } else {
+                let key = TimeWords.pairKey(bytes[0], bytes[1])
+                pairs[key >> 6] |= 1 << UInt64(key & 63)
+            }
+        }
+        firstPairs = pairs
+        singleBytes = (singles[0], singles[1], singles[2], singles[3])
+    }
+
+    /// Whether a word can start at `index`: its first byte starts a word, and it is a word
+    /// alone or its first two bytes start one. Only places where no word starts are turned down.
+    @inline(__always)
+    private func mayStart(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let byte = bytes[index]
+        guard canStart(byte) else { return false }
+        let bit = UInt64(1) << UInt64(byte & 63)
+        let single: Bool
+        switch byte >> 6 {
+        case 0: single = singleBytes.0 & bit != 0
+        case 1: single = singleBytes.1 & bit != 0
+        case 2: single = singleBytes.2 & bit != 0
+        default: single = singleBytes.3 & bit != 0
+        }
+        if single { return true }
+        guard index + 1 < bytes.count else { return false }
+        let key = TimeWords.pairKey(byte, bytes[index + 1])
+        return firstPairs.withUnsafeBufferPointer { $0[key >> 6] } & (1 << UInt64(key & 63)) != 0
     }
 
     /// Whether a word can start with `byte`.
@@ -33,7 +73,7 @@ struct WordMatcher: Sendable {
 
     /// The longest word starting at `index`, if any: its index in ``words`` and its end.
     func word(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> (word: Int, end: Int)? {
-        guard index < bytes.count, canStart(bytes[index]) else { return nil }
+        guard index < bytes.count, mayStart(at: index, in: bytes) else { return nil }
         var found: (Int, Int)? = nil
         trie.forEachPrefix(in: bytes, from: index) { end, value in
             guard end <= limit else { return false }
@@ -47,7 +87,7 @@ struct WordMatcher: Sendable {
     /// that starts at or before `index` exactly when this end is within the range.
     @inline(__always)
     func shortestEnd(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard index < bytes.count, canStart(bytes[index]) else { return nil }
+        guard index < bytes.count, mayStart(at: index, in: bytes) else { return nil }
         var found: Int? = nil
         trie.forEachPrefix(in: bytes, from: index) { end, _ in
             found = end
