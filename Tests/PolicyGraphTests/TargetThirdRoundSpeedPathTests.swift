@@ -127,4 +127,25 @@ import Testing
         #expect(topics > 1_000)
         #expect(failures.isEmpty, "\(failures.prefix(5))")
     }
+
+    /// An issued pair's byte key is equal exactly when the joined `String`s are, and then hashes the same.
+    @Test func issuedPairKeysCompareAsTheirStrings() {
+        let names = ["工业和信息化部", "《方案》", "e\u{301}", "\u{E9}", "\u{F900}", "\u{8C48}", "A→B", "A", "B→C", "B", "C",
+                     "\u{338}计划", "", "国务院", "国务院 "]
+        var equalPairs = 0, failures: [String] = []
+        for a in names {
+            for b in names {
+                for c in names {
+                    for d in names {
+                        let left = IssuedPairKey(issuer: a, policy: b), right = IssuedPairKey(issuer: c, policy: d)
+                        let expected = "\(a)→\(b)" == "\(c)→\(d)"
+                        if expected { equalPairs += 1 }
+                        if (left == right) != expected || (expected && left.hashValue != right.hashValue) { failures.append("\(a)|\(b) vs \(c)|\(d)") }
+                    }
+                }
+            }
+        }
+        #expect(equalPairs > names.count * names.count)
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
 }

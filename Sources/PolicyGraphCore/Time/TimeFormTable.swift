@@ -53,6 +53,12 @@ struct TimeFormTable: Sendable {
     /// The forms one of whose words starts with these two scalars (``pairKey(_:_:)``): 年 starts
     /// a form only before 内, 初, 底 …, 本 before 年, 月, 季 ….
     private let pairForms: [UInt64: UInt16]
+    /// The keys of ``pairForms`` folded to 12 bits (``pairFilterBit(_:_:)``), one bit each: most
+    /// pairs of scalars in running text are no word's, and are turned down without hashing.
+    private let pairFilter: [UInt64]
+
+    @inline(__always)
+    static func pairFilterBit(_ first: UInt32, _ second: UInt32) -> Int { Int((first &* 31 &+ second) & 0xFFF) }
 
     @inline(__always)
     static func pairKey(_ first: UInt32, _ second: UInt32) -> UInt64 { UInt64(first) << 32 | UInt64(second) }
@@ -152,6 +158,12 @@ struct TimeFormTable: Sendable {
         self.entries = entries
         startScalars = Set(direct.keys).union(numberStart.keys)
         pairForms = pairs
+        var filter = [UInt64](repeating: 0, count: 4096 / 64)
+        for key in pairs.keys {
+            let bit = Self.pairFilterBit(UInt32(truncatingIfNeeded: key >> 32), UInt32(truncatingIfNeeded: key))
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        pairFilter = filter
     }
 
     @inline(__always)
@@ -177,7 +189,11 @@ struct TimeFormTable: Sendable {
         if !direct.subtracting(single).isEmpty {
             // Forms whose words here are two scalars or more: the second scalar must be one of theirs.
             let next = index + length < bytes.count ? UTF8Bytes.scalar(in: bytes, at: index + length).value : nil
-            let paired = next.flatMap { pairForms[Self.pairKey(scalar, $0)] } ?? 0
+            let paired = next.flatMap { next -> UInt16? in
+                let bit = Self.pairFilterBit(scalar, next)
+                guard pairFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+                return pairForms[Self.pairKey(scalar, next)]
+            } ?? 0
             direct = direct.intersection(single.union(TimeForms(rawValue: paired)))
         }
         let numberForms = UInt16(truncatingIfNeeded: start >> 16)

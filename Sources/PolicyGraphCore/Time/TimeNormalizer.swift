@@ -129,17 +129,19 @@ public struct TimeNormalizer: Sendable {
             // Where the scalar before this one starts (-1 at the start and after an expression);
             // it is decoded only where a digit or numeral may start an expression.
             var previousIndex = -1
-            while index < buffer.count {
+            let count = buffer.count
+            while index < count {
                 let lead = buffer[index]
                 let scalar: UInt32
                 let length: Int
-                if lead >= 0xE0, lead < 0xF0, index + 3 <= buffer.count {
+                // (`index` < `count`, so `index + 3` cannot overflow: wrapping arithmetic skips the check.)
+                if lead & 0xF0 == 0xE0, index &+ 3 <= count {
                     // Three bytes (every Chinese character), decoded as ``UTF8Bytes/scalar(in:at:)``
                     // does; most start nothing.
-                    let block = UInt32(lead & 0x0F) << 6 | UInt32(buffer[index + 1] & 0x3F)
-                    let bit = UInt32(buffer[index + 2] & 0x3F)
-                    if stopBits[Int(block)] & (1 << UInt64(bit)) == 0 { previousIndex = index; index += 3; continue }
-                    scalar = block << 6 | bit
+                    let block = Int(lead & 0x0F) &<< 6 | Int(buffer[index &+ 1] & 0x3F)
+                    let bit = buffer[index &+ 2] & 0x3F
+                    if stopBits[block] & (1 &<< UInt64(bit)) == 0 { previousIndex = index; index &+= 3; continue }
+                    scalar = UInt32(truncatingIfNeeded: block) << 6 | UInt32(bit)
                     length = 3
                     if folds, vocabulary.folds(scalar) { foldFrom = index; return nil }
                     if !canStart(scalar) { previousIndex = index; index += 3; continue }
