@@ -66,14 +66,14 @@ import Testing
     }
 
     /// The issuers' gap tests on scalars and bytes give the `String` tests' answers, for every
-    /// stretch of up to 80 bytes (every third start of the long texts, every start of the short ones).
+    /// stretch of up to 80 bytes (every fifth start of the long texts, every start of the short ones).
     @Test func issuerGapsAgreeWithTheStringTests() {
         var asked = 0, joined = 0, failures: [String] = []
         let lengths = Array(0...24) + Array(stride(from: 28, through: 80, by: 4))
         for text in Self.texts.prefix(60) + Self.oddRows {
             text.withUnsafeBufferPointer { bytes in
                 let cursor = TextCursor(bytes: bytes)
-                for start in stride(from: 0, to: bytes.count, by: text.count > 400 ? 3 : 1) {
+                for start in stride(from: 0, to: bytes.count, by: text.count > 400 ? 5 : 1) {
                     for end in lengths.map({ start + $0 }) where end <= bytes.count {
                         asked += 1
                         let gap = cursor.text(from: start, to: end)
@@ -146,6 +146,36 @@ import Testing
             }
         }
         #expect(equalPairs > names.count * names.count)
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
+
+    /// ``LastKeyedHolder`` answers what the dictionary of every key to its last holder answered,
+    /// with few keys asked (compared) and many (the dictionary), bounds that grow, and keys
+    /// equal as strings but not as bytes.
+    @Test func lastKeyedHolderAnswersAsTheDictionary() {
+        let keys = ["entity:1", "entity:2", "company:比亚迪", "company:\u{F900}", "company:\u{8C48}", "person:e\u{301}", "person:\u{E9}",
+                    "entity:3", "company:宁德时代", "entity:10", ""]
+        var generator = TimePropertyTests.Generator(state: 91)
+        var answered = 0, failures: [String] = []
+        for round in 0..<200 {
+            let count = 1 + Int(generator.next() % 60)
+            let holderKeys = (0..<count).map { _ in keys[Int(generator.next() % UInt64(keys.count))] }
+            var index = LastKeyedHolder()
+            var bound = 0
+            let asked = 1 + Int(generator.next() % (round % 3 == 0 ? 12 : 4))
+            for _ in 0..<asked * 3 {
+                bound = min(count, bound + Int(generator.next() % 20))
+                let wanted = keys[Int(generator.next() % UInt64(round % 2 == 0 ? keys.count : min(asked, keys.count)))]
+                var table: [String: Int] = [:]
+                for position in 0..<bound { table[holderKeys[position]] = position }
+                let expected = table[wanted]
+                if expected != nil { answered += 1 }
+                if index.last(of: wanted, before: bound, keyOf: { holderKeys[$0] }) != expected {
+                    failures.append("round \(round): \(wanted) before \(bound)")
+                }
+            }
+        }
+        #expect(answered > 200)
         #expect(failures.isEmpty, "\(failures.prefix(5))")
     }
 }

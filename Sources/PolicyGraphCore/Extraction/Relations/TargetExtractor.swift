@@ -216,11 +216,10 @@ struct TargetExtractor {
         func holdersStarting(in range: Range<Int>) -> ArraySlice<Mention> {
             holders[holderStarts.firstIndex(atOrAfter: range.lowerBound)..<holderStarts.firstIndex(atOrAfter: range.upperBound)]
         }
-        // The last holder of each key so far, as its index in allHolders (a Mention is costly to copy).
-        // Filled only when a person's affiliation is first looked up (most texts name none), with the
-        // holders before `allIndex` that are not in it yet (`keyedHolders` of them are).
-        var lastByKey: [CanonicalKey: Int] = [:]
-        var keyedHolders = 0
+        // The last holder of a person's affiliation so far, as its index in allHolders (a Mention is
+        // costly to copy): asked only for the affiliations of the persons among a target's holders
+        // (most texts name none), each compared with the holders' keys, not every key hashed.
+        var affiliated = LastKeyedHolder()
         var allIndex = 0
         // subject.document: the last policy named in each paragraph; subject.report: a work report's region.
         var lastPolicyByParagraph: [Int: Holder] = [:]
@@ -314,16 +313,13 @@ struct TargetExtractor {
             }
             // A company's spokesperson speaks for the company.
             if holders.contains(where: { $0.mention.type == .person && $0.mention.affiliation != nil }) {
-                while keyedHolders < allIndex {
-                    lastByKey[CanonicalKey(mentions[allHolders[keyedHolders]].key)] = keyedHolders
-                    keyedHolders += 1
+                holders = holders.map { holder in
+                    guard holder.mention.type == .person, let affiliation = holder.mention.affiliation,
+                          let company = affiliated.last(of: affiliation, before: allIndex, keyOf: { mentions[allHolders[$0]].key })
+                            .map({ mentions[allHolders[$0]] }),
+                          company.type == .company, let name = names[company.key] else { return holder }
+                    return Holder(mention: company, name: name)
                 }
-            }
-            holders = holders.map { holder in
-                guard holder.mention.type == .person, let affiliation = holder.mention.affiliation,
-                      let company = lastByKey[CanonicalKey(affiliation)].map({ mentions[allHolders[$0]] }),
-                      company.type == .company, let name = names[company.key] else { return holder }
-                return Holder(mention: company, name: name)
             }
             // subject.person-speaks: a person who speaks is rarely the holder. The statement's own
             // subject right after the time holds it (布拉策尔指出，“预计从2020年开始，德国…”); a leader
