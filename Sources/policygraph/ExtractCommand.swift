@@ -45,6 +45,10 @@ struct ExtractCommand: ParsableCommand {
             print(listing.split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.forTerminal(String($0)) }.joined(separator: "\n"),
                   terminator: "")
         }
+        // The ontology and the extractions live until the process ends: freeing them here
+        // would only take time (ProcessLifetime).
+        ProcessLifetime.keep(extractor)
+        ProcessLifetime.keep(extractions)
         if failures > 0 { throw ExitCode(1) }
     }
 }

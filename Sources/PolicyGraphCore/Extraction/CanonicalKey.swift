@@ -46,11 +46,59 @@ struct CanonicalKey: Hashable, Sendable {
     }
 }
 
+/// A mention's key as a dictionary key. Most keys name an ontology entity and read
+/// `entity:` and its index in decimal (``Mention/entityKey(_:)``): such a key is the
+/// index, hashed as an integer, with no ``CanonicalKey`` made and no bytes hashed;
+/// any other key is its ``CanonicalKey``. Two keys are equal exactly when their
+/// strings are `==`: only `entity:` followed by the index's own decimal digits (no
+/// sign, no leading zero) is read as an index, and such a string equals no other.
+///
+/// ```swift
+/// MentionKey("entity:42") == .entity(42)                 // true
+/// MentionKey("entity:042") == .other(CanonicalKey("entity:042"))   // true
+/// ```
+enum MentionKey: Hashable {
+    case entity(Int)
+    case other(CanonicalKey)
+
+    init(_ key: String) {
+        if let index = Self.entityIndex(key) { self = .entity(index) } else { self = .other(CanonicalKey(key)) }
+    }
+
+    /// The index `key` spells as `entity:` and decimal digits without a leading zero
+    /// (at most eight, as ``Mention/entityKey(_:)`` writes them), else `nil`.
+    static func entityIndex(_ key: String) -> Int? {
+        let utf8 = key.utf8
+        // "entity:" and one to eight digits.
+        guard utf8.count >= 8, utf8.count <= 15 else { return nil }
+        let prefix: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0x65, 0x6E, 0x74, 0x69, 0x74, 0x79, 0x3A)
+        var position = 0
+        var value = 0
+        for byte in utf8 {
+            switch position {
+            case 0: guard byte == prefix.0 else { return nil }
+            case 1: guard byte == prefix.1 else { return nil }
+            case 2: guard byte == prefix.2 else { return nil }
+            case 3: guard byte == prefix.3 else { return nil }
+            case 4: guard byte == prefix.4 else { return nil }
+            case 5: guard byte == prefix.5 else { return nil }
+            case 6: guard byte == prefix.6 else { return nil }
+            default:
+                guard byte >= 0x30, byte <= 0x39, !(position == 7 && byte == 0x30 && utf8.count > 8) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            position += 1
+        }
+        return value
+    }
+}
+
 /// The name under which each mention key's entity is output (the map
 /// ``EntityGrouping`` makes and the relation extractors read), keyed by
-/// ``CanonicalKey`` so that a lookup hashes bytes, not normalised `String`s.
+/// ``MentionKey`` so that a lookup hashes an entity's index or the bytes of a
+/// ``CanonicalKey``, not normalised `String`s.
 struct EntityNames {
-    private var table: [CanonicalKey: String] = [:]
+    private var table: [MentionKey: String] = [:]
 
     init() {}
 
@@ -58,16 +106,16 @@ struct EntityNames {
 
     /// The output name of the entity a mention key names, if any.
     subscript(key: String) -> String? {
-        get { table[CanonicalKey(key)] }
-        set { table[CanonicalKey(key)] = newValue }
+        get { table[MentionKey(key)] }
+        set { table[MentionKey(key)] = newValue }
     }
 
     /// The output name of the entity whose mention key is `key` (a key already made).
-    subscript(key: CanonicalKey) -> String? {
+    subscript(key: MentionKey) -> String? {
         get { table[key] }
         set { table[key] = newValue }
     }
 
     /// Every output name (one per key, so a merged entity's name may repeat).
-    var values: Dictionary<CanonicalKey, String>.Values { table.values }
+    var values: Dictionary<MentionKey, String>.Values { table.values }
 }

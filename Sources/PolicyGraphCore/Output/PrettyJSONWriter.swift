@@ -16,8 +16,12 @@ public struct PrettyJSONWriter: JSONWriting {
     /// cost more than most values' bytes). A copy of a writer shares the buffer: write through one.
     private let buffer: Buffer
     private var used = 0
-    /// Per open container: how many values it holds so far.
-    private var counts: [Int] = []
+    /// How many containers are open, and how many values the innermost holds so far; the
+    /// counts of the containers around it wait in `outerCounts`, touched only when a container
+    /// opens or closes (not for every value, which would check the array's uniqueness each time).
+    private var depth = 0
+    private var count = 0
+    private var outerCounts: [Int] = []
     private var afterKey = false
     private let sink: ([UInt8]) -> Void
     /// Bytes kept before they go to the sink.
@@ -119,12 +123,16 @@ public struct PrettyJSONWriter: JSONWriting {
     private mutating func open(_ bracket: UInt8) {
         separate()
         appendByte(bracket)
-        counts.append(0)
+        outerCounts.append(count)
+        count = 0
+        depth += 1
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let count = counts.removeLast()
-        let width = 2 * counts.count
+        let count = self.count
+        self.count = outerCounts.removeLast()
+        depth -= 1
+        let width = 2 * depth
         write(upTo: width + 3) { out in
             // An empty container: `[`, a blank line, `]`.
             var index = 0
@@ -140,10 +148,10 @@ public struct PrettyJSONWriter: JSONWriting {
     /// What comes before a value or key: nothing after a key, else a comma (not first), a new line and the indent.
     private mutating func separate() {
         if afterKey { afterKey = false; return }
-        guard !counts.isEmpty else { return }
-        let comma = counts[counts.count - 1] > 0
-        counts[counts.count - 1] += 1
-        let width = 2 * counts.count
+        guard depth > 0 else { return }
+        let comma = count > 0
+        count += 1
+        let width = 2 * depth
         write(upTo: width + 2) { out in
             var index = 0
             if comma { out[0] = 0x2C; index = 1 }
