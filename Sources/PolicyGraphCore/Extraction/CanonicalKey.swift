@@ -24,7 +24,20 @@ struct CanonicalKey: Hashable, Sendable {
         var string = string
         let plain = string.withUTF8 { bytes -> Bool in
             var index = 0
-            while index < bytes.count {
+            let count = bytes.count
+            while index < count {
+                // ASCII and the ideographs (leads E4–E9, both bytes after them continuing it) inline:
+                // what PlainUTF8.plainLength answers for them, without its switch.
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    if lead == 0x0D { return false }
+                    index += 1
+                    continue
+                }
+                if lead >= 0xE4, lead <= 0xE9, index + 2 < count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 {
+                    index += 3
+                    continue
+                }
                 guard let length = PlainUTF8.plainLength(bytes, at: index) else { return false }
                 index += length
             }
@@ -68,26 +81,22 @@ enum MentionKey: Hashable {
     /// The index `key` spells as `entity:` and decimal digits without a leading zero
     /// (at most eight, as ``Mention/entityKey(_:)`` writes them), else `nil`.
     static func entityIndex(_ key: String) -> Int? {
-        let utf8 = key.utf8
-        // "entity:" and one to eight digits.
-        guard utf8.count >= 8, utf8.count <= 15 else { return nil }
-        let prefix: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0x65, 0x6E, 0x74, 0x69, 0x74, 0x79, 0x3A)
-        var position = 0
+        // The bytes in place (a key of up to 15 bytes is stored inline and read from a copy on
+        // the stack); a string without contiguous bytes is read from a copy, with the same answer.
+        if let answer = key.utf8.withContiguousStorageIfAvailable(entityIndex(bytes:)) { return answer }
+        return Array(key.utf8).withUnsafeBufferPointer(entityIndex(bytes:))
+    }
+
+    /// ``entityIndex(_:)`` of a key's UTF-8 bytes.
+    private static func entityIndex(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        // "entity:" and one to eight digits, the first not a zero unless it is the only one.
+        guard bytes.count >= 8, bytes.count <= 15, bytes[0] == 0x65, bytes[1] == 0x6E, bytes[2] == 0x74, bytes[3] == 0x69,
+              bytes[4] == 0x74, bytes[5] == 0x79, bytes[6] == 0x3A, bytes[7] != 0x30 || bytes.count == 8 else { return nil }
         var value = 0
-        for byte in utf8 {
-            switch position {
-            case 0: guard byte == prefix.0 else { return nil }
-            case 1: guard byte == prefix.1 else { return nil }
-            case 2: guard byte == prefix.2 else { return nil }
-            case 3: guard byte == prefix.3 else { return nil }
-            case 4: guard byte == prefix.4 else { return nil }
-            case 5: guard byte == prefix.5 else { return nil }
-            case 6: guard byte == prefix.6 else { return nil }
-            default:
-                guard byte >= 0x30, byte <= 0x39, !(position == 7 && byte == 0x30 && utf8.count > 8) else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            position += 1
+        for index in 7..<bytes.count {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
         }
         return value
     }

@@ -79,7 +79,7 @@ enum EntityGrouping {
     /// A group's name (its fullest cleaned surface) and aliases (its other cleaned surfaces,
     /// in order of first use). Most groups repeat one surface and add no alias: their name is
     /// that surface cleaned, with no list of surfaces, keys or counts made for them.
-    private static func nameAndAliases(of group: ArraySlice<Int>, in mentions: [Mention], firstSurface: String)
+    static func nameAndAliases(of group: ArraySlice<Int>, in mentions: [Mention], firstSurface: String)
         -> (name: String, aliases: [String]) {
         var single = true
         for index in group {

@@ -17,6 +17,8 @@ public protocol JSONWriting {
     mutating func string(_ value: String)
     mutating func int(_ value: Int)
     mutating func null()
+    /// An array of integers (a writer may write it at once; the default writes each value).
+    mutating func ints(_ values: [Int])
 }
 
 extension JSONWriting {

@@ -99,6 +99,37 @@ public struct PrettyJSONWriter: JSONWriting {
         appendDecimal(value)
     }
 
+    /// An array of integers, written with one check for room: the bytes of `beginArray()`,
+    /// `int(_:)` for each value and `endArray()`.
+    public mutating func ints(_ values: [Int]) {
+        guard !values.isEmpty else {
+            beginArray()
+            endArray()
+            return
+        }
+        separate()
+        let width = 2 * (depth + 1)
+        // "[", then per value a comma (not first), a line break, the indent and at most 20 digits
+        // and a sign; then a line break, the outer indent and "]".
+        write(upTo: 1 + values.count * (width + 23) + width + 1) { out in
+            out[0] = UInt8(ascii: "[")
+            var index = 1
+            for (position, value) in values.enumerated() {
+                if position > 0 { out[index] = 0x2C; index += 1 }
+                out[index] = 0x0A
+                (out + index + 1).initialize(repeating: 0x20, count: width)
+                index += 1 + width
+                index += Self.writeDecimal(value, to: out + index)
+            }
+            out[index] = 0x0A
+            (out + index + 1).initialize(repeating: 0x20, count: width - 2)
+            index += width - 1
+            out[index] = UInt8(ascii: "]")
+            return index + 1
+        }
+        flushIfFull()
+    }
+
     public mutating func bool(_ value: Bool) {
         separate()
         appendLiteral(value ? "true" : "false")
@@ -203,25 +234,29 @@ public struct PrettyJSONWriter: JSONWriting {
 
     /// The decimal digits of `value`, as `String(value)` spells them, without making that string.
     private mutating func appendDecimal(_ value: Int) {
-        write(upTo: 21) { out in
-            var index = 0
-            if value < 0 { out[0] = 0x2D; index = 1 }
-            // The magnitude as unsigned, so that Int.min has one too.
-            var magnitude = value.magnitude
-            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for the 20 digits of UInt64.max
-            return withUnsafeMutableBytes(of: &digits) { scratch in
-                var start = scratch.count
-                repeat {
-                    start -= 1
-                    scratch[start] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-                    magnitude /= 10
-                } while magnitude > 0
-                for digit in scratch[start...] {
-                    out[index] = digit
-                    index += 1
-                }
-                return index
+        write(upTo: 21) { out in Self.writeDecimal(value, to: out) }
+    }
+
+    /// Writes the decimal digits of `value` (and its sign) at `out`, at most 21 bytes; returns how many.
+    @inline(__always)
+    private static func writeDecimal(_ value: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var index = 0
+        if value < 0 { out[0] = 0x2D; index = 1 }
+        // The magnitude as unsigned, so that Int.min has one too.
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for the 20 digits of UInt64.max
+        return withUnsafeMutableBytes(of: &digits) { scratch in
+            var start = scratch.count
+            repeat {
+                start -= 1
+                scratch[start] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+            } while magnitude > 0
+            for digit in scratch[start...] {
+                out[index] = digit
+                index += 1
             }
+            return index
         }
     }
 
