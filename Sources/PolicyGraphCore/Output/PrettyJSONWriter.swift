@@ -23,14 +23,30 @@ public struct PrettyJSONWriter: JSONWriting {
     private var count = 0
     private var outerCounts: [Int] = []
     private var afterKey = false
-    private let sink: ([UInt8]) -> Void
+    /// Receives each chunk in place: the writer's own memory, valid only during the call.
+    private let sink: (UnsafeRawBufferPointer) -> Void
     /// Bytes kept before they go to the sink.
     public static let chunkSize = 1 << 16
 
     /// - Parameter sink: receives the bytes in chunks, in order.
     public init(sink: @escaping ([UInt8]) -> Void) {
-        self.sink = sink
+        self.init(chunks: { sink(Array($0)) })
+    }
+
+    private init(chunks: @escaping (UnsafeRawBufferPointer) -> Void) {
+        self.sink = chunks
         buffer = Buffer(capacity: Self.chunkSize + 4096)
+    }
+
+    /// A writer that hands each chunk over in place, with no array made for it: the bytes
+    /// are the writer's own and valid only while `sink` runs (write them, or copy them).
+    ///
+    /// ```swift
+    /// var json = PrettyJSONWriter.handingChunksInPlace { try? FileHandle.standardOutput.write(contentsOf: $0) }
+    /// ```
+    /// - Parameter sink: receives the bytes in chunks, in order.
+    public static func handingChunksInPlace(to sink: @escaping (UnsafeRawBufferPointer) -> Void) -> PrettyJSONWriter {
+        PrettyJSONWriter(chunks: sink)
     }
 
     /// The memory the bytes are written to, owned and freed here.
@@ -71,6 +87,7 @@ public struct PrettyJSONWriter: JSONWriting {
 
     /// The next member's key, a literal: its bytes go in as they are, with no
     /// `String` made for it (a key literal needs no escape).
+    @inline(__always)
     public mutating func key(_ name: StaticString) {
         separate()
         name.withUTF8Buffer { key in
@@ -99,14 +116,34 @@ public struct PrettyJSONWriter: JSONWriting {
         appendDecimal(value)
     }
 
+    /// An array of strings: an empty one written at once (most entities have no alias).
+    public mutating func strings(_ values: [String]) {
+        guard !values.isEmpty else { return emptyArray() }
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    /// The bytes of `beginArray()` and `endArray()` with nothing between: `[`, a blank line,
+    /// the indent and `]`.
+    private mutating func emptyArray() {
+        separate()
+        let width = 2 * depth
+        write(upTo: width + 4) { out in
+            out[0] = UInt8(ascii: "[")
+            out[1] = 0x0A
+            out[2] = 0x0A
+            (out + 3).initialize(repeating: 0x20, count: width)
+            out[3 + width] = UInt8(ascii: "]")
+            return width + 4
+        }
+        flushIfFull()
+    }
+
     /// An array of integers, written with one check for room: the bytes of `beginArray()`,
     /// `int(_:)` for each value and `endArray()`.
     public mutating func ints(_ values: [Int]) {
-        guard !values.isEmpty else {
-            beginArray()
-            endArray()
-            return
-        }
+        guard !values.isEmpty else { return emptyArray() }
         separate()
         let width = 2 * (depth + 1)
         // "[", then per value a comma (not first), a line break, the indent and at most 20 digits
@@ -147,7 +184,7 @@ public struct PrettyJSONWriter: JSONWriting {
 
     /// Hands the remaining bytes to the sink.
     public mutating func finish() {
-        if used > 0 { sink(Array(UnsafeBufferPointer(start: buffer.base, count: used))) }
+        if used > 0 { sink(UnsafeRawBufferPointer(start: buffer.base, count: used)) }
         used = 0
     }
 
