@@ -48,7 +48,9 @@ public struct Marker: Hashable, Sendable {
 /// holds the lexicon, made once per document) retains one reference instead of the
 /// hundreds that the ontology, the trie and the word sets hold.
 public struct Lexicon: Sendable {
+    /// The ontology the lexicon was compiled from.
     public var ontology: Ontology { parts.ontology }
+    /// Every key (names, suffixes, stop and marker words) as UTF-8 bytes; its values index the payloads.
     public var trie: DoubleArrayTrie { parts.trie }
     /// Payloads by trie value: every entry a key stands for.
     var payloads: [[LexiconEntry]] { parts.payloads }
