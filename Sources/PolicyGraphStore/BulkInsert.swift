@@ -29,12 +29,6 @@ final class BulkInsert {
 
     /// SQLite copies the bytes before the call returns.
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-    /// SQLite reads the bytes where they are, until the statement is reset.
-    private static let unchanging: sqlite3_destructor_type? = nil
-    /// Each text parameter's bytes, owned here from its binding until the row is inserted (the
-    /// statement reset): SQLite reads them in place, without a copy and an allocation of its own
-    /// per value. Reused from row to row.
-    private var texts: [[UInt8]] = []
 
     init(_ db: Database, sql: String) throws {
         guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the database is closed", sql: sql) }
@@ -62,33 +56,26 @@ final class BulkInsert {
 
     /// Binds the next parameter to `value` (text), or NULL.
     func text(_ value: String?) {
-        guard let value else { return null() }
-        bindOwned { storage in
-            var value = value
-            value.withUTF8 { storage.append(contentsOf: $0) }
-        }
-    }
-
-    /// Binds the next parameter to the text whose UTF-8 bytes are `bytes` (valid UTF-8).
-    func text(bytes: UnsafeRawBufferPointer) {
-        bindOwned { storage in storage.append(contentsOf: bytes) }
-    }
-
-    /// Binds the next parameter to the text that `fill` appends to an emptied buffer owned
-    /// here (kept unchanged until the row is inserted).
-    private func bindOwned(_ fill: (inout [UInt8]) -> Void) {
-        let slot = Int(parameter) - 1
-        while texts.count <= slot { texts.append([]) }
-        texts[slot].removeAll(keepingCapacity: true)
-        fill(&texts[slot])
-        let code = texts[slot].withUnsafeBufferPointer { bytes in
+        guard var value else { return null() }
+        let code = value.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { characters in
                 // A null pointer would bind NULL, not the empty text.
                 guard let start = characters.baseAddress, !characters.isEmpty else {
                     return sqlite3_bind_text(statement, parameter, "", 0, Self.transient)
                 }
-                return sqlite3_bind_text(statement, parameter, start, Int32(clamping: characters.count), Self.unchanging)
+                return sqlite3_bind_text(statement, parameter, start, Int32(clamping: characters.count), Self.transient)
             }
+        }
+        bound(code, "sqlite3_bind_text")
+    }
+
+    /// Binds the next parameter to the text whose UTF-8 bytes are `bytes` (valid UTF-8).
+    func text(bytes: UnsafeRawBufferPointer) {
+        let code = bytes.withMemoryRebound(to: CChar.self) { characters in
+            guard let start = characters.baseAddress, !characters.isEmpty else {
+                return sqlite3_bind_text(statement, parameter, "", 0, Self.transient)
+            }
+            return sqlite3_bind_text(statement, parameter, start, Int32(clamping: characters.count), Self.transient)
         }
         bound(code, "sqlite3_bind_text")
     }
