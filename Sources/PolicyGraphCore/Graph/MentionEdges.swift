@@ -168,18 +168,18 @@ public struct MentionEdges: Sendable {
                            documents: members.map { documents[Int(records[Int($0)].document)] })
     }
 
-    /// The `index`th edge if it has one source: that source without its sentence, and the
-    /// sentence's ref (what ``edge(at:sentences:text:)`` gives with sentences, but for the text).
-    /// `nil` for an edge of several sources, whose order depends on their sentences.
-    func singleSourceEdge(at index: Int, id: EdgeID) -> (Edge, SentenceRef)? {
+    /// The `index`th edge if it has one source (most): its parts, read from its record, with the
+    /// ref of its sentence (what ``edge(at:sentences:text:)`` gives with sentences, but for the
+    /// text, and without an ``Edge`` or ``Provenance`` made). `nil` for an edge of several
+    /// sources, whose order depends on their sentences.
+    func singleMention(at index: Int, id: EdgeID) -> SingleMentionEdge? {
         let group = groups[index]
         guard group.count == 1 else { return nil }
         let record = records[Int(order[Int(group.start)])]
-        let source = Provenance(document: documents[Int(record.document)], sentence: nil,
-                                offsets: Array(offsets[record.offsetStart..<(record.offsetStart + Int(record.offsetCount))]),
-                                rule: record.rule > 0 ? rules[Int(record.rule - 1)] : nil)
-        return (Edge(id: id, type: .mentionedIn, source: entityIDs[Int(record.entity)], target: documentIDs[Int(record.document)],
-                     sources: [source]), record.sentence)
+        return SingleMentionEdge(id: id, source: entityIDs[Int(record.entity)], target: documentIDs[Int(record.document)],
+                                 document: documents[Int(record.document)],
+                                 offsets: offsets[record.offsetStart..<(record.offsetStart + Int(record.offsetCount))],
+                                 rule: record.rule > 0 ? rules[Int(record.rule - 1)] : nil, sentence: record.sentence)
     }
 
     /// The `index`th edge. With `sentences`, its sources are sorted and
@@ -202,5 +202,26 @@ public struct MentionEdges: Sendable {
         if sentences { sources = GraphBuilder.distinctSorted(sources) }
         let source = entityIDs[Int(first.entity)], target = documentIDs[Int(first.document)]
         return Edge(id: id(at: index), type: .mentionedIn, source: source, target: target, sources: sources)
+    }
+}
+
+/// A `mentioned_in` edge of one source, as the store writes it (``BuiltGraph/forEachEdge(singleMention:whole:)``):
+/// the edge's id and ends, its source's document, offsets and rule, and the ref of its sentence in
+/// ``BuiltGraph/sentences``. The edge it stands for is `Edge(id:type: .mentionedIn, source:target:sources:)`
+/// with one `Provenance(document:sentence:offsets:rule:)`.
+public struct SingleMentionEdge {
+    public let id: EdgeID
+    public let source: NodeID
+    public let target: NodeID
+    public let document: String
+    /// UTF-8 byte offsets into the document.
+    public let offsets: ArraySlice<Int>
+    public let rule: String?
+    public let sentence: SentenceRef
+
+    /// The whole edge, its sentence read through `text`.
+    public func edge(sentence text: String?) -> Edge {
+        Edge(id: id, type: .mentionedIn, source: source, target: target,
+             sources: [Provenance(document: document, sentence: text, offsets: Array(offsets), rule: rule)])
     }
 }
