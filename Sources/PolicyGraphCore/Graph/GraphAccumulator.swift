@@ -254,7 +254,8 @@ public struct GraphAccumulator {
     private mutating func firstKnownKey(kind: NodeKind, name: String, names: [String]) -> Int? {
         if let key = nameIndex[NameIndexKey(kind: kind, name: normalizedKey(name))] { return key }
         var first: (name: String, key: Int)?
-        for other in names {
+        // `name` itself (the first of `names`) was just looked up: its bytes are not looked up again.
+        for other in names where !Self.sameBytes(other, name) {
             guard let key = nameIndex[NameIndexKey(kind: kind, name: normalizedKey(other))] else { continue }
             if first.map({ other < $0.name }) ?? true { first = (other, key) }
         }
