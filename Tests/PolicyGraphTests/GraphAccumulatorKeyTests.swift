@@ -80,3 +80,19 @@ import Testing
         #expect(seen.count > 5)
     }
 }
+
+/// The `mentioned_in` edge hashes made from a prefix hashed once per entity are the
+/// hashes of the whole id strings (edge ids are written from them).
+@Suite struct MentionHashTests {
+    @Test(arguments: [
+        ("company:宁德时代", "document:a.txt"),          // Chinese and ASCII
+        ("ontology:gov.miit", "document:资讯/2025 03.html"), // a path with a space
+        ("", ""),                                         // empty ids
+        ("person:e\u{301}", "document:é"),                // decomposed and composed bytes hashed as they are
+    ])
+    func prefixHashIsTheWholeHash(source: String, target: String) {
+        let (source, target) = (NodeID(rawValue: source), NodeID(rawValue: target))
+        #expect(EdgeID.MentionHashes(source: source).hash(target: target) == EdgeID.hash(type: .mentionedIn, source: source, target: target))
+        #expect(StableHash.continued(StableHash.value(source.rawValue), target.rawValue) == StableHash.value(source.rawValue + target.rawValue))
+    }
+}

@@ -127,11 +127,16 @@ struct MentionRecords {
         let entityIDs = ids
         let documentIDs = documentNodes.map { ids[$0] }
         // (edge id hash, record) for every record whose ends have ids, sorted: one run per edge.
+        // Each entity's `mentioned_in|id|` hashed once (made when its first record comes), the document's id after it.
         var keyed: [(hash: UInt64, record: Int32)] = []
         keyed.reserveCapacity(records.count)
+        var prefixes: [EdgeID.MentionHashes?] = Array(repeating: nil, count: entityIDs.count)
         for (index, record) in records.enumerated() {
-            guard let source = entityIDs[Int(record.entity)], let target = documentIDs[Int(record.document)] else { continue }
-            keyed.append((EdgeID.hash(type: .mentionedIn, source: source, target: target), Int32(clamping: index)))
+            let entity = Int(record.entity)
+            guard let source = entityIDs[entity], let target = documentIDs[Int(record.document)] else { continue }
+            let prefix = prefixes[entity] ?? EdgeID.MentionHashes(source: source)
+            prefixes[entity] = prefix
+            keyed.append((prefix.hash(target: target), Int32(clamping: index)))
         }
         keyed.sort { ($0.hash, $0.record) < ($1.hash, $1.record) }
         var groups: [MentionEdges.Group] = []
