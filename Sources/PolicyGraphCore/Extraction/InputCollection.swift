@@ -106,7 +106,7 @@ public struct InputCollection: Sendable {
             do { listing = try InputListing(root: input, keepRelativePath: idsKeepListedPaths) } catch { report.failures += 1; onError(error); continue }
             report.merge(listing)
             for file in listing.files {
-                let folder = (file.path as NSString).deletingLastPathComponent
+                let folder = PathNames.folder(file.path)
                 if metadataByFolder[folder] == nil {
                     do { metadataByFolder[folder] = try MetadataFile.load(folder: folder.isEmpty ? "." : folder) } catch {
                         report.failures += 1
@@ -130,7 +130,7 @@ public struct InputCollection: Sendable {
                 }
                 report.documents += 1
                 document.text.warnings.forEach(onWarning)
-                try body(document, metadataByFolder[folder]?[(file.path as NSString).lastPathComponent])
+                try body(document, metadataByFolder[folder]?[PathNames.lastComponent(file.path)])
             }
         }
         return report

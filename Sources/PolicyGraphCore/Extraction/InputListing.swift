@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Why a file under an input folder was not read.
 public enum SkipReason: String, CaseIterable, Sendable, Hashable {
@@ -56,7 +61,7 @@ public struct InputListing: Sendable {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { throw SourceDocument.missing(given) }
         guard isFolder.boolValue else {
-            var id = keepRelativePath && !given.hasPrefix("/") ? given : (given as NSString).lastPathComponent
+            var id = keepRelativePath && !given.hasPrefix("/") ? given : PathNames.lastComponent(given)
             while id.hasPrefix("./") { id.removeFirst(2) }
             files = [InputFile(path: root, id: id, inFolder: false)]
             return
@@ -67,34 +72,31 @@ public struct InputListing: Sendable {
         do { _ = try FileManager.default.contentsOfDirectory(atPath: listed) } catch {
             throw .unreadable(file: given, reason: "the folder cannot be listed: \(IOErrorMessage.describe(error))")
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: listed) else {
-            throw .unreadable(file: given, reason: "the folder cannot be listed")
-        }
         var found: [(relative: String, size: Int)] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            let attributes = enumerator.fileAttributes ?? [:]
-            let type = attributes[.type] as? FileAttributeType
+        var passedOver: [SkipReason: [String]] = [:]
+        Self.walk(listed, prefix: "") { relative, name, type, size in
             if name.hasPrefix(".") {
-                if type == .typeDirectory { enumerator.skipDescendants() }
-                skipped[.hidden, default: []].append(Self.join(root, relative))
-                continue
+                // A hidden folder is not entered.
+                passedOver[.hidden, default: []].append(Self.join(root, relative))
+                return false
             }
-            guard type != .typeDirectory else { continue }
-            if type == .typeSymbolicLink {
+            if type == Self.folderType { return true }
+            if type == Self.linkType {
                 var target: ObjCBool = false
                 if FileManager.default.fileExists(atPath: Self.join(root, relative), isDirectory: &target), target.boolValue {
-                    skipped[.linkedFolder, default: []].append(Self.join(root, relative))
-                    continue
+                    passedOver[.linkedFolder, default: []].append(Self.join(root, relative))
+                    return false
                 }
             }
-            found.append((relative, (attributes[.size] as? NSNumber)?.intValue ?? 0))
+            found.append((relative, size))
+            return false
         }
+        skipped = passedOver
         // Path order, byte-wise, so that ids and outputs do not depend on the file system.
-        found.sort { Array($0.relative.utf8).lexicographicallyPrecedes(Array($1.relative.utf8)) }
+        found.sort { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
         for (relative, size) in found {
             let path = Self.join(root, relative)
-            let name = (relative as NSString).lastPathComponent
+            let name = PathNames.lastComponent(relative)
             if Self.metadataNames.contains(name.lowercased()) { continue }
             let pathExtension = (name as NSString).pathExtension.lowercased()
             if !pathExtension.isEmpty, !Self.documentExtensions.contains(pathExtension) {
@@ -110,6 +112,37 @@ public struct InputListing: Sendable {
                 continue
             }
             files.append(InputFile(path: path, id: relative, inFolder: true))
+        }
+    }
+
+    /// `st_mode`'s file types (`S_IFMT`, `S_IFDIR`, `S_IFLNK`).
+    static let typeMask: UInt32 = 0o170000, folderType: UInt32 = 0o040000, linkType: UInt32 = 0o120000
+
+    /// Calls `visit` with every entry under `folder` (its path relative to the listed
+    /// folder, its name, its `lstat` type and size: a link is not followed), depth first
+    /// in the order the file system lists each folder, as `FileManager`'s enumerator
+    /// gives them; a folder is entered when `visit` returns true. An entry `lstat`
+    /// cannot read has type 0 and size 0; a folder that cannot be opened is passed over.
+    ///
+    /// `opendir`/`readdir`/`lstat` directly: the enumerator and its attribute
+    /// dictionary cost about 90,000 instructions a file.
+    static func walk(_ folder: String, prefix: String,
+                     _ visit: (_ relative: String, _ name: String, _ type: UInt32, _ size: Int) -> Bool) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            let relative = prefix.isEmpty ? name : prefix + "/" + name
+            let path = join(folder, name)
+            var info = stat()
+            let known = lstat(path, &info) == 0
+            let type = known ? UInt32(info.st_mode) & typeMask : 0
+            if visit(relative, name, type, known ? Int(info.st_size) : 0), type == folderType {
+                walk(path, prefix: relative, visit)
+            }
         }
     }
 

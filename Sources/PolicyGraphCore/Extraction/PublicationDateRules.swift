@@ -49,19 +49,26 @@ public struct PublicationDateRules: Sendable {
     public static let urlLength = 262_144
 
     let vocabulary: PublicationVocabulary
+    /// The labels of the roles read at the start of a line or cell (`table`, then `line`),
+    /// found in one pass.
+    let cellLabels: CellLabels
 
     public init(vocabulary: PublicationVocabulary) {
         self.vocabulary = vocabulary
+        cellLabels = CellLabels([vocabulary.labels(.table), vocabulary.labels(.line)])
     }
 
     /// The date the document states for itself, by the most trusted rule that finds one.
     public func find(in bytes: [UInt8]) -> PublicationDateFinding? {
         let head = bytes[0..<min(bytes.count, Self.headLength)]
-        return labelled(head, role: .meta, source: .meta, maxGap: 200, tagAware: true)
+        if let found = labelled(head, role: .meta, source: .meta, maxGap: 200, tagAware: true)
             ?? labelled(head, role: .jsonld, source: .jsonLD, maxGap: 12, tagAware: false)
-            ?? frontMatter(bytes)
-            ?? labelled(head, role: .table, source: .table, maxGap: 120, tagAware: false, lineStart: true)
-            ?? labelled(head, role: .line, source: .line, maxGap: 40, tagAware: false, lineStart: true)
+            ?? frontMatter(bytes) {
+            return found
+        }
+        let cells = cellLabels.occurrences(in: head)
+        return cellLabelled(head, list: 0, cells: cells, source: .table, maxGap: 120)
+            ?? cellLabelled(head, list: 1, cells: cells, source: .line, maxGap: 40)
             ?? byline(bytes)
             ?? header(bytes)
             ?? url(bytes)
@@ -84,12 +91,11 @@ public struct PublicationDateRules: Sendable {
 
     /// A label, then within `maxGap` bytes of separators (`：`, `:`, quotes, `=`, white space, tags) a date.
     private func labelled(_ bytes: ArraySlice<UInt8>, role: PublicationVocabulary.Role, source: PublishedSource,
-                          maxGap: Int, tagAware: Bool, lineStart: Bool = false) -> PublicationDateFinding? {
+                          maxGap: Int, tagAware: Bool) -> PublicationDateFinding? {
         for label in vocabulary.labels(role) {
             var from = bytes.startIndex
             while let at = DateScan.find(label, in: bytes, from: from, caseInsensitive: tagAware || role == .jsonld) {
                 from = at + 1
-                if lineStart && !DateScan.startsCell(bytes, at: at) { continue }
                 let afterLabel = at + label.count
                 // The label must end there: `date` is not `dated`, `时间` is not `时间表`.
                 if tagAware {
@@ -97,6 +103,24 @@ public struct PublicationDateRules: Sendable {
                     continue
                 }
                 guard afterLabel < bytes.endIndex, DateScan.isSeparator(bytes, at: afterLabel) || role == .jsonld else { continue }
+                if let found = DateScan.dateAfter(bytes, from: afterLabel, maxGap: maxGap) { return found.with(source) }
+            }
+        }
+        return nil
+    }
+
+    /// A label of ``cellLabels``' list `list` at the start of a line or cell (`cells`: where
+    /// each label stands so), then within `maxGap` bytes of separators a date: the labels
+    /// in the list's order, each at its places in order, as a search for each label in turn would.
+    func cellLabelled(_ bytes: ArraySlice<UInt8>, list: Int, cells: [[Int]], source: PublishedSource,
+                              maxGap: Int) -> PublicationDateFinding? {
+        for label in cellLabels.lists[list] {
+            guard let label else { continue }
+            let length = cellLabels.labels[label].count
+            for at in cells[label] {
+                let afterLabel = at + length
+                // The label must end there: `时间` is not `时间表`.
+                guard afterLabel < bytes.endIndex, DateScan.isSeparator(bytes, at: afterLabel) else { continue }
                 if let found = DateScan.dateAfter(bytes, from: afterLabel, maxGap: maxGap) { return found.with(source) }
             }
         }

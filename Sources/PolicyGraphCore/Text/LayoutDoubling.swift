@@ -29,7 +29,8 @@ public enum LayoutDoubling {
                     contentStart += 1
                 }
                 let length = contentEnd - contentStart
-                if length >= 8, length <= maximumLineLength,
+                if length >= 8, length <= maximumLineLength, length % 2 == 0,
+                   bytesCancel(buffer, contentStart..<contentEnd),
                    let units = pairedUnits(buffer, contentStart..<contentEnd) {
                     var kept: [UInt8] = []
                     for unit in units { kept.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[unit])) }
@@ -96,6 +97,30 @@ public enum LayoutDoubling {
             position = unitStart
         }
         return units.reversed()
+    }
+
+    /// Whether the bytes of `range` XOR to zero: true of every doubled line (each
+    /// run is there twice, so every byte cancels its copy), and of few others, so
+    /// most lines are passed over after one read eight bytes at a time, before
+    /// ``opensWithPair(_:_:)`` compares their prefixes.
+    static func bytesCancel(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        var folded: UInt64 = 0
+        var index = range.lowerBound
+        while index + 8 <= range.upperBound {
+            folded ^= base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        // The word's eight bytes onto one, then the bytes that remain.
+        folded ^= folded >> 32
+        folded ^= folded >> 16
+        folded ^= folded >> 8
+        var byte = UInt8(truncatingIfNeeded: folded)
+        while index < range.upperBound {
+            byte ^= bytes[index]
+            index += 1
+        }
+        return byte == 0
     }
 
     /// Whether `range` starts with a run immediately repeated (`AB AB …`), the

@@ -163,63 +163,103 @@ public enum LineJoining {
     /// The median length, in scalars, of the non-empty lines (spaces and
     /// carriage returns not counted).
     ///
-    /// - Complexity: O(n), in one pass over the text eight bytes at a time: a word
-    ///   of multi-byte text (every byte's top bit set) adds its lead bytes at once,
-    ///   and only a word that holds a line feed or an ASCII byte is read byte by byte.
-    ///   News text laid out as PDFs are has a line every dozen characters, so no call
-    ///   is made per line.
+    /// - Complexity: O(n), in one pass over the text eight bytes at a time with no
+    ///   sort and no array per line: the lengths are counted in a histogram (lines
+    ///   longer than ``histogramLength`` scalars, rare, in a list that is sorted). A
+    ///   word of multi-byte text (every byte's top bit set) adds its lead bytes at
+    ///   once; a word with ASCII in it is read through byte masks (continuation bytes,
+    ///   spaces, carriage returns, line feeds), its line feeds taken lowest first.
     static func medianLineLength(_ buffer: UnsafeBufferPointer<UInt8>) -> Double {
         guard let base = buffer.baseAddress else { return 0 }
-        var lengths: [Int] = []
-        let count = buffer.count
-        let bytes = UnsafeRawPointer(base)
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        // Bytes that are not counted (continuation bytes, spaces, carriage returns) before `index`
-        // are `skipped` plus what `lanes` holds (one count per byte lane, at most 31 words' worth).
-        var skipped = 0
-        var lanes: UInt64 = 0
-        var words = 0
-        var lineStart = 0
-        var skippedAtLineStart = 0
-        var index = 0
-        @inline(__always) func byte(_ value: UInt8, at position: Int) {
-            if value == 0x0A {
-                let length = position - lineStart - (skipped - skippedAtLineStart)
-                if length > 0 { lengths.append(length) }
-                lineStart = position + 1
-                skippedAtLineStart = skipped
-            } else if UTF8Bytes.isContinuation(value) || value == 0x20 || value == 0x0D {
-                skipped += 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: histogramLength) { histogram in
+            histogram.initialize(repeating: 0)
+            var longer: [Int] = []
+            var lines = 0
+            @inline(__always) func line(_ length: Int) {
+                guard length > 0 else { return }
+                lines += 1
+                if length < histogramLength { histogram[length] += 1 } else { longer.append(length) }
             }
-        }
-        while index + 8 <= count {
-            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if word & highs == highs {
-                // Multi-byte text only: the continuation bytes are skipped, nothing else.
-                lanes &+= (word & ~(word << 1) & highs) >> 7
-                words += 1
-                if words == 31 {
-                    skipped += Int((lanes &* 0x0101_0101_0101_0101) >> 56)
+            let count = buffer.count
+            let bytes = UnsafeRawPointer(base)
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            /// The top bit of each byte of `word` that equals `byte`, exactly.
+            @inline(__always) func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+                let x = word ^ (ones &* UInt64(byte))
+                return ~(((x & lows) &+ lows) | x) & highs
+            }
+            /// The sum of the byte lanes of `lanes` (at most 255 in all).
+            @inline(__always) func sum(_ lanes: UInt64) -> Int { Int((lanes &* ones) >> 56) }
+            /// How many top bits `mask` (top bits only) holds.
+            @inline(__always) func tally(_ mask: UInt64) -> Int { sum(mask >> 7) }
+            // Bytes that are not counted (continuation bytes, spaces, carriage returns) before `index`
+            // are `skipped` plus what `lanes` holds (one count per byte lane, at most 31 words' worth).
+            var skipped = 0
+            var lanes: UInt64 = 0
+            var words = 0
+            var lineStart = 0
+            var skippedAtLineStart = 0
+            var index = 0
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                // Continuation bytes: top bit set, the next bit clear.
+                let continuation = word & ~(word << 1) & highs
+                if word & highs == highs {
+                    // Multi-byte text only: the continuation bytes are skipped, nothing else.
+                    lanes &+= continuation >> 7
+                    words += 1
+                    if words == 31 {
+                        skipped += sum(lanes)
+                        lanes = 0
+                        words = 0
+                    }
+                } else {
+                    skipped += sum(lanes)
                     lanes = 0
                     words = 0
+                    let skip = continuation | equal(word, 0x20) | equal(word, 0x0D)
+                    var feeds = equal(word, 0x0A)
+                    while feeds != 0 {
+                        // The lowest line feed: its byte lane, and the skipped bytes before it in the word.
+                        let bit = feeds.trailingZeroBitCount
+                        let position = index + bit / 8
+                        let skippedBefore = skipped + tally(skip & ((1 &<< UInt64(bit)) &- 1))
+                        line(position - lineStart - (skippedBefore - skippedAtLineStart))
+                        lineStart = position + 1
+                        skippedAtLineStart = skippedBefore
+                        feeds &= feeds &- 1
+                    }
+                    skipped += tally(skip)
                 }
-            } else {
-                skipped += Int((lanes &* 0x0101_0101_0101_0101) >> 56)
-                lanes = 0
-                words = 0
-                for offset in 0..<8 { byte(base[index + offset], at: index + offset) }
+                index += 8
             }
-            index += 8
+            skipped += sum(lanes)
+            while index < count {
+                let value = base[index]
+                if value == 0x0A {
+                    line(index - lineStart - (skipped - skippedAtLineStart))
+                    lineStart = index + 1
+                    skippedAtLineStart = skipped
+                } else if UTF8Bytes.isContinuation(value) || value == 0x20 || value == 0x0D {
+                    skipped += 1
+                }
+                index += 1
+            }
+            line(count - lineStart - (skipped - skippedAtLineStart))
+            guard lines > 0 else { return 0 }
+            // The (lines / 2)-th length in sorted order (from 0): in the histogram, else among the longer lines.
+            var rank = lines / 2
+            for length in 1..<histogramLength {
+                if rank < histogram[length] { return Double(length) }
+                rank -= histogram[length]
+            }
+            longer.sort()
+            return Double(longer[rank])
         }
-        skipped += Int((lanes &* 0x0101_0101_0101_0101) >> 56)
-        while index < count {
-            byte(base[index], at: index)
-            index += 1
-        }
-        let last = count - lineStart - (skipped - skippedAtLineStart)
-        if last > 0 { lengths.append(last) }
-        guard !lengths.isEmpty else { return 0 }
-        lengths.sort()
-        return Double(lengths[lengths.count / 2])
     }
+
+    /// Line lengths below this many scalars are counted in ``medianLineLength(_:)``'s histogram.
+    static let histogramLength = 512
 }

@@ -37,7 +37,7 @@ public struct SourceDocument: Sendable {
             throw Self.missing(path)
         }
         let decoded = try TextDecoding.decode(bytes, file: path, encoding: encoding)
-        let baseName = (path as NSString).lastPathComponent
+        let baseName = PathNames.lastComponent(path)
         self.init(name: name ?? baseName, path: path, text: decoded, markup: MarkupKind.detect(fileName: baseName, bytes: decoded.bytes))
     }
 

@@ -342,12 +342,20 @@ public enum TextDecoding {
     /// Latin-1 continuation.
     static func doublyEncodedWarning(_ bytes: [UInt8], file: String) -> String? {
         // The first 64 KB tell: such damage covers the whole file.
-        // A pair needs a C1 or Latin-1 continuation scalar (U+0080…U+00BF), whose lead byte is C2:
-        // without one, as in most Chinese text, there is nothing to count.
-        let hasC2 = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { memchr($0, 0xC2, min(buffer.count, 65_536)) != nil } ?? false
+        // A pair needs a C1 or Latin-1 continuation scalar (U+0080…U+00BF), whose lead byte is C2
+        // (a byte that never continues a sequence): with fewer than the 8 pairs the warning needs,
+        // as in Chinese text whose only such scalar is the odd middle dot, there is nothing to count.
+        let enoughC2 = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            let end = min(buffer.count, 65_536)
+            var from = 0, found = 0
+            while found < 8, from < end, let hit = memchr(base + from, 0xC2, end - from) {
+                found += 1
+                from = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return found >= 8
         }
-        guard hasC2 else { return nil }
+        guard enoughC2 else { return nil }
         let (pairs, nonASCII) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int) in
             var pairs = 0, nonASCII = 0
             var previous: UInt32 = 0

@@ -74,16 +74,28 @@ enum UTF8Trimming {
         var lastEnd = range.lowerBound // end of the last scalar that is not white space
         var countAtLast = 0
         var limitEnd = -1             // end of the `limit`-th scalar after `start`
+        guard let base = bytes.baseAddress else { return range.isEmpty ? range : nil }
+        let raw = UnsafeRawPointer(base)
         while index < range.upperBound {
             // Ideographs U+4000…U+9FFF (leads E4…E9), most of news text: well formed when
             // both bytes after the lead continue it, each its own grapheme, never white space.
+            // A run of them is taken at once, up to one past the limit.
             let lead = bytes[index]
             if lead >= 0xE4, lead <= 0xE9, start >= 0, index + 2 < range.upperBound,
                UTF8Bytes.isContinuation(bytes[index + 1]), UTF8Bytes.isContinuation(bytes[index + 2]) {
-                count += 1
-                index += 3
-                if count == limit { limitEnd = index }
-                if count > limit { return start..<limitEnd }
+                let room = limit - count
+                var end = index + 3
+                var run = 1
+                while run <= room, end + 2 < range.upperBound, bytes[end] &- 0xE4 <= 0x05,
+                      raw.loadUnaligned(fromByteOffset: end + 1, as: UInt16.self) & 0xC0C0 == 0x8080 {
+                    end += 3
+                    run += 1
+                }
+                // The limit-th character is in the run: the text is cut after it.
+                if count < limit, count + run >= limit { limitEnd = index + 3 * (limit - count) }
+                if count + run > limit { return start..<limitEnd }
+                count += run
+                index = end
                 lastEnd = index
                 countAtLast = count
                 continue
