@@ -38,6 +38,9 @@ public enum ExportError: Error, LocalizedError, Sendable {
 final class XMLWriter {
     private let writer: xmlTextWriterPtr
     let path: String
+    /// Whether the innermost element's start tag is still open (libxml2's state "name":
+    /// attributes may follow, its `>` is not written yet).
+    private var startTagOpen = false
 
     /// A writer to `path` (a temporary file that the caller renames when done).
     init(path: String) throws {
@@ -67,8 +70,12 @@ final class XMLWriter {
     func endDocument() throws { try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument") }
     func start(_ name: String) throws {
         try check(Self.withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }, "xmlTextWriterStartElement")
+        startTagOpen = true
     }
-    func end() throws { try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement") }
+    func end() throws {
+        try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
+        startTagOpen = false
+    }
     func flush() throws { try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush") }
 
     /// An attribute; text that XML cannot carry (control characters) is dropped.
@@ -82,6 +89,28 @@ final class XMLWriter {
     /// Escaped character data.
     func text(_ value: String) throws {
         try check(Self.withXMLChars(Self.xmlSafe(value)) { xmlTextWriterWriteString(writer, $0) }, "xmlTextWriterWriteString")
+        startTagOpen = false
+    }
+
+    /// Elements gathered as bytes (``XMLRun``), children of the innermost open element,
+    /// handed to libxml2 in one call (`xmlTextWriterWriteRawLen`): the bytes its own calls
+    /// would have written for them. The parent's open start tag is closed first as
+    /// `xmlTextWriterStartElement` closes it (`>` and a line's end), and the writer is told
+    /// that the next end tag is indented again, as after an element it wrote itself.
+    func write(_ run: XMLRun) throws {
+        guard !run.isEmpty else { return }
+        if startTagOpen {
+            // libxml2 writes the `>` before these bytes.
+            try check(xmlTextWriterWriteRawLen(writer, [0x0A], 1), "xmlTextWriterWriteRawLen")
+            startTagOpen = false
+        }
+        let code = run.bytes.withUnsafeBufferPointer { bytes in
+            xmlTextWriterWriteRawLen(writer, bytes.baseAddress, Int32(clamping: bytes.count))
+        }
+        try check(code, "xmlTextWriterWriteRawLen")
+        // Raw text clears the writer's "indent the next end tag" flag; setting the indentation
+        // (unchanged) sets it again.
+        try check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
     }
 
     /// An element holding only text.

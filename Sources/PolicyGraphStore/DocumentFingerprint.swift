@@ -52,52 +52,71 @@ public struct DocumentFingerprint: Hashable, Sendable {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
+    /// Space, tab, line feed or carriage return: the bytes a shingle skips.
+    @inline(__always) static func isWhiteSpace(_ byte: UInt8) -> Bool {
+        // One comparison and one bit test: bits 0x20, 0x09, 0x0A and 0x0D of the mask.
+        byte <= 0x20 && (UInt64(1) << UInt64(byte)) & 0x1_0000_2600 != 0
+    }
+
     /// SimHash: each distinct shingle's 64-bit hash votes on every bit; white space is skipped
     /// so that re-wrapped text hashes the same. Linear in the text.
     static func simhash(_ bytes: [UInt8]) -> (UInt64, Int) {
-        // Start offsets of the last `shingleLength` scalars (white space skipped).
+        // The bytes without white space, and the start offset of each scalar in them: written
+        // through pointers into storage made once (no capacity check, no zeroing, per byte).
         var starts: [Int] = []
-        starts.reserveCapacity(bytes.count / 2 + 1)
-        var characters: [UInt8] = []
-        characters.reserveCapacity(bytes.count)
-        for byte in bytes where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-            if byte & 0xC0 != 0x80 { starts.append(characters.count) }
-            characters.append(byte)
+        let characters = [UInt8](unsafeUninitializedCapacity: bytes.count) { characters, characterCount in
+            starts = [Int](unsafeUninitializedCapacity: bytes.count) { starts, startCount in
+                (characterCount, startCount) = bytes.withUnsafeBufferPointer { bytes in
+                    var (kept, scalars) = (0, 0)
+                    for byte in bytes where !isWhiteSpace(byte) {
+                        if byte & 0xC0 != 0x80 {
+                            starts[scalars] = kept
+                            scalars += 1
+                        }
+                        characters[kept] = byte
+                        kept += 1
+                    }
+                    return (kept, scalars)
+                }
+            }
         }
         guard starts.count >= shingleLength else { return (0, 0) }
         // Distinct shingles only: a repeated run (an escaped URL, a table rule) must not outvote the text.
         // The hashes are already mixed, so an open-addressing table indexed by their low bits
-        // keeps them without hashing them again; each distinct one counts once in `votes`.
+        // keeps them without hashing them again (0 marks a free slot; a hash of 0 is kept
+        // apart); each distinct one counts once in `votes`.
         let shingleCount = starts.count - shingleLength + 1
         var capacity = 16
         while capacity < shingleCount * 2 { capacity <<= 1 }
         let mask = capacity - 1
         var slots = [UInt64](repeating: 0, count: capacity)
-        var occupied = [Bool](repeating: false, count: capacity)
+        var sawZero = false
         var votes = BitVotes()
         var count = 0
         // Through buffer pointers: the loop runs once per character, and bounds are known.
         starts.withUnsafeBufferPointer { starts in
             characters.withUnsafeBufferPointer { characters in
                 slots.withUnsafeMutableBufferPointer { slots in
-                    occupied.withUnsafeMutableBufferPointer { occupied in
-                        BitVotes.spread.withUnsafeBufferPointer { spread in
-                            for first in 0..<shingleCount {
-                                let end = first + shingleLength < starts.count ? starts[first + shingleLength] : characters.count
-                                var hash = offsetBasis
-                                for index in starts[first]..<end { hash = fnv1a(hash, characters[index]) }
-                                // Mix the bits (splitmix64's finaliser) so that similar shingles vote differently.
-                                hash ^= hash >> 30; hash = hash &* 0xbf58_476d_1ce4_e5b9
-                                hash ^= hash >> 27; hash = hash &* 0x94d0_49bb_1331_11eb
-                                hash ^= hash >> 31
+                    BitVotes.spread.withUnsafeBufferPointer { spread in
+                        for first in 0..<shingleCount {
+                            let end = first + shingleLength < starts.count ? starts[first + shingleLength] : characters.count
+                            var hash = offsetBasis
+                            for index in starts[first]..<end { hash = fnv1a(hash, characters[index]) }
+                            // Mix the bits (splitmix64's finaliser) so that similar shingles vote differently.
+                            hash ^= hash >> 30; hash = hash &* 0xbf58_476d_1ce4_e5b9
+                            hash ^= hash >> 27; hash = hash &* 0x94d0_49bb_1331_11eb
+                            hash ^= hash >> 31
+                            if hash == 0 {
+                                if sawZero { continue }
+                                sawZero = true
+                            } else {
                                 var slot = Int(truncatingIfNeeded: hash) & mask
-                                while occupied[slot], slots[slot] != hash { slot = (slot + 1) & mask }
-                                if occupied[slot] { continue }
-                                occupied[slot] = true
+                                while slots[slot] != 0, slots[slot] != hash { slot = (slot + 1) & mask }
+                                if slots[slot] == hash { continue }
                                 slots[slot] = hash
-                                count += 1
-                                votes.add(hash, spread: spread)
                             }
+                            count += 1
+                            votes.add(hash, spread: spread)
                         }
                     }
                 }

@@ -15,28 +15,27 @@ enum GraphTables {
     /// The rows are bound straight through SQLite (``BulkInsert``) and the
     /// secondary indexes are made once the tables are full (``DeferredIndexes``).
     static func replace(with graph: some WalkableGraph, in db: Database, folding: CharacterFolding) throws {
-        try replace(nodesOf: graph, sentences: nil, in: db, folding: folding) { body in
-            try graph.forEachEdge(sentences: true) { try body($0, nil) }
+        try replace(nodesOf: graph, sentences: nil, in: db, folding: folding) { _, whole in
+            try graph.forEachEdge(sentences: true, whole)
         }
     }
 
     /// Replaces the graph tables' contents with `graph`, as the generic ``replace(with:in:folding:)``
-    /// does, reading a `mentioned_in` source's sentence from the spill only the first time its ref
-    /// is met (as bytes, no `String` made): a sentence is the source of several edges.
+    /// does, its `mentioned_in` edges of one source written from their parts (no ``Edge`` made), a
+    /// sentence read from the spill only the first time its ref is met (as bytes, no `String` made):
+    /// a sentence is the source of several edges.
     static func replace(with graph: BuiltGraph, in db: Database, folding: CharacterFolding) throws {
-        try replace(nodesOf: graph, sentences: graph.sentences, in: db, folding: folding) { body in
-            try graph.forEachEdge(sentenceRefs: body)
+        try replace(nodesOf: graph, sentences: graph.sentences, in: db, folding: folding) { single, whole in
+            try graph.forEachEdge(singleMention: single, whole: whole)
         }
     }
 
-    /// The rows of `graph`'s nodes and of the edges `walk` gives: each edge with its sources'
-    /// sentences, or with the ref into `spill` of its one source's sentence.
+    /// The rows of `graph`'s nodes and of the edges `walk` gives: each edge whole with its sources'
+    /// sentences, or a `mentioned_in` edge of one source as its parts, its sentence a ref into `spill`.
     private static func replace(nodesOf graph: some WalkableGraph, sentences spill: SentenceSpill?, in db: Database, folding: CharacterFolding,
-                                walk: (_ body: (Edge, SentenceRef?) throws -> Void) throws -> Void) throws {
+                                walk: (_ single: (SingleMentionEdge) throws -> Void, _ whole: (Edge) throws -> Void) throws -> Void) throws {
         let indexes = try DeferredIndexes.drop(on: tables, in: db)
         for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let node = try BulkInsert(db, sql: """
             INSERT INTO nodes (id, kind, label, ontology_id, parent, first_seen, last_seen, published, document_count, data)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -73,64 +72,100 @@ enum GraphTables {
             }
         }
         try TargetRows.insert(graph.nodes.values, kind: { graph.nodes[$0]?.kind }, in: db)
-        let edge = try BulkInsert(db, sql: "INSERT INTO edges (id, type, source_id, target_id, weight) VALUES (?, ?, ?, ?, ?)")
-        let source = try BulkInsert(db, sql: """
-            INSERT INTO edge_sources (edge_id, position, document_id, sentence_id, start, "end", more_offsets, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let sentence = try BulkInsert(db, sql: "INSERT INTO sentences (id, text) VALUES (?, ?)")
-        // Each distinct sentence once, numbered in order of first use; known by its digest, not its text,
-        // so that the texts of a large graph are not all held at once.
-        var sentenceIDs: [SentenceDigest: Int] = [:]
-        // The number of each spilled sentence already met, by ref (a ref is one document's sentence).
-        var refIDs: [SentenceRef: Int] = [:]
-        try walk { value, ref in
-            edge.text(value.id.rawValue)
-            edge.text(value.type.rawValue)
-            edge.text(value.source.rawValue)
-            edge.text(value.target.rawValue)
-            edge.integer(value.sources.count)
-            try edge.insert()
+        var rows = try EdgeRows(db)
+        try walk({ mention in
+            rows.edge(id: mention.id, type: .mentionedIn, source: mention.source, target: mention.target, weight: 1)
+            try rows.insertEdge()
+            let sentenceID = try spill.flatMap { try rows.sentenceID(of: mention.sentence, in: $0) }
+            try rows.insertSource(edge: mention.id, position: 0, document: mention.document, sentenceID: sentenceID,
+                                  offsets: mention.offsets, rule: mention.rule)
+        }, { value in
+            rows.edge(id: value.id, type: value.type, source: value.source, target: value.target, weight: value.sources.count)
+            try rows.insertEdge()
             for (position, provenance) in value.sources.enumerated() {
-                var sentenceID: Int? = nil
-                if let ref, let spill {
-                    if let known = refIDs[ref] { sentenceID = known } else {
-                        sentenceID = try spill.withBytes(ref) { bytes -> Int? in
-                            guard let bytes else { return nil }
-                            let digest = SentenceDigest(bytes: bytes)
-                            if let known = sentenceIDs[digest] { return known }
-                            let new = sentenceIDs.count + 1
-                            sentenceIDs[digest] = new
-                            sentence.integer(new)
-                            sentence.text(bytes: bytes)
-                            try sentence.insert()
-                            return new
-                        }
-                        if let sentenceID { refIDs[ref] = sentenceID }
-                    }
-                } else if let text = provenance.sentence {
-                    let digest = SentenceDigest(text)
-                    if let known = sentenceIDs[digest] { sentenceID = known } else {
-                        sentenceID = sentenceIDs.count + 1
-                        sentenceIDs[digest] = sentenceID
-                        sentence.integer(sentenceID)
-                        sentence.text(text)
-                        try sentence.insert()
-                    }
-                }
-                let offsets = provenance.offsets
-                source.text(value.id.rawValue)
-                source.integer(position)
-                source.text(provenance.document)
-                source.integer(sentenceID)
-                source.integer(offsets.first)
-                source.integer(offsets.count > 1 ? offsets[1] : nil)
-                source.text(offsets.count > 2 ? String(decoding: try encoder.encode(Array(offsets.dropFirst(2))), as: UTF8.self) : nil)
-                source.text(provenance.rule)
-                try source.insert()
+                let sentenceID = try provenance.sentence.map { try rows.sentenceID(of: $0) }
+                try rows.insertSource(edge: value.id, position: position, document: provenance.document, sentenceID: sentenceID,
+                                      offsets: provenance.offsets[...], rule: provenance.rule)
             }
-        }
+        })
         try indexes.create(in: db)
         try TargetRows.fillSources(in: db)
+    }
+
+    /// The rows of `edges`, `edge_sources` and `sentences`, each distinct sentence once,
+    /// numbered in order of first use.
+    private struct EdgeRows {
+        let edge: BulkInsert
+        let source: BulkInsert
+        let sentence: BulkInsert
+        let encoder = JSONEncoder()
+        /// Each distinct sentence's number, known by its digest, not its text, so that the texts
+        /// of a large graph are not all held at once.
+        var sentenceIDs: [SentenceDigest: Int] = [:]
+        /// The number of each spilled sentence already met, by ref (a ref is one document's sentence).
+        var refIDs: [SentenceRef: Int] = [:]
+
+        init(_ db: Database) throws {
+            edge = try BulkInsert(db, sql: "INSERT INTO edges (id, type, source_id, target_id, weight) VALUES (?, ?, ?, ?, ?)")
+            source = try BulkInsert(db, sql: """
+                INSERT INTO edge_sources (edge_id, position, document_id, sentence_id, start, "end", more_offsets, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            sentence = try BulkInsert(db, sql: "INSERT INTO sentences (id, text) VALUES (?, ?)")
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        }
+
+        /// Binds an edge's row (``insertEdge()`` inserts it).
+        func edge(id: EdgeID, type: EdgeType, source: NodeID, target: NodeID, weight: Int) {
+            edge.text(id.rawValue)
+            edge.text(type.rawValue)
+            edge.text(source.rawValue)
+            edge.text(target.rawValue)
+            edge.integer(weight)
+        }
+
+        func insertEdge() throws { try edge.insert() }
+
+        func insertSource(edge id: EdgeID, position: Int, document: String, sentenceID: Int?, offsets: ArraySlice<Int>, rule: String?) throws {
+            source.text(id.rawValue)
+            source.integer(position)
+            source.text(document)
+            source.integer(sentenceID)
+            source.integer(offsets.first)
+            source.integer(offsets.count > 1 ? offsets[offsets.startIndex + 1] : nil)
+            source.text(offsets.count > 2 ? String(decoding: try encoder.encode(Array(offsets.dropFirst(2))), as: UTF8.self) : nil)
+            source.text(rule)
+            try source.insert()
+        }
+
+        /// The number of a spilled sentence, its row inserted the first time its text is met.
+        mutating func sentenceID(of ref: SentenceRef, in spill: SentenceSpill) throws -> Int? {
+            if let known = refIDs[ref] { return known }
+            let found = try spill.withBytes(ref) { bytes -> Int? in
+                guard let bytes else { return nil }
+                let digest = SentenceDigest(bytes: bytes)
+                if let known = sentenceIDs[digest] { return known }
+                let new = sentenceIDs.count + 1
+                sentenceIDs[digest] = new
+                sentence.integer(new)
+                sentence.text(bytes: bytes)
+                try sentence.insert()
+                return new
+            }
+            if let found { refIDs[ref] = found }
+            return found
+        }
+
+        /// The number of a sentence given as text, its row inserted the first time it is met.
+        mutating func sentenceID(of text: String) throws -> Int {
+            let digest = SentenceDigest(text)
+            if let known = sentenceIDs[digest] { return known }
+            let new = sentenceIDs.count + 1
+            sentenceIDs[digest] = new
+            sentence.integer(new)
+            sentence.text(text)
+            try sentence.insert()
+            return new
+        }
     }
 
     /// A sentence's length and two 64-bit hashes of it (FNV-1a, and a variant

@@ -42,7 +42,7 @@ public enum StoreBuild {
         public let fingerprint: DocumentFingerprint
         let extraction: DocumentExtraction
         let data: Data
-        let element: [UInt8]
+        let element: Data
 
         public init(_ document: StoredDocument) throws {
             id = document.id

@@ -38,13 +38,21 @@ struct ExtractCommand: ParsableCommand {
         switch format {
         case .json:
             // Streamed in chunks: the document is never held whole a second time.
-            ExtractionJSON.write(extractions) { FileHandle.standardOutput.write(Data($0)) }
+            // Each chunk is written from the writer's own memory, not copied into an array and a Data first.
+            ExtractionJSON.writeInPlace(extractions) { chunk in
+                guard let base = chunk.baseAddress else { return }
+                FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: chunk.count, deallocator: .none))
+            }
         case .text:
             // Names and quotes come from the inputs: no terminal control sequences reach the terminal.
             let listing = ExtractionListing.render(extractions, explain: explain)
             print(listing.split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.forTerminal(String($0)) }.joined(separator: "\n"),
                   terminator: "")
         }
+        // The ontology and the extractions live until the process ends: freeing them here
+        // would only take time (ProcessLifetime).
+        ProcessLifetime.keep(extractor)
+        ProcessLifetime.keep(extractions)
         if failures > 0 { throw ExitCode(1) }
     }
 }

@@ -121,6 +121,26 @@ import Testing
         #expect(bytes == [0x20] + Array(DOTExporter.quoted(name).utf8))
     }
 
+    /// graph.json written from a built graph, its mention edges of one source from their parts,
+    /// is the bytes of the generic walk and of the whole graph's encoding.
+    @Test func builtGraphJSONFromMentionPartsIsTheWholeGraphsJSON() throws {
+        var accumulator = GraphAccumulator(builder: GraphBuilder(ontology: sharedExtractor.lexicon.ontology),
+                                           sentences: try SentenceSpill(scratchFile: temporaryStorePath("sentences")))
+        for extraction in storableDocuments.map(\.extraction).sorted(by: { $0.document < $1.document }) { accumulator.add(extraction) }
+        let built = try accumulator.built()
+        func generic(_ graph: some WalkableGraph, to path: String) throws { try graph.writeJSON(to: path) }
+        let fast = temporaryStorePath("fast").replacingOccurrences(of: ".sqlite", with: ".json")
+        let slow = temporaryStorePath("slow").replacingOccurrences(of: ".sqlite", with: ".json")
+        try built.writeJSON(to: fast)
+        try generic(built, to: slow)
+        let fastBytes = try Data(contentsOf: URL(fileURLWithPath: fast))
+        #expect(fastBytes == (try Data(contentsOf: URL(fileURLWithPath: slow))))
+        #expect(fastBytes == (try built.materialized().jsonData()))
+        var single = 0
+        try built.forEachEdge(singleMention: { _ in single += 1 }, whole: { _ in })
+        #expect(single > 100)
+    }
+
     /// The graph tables written from a built graph (its spilled sentences read by ref, as bytes,
     /// once each) hold the rows written from the same graph made whole, sentence numbers included.
     @Test func theBuiltGraphsTablesAreThoseOfTheWholeGraph() throws {

@@ -193,4 +193,29 @@ import Testing
             }
         }
     }
+
+    /// The company context words (some begin with the same character, which their searches
+    /// share: 董事长, 董事会秘书, 董秘) are found together as a search per word finds them,
+    /// in the order of one pass, on every seed and dev text and on the words strung together.
+    @Test func contextWordsFoundTogetherAsOneByOne() {
+        let patterns = sharedExtractor.lexicon.ontology.patterns
+        let words = patterns.companyAfterWords + patterns.companyBeforeWords
+        let needles = words.map { Array($0.utf8) }
+        #expect(TextCursor.byFirstCharacter(needles).contains { $0.members.count > 1 }, "no two words share a first character")
+        let texts = Self.pieces + [words.joined(), words.joined(separator: "、"), String(words.joined().reversed())]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                let cursor = TextCursor(bytes: buffer)
+                var expected: [(position: Int, needle: Int)] = []
+                for (index, needle) in needles.enumerated() {
+                    expected += ExtractionSpeedPathTests.naiveOccurrences(of: needle, in: 0..<buffer.count, bytes: bytes).map { ($0, index) }
+                }
+                expected.sort { $0.position != $1.position ? $0.position < $1.position : $0.needle < $1.needle }
+                let found = cursor.occurrences(ofAny: needles, in: 0..<buffer.count)
+                #expect(found.map(\.position) == expected.map(\.position), "\(text)")
+                #expect(found.map(\.needle) == expected.map(\.needle), "\(text)")
+            }
+        }
+    }
 }

@@ -24,7 +24,20 @@ struct CanonicalKey: Hashable, Sendable {
         var string = string
         let plain = string.withUTF8 { bytes -> Bool in
             var index = 0
-            while index < bytes.count {
+            let count = bytes.count
+            while index < count {
+                // ASCII and the ideographs (leads E4–E9, both bytes after them continuing it) inline:
+                // what PlainUTF8.plainLength answers for them, without its switch.
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    if lead == 0x0D { return false }
+                    index += 1
+                    continue
+                }
+                if lead >= 0xE4, lead <= 0xE9, index + 2 < count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 {
+                    index += 3
+                    continue
+                }
                 guard let length = PlainUTF8.plainLength(bytes, at: index) else { return false }
                 index += length
             }
@@ -46,11 +59,55 @@ struct CanonicalKey: Hashable, Sendable {
     }
 }
 
+/// A mention's key as a dictionary key. Most keys name an ontology entity and read
+/// `entity:` and its index in decimal (``Mention/entityKey(_:)``): such a key is the
+/// index, hashed as an integer, with no ``CanonicalKey`` made and no bytes hashed;
+/// any other key is its ``CanonicalKey``. Two keys are equal exactly when their
+/// strings are `==`: only `entity:` followed by the index's own decimal digits (no
+/// sign, no leading zero) is read as an index, and such a string equals no other.
+///
+/// ```swift
+/// MentionKey("entity:42") == .entity(42)                 // true
+/// MentionKey("entity:042") == .other(CanonicalKey("entity:042"))   // true
+/// ```
+enum MentionKey: Hashable {
+    case entity(Int)
+    case other(CanonicalKey)
+
+    init(_ key: String) {
+        if let index = Self.entityIndex(key) { self = .entity(index) } else { self = .other(CanonicalKey(key)) }
+    }
+
+    /// The index `key` spells as `entity:` and decimal digits without a leading zero
+    /// (at most eight, as ``Mention/entityKey(_:)`` writes them), else `nil`.
+    static func entityIndex(_ key: String) -> Int? {
+        // The bytes in place (a key of up to 15 bytes is stored inline and read from a copy on
+        // the stack); a string without contiguous bytes is read from a copy, with the same answer.
+        if let answer = key.utf8.withContiguousStorageIfAvailable(entityIndex(bytes:)) { return answer }
+        return Array(key.utf8).withUnsafeBufferPointer(entityIndex(bytes:))
+    }
+
+    /// ``entityIndex(_:)`` of a key's UTF-8 bytes.
+    private static func entityIndex(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        // "entity:" and one to eight digits, the first not a zero unless it is the only one.
+        guard bytes.count >= 8, bytes.count <= 15, bytes[0] == 0x65, bytes[1] == 0x6E, bytes[2] == 0x74, bytes[3] == 0x69,
+              bytes[4] == 0x74, bytes[5] == 0x79, bytes[6] == 0x3A, bytes[7] != 0x30 || bytes.count == 8 else { return nil }
+        var value = 0
+        for index in 7..<bytes.count {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+}
+
 /// The name under which each mention key's entity is output (the map
 /// ``EntityGrouping`` makes and the relation extractors read), keyed by
-/// ``CanonicalKey`` so that a lookup hashes bytes, not normalised `String`s.
+/// ``MentionKey`` so that a lookup hashes an entity's index or the bytes of a
+/// ``CanonicalKey``, not normalised `String`s.
 struct EntityNames {
-    private var table: [CanonicalKey: String] = [:]
+    private var table: [MentionKey: String] = [:]
 
     init() {}
 
@@ -58,16 +115,16 @@ struct EntityNames {
 
     /// The output name of the entity a mention key names, if any.
     subscript(key: String) -> String? {
-        get { table[CanonicalKey(key)] }
-        set { table[CanonicalKey(key)] = newValue }
+        get { table[MentionKey(key)] }
+        set { table[MentionKey(key)] = newValue }
     }
 
     /// The output name of the entity whose mention key is `key` (a key already made).
-    subscript(key: CanonicalKey) -> String? {
+    subscript(key: MentionKey) -> String? {
         get { table[key] }
         set { table[key] = newValue }
     }
 
     /// Every output name (one per key, so a merged entity's name may repeat).
-    var values: Dictionary<CanonicalKey, String>.Values { table.values }
+    var values: Dictionary<MentionKey, String>.Values { table.values }
 }

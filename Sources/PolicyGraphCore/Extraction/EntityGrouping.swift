@@ -8,17 +8,18 @@ enum EntityGrouping {
         -> (entities: [ExtractedEntity], names: EntityNames, firstRanges: [Range<Int>]) {
         var firstRanges: [Range<Int>] = []
         var names = EntityNames()
-        // Keys hashed on their bytes (CanonicalKey), not as Strings normalised on every hash.
-        // Each key gets a group number in order of first mention; the mentions' indices are then
-        // laid out group after group in one array (a counting sort), not in an array per group.
-        var groupOfKey: [CanonicalKey: Int] = [:]
+        // Keys hashed as entity indices or on their bytes (MentionKey), not as Strings normalised
+        // on every hash. Each key gets a group number in order of first mention; the mentions'
+        // indices are then laid out group after group in one array (a counting sort), not in an
+        // array per group.
+        var groupOfKey: [MentionKey: Int] = [:]
         // Room made once: growing rehashes every key.
         groupOfKey.reserveCapacity(mentions.count)
-        var groupKeys: [CanonicalKey] = []
+        var groupKeys: [MentionKey] = []
         var groupOfMention = [Int](repeating: -1, count: mentions.count)
         var groupSizes: [Int] = []
         for index in mentions.indices where mentions[index].type != .technology {
-            let key = CanonicalKey(mentions[index].key)
+            let key = MentionKey(mentions[index].key)
             let group: Int
             if let known = groupOfKey[key] {
                 group = known
@@ -47,42 +48,8 @@ enum EntityGrouping {
         names.reserveCapacity(groupKeys.count)
         for (groupIndex, groupKey) in groupKeys.enumerated() {
             let group = members[groupStarts[groupIndex]..<groupStarts[groupIndex + 1]]
-            // The distinct cleaned surfaces in order of first use, deduplicated on their bytes' canonical form.
-            // (A few are compared one by one; a set is made only for a group of many.)
-            var surfaces: [String] = []
-            var keys: [CanonicalKey] = []
-            var distinct: Set<CanonicalKey>? = nil
-            var lastRaw: String? = nil
-            func add(_ raw: String) {
-                let surface = clean(raw)
-                let key = CanonicalKey(surface)
-                if distinct == nil, keys.count >= 8 { distinct = Set(keys) }
-                if distinct != nil {
-                    guard distinct!.insert(key).inserted else { return }
-                } else {
-                    guard !keys.contains(key) else { return }
-                    keys.append(key)
-                }
-                surfaces.append(surface)
-            }
-            for index in group {
-                // A key's mentions mostly repeat one surface: the same bytes clean to the same surface.
-                let surface = mentions[index].surface
-                if let lastRaw, sameBytes(lastRaw, surface) {} else { add(surface) }
-                lastRaw = surface
-                for alias in mentions[index].extraAliases { add(alias) }
-            }
             let first = mentions[group[group.startIndex]]
-            // The fullest surface: most scalars, then the greatest; the others are aliases.
-            let counts = surfaces.map { $0.unicodeScalars.count }
-            var best = 0
-            for index in surfaces.indices.dropFirst()
-            where counts[best] != counts[index] ? counts[best] < counts[index] : surfaces[best] > surfaces[index] {
-                best = index
-            }
-            let name = surfaces[best]
-            var aliases = surfaces
-            aliases.remove(at: best)
+            let (name, aliases) = nameAndAliases(of: group, in: mentions, firstSurface: first.surface)
             let canonical = first.entityIndex.map { ontology.entities[$0].name }
             let original = text.originalRange(of: first.range)
             let entity = ExtractedEntity(type: first.type, name: name, aliases: aliases,
@@ -107,6 +74,60 @@ enum EntityGrouping {
             firstRanges.append(first.range)
         }
         return (result, names, firstRanges)
+    }
+
+    /// A group's name (its fullest cleaned surface) and aliases (its other cleaned surfaces,
+    /// in order of first use). Most groups repeat one surface and add no alias: their name is
+    /// that surface cleaned, with no list of surfaces, keys or counts made for them.
+    static func nameAndAliases(of group: ArraySlice<Int>, in mentions: [Mention], firstSurface: String)
+        -> (name: String, aliases: [String]) {
+        var single = true
+        for index in group {
+            let mention = mentions[index]
+            guard mention.extraAliases.isEmpty, sameBytes(firstSurface, mention.surface) else { single = false; break }
+        }
+        if single { return (clean(firstSurface), []) }
+        return distinctSurfaces(of: group, in: mentions)
+    }
+
+    /// ``nameAndAliases(of:in:firstSurface:)`` for a group of several surfaces or extra
+    /// aliases: the distinct cleaned surfaces in order of first use, deduplicated on their
+    /// bytes' canonical form (a few are compared one by one; a set is made only for a group
+    /// of many); the fullest (most scalars, then the greatest) is the name.
+    static func distinctSurfaces(of group: ArraySlice<Int>, in mentions: [Mention]) -> (name: String, aliases: [String]) {
+        var surfaces: [String] = []
+        var keys: [CanonicalKey] = []
+        var distinct: Set<CanonicalKey>? = nil
+        var lastRaw: String? = nil
+        func add(_ raw: String) {
+            let surface = clean(raw)
+            let key = CanonicalKey(surface)
+            if distinct == nil, keys.count >= 8 { distinct = Set(keys) }
+            if distinct != nil {
+                guard distinct!.insert(key).inserted else { return }
+            } else {
+                guard !keys.contains(key) else { return }
+                keys.append(key)
+            }
+            surfaces.append(surface)
+        }
+        for index in group {
+            // A key's mentions mostly repeat one surface: the same bytes clean to the same surface.
+            let surface = mentions[index].surface
+            if let lastRaw, sameBytes(lastRaw, surface) {} else { add(surface) }
+            lastRaw = surface
+            for alias in mentions[index].extraAliases { add(alias) }
+        }
+        let counts = surfaces.map { $0.unicodeScalars.count }
+        var best = 0
+        for index in surfaces.indices.dropFirst()
+        where counts[best] != counts[index] ? counts[best] < counts[index] : surfaces[best] > surfaces[index] {
+            best = index
+        }
+        let name = surfaces[best]
+        var aliases = surfaces
+        aliases.remove(at: best)
+        return (name, aliases)
     }
 
     /// An entity's type and name: the key under which keys of one surface merge

@@ -23,4 +23,16 @@ public enum ExtractionJSON {
         writer.write(extractions)
         writer.flush()
     }
+
+    /// Streams the JSON document to `sink` in chunks of about 64 KB, each handed over in
+    /// place: the bytes are valid only while `sink` runs, and no array is made for them.
+    ///
+    /// ```swift
+    /// ExtractionJSON.writeInPlace(extractions) { try? FileHandle.standardOutput.write(contentsOf: $0) }
+    /// ```
+    public static func writeInPlace(_ extractions: [DocumentExtraction], to sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        var writer = ExtractionJSONWriter(chunksInPlace: sink)
+        writer.write(extractions)
+        writer.flush()
+    }
 }

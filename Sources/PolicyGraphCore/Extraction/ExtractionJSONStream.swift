@@ -25,21 +25,22 @@ public final class ExtractionJSONStream {
     }
 
     /// Adds the next document's extraction as ``element(of:)`` encoded it (on any thread).
-    public func append(element: [UInt8]) throws {
+    public func append(element: Data) throws {
         try file.write(Array((count == 0 ? "[\n" : ",\n").utf8))
         try file.write(element)
         count += 1
     }
 
-    /// The extraction as an element of the whole array: indented, without separator.
-    public static func element(of extraction: DocumentExtraction) throws -> [UInt8] {
+    /// The extraction as an element of the whole array: indented, without separator
+    /// (a slice of the one-element array it was encoded as, not a copy of it).
+    public static func element(of extraction: DocumentExtraction) throws -> Data {
         let single = try ExtractionJSON.encode([extraction])
         // "[\n" + element + "\n]\n": the element, indented as in the whole array.
         let (opening, closing) = ("[\n".utf8.count, "\n]\n".utf8.count)
         guard single.count > opening + closing, single.starts(with: Array("[\n".utf8)), single.suffix(closing).elementsEqual("\n]\n".utf8) else {
             throw StreamedFileError(path: "extraction.json", reason: "the extraction of \(extraction.document) did not encode as a JSON array element")
         }
-        return Array(single[(single.startIndex + opening)..<(single.endIndex - closing)])
+        return single[(single.startIndex + opening)..<(single.endIndex - closing)]
     }
 
     /// Closes the array and the file.

@@ -22,6 +22,11 @@ struct ExtractionJSONWriter {
         json = PrettyJSONWriter(sink: sink)
     }
 
+    /// A writer that hands each chunk over in place (``PrettyJSONWriter/handingChunksInPlace(to:)``).
+    init(chunksInPlace sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        json = PrettyJSONWriter.handingChunksInPlace(to: sink)
+    }
+
     /// The whole array of extractions, with the final line break `ExtractionJSON` adds.
     mutating func write(_ extractions: [DocumentExtraction]) {
         json.beginArray()

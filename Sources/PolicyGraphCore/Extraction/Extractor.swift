@@ -74,20 +74,21 @@ public struct Extractor: Sendable {
         let (targets, issued, located) = text.bytes.withUnsafeBufferPointer { buffer in
             let cursor = TextCursor(bytes: buffer)
             let segments = TextSegments(buffer)
-            // Entities often share their first sentence: each sentence's text is made once.
-            var sentenceTexts: [Int: String] = [:]
+            // Entities often share their first sentence, and come in order of first mention, so
+            // those that share one follow each other: the last sentence's text is reused (no table
+            // of sentences hashed per entity). The text is the same whichever way it is reached.
+            var lastSentence = -1
+            var lastText = ""
             for index in entities.indices {
                 guard let sentence = segments.sentenceIndex(containing: firstRanges[index].lowerBound) else {
                     entities[index].sentence = nil
                     continue
                 }
-                if let known = sentenceTexts[sentence] {
-                    entities[index].sentence = known
-                } else {
-                    let text = segments.sentenceText(at: sentence, cursor: cursor)
-                    sentenceTexts[sentence] = text
-                    entities[index].sentence = text
+                if sentence != lastSentence {
+                    lastText = segments.sentenceText(at: sentence, cursor: cursor)
+                    lastSentence = sentence
                 }
+                entities[index].sentence = lastText
             }
             let targets = targetExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names, reference: date.flatMap(ReferenceDate.init))
             let issued = issuanceExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions,

@@ -111,26 +111,27 @@ public struct BuiltGraph: WalkableGraph {
     public var sentences: SentenceSpill { mentions.spill }
 
     /// The walk of ``forEachEdge(sentences:_:)`` with sentences, for a writer that keeps each
-    /// distinct sentence once: a `mentioned_in` edge with one source (most) comes with that
-    /// source's sentence left out and its ref into ``sentences`` instead, so that a sentence
-    /// already written need not be read again; every other edge comes whole, with `nil`.
-    public func forEachEdge(sentenceRefs body: (Edge, SentenceRef?) throws -> Void) throws {
+    /// distinct sentence once: a `mentioned_in` edge with one source (most) comes to `singleMention`
+    /// as its parts, with the ref of its sentence into ``sentences`` instead of the text (so that a
+    /// sentence already written need not be read again, and no ``Edge`` is made for it); every
+    /// other edge comes whole to `whole`. In edge id order, as the other walks.
+    public func forEachEdge(singleMention: (SingleMentionEdge) throws -> Void, whole: (Edge) throws -> Void) throws {
         let others = graph.edges.values
         var next = others.startIndex
         for index in 0..<mentions.count {
             let id = mentions.id(at: index)
             while next < others.endIndex, others[next].id <= id {
-                if others[next].id != id { try body(others[next], nil) }
+                if others[next].id != id { try whole(others[next]) }
                 next += 1
             }
-            if let (edge, ref) = mentions.singleSourceEdge(at: index, id: id) {
-                try body(edge, ref)
+            if let mention = mentions.singleMention(at: index, id: id) {
+                try singleMention(mention)
             } else {
-                try body(try mentions.edge(at: index, sentences: true, text: { try mentions.spill.text($0) }), nil)
+                try whole(try mentions.edge(at: index, sentences: true, text: { try mentions.spill.text($0) }))
             }
         }
         while next < others.endIndex {
-            try body(others[next], nil)
+            try whole(others[next])
             next += 1
         }
     }

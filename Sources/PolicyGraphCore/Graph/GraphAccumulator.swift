@@ -1,3 +1,5 @@
+import Foundation
+
 /// The graph being built, one document at a time: what ``GraphBuilder`` does,
 /// in a form that never holds more than one extraction.
 ///
@@ -21,7 +23,9 @@ public struct GraphAccumulator {
     /// Each draft key's number, given the first time the key is met: drafts, edges, the name
     /// index and the mention records refer to a draft by it (an integer hashes and compares
     /// in a few instructions, a key of Chinese text does not).
-    var keyNumbers: [String: Int] = [:]
+    var keyNumbers: [CanonicalKey: Int] = [:]
+    /// The number of each target draft's key (``TargetKey``), from the same count as ``keyNumbers``.
+    var targetNumbers: [TargetKey: Int] = [:]
     /// The number of each ontology entry's key (``ontologyKey(_:)``), by ontology index; -1: not met yet.
     var ontologyNumbers: [Int]
     /// The drafts by number; `nil`: a key numbered but without a draft yet.
@@ -29,8 +33,12 @@ public struct GraphAccumulator {
     var edges: [GraphBuilder.EdgeKey: GraphBuilder.DraftEdge] = [:]
     /// (kind, normalised name) → draft number.
     var nameIndex: [NameIndexKey: Int] = [:]
-    /// Name → ``KnowledgeGraph/normalize(_:)`` of it: each name is met in many documents.
-    var normalized: [CanonicalKey: CanonicalKey] = [:]
+    /// Name → ``KnowledgeGraph/normalize(_:)`` of it, hashed once: each name is met in many
+    /// documents, and its normal form is looked up in ``nameIndex`` and ``local`` each time.
+    var normalized: [CanonicalKey: HashedKey] = [:]
+    /// This document's names: normalised name → draft number (emptied for each document,
+    /// its storage kept).
+    var local: [HashedKey: Int] = [:]
     /// This document's sentences, each kept once: the entities of one sentence cite it.
     var sentences: Set<CanonicalKey> = []
 
@@ -38,10 +46,24 @@ public struct GraphAccumulator {
     /// (normalised, byte equality is `String` equality), without building a "kind|name" string.
     struct NameIndexKey: Hashable {
         let kind: NodeKind
-        let name: CanonicalKey
+        let name: HashedKey
     }
     /// The `mentioned_in` sources.
     var mentions: MentionRecords
+
+    /// A target draft's key: its subject's draft number, its time and its normalised topic.
+    /// Targets merge when these agree, as they did when the key was the string
+    /// `target:subject|relation|year|month|end year|topic` (each part is fixed in form
+    /// and the topic comes last, so equal strings meant equal parts), without making the
+    /// string and hashing its Chinese text for each target.
+    struct TargetKey: Hashable {
+        let subject: Int
+        let relation: TimeRelation
+        let year: Int
+        let month: Int
+        let endYear: Int
+        let topic: HashedKey
+    }
 
     /// - Parameter sentences: where the `mentioned_in` sources' sentences are kept (default: in memory).
     public init(builder: GraphBuilder, sentences: SentenceSpill = SentenceSpill()) {
@@ -54,10 +76,10 @@ public struct GraphAccumulator {
     mutating func normalize(_ name: String) -> String { normalizedKey(name).original }
 
     /// ``normalize(_:)`` as a key (memoised by the name's bytes).
-    mutating func normalizedKey(_ name: String) -> CanonicalKey {
+    mutating func normalizedKey(_ name: String) -> HashedKey {
         let key = CanonicalKey(name)
         if let known = normalized[key] { return known }
-        let result = CanonicalKey(KnowledgeGraph.normalize(name))
+        let result = HashedKey(CanonicalKey(KnowledgeGraph.normalize(name)))
         normalized[key] = result
         return result
     }
@@ -70,9 +92,19 @@ public struct GraphAccumulator {
 
     /// The number of draft key `key` (numbered now if new).
     mutating func number(of key: String) -> Int {
+        let key = CanonicalKey(key)
         if let known = keyNumbers[key] { return known }
         let new = drafts.count
         keyNumbers[key] = new
+        drafts.append(nil)
+        return new
+    }
+
+    /// The number of target key `key` (numbered now if new).
+    mutating func number(of key: TargetKey) -> Int {
+        if let known = targetNumbers[key] { return known }
+        let new = drafts.count
+        targetNumbers[key] = new
         drafts.append(nil)
         return new
     }
@@ -116,10 +148,11 @@ public struct GraphAccumulator {
         let document = extraction.document
         let documentKey = number(of: "document:\(document)")
         sentences.removeAll(keepingCapacity: true)
+        mentions.beginExtraction()
         drafts[documentKey] = GraphBuilder.Draft(kind: .document, label: document, names: [document], ontologyIndex: nil,
                                                  documents: [document], published: extraction.published)
         // Entities, and this document's names for them.
-        var local: [CanonicalKey: Int] = [:] // normalised name → draft number
+        local.removeAll(keepingCapacity: true)
         for entity in extraction.entities {
             let names = [entity.name] + entity.aliases + (entity.canonical.map { [$0] } ?? [])
             let kind = NodeKind(entity.type)
@@ -143,7 +176,8 @@ public struct GraphAccumulator {
                     draft.names.formUnion([ontology.entities[index].name] + ontology.entities[index].aliases)
                     draft.hasOntologyNames = true
                 }
-            } else if CanonicalKey(entity.name) != CanonicalKey(draft.label), // the same name (as Strings compare), nothing to compare
+            } else if !Self.sameBytes(entity.name, draft.label), // the same bytes: the same name, nothing to compare
+                      CanonicalKey(entity.name) != CanonicalKey(draft.label), // the same name (as Strings compare), nothing to compare
                       entity.name.count > draft.label.count || (entity.name.count == draft.label.count && entity.name < draft.label) {
                 draft.label = entity.name
             }
@@ -176,8 +210,8 @@ public struct GraphAccumulator {
         for target in extraction.targets {
             guard let subjectKey = local[normalizedKey(target.subject)], let year = target.time.year,
                   let relation = TimeRelation(rawValue: target.time.relation) else { continue }
-            let topicKey = normalize(target.topic ?? target.action ?? "")
-            let key = number(of: "target:\(subjectKey)|\(relation.rawValue)|\(year)|\(target.time.month ?? 0)|\(target.time.end_year ?? 0)|\(topicKey)")
+            let key = number(of: TargetKey(subject: subjectKey, relation: relation, year: year, month: target.time.month ?? 0,
+                                           endYear: target.time.end_year ?? 0, topic: normalizedKey(target.topic ?? target.action ?? "")))
             let technology = target.technology.flatMap { technologyKey(named: $0) }
             let facts = TargetFacts(subject: NodeID(rawValue: ""), relation: relation, year: year, month: target.time.month,
                                     endYear: target.time.end_year, endMonth: target.time.end_month, action: target.action,
@@ -205,13 +239,23 @@ public struct GraphAccumulator {
         }
     }
 
+    /// Whether the two strings are the same UTF-8 bytes (then they are `==`; the converse
+    /// needs ``CanonicalKey``).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+    }
+
     /// The draft already known for this kind under `name`, else under the first of
     /// `names` in sorted order that has one (what trying `names.sorted()` in turn gives,
     /// without sorting them).
     private mutating func firstKnownKey(kind: NodeKind, name: String, names: [String]) -> Int? {
         if let key = nameIndex[NameIndexKey(kind: kind, name: normalizedKey(name))] { return key }
         var first: (name: String, key: Int)?
-        for other in names {
+        // `name` itself (the first of `names`) was just looked up: its bytes are not looked up again.
+        for other in names where !Self.sameBytes(other, name) {
             guard let key = nameIndex[NameIndexKey(kind: kind, name: normalizedKey(other))] else { continue }
             if first.map({ other < $0.name }) ?? true { first = (other, key) }
         }
@@ -251,7 +295,8 @@ public struct GraphAccumulator {
         }
         // Moved out, so that finish holds the only copy and can free it.
         var (finalDrafts, finalEdges) = (drafts, edges)
-        (drafts, edges, nameIndex, normalized, keyNumbers, ontologyNumbers) = ([], [:], [:], [:], [:], [])
+        (drafts, edges, nameIndex, normalized, keyNumbers, ontologyNumbers, local) = ([], [:], [:], [:], [:], [], [:])
+        targetNumbers = [:]
         let (graph, ids) = builder.finish(drafts: &finalDrafts, edges: &finalEdges)
         return BuiltGraph(graph: graph, mentions: mentions.finish(ids: ids))
     }

@@ -28,7 +28,7 @@ public struct GraphBuilder: Sendable {
         var target: (facts: TargetFacts, subjectKey: Int, technologyKey: Int?)?
         /// ``KnowledgeGraph/normalize(_:)`` of each of ``names`` (for the accumulator's name
         /// index), and the number of names they were made from.
-        var normalForms: [CanonicalKey] = []
+        var normalForms: [HashedKey] = []
         var normalFormsOf = 0
         /// Whether its ontology entry's name and aliases are among ``names`` already.
         var hasOntologyNames = false

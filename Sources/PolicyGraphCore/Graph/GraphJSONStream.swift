@@ -6,6 +6,12 @@ extension WalkableGraph {
     /// tree of it) in memory, and without the encoder's cost per value
     /// (``GraphJSONWriter`` writes each node and edge through a ``PrettyJSONWriter``).
     public func writeJSON(to path: String) throws {
+        try writeJSON(to: path) { _, whole in try forEachEdge(sentences: true, whole) }
+    }
+
+    /// `graph.json` with the edges `walk` gives: each whole, or a `mentioned_in` edge of one
+    /// source as its parts and its sentence's text.
+    func writeJSON(to path: String, edges walk: (_ single: (SingleMentionEdge, String?) throws -> Void, _ whole: (Edge) throws -> Void) throws -> Void) throws {
         let file = try StreamedFile(path: path)
         var failure: StreamedFileError?
         var json = PrettyJSONWriter { bytes in
@@ -16,10 +22,13 @@ extension WalkableGraph {
         json.beginObject()
         json.key("edges")
         json.beginArray()
-        try forEachEdge(sentences: true) { edge in
+        try walk({ mention, sentence in
+            GraphJSONWriter.write(mention, sentence: sentence, to: &json)
+            if let failure { throw failure }
+        }, { edge in
             GraphJSONWriter.write(edge, to: &json)
             if let failure { throw failure }
-        }
+        })
         json.endArray()
         json.key("format"); json.string("policygraph-graph")
         json.key("nodes")
@@ -32,5 +41,15 @@ extension WalkableGraph {
         json.finish()
         if let failure { throw failure }
         try file.finish()
+    }
+}
+
+extension BuiltGraph {
+    /// Writes `graph.json` as ``WalkableGraph/writeJSON(to:)`` does (the same bytes), its
+    /// `mentioned_in` edges of one source written from their parts, without an ``Edge`` made.
+    public func writeJSON(to path: String) throws {
+        try writeJSON(to: path) { single, whole in
+            try forEachEdge(singleMention: { mention in try single(mention, try sentences.text(mention.sentence)) }, whole: whole)
+        }
     }
 }

@@ -26,6 +26,28 @@ enum GraphJSONWriter {
         json.endObject()
     }
 
+    /// `mention.edge(sentence: sentence)`'s bytes, without the ``Edge`` made.
+    static func write(_ mention: SingleMentionEdge, sentence: String?, to json: inout PrettyJSONWriter) {
+        json.beginObject()
+        json.key("id"); json.string(mention.id.rawValue)
+        json.key("source"); json.string(mention.source.rawValue)
+        json.key("sources")
+        json.beginArray()
+        json.beginObject()
+        json.key("document"); json.string(mention.document)
+        json.key("offsets")
+        json.beginArray()
+        for offset in mention.offsets { json.int(offset) }
+        json.endArray()
+        if let rule = mention.rule { json.key("rule"); json.string(rule) }
+        if let sentence { json.key("sentence"); json.string(sentence) }
+        json.endObject()
+        json.endArray()
+        json.key("target"); json.string(mention.target.rawValue)
+        json.key("type"); json.string(EdgeType.mentionedIn.rawValue)
+        json.endObject()
+    }
+
     static func write(_ node: Node, to json: inout PrettyJSONWriter) {
         NodeJSONFields.node(node, to: &json)
     }

@@ -29,6 +29,13 @@ struct MentionRecords {
     var ruleIndex: [CanonicalKey: Int32] = [:]
     /// The current document's sentences, each written to the spill once.
     var sentenceRefs: [CanonicalKey: SentenceRef] = [:]
+    /// The current extraction's sentences by where their text is stored: the entities of one
+    /// sentence share one `String` (``Extractor`` makes each sentence's text once), found here
+    /// without reading its bytes. Emptied for each extraction (``beginExtraction()``), whose
+    /// strings live while it is added, so an address names one text.
+    var sentenceRefsByStorage: [UInt: (length: Int, ref: SentenceRef)] = [:]
+    /// The last rule interned and its number: a document's entities mostly share a few rules.
+    var lastRule: (rule: String, number: Int32)?
     var currentDocument: String?
     /// The index of ``currentDocument`` in ``documents``.
     var currentDocumentIndex: Int32 = 0
@@ -47,6 +54,19 @@ struct MentionRecords {
         return new
     }
 
+    /// Starts an extraction: the storage addresses of the last one's sentences are forgotten.
+    mutating func beginExtraction() {
+        sentenceRefsByStorage.removeAll(keepingCapacity: true)
+    }
+
+    /// Where the UTF-8 bytes of `string` are stored, if it has storage of its own: not for
+    /// small strings, which are held inline and copied each time they are read.
+    private static func storageAddress(_ string: String) -> UInt? {
+        // 15 bytes: the most a small string holds inline (64-bit platforms); longer ones have storage.
+        guard string.utf8.count > 15 else { return nil }
+        return string.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) } ?? nil
+    }
+
     /// Records that the entity of draft number `entity` is mentioned in `document`, whose
     /// node has draft number `documentNode`.
     mutating func add(entity: Int, document: String, documentNode: Int, sentence: String?, offsets mentionOffsets: [Int], rule: String?) {
@@ -59,13 +79,27 @@ struct MentionRecords {
         }
         var ref = SentenceRef.none
         if let sentence {
-            let key = CanonicalKey(sentence)
-            if let known = sentenceRefs[key] { ref = known } else {
-                ref = sentences.append(sentence)
-                sentenceRefs[key] = ref
+            let storage = Self.storageAddress(sentence)
+            if let storage, let known = sentenceRefsByStorage[storage], known.length == sentence.utf8.count {
+                ref = known.ref
+            } else {
+                let key = CanonicalKey(sentence)
+                if let known = sentenceRefs[key] { ref = known } else {
+                    ref = sentences.append(sentence)
+                    sentenceRefs[key] = ref
+                }
+                if let storage { sentenceRefsByStorage[storage] = (sentence.utf8.count, ref) }
             }
         }
-        let ruleNumber = rule.map { Self.intern($0, &rules, &ruleIndex) + 1 } ?? 0
+        var ruleNumber: Int32 = 0
+        if let rule {
+            if let last = lastRule, last.rule == rule {
+                ruleNumber = last.number
+            } else {
+                ruleNumber = Self.intern(rule, &rules, &ruleIndex) + 1
+                lastRule = (rule, ruleNumber)
+            }
+        }
         records.append(Record(entity: Int32(clamping: entity), document: currentDocumentIndex,
                               sentence: ref, offsetStart: offsets.count, offsetCount: Int32(clamping: mentionOffsets.count), rule: ruleNumber))
         offsets.append(contentsOf: mentionOffsets)
@@ -86,16 +120,23 @@ struct MentionRecords {
     /// - Parameter ids: by draft number.
     consuming func finish(ids: [NodeID?]) -> MentionEdges {
         sentenceRefs = [:]
+        sentenceRefsByStorage = [:]
+        lastRule = nil
         documentIndex = [:]
         ruleIndex = [:]
         let entityIDs = ids
         let documentIDs = documentNodes.map { ids[$0] }
         // (edge id hash, record) for every record whose ends have ids, sorted: one run per edge.
+        // Each entity's `mentioned_in|id|` hashed once (made when its first record comes), the document's id after it.
         var keyed: [(hash: UInt64, record: Int32)] = []
         keyed.reserveCapacity(records.count)
+        var prefixes: [EdgeID.MentionHashes?] = Array(repeating: nil, count: entityIDs.count)
         for (index, record) in records.enumerated() {
-            guard let source = entityIDs[Int(record.entity)], let target = documentIDs[Int(record.document)] else { continue }
-            keyed.append((EdgeID.hash(type: .mentionedIn, source: source, target: target), Int32(clamping: index)))
+            let entity = Int(record.entity)
+            guard let source = entityIDs[entity], let target = documentIDs[Int(record.document)] else { continue }
+            let prefix = prefixes[entity] ?? EdgeID.MentionHashes(source: source)
+            prefixes[entity] = prefix
+            keyed.append((prefix.hash(target: target), Int32(clamping: index)))
         }
         keyed.sort { ($0.hash, $0.record) < ($1.hash, $1.record) }
         var groups: [MentionEdges.Group] = []
@@ -168,18 +209,18 @@ public struct MentionEdges: Sendable {
                            documents: members.map { documents[Int(records[Int($0)].document)] })
     }
 
-    /// The `index`th edge if it has one source: that source without its sentence, and the
-    /// sentence's ref (what ``edge(at:sentences:text:)`` gives with sentences, but for the text).
-    /// `nil` for an edge of several sources, whose order depends on their sentences.
-    func singleSourceEdge(at index: Int, id: EdgeID) -> (Edge, SentenceRef)? {
+    /// The `index`th edge if it has one source (most): its parts, read from its record, with the
+    /// ref of its sentence (what ``edge(at:sentences:text:)`` gives with sentences, but for the
+    /// text, and without an ``Edge`` or ``Provenance`` made). `nil` for an edge of several
+    /// sources, whose order depends on their sentences.
+    func singleMention(at index: Int, id: EdgeID) -> SingleMentionEdge? {
         let group = groups[index]
         guard group.count == 1 else { return nil }
         let record = records[Int(order[Int(group.start)])]
-        let source = Provenance(document: documents[Int(record.document)], sentence: nil,
-                                offsets: Array(offsets[record.offsetStart..<(record.offsetStart + Int(record.offsetCount))]),
-                                rule: record.rule > 0 ? rules[Int(record.rule - 1)] : nil)
-        return (Edge(id: id, type: .mentionedIn, source: entityIDs[Int(record.entity)], target: documentIDs[Int(record.document)],
-                     sources: [source]), record.sentence)
+        return SingleMentionEdge(id: id, source: entityIDs[Int(record.entity)], target: documentIDs[Int(record.document)],
+                                 document: documents[Int(record.document)],
+                                 offsets: offsets[record.offsetStart..<(record.offsetStart + Int(record.offsetCount))],
+                                 rule: record.rule > 0 ? rules[Int(record.rule - 1)] : nil, sentence: record.sentence)
     }
 
     /// The `index`th edge. With `sentences`, its sources are sorted and
@@ -202,5 +243,26 @@ public struct MentionEdges: Sendable {
         if sentences { sources = GraphBuilder.distinctSorted(sources) }
         let source = entityIDs[Int(first.entity)], target = documentIDs[Int(first.document)]
         return Edge(id: id(at: index), type: .mentionedIn, source: source, target: target, sources: sources)
+    }
+}
+
+/// A `mentioned_in` edge of one source, as the store writes it (``BuiltGraph/forEachEdge(singleMention:whole:)``):
+/// the edge's id and ends, its source's document, offsets and rule, and the ref of its sentence in
+/// ``BuiltGraph/sentences``. The edge it stands for is `Edge(id:type: .mentionedIn, source:target:sources:)`
+/// with one `Provenance(document:sentence:offsets:rule:)`.
+public struct SingleMentionEdge {
+    public let id: EdgeID
+    public let source: NodeID
+    public let target: NodeID
+    public let document: String
+    /// UTF-8 byte offsets into the document.
+    public let offsets: ArraySlice<Int>
+    public let rule: String?
+    public let sentence: SentenceRef
+
+    /// The whole edge, its sentence read through `text`.
+    public func edge(sentence text: String?) -> Edge {
+        Edge(id: id, type: .mentionedIn, source: source, target: target,
+             sources: [Provenance(document: document, sentence: text, offsets: Array(offsets), rule: rule)])
     }
 }

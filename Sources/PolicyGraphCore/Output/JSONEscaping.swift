@@ -16,9 +16,9 @@ public enum JSONEscaping {
         byte < 0x20 || byte == 0x22 || byte == 0x5C || (slashes && byte == 0x2F)
     }
 
-    /// Whether any of `bytes` is written escaped: eight bytes at a time (exact
-    /// tests for a byte below 0x20 and for a byte equal to each special one, on
-    /// each 64-bit word), then byte by byte. Most strings need no escape, and
+    /// Whether any of `bytes` is written escaped: sixteen bytes at a time as a
+    /// vector, then eight (exact tests for a byte below 0x20 and for a byte equal
+    /// to each special one, on a 64-bit word), then byte by byte. Most strings need no escape, and
     /// their bytes then go in at once.
     public static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>, slashes: Bool) -> Bool {
         guard let base = bytes.baseAddress else { return false }
@@ -26,6 +26,15 @@ public enum JSONEscaping {
         // A byte that is zero in `word ^ (ones * b)` is a byte equal to b: (x - ones) & ~x has its high bit set there.
         let slash: UInt64 = slashes ? ones &* 0x2F : ones &* 0x22
         var index = 0
+        // Sixteen bytes at a time as a vector (one compare per special byte over the whole vector).
+        let quotes = SIMD16<UInt8>(repeating: 0x22), backslashes = SIMD16<UInt8>(repeating: 0x5C)
+        let slashed16 = SIMD16<UInt8>(repeating: slashes ? 0x2F : 0x22), space = SIMD16<UInt8>(repeating: 0x20)
+        while index + 16 <= bytes.count {
+            let vector = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            let special = (vector .< space) .| (vector .== quotes) .| (vector .== backslashes) .| (vector .== slashed16)
+            if any(special) { return true }
+            index += 16
+        }
         while index + 8 <= bytes.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
             let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C), slashed = word ^ slash

@@ -17,6 +17,10 @@ public protocol JSONWriting {
     mutating func string(_ value: String)
     mutating func int(_ value: Int)
     mutating func null()
+    /// An array of integers (a writer may write it at once; the default writes each value).
+    mutating func ints(_ values: [Int])
+    /// An array of strings (a writer may write an empty one at once; the default writes each value).
+    mutating func strings(_ values: [String])
 }
 
 extension JSONWriting {

@@ -16,17 +16,37 @@ public struct PrettyJSONWriter: JSONWriting {
     /// cost more than most values' bytes). A copy of a writer shares the buffer: write through one.
     private let buffer: Buffer
     private var used = 0
-    /// Per open container: how many values it holds so far.
-    private var counts: [Int] = []
+    /// How many containers are open, and how many values the innermost holds so far; the
+    /// counts of the containers around it wait in `outerCounts`, touched only when a container
+    /// opens or closes (not for every value, which would check the array's uniqueness each time).
+    private var depth = 0
+    private var count = 0
+    private var outerCounts: [Int] = []
     private var afterKey = false
-    private let sink: ([UInt8]) -> Void
+    /// Receives each chunk in place: the writer's own memory, valid only during the call.
+    private let sink: (UnsafeRawBufferPointer) -> Void
     /// Bytes kept before they go to the sink.
     public static let chunkSize = 1 << 16
 
     /// - Parameter sink: receives the bytes in chunks, in order.
     public init(sink: @escaping ([UInt8]) -> Void) {
-        self.sink = sink
+        self.init(chunks: { sink(Array($0)) })
+    }
+
+    private init(chunks: @escaping (UnsafeRawBufferPointer) -> Void) {
+        self.sink = chunks
         buffer = Buffer(capacity: Self.chunkSize + 4096)
+    }
+
+    /// A writer that hands each chunk over in place, with no array made for it: the bytes
+    /// are the writer's own and valid only while `sink` runs (write them, or copy them).
+    ///
+    /// ```swift
+    /// var json = PrettyJSONWriter.handingChunksInPlace { try? FileHandle.standardOutput.write(contentsOf: $0) }
+    /// ```
+    /// - Parameter sink: receives the bytes in chunks, in order.
+    public static func handingChunksInPlace(to sink: @escaping (UnsafeRawBufferPointer) -> Void) -> PrettyJSONWriter {
+        PrettyJSONWriter(chunks: sink)
     }
 
     /// The memory the bytes are written to, owned and freed here.
@@ -67,6 +87,7 @@ public struct PrettyJSONWriter: JSONWriting {
 
     /// The next member's key, a literal: its bytes go in as they are, with no
     /// `String` made for it (a key literal needs no escape).
+    @inline(__always)
     public mutating func key(_ name: StaticString) {
         separate()
         name.withUTF8Buffer { key in
@@ -95,6 +116,57 @@ public struct PrettyJSONWriter: JSONWriting {
         appendDecimal(value)
     }
 
+    /// An array of strings: an empty one written at once (most entities have no alias).
+    public mutating func strings(_ values: [String]) {
+        guard !values.isEmpty else { return emptyArray() }
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    /// The bytes of `beginArray()` and `endArray()` with nothing between: `[`, a blank line,
+    /// the indent and `]`.
+    private mutating func emptyArray() {
+        separate()
+        let width = 2 * depth
+        write(upTo: width + 4) { out in
+            out[0] = UInt8(ascii: "[")
+            out[1] = 0x0A
+            out[2] = 0x0A
+            (out + 3).initialize(repeating: 0x20, count: width)
+            out[3 + width] = UInt8(ascii: "]")
+            return width + 4
+        }
+        flushIfFull()
+    }
+
+    /// An array of integers, written with one check for room: the bytes of `beginArray()`,
+    /// `int(_:)` for each value and `endArray()`.
+    public mutating func ints(_ values: [Int]) {
+        guard !values.isEmpty else { return emptyArray() }
+        separate()
+        let width = 2 * (depth + 1)
+        // "[", then per value a comma (not first), a line break, the indent and at most 20 digits
+        // and a sign; then a line break, the outer indent and "]".
+        write(upTo: 1 + values.count * (width + 23) + width + 1) { out in
+            out[0] = UInt8(ascii: "[")
+            var index = 1
+            for (position, value) in values.enumerated() {
+                if position > 0 { out[index] = 0x2C; index += 1 }
+                out[index] = 0x0A
+                (out + index + 1).initialize(repeating: 0x20, count: width)
+                index += 1 + width
+                index += Self.writeDecimal(value, to: out + index)
+            }
+            out[index] = 0x0A
+            (out + index + 1).initialize(repeating: 0x20, count: width - 2)
+            index += width - 1
+            out[index] = UInt8(ascii: "]")
+            return index + 1
+        }
+        flushIfFull()
+    }
+
     public mutating func bool(_ value: Bool) {
         separate()
         appendLiteral(value ? "true" : "false")
@@ -112,19 +184,23 @@ public struct PrettyJSONWriter: JSONWriting {
 
     /// Hands the remaining bytes to the sink.
     public mutating func finish() {
-        if used > 0 { sink(Array(UnsafeBufferPointer(start: buffer.base, count: used))) }
+        if used > 0 { sink(UnsafeRawBufferPointer(start: buffer.base, count: used)) }
         used = 0
     }
 
     private mutating func open(_ bracket: UInt8) {
         separate()
         appendByte(bracket)
-        counts.append(0)
+        outerCounts.append(count)
+        count = 0
+        depth += 1
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let count = counts.removeLast()
-        let width = 2 * counts.count
+        let count = self.count
+        self.count = outerCounts.removeLast()
+        depth -= 1
+        let width = 2 * depth
         write(upTo: width + 3) { out in
             // An empty container: `[`, a blank line, `]`.
             var index = 0
@@ -140,10 +216,10 @@ public struct PrettyJSONWriter: JSONWriting {
     /// What comes before a value or key: nothing after a key, else a comma (not first), a new line and the indent.
     private mutating func separate() {
         if afterKey { afterKey = false; return }
-        guard !counts.isEmpty else { return }
-        let comma = counts[counts.count - 1] > 0
-        counts[counts.count - 1] += 1
-        let width = 2 * counts.count
+        guard depth > 0 else { return }
+        let comma = count > 0
+        count += 1
+        let width = 2 * depth
         write(upTo: width + 2) { out in
             var index = 0
             if comma { out[0] = 0x2C; index = 1 }
@@ -195,25 +271,29 @@ public struct PrettyJSONWriter: JSONWriting {
 
     /// The decimal digits of `value`, as `String(value)` spells them, without making that string.
     private mutating func appendDecimal(_ value: Int) {
-        write(upTo: 21) { out in
-            var index = 0
-            if value < 0 { out[0] = 0x2D; index = 1 }
-            // The magnitude as unsigned, so that Int.min has one too.
-            var magnitude = value.magnitude
-            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for the 20 digits of UInt64.max
-            return withUnsafeMutableBytes(of: &digits) { scratch in
-                var start = scratch.count
-                repeat {
-                    start -= 1
-                    scratch[start] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-                    magnitude /= 10
-                } while magnitude > 0
-                for digit in scratch[start...] {
-                    out[index] = digit
-                    index += 1
-                }
-                return index
+        write(upTo: 21) { out in Self.writeDecimal(value, to: out) }
+    }
+
+    /// Writes the decimal digits of `value` (and its sign) at `out`, at most 21 bytes; returns how many.
+    @inline(__always)
+    private static func writeDecimal(_ value: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var index = 0
+        if value < 0 { out[0] = 0x2D; index = 1 }
+        // The magnitude as unsigned, so that Int.min has one too.
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for the 20 digits of UInt64.max
+        return withUnsafeMutableBytes(of: &digits) { scratch in
+            var start = scratch.count
+            repeat {
+                start -= 1
+                scratch[start] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+            } while magnitude > 0
+            for digit in scratch[start...] {
+                out[index] = digit
+                index += 1
             }
+            return index
         }
     }
 

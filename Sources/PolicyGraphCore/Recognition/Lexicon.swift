@@ -43,24 +43,56 @@ public struct Marker: Hashable, Sendable {
 
 /// The ontology's names, suffixes and stop words compiled into one
 /// ``DoubleArrayTrie``, so that a single scan finds them all.
+///
+/// Its parts live in one shared box, so that a copy (every pass of recognition that
+/// holds the lexicon, made once per document) retains one reference instead of the
+/// hundreds that the ontology, the trie and the word sets hold.
 public struct Lexicon: Sendable {
-    public let ontology: Ontology
-    public let trie: DoubleArrayTrie
+    /// The ontology the lexicon was compiled from.
+    public var ontology: Ontology { parts.ontology }
+    /// Every key (names, suffixes, stop and marker words) as UTF-8 bytes; its values index the payloads.
+    public var trie: DoubleArrayTrie { parts.trie }
     /// Payloads by trie value: every entry a key stands for.
-    let payloads: [[LexiconEntry]]
+    var payloads: [[LexiconEntry]] { parts.payloads }
     /// The entities' ancestors (parent and grandparent), by entity index.
-    let ancestors: [[Int]]
+    var ancestors: [[Int]] { parts.ancestors }
     /// By entity index: a company with a contextual name or alias (recognised in a list of companies).
-    let contextualCompanies: [Bool]
+    var contextualCompanies: [Bool] { parts.contextualCompanies }
     /// By trie value: whether the key stands for a contextual name, which the
     /// scan must check against its context; every other key always matches.
-    let hasContextualEntry: [Bool]
+    var hasContextualEntry: [Bool] { parts.hasContextualEntry }
     /// The word sets of the pattern passes, compiled once.
-    let words: RecognitionWords
+    var words: RecognitionWords { parts.words }
+
+    private let parts: Parts
+
+    /// The lexicon's parts, immutable once made.
+    private final class Parts: Sendable {
+        let ontology: Ontology
+        let trie: DoubleArrayTrie
+        let payloads: [[LexiconEntry]]
+        let ancestors: [[Int]]
+        let contextualCompanies: [Bool]
+        let hasContextualEntry: [Bool]
+        let words: RecognitionWords
+
+        init(ontology: Ontology, trie: DoubleArrayTrie, payloads: [[LexiconEntry]], ancestors: [[Int]]) {
+            self.ontology = ontology
+            self.trie = trie
+            self.payloads = payloads
+            self.ancestors = ancestors
+            contextualCompanies = ontology.entities.map { entity in
+                entity.type == .company && (entity.nameIsContextual || !entity.contextualAliases.isEmpty)
+            }
+            hasContextualEntry = payloads.map { entries in
+                entries.contains { if case .entity(_, true) = $0 { return true } else { return false } }
+            }
+            words = RecognitionWords(patterns: ontology.patterns)
+        }
+    }
 
     /// Compiles `ontology`. Cost: linear in the total length of all names.
     public init(ontology: Ontology) {
-        self.ontology = ontology
         var entriesByKey: [String: [LexiconEntry]] = [:]
         var order: [String] = []
         func add(_ key: String, _ entry: LexiconEntry) {
@@ -104,16 +136,8 @@ public struct Lexicon: Sendable {
             keys.append((Array(key.utf8), Int32(payloads.count)))
             payloads.append(entriesByKey[key]!)
         }
-        trie = DoubleArrayTrie(keys: keys)
-        contextualCompanies = ontology.entities.map { entity in
-            entity.type == .company && (entity.nameIsContextual || !entity.contextualAliases.isEmpty)
-        }
-        self.payloads = payloads
-        hasContextualEntry = payloads.map { entries in
-            entries.contains { if case .entity(_, true) = $0 { return true } else { return false } }
-        }
-        words = RecognitionWords(patterns: ontology.patterns)
-        ancestors = ontology.entities.indices.map { index in
+        let trie = DoubleArrayTrie(keys: keys)
+        let ancestors = ontology.entities.indices.map { index in
             var result: [Int] = []
             var current = index
             for _ in 0..<3 {
@@ -123,22 +147,14 @@ public struct Lexicon: Sendable {
             }
             return result
         }
+        parts = Parts(ontology: ontology, trie: trie, payloads: payloads, ancestors: ancestors)
     }
 
     /// A lexicon read back from a compiled file (``OntologyCache``): the parts
     /// must have been checked against `ontology` (``CompiledLexiconFile/isConsistent(_:with:)``).
     init(ontology: Ontology, compiled parts: CompiledLexiconFile.Parts) {
-        self.ontology = ontology
-        trie = DoubleArrayTrie(cells: parts.cells, values: parts.values, lead: parts.lead)
-        payloads = parts.payloads
-        ancestors = parts.ancestors
-        contextualCompanies = ontology.entities.map { entity in
-            entity.type == .company && (entity.nameIsContextual || !entity.contextualAliases.isEmpty)
-        }
-        hasContextualEntry = parts.payloads.map { entries in
-            entries.contains { if case .entity(_, true) = $0 { return true } else { return false } }
-        }
-        words = RecognitionWords(patterns: ontology.patterns)
+        self.parts = Parts(ontology: ontology, trie: DoubleArrayTrie(cells: parts.cells, values: parts.values, lead: parts.lead),
+                           payloads: parts.payloads, ancestors: parts.ancestors)
     }
 
     /// Loads the bundled ontology and compiles it, through the standard

@@ -140,7 +140,13 @@ struct NamePatterns {
             let own = cursor.text(anchor.range.upperBound..<end)
             if own.unicodeScalars.count >= 4 { extraAliases.append(own) }
         }
-        if let known = lexicon.ontology.indexes(named: surface).first(where: { lexicon.ontology.entities[$0].type == type }) {
+        // A loop, not `first(where:)`: the closure would copy `self`, and with it the whole lexicon.
+        var knownOfType: Int? = nil
+        for index in lexicon.ontology.indexes(named: surface) where lexicon.ontology.entities[index].type == type {
+            knownOfType = index
+            break
+        }
+        if let known = knownOfType {
             entityIndex = known
             key = Mention.entityKey(known)
             surface = cursor.text(start..<end)

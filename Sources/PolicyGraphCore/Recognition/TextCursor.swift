@@ -87,11 +87,26 @@ struct TextCursor {
     ///   table of byte pairs): in Chinese text a lead byte such as E5 begins a third of the
     ///   positions, a pair of bytes few.
     func occurrences(ofAny needles: [[UInt8]], in range: Range<Int>) -> [(position: Int, needle: Int)] {
-        // A few needles: one `memchr` search each, merged in the order of one pass.
+        // A few needles: one `memchr` search each, merged in the order of one pass; needles that
+        // begin with the same character share the search for it (董事长, 董事会秘书, 董秘).
         if needles.count <= Self.needlesSearchedOneByOne {
             var result: [(position: Int, needle: Int)] = []
-            for (index, needle) in needles.enumerated() {
-                result += occurrences(of: needle, in: range).map { ($0, index) }
+            for group in Self.byFirstCharacter(needles) {
+                guard group.members.count > 1 else {
+                    result += occurrences(of: needles[group.members[0]], in: range).map { ($0, group.members[0]) }
+                    continue
+                }
+                // Every start of the shared character; each needle keeps its own starts apart.
+                let starts = occurrences(of: group.first, in: range, overlapping: true)
+                for index in group.members {
+                    let needle = needles[index]
+                    var nextAllowed = range.lowerBound
+                    for start in starts where start >= nextAllowed && start + needle.count <= range.upperBound
+                        && matches(needle, at: start) {
+                        result.append((start, index))
+                        nextAllowed = start + needle.count
+                    }
+                }
             }
             result.sort { $0.position != $1.position ? $0.position < $1.position : $0.needle < $1.needle }
             return result
@@ -130,6 +145,24 @@ struct TextCursor {
             index += 1
         }
         return result
+    }
+}
+
+extension TextCursor {
+    /// The needles (not empty) grouped by their first character's bytes (or the whole needle
+    /// when it is shorter), each group's needles in `needles`' order, the groups in the order
+    /// of their first needle. A needle matches only where its first character does.
+    static func byFirstCharacter(_ needles: [[UInt8]]) -> [(first: [UInt8], members: [Int])] {
+        var groups: [(first: [UInt8], members: [Int])] = []
+        for (index, needle) in needles.enumerated() where !needle.isEmpty {
+            let first = Array(needle.prefix(UTF8Bytes.sequenceLength(lead: needle[0])))
+            if let group = groups.firstIndex(where: { $0.first == first }) {
+                groups[group].members.append(index)
+            } else {
+                groups.append((first, [index]))
+            }
+        }
+        return groups
     }
 }
 
