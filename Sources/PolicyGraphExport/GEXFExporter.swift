@@ -139,14 +139,10 @@ public struct GEXFExporter: Sendable {
                     run.endEmpty()
                     run.end("attvalues")
                     run.end("edge")
-                    if run.isFull {
-                        try xml.write(run)
-                        run.removeAll()
-                    }
+                    try xml.handOverIfFull(&run)
                     return
                 }
-                try xml.write(run)
-                run.removeAll()
+                try xml.handOver(&run)
                 try xml.start("edge")
                 try xml.attribute("id", edge.id.rawValue)
                 try xml.attribute("source", edge.source.rawValue)

@@ -90,14 +90,10 @@ public struct GraphMLExporter: Sendable {
                     run.element("data", XMLRun.weight(edge.weight), attribute: "key", "weight")
                     run.element("data", documents, attribute: "key", "edge_sources")
                     run.end("edge")
-                    if run.isFull {
-                        try xml.write(run)
-                        run.removeAll()
-                    }
+                    try xml.handOverIfFull(&run)
                     return
                 }
-                try xml.write(run)
-                run.removeAll()
+                try xml.handOver(&run)
                 try xml.start("edge")
                 try xml.attribute("id", edge.id.rawValue)
                 try xml.attribute("source", edge.source.rawValue)

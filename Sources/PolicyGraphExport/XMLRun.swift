@@ -14,7 +14,7 @@
 /// run.start("edge"); run.attribute("id", id); run.closeStart()
 /// run.element("data", "1.0", attribute: "key", "weight")
 /// run.end("edge")
-/// try xml.write(run)   // then run.removeAll()
+/// try xml.handOver(&run)   // hands it over and empties it
 /// ```
 struct XMLRun {
     private(set) var bytes: [UInt8] = []

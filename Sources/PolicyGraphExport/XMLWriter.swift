@@ -113,6 +113,17 @@ final class XMLWriter {
         try check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
     }
 
+    /// Hands `run` over (``write(_:)``) and empties it for the next block.
+    func handOver(_ run: inout XMLRun) throws {
+        try write(run)
+        run.removeAll()
+    }
+
+    /// Hands `run` over and empties it once it holds a block's worth (``XMLRun/isFull``).
+    func handOverIfFull(_ run: inout XMLRun) throws {
+        if run.isFull { try handOver(&run) }
+    }
+
     /// An element holding only text.
     func element(_ name: String, _ value: String, attributes: [(String, String)] = []) throws {
         try start(name)

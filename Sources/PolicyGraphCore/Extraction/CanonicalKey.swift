@@ -46,17 +46,9 @@ struct CanonicalKey: Hashable, Sendable {
         text = plain ? string : string.precomposedStringWithCanonicalMapping
     }
 
-    static func == (lhs: CanonicalKey, rhs: CanonicalKey) -> Bool {
-        var left = lhs.text, right = rhs.text
-        return left.withUTF8 { a in
-            right.withUTF8 { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
-        }
-    }
+    static func == (lhs: CanonicalKey, rhs: CanonicalKey) -> Bool { ComposedBytes.equal(lhs.text, rhs.text) }
 
-    func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
+    func hash(into hasher: inout Hasher) { ComposedBytes.hash(text, into: &hasher) }
 }
 
 /// A mention's key as a dictionary key. Most keys name an ontology entity and read

@@ -82,17 +82,9 @@ public struct CompactJSONWriter: JSONWriting {
 
     /// The decimal digits of `value`, as `String(value)` spells them, without making that string.
     private mutating func appendDecimal(_ value: Int) {
-        if value < 0 { bytes.append(0x2D) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // room for the 20 digits of UInt64.max
-        withUnsafeMutableBytes(of: &digits) { scratch in
-            var start = scratch.count
-            repeat {
-                start -= 1
-                scratch[start] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: scratch[start...])
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: JSONDecimal.maximumCount) { out in
+            let count = JSONDecimal.write(value, to: out.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[..<count]))
         }
     }
 

@@ -156,7 +156,7 @@ public struct PrettyJSONWriter: JSONWriting {
                 out[index] = 0x0A
                 (out + index + 1).initialize(repeating: 0x20, count: width)
                 index += 1 + width
-                index += Self.writeDecimal(value, to: out + index)
+                index += JSONDecimal.write(value, to: out + index)
             }
             out[index] = 0x0A
             (out + index + 1).initialize(repeating: 0x20, count: width - 2)
@@ -271,30 +271,7 @@ public struct PrettyJSONWriter: JSONWriting {
 
     /// The decimal digits of `value`, as `String(value)` spells them, without making that string.
     private mutating func appendDecimal(_ value: Int) {
-        write(upTo: 21) { out in Self.writeDecimal(value, to: out) }
-    }
-
-    /// Writes the decimal digits of `value` (and its sign) at `out`, at most 21 bytes; returns how many.
-    @inline(__always)
-    private static func writeDecimal(_ value: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        var index = 0
-        if value < 0 { out[0] = 0x2D; index = 1 }
-        // The magnitude as unsigned, so that Int.min has one too.
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for the 20 digits of UInt64.max
-        return withUnsafeMutableBytes(of: &digits) { scratch in
-            var start = scratch.count
-            repeat {
-                start -= 1
-                scratch[start] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-                magnitude /= 10
-            } while magnitude > 0
-            for digit in scratch[start...] {
-                out[index] = digit
-                index += 1
-            }
-            return index
-        }
+        write(upTo: JSONDecimal.maximumCount) { out in JSONDecimal.write(value, to: out) }
     }
 
     /// A quoted string, escaped as `JSONEncoder` escapes it (slashes as they are).

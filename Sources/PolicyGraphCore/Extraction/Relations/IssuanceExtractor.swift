@@ -296,15 +296,7 @@ struct IssuedPairKey: Hashable {
         return name.withUTF8 { PlainUTF8.plainCount($0) != nil }
     }
 
-    static func == (lhs: IssuedPairKey, rhs: IssuedPairKey) -> Bool {
-        var left = lhs.text, right = rhs.text
-        return left.withUTF8 { a in
-            right.withUTF8 { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
-        }
-    }
+    static func == (lhs: IssuedPairKey, rhs: IssuedPairKey) -> Bool { ComposedBytes.equal(lhs.text, rhs.text) }
 
-    func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
+    func hash(into hasher: inout Hasher) { ComposedBytes.hash(text, into: &hasher) }
 }
