@@ -51,6 +51,11 @@ public struct TargetTimeFields: Encodable, Sendable, Equatable {
         self.text = text
     }
 
+    /// The same time as an extraction's target time, whose JSON (``ExtractionJSONFields/time(_:to:)``) it shares.
+    public var extractionTime: TargetTime {
+        TargetTime(relation: relation, year: year, month: month, end_year: endYear, end_month: endMonth, day: day, end_day: endDay, text: text)
+    }
+
     /// The time fields of a target's facts.
     public init(_ facts: TargetFacts) {
         relation = facts.relation.rawValue
@@ -409,17 +414,7 @@ extension GroupedTarget {
             json.endObject()
         }
         json.key("technology"); json.string(technology)
-        json.key("time")
-        json.beginObject()
-        json.key("day"); json.int(time.day)
-        json.key("end_day"); json.int(time.endDay)
-        json.key("end_month"); json.int(time.endMonth)
-        json.key("end_year"); json.int(time.endYear)
-        json.key("month"); json.int(time.month)
-        json.key("relation"); json.string(time.relation)
-        json.key("text"); json.string(time.text)
-        json.key("year"); json.int(time.year)
-        json.endObject()
+        json.key("time"); ExtractionJSONFields.time(time.extractionTime, to: &json)
         json.key("topic"); json.string(topic)
         json.key("value"); json.string(value)
         json.endObject()

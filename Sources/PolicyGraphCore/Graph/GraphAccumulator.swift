@@ -94,19 +94,23 @@ public struct GraphAccumulator {
     mutating func number(of key: String) -> Int {
         let key = CanonicalKey(key)
         if let known = keyNumbers[key] { return known }
-        let new = drafts.count
+        let new = newDraftNumber()
         keyNumbers[key] = new
-        drafts.append(nil)
         return new
     }
 
     /// The number of target key `key` (numbered now if new).
     mutating func number(of key: TargetKey) -> Int {
         if let known = targetNumbers[key] { return known }
-        let new = drafts.count
+        let new = newDraftNumber()
         targetNumbers[key] = new
-        drafts.append(nil)
         return new
+    }
+
+    /// A number for a new draft key, with its draft's place (empty until the draft is made).
+    private mutating func newDraftNumber() -> Int {
+        drafts.append(nil)
+        return drafts.count - 1
     }
 
     /// The number of the ontology entry `index`'s draft key.
