@@ -2,33 +2,66 @@
 /// 宜宾高新技术产业园区 … 宜宾高新区, 福建自贸试验区 … 福建自贸区
 /// (`patterns/zone-forms.tsv`). The representative is the ontology's zone if
 /// one of the mentions has it, else the longest form. Linear in the mentions.
-struct ZoneForms {
-    let patterns: PatternLexicon
-
-    /// A form's ending as bytes with its length in characters, and whether the bytes may
-    /// decide (the ending is plain, ``PlainUTF8``).
-    private struct Form {
+///
+/// The forms are compiled once, with the recognizer, not once per document.
+struct ZoneForms: Sendable {
+    /// A form's ending and kind as bytes with the ending's length in characters, and whether
+    /// the bytes may decide (they are plain, ``PlainUTF8``).
+    private struct Form: Sendable {
         let ending: String
         let kind: String
         let bytes: [UInt8]
+        let kindBytes: [UInt8]
         let length: Int
         let plain: Bool
+        let kindPlain: Bool
     }
 
-    func resolve(_ mentions: [Mention]) -> [Mention] {
-        // Longest ending first; each ending's length in characters counted once.
-        let forms = patterns.zoneForms.map { form in
-            var ending = form.ending
-            let plain = ending.withUTF8 { PlainUTF8.plainCount($0) != nil }
-            return Form(ending: form.ending, kind: form.kind, bytes: Array(form.ending.utf8), length: form.ending.count, plain: plain)
+    /// Longest ending first; each ending's length in characters counted once.
+    private let forms: [Form]
+    /// Whether every ending is plain: then a plain surface's form is found by its bytes.
+    private let endingsPlain: Bool
+    /// Whether every ending and every kind is plain: then a plain surface's group is its bytes.
+    private let allPlain: Bool
+
+    init(patterns: PatternLexicon) {
+        forms = patterns.zoneForms.map { form in
+            var ending = form.ending, kind = form.kind
+            return Form(ending: form.ending, kind: form.kind, bytes: Array(form.ending.utf8), kindBytes: Array(form.kind.utf8),
+                        length: form.ending.count, plain: ending.withUTF8 { PlainUTF8.plainCount($0) != nil },
+                        kindPlain: kind.withUTF8 { PlainUTF8.plainCount($0) != nil })
         }.sorted { $0.length > $1.length }
-        let allPlain = forms.allSatisfy(\.plain)
-        // The group of each zone (its place and the form's kind) and its length in characters, made once.
-        var grouped: [(index: Int, group: String, length: Int)] = []
+        endingsPlain = forms.allSatisfy(\.plain)
+        allPlain = endingsPlain && forms.allSatisfy(\.kindPlain)
+    }
+
+    /// A zone's group: its place and the form's kind, `place/kind`. As bytes when the whole
+    /// document's zones are plain (byte equality is then `String` equality, without hashing
+    /// normalised scalars), else as the `String` it always was.
+    private enum Group: Hashable {
+        case bytes([UInt8])
+        case text(String)
+    }
+
+    /// The mentions with each zone's key made its group's representative's. `bytes: false`
+    /// takes the `String` path for every document (tests compare the two).
+    func resolve(_ mentions: [Mention], bytes: Bool = true) -> [Mention] {
+        // The zones, read in place by index (a copy of each mention would retain its names).
+        var zones: [Int] = []
+        for index in mentions.indices where mentions[index].type == .zone { zones.append(index) }
+        guard !zones.isEmpty else { return mentions }
+        let bytePath = bytes && allPlain && zones.allSatisfy { index in
+            var surface = mentions[index].surface
+            return surface.withUTF8 { PlainUTF8.plainCount($0) != nil }
+        }
+        // The group of each zone and its length in characters, made once.
+        var grouped: [(index: Int, group: Group, length: Int)] = []
         // By group: the representative's place in `grouped`.
-        var representative: [String: Int] = [:]
-        for (index, mention) in mentions.enumerated() where mention.type == .zone {
-            guard let (group, length) = group(of: mention.surface, forms: forms, allPlain: allPlain) else { continue }
+        var representative: [Group: Int] = [:]
+        for index in zones {
+            let mention = mentions[index]
+            let found = bytePath ? byteGroup(of: mention.surface) : group(of: mention.surface).map { (Group.text($0.0), $0.1) }
+            guard let (group, length) = found else { continue }
             grouped.append((index, group, length))
             if let current = representative[group] {
                 let best = mentions[grouped[current].index]
@@ -48,12 +81,33 @@ struct ZoneForms {
         return result
     }
 
+    /// ``group(of:)`` for a plain surface when every form is plain: the first form (longest
+    /// first) whose bytes end it decides; its place's bytes, `/` and the kind's bytes.
+    private func byteGroup(of surface: String) -> (Group, Int)? {
+        var text = surface
+        return text.withUTF8 { bytes -> (Group, Int)? in
+            guard let count = PlainUTF8.plainCount(bytes) else { return nil }
+            for form in forms {
+                guard form.bytes.count <= bytes.count,
+                      form.bytes.withUnsafeBufferPointer({ ending in
+                          ending.indices.allSatisfy { ending[$0] == bytes[bytes.count - ending.count + $0] }
+                      }) else { continue }
+                guard count - form.length >= 2 else { return nil }
+                var key = Array(bytes[..<(bytes.count - form.bytes.count)])
+                key.append(0x2F)
+                key += form.kindBytes
+                return (.bytes(key), count)
+            }
+            return nil
+        }
+    }
+
     /// The group of a zone named `surface` (`place/kind`) and the surface's length in
     /// characters, or `nil` when it ends with no form or its place is shorter than two.
-    private func group(of surface: String, forms: [Form], allPlain: Bool) -> (String, Int)? {
+    private func group(of surface: String) -> (String, Int)? {
         var text = surface
         // Plain text and plain forms: the bytes say which form ends it, and its scalars are its characters.
-        let plain: (String, Int)?? = !allPlain ? nil : text.withUTF8 { bytes in
+        let plain: (String, Int)?? = !endingsPlain ? nil : text.withUTF8 { bytes in
             guard let count = PlainUTF8.plainCount(bytes) else { return nil }
             for form in forms {
                 guard form.bytes.count <= bytes.count,

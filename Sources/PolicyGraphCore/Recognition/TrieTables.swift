@@ -1,0 +1,89 @@
+extension DoubleArrayTrie {
+    /// The trie's tables as buffer pointers, taken once for a scan that starts a walk at
+    /// every character (``DictionaryScanner/scan(_:)``), instead of once per walk as
+    /// ``forEachPrefix(in:from:_:)`` does.
+    struct Tables {
+        let cells: UnsafeBufferPointer<Cell>
+        let values: UnsafeBufferPointer<Int32>
+        /// The lead character index's tables (``LeadCharacterIndex``).
+        let ids: UnsafeBufferPointer<UInt16>
+        let firsts: UnsafeBufferPointer<LeadCharacterIndex.First>
+        let pairs: UnsafeBufferPointer<UInt64>
+        let usable: Bool
+
+        /// The keys that start at `start`, shortest first, as ``forEachPrefix(in:from:_:)``
+        /// finds them: the first `capacity` (at least 1) are written to `ends` and `found`,
+        /// and their number is returned.
+        ///
+        /// A three-byte character's table slot is read from its bytes packed in one number:
+        /// one comparison checks the lead and both continuation bytes.
+        @inline(__always)
+        func prefixes(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, ends: UnsafeMutablePointer<Int>,
+                      found: UnsafeMutablePointer<Int32>, capacity: Int) -> Int {
+            let count = bytes.count
+            guard start < count else { return 0 }
+            var kept = 0
+            var state = 0
+            var base = cells[0].base
+            var index = start
+            if usable, start + 2 < count {
+                let packed = UInt32(bytes[start]) << 16 | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2])
+                if packed & 0xF0_C0C0 == 0xE0_8080 {
+                    // (lead & 0F) << 12 | (second & 3F) << 6 | (third & 3F), as LeadCharacterIndex.slot.
+                    let slot = Int((packed >> 4) & 0xF000 | (packed >> 2) & 0x0FC0 | packed & 0x3F)
+                    let id = ids[slot]
+                    if id == 0 { return 0 }
+                    let first = firsts[Int(id)]
+                    state = Int(first.state)
+                    base = first.cell.base
+                    index = start + 3
+                    if base < 0 {
+                        ends[0] = index
+                        found[0] = first.value
+                        kept = 1
+                    }
+                    if first.filtered {
+                        guard index < count else { return kept }
+                        let length = UTF8Bytes.sequenceLength(lead: bytes[index])
+                        guard index + length <= count else { return kept }
+                        let next = LeadCharacterIndex.packed(bytes, from: index, length: length)
+                        if first.mask & (1 << UInt64(LeadCharacterIndex.maskBit(next: next))) == 0 { return kept }
+                        let bit = LeadCharacterIndex.pairBit(slot: slot, next: next)
+                        if pairs[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return kept }
+                    }
+                }
+            }
+            let limit = cells.count
+            while index < count {
+                let next = Int(base & ~DoubleArrayTrie.terminal) &+ Int(bytes[index]) &+ 1
+                guard next < limit else { return kept }
+                let cell = cells[next]
+                if cell.check != Int32(truncatingIfNeeded: state) { return kept }
+                state = next
+                base = cell.base
+                index += 1
+                if base < 0, kept < capacity {
+                    ends[kept] = index
+                    found[kept] = values[state]
+                    kept += 1
+                }
+            }
+            return kept
+        }
+    }
+
+    /// Calls `body` with the trie's tables as buffer pointers, valid only inside it.
+    func withTables<Result>(_ body: (Tables) -> Result) -> Result {
+        cells.withUnsafeBufferPointer { cells in
+            values.withUnsafeBufferPointer { values in
+                lead.ids.withUnsafeBufferPointer { ids in
+                    lead.firsts.withUnsafeBufferPointer { firsts in
+                        lead.pairs.withUnsafeBufferPointer { pairs in
+                            body(Tables(cells: cells, values: values, ids: ids, firsts: firsts, pairs: pairs, usable: lead.usable))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
