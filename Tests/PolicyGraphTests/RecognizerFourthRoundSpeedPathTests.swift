@@ -190,4 +190,36 @@ import Testing
         }
         for index in -3...1_001 { #expect(flags.contains(index) == set.contains(index)) }
     }
+
+    /// A title's qualifier removed on bytes as by scalars and `String` searches: every title
+    /// and clause of the seeds and dev texts, closed by each parenthesis around each
+    /// qualifier, a year, digits alone, and text that is not plain or qualifiers that are not.
+    @Test func qualifierRemovalAsStrings() {
+        let qualifiers = sharedExtractor.lexicon.ontology.patterns.titleQualifiers
+        #expect(!qualifiers.isEmpty)
+        let insides = qualifiers + ["2021-2035年", "2024年版", "2024", "年", "试", "", "（试行）", "\u{F900}", "e\u{301}"]
+        let pieces = Self.texts.flatMap { text in
+            String(decoding: text, as: UTF8.self).split(whereSeparator: { "，。；：\n“”".contains($0) }).map(String.init)
+        }
+        var titles = pieces
+        for (number, inside) in insides.enumerated() {
+            let body = pieces.isEmpty ? "实施方案" : pieces[number % pieces.count]
+            titles += ["\(body)（\(inside)）", "\(body)(\(inside))", "（\(inside)）", "\(body)（\(inside))", "\(body)(甲)（\(inside)）",
+                       "\(body)（\(inside)）（乙）", "车\u{F900}（\(inside)）", "\(body)\r(\(inside))"]
+        }
+        var removed = 0
+        for title in titles {
+            let answer = TitleRecognizer.removingQualifier(title, qualifiers: qualifiers)
+            #expect(answer == TitleRecognizer.removingQualifierAsStrings(title, qualifiers: qualifiers), "\(title)")
+            if answer != title { removed += 1 }
+        }
+        #expect(removed > 20)
+        // Qualifiers that are not plain (or empty) send every title to the `String` path.
+        for odd in [["试行", ""], ["e\u{301}"], ["\u{F900}"]] {
+            for title in ["方案（试行）", "方案（e\u{301}）", "方案（é）", "方案（\u{8C48}）", "方案"] {
+                #expect(TitleRecognizer.removingQualifier(title, qualifiers: odd)
+                        == TitleRecognizer.removingQualifierAsStrings(title, qualifiers: odd), "\(title) \(odd)")
+            }
+        }
+    }
 }

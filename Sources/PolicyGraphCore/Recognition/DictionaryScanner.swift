@@ -45,13 +45,27 @@ public struct DictionaryScanner: Sendable {
                 var position = 0
                 while position < count {
                     let lead = bytes[position]
-                    // Only start at scalar boundaries and not inside an ASCII word.
-                    if UTF8Bytes.isContinuation(lead) || (isWordByte(lead) && position > 0 && isWordByte(bytes[position - 1])) {
-                        position += 1
-                        continue
-                    }
-                    let found = trie.prefixes(in: bytes, from: position, ends: candidateEnds, found: candidateValues,
+                    let found: Int
+                    if lead & 0xF0 == 0xE0, trie.usable, position + 2 < count,
+                       case let packed = DoubleArrayTrie.Tables.packedCharacter(bytes, at: position),
+                       DoubleArrayTrie.Tables.isThreeByteCharacter(packed) {
+                        // A three-byte character (most of Chinese text): a scalar start outside any
+                        // ASCII word, read once for the lead index; most begin no key.
+                        found = trie.prefixes(afterCharacter: packed, in: bytes, from: position, ends: candidateEnds,
+                                              found: candidateValues, capacity: capacity)
+                        if found == 0 {
+                            position += 3
+                            continue
+                        }
+                    } else {
+                        // Only start at scalar boundaries and not inside an ASCII word.
+                        if UTF8Bytes.isContinuation(lead) || (isWordByte(lead) && position > 0 && isWordByte(bytes[position - 1])) {
+                            position += 1
+                            continue
+                        }
+                        found = trie.prefixes(in: bytes, from: position, ends: candidateEnds, found: candidateValues,
                                               capacity: capacity)
+                    }
                     var choice = found - 1
                     while choice >= 0 {
                         let end = candidateEnds[choice], value = candidateValues[choice]

@@ -19,6 +19,9 @@ public struct EntityRecognizer: Sendable {
     let scanner: DictionaryScanner
     /// The zone forms, compiled once here rather than once per document.
     let zoneForms: ZoneForms
+    /// Made once here: a recognizer made per document copied the lexicon's word sets into it
+    /// and destroyed them again (some 4,000 instructions a document).
+    let titleRecognizer: TitleRecognizer
 
     /// By payload: what its entries hold (``PayloadKinds``), read per token instead of the entries.
     let payloadKinds: [PayloadKinds]
@@ -27,6 +30,7 @@ public struct EntityRecognizer: Sendable {
         self.lexicon = lexicon
         scanner = DictionaryScanner(lexicon: lexicon)
         zoneForms = ZoneForms(patterns: lexicon.ontology.patterns)
+        titleRecognizer = TitleRecognizer(patterns: lexicon.ontology.patterns, words: lexicon.words)
         payloadKinds = lexicon.payloads.map(PayloadKinds.init)
     }
 
@@ -43,7 +47,7 @@ public struct EntityRecognizer: Sendable {
             var state = NameUnits(entityCount: lexicon.ontology.entities.count)
 
             // 1. Titles claim their spans; policies and periodicals become mentions.
-            let titles = TitleRecognizer(patterns: patterns, words: lexicon.words).titles(in: cursor)
+            let titles = titleRecognizer.titles(in: cursor)
             var titleMentions: [Mention] = []
             for title in titles {
                 switch title.titleClass {
@@ -65,6 +69,8 @@ public struct EntityRecognizer: Sendable {
 
             // 2. One dictionary scan; tokens inside titles are dropped.
             let tokens = scanner.scan(buffer)
+            // At most a unit per token and per title: no array grows while the tokens are read.
+            state.units.reserveCapacity(tokens.count + titleMentions.count)
             var titleIndex = 0
             let namePatterns = NamePatterns(lexicon: lexicon)
             var pendingTitles = titleMentions[...]

@@ -36,11 +36,20 @@ struct ZoneForms: Sendable {
     }
 
     /// A zone's group: its place and the form's kind, `place/kind`. As bytes when the whole
-    /// document's zones are plain (byte equality is then `String` equality, without hashing
-    /// normalised scalars), else as the `String` it always was.
+    /// document's zones are plain (byte equality is then `String` equality, and the bytes are
+    /// hashed in one call, without normalising scalars), else as the `String` it always was.
     private enum Group: Hashable {
-        case bytes([UInt8])
+        case bytes(GroupBytes)
         case text(String)
+    }
+
+    /// A group's bytes, hashed as one block (an array of bytes hashes byte by byte).
+    private struct GroupBytes: Hashable {
+        let bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     /// The mentions with each zone's key made its group's representative's. `bytes: false`
@@ -50,18 +59,31 @@ struct ZoneForms: Sendable {
         var zones: [Int] = []
         for index in mentions.indices where mentions[index].type == .zone { zones.append(index) }
         guard !zones.isEmpty else { return mentions }
-        let bytePath = bytes && allPlain && zones.allSatisfy { index in
-            var surface = mentions[index].surface
-            return surface.withUTF8 { PlainUTF8.plainCount($0) != nil }
+        // Each zone's group and length in characters: as bytes while every zone is plain; at the
+        // first that is not, as `String`s for all of them.
+        var groups: [(group: Group, length: Int)?] = []
+        groups.reserveCapacity(zones.count)
+        var bytePath = bytes && allPlain
+        if bytePath {
+            for index in zones {
+                guard let group = byteGroup(of: mentions[index].surface) else {
+                    bytePath = false
+                    break
+                }
+                groups.append(group)
+            }
         }
-        // The group of each zone and its length in characters, made once.
+        if !bytePath {
+            groups = zones.map { index in group(of: mentions[index].surface).map { (Group.text($0.0), $0.1) } }
+        }
         var grouped: [(index: Int, group: Group, length: Int)] = []
+        grouped.reserveCapacity(zones.count)
         // By group: the representative's place in `grouped`.
         var representative: [Group: Int] = [:]
-        for index in zones {
-            let mention = mentions[index]
-            let found = bytePath ? byteGroup(of: mention.surface) : group(of: mention.surface).map { (Group.text($0.0), $0.1) }
+        representative.reserveCapacity(zones.count)
+        for (index, found) in zip(zones, groups) {
             guard let (group, length) = found else { continue }
+            let mention = mentions[index]
             grouped.append((index, group, length))
             if let current = representative[group] {
                 let best = mentions[grouped[current].index]
@@ -81,24 +103,25 @@ struct ZoneForms: Sendable {
         return result
     }
 
-    /// ``group(of:)`` for a plain surface when every form is plain: the first form (longest
-    /// first) whose bytes end it decides; its place's bytes, `/` and the kind's bytes.
-    private func byteGroup(of surface: String) -> (Group, Int)? {
+    /// ``group(of:)`` on bytes when every form is plain: `nil` when the surface is not plain,
+    /// else its group (or `nil` when no form ends it or its place is shorter than two): the
+    /// first form (longest first) whose bytes end it decides; its place's bytes, `/` and the kind's bytes.
+    private func byteGroup(of surface: String) -> (group: Group, length: Int)?? {
         var text = surface
-        return text.withUTF8 { bytes -> (Group, Int)? in
+        return text.withUTF8 { bytes -> (group: Group, length: Int)?? in
             guard let count = PlainUTF8.plainCount(bytes) else { return nil }
             for form in forms {
                 guard form.bytes.count <= bytes.count,
                       form.bytes.withUnsafeBufferPointer({ ending in
                           ending.indices.allSatisfy { ending[$0] == bytes[bytes.count - ending.count + $0] }
                       }) else { continue }
-                guard count - form.length >= 2 else { return nil }
+                guard count - form.length >= 2 else { return .some(nil) }
                 var key = Array(bytes[..<(bytes.count - form.bytes.count)])
                 key.append(0x2F)
                 key += form.kindBytes
-                return (.bytes(key), count)
+                return .some((.bytes(GroupBytes(bytes: key)), count))
             }
-            return nil
+            return .some(nil)
         }
     }
 
