@@ -102,7 +102,10 @@ public struct EntityRecognizer: Sendable {
                                                  surface: cursor.text(token.range), entityIndex: entity, rule: "dictionary",
                                                  key: Mention.entityKey(entity)))
                     addComponent(of: token, entity: entity, state: &state, cursor: cursor)
-                    if !insideTitle { extendZoneDistrict(&state, cursor: cursor, namePatterns: namePatterns) }
+                    // Only a zone extends (the unit just added is this mention's).
+                    if !insideTitle, entities[entity].type == .zone {
+                        extendZoneDistrict(&state, cursor: cursor, namePatterns: namePatterns)
+                    }
                     continue
                 }
                 // Names are not built inside titles: 《…示范区建设方案》 names no zone.

@@ -34,6 +34,13 @@ extension DoubleArrayTrie {
             UInt32(bytes[start]) << 16 | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2])
         }
 
+        /// The lead index slot of a three-byte character's packed bytes: (lead & 0F) << 12 |
+        /// (second & 3F) << 6 | (third & 3F), as ``LeadCharacterIndex/slot(_:_:_:)``.
+        @inline(__always)
+        static func slot(_ packed: UInt32) -> Int {
+            Int((packed >> 4) & 0xF000 | (packed >> 2) & 0x0FC0 | packed & 0x3F)
+        }
+
         /// Whether three packed bytes are a lead byte E0–EF and two continuation bytes, in one comparison.
         @inline(__always)
         static func isThreeByteCharacter(_ packed: UInt32) -> Bool {
@@ -46,8 +53,7 @@ extension DoubleArrayTrie {
         @inline(__always)
         func prefixes(afterCharacter packed: UInt32, in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
                       ends: UnsafeMutablePointer<Int>, found: UnsafeMutablePointer<Int32>, capacity: Int) -> Int {
-            // (lead & 0F) << 12 | (second & 3F) << 6 | (third & 3F), as LeadCharacterIndex.slot.
-            let slot = Int((packed >> 4) & 0xF000 | (packed >> 2) & 0x0FC0 | packed & 0x3F)
+            let slot = Self.slot(packed)
             let id = ids[slot]
             if id == 0 { return 0 }
             let first = firsts[Int(id)]
