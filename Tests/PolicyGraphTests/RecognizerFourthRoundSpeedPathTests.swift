@@ -222,27 +222,4 @@ import Testing
             }
         }
     }
-
-    /// The scan's byte per character says what the lead index's entry says.
-    @Test func slotKindsAsLeadIndex() {
-        let scanner = Self.recognizer.scanner
-        let lead = scanner.lexicon.trie.lead
-        #expect(lead.usable)
-        #expect(scanner.slotKinds.count == lead.ids.count)
-        var alone = 0, filtered = 0
-        for (slot, id) in lead.ids.enumerated() {
-            let kinds = scanner.slotKinds[slot]
-            guard id != 0 else {
-                #expect(kinds == 0)
-                continue
-            }
-            let first = lead.firsts[Int(id)]
-            #expect(kinds & SlotKinds.starts != 0)
-            #expect((kinds & SlotKinds.alone != 0) == (first.cell.base < 0))
-            #expect((kinds & SlotKinds.filtered != 0) == first.filtered)
-            if first.cell.base < 0 { alone += 1 }
-            if first.filtered { filtered += 1 }
-        }
-        #expect(alone > 0 && filtered > 100)
-    }
 }

@@ -19,15 +19,8 @@ public struct Token: Hashable, Sendable {
 /// only right after a token of their parent or grandparent.
 public struct DictionaryScanner: Sendable {
     public let lexicon: Lexicon
-    /// By lead index slot (``LeadCharacterIndex/slot(_:_:_:)``): whether keys start with the
-    /// character, whether it is a key alone, and whether its longer keys are in the pair
-    /// filter (``SlotKinds``); empty when the lead index is not usable.
-    let slotKinds: [UInt8]
 
-    public init(lexicon: Lexicon) {
-        self.lexicon = lexicon
-        slotKinds = SlotKinds.table(for: lexicon.trie)
-    }
+    public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
     /// The tokens of `bytes`, in order. Complexity: O(n · k) for n bytes and
     /// keys of at most k bytes; in practice a few byte steps per position.
@@ -48,7 +41,6 @@ public struct DictionaryScanner: Sendable {
         // A bit per entity rather than a set: the scan asks for every contextual candidate.
         var establishedContextual = EntityFlags(count: lexicon.ontology.entities.count)
         lexicon.hasContextualEntry.withUnsafeBufferPointer { hasContextualEntry in
-          slotKinds.withUnsafeBufferPointer { slotKinds in
             lexicon.trie.withTables { trie in
                 var position = 0
                 while position < count {
@@ -59,22 +51,6 @@ public struct DictionaryScanner: Sendable {
                        DoubleArrayTrie.Tables.isThreeByteCharacter(packed) {
                         // A three-byte character (most of Chinese text): a scalar start outside any
                         // ASCII word, read once for the lead index; most begin no key.
-                        let slot = DoubleArrayTrie.Tables.slot(packed)
-                        let kinds = slotKinds[slot]
-                        if kinds == 0 {
-                            position += 3
-                            continue
-                        }
-                        // Not a key alone, and a Chinese character follows whose pair with this one
-                        // begins no key: the pair filter says so without the walk.
-                        if kinds & (SlotKinds.alone | SlotKinds.filtered) == SlotKinds.filtered, position + 5 < count,
-                           bytes[position + 3] & 0xF0 == 0xE0 {
-                            let bit = LeadCharacterIndex.pairBit(slot: slot, next: DoubleArrayTrie.Tables.packedCharacter(bytes, at: position + 3))
-                            if trie.pairs[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
-                                position += 3
-                                continue
-                            }
-                        }
                         found = trie.prefixes(afterCharacter: packed, in: bytes, from: position, ends: candidateEnds,
                                               found: candidateValues, capacity: capacity)
                         if found == 0 {
@@ -114,7 +90,6 @@ public struct DictionaryScanner: Sendable {
                     if choice < 0 { position += UTF8Bytes.sequenceLength(lead: lead) }
                 }
             }
-          }
         }
         return tokens
     }
@@ -197,24 +172,3 @@ public struct DictionaryScanner: Sendable {
     }
 }
 
-/// What a character of the lead index begins, as bits of one byte per table slot: the scan
-/// reads this byte instead of the character's entry, and most characters need no more.
-enum SlotKinds {
-    /// Keys start with the character.
-    static let starts: UInt8 = 1 << 0
-    /// The character alone is a key.
-    static let alone: UInt8 = 1 << 1
-    /// The character's longer keys are all in the pair filter (``LeadCharacterIndex/First/filtered``).
-    static let filtered: UInt8 = 1 << 2
-
-    /// The bits of every slot of `trie`'s lead index; empty when it is not usable.
-    static func table(for trie: DoubleArrayTrie) -> [UInt8] {
-        let lead = trie.lead
-        guard lead.usable else { return [] }
-        return lead.ids.map { id in
-            guard id != 0 else { return 0 }
-            let first = lead.firsts[Int(id)]
-            return starts | (first.cell.base < 0 ? alone : 0) | (first.filtered ? filtered : 0)
-        }
-    }
-}
