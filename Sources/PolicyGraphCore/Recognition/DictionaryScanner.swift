@@ -171,4 +171,3 @@ public struct DictionaryScanner: Sendable {
         }
     }
 }
-
