@@ -13,8 +13,7 @@ struct ListHeads {
     private static let listWindow = 120
 
     func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
-        let heads = patterns.listHeads.map { (bytes: Array($0.word.utf8), word: $0.word, type: $0.type) }
-            .sorted { $0.bytes.count > $1.bytes.count }
+        let heads = lexicon.words.listHeadEntries
         let leads = lexicon.words.listLeads
         let modifiers = lexicon.words.listModifiers
         guard !heads.isEmpty else { return mentions }
@@ -137,8 +136,11 @@ struct ListHeads {
     /// Whether an item names something rather than a kind (钢铁, 中小企业, 新材料产业).
     private func isSpecific(_ name: String) -> Bool {
         if patterns.genericBodies.contains(name) { return false }
-        return !["业", "品", "域", "类", "型", "性", "等"].contains { name.hasSuffix($0) }
+        return !Self.kindEndings.contains { name.hasUTF8Suffix($0) }
     }
+
+    /// The last characters of an item that names a kind (钢铁行业, 新产品, 重点领域 …).
+    private static let kindEndings = ["业", "品", "域", "类", "型", "性", "等"]
 
     /// The index of the mention that opens `item` when it is a country and the
     /// only mention inside the item, with two or more characters after it.
