@@ -72,4 +72,71 @@ import Testing
         #expect(words.policyEndings == patterns.titleEndings.filter { $0.class == .policy }.map(\.ending))
         #expect(!words.jointWordBytes.isEmpty && !words.listHeadEntries.isEmpty && !words.policyEndings.isEmpty)
     }
+
+    /// The fixed words found in one pass per document answer every search as the `memchr`
+    /// search per word does (non-overlapping, overlapping, in part of the text, several words
+    /// at once), on every piece of the seeds and dev texts and on the words strung together at
+    /// odd and even offsets, overlapping themselves, cut at the text's end.
+    @Test func fixedWordsAsSearchedOneByOne() {
+        let fixed = sharedExtractor.lexicon.words.fixedWords
+        let words = fixed.words
+        #expect(words.count > 10)
+        for word in ["等", "条", "（", "联合", "会同", "董事长", "上市公司"] { #expect(fixed.id(of: Array(word.utf8)) != nil, "\(word)") }
+        #expect(fixed.id(of: Array("(".utf8)) == nil)   // too short: searched as before
+        let strung = words.map { String(decoding: $0, as: UTF8.self) }
+        var texts = RecognitionPassSpeedTests.pieces
+        texts += [strung.joined(), "a" + strung.joined(), strung.joined(separator: "、"), strung.joined(separator: "ab"),
+                  "等等等等", "a等等等", "条条", "董事长董事长董", "（（（", "", "a", "等", "联合联合会同联"]
+        texts += strung.map { $0 + $0 + $0 } + strung.map { "x" + $0 } + strung.map { String($0.dropLast()) }
+        var found = 0
+        for text in texts {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                let indexed = TextCursor(bytes: buffer, fixedWords: fixed)
+                let plain = TextCursor(bytes: buffer)
+                let ranges = [0..<buffer.count, min(1, buffer.count)..<buffer.count, 0..<max(0, buffer.count - 2),
+                              min(4, buffer.count)..<max(min(4, buffer.count), buffer.count - 1)]
+                for word in words {
+                    for range in ranges {
+                        let expected = ExtractionSpeedPathTests.naiveOccurrences(of: word, in: range, bytes: bytes)
+                        #expect(indexed.occurrences(of: word, in: range) == expected, "\(text) \(range)")
+                        #expect(indexed.occurrences(of: word, in: range, overlapping: true)
+                                == plain.occurrences(of: word, in: range, overlapping: true), "\(text) \(range)")
+                        found += expected.count
+                    }
+                }
+                for range in ranges {
+                    let together = indexed.occurrences(ofAny: words, in: range)
+                    let apart = plain.occurrences(ofAny: words, in: range)
+                    #expect(together.map(\.position) == apart.map(\.position), "\(text) \(range)")
+                    #expect(together.map(\.needle) == apart.map(\.needle), "\(text) \(range)")
+                }
+            }
+        }
+        #expect(found > 1_000)   // the texts hold the words
+    }
+
+    /// The list head after 等 looked up by the scalar at each position against every head tried
+    /// in turn, at every byte of pieces of the seeds and dev texts and of the heads strung together.
+    @Test func listHeadsByFirstScalarAsInTurn() {
+        let words = sharedExtractor.lexicon.words
+        let heads = words.listHeadEntries
+        #expect(!heads.contains { $0.bytes.isEmpty })
+        var texts = RecognitionPassSpeedTests.pieces.enumerated().filter { $0.offset % 4 == 0 }.map(\.element)
+        texts += [heads.map(\.word).joined(), heads.map(\.word).joined(separator: "等"), "等企业", "等重点企业62家", ""]
+        var found = 0
+        for text in texts {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                let cursor = TextCursor(bytes: buffer)
+                for position in 0...buffer.count {
+                    let fast = ListHeads.head(at: position, heads: heads, byFirst: words.listHeadsByFirst, cursor: cursor)
+                    let slow = ListHeads.head(at: position, heads: heads, byFirst: nil, cursor: cursor)
+                    #expect(fast?.word == slow?.word && fast?.type == slow?.type, "\(text) at \(position)")
+                    if fast != nil { found += 1 }
+                }
+            }
+        }
+        #expect(found > 50)
+    }
 }

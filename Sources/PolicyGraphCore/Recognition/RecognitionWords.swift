@@ -62,6 +62,9 @@ struct RecognitionWords: Sendable {
     let governmentSuffixBytes: [[UInt8]]
     /// ``ListHeads``: the head words with their types, longest first (ties in file order).
     let listHeadEntries: [(bytes: [UInt8], word: String, type: EntityType)]
+    /// ``ListHeads``: by the first scalar of each head, the indices in ``listHeadEntries`` of the
+    /// heads that begin with it, in that order (a head matches only where its first scalar does).
+    let listHeadsByFirst: [UInt32: [Int]]
     /// ``CompanyContexts``: the `after` and `before` words, the code labels and the exchanges, in file order.
     let companyAfterWordBytes: [[UInt8]]
     let companyBeforeWordBytes: [[UInt8]]
@@ -77,6 +80,12 @@ struct RecognitionWords: Sendable {
     let policyEndings: [String]
     let policyEndingLastScalars: Set<UInt32>
 
+    /// The fixed words the passes search in every document, found together in one pass per
+    /// document (``TextCursor/init(bytes:fixedWords:)``): the joint words (``JointBodies``),
+    /// the company context words and （ (``CompanyContexts``), 等 (``ListHeads``), 条
+    /// (``MeasurePackages``).
+    let fixedWords: FixedWords
+
     init(patterns: PatternLexicon) {
         noticeOpens = (patterns.issuanceCues["notice-open"] ?? []).map { Array($0.utf8) }
         noticeCloses = (patterns.issuanceCues["notice-close"] ?? []).map { Array($0.utf8) }
@@ -87,6 +96,13 @@ struct RecognitionWords: Sendable {
         governmentSuffixBytes = patterns.suffixes.filter { $0.type == .government }.map { Array($0.suffix.utf8) }
         listHeadEntries = patterns.listHeads.map { (bytes: Array($0.word.utf8), word: $0.word, type: $0.type) }
             .sorted { $0.bytes.count > $1.bytes.count }
+        var headsByFirst: [UInt32: [Int]] = [:]
+        for (index, head) in listHeadEntries.enumerated() {
+            guard !head.bytes.isEmpty else { continue }
+            let first = head.bytes.withUnsafeBufferPointer { UTF8Bytes.scalar(in: $0, at: 0).value }
+            headsByFirst[first, default: []].append(index)
+        }
+        listHeadsByFirst = headsByFirst
         companyAfterWordBytes = patterns.companyAfterWords.map { Array($0.utf8) }
         companyBeforeWordBytes = patterns.companyBeforeWords.map { Array($0.utf8) }
         companyCodeLabelBytes = patterns.companyCodeLabels.map { Array($0.utf8) }
@@ -96,6 +112,8 @@ struct RecognitionWords: Sendable {
             var verb = verb
             return verb.withUTF8 { PlainUTF8.plainCount($0) != nil }
         }
+        fixedWords = FixedWords((patterns.jointWords + patterns.companyAfterWords + patterns.companyBeforeWords
+                                 + ["（", "等", "条"]).map { Array($0.utf8) })
         policyEndings = patterns.titleEndings.filter { $0.class == .policy }.map(\.ending)
         policyEndingLastScalars = Set(policyEndings.compactMap { $0.unicodeScalars.last?.value })
         titleEndings = patterns.titleEndings
