@@ -70,6 +70,10 @@ import Testing
         #expect(words.companyCodeLabelBytes == patterns.companyCodeLabels.map { Array($0.utf8) })
         #expect(words.companyExchangeBytes == patterns.companyExchanges.map { Array($0.utf8) })
         #expect(words.policyEndings == patterns.titleEndings.filter { $0.class == .policy }.map(\.ending))
+        for surface in RecognitionPassSpeedTests.pieces.prefix(2_000) + patterns.titleEndings.map(\.ending) + ["", "政府工作报告\u{301}"] {
+            #expect(words.namedTitleEndings.contains(surface) == patterns.titleEndings.contains { $0.ending == surface && $0.class == .named })
+        }
+        #expect(!words.namedTitleEndings.isEmpty)
         #expect(!words.jointWordBytes.isEmpty && !words.listHeadEntries.isEmpty && !words.policyEndings.isEmpty)
     }
 

@@ -89,7 +89,8 @@ struct AliasResolution {
             found.append(policy(range, cursor: cursor, rule: "named-policy"))
         }
         // The bare name (政府工作报告) is the document's fuller one (2026年天津市政府工作报告).
-        func isBareName(_ surface: String) -> Bool { patterns.titleEndings.contains { $0.ending == surface && $0.class == .named } }
+        let bareNames = lexicon.words.namedTitleEndings
+        func isBareName(_ surface: String) -> Bool { bareNames.contains(surface) }
         if let fuller = found.first(where: { $0.rule == "named-policy" && !isBareName($0.surface) }) {
             for index in found.indices where isBareName(found[index].surface) && fuller.surface.hasSuffix(found[index].surface) {
                 found[index].key = fuller.key

@@ -79,6 +79,8 @@ struct RecognitionWords: Sendable {
     /// last scalars they end with.
     let policyEndings: [String]
     let policyEndingLastScalars: Set<UInt32>
+    /// ``AliasResolution``: the title endings of class named (政府工作报告 …), which name a policy bare.
+    let namedTitleEndings: Set<String>
 
     /// The fixed words the passes search in every document, found together in one pass per
     /// document (``TextCursor/init(bytes:fixedWords:)``): the joint words (``JointBodies``),
@@ -115,6 +117,7 @@ struct RecognitionWords: Sendable {
         fixedWords = FixedWords((patterns.jointWords + patterns.companyAfterWords + patterns.companyBeforeWords
                                  + ["（", "等", "条"]).map { Array($0.utf8) })
         policyEndings = patterns.titleEndings.filter { $0.class == .policy }.map(\.ending)
+        namedTitleEndings = Set(patterns.titleEndings.filter { $0.class == .named }.map(\.ending))
         policyEndingLastScalars = Set(policyEndings.compactMap { $0.unicodeScalars.last?.value })
         titleEndings = patterns.titleEndings
         var byLast: [UInt32: [Int]] = [:]
