@@ -13,7 +13,7 @@
 /// searches them as before).
 ///
 /// ```swift
-/// let words = FixedWords(["等", "联合"])
+/// let words = FixedWords(["等", "联合"].map { Array($0.utf8) })
 /// let starts = words.starts(in: buffer)   // every start of 等 and of 联合, overlapping ones too
 /// ```
 struct FixedWords: Sendable {
