@@ -259,7 +259,7 @@ import Testing
     }
 
     /// ``TimeVocabulary/firstFolded(_:in:)`` as it was before it shared the folding's steps
-    /// (``TimeVocabulary/nextFolded(_:from:before:foldBits:folds:)``).
+    /// (``TimeVocabulary/nextFolded(_:from:before:foldBits:)``).
     static func referenceFirstFolded(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, _ vocabulary: TimeVocabulary) -> Int? {
         var index = range.lowerBound
         while index < range.upperBound {

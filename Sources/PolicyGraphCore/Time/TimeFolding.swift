@@ -15,7 +15,7 @@ extension TimeVocabulary {
         foldBits.withUnsafeBufferPointer { foldBits in
             var index = start
             while true {
-                index = Self.nextFolded(bytes, from: index, before: bytes.count, foldBits: foldBits, folds: folds)
+                index = nextFolded(bytes, from: index, before: bytes.count, foldBits: foldBits)
                 guard index < bytes.count else { break }
                 let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
                 if let replacement = foldTable[scalar], replacement.count == length {
@@ -39,7 +39,7 @@ extension TimeVocabulary {
     /// goes past the range's end gives the range's start (the steps after it would not be the scan's).
     func firstFolded(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int? {
         let index = foldBits.withUnsafeBufferPointer {
-            Self.nextFolded(bytes, from: range.lowerBound, before: range.upperBound, foldBits: $0, folds: folds)
+            nextFolded(bytes, from: range.lowerBound, before: range.upperBound, foldBits: $0)
         }
         return index < range.upperBound ? index : index == range.upperBound ? nil : range.lowerBound
     }
@@ -50,10 +50,10 @@ extension TimeVocabulary {
     /// scalar of the table is below U+0800); a three-byte sequence is one step, a place when its
     /// bit in `foldBits` is set, whatever its continuation bytes; one cut short by the end of
     /// `bytes` is stepped over one byte at a time; a four-byte scalar (or a stray lead from F0
-    /// up) is decoded by ``UTF8Bytes/scalar(in:at:)`` and is a place when `folds` says so.
+    /// up) is decoded by ``UTF8Bytes/scalar(in:at:)`` and is a place when ``folds(_:)`` says so.
+    /// `foldBits`: ``foldBits`` itself, read through a pointer.
     @inline(__always)
-    static func nextFolded(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, before end: Int,
-                           foldBits: UnsafeBufferPointer<UInt64>, folds: (UInt32) -> Bool) -> Int {
+    func nextFolded(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, before end: Int, foldBits: UnsafeBufferPointer<UInt64>) -> Int {
         var index = index
         while index < end {
             let lead = bytes[index]
