@@ -125,4 +125,118 @@ import Testing
         odd.finish()
         #expect(!ActionSentences.scansBySentence(odd))
     }
+
+    /// The mentions, names and holders of `source` as the target rules read them.
+    static func holders(of source: String) -> (text: [UInt8], holders: [Mention], names: EntityNames) {
+        let shared = sharedExtractor
+        let document = SourceDocument(name: "t.txt", string: source)
+        let text = shared.normalize(document)
+        let recognition = shared.recognizer.recognize(text)
+        let reported = OriginalScript.restore(recognition.mentions, text: text, original: document.text.bytes, folding: shared.lexicon.ontology.folding)
+        let names = EntityGrouping.entities(from: reported, text: text, ontology: shared.lexicon.ontology).names
+        let holders = recognition.mentions.filter { TargetExtractor.isHolderType($0.type) && names[$0.key] != nil }
+        return (text.bytes, holders, names)
+    }
+
+    /// `shortTitleSpeakers` as it was: every clause of the text, every policy's endings.
+    static func naiveShortTitleSpeakers(_ extractor: TargetExtractor, holders: [Mention], names: EntityNames, segments: TextSegments,
+                                        cursor: TextCursor) -> [(offset: Int, name: String, start: Int)] {
+        let policies = holders.indices.filter { holders[$0].type == .policy }
+        var policyIndex = 0
+        var latestByEnding: [Int: TargetExtractor.Holder] = [:]
+        var result: [(offset: Int, name: String, start: Int)] = []
+        for sentence in segments.sentences {
+            for clause in sentence.clauses {
+                var start = clause.lowerBound
+                if let (scalar, next) = cursor.scalar(at: start), scalar == .leftTitle || scalar == .leftQuote { start = next }
+                guard let (word, end) = extractor.shortTitles.word(at: start, in: cursor.bytes, limit: clause.upperBound) else { continue }
+                while policyIndex < policies.count, holders[policies[policyIndex]].range.upperBound <= start {
+                    let policy = policies[policyIndex]
+                    if let name = names[holders[policy].key] {
+                        for ending in extractor.shortTitleEndings(of: name) { latestByEnding[ending] = .init(mention: holders[policy], name: name) }
+                    }
+                    policyIndex += 1
+                }
+                var after = end
+                if let (scalar, next) = cursor.scalar(at: after), scalar == .rightTitle || scalar == .rightQuote { after = next }
+                let window = after..<min(clause.upperBound + 3, after + 12, cursor.bytes.count)
+                guard let holder = latestByEnding[word], extractor.stating.occurs(in: window, of: cursor.bytes) else { continue }
+                result.append((start, holder.name, holder.mention.range.lowerBound))
+            }
+        }
+        return result
+    }
+
+    /// The short titles that speak, read from the first policy with a title ending on, are those
+    /// read from every clause; some texts name such a policy after clauses that would speak.
+    @Test func shortTitleSpeakersFromTheFirstTitledPolicy() {
+        let extractor = Self.extractor
+        var found = 0, failures: [String] = []
+        var sources = Self.sources
+        sources += ["方案指，将于2025年实现量产。国务院印发《行动方案》。方案指出，到2027年建成。意见提出，2026年实现",
+                    "意见提出：到2030年实现。《关于加快发展的意见》发布。意见提出，2028年实现。方案指，不变"]
+        for source in sources {
+            let (bytes, holders, names) = Self.holders(of: source)
+            bytes.withUnsafeBufferPointer { buffer in
+                let cursor = TextCursor(bytes: buffer)
+                let segments = TextSegments(buffer)
+                let expected = Self.naiveShortTitleSpeakers(extractor, holders: holders, names: names, segments: segments, cursor: cursor)
+                let got = extractor.shortTitleSpeakers(holders: holders, names: names, segments: segments, cursor: cursor)
+                found += expected.count
+                if got.map({ [$0.offset, $0.holder.mention.range.lowerBound] }) != expected.map({ [$0.offset, $0.start] })
+                    || got.map(\.holder.name) != expected.map(\.name) { failures.append(String(source.prefix(80))) }
+            }
+        }
+        #expect(found > 5)
+        #expect(failures.isEmpty, "\(failures.prefix(3))")
+    }
+
+    /// The technology of a topic, read on its bytes and named by the word's index, is the one
+    /// the topic's `String` and the name table gave.
+    @Test func technologyByWordIndex() {
+        let extractor = Self.extractor
+        var named = 0
+        for topic in TargetSpeedPathTests.stretches + TargetSpeedPathTests.edges + extractor.technologies.words {
+            let expected = extractor.technologies.longest(in: topic).flatMap { extractor.technologyCanonical[$0] }
+            if expected != nil { named += 1 }
+            #expect(extractor.technology(of: topic) == expected, "\(topic)")
+        }
+        #expect(named > 100)
+    }
+
+    /// A dateline read with the opener and wire matchers is one read by comparing every word at
+    /// every place: an agency ending at every scalar of the texts, and before every dateline word.
+    @Test func datelineMatchersAgreeWithEveryWord() {
+        let extractor = Self.extractor
+        let openers = extractor.vocabulary.datelineOpeners.map { Array($0.utf8) }, wires = extractor.vocabulary.datelineWires.map { Array($0.utf8) }
+        var texts = TargetWordIndexTests.texts
+        for word in extractor.vocabulary.datelineOpeners + extractor.vocabulary.datelineWires {
+            texts.append(Array(("中国新闻网" + word + "北京1月24日电（记者").utf8))
+            texts.append(Array(("中国新闻网北京" + word).utf8))
+        }
+        var asked = 0, datelines = 0, failures: [String] = []
+        for text in texts.prefix(80) + texts.suffix(2 * (extractor.vocabulary.datelineOpeners.count + extractor.vocabulary.datelineWires.count)) {
+            text.withUnsafeBufferPointer { bytes in
+                let cursor = TextCursor(bytes: bytes)
+                for end in 1...bytes.count where end == bytes.count || !UTF8Bytes.isContinuation(bytes[end]) {
+                    let mention = Mention(range: max(0, end - 3)..<end, type: .institution, surface: "某社", entityIndex: nil, rule: "suffix", key: "某社")
+                    let start = end, limit = min(bytes.count, end + 36)
+                    guard TargetExtractor.scalarsAreCharacters(bytes, in: start..<limit) else { continue }
+                    asked += 1
+                    var twelfth = start, count = 0
+                    while count < 12, twelfth < limit {
+                        twelfth = min(limit, twelfth + UTF8Bytes.sequenceLength(lead: bytes[twelfth]))
+                        count += 1
+                    }
+                    let expected = openers.contains { cursor.matches($0, at: start) && start + $0.count <= limit }
+                        || wires.contains { TargetExtractor.contains($0, in: start..<twelfth, cursor: cursor) }
+                    if expected { datelines += 1 }
+                    if extractor.isDateline(mention, cursor: cursor) != expected { failures.append("\(end)") }
+                }
+            }
+        }
+        #expect(asked > 10_000)
+        #expect(datelines > 20)
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
 }

@@ -39,6 +39,9 @@ struct TargetExtractor {
     let mediaEntities: Set<Int>
     /// Technology names and aliases → canonical names.
     let technologyCanonical: [String: String]
+    /// ``technologyCanonical`` of each of ``technologies``' words, by the word's index: a word found
+    /// is named without hashing it again.
+    let technologyCanonicalByWord: [String?]
     /// Verbs by which a body issues a policy (印发, 发布): a policy issued in a
     /// paragraph holds the paragraph's goals (`subject.document`).
     let issuing: [String]
@@ -46,10 +49,12 @@ struct TargetExtractor {
     let shortTitles: WordMatcher
     /// The time grammar, compiled once, with the ontology's time words (`patterns/time.tsv`).
     let timeNormalizer: TimeNormalizer
-    /// ``TargetVocabulary/datelineOpeners`` and ``TargetVocabulary/datelineWires`` as bytes, for the
-    /// byte path of ``isDateline(_:cursor:)`` (`nil` when a word's scalars are not each a character).
-    let datelineOpenerBytes: [[UInt8]]?
-    let datelineWireBytes: [[UInt8]]?
+    /// Whether every scalar of ``TargetVocabulary/datelineOpeners`` and ``TargetVocabulary/datelineWires``
+    /// is a character of its own, for the byte path of ``isDateline(_:cursor:)``.
+    let datelineWordsAreSimple: Bool
+    /// The same words as matchers: each question is one pass, not one comparison per word and place.
+    let datelineOpeners: WordMatcher
+    let datelineWires: WordMatcher
     /// ``TargetVocabulary/projectWords`` as bytes, for the byte path of ``locatesProject(_:cursor:)``.
     let projectWordBytes: [[UInt8]]?
     /// ``TargetVocabulary/affiliationTitles`` as bytes, for the byte path of ``isAffiliation(_:cursor:)``.
@@ -106,8 +111,9 @@ struct TargetExtractor {
         self.vocabulary = vocabulary
         self.timeNormalizer = timeNormalizer
         projectWordBytes = Self.simpleWordBytes(vocabulary.projectWords)
-        datelineOpenerBytes = Self.simpleWordBytes(vocabulary.datelineOpeners)
-        datelineWireBytes = Self.simpleWordBytes(vocabulary.datelineWires)
+        datelineWordsAreSimple = Self.simpleWordBytes(vocabulary.datelineOpeners) != nil && Self.simpleWordBytes(vocabulary.datelineWires) != nil
+        datelineOpeners = WordMatcher(vocabulary.datelineOpeners)
+        datelineWires = WordMatcher(vocabulary.datelineWires)
         affiliationTitleBytes = vocabulary.affiliationTitles.map { Array($0.utf8) }
         affiliationFirstScalars = Self.firstScalarBits(vocabulary.affiliationTitles)
         projectMatcher = WordMatcher(vocabulary.projectWords)
@@ -148,6 +154,7 @@ struct TargetExtractor {
         goalBytes = PlainWords(goal.words)
         self.mediaEntities = mediaEntities
         self.technologyCanonical = technologyCanonical
+        technologyCanonicalByWord = technologies.words.map { technologyCanonical[$0] }
     }
 
     /// A stretch of the sentence around `range`, bounded so that checks cost a constant.
@@ -207,10 +214,14 @@ struct TargetExtractor {
         var results: [ExtractedTarget] = []
         // Keys hashed as bytes (CanonicalKey): a String key is normalised on every hash.
         var seen: Set<CanonicalKey> = []
-        var lastHolderByParagraph: [Int: Holder] = [:]
+        // The last organisation or policy of the paragraph (an index into `holders`), the last issued
+        // policy's, and the last holder of a target in it: kept and asked for in text order.
+        var lastHolderByParagraph = LastInParagraph<Int>()
+        // The sentence of the next holder read, walked forward (holders come in text order).
+        var holderSentence = 0
         var lastSpeaker: Holder? = nil
         var holderIndex = 0
-        var usedHolders: [Int: Holder] = [:]
+        var usedHolders = LastInParagraph<Holder>()
         var holders: [Mention] = []
         var holderNames: [String] = []
         for (index, mention) in allHolders.enumerated()
@@ -229,7 +240,7 @@ struct TargetExtractor {
         var affiliated = LastKeyedHolder()
         var allIndex = 0
         // subject.document: the last policy named in each paragraph; subject.report: a work report's region.
-        var lastPolicyByParagraph: [Int: Holder] = [:]
+        var lastPolicyByParagraph = LastInParagraph<Int>()
         var speakerParagraph = -1
         var lastNamed: Mention? = nil
         let report = reportHolder(holders: holders, names: names, cursor: cursor)
@@ -256,12 +267,17 @@ struct TargetExtractor {
             while holderIndex < holders.count, holders[holderIndex].range.upperBound <= time.range.lowerBound {
                 let mention = holders[holderIndex]
                 let name = holderNames[holderIndex]
-                let paragraph = segments.sentenceIndex(containing: mention.range.lowerBound).map { segments.sentences[$0].paragraph } ?? -1
+                // segments.sentenceIndex(containing:), walked forward: the first sentence that ends after the start, if it holds it.
+                while holderSentence < segments.sentences.count, segments.sentences[holderSentence].range.upperBound <= mention.range.lowerBound {
+                    holderSentence += 1
+                }
+                let paragraph = holderSentence < segments.sentences.count && segments.sentences[holderSentence].range.contains(mention.range.lowerBound)
+                    ? segments.sentences[holderSentence].paragraph : -1
                 if mention.type.isOrganisation || mention.type == .policy {
-                    lastHolderByParagraph[paragraph] = Holder(mention: mention, name: name)
+                    lastHolderByParagraph.keep(holderIndex, in: paragraph)
                 }
                 if mention.type == .policy, isIssued(mention, cursor: cursor) {
-                    lastPolicyByParagraph[paragraph] = Holder(mention: mention, name: name)
+                    lastPolicyByParagraph.keep(holderIndex, in: paragraph)
                 }
                 if mention.type.isOrganisation { lastNamed = mention }
                 // Policies are carried on only when they state something (《意见》提出).
@@ -310,11 +326,13 @@ struct TargetExtractor {
                 || time.value.relation == .by
             var carried: (Holder, String)? = nil
             if sentenceLooksAhead {
-                if let document = lastPolicyByParagraph[sentence.paragraph], time.range.lowerBound - document.mention.range.upperBound < 1500 {
-                    carried = (document, "subject.document")
+                if let document = lastPolicyByParagraph.last(in: sentence.paragraph),
+                   time.range.lowerBound - holders[document].range.upperBound < 1500 {
+                    carried = (Holder(mention: holders[document], name: holderNames[document]), "subject.document")
                 } else if let speaker {
                     carried = (speaker, speakerIsTitle ? "subject.short-title" : "subject.carried")
-                } else if let holder = usedHolders[sentence.paragraph] ?? lastHolderByParagraph[sentence.paragraph] {
+                } else if let holder = usedHolders.last(in: sentence.paragraph)
+                            ?? lastHolderByParagraph.last(in: sentence.paragraph).map({ Holder(mention: holders[$0], name: holderNames[$0]) }) {
                     carried = (holder, "subject.carried")
                 } else if let report {
                     carried = (report, "subject.report")
@@ -383,20 +401,20 @@ struct TargetExtractor {
             if rule == "subject.document" { lastSpeaker = nil }
             for holder in holders {
                 // Only bodies, companies and documents are carried on: a place named as a locator is no plan's holder.
-                if holder.mention.type != .region && holder.mention.type != .zone { usedHolders[sentence.paragraph] = holder }
+                if holder.mention.type != .region && holder.mention.type != .zone { usedHolders.keep(holder, in: sentence.paragraph) }
                 let modality = self.modality(for: holder.mention.type, clause: quoteRange, cursor: cursor)
                 var target = makeTarget(holder: holder, time: time, action: cursor.text(action), topic: topic,
                                         value: value, modality: modality, quote: cursor.text(quoteRange), rule: rule,
                                         text: text, actionRange: action)
                 // A topic that names no technology (横滨工厂) leaves it to the action's object: 试生产固态电池.
                 if target.technology == nil, let named = technologies.first(in: action.upperBound..<valueSearchEnd, of: cursor.bytes) {
-                    target.technology = technologyCanonical[technologies.words[named.word]]
+                    target.technology = technologyCanonicalByWord[named.word]
                 }
                 // …else the technology the sentence names before the time (钠离子电池2030年才能实现量产).
                 if target.technology == nil {
                     let before = window(sentence, around: time.range, cursor: cursor).lowerBound..<time.range.lowerBound
                     if let named = technologies.last(in: before, of: cursor.bytes) {
-                        target.technology = technologyCanonical[technologies.words[named]]
+                        target.technology = technologyCanonicalByWord[named]
                     }
                 }
                 let key = "\(target.subject)|\(target.time.relation)|\(target.time.year ?? 0)|\(target.time.month ?? 0)|\(target.topic ?? "")"
@@ -863,16 +881,17 @@ struct TargetExtractor {
             return true
         }
         let start = mention.range.upperBound, end = min(cursor.bytes.count, mention.range.upperBound + 36)
-        if let datelineOpenerBytes, let datelineWireBytes, Self.scalarsAreCharacters(cursor.bytes, in: start..<end) {
+        if datelineWordsAreSimple, Self.scalarsAreCharacters(cursor.bytes, in: start..<end) {
             // The byte path: characters are scalars, so the first 12 characters are the first 12 scalars.
             var twelfth = start, count = 0
             while count < 12, twelfth < end {
                 twelfth = min(end, twelfth + UTF8Bytes.sequenceLength(lead: cursor.bytes[twelfth]))
                 count += 1
             }
-            let head = start..<twelfth
-            return datelineOpenerBytes.contains { cursor.matches($0, at: start) && start + $0.count <= end }
-                || datelineWireBytes.contains { Self.contains($0, in: head, cursor: cursor) }
+            // A word of the matchers occurs exactly where its bytes do: a word's first byte is a
+            // scalar's first byte, which no continuation byte of the text equals.
+            if let shortest = datelineOpeners.shortestEnd(at: start, in: cursor.bytes), shortest <= end { return true }
+            return datelineWires.occurs(in: start..<twelfth, of: cursor.bytes)
         }
         let after = cursor.text(from: start, to: end)
         return vocabulary.datelineOpeners.contains { after.hasPrefix($0) } || vocabulary.datelineWires.contains { after.prefix(12).contains($0) }
@@ -952,8 +971,9 @@ struct TargetExtractor {
 
     /// The longest technology name in `topic` (全固态电池 in 配备全固态电池的电动汽车).
     func technology(of topic: String?) -> String? {
-        guard let topic else { return nil }
-        return technologies.longest(in: topic).flatMap { technologyCanonical[$0] }
+        guard var topic else { return nil }
+        // The topic's own bytes (a native string's), and the word's canonical name by its index.
+        return topic.withUTF8 { technologies.longest(in: 0..<$0.count, of: $0) }.flatMap { technologyCanonicalByWord[$0] }
     }
 
     /// Marks trimmed off both ends of a target's quote (built once: a `CharacterSet` is costly to make).
