@@ -239,4 +239,106 @@ import Testing
         #expect(datelines > 20)
         #expect(failures.isEmpty, "\(failures.prefix(5))")
     }
+
+    /// `isSpeaker` as it was: every place of the seven characters after the holder asked.
+    static func naiveIsSpeaker(_ extractor: TargetExtractor, _ mention: Mention, cursor: TextCursor) -> Bool {
+        var start = mention.range.upperBound
+        if let (scalar, next) = cursor.scalar(at: start), scalar == .rightTitle || scalar == .rightQuote { start = next }
+        var end = start
+        var count = 0
+        while count < 7, let (scalar, next) = cursor.scalar(at: end), !ScalarClass.isPunctuation(scalar) {
+            end = next
+            count += 1
+        }
+        return extractor.stating.occurs(in: start..<end, of: cursor.bytes)
+    }
+
+    /// A holder ending at every byte of the texts (cut sequences and stray bytes among them), and
+    /// before every stating word: the gated check says what the check of every place said.
+    @Test func speakerGateAgreesWithEveryPlace() {
+        let extractor = Self.extractor
+        var texts = TargetWordIndexTests.texts
+        for word in extractor.stating.words {
+            for text in ["北京市" + word + "张三", "北京市》" + word, "北京市“\u{301}" + word, "北京市🚗" + word, "北京市，" + word] {
+                texts.append(Array(text.utf8))
+            }
+        }
+        var asked = 0, speakers = 0, failures: [String] = []
+        for text in texts {
+            text.withUnsafeBufferPointer { bytes in
+                let cursor = TextCursor(bytes: bytes)
+                for end in 0...bytes.count {
+                    let mention = Mention(range: max(0, end - 3)..<end, type: .company, surface: "某", entityIndex: nil, rule: "suffix", key: "某")
+                    asked += 1
+                    let expected = Self.naiveIsSpeaker(extractor, mention, cursor: cursor)
+                    if expected { speakers += 1 }
+                    if extractor.isSpeaker(mention, cursor: cursor) != expected { failures.append("\(end)") }
+                }
+            }
+        }
+        #expect(asked > 100_000)
+        #expect(speakers > 1_000)
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
+
+    /// The matchers' scans with the gate in the loop (first, last, longest) find what asking
+    /// every place finds.
+    @Test func matcherScansAgreeWithEveryPlace() {
+        let extractor = Self.extractor
+        let matchers = [extractor.stating, extractor.technologies, extractor.actions, WordMatcher(["a", "ab", "将", "将来", "\u{301}", "é"])]
+        var asked = 0, failures: [String] = []
+        for text in TargetWordIndexTests.texts.prefix(80) {
+            text.withUnsafeBufferPointer { bytes in
+                for matcher in matchers {
+                    for start in stride(from: 0, to: bytes.count, by: 7) {
+                        let range = start..<min(bytes.count, start + 5 + start % 97)
+                        asked += 1
+                        let places = range.filter { !UTF8Bytes.isContinuation(bytes[$0]) }
+                            .compactMap { index in matcher.word(at: index, in: bytes, limit: range.upperBound).map { (index, $0.word, $0.end) } }
+                        let first = places.first.map { [$0.1, $0.0, $0.2] }
+                        var best: (word: Int, length: Int)? = nil
+                        for place in places where place.2 - place.0 >= (best?.length ?? 0) { best = (place.1, place.2 - place.0) }
+                        var last: Int? = nil, next = range.lowerBound
+                        for place in places where place.0 >= next { last = place.1; next = place.2 }
+                        if matcher.first(in: range, of: bytes).map({ [$0.word, $0.range.lowerBound, $0.range.upperBound] }) != first
+                            || matcher.longest(in: range, of: bytes) != best?.word || matcher.last(in: range, of: bytes) != last {
+                            failures.append("\(range)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(asked > 10_000)
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
+
+    /// A notice's document read with the byte gate on its opening word is the one the `String`
+    /// rules read, on every clause of the texts and on notice titles with odd scalars.
+    @Test func noticeGateAgreesWithTheStringRules() {
+        let issuance = sharedExtractor.issuanceExtractor
+        var titles = TargetSpeedPathTests.stretches + TargetSpeedPathTests.edges
+        for open in issuance.noticeOpens {
+            for verb in issuance.verbs {
+                titles += [open + verb + "《新能源汽车产业发展规划》的通知", open + verb + "新能源汽车产业发展规划的通知",
+                           open + "\u{301}" + verb + "规划的通知", "\u{F900}" + open + verb + "规划的通知", open + verb + "e\u{301}规划的通知"]
+            }
+        }
+        var found = 0
+        for title in titles {
+            // The String rules alone: the same words, asked without the gate.
+            var expected: String? = nil
+            search: for open in issuance.noticeOpens where title.hasPrefix(open) {
+                for close in issuance.noticeCloses where title.hasSuffix(close) {
+                    let body = title.dropFirst(open.count).dropLast(close.count)
+                    for verb in issuance.verbs where body.hasPrefix(verb) {
+                        let inner = body.dropFirst(verb.count).trimmingCharacters(in: CharacterSet(charactersIn: "《》〈〉“”"))
+                        if inner.count >= 4 { expected = inner; break search }
+                    }
+                }
+            }
+            if expected != nil { found += 1 }
+            #expect(issuance.issuedDocument(inNotice: title) == expected, "\(title)")
+        }
+        #expect(found > 10)
+    }
 }

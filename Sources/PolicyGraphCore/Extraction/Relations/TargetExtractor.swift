@@ -31,6 +31,8 @@ struct TargetExtractor {
     let forecastWords: WordMatcher
     /// Words after a holder that make it a speaker (提出, 表示, 将, 计划 …).
     let stating: WordMatcher
+    /// Their first scalars, for the gate of ``isSpeaker(_:cursor:)``.
+    let statingFirstScalars: (bits: [UInt64], others: Bool)
     /// The technology lexicon's names and aliases.
     let technologies: WordMatcher
     let actions: WordMatcher
@@ -151,6 +153,7 @@ struct TargetExtractor {
         skipsActionlessSentences = ActionSentences.scansBySentence(timeNormalizer.vocabulary)
         nouns = WordMatcher(vocabulary.nouns)
         statingBytes = PlainWords(stating.words)
+        statingFirstScalars = ActionSentences.firstScalarBits(stating.words)
         goalBytes = PlainWords(goal.words)
         self.mediaEntities = mediaEntities
         self.technologyCanonical = technologyCanonical
@@ -847,17 +850,40 @@ struct TargetExtractor {
     /// A holder followed closely by a verb of stating or planning: 丰田汽车宣布,
     /// 工业和信息化部方面表示, 上汽、广汽、长安等车企都表示, 北京将.
     func isSpeaker(_ mention: Mention, cursor: TextCursor) -> Bool {
+        let bytes = cursor.bytes
         // Up to seven characters after the holder, up to a punctuation mark.
         var start = mention.range.upperBound
         // A title's or a quotation's closing mark belongs to the holder: 《意见》提出.
         if let (scalar, next) = cursor.scalar(at: start), scalar == .rightTitle || scalar == .rightQuote { start = next }
         var end = start
         var count = 0
-        while count < 7, let (scalar, next) = cursor.scalar(at: end), !ScalarClass.isPunctuation(scalar) {
-            end = next
+        // Where a stating word may first start: the first scalar that starts one (``statingFirstScalars``).
+        // The gate holds where every scalar read is ASCII or a whole three-byte sequence: there the
+        // scalars read are every place a word can start; elsewhere every place is asked.
+        var candidate = -1
+        var gated = statingFirstScalars.others == false
+        while count < 7, end < bytes.count {
+            let lead = bytes[end]
+            let scalar: UInt32
+            let length: Int
+            if lead & 0xF0 == 0xE0, end &+ 2 < bytes.count, bytes[end &+ 1] & 0xC0 == 0x80, bytes[end &+ 2] & 0xC0 == 0x80 {
+                let block = Int(lead & 0x0F) &<< 6 | Int(bytes[end &+ 1] & 0x3F)
+                scalar = UInt32(truncatingIfNeeded: block) &<< 6 | UInt32(bytes[end &+ 2] & 0x3F)
+                length = 3
+                if candidate < 0, statingFirstScalars.bits[block] & (1 &<< UInt64(bytes[end &+ 2] & 0x3F)) != 0 { candidate = end }
+            } else {
+                (scalar, length) = UTF8Bytes.scalar(in: bytes, at: end)
+                if lead >= 0x80 { gated = false }
+            }
+            // Ideographs (U+3400…U+9FFF) are no punctuation: the ranges are tested only outside them.
+            if scalar < 0x3400 || scalar >= 0xA000, ScalarClass.isPunctuation(scalar) { break }
+            end += length
             count += 1
         }
-        return stating.occurs(in: start..<end, of: cursor.bytes)
+        if gated {
+            return candidate >= 0 && stating.occurs(in: candidate..<end, of: bytes)
+        }
+        return stating.occurs(in: start..<end, of: bytes)
     }
 
     /// A holder that opens a clause (…介绍，比亚迪2013年开始…; 据国家统计局…): the
