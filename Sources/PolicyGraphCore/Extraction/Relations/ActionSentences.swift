@@ -47,25 +47,36 @@ struct ActionSentences {
         runs = Self.runs(sentences: sentences, keep: last.map { $0 != nil }, bytes: bytes)
     }
 
-    /// The start of the last `actions` word that starts at a scalar of `range` and ends inside it,
-    /// read backwards from the range's end; a three-byte scalar is first tested against `bits`.
+    /// The start of the last `actions` word that starts at a scalar of `range` and ends inside it.
+    /// The range is read forwards, a whole three-byte sequence at a time (most of Chinese text),
+    /// each first tested against `bits`; from the first word found on, every place is asked.
     @inline(__always)
     static func lastActionStart(in range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, actions: WordMatcher,
                                 bits: UnsafeBufferPointer<UInt64>, others: Bool) -> Int? {
-        var index = range.upperBound
-        while index > range.lowerBound {
-            index -= 1
+        var index = range.lowerBound
+        let count = bytes.count
+        while index < range.upperBound {
             let lead = bytes[index]
-            if lead & 0xC0 == 0x80 { continue }
-            if lead & 0xF0 == 0xE0 {
-                // A word's first scalar is whole: a lead whose sequence is cut short starts none.
-                guard index &+ 3 <= bytes.count else { continue }
+            if lead & 0xF0 == 0xE0, index &+ 3 <= count, bytes[index &+ 1] & 0xC0 == 0x80, bytes[index &+ 2] & 0xC0 == 0x80 {
                 let block = Int(lead & 0x0F) &<< 6 | Int(bytes[index &+ 1] & 0x3F)
-                if bits[block] & (1 &<< UInt64(bytes[index &+ 2] & 0x3F)) == 0 { continue }
-            } else if !others {
+                if bits[block] & (1 &<< UInt64(bytes[index &+ 2] & 0x3F)) == 0 { index &+= 3; continue }
+            } else if lead & 0xC0 == 0x80 || (!others && lead & 0xF0 != 0xE0) {
+                // A continuation byte starts no word; nor, when every word starts with a three-byte
+                // scalar, does another lead (a cut three-byte lead is asked below).
+                index &+= 1
                 continue
             }
-            if let end = actions.shortestEnd(at: index, in: bytes), end <= range.upperBound { return index }
+            if let end = actions.shortestEnd(at: index, in: bytes), end <= range.upperBound {
+                // The last one: the rest of the range is asked place by place (backwards, from its end).
+                var back = range.upperBound
+                while back > index {
+                    back -= 1
+                    if UTF8Bytes.isContinuation(bytes[back]) { continue }
+                    if let end = actions.shortestEnd(at: back, in: bytes), end <= range.upperBound { return back }
+                }
+                return index
+            }
+            index &+= 1
         }
         return nil
     }
