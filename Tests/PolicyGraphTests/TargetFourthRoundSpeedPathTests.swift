@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import PolicyGraphCore
 
-/// The fourth round of the target fast paths against the paths they replace: the time scan of
-/// the sentences with an action word (``ActionSentences``) against the scan of the whole text,
-/// and the targets found with it against those found reading every time.
+/// The fourth round of the target and issuance fast paths against the paths they replace, on the
+/// seeds and dev texts, run-together and generated texts: short titles that speak, the speaker
+/// gate, the matchers' scans, technologies by word index, datelines and notices.
 @Suite struct TargetFourthRoundSpeedPathTests {
     static var extractor: TargetExtractor { sharedExtractor.targetExtractor }
 
@@ -40,91 +40,6 @@ import Testing
         }
         return result
     }()
-
-    /// The targets of `source` as ``Extractor/extract(_:published:metadata:)`` finds them, by `targets`.
-    static func targets(of source: String, with targets: TargetExtractor) -> [ExtractedTarget] {
-        let shared = sharedExtractor
-        let document = SourceDocument(name: "t.txt", string: source)
-        let text = shared.normalize(document)
-        let recognition = shared.recognizer.recognize(text)
-        let reported = OriginalScript.restore(recognition.mentions, text: text, original: document.text.bytes, folding: shared.lexicon.ontology.folding)
-        let names = EntityGrouping.entities(from: reported, text: text, ontology: shared.lexicon.ontology).names
-        let date = shared.publicationDate(document: document, text: text, option: nil, metadata: nil).0
-        return text.bytes.withUnsafeBufferPointer { buffer in
-            targets.extract(text: text, cursor: TextCursor(bytes: buffer), segments: TextSegments(buffer), mentions: recognition.mentions,
-                            names: names, reference: date.flatMap(ReferenceDate.init))
-        }
-    }
-
-    /// Reading only the times of sentences with an action word finds every target that reading
-    /// every time finds, with the same fields, on real, run-together and generated texts.
-    @Test func actionSentencesKeepEveryTarget() {
-        var everyTime = Self.extractor
-        everyTime.skipsActionlessSentences = false
-        #expect(Self.extractor.skipsActionlessSentences)
-        var found = 0, failures: [String] = []
-        for source in Self.sources {
-            let expected = Self.targets(of: source, with: everyTime)
-            found += expected.count
-            if Self.targets(of: source, with: Self.extractor) != expected { failures.append(String(source.prefix(80))) }
-        }
-        #expect(found > 300)
-        #expect(failures.isEmpty, "\(failures.prefix(3))")
-    }
-
-    /// The scan of the runs gives exactly the expressions the scan of the whole text gives in
-    /// them; the runs hold every sentence with an action word, and each sentence's last action
-    /// word is the last place where the action matcher finds a word ending inside the sentence.
-    @Test func runsGiveTheWholeScansTimes() {
-        let extractor = Self.extractor
-        let normalizer = extractor.timeNormalizer
-        var skipped = 0, kept = 0, failures: [String] = []
-        for source in Self.sources {
-            let bytes = sharedExtractor.normalize(SourceDocument(name: "t.txt", string: source)).bytes
-            bytes.withUnsafeBufferPointer { buffer in
-                let segments = TextSegments(buffer)
-                let sentences = ActionSentences(segments: segments, bytes: buffer, actions: extractor.actions, firstScalars: extractor.actionFirstScalars)
-                for (index, sentence) in segments.sentences.enumerated() {
-                    let starts = sentence.range.filter { !UTF8Bytes.isContinuation(buffer[$0]) }
-                    let naive = starts.last { extractor.actions.word(at: $0, in: buffer, limit: sentence.range.upperBound) != nil }
-                    if sentences.lastAction[index] != naive { failures.append("last action of sentence \(index)") }
-                    let inRun = sentences.runs.contains { $0.contains(sentence.range.lowerBound) }
-                    if naive != nil && !inRun { failures.append("sentence \(index) left out") }
-                    if inRun { kept += 1 } else { skipped += 1 }
-                }
-                let reference = ReferenceDate(year: 2024, month: 6)
-                let whole = normalizer.expressions(in: buffer, reference: reference)
-                    .filter { time in sentences.runs.contains { $0.contains(time.range.lowerBound) } }
-                if sentences.times(in: buffer, normalizer: normalizer, reference: reference) != whole { failures.append(String(source.prefix(80))) }
-            }
-        }
-        #expect(skipped > 1_000)
-        #expect(kept > 1_000)
-        #expect(failures.isEmpty, "\(failures.prefix(5))")
-    }
-
-    /// No word the time grammar reads holds a sentence end, so no expression crosses one; the
-    /// bundled vocabulary holds none, and a vocabulary that does turns the sentence runs off.
-    @Test func noTimeWordHoldsASentenceEnd() {
-        let grammar: [TimeWords] = [
-            TimeParser.approximateWords, TimeParser.untilPrefixes, TimeParser.aimPrefixes, TimeParser.aimPrepositions, TimeParser.prefixes,
-            TimeParser.toNowWords, TimeParser.withinYearWords, TimeParser.thisMonthWords, TimeParser.firstQuarterWords,
-            TimeParser.lastQuarterWords, TimeParser.quarterUnits, TimeParser.monthUnits, TimeParser.lastWords, TimeParser.quarterWords,
-            TimeParser.quarterParts, TimeParser.dayWords, TimeParser.dayListSeparators, TimeParser.nextWords, TimeParser.dateUnits,
-            TimeParser.nowWords, TimeParser.betweenWords, TimeParser.countedUnits, TimeParser.countedDirections, TimeParser.windowUnits,
-            TimeParser.windowSeparators, TimeParser.centuryWords, TimeParser.decadeParts, TimeParser.centuryParts, TimeParser.withinWords,
-            TimeParser.monthSuffixWords, TimeParser.ofWords, TimeParser.ordinalWords, TimeParser.zeroWords, TimeParser.rangeSeparatorWords,
-            TimeParser.rangeJoiners, TimeParser.dateSeparators, TimeParser.windowLeads, TimeParser.standaloneWindowLeads,
-        ]
-        let words = grammar.flatMap(\.words)
-        #expect(words.count > 100)
-        #expect(!words.contains { $0.unicodeScalars.contains { ActionSentences.isSentenceEnd($0.value) } })
-        #expect(ActionSentences.scansBySentence(Self.extractor.timeNormalizer.vocabulary))
-        var odd = TimeVocabulary()
-        _ = odd.add(["年底。", "year-part", "11-12"])
-        odd.finish()
-        #expect(!ActionSentences.scansBySentence(odd))
-    }
 
     /// The mentions, names and holders of `source` as the target rules read them.
     static func holders(of source: String) -> (text: [UInt8], holders: [Mention], names: EntityNames) {

@@ -101,12 +101,6 @@ struct TargetExtractor {
     static let rangeWordBytes = Array("至".utf8)
     /// ``TargetVocabulary/indicatorCues`` as bytes, for ``headingYearTargets(report:times:segments:cursor:text:)``.
     let indicatorCueBytes: [[UInt8]]
-    /// The first scalars of the action words, for ``ActionSentences``.
-    let actionFirstScalars: (bits: [UInt64], others: Bool)
-    /// Whether times are parsed only in the sentences that can hold a target (``ActionSentences``):
-    /// on unless the time words hold a sentence end. Off, every time of the text is parsed and
-    /// read (what tests compare the sentence runs with).
-    var skipsActionlessSentences: Bool
 
     init(vocabulary: TargetVocabulary, technologyNames: [String], mediaEntities: Set<Int>, technologyCanonical: [String: String],
          issuing: [String] = [], shortTitles: [String] = [], timeNormalizer: TimeNormalizer = TimeNormalizer()) {
@@ -149,11 +143,9 @@ struct TargetExtractor {
         stating = WordMatcher(vocabulary.reportingWords + vocabulary.promiseWords + vocabulary.futureWords)
         technologies = WordMatcher(technologyNames)
         actions = WordMatcher(vocabulary.actions)
-        actionFirstScalars = ActionSentences.firstScalarBits(actions.words)
-        skipsActionlessSentences = ActionSentences.scansBySentence(timeNormalizer.vocabulary)
         nouns = WordMatcher(vocabulary.nouns)
         statingBytes = PlainWords(stating.words)
-        statingFirstScalars = ActionSentences.firstScalarBits(stating.words)
+        statingFirstScalars = Self.threeByteFirstScalars(stating.words)
         goalBytes = PlainWords(goal.words)
         self.mediaEntities = mediaEntities
         self.technologyCanonical = technologyCanonical
@@ -248,15 +240,7 @@ struct TargetExtractor {
         var lastNamed: Mention? = nil
         let report = reportHolder(holders: holders, names: names, cursor: cursor)
         let titleSpeakers = shortTitleSpeakers(holders: holders, names: names, segments: segments, cursor: cursor)
-        // Only the sentences with an action word can hold a target: their times alone are parsed
-        // and read. The state carried from time to time (the paragraph's holders and speaker) is the
-        // same at every time read, since it depends only on the holders before it, except for a short
-        // title that speaks (read in turn with the holders at each time) and for a work report (its
-        // heading years are times of sentences without an action): their texts read every time.
-        let actionSentences = skipsActionlessSentences && report == nil && titleSpeakers.isEmpty
-            ? ActionSentences(segments: segments, bytes: cursor.bytes, actions: actions, firstScalars: actionFirstScalars) : nil
-        let times = actionSentences?.times(in: cursor.bytes, normalizer: timeNormalizer, reference: reference)
-            ?? timeNormalizer.expressions(in: cursor.bytes, reference: reference)
+        let times = timeNormalizer.expressions(in: cursor.bytes, reference: reference)
         var titleSpeakerIndex = 0
         var lastSpeakerAt = -1
         var speakerIsTitle = false
@@ -308,8 +292,6 @@ struct TargetExtractor {
                 }
                 titleSpeakerIndex += 1
             }
-            // A target's action follows its time in its sentence (findAction below).
-            if let actionSentences, (actionSentences.lastAction[sentenceIndex] ?? -1) < time.range.upperBound { continue }
             guard isTarget(time, sentence: sentence, cursor: cursor, policyRanges: policyRanges, reference: reference, words: &sentenceWords)
             else { continue }
             // target.not-headline: a headline sums up the story below it, which states the target itself.
@@ -956,6 +938,18 @@ struct TargetExtractor {
 
     /// How far after a holder a title is looked for, in bytes.
     static let affiliationWindow = 40
+
+    /// The first scalars of `words` that are three bytes long (U+0800…U+FFFF, every Chinese
+    /// character), one bit each; and whether a word starts with a scalar of another length.
+    static func threeByteFirstScalars(_ words: [String]) -> (bits: [UInt64], others: Bool) {
+        var scalars: Set<UInt32> = []
+        var others = false
+        for word in words {
+            guard let first = word.unicodeScalars.first else { continue }
+            if first.value >= 0x800 && first.value < 0x10000 { scalars.insert(first.value) } else { others = true }
+        }
+        return (TimeNormalizer.bits(scalars), others)
+    }
 
     /// The first scalars of `words` as bits (``TimeNormalizer/bits(_:)``), when each is plain
     /// (``PlainUTF8/plainLength(_:at:)``: a character of its own, without a decomposition); else `nil`.
