@@ -85,30 +85,16 @@ struct TopicScalars: Sendable {
 
     // MARK: Rules
 
-    /// `String.hasPrefix` on plain scalars: the scalars compared in place, the first first (most
-    /// words differ from the text there), with no slice made.
+    /// `String.hasPrefix` on plain scalars.
     @inline(__always)
     static func hasPrefix(_ text: [UInt32], _ word: [UInt32]) -> Bool {
-        guard word.count <= text.count else { return false }
-        var index = 0
-        while index < word.count {
-            if text[index] != word[index] { return false }
-            index += 1
-        }
-        return true
+        word.count <= text.count && text[..<word.count].elementsEqual(word)
     }
 
-    /// `String.hasSuffix` on plain scalars: the scalars compared in place, the last first.
+    /// `String.hasSuffix` on plain scalars.
     @inline(__always)
     static func hasSuffix(_ text: [UInt32], _ word: [UInt32]) -> Bool {
-        guard word.count <= text.count else { return false }
-        let offset = text.count - word.count
-        var index = word.count
-        while index > 0 {
-            index -= 1
-            if text[offset + index] != word[index] { return false }
-        }
-        return true
+        word.count <= text.count && text[(text.count - word.count)...].elementsEqual(word)
     }
 
     /// The first place `word` starts in `text` (Foundation's `range(of:)` on plain scalars).
