@@ -21,11 +21,30 @@ struct IssuanceExtractor {
     static let joiners: Set<String> = ["、", "和", "与", "及", "联合", " ", "，", ",", "以及"]
 
     /// Words by role (report, object, notice-open, notice-close, label).
-    var cues: [String: [String]] = [:]
+    let cues: [String: [String]]
     /// Title endings of government work reports (政府工作报告).
-    var reportTitles: [String] = []
+    let reportTitles: [String]
     /// The issuing verbs (印发, 发布 …), for notices.
-    var verbs: [String] = []
+    let verbs: [String]
+    /// The `object` words as bytes, for ``genericObject(after:cursor:)``: compiled once, not per verb.
+    let objectBytes: [[UInt8]]
+    /// The `notice-open` and `notice-close` words, looked up once.
+    let noticeOpens: [String]
+    let noticeCloses: [String]
+    /// ``noticeOpens`` as bytes when every one is plain (``PlainWords``), for the byte gate of
+    /// ``issuedDocument(inNotice:)``.
+    let noticeOpenBytes: PlainWords?
+    static let leBytes = Array("了".utf8)
+
+    init(cues: [String: [String]] = [:], reportTitles: [String] = [], verbs: [String] = []) {
+        self.cues = cues
+        self.reportTitles = reportTitles
+        self.verbs = verbs
+        objectBytes = (cues["object"] ?? []).map { Array($0.utf8) }
+        noticeOpens = cues["notice-open"] ?? []
+        noticeCloses = cues["notice-close"] ?? []
+        noticeOpenBytes = PlainWords(noticeOpens)
+    }
 
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], markers: [Marker],
                  names: EntityNames) -> [IssuedPair] {
@@ -38,6 +57,8 @@ struct IssuanceExtractor {
             guard case let .issuance(position) = marker.kind, position != .after,
                   let sentenceIndex = segments.sentenceIndex(containing: marker.range.lowerBound) else { continue }
             let sentence = segments.sentences[sentenceIndex]
+            // The sentence's text, made once for the marker's pairs (the text of the sentence holding the verb).
+            var sentenceText: String?? = nil
             // The policies: the first policy after the verb in the sentence, and those right after it.
             var policies: [Mention] = []
             var rule = "issued.verb"
@@ -79,8 +100,8 @@ struct IssuanceExtractor {
                 for policy in policies {
                     guard let issuerName = names[issuer.key], let policyName = names[policy.key] else { continue }
                     guard seen.insert(IssuedPairKey(issuer: issuerName, policy: policyName)).inserted else { continue }
-                    pairs.append(IssuedPair(issuer: issuerName, policy: policyName, rule: rule,
-                                            sentence: segments.sentenceText(containing: marker.range.lowerBound, cursor: cursor),
+                    if sentenceText == nil { sentenceText = .some(segments.sentenceText(at: sentenceIndex, cursor: cursor)) }
+                    pairs.append(IssuedPair(issuer: issuerName, policy: policyName, rule: rule, sentence: sentenceText!,
                                             issuerOffsets: offsets(issuer.range, text), verbOffsets: offsets(marker.range, text),
                                             policyOffsets: offsets(policy.range, text)))
                 }
@@ -94,8 +115,8 @@ struct IssuanceExtractor {
     /// The end of a generic document noun right after a verb (印发文件, 印发了文件), or nil.
     func genericObject(after offset: Int, cursor: TextCursor) -> Int? {
         var start = offset
-        if cursor.matches(Array("了".utf8), at: start) { start += 3 }
-        for word in cues["object"] ?? [] where cursor.matches(Array(word.utf8), at: start) { return start + word.utf8.count }
+        if cursor.matches(Self.leBytes, at: start) { start += Self.leBytes.count }
+        for word in objectBytes where cursor.matches(word, at: start) { return start + word.count }
         return nil
     }
 
@@ -124,8 +145,17 @@ struct IssuanceExtractor {
 
     /// X in 关于印发X的通知 (without 《》), or nil.
     func issuedDocument(inNotice title: String) -> String? {
-        for open in cues["notice-open"] ?? [] where title.hasPrefix(open) {
-            for close in cues["notice-close"] ?? [] where title.hasSuffix(close) {
+        // A plain title that opens with no plain `notice-open` word's bytes opens with none (there a
+        // byte prefix is a `String` prefix): most titles are turned down before `hasPrefix`.
+        if let noticeOpenBytes {
+            var title = title
+            let opens = title.withUTF8 { bytes in
+                PlainUTF8.plainCount(bytes) == nil || noticeOpenBytes.anyStarts(at: 0, before: bytes.count, in: bytes)
+            }
+            if !opens { return nil }
+        }
+        for open in noticeOpens where title.hasPrefix(open) {
+            for close in noticeCloses where title.hasSuffix(close) {
                 let body = title.dropFirst(open.count).dropLast(close.count)
                 for verb in verbs where body.hasPrefix(verb) {
                     let inner = body.dropFirst(verb.count).trimmingCharacters(in: CharacterSet(charactersIn: "《》〈〉“”"))

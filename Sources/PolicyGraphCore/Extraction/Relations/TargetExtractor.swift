@@ -31,6 +31,8 @@ struct TargetExtractor {
     let forecastWords: WordMatcher
     /// Words after a holder that make it a speaker (提出, 表示, 将, 计划 …).
     let stating: WordMatcher
+    /// Their first scalars, for the gate of ``isSpeaker(_:cursor:)``.
+    let statingFirstScalars: (bits: [UInt64], others: Bool)
     /// The technology lexicon's names and aliases.
     let technologies: WordMatcher
     let actions: WordMatcher
@@ -39,6 +41,9 @@ struct TargetExtractor {
     let mediaEntities: Set<Int>
     /// Technology names and aliases → canonical names.
     let technologyCanonical: [String: String]
+    /// ``technologyCanonical`` of each of ``technologies``' words, by the word's index: a word found
+    /// is named without hashing it again.
+    let technologyCanonicalByWord: [String?]
     /// Verbs by which a body issues a policy (印发, 发布): a policy issued in a
     /// paragraph holds the paragraph's goals (`subject.document`).
     let issuing: [String]
@@ -46,10 +51,12 @@ struct TargetExtractor {
     let shortTitles: WordMatcher
     /// The time grammar, compiled once, with the ontology's time words (`patterns/time.tsv`).
     let timeNormalizer: TimeNormalizer
-    /// ``TargetVocabulary/datelineOpeners`` and ``TargetVocabulary/datelineWires`` as bytes, for the
-    /// byte path of ``isDateline(_:cursor:)`` (`nil` when a word's scalars are not each a character).
-    let datelineOpenerBytes: [[UInt8]]?
-    let datelineWireBytes: [[UInt8]]?
+    /// Whether every scalar of ``TargetVocabulary/datelineOpeners`` and ``TargetVocabulary/datelineWires``
+    /// is a character of its own, for the byte path of ``isDateline(_:cursor:)``.
+    let datelineWordsAreSimple: Bool
+    /// The same words as matchers: each question is one pass, not one comparison per word and place.
+    let datelineOpeners: WordMatcher
+    let datelineWires: WordMatcher
     /// ``TargetVocabulary/projectWords`` as bytes, for the byte path of ``locatesProject(_:cursor:)``.
     let projectWordBytes: [[UInt8]]?
     /// ``TargetVocabulary/affiliationTitles`` as bytes, for the byte path of ``isAffiliation(_:cursor:)``.
@@ -100,8 +107,9 @@ struct TargetExtractor {
         self.vocabulary = vocabulary
         self.timeNormalizer = timeNormalizer
         projectWordBytes = Self.simpleWordBytes(vocabulary.projectWords)
-        datelineOpenerBytes = Self.simpleWordBytes(vocabulary.datelineOpeners)
-        datelineWireBytes = Self.simpleWordBytes(vocabulary.datelineWires)
+        datelineWordsAreSimple = Self.simpleWordBytes(vocabulary.datelineOpeners) != nil && Self.simpleWordBytes(vocabulary.datelineWires) != nil
+        datelineOpeners = WordMatcher(vocabulary.datelineOpeners)
+        datelineWires = WordMatcher(vocabulary.datelineWires)
         affiliationTitleBytes = vocabulary.affiliationTitles.map { Array($0.utf8) }
         affiliationFirstScalars = Self.firstScalarBits(vocabulary.affiliationTitles)
         projectMatcher = WordMatcher(vocabulary.projectWords)
@@ -137,9 +145,11 @@ struct TargetExtractor {
         actions = WordMatcher(vocabulary.actions)
         nouns = WordMatcher(vocabulary.nouns)
         statingBytes = PlainWords(stating.words)
+        statingFirstScalars = Self.threeByteFirstScalars(stating.words)
         goalBytes = PlainWords(goal.words)
         self.mediaEntities = mediaEntities
         self.technologyCanonical = technologyCanonical
+        technologyCanonicalByWord = technologies.words.map { technologyCanonical[$0] }
     }
 
     /// A stretch of the sentence around `range`, bounded so that checks cost a constant.
@@ -171,7 +181,6 @@ struct TargetExtractor {
 
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], names: EntityNames,
                  reference: ReferenceDate?) -> [ExtractedTarget] {
-        let times = timeNormalizer.expressions(in: cursor.bytes, reference: reference)
         // The holders as indices into `mentions` (a Mention is costly to copy), with their output
         // names, each looked up once (a lookup hashes the key).
         var allHolders: [Int] = []
@@ -200,10 +209,14 @@ struct TargetExtractor {
         var results: [ExtractedTarget] = []
         // Keys hashed as bytes (CanonicalKey): a String key is normalised on every hash.
         var seen: Set<CanonicalKey> = []
-        var lastHolderByParagraph: [Int: Holder] = [:]
+        // The last organisation or policy of the paragraph (an index into `holders`), the last issued
+        // policy's, and the last holder of a target in it: kept and asked for in text order.
+        var lastHolderByParagraph = LastInParagraph<Int>()
+        // The sentence of the next holder read, walked forward (holders come in text order).
+        var holderSentence = 0
         var lastSpeaker: Holder? = nil
         var holderIndex = 0
-        var usedHolders: [Int: Holder] = [:]
+        var usedHolders = LastInParagraph<Holder>()
         var holders: [Mention] = []
         var holderNames: [String] = []
         for (index, mention) in allHolders.enumerated()
@@ -222,11 +235,12 @@ struct TargetExtractor {
         var affiliated = LastKeyedHolder()
         var allIndex = 0
         // subject.document: the last policy named in each paragraph; subject.report: a work report's region.
-        var lastPolicyByParagraph: [Int: Holder] = [:]
+        var lastPolicyByParagraph = LastInParagraph<Int>()
         var speakerParagraph = -1
         var lastNamed: Mention? = nil
         let report = reportHolder(holders: holders, names: names, cursor: cursor)
         let titleSpeakers = shortTitleSpeakers(holders: holders, names: names, segments: segments, cursor: cursor)
+        let times = timeNormalizer.expressions(in: cursor.bytes, reference: reference)
         var titleSpeakerIndex = 0
         var lastSpeakerAt = -1
         var speakerIsTitle = false
@@ -240,12 +254,17 @@ struct TargetExtractor {
             while holderIndex < holders.count, holders[holderIndex].range.upperBound <= time.range.lowerBound {
                 let mention = holders[holderIndex]
                 let name = holderNames[holderIndex]
-                let paragraph = segments.sentenceIndex(containing: mention.range.lowerBound).map { segments.sentences[$0].paragraph } ?? -1
+                // segments.sentenceIndex(containing:), walked forward: the first sentence that ends after the start, if it holds it.
+                while holderSentence < segments.sentences.count, segments.sentences[holderSentence].range.upperBound <= mention.range.lowerBound {
+                    holderSentence += 1
+                }
+                let paragraph = holderSentence < segments.sentences.count && segments.sentences[holderSentence].range.contains(mention.range.lowerBound)
+                    ? segments.sentences[holderSentence].paragraph : -1
                 if mention.type.isOrganisation || mention.type == .policy {
-                    lastHolderByParagraph[paragraph] = Holder(mention: mention, name: name)
+                    lastHolderByParagraph.keep(holderIndex, in: paragraph)
                 }
                 if mention.type == .policy, isIssued(mention, cursor: cursor) {
-                    lastPolicyByParagraph[paragraph] = Holder(mention: mention, name: name)
+                    lastPolicyByParagraph.keep(holderIndex, in: paragraph)
                 }
                 if mention.type.isOrganisation { lastNamed = mention }
                 // Policies are carried on only when they state something (《意见》提出).
@@ -292,11 +311,13 @@ struct TargetExtractor {
                 || time.value.relation == .by
             var carried: (Holder, String)? = nil
             if sentenceLooksAhead {
-                if let document = lastPolicyByParagraph[sentence.paragraph], time.range.lowerBound - document.mention.range.upperBound < 1500 {
-                    carried = (document, "subject.document")
+                if let document = lastPolicyByParagraph.last(in: sentence.paragraph),
+                   time.range.lowerBound - holders[document].range.upperBound < 1500 {
+                    carried = (Holder(mention: holders[document], name: holderNames[document]), "subject.document")
                 } else if let speaker {
                     carried = (speaker, speakerIsTitle ? "subject.short-title" : "subject.carried")
-                } else if let holder = usedHolders[sentence.paragraph] ?? lastHolderByParagraph[sentence.paragraph] {
+                } else if let holder = usedHolders.last(in: sentence.paragraph)
+                            ?? lastHolderByParagraph.last(in: sentence.paragraph).map({ Holder(mention: holders[$0], name: holderNames[$0]) }) {
                     carried = (holder, "subject.carried")
                 } else if let report {
                     carried = (report, "subject.report")
@@ -365,20 +386,20 @@ struct TargetExtractor {
             if rule == "subject.document" { lastSpeaker = nil }
             for holder in holders {
                 // Only bodies, companies and documents are carried on: a place named as a locator is no plan's holder.
-                if holder.mention.type != .region && holder.mention.type != .zone { usedHolders[sentence.paragraph] = holder }
+                if holder.mention.type != .region && holder.mention.type != .zone { usedHolders.keep(holder, in: sentence.paragraph) }
                 let modality = self.modality(for: holder.mention.type, clause: quoteRange, cursor: cursor)
                 var target = makeTarget(holder: holder, time: time, action: cursor.text(action), topic: topic,
                                         value: value, modality: modality, quote: cursor.text(quoteRange), rule: rule,
                                         text: text, actionRange: action)
                 // A topic that names no technology (横滨工厂) leaves it to the action's object: 试生产固态电池.
                 if target.technology == nil, let named = technologies.first(in: action.upperBound..<valueSearchEnd, of: cursor.bytes) {
-                    target.technology = technologyCanonical[technologies.words[named.word]]
+                    target.technology = technologyCanonicalByWord[named.word]
                 }
                 // …else the technology the sentence names before the time (钠离子电池2030年才能实现量产).
                 if target.technology == nil {
                     let before = window(sentence, around: time.range, cursor: cursor).lowerBound..<time.range.lowerBound
                     if let named = technologies.last(in: before, of: cursor.bytes) {
-                        target.technology = technologyCanonical[technologies.words[named]]
+                        target.technology = technologyCanonicalByWord[named]
                     }
                 }
                 let key = "\(target.subject)|\(target.time.relation)|\(target.time.year ?? 0)|\(target.time.month ?? 0)|\(target.topic ?? "")"
@@ -811,17 +832,40 @@ struct TargetExtractor {
     /// A holder followed closely by a verb of stating or planning: 丰田汽车宣布,
     /// 工业和信息化部方面表示, 上汽、广汽、长安等车企都表示, 北京将.
     func isSpeaker(_ mention: Mention, cursor: TextCursor) -> Bool {
+        let bytes = cursor.bytes
         // Up to seven characters after the holder, up to a punctuation mark.
         var start = mention.range.upperBound
         // A title's or a quotation's closing mark belongs to the holder: 《意见》提出.
         if let (scalar, next) = cursor.scalar(at: start), scalar == .rightTitle || scalar == .rightQuote { start = next }
         var end = start
         var count = 0
-        while count < 7, let (scalar, next) = cursor.scalar(at: end), !ScalarClass.isPunctuation(scalar) {
-            end = next
+        // Where a stating word may first start: the first scalar that starts one (``statingFirstScalars``).
+        // The gate holds where every scalar read is ASCII or a whole three-byte sequence: there the
+        // scalars read are every place a word can start; elsewhere every place is asked.
+        var candidate = -1
+        var gated = statingFirstScalars.others == false
+        while count < 7, end < bytes.count {
+            let lead = bytes[end]
+            let scalar: UInt32
+            let length: Int
+            if lead & 0xF0 == 0xE0, end &+ 2 < bytes.count, bytes[end &+ 1] & 0xC0 == 0x80, bytes[end &+ 2] & 0xC0 == 0x80 {
+                let block = Int(lead & 0x0F) &<< 6 | Int(bytes[end &+ 1] & 0x3F)
+                scalar = UInt32(truncatingIfNeeded: block) &<< 6 | UInt32(bytes[end &+ 2] & 0x3F)
+                length = 3
+                if candidate < 0, statingFirstScalars.bits[block] & (1 &<< UInt64(bytes[end &+ 2] & 0x3F)) != 0 { candidate = end }
+            } else {
+                (scalar, length) = UTF8Bytes.scalar(in: bytes, at: end)
+                if lead >= 0x80 { gated = false }
+            }
+            // Ideographs (U+3400…U+9FFF) are no punctuation: the ranges are tested only outside them.
+            if scalar < 0x3400 || scalar >= 0xA000, ScalarClass.isPunctuation(scalar) { break }
+            end += length
             count += 1
         }
-        return stating.occurs(in: start..<end, of: cursor.bytes)
+        if gated {
+            return candidate >= 0 && stating.occurs(in: candidate..<end, of: bytes)
+        }
+        return stating.occurs(in: start..<end, of: bytes)
     }
 
     /// A holder that opens a clause (…介绍，比亚迪2013年开始…; 据国家统计局…): the
@@ -845,16 +889,17 @@ struct TargetExtractor {
             return true
         }
         let start = mention.range.upperBound, end = min(cursor.bytes.count, mention.range.upperBound + 36)
-        if let datelineOpenerBytes, let datelineWireBytes, Self.scalarsAreCharacters(cursor.bytes, in: start..<end) {
+        if datelineWordsAreSimple, Self.scalarsAreCharacters(cursor.bytes, in: start..<end) {
             // The byte path: characters are scalars, so the first 12 characters are the first 12 scalars.
             var twelfth = start, count = 0
             while count < 12, twelfth < end {
                 twelfth = min(end, twelfth + UTF8Bytes.sequenceLength(lead: cursor.bytes[twelfth]))
                 count += 1
             }
-            let head = start..<twelfth
-            return datelineOpenerBytes.contains { cursor.matches($0, at: start) && start + $0.count <= end }
-                || datelineWireBytes.contains { Self.contains($0, in: head, cursor: cursor) }
+            // A word of the matchers occurs exactly where its bytes do: a word's first byte is a
+            // scalar's first byte, which no continuation byte of the text equals.
+            if let shortest = datelineOpeners.shortestEnd(at: start, in: cursor.bytes), shortest <= end { return true }
+            return datelineWires.occurs(in: start..<twelfth, of: cursor.bytes)
         }
         let after = cursor.text(from: start, to: end)
         return vocabulary.datelineOpeners.contains { after.hasPrefix($0) } || vocabulary.datelineWires.contains { after.prefix(12).contains($0) }
@@ -893,6 +938,18 @@ struct TargetExtractor {
 
     /// How far after a holder a title is looked for, in bytes.
     static let affiliationWindow = 40
+
+    /// The first scalars of `words` that are three bytes long (U+0800…U+FFFF, every Chinese
+    /// character), one bit each; and whether a word starts with a scalar of another length.
+    static func threeByteFirstScalars(_ words: [String]) -> (bits: [UInt64], others: Bool) {
+        var scalars: Set<UInt32> = []
+        var others = false
+        for word in words {
+            guard let first = word.unicodeScalars.first else { continue }
+            if first.value >= 0x800 && first.value < 0x10000 { scalars.insert(first.value) } else { others = true }
+        }
+        return (TimeNormalizer.bits(scalars), others)
+    }
 
     /// The first scalars of `words` as bits (``TimeNormalizer/bits(_:)``), when each is plain
     /// (``PlainUTF8/plainLength(_:at:)``: a character of its own, without a decomposition); else `nil`.
@@ -934,8 +991,9 @@ struct TargetExtractor {
 
     /// The longest technology name in `topic` (全固态电池 in 配备全固态电池的电动汽车).
     func technology(of topic: String?) -> String? {
-        guard let topic else { return nil }
-        return technologies.longest(in: topic).flatMap { technologyCanonical[$0] }
+        guard var topic else { return nil }
+        // The topic's own bytes (a native string's), and the word's canonical name by its index.
+        return topic.withUTF8 { technologies.longest(in: 0..<$0.count, of: $0) }.flatMap { technologyCanonicalByWord[$0] }
     }
 
     /// Marks trimmed off both ends of a target's quote (built once: a `CharacterSet` is costly to make).

@@ -107,24 +107,31 @@ extension TargetExtractor {
                             cursor: TextCursor) -> [(offset: Int, holder: Holder)] {
         // The policies among the holders, by index (a Mention is costly to copy).
         let policies = holders.indices.filter { holders[$0].type == .policy }
+        // Each policy's name and title endings, found in text order up to the first policy that
+        // has one: before it ends no clause can speak for a policy, and without it none can.
+        var titled: [(name: String, endings: [Int])?] = []
+        func readPolicy(_ index: Int) -> (name: String, endings: [Int])? {
+            guard let name = names[holders[policies[index]].key] else { return nil }
+            return (name, shortTitleEndings(of: name))
+        }
+        while titled.count < policies.count, titled.last??.endings.isEmpty ?? true { titled.append(readPolicy(titled.count)) }
+        guard let first = titled.last??.endings.isEmpty, !first else { return [] }
+        let firstEnd = holders[policies[titled.count - 1]].range.upperBound
         var policyIndex = 0
         // By the ending's index in `shortTitles.words` (unique words), so that no String is hashed per clause.
         var latestByEnding: [Int: Holder] = [:]
         var result: [(offset: Int, holder: Holder)] = []
-        for sentence in segments.sentences {
-            for clause in sentence.clauses {
+        for sentence in segments.sentences[(segments.sentenceIndex(containing: firstEnd - 1) ?? 0)...] {
+            for clause in sentence.clauses where clause.upperBound >= firstEnd {
                 var start = clause.lowerBound
                 if let (scalar, next) = cursor.scalar(at: start), scalar == .leftTitle || scalar == .leftQuote { start = next }
                 guard let (word, end) = shortTitles.word(at: start, in: cursor.bytes, limit: clause.upperBound) else { continue }
                 // The policies named so far, by their title word.
                 while policyIndex < policies.count, holders[policies[policyIndex]].range.upperBound <= start {
                     let policy = policies[policyIndex]
-                    if let name = names[holders[policy].key] {
-                        let endings = shortTitleEndings(of: name)
-                        if !endings.isEmpty {
-                            let holder = Holder(mention: holders[policy], name: name)
-                            for ending in endings { latestByEnding[ending] = holder }
-                        }
+                    if let (name, endings) = policyIndex < titled.count ? titled[policyIndex] : readPolicy(policyIndex), !endings.isEmpty {
+                        let holder = Holder(mention: holders[policy], name: name)
+                        for ending in endings { latestByEnding[ending] = holder }
                     }
                     policyIndex += 1
                 }

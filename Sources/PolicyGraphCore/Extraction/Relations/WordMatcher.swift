@@ -100,7 +100,9 @@ struct WordMatcher: Sendable {
     func first(in range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> (word: Int, range: Range<Int>)? {
         var index = range.lowerBound
         while index < range.upperBound {
-            if !UTF8Bytes.isContinuation(bytes[index]), let (word, end) = word(at: index, in: bytes, limit: range.upperBound) {
+            // The gate first, in the loop: most places start no word, and are passed without a call.
+            if !UTF8Bytes.isContinuation(bytes[index]), mayStart(at: index, in: bytes),
+               let (word, end) = word(at: index, in: bytes, limit: range.upperBound) {
                 return (word, index..<end)
             }
             index += 1
@@ -114,7 +116,8 @@ struct WordMatcher: Sendable {
         var best: (word: Int, length: Int)? = nil
         var index = range.lowerBound
         while index < range.upperBound {
-            if !UTF8Bytes.isContinuation(bytes[index]), let (word, end) = word(at: index, in: bytes, limit: range.upperBound),
+            if !UTF8Bytes.isContinuation(bytes[index]), mayStart(at: index, in: bytes),
+               let (word, end) = word(at: index, in: bytes, limit: range.upperBound),
                end - index >= (best?.length ?? 0) {
                 best = (word, end - index)
             }
@@ -128,7 +131,8 @@ struct WordMatcher: Sendable {
         var found: Int? = nil
         var index = range.lowerBound
         while index < range.upperBound {
-            if !UTF8Bytes.isContinuation(bytes[index]), let (word, end) = word(at: index, in: bytes, limit: range.upperBound) {
+            if !UTF8Bytes.isContinuation(bytes[index]), mayStart(at: index, in: bytes),
+               let (word, end) = word(at: index, in: bytes, limit: range.upperBound) {
                 found = word
                 index = end
                 continue
