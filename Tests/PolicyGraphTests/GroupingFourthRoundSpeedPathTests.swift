@@ -162,4 +162,68 @@ import Testing
         }
         #expect(failures.isEmpty, "\(failures.prefix(5))")
     }
+
+    /// Each entity's sentence, held as its document's shared bytes, reads as the string the
+    /// segmentation makes for its first mention (seeds and dev texts), entities of one sentence
+    /// get the same string, and the JSON of an entity is the same whether its sentence is
+    /// shared bytes or a string of its own (both writers, escapes included).
+    @Test func sharedSentencesReadAsTheirStrings() throws {
+        var failures: [String] = []
+        var sharedCount = 0
+        for (name, text) in GroupingThirdRoundSpeedPathTests.realTexts {
+            let document = SourceDocument(name: name, string: text)
+            let normalized = sharedExtractor.normalize(document)
+            let mentions = sharedExtractor.recognizer.recognize(normalized).mentions
+            var (entities, _, firstRanges) = EntityGrouping.entities(from: mentions, text: normalized, ontology: sharedExtractor.lexicon.ontology)
+            normalized.bytes.withUnsafeBufferPointer { buffer in
+                let cursor = TextCursor(bytes: buffer)
+                let segments = TextSegments(buffer)
+                sharedExtractor.setSentences(of: &entities, firstRanges: firstRanges, segments: segments, cursor: cursor)
+                for (entity, range) in zip(entities, firstRanges) {
+                    if case .shared = entity.sentenceText { sharedCount += 1 }
+                    if entity.sentence != segments.sentenceText(containing: range.lowerBound, cursor: cursor) { failures.append(entity.name) }
+                }
+            }
+            for (a, b) in zip(entities, entities.dropFirst()) {
+                guard case .shared(let x, let i) = a.sentenceText, case .shared(let y, let j) = b.sentenceText, x === y, i == j else { continue }
+                var (p, q) = (a.sentence!, b.sentence!)
+                if p.withUTF8({ $0.baseAddress }) != q.withUTF8({ $0.baseAddress }) { failures.append("not one string: \(a.name)") }
+            }
+            var owned = entities
+            for index in owned.indices { owned[index].sentence = entities[index].sentence }
+            if owned != entities { failures.append("equality \(name)") }
+            var pretty: [UInt8] = [], ownedPretty: [UInt8] = []
+            var extraction = DocumentExtraction(document: name, published: nil, entities: entities)
+            ExtractionJSON.write([extraction]) { pretty.append(contentsOf: $0) }
+            extraction.entities = owned
+            ExtractionJSON.write([extraction]) { ownedPretty.append(contentsOf: $0) }
+            if pretty != ownedPretty { failures.append("pretty JSON \(name)") }
+            var compact = CompactJSONWriter(), ownedCompact = CompactJSONWriter()
+            for entity in entities { ExtractionJSONFields.entity(entity, to: &compact) }
+            for entity in owned { ExtractionJSONFields.entity(entity, to: &ownedCompact) }
+            if compact.bytes != ownedCompact.bytes { failures.append("compact JSON \(name)") }
+        }
+        #expect(sharedCount > 500, "the shared bytes must be taken")
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+        // Bytes that need escapes, in both layouts, and a decoded entity equal to its shared form.
+        let odd = "a\"b\\c/d\u{7F}\u{2028}😀é\u{01}\t"
+        let sentences = EntitySentences(bytes: Array(("句子。" + odd).utf8), ranges: [0..<9, 9..<(9 + odd.utf8.count)])
+        var entity = ExtractedEntity(type: .company, name: "某公司", aliases: [], id: nil, canonical: nil, mentions: 1, offsets: [0, 3], rule: "r")
+        for (index, expected) in ["句子。", odd].enumerated() {
+            entity.sentenceText = .shared(sentences, index)
+            var owned = entity
+            owned.sentence = expected
+            #expect(entity == owned)
+            var a = CompactJSONWriter(), b = CompactJSONWriter()
+            ExtractionJSONFields.entity(entity, to: &a)
+            ExtractionJSONFields.entity(owned, to: &b)
+            #expect(a.bytes == b.bytes)
+            var c: [UInt8] = [], d: [UInt8] = []
+            ExtractionJSON.write([DocumentExtraction(document: "x", published: nil, entities: [entity])]) { c.append(contentsOf: $0) }
+            ExtractionJSON.write([DocumentExtraction(document: "x", published: nil, entities: [owned])]) { d.append(contentsOf: $0) }
+            #expect(c == d)
+            let decoded = try JSONDecoder().decode(ExtractedEntity.self, from: try JSONEncoder().encode(entity))
+            #expect(decoded == owned)
+        }
+    }
 }

@@ -37,14 +37,17 @@ enum EntityGrouping {
         firstRanges.reserveCapacity(groupCount)
         var groupNames: [String?] = []
         groupNames.reserveCapacity(groupCount)
-        var seenNames = NameTable(expected: groupCount)
+        // The entities made so far by name (its bytes hashed once for the look-up and the
+        // insertion), each number the entity's: what the string `type:name` keyed, without
+        // making that string (the type is compared, not hashed: its raw value is a String).
+        var seenNames = HashedKeyTable(expected: groupCount)
         for groupIndex in 0..<groupCount {
             let group = members[groupStarts[groupIndex]..<groupStarts[groupIndex + 1]]
             let first = mentions[group[group.startIndex]]
             let (name, aliases) = nameAndAliases(of: group, in: mentions, firstSurface: first.surface)
             // The name's key is made once, for the look-up and the insertion.
             let nameKey = CanonicalKey(name)
-            if let existing = seenNames.entity(named: nameKey, type: first.type, in: result) {
+            if let existing = seenNames.find(nameKey, accepting: { result[$0].type == first.type }) {
                 var merged = result[existing]
                 groupNames.append(merged.name)
                 for alias in aliases where !merged.aliases.contains(alias) && alias != merged.name { merged.aliases.append(alias) }
@@ -54,7 +57,7 @@ enum EntityGrouping {
             }
             let canonical = first.entityIndex.map { ontology.entities[$0].name }
             let original = text.originalRange(of: first.range)
-            seenNames.add(nameKey, entity: result.count)
+            seenNames.addFound(nameKey)
             groupNames.append(name)
             result.append(ExtractedEntity(type: first.type, name: name, aliases: aliases,
                                           id: first.entityIndex.map { ontology.entities[$0].id.rawValue },
@@ -71,10 +74,11 @@ enum EntityGrouping {
     /// that surface cleaned, with no list of surfaces, keys or counts made for them.
     static func nameAndAliases(of group: ArraySlice<Int>, in mentions: [Mention], firstSurface: String)
         -> (name: String, aliases: [String]) {
-        var single = true
-        for index in group {
+        // The first mention's surface is `firstSurface`: only its aliases are looked at.
+        var single = mentions[group[group.startIndex]].extraAliases.isEmpty
+        for index in group.dropFirst() where single {
             let mention = mentions[index]
-            guard mention.extraAliases.isEmpty, sameBytes(firstSurface, mention.surface) else { single = false; break }
+            single = mention.extraAliases.isEmpty && sameBytes(firstSurface, mention.surface)
         }
         if single { return (clean(firstSurface), []) }
         return distinctSurfaces(of: group, in: mentions)
@@ -118,74 +122,6 @@ enum EntityGrouping {
         var aliases = surfaces
         aliases.remove(at: best)
         return (name, aliases)
-    }
-
-    /// The entities made so far by type and name: the key under which keys of one
-    /// surface merge (what the string `type:name` was, without making that string). An
-    /// open hash table of entity numbers (linear probing, at most half full) with each
-    /// name's hash kept beside it, so a probe compares bytes only when the hashes agree;
-    /// the names' bytes are hashed with `Hasher` (seeded per process), the type is
-    /// compared, not hashed (its raw value is a `String`).
-    struct NameTable {
-        /// An entity's number plus one (0: an empty slot).
-        private var slots: [Int]
-        private var hashes: [Int]
-        /// The name keys, by entity number.
-        private var keys: [CanonicalKey] = []
-        private var pending = 0
-
-        init(expected: Int) {
-            var size = 16
-            while size < 2 * expected { size *= 2 }
-            slots = [Int](repeating: 0, count: size)
-            hashes = [Int](repeating: 0, count: size)
-            keys.reserveCapacity(expected)
-        }
-
-        /// The number of the entity of `type` named `key` in `entities`, if there is one.
-        /// Remembers where `key` would go, for ``add(_:entity:)`` right after.
-        mutating func entity(named key: CanonicalKey, type: EntityType, in entities: [ExtractedEntity]) -> Int? {
-            if 2 * (keys.count + 1) > slots.count { grow() }
-            let hash = Self.hash(key)
-            let mask = slots.count - 1
-            var slot = hash & mask
-            while slots[slot] != 0 {
-                let number = slots[slot] - 1
-                if hashes[slot] == hash, keys[number] == key, entities[number].type == type { return number }
-                slot = (slot + 1) & mask
-            }
-            pending = slot
-            hashes[slot] = hash
-            return nil
-        }
-
-        /// Adds entity `entity` named `key`, where the last unanswered ``entity(named:type:in:)`` looked.
-        mutating func add(_ key: CanonicalKey, entity: Int) {
-            precondition(entity == keys.count, "entities are added in order")
-            slots[pending] = entity + 1
-            keys.append(key)
-        }
-
-        private mutating func grow() {
-            var size = slots.count * 2
-            while size < 2 * (keys.count + 1) { size *= 2 }
-            slots = [Int](repeating: 0, count: size)
-            hashes = [Int](repeating: 0, count: size)
-            let mask = size - 1
-            for (number, key) in keys.enumerated() {
-                let hash = Self.hash(key)
-                var slot = hash & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = number + 1
-                hashes[slot] = hash
-            }
-        }
-
-        private static func hash(_ key: CanonicalKey) -> Int {
-            var hasher = Hasher()
-            ComposedBytes.hash(key.text, into: &hasher)
-            return hasher.finalize()
-        }
     }
 
     /// Whether two strings have the same UTF-8 bytes (the counts first: most surfaces that
