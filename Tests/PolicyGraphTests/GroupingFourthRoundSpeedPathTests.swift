@@ -226,4 +226,28 @@ import Testing
             #expect(decoded == owned)
         }
     }
+
+    /// The first mentions' offsets mapped in one walk are those of `originalRange(of:)` one by one:
+    /// every mention range of the seeds and dev texts (with markup, folding and joined lines),
+    /// empty ranges, and ranges whose starts go back (mapped one by one).
+    @Test func originalRangesInOneWalkAreThoseOneByOne() {
+        var failures: [String] = []
+        var checked = 0
+        var texts = GroupingThirdRoundSpeedPathTests.realTexts
+        texts.append(("layout.html", "<p>國務院\n印發</p>\n<p>《方案》　２０２５年</p>" + String(repeating: "工業和信息化部\n", count: 40)))
+        for (name, text) in texts {
+            let normalized = sharedExtractor.normalize(SourceDocument(name: name, string: text))
+            let mentions = sharedExtractor.recognizer.recognize(normalized).mentions
+            var ranges = mentions.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+            ranges += [0..<0, normalized.bytes.count..<normalized.bytes.count]
+            ranges.sort { $0.lowerBound < $1.lowerBound }
+            let empties = (0..<min(normalized.bytes.count, 50)).map { $0..<$0 }
+            for case let list in [ranges, empties, Array(ranges.reversed())] {
+                checked += list.count
+                if normalized.originalRanges(of: list) != list.map(normalized.originalRange(of:)) { failures.append(name) }
+            }
+        }
+        #expect(checked > 3_000)
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
 }

@@ -56,15 +56,19 @@ enum EntityGrouping {
                 continue
             }
             let canonical = first.entityIndex.map { ontology.entities[$0].name }
-            let original = text.originalRange(of: first.range)
             seenNames.addFound(nameKey)
             groupNames.append(name)
             result.append(ExtractedEntity(type: first.type, name: name, aliases: aliases,
                                           id: first.entityIndex.map { ontology.entities[$0].id.rawValue },
                                           canonical: canonical == name ? nil : canonical,
-                                          mentions: group.count, offsets: [original.lowerBound, original.upperBound],
+                                          mentions: group.count, offsets: [],
                                           rule: first.rule))
             firstRanges.append(first.range)
+        }
+        // The first mentions' offsets in the original file, mapped in one walk (the entities are
+        // in order of first mention).
+        for (index, original) in text.originalRanges(of: firstRanges).enumerated() {
+            result[index].offsets = [original.lowerBound, original.upperBound]
         }
         return (result, EntityNames(keys: keys, names: groupNames), firstRanges)
     }
