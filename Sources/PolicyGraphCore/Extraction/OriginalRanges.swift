@@ -1,11 +1,10 @@
 extension NormalizedText {
     /// ``originalRange(of:)`` of each range, in order, for ranges whose starts never
     /// decrease (a document's entities in order of first mention): each pass's map is
-    /// walked forward once for the starts, and each end is found from its start's segment
-    /// (a mention is a few segments long at most), instead of two binary searches per pass
+    /// searched forward from the last start's segment (galloping: a gap of g segments
+    /// costs about log g), and each end from its start's segment (a mention spans a few
+    /// segments at most), instead of two binary searches over all the segments per pass
     /// and range. Ranges whose starts decrease are mapped one by one, as before.
-    ///
-    /// - Complexity: O(r + s) for r ranges and s segments in all, when the starts are in order.
     func originalRanges(of ranges: [Range<Int>]) -> [Range<Int>] {
         for (a, b) in zip(ranges, ranges.dropFirst()) where b.lowerBound < a.lowerBound { return ranges.map(originalRange(of:)) }
         var starts = ranges.map(\.lowerBound)
@@ -21,7 +20,7 @@ extension NormalizedText {
                 // A map that moved a later start before an earlier one: found again by binary search.
                 if start < previous { cursor = Self.lastSegment(in: segments, before: start + 1) }
                 previous = start
-                while cursor + 1 < segments.count, segments[cursor + 1].outputStart <= start { cursor += 1 }
+                cursor = Self.lastSegment(in: segments, atOrBefore: start, from: cursor)
                 let mappedStart: Int
                 if cursor < 0 {
                     mappedStart = start
@@ -55,6 +54,31 @@ extension NormalizedText {
             }
         }
         return ranges.indices.map { (starts[$0] + fileOffset)..<(ends[$0] + fileOffset) }
+    }
+
+    /// The last segment at or after `from` (or -1) that starts at or before `offset`: galloping
+    /// forward from `from` (steps of 1, 2, 4 …), then a binary search in the last step, so that
+    /// a walk over many segments past few ranges costs the logarithm of each gap, not the gap.
+    private static func lastSegment(in segments: [OffsetMap.Segment], atOrBefore offset: Int, from: Int) -> Int {
+        var known = from          // starts at or before `offset` (or -1)
+        var step = 1
+        var beyond = segments.count
+        while known + step < segments.count {
+            if segments[known + step].outputStart <= offset {
+                known += step
+                step *= 2
+            } else {
+                beyond = known + step
+                break
+            }
+        }
+        // The answer is in known ..< beyond.
+        var low = known + 1, high = beyond
+        while low < high {
+            let mid = (low + high) / 2
+            if segments[mid].outputStart <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low - 1
     }
 
     /// The last segment that starts before `offset`, by binary search; -1 when none does.
