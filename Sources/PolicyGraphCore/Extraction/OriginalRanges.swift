@@ -2,9 +2,9 @@ extension NormalizedText {
     /// ``originalRange(of:)`` of each range, in order, for ranges whose starts never
     /// decrease (a document's entities in order of first mention): each pass's map is
     /// searched forward from the last start's segment (galloping: a gap of g segments
-    /// costs about log g), and each end from its start's segment (a mention spans a few
-    /// segments at most), instead of two binary searches over all the segments per pass
-    /// and range. Ranges whose starts decrease are mapped one by one, as before.
+    /// costs about log g), and each end forward from its start's segment, instead of two
+    /// binary searches over all the segments per pass and range. Ranges whose starts
+    /// decrease are mapped one by one, as before.
     func originalRanges(of ranges: [Range<Int>]) -> [Range<Int>] {
         for (a, b) in zip(ranges, ranges.dropFirst()) where b.lowerBound < a.lowerBound { return ranges.map(originalRange(of:)) }
         var starts = ranges.map(\.lowerBound)
@@ -36,9 +36,9 @@ extension NormalizedText {
                     } else {
                         // The last segment that starts before `end`: at or after the start's (end > start
                         // there), else before the first segment.
-                        var last = cursor
-                        if last < 0 || segments[last].outputStart >= end { last = Self.lastSegment(in: segments, before: end) }
-                        while last + 1 < segments.count, segments[last + 1].outputStart < end { last += 1 }
+                        let last = cursor >= 0 && segments[cursor].outputStart < end
+                            ? Self.lastSegment(in: segments, atOrBefore: end - 1, from: cursor)
+                            : Self.lastSegment(in: segments, before: end)
                         if last < 0 {
                             mappedEnd = end
                         } else {
