@@ -27,50 +27,69 @@ public struct DictionaryScanner: Sendable {
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 64)
-        let trie = lexicon.trie
         let count = bytes.count
-        var position = 0
         // The keys found at one position, shortest first: the first 64 are kept (no ontology has
         // that many keys that are prefixes of one another). Allocated once per scan.
-        let candidateEnds = UnsafeMutableBufferPointer<Int>.allocate(capacity: 64)
-        let candidateValues = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 64)
+        let capacity = 64
+        let candidateEnds = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        let candidateValues = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
         defer {
             candidateEnds.deallocate()
             candidateValues.deallocate()
         }
         // Contextual entities seen in context once are recognised anywhere after.
-        // A flag per entity rather than a set: the scan asks for every contextual candidate.
-        var establishedContextual = [Bool](repeating: false, count: lexicon.ontology.entities.count)
-        while position < count {
-            let lead = bytes[position]
-            // Only start at scalar boundaries and not inside an ASCII word.
-            if UTF8Bytes.isContinuation(lead) || (isWordByte(lead) && position > 0 && isWordByte(bytes[position - 1])) {
-                position += 1
-                continue
-            }
-            var found = 0
-            trie.forEachPrefix(in: bytes, from: position) { end, value in
-                if found < 64 {
-                    candidateEnds[found] = end
-                    candidateValues[found] = value
-                    found += 1
+        // A bit per entity rather than a set: the scan asks for every contextual candidate.
+        var establishedContextual = EntityFlags(count: lexicon.ontology.entities.count)
+        lexicon.hasContextualEntry.withUnsafeBufferPointer { hasContextualEntry in
+            lexicon.trie.withTables { trie in
+                var position = 0
+                while position < count {
+                    let lead = bytes[position]
+                    let found: Int
+                    if lead & 0xF0 == 0xE0, trie.usable, position + 2 < count,
+                       case let packed = DoubleArrayTrie.Tables.packedCharacter(bytes, at: position),
+                       DoubleArrayTrie.Tables.isThreeByteCharacter(packed) {
+                        // A three-byte character (most of Chinese text): a scalar start outside any
+                        // ASCII word, read once for the lead index; most begin no key.
+                        found = trie.prefixes(afterCharacter: packed, in: bytes, from: position, ends: candidateEnds,
+                                              found: candidateValues, capacity: capacity)
+                        if found == 0 {
+                            position += 3
+                            continue
+                        }
+                    } else {
+                        // Only start at scalar boundaries and not inside an ASCII word.
+                        if UTF8Bytes.isContinuation(lead) || (isWordByte(lead) && position > 0 && isWordByte(bytes[position - 1])) {
+                            position += 1
+                            continue
+                        }
+                        found = trie.prefixes(in: bytes, from: position, ends: candidateEnds, found: candidateValues,
+                                              capacity: capacity)
+                    }
+                    var choice = found - 1
+                    while choice >= 0 {
+                        let end = candidateEnds[choice], value = candidateValues[choice]
+                        // `acceptable(…)` inline for the keys without contextual names (most): only
+                        // the ASCII word boundary at the end can turn them down.
+                        let inContext: Bool?
+                        if isWordByte(bytes[end - 1]), end < count, isWordByte(bytes[end]) {
+                            inContext = nil
+                        } else if !hasContextualEntry[Int(value)] {
+                            inContext = false
+                        } else {
+                            inContext = acceptable(value: value, start: position, end: end, bytes: bytes, previous: tokens.last,
+                                                   established: &establishedContextual)
+                        }
+                        if let inContext {
+                            tokens.append(Token(start: position, end: end, payload: value, inContext: inContext))
+                            position = end
+                            break
+                        }
+                        choice -= 1
+                    }
+                    if choice < 0 { position += UTF8Bytes.sequenceLength(lead: lead) }
                 }
-                return true
             }
-            var accepted = false
-            var choice = found - 1
-            while choice >= 0 {
-                let end = candidateEnds[choice]
-                if let inContext = acceptable(value: candidateValues[choice], start: position, end: end, bytes: bytes,
-                                              previous: tokens.last, established: &establishedContextual) {
-                    tokens.append(Token(start: position, end: end, payload: candidateValues[choice], inContext: inContext))
-                    position = end
-                    accepted = true
-                    break
-                }
-                choice -= 1
-            }
-            if !accepted { position += UTF8Bytes.sequenceLength(lead: lead) }
         }
         return tokens
     }
@@ -107,7 +126,7 @@ public struct DictionaryScanner: Sendable {
     /// contextual names matched in context.
     @inline(__always)
     func acceptable(value: Int32, start: Int, end: Int, bytes: UnsafeBufferPointer<UInt8>, previous: Token?,
-                    established: inout [Bool]) -> Bool? {
+                    established: inout EntityFlags) -> Bool? {
         if isWordByte(bytes[end - 1]), end < bytes.count, isWordByte(bytes[end]) { return nil }
         // Most keys hold no contextual name: they match wherever they occur.
         guard lexicon.hasContextualEntry[Int(value)] else { return false }
@@ -117,12 +136,12 @@ public struct DictionaryScanner: Sendable {
             switch entry {
             case let .entity(index, contextual):
                 if !contextual { plain = true; continue }
-                if established[index] { return true }
+                if established.contains(index) { return true }
                 guard let previous else { continue }
                 if onlySpace(bytes, previous.end..<start) {
                     for case let .entity(prior, _) in lexicon.payloads[Int(previous.payload)]
                     where lexicon.ancestors[index].contains(prior) {
-                        established[index] = true
+                        established.insert(index)
                         return true
                     }
                 }
@@ -130,7 +149,7 @@ public struct DictionaryScanner: Sendable {
                 if lexicon.contextualCompanies[index], listSeparator(bytes, previous.end..<start) {
                     for case let .entity(prior, _) in lexicon.payloads[Int(previous.payload)]
                     where lexicon.ontology.entities[prior].type == .company {
-                        established[index] = true
+                        established.insert(index)
                         return true
                     }
                 }

@@ -17,10 +17,21 @@ public struct EntityRecognizer: Sendable {
 
     public let lexicon: Lexicon
     let scanner: DictionaryScanner
+    /// The zone forms, compiled once here rather than once per document.
+    let zoneForms: ZoneForms
+    /// Made once here: a recognizer made per document copied the lexicon's word sets into it
+    /// and destroyed them again (some 4,000 instructions a document).
+    let titleRecognizer: TitleRecognizer
+
+    /// By payload: what its entries hold (``PayloadKinds``), read per token instead of the entries.
+    let payloadKinds: [PayloadKinds]
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
         scanner = DictionaryScanner(lexicon: lexicon)
+        zoneForms = ZoneForms(patterns: lexicon.ontology.patterns)
+        titleRecognizer = TitleRecognizer(patterns: lexicon.ontology.patterns, words: lexicon.words)
+        payloadKinds = lexicon.payloads.map(PayloadKinds.init)
     }
 
     /// Every mention in `text`, in text order.
@@ -33,10 +44,10 @@ public struct EntityRecognizer: Sendable {
         text.bytes.withUnsafeBufferPointer { buffer in
             let cursor = TextCursor(bytes: buffer, fixedWords: lexicon.words.fixedWords)
             let patterns = lexicon.ontology.patterns
-            var state = NameUnits()
+            var state = NameUnits(entityCount: lexicon.ontology.entities.count)
 
             // 1. Titles claim their spans; policies and periodicals become mentions.
-            let titles = TitleRecognizer(patterns: patterns, words: lexicon.words).titles(in: cursor)
+            let titles = titleRecognizer.titles(in: cursor)
             var titleMentions: [Mention] = []
             for title in titles {
                 switch title.titleClass {
@@ -58,9 +69,14 @@ public struct EntityRecognizer: Sendable {
 
             // 2. One dictionary scan; tokens inside titles are dropped.
             let tokens = scanner.scan(buffer)
+            // At most a unit per token and per title: no array grows while the tokens are read.
+            state.units.reserveCapacity(tokens.count + titleMentions.count)
             var titleIndex = 0
             let namePatterns = NamePatterns(lexicon: lexicon)
             var pendingTitles = titleMentions[...]
+            // Read once here, not per token: each is a copy out of the lexicon's box.
+            let payloads = lexicon.payloads
+            let entities = lexicon.ontology.entities
             for token in tokens {
                 while titleIndex < titles.count, titles[titleIndex].outer.upperBound <= token.start { titleIndex += 1 }
                 if let last = state.units.last, token.start < last.range.upperBound { continue }
@@ -68,33 +84,45 @@ public struct EntityRecognizer: Sendable {
                     _ = state.addMention(first)
                     pendingTitles.removeFirst()
                 }
-                // The payload itself, not a filtered copy: only the entity choice skips
-                // contextual names found out of context (``DictionaryScanner/entries(of:)``).
-                let entries = lexicon.payloads[Int(token.payload)]
-                for case let .marker(kind) in entries { state.markers.append(Marker(range: token.range, kind: kind)) }
+                // What the payload holds, from one byte: most tokens are stop words and plain
+                // words, whose entries need not be read at all.
+                let kinds = payloadKinds[Int(token.payload)]
+                if kinds.contains(.marker) {
+                    for case let .marker(kind) in payloads[Int(token.payload)] {
+                        state.markers.append(Marker(range: token.range, kind: kind))
+                    }
+                }
                 let insideTitle = titleIndex < titles.count && titles[titleIndex].outer.lowerBound < token.end
                     && titles[titleIndex].outer.upperBound > token.start
-                if let entity = chooseEntity(entries, inContext: token.inContext, state: state) {
-                    _ = state.addMention(Mention(range: token.range, type: lexicon.ontology.entities[entity].type,
+                // The payload itself, not a filtered copy: only the entity choice skips
+                // contextual names found out of context (``DictionaryScanner/entries(of:)``).
+                if kinds.contains(.entity) || (token.inContext && kinds.contains(.contextualEntity)),
+                   let entity = chooseEntity(payloads[Int(token.payload)], inContext: token.inContext, state: state) {
+                    _ = state.addMention(Mention(range: token.range, type: entities[entity].type,
                                                  surface: cursor.text(token.range), entityIndex: entity, rule: "dictionary",
                                                  key: Mention.entityKey(entity)))
                     addComponent(of: token, entity: entity, state: &state, cursor: cursor)
-                    if !insideTitle { extendZoneDistrict(&state, cursor: cursor, namePatterns: namePatterns) }
+                    // Only a zone extends (the unit just added is this mention's).
+                    if !insideTitle, entities[entity].type == .zone {
+                        extendZoneDistrict(&state, cursor: cursor, namePatterns: namePatterns)
+                    }
                     continue
                 }
-                var handled = false
                 // Names are not built inside titles: 《…示范区建设方案》 names no zone.
-                for case let .suffix(ruleIndex) in entries where !insideTitle {
-                    let rule = patterns.suffixes[ruleIndex]
-                    if namePatterns.apply(rule: rule, ruleIndex: ruleIndex, token: token, cursor: cursor, state: &state) {
-                        handled = true
-                        break
+                if kinds.contains(.suffix), !insideTitle {
+                    var handled = false
+                    for case let .suffix(ruleIndex) in payloads[Int(token.payload)] {
+                        let rule = patterns.suffixes[ruleIndex]
+                        if namePatterns.apply(rule: rule, ruleIndex: ruleIndex, token: token, cursor: cursor, state: &state) {
+                            handled = true
+                            break
+                        }
                     }
+                    if handled { continue }
                 }
-                if handled { continue }
-                if entries.contains(.stop) {
+                if kinds.contains(.stop) {
                     state.units.append(.init(range: token.range, kind: .stop))
-                } else if entries.contains(.softStop) {
+                } else if kinds.contains(.softStop) {
                     state.units.append(.init(range: token.range, kind: .softStop))
                 } else {
                     state.units.append(.init(range: token.range, kind: .text))
@@ -111,10 +139,10 @@ public struct EntityRecognizer: Sendable {
             mentions = JointBodies(lexicon: lexicon).resolve(mentions, cursor: cursor)
             mentions = CompanyContexts(lexicon: lexicon).resolve(mentions, cursor: cursor)
             mentions = MeasurePackages(patterns: lexicon.ontology.patterns, words: lexicon.words).resolve(mentions, cursor: cursor)
-            mentions = ZoneForms(patterns: lexicon.ontology.patterns).resolve(mentions)
+            mentions = zoneForms.resolve(mentions)
             mentions = LatinCompanies(patterns: lexicon.ontology.patterns).resolve(mentions, cursor: cursor)
             // Names recognised only so that nothing shorter matches inside them (欧洲, 东南亚).
-            mentions.removeAll { $0.entityIndex.map { !lexicon.ontology.entities[$0].isReported } ?? false }
+            mentions.removeAll { $0.entityIndex.map { !entities[$0].isReported } ?? false }
             return Recognition(mentions: mentions, markers: state.markers)
         }
     }
@@ -171,5 +199,37 @@ public struct EntityRecognizer: Sendable {
         mention.surface = cursor.text(mention.range)
         state.mentions[index] = mention
         state.units[state.units.count - 1].range = mention.range
+    }
+}
+
+/// What a payload's entries hold, as bits: the recognizer's token loop reads these instead
+/// of walking the entries five times (markers, entities, suffixes, stop, soft stop).
+struct PayloadKinds: OptionSet, Sendable {
+    let rawValue: UInt8
+
+    static let marker = PayloadKinds(rawValue: 1 << 0)
+    /// An entity name that matches anywhere.
+    static let entity = PayloadKinds(rawValue: 1 << 1)
+    /// An entity name that matches only in context (after its parent).
+    static let contextualEntity = PayloadKinds(rawValue: 1 << 2)
+    static let suffix = PayloadKinds(rawValue: 1 << 3)
+    static let stop = PayloadKinds(rawValue: 1 << 4)
+    static let softStop = PayloadKinds(rawValue: 1 << 5)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init(_ entries: [LexiconEntry]) {
+        var kinds: PayloadKinds = []
+        for entry in entries {
+            switch entry {
+            case .marker: kinds.insert(.marker)
+            case let .entity(_, contextual): kinds.insert(contextual ? .contextualEntity : .entity)
+            case .suffix: kinds.insert(.suffix)
+            case .stop: kinds.insert(.stop)
+            case .softStop: kinds.insert(.softStop)
+            case .word: break
+            }
+        }
+        self = kinds
     }
 }

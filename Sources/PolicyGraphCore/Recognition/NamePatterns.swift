@@ -106,15 +106,17 @@ struct NamePatterns {
         }
 
         // The anchor the rule asks for.
-        let body = cursor.text((anchor?.range.upperBound ?? position)..<token.start)
-        let bodyLength = body.unicodeScalars.count
+        // The body's scalars counted on its bytes (normalised text is valid UTF-8, so these are
+        // its `unicodeScalars`); its `String` is made only for the generic test.
+        let bodyRange = (anchor?.range.upperBound ?? position)..<token.start
+        let bodyLength = cursor.scalarCount(bodyRange)
         guard rule.bodyLength.contains(bodyLength) else { return false }
         if let anchor {
             guard anchorAllowed(anchor, rule: rule) else { return false }
         } else {
-            guard rule.anchor == .none, !isGeneric(body, company: rule.type == .company) else { return false }
+            guard rule.anchor == .none, !isGeneric(cursor.text(bodyRange), company: rule.type == .company) else { return false }
         }
-        if anchor?.type == .region, rule.anchor == .none, isGeneric(body, company: rule.type == .company) { return false }
+        if anchor?.type == .region, rule.anchor == .none, isGeneric(cursor.text(bodyRange), company: rule.type == .company) { return false }
 
         let type: EntityType = rule.type ?? inheritedType(anchor)
         var start = position

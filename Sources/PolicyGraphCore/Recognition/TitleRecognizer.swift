@@ -16,7 +16,7 @@ struct TitleSpan {
 /// policies (《工业领域碳达峰实施方案》, 《“十四五”工业绿色发展规划》,
 /// 《…行动计划(2024-2026年)》), periodicals (《人民日报》) and others
 /// (reports, books, articles), which are not entities.
-struct TitleRecognizer {
+struct TitleRecognizer: Sendable {
     let patterns: PatternLexicon
     /// The title endings by their last scalar, compiled with the lexicon.
     let words: RecognitionWords
@@ -64,8 +64,78 @@ struct TitleRecognizer {
 
     /// `content` without a trailing parenthesis that holds a qualifier
     /// (试行, 征求意见稿) or a year (2021-2035年, 2024年版).
+    ///
+    /// On bytes when the content and every qualifier are plain (``PlainUTF8``): scalars are
+    /// then characters, and a byte search finds what `String.contains` finds; otherwise
+    /// ``removingQualifierAsStrings(_:qualifiers:)``.
     static func removingQualifier(_ content: String, qualifiers: [String]) -> String {
         // Most titles end with no parenthesis: ) is 29, ） is EF BC 89.
+        guard let lastByte = content.utf8.last, lastByte == 0x29 || lastByte == 0x89 else { return content }
+        var text = content
+        let answer: String? = text.withUTF8 { bytes -> String? in
+            guard PlainUTF8.plainCount(bytes) != nil else { return nil }
+            let count = bytes.count
+            let close: Int
+            if bytes[count - 1] == 0x29 {
+                close = count - 1
+            } else if count >= 3, bytes[count - 3] == 0xEF, bytes[count - 2] == 0xBC {
+                close = count - 3
+            } else {
+                return content
+            }
+            // The last ( or （ (EF BC 88) before it.
+            var open = close - 1
+            var openEnd = 0
+            while open >= 0 {
+                if bytes[open] == 0x28 { openEnd = open + 1; break }
+                if bytes[open] == 0xEF, open + 2 < close, bytes[open + 1] == 0xBC, bytes[open + 2] == 0x88 { openEnd = open + 3; break }
+                open -= 1
+            }
+            guard open > 0 else { return content }
+            let inside = UnsafeBufferPointer(rebasing: bytes[openEnd..<close])
+            let hasYear = inside.contains { $0 &- 0x30 < 10 } && Self.contains(Self.year, in: inside)
+            var qualified = hasYear
+            if !qualified {
+                for qualifier in qualifiers {
+                    var word = qualifier
+                    let found: Bool? = word.withUTF8 { word in
+                        guard !word.isEmpty, PlainUTF8.plainCount(word) != nil else { return nil }
+                        return Self.contains(word, in: inside)
+                    }
+                    guard let found else { return nil }
+                    if found { qualified = true; break }
+                }
+            }
+            guard qualified else { return content }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<open]), as: UTF8.self)
+        }
+        if let answer { return answer }
+        return removingQualifierAsStrings(content, qualifiers: qualifiers)
+    }
+
+    /// 年 as UTF-8.
+    private static let year: [UInt8] = [0xE5, 0xB9, 0xB4]
+
+    /// Whether `word` occurs in `bytes`.
+    private static func contains<Word: Collection<UInt8>>(_ word: Word, in bytes: UnsafeBufferPointer<UInt8>) -> Bool
+    where Word.Index == Int {
+        guard !word.isEmpty, word.count <= bytes.count else { return false }
+        let first = word[word.startIndex]
+        var start = 0
+        while start + word.count <= bytes.count {
+            if bytes[start] == first {
+                var offset = 1
+                while offset < word.count, bytes[start + offset] == word[word.startIndex + offset] { offset += 1 }
+                if offset == word.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    /// ``removingQualifier(_:qualifiers:)`` on scalars and `String` searches: for text or
+    /// qualifiers that are not plain.
+    static func removingQualifierAsStrings(_ content: String, qualifiers: [String]) -> String {
         guard let lastByte = content.utf8.last, lastByte == 0x29 || lastByte == 0x89 else { return content }
         let scalars = Array(content.unicodeScalars)
         guard let last = scalars.last, last.value == .rightParen || last.value == .rightParenWide else { return content }
