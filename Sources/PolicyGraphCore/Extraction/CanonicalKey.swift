@@ -95,28 +95,44 @@ enum MentionKey: Hashable {
 }
 
 /// The name under which each mention key's entity is output (the map
-/// ``EntityGrouping`` makes and the relation extractors read), keyed by
-/// ``MentionKey`` so that a lookup hashes an entity's index or the bytes of a
-/// ``CanonicalKey``, not normalised `String`s.
+/// ``EntityGrouping`` makes and the relation extractors read): the grouping's own
+/// ``MentionKeyTable`` (a key's group number) and each group's name, so that a
+/// lookup reads an entity's index as an integer or hashes the bytes of a
+/// ``CanonicalKey``, never a normalised `String`, and the grouping inserts no key
+/// a second time.
 struct EntityNames {
-    private var table: [MentionKey: String] = [:]
+    private var keys: MentionKeyTable
+    /// By group number; `nil` for a key whose name was taken away.
+    private var names: [String?]
 
-    init() {}
+    init() {
+        keys = MentionKeyTable()
+        names = []
+    }
 
-    mutating func reserveCapacity(_ count: Int) { table.reserveCapacity(count) }
+    /// The names of the groups `keys` numbers, by number.
+    init(keys: MentionKeyTable, names: [String?]) {
+        precondition(keys.count == names.count, "one name per key")
+        self.keys = keys
+        self.names = names
+    }
 
     /// The output name of the entity a mention key names, if any.
     subscript(key: String) -> String? {
-        get { table[MentionKey(key)] }
-        set { table[MentionKey(key)] = newValue }
+        get { keys.existingNumber(of: key).flatMap { names[$0] } }
+        set { set(newValue, number: keys.number(of: key)) }
     }
 
     /// The output name of the entity whose mention key is `key` (a key already made).
     subscript(key: MentionKey) -> String? {
-        get { table[key] }
-        set { table[key] = newValue }
+        get { keys.existingNumber(of: key).flatMap { names[$0] } }
+        set { set(newValue, number: keys.number(of: key)) }
+    }
+
+    private mutating func set(_ name: String?, number: (number: Int, isNew: Bool)) {
+        if number.isNew { names.append(name) } else { names[number.number] = name }
     }
 
     /// Every output name (one per key, so a merged entity's name may repeat).
-    var values: Dictionary<MentionKey, String>.Values { table.values }
+    var values: [String] { names.compactMap { $0 } }
 }

@@ -81,7 +81,56 @@ public struct ExtractedEntity: Codable, Sendable, Equatable {
     /// The rule that found the first mention (extra field).
     public var rule: String
     /// The sentence of the first mention, up to 200 characters (extra field).
-    public var sentence: String? = nil
+    public var sentence: String? {
+        get { sentenceText.string }
+        set { sentenceText = EntitySentence(newValue) }
+    }
+    /// The sentence as held: the extractor shares its document's sentence bytes among the
+    /// entities that cite them, and the JSON writers copy those bytes without a `String`.
+    @usableFromInline
+    var sentenceText: EntitySentence = .none
+
+    init(type: EntityType, name: String, aliases: [String], id: String?, canonical: String?, mentions: Int, offsets: [Int],
+         rule: String, sentence: String? = nil) {
+        self.type = type
+        self.name = name
+        self.aliases = aliases
+        self.id = id
+        self.canonical = canonical
+        self.mentions = mentions
+        self.offsets = offsets
+        self.rule = rule
+        sentenceText = EntitySentence(sentence)
+    }
+
+    enum CodingKeys: String, CodingKey { case type, name, aliases, id, canonical, mentions, offsets, rule, sentence }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(type: try container.decode(EntityType.self, forKey: .type), name: try container.decode(String.self, forKey: .name),
+                  aliases: try container.decode([String].self, forKey: .aliases), id: try container.decodeIfPresent(String.self, forKey: .id),
+                  canonical: try container.decodeIfPresent(String.self, forKey: .canonical),
+                  mentions: try container.decode(Int.self, forKey: .mentions), offsets: try container.decode([Int].self, forKey: .offsets),
+                  rule: try container.decode(String.self, forKey: .rule), sentence: try container.decodeIfPresent(String.self, forKey: .sentence))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .type)
+        try container.encode(name, forKey: .name)
+        try container.encode(aliases, forKey: .aliases)
+        try container.encodeIfPresent(id, forKey: .id)
+        try container.encodeIfPresent(canonical, forKey: .canonical)
+        try container.encode(mentions, forKey: .mentions)
+        try container.encode(offsets, forKey: .offsets)
+        try container.encode(rule, forKey: .rule)
+        try container.encodeIfPresent(sentence, forKey: .sentence)
+    }
+
+    public static func == (lhs: ExtractedEntity, rhs: ExtractedEntity) -> Bool {
+        lhs.type == rhs.type && lhs.name == rhs.name && lhs.aliases == rhs.aliases && lhs.id == rhs.id && lhs.canonical == rhs.canonical
+            && lhs.mentions == rhs.mentions && lhs.offsets == rhs.offsets && lhs.rule == rhs.rule && lhs.sentence == rhs.sentence
+    }
 }
 
 /// A dated target: a subject will do or reach something at a time.

@@ -7,34 +7,24 @@ enum EntityGrouping {
     static func entities(from mentions: [Mention], text: NormalizedText, ontology: Ontology)
         -> (entities: [ExtractedEntity], names: EntityNames, firstRanges: [Range<Int>]) {
         var firstRanges: [Range<Int>] = []
-        var names = EntityNames()
-        // Keys hashed as entity indices or on their bytes (MentionKey), not as Strings normalised
-        // on every hash. Each key gets a group number in order of first mention; the mentions'
-        // indices are then laid out group after group in one array (a counting sort), not in an
-        // array per group.
-        var groupOfKey: [MentionKey: Int] = [:]
-        // Room made once: growing rehashes every key.
-        groupOfKey.reserveCapacity(mentions.count)
-        var groupKeys: [MentionKey] = []
+        // Each key gets a group number in order of first mention (MentionKeyTable: an entity's
+        // index as an integer, other keys on their bytes); the mentions' indices are then laid out
+        // group after group in one array (a counting sort), not in an array per group. The same
+        // table, with each group's name, is the names map the relation rules read: no key is
+        // hashed a second time for it.
+        var keys = MentionKeyTable(expected: mentions.count)
         var groupOfMention = [Int](repeating: -1, count: mentions.count)
         var groupSizes: [Int] = []
         for index in mentions.indices where mentions[index].type != .technology {
-            let key = MentionKey(mentions[index].key)
-            let group: Int
-            if let known = groupOfKey[key] {
-                group = known
-            } else {
-                group = groupKeys.count
-                groupOfKey[key] = group
-                groupKeys.append(key)
-                groupSizes.append(0)
-            }
+            let (group, isNew) = keys.number(of: mentions[index].key)
+            if isNew { groupSizes.append(0) }
             groupOfMention[index] = group
             groupSizes[group] += 1
         }
-        var groupStarts = [Int](repeating: 0, count: groupSizes.count + 1)
-        for group in groupSizes.indices { groupStarts[group + 1] = groupStarts[group] + groupSizes[group] }
-        var members = [Int](repeating: 0, count: groupStarts[groupSizes.count])
+        let groupCount = groupSizes.count
+        var groupStarts = [Int](repeating: 0, count: groupCount + 1)
+        for group in 0..<groupCount { groupStarts[group + 1] = groupStarts[group] + groupSizes[group] }
+        var members = [Int](repeating: 0, count: groupStarts[groupCount])
         var filled = groupStarts
         for index in mentions.indices where groupOfMention[index] >= 0 {
             let group = groupOfMention[index]
@@ -43,37 +33,44 @@ enum EntityGrouping {
         }
         // Keys of different mentions that share a surface of the same type are one entity.
         var result: [ExtractedEntity] = []
-        var seenNames: [NameKey: Int] = [:]
-        seenNames.reserveCapacity(groupKeys.count)
-        names.reserveCapacity(groupKeys.count)
-        for (groupIndex, groupKey) in groupKeys.enumerated() {
+        result.reserveCapacity(groupCount)
+        firstRanges.reserveCapacity(groupCount)
+        var groupNames: [String?] = []
+        groupNames.reserveCapacity(groupCount)
+        // The entities made so far by name (its bytes hashed once for the look-up and the
+        // insertion), each number the entity's: what the string `type:name` keyed, without
+        // making that string (the type is compared, not hashed: its raw value is a String).
+        var seenNames = HashedKeyTable(expected: groupCount)
+        for groupIndex in 0..<groupCount {
             let group = members[groupStarts[groupIndex]..<groupStarts[groupIndex + 1]]
             let first = mentions[group[group.startIndex]]
             let (name, aliases) = nameAndAliases(of: group, in: mentions, firstSurface: first.surface)
-            let canonical = first.entityIndex.map { ontology.entities[$0].name }
-            let original = text.originalRange(of: first.range)
-            let entity = ExtractedEntity(type: first.type, name: name, aliases: aliases,
-                                         id: first.entityIndex.map { ontology.entities[$0].id.rawValue },
-                                         canonical: canonical == name ? nil : canonical,
-                                         mentions: group.count, offsets: [original.lowerBound, original.upperBound],
-                                         rule: first.rule)
-            // The name's key is made once, for the look-up and the insertion; the mention key's
-            // is the group's own.
-            let nameKey = NameKey(type: entity.type, name: name)
-            if let existing = seenNames[nameKey] {
+            // The name's key is made once, for the look-up and the insertion.
+            let nameKey = CanonicalKey(name)
+            if let existing = seenNames.find(nameKey, accepting: { result[$0].type == first.type }) {
                 var merged = result[existing]
-                names[groupKey] = merged.name
-                for alias in entity.aliases where !merged.aliases.contains(alias) && alias != merged.name { merged.aliases.append(alias) }
-                merged.mentions += entity.mentions
+                groupNames.append(merged.name)
+                for alias in aliases where !merged.aliases.contains(alias) && alias != merged.name { merged.aliases.append(alias) }
+                merged.mentions += group.count
                 result[existing] = merged
                 continue
             }
-            seenNames[nameKey] = result.count
-            names[groupKey] = name
-            result.append(entity)
+            let canonical = first.entityIndex.map { ontology.entities[$0].name }
+            seenNames.addFound(nameKey)
+            groupNames.append(name)
+            result.append(ExtractedEntity(type: first.type, name: name, aliases: aliases,
+                                          id: first.entityIndex.map { ontology.entities[$0].id.rawValue },
+                                          canonical: canonical == name ? nil : canonical,
+                                          mentions: group.count, offsets: [],
+                                          rule: first.rule))
             firstRanges.append(first.range)
         }
-        return (result, names, firstRanges)
+        // The first mentions' offsets in the original file, mapped in one walk (the entities are
+        // in order of first mention).
+        for (index, original) in text.originalRanges(of: firstRanges).enumerated() {
+            result[index].offsets = [original.lowerBound, original.upperBound]
+        }
+        return (result, EntityNames(keys: keys, names: groupNames), firstRanges)
     }
 
     /// A group's name (its fullest cleaned surface) and aliases (its other cleaned surfaces,
@@ -81,10 +78,11 @@ enum EntityGrouping {
     /// that surface cleaned, with no list of surfaces, keys or counts made for them.
     static func nameAndAliases(of group: ArraySlice<Int>, in mentions: [Mention], firstSurface: String)
         -> (name: String, aliases: [String]) {
-        var single = true
-        for index in group {
+        // The first mention's surface is `firstSurface`: only its aliases are looked at.
+        var single = mentions[group[group.startIndex]].extraAliases.isEmpty
+        for index in group.dropFirst() where single {
             let mention = mentions[index]
-            guard mention.extraAliases.isEmpty, sameBytes(firstSurface, mention.surface) else { single = false; break }
+            single = mention.extraAliases.isEmpty && sameBytes(firstSurface, mention.surface)
         }
         if single { return (clean(firstSurface), []) }
         return distinctSurfaces(of: group, in: mentions)
@@ -130,29 +128,19 @@ enum EntityGrouping {
         return (name, aliases)
     }
 
-    /// An entity's type and name: the key under which keys of one surface merge
-    /// (what the string `type:name` was, without making that string).
-    private struct NameKey: Hashable {
-        let type: EntityType
-        let name: CanonicalKey
-
-        init(type: EntityType, name: String) {
-            self.type = type
-            self.name = CanonicalKey(name)
-        }
-
-        // The name alone: hashing the type would hash its raw value, a String.
-        func hash(into hasher: inout Hasher) { hasher.combine(name) }
-    }
-
-    /// Whether two strings have the same UTF-8 bytes.
+    /// Whether two strings have the same UTF-8 bytes (the counts first: most surfaces that
+    /// differ differ in length).
+    @inline(__always)
     private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
         var a = a, b = b
-        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
     /// A surface without the marks that are not part of a name.
     static func clean(_ surface: String) -> String {
+        // Most surfaces begin and end with an ideograph, a Latin letter or a digit: nothing to take off.
+        if surface.utf8.withContiguousStorageIfAvailable(endsNeedNoCleaning) == true { return surface }
         if let fast = surface.utf8.withContiguousStorageIfAvailable(cleanBytes), let range = fast {
             // Most surfaces have nothing to clean: the same string, not a copy.
             return range.count == surface.utf8.count ? surface
@@ -162,6 +150,23 @@ enum EntityGrouping {
         while let first = text.unicodeScalars.first, first == "《" || first == "“" && !text.dropFirst().contains("”") { text.removeFirst() }
         while let last = text.unicodeScalars.last, last == "》" || last == "”" && !text.dropLast().contains("“") { text.removeLast() }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Whether a surface's first and last scalars are ideographs (U+4000…U+9FFF, leads E4–E9)
+    /// or ASCII letters or digits: neither a mark ``clean(_:)`` takes off nor white space, so
+    /// it returns the surface as it is (both its paths would).
+    static func endsNeedNoCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count > 0 else { return false }
+        @inline(__always) func letterOrDigit(_ byte: UInt8) -> Bool {
+            byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+        }
+        @inline(__always) func ideographLead(_ byte: UInt8) -> Bool { byte &- 0xE4 <= 0x05 }
+        // A lead byte E4–E9 in valid UTF-8 starts a three-byte scalar: the last three bytes
+        // are one scalar when the first of them is such a lead.
+        let first = bytes[0]
+        guard ideographLead(first) || letterOrDigit(first) else { return false }
+        return letterOrDigit(bytes[count - 1]) || count >= 3 && ideographLead(bytes[count - 3])
     }
 
     /// ``clean(_:)`` on the bytes of a surface whose scalars are its characters;

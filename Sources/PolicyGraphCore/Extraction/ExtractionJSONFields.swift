@@ -38,7 +38,12 @@ public enum ExtractionJSONFields {
         json.key("name"); json.string(value.name)
         json.key("offsets"); json.ints(value.offsets)
         json.key("rule"); json.string(value.rule)
-        if let sentence = value.sentence { json.key("sentence"); json.string(sentence) }
+        switch value.sentenceText {
+        case .none: break
+        case .string(let sentence): json.key("sentence"); json.string(sentence)
+        // The document's sentence bytes, copied as they are: no String made for them.
+        case .shared(let sentences, let index): json.key("sentence"); sentences.withBytes(at: index) { json.string(utf8: $0) }
+        }
         json.key("type"); json.string(value.type.rawValue)
         json.endObject()
     }

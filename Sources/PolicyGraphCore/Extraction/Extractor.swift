@@ -74,22 +74,7 @@ public struct Extractor: Sendable {
         let (targets, issued, located) = text.bytes.withUnsafeBufferPointer { buffer in
             let cursor = TextCursor(bytes: buffer)
             let segments = TextSegments(buffer)
-            // Entities often share their first sentence, and come in order of first mention, so
-            // those that share one follow each other: the last sentence's text is reused (no table
-            // of sentences hashed per entity). The text is the same whichever way it is reached.
-            var lastSentence = -1
-            var lastText = ""
-            for index in entities.indices {
-                guard let sentence = segments.sentenceIndex(containing: firstRanges[index].lowerBound) else {
-                    entities[index].sentence = nil
-                    continue
-                }
-                if sentence != lastSentence {
-                    lastText = segments.sentenceText(at: sentence, cursor: cursor)
-                    lastSentence = sentence
-                }
-                entities[index].sentence = lastText
-            }
+            setSentences(of: &entities, firstRanges: firstRanges, segments: segments, cursor: cursor)
             let targets = targetExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names, reference: date.flatMap(ReferenceDate.init))
             let issued = issuanceExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions,
                                                      markers: recognition.markers, names: names)
@@ -110,6 +95,46 @@ public struct Extractor: Sendable {
         extraction.offsetsNote = document.origin.offsetsNote
         return extraction
     }
+
+    /// Gives each entity the sentence of its first mention, trimmed and cut at 200 characters
+    /// (``TextSegments/sentenceText(at:cursor:limit:)``). Entities come in order of first mention,
+    /// so those that share a sentence follow each other: each sentence's bytes are found once
+    /// and kept once, in one ``EntitySentences`` the document's entities share, and no `String`
+    /// is made for them (the JSON writers copy the bytes; a caller that reads
+    /// ``ExtractedEntity/sentence`` gets a string made once per sentence). A sentence the byte
+    /// path does not cover (a scalar that is not its own character) is a string, as before.
+    func setSentences(of entities: inout [ExtractedEntity], firstRanges: [Range<Int>], segments: TextSegments, cursor: TextCursor) {
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        // Per entity: the number of its shared sentence, or -1 (none, or a string of its own).
+        var shared = [Int](repeating: -1, count: entities.count)
+        var lastSentence = -1
+        var lastShared = -1
+        var lastString: String? = nil
+        for index in entities.indices {
+            guard let sentence = segments.sentenceIndex(containing: firstRanges[index].lowerBound) else { continue }
+            if sentence != lastSentence {
+                lastSentence = sentence
+                lastShared = -1
+                lastString = nil
+                if let simple = UTF8Trimming.simpleText(cursor.bytes, in: segments.sentences[sentence].range, limit: Self.sentenceLimit) {
+                    let start = bytes.count
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: cursor.bytes[simple]))
+                    ranges.append(start..<bytes.count)
+                    lastShared = ranges.count - 1
+                } else {
+                    lastString = segments.sentenceText(at: sentence, cursor: cursor, limit: Self.sentenceLimit)
+                }
+            }
+            if lastShared >= 0 { shared[index] = lastShared } else { entities[index].sentence = lastString }
+        }
+        guard !ranges.isEmpty else { return }
+        let sentences = EntitySentences(bytes: bytes, ranges: ranges)
+        for index in entities.indices where shared[index] >= 0 { entities[index].sentenceText = .shared(sentences, shared[index]) }
+    }
+
+    /// The characters of an entity's sentence kept (FORMAT.md's extra field `sentence`).
+    static let sentenceLimit = 200
 
     /// The publication date and where it came from: the document's own statement
     /// (``PublicationDateRules``), then the metadata file, then `option` (a default),

@@ -52,6 +52,12 @@ public struct CompactJSONWriter: JSONWriting {
         appendString(value)
     }
 
+    /// A string given as valid UTF-8 bytes: quoted and escaped as they are, no `String` made.
+    public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
+        separate()
+        JSONEscaping.appendQuoted(value, slashes: escapesSlashes, to: &bytes)
+    }
+
     public mutating func int(_ value: Int) {
         separate()
         appendDecimal(value)

@@ -15,6 +15,9 @@ public protocol JSONWriting {
     /// The next member's key, a literal that needs no escape.
     mutating func key(_ name: StaticString)
     mutating func string(_ value: String)
+    /// A string given as its UTF-8 bytes, valid UTF-8 (a writer may copy them without
+    /// making a `String`; the default makes one).
+    mutating func string(utf8 bytes: UnsafeBufferPointer<UInt8>)
     mutating func int(_ value: Int)
     mutating func null()
     /// An array of integers (a writer may write it at once; the default writes each value).
@@ -28,6 +31,12 @@ extension JSONWriting {
     @inlinable
     public mutating func string(_ value: String?) {
         if let value { string(value) } else { null() }
+    }
+
+    /// A string of valid UTF-8 bytes, through a `String`.
+    @inlinable
+    public mutating func string(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        string(String(decoding: bytes, as: UTF8.self))
     }
 
     /// The integer, or `null`.

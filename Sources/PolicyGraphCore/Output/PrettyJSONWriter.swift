@@ -111,6 +111,13 @@ public struct PrettyJSONWriter: JSONWriting {
         flushIfFull()
     }
 
+    /// A string given as valid UTF-8 bytes: quoted and escaped as they are, no `String` made.
+    public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
+        separate()
+        appendQuoted(value)
+        flushIfFull()
+    }
+
     public mutating func int(_ value: Int) {
         separate()
         appendDecimal(value)
@@ -276,21 +283,24 @@ public struct PrettyJSONWriter: JSONWriting {
 
     /// A quoted string, escaped as `JSONEncoder` escapes it (slashes as they are).
     private mutating func appendString(_ value: String) {
-        // Most strings need no escape: their bytes go in at once, found with one pass over contiguous storage.
         var value = value
-        let done = value.withUTF8 { bytes -> Bool in
-            guard !JSONEscaping.needsEscape(bytes, slashes: false) else { return false }
+        value.withUTF8 { appendQuoted($0) }
+    }
+
+    /// ``appendString(_:)`` of a string's UTF-8 bytes.
+    private mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // Most strings need no escape: their bytes go in at once, found with one pass over them.
+        guard JSONEscaping.needsEscape(bytes, slashes: false) else {
             write(upTo: bytes.count + 2) { out in
                 out[0] = 0x22
                 if let base = bytes.baseAddress, bytes.count > 0 { (out + 1).update(from: base, count: bytes.count) }
                 out[bytes.count + 1] = 0x22
                 return bytes.count + 2
             }
-            return true
+            return
         }
-        if done { return }
         var quoted: [UInt8] = []
-        value.withUTF8 { bytes in JSONEscaping.appendQuoted(bytes, slashes: false, to: &quoted) }
+        JSONEscaping.appendQuoted(bytes, slashes: false, to: &quoted)
         quoted.withUnsafeBufferPointer { append($0) }
     }
 }
