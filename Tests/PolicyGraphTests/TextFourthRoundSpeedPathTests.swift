@@ -95,4 +95,38 @@ import Testing
             }
         }
     }
+
+    // MARK: Cell labels: the places where a cell starts found once
+
+    @Test func cellLabelsAnswerAsOneSearchPerLabelAtEveryPlace() {
+        let cellLabels = sharedExtractor.publicationRules.cellLabels
+        var texts: [[UInt8]] = TextThirdRoundSpeedPathTests.allTexts
+        // A label after each kind of cell start (and after bytes that start none), at every
+        // place of an eight-byte word, with the text ending inside it, at it and after it.
+        for starter in ["\n", "\r", " ", "\t", ">", "|", "-", "*", "\u{3000}", "a", "。", "\u{3001}", "", "发"] {
+            for padding in 0..<10 {
+                for tail in ["：2025-01-20", "", "x"] {
+                    let text = String(repeating: "电", count: padding % 3) + String(repeating: "b", count: padding)
+                        + starter + "发布时间" + tail
+                    texts.append(Array(text.utf8))
+                    texts.append(Array(Array(text.utf8).dropLast(2)))
+                }
+            }
+        }
+        for text in texts {
+            for start in [0, 1, 3] where start <= text.count {
+                let head = text[start..<min(text.count, start + PublicationDateRules.headLength)]
+                let cells = cellLabels.occurrences(in: head)
+                for (which, label) in cellLabels.labels.enumerated() {
+                    var places: [Int] = []
+                    var from = head.startIndex
+                    while let at = DateScan.find(label, in: head, from: from, caseInsensitive: false) {
+                        from = at + 1
+                        if DateScan.startsCell(head, at: at) { places.append(at) }
+                    }
+                    #expect(cells[which] == places, "\(String(decoding: head.prefix(60), as: UTF8.self))")
+                }
+            }
+        }
+    }
 }
