@@ -15,7 +15,17 @@ struct OverlapIndex {
     private var prefixMaximumEnd: [Int] = []
 
     init(_ ranges: [Range<Int>]) {
-        let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
+        // The passes hand over mentions sorted by start nearly always: a linear check spares
+        // the sort (which cost more than every question the index then answers).
+        var ordered = true
+        var index = 1
+        while ordered, index < ranges.count {
+            ordered = ranges[index - 1].lowerBound <= ranges[index].lowerBound
+            index += 1
+        }
+        let sorted = ordered ? ranges : ranges.sorted { $0.lowerBound < $1.lowerBound }
+        starts.reserveCapacity(sorted.count)
+        prefixMaximumEnd.reserveCapacity(sorted.count)
         var maximum = Int.min
         for range in sorted {
             starts.append(range.lowerBound)
@@ -79,7 +89,8 @@ struct AliasResolution {
             found.append(policy(range, cursor: cursor, rule: "named-policy"))
         }
         // The bare name (政府工作报告) is the document's fuller one (2026年天津市政府工作报告).
-        func isBareName(_ surface: String) -> Bool { patterns.titleEndings.contains { $0.ending == surface && $0.class == .named } }
+        let bareNames = lexicon.words.namedTitleEndings
+        func isBareName(_ surface: String) -> Bool { bareNames.contains(surface) }
         if let fuller = found.first(where: { $0.rule == "named-policy" && !isBareName($0.surface) }) {
             for index in found.indices where isBareName(found[index].surface) && fuller.surface.hasSuffix(found[index].surface) {
                 found[index].key = fuller.key
@@ -97,7 +108,7 @@ struct AliasResolution {
                     left = stop.range.lowerBound
                     break
                 }
-                if steps > 0, patterns.policyVerbs.contains(where: { cursor.text(max(0, left - $0.utf8.count)..<left) == $0 }) { break }
+                if steps > 0, policyVerbEnds(at: left, cursor: cursor) { break }
                 left = previous
                 steps += 1
             }
@@ -116,6 +127,29 @@ struct AliasResolution {
         mentions += kept
     }
 
+    /// Whether the text that ends at `end` and is as long as a policy verb is that verb
+    /// (as `String`s: `cursor.text(max(0, end - verb.count)..<end) == verb`).
+    ///
+    /// Where every verb is plain (``PlainUTF8``), bytes answer: equal bytes are equal text, and
+    /// plain text that differs in its bytes differs; only a piece that is not plain (a
+    /// compatibility ideograph, a combining mark, a scalar cut in two) is compared as `String`s.
+    func policyVerbEnds(at end: Int, cursor: TextCursor) -> Bool {
+        let words = lexicon.words
+        guard words.policyVerbsArePlain else { return policyVerbEndsAsStrings(at: end, cursor: cursor) }
+        for (index, verb) in words.policyVerbBytes.enumerated() {
+            let start = max(0, end - verb.count)
+            if end - start == verb.count, cursor.matches(verb, at: start) { return true }
+            let piece = UnsafeBufferPointer(rebasing: cursor.bytes[start..<end])
+            if PlainUTF8.plainCount(piece) == nil, cursor.text(start..<end) == patterns.policyVerbs[index] { return true }
+        }
+        return false
+    }
+
+    /// ``policyVerbEnds(at:cursor:)`` as it was written, on `String`s.
+    func policyVerbEndsAsStrings(at end: Int, cursor: TextCursor) -> Bool {
+        patterns.policyVerbs.contains(where: { cursor.text(max(0, end - $0.utf8.count)..<end) == $0 })
+    }
+
     /// The start of a year written just before `position`: 2026年.
     private func yearBefore(_ position: Int, cursor: TextCursor) -> Int? {
         guard let (nian, yearEnd) = cursor.scalar(before: position), nian == 0x5E74, yearEnd >= 4 else { return nil }
@@ -128,8 +162,7 @@ struct AliasResolution {
     /// or right before one (…资金管理暂行办法发布): a clause-long span that ends
     /// with a policy word at a boundary.
     private func policiesBesideVerbs(cursor: TextCursor, markers: [Marker], insideTitle: (Range<Int>) -> Bool) -> [Mention] {
-        let conjunctions: Set<UInt32> = Set("和与及并等".unicodeScalars.map(\.value))
-        let policyEndings = patterns.titleEndings.filter { $0.class == .policy }.map(\.ending)
+        let policyEndings = lexicon.words.policyEndings
         func isNameScalar(_ u: UInt32) -> Bool {
             ScalarClass.isIdeograph(u) || ScalarClass.isASCIIAlphanumeric(u) || u == .leftQuote || u == .rightQuote
                 || u == 0x2B || u == 0x2D
@@ -138,7 +171,7 @@ struct AliasResolution {
             let text = cursor.text(range)
             return patterns.genericPrefixes.contains { text.hasUTF8Prefix($0) }
         }
-        let lastScalars = Set(policyEndings.compactMap { $0.unicodeScalars.last?.value })
+        let lastScalars = lexicon.words.policyEndingLastScalars
         func endsWithPolicyWord(_ range: Range<Int>) -> Bool {
             guard let (last, _) = cursor.scalar(before: range.upperBound), lastScalars.contains(last) else { return false }
             let text = cursor.text(range)
@@ -160,7 +193,7 @@ struct AliasResolution {
                 count += 1
                 guard count >= 6, endsWithPolicyWord(begin..<scan) else { continue }
                 let following = cursor.scalar(at: scan)?.value ?? 0x0A
-                if !isNameScalar(following) || conjunctions.contains(following) {
+                if !isNameScalar(following) || Self.conjunctions.contains(following) {
                     let range = begin..<scan
                     if !insideTitle(range), !isGeneric(range) { result.append(policy(range, cursor: cursor, rule: "verb-policy")) }
                     break
@@ -184,6 +217,9 @@ struct AliasResolution {
         }
         return result
     }
+
+    /// The words that may join two policies named after one verb: 和, 与, 及, 并, 等.
+    private static let conjunctions: Set<UInt32> = Set("和与及并等".unicodeScalars.map(\.value))
 
     /// The mention that ends at most 3 bytes before `offset` (the owner of a
     /// declaration in parentheses), found by binary search.

@@ -31,7 +31,7 @@ struct CompanyContexts {
             candidates.append((open, false))
         }
         // One pass for every word; the stable sort below orders them as word-by-word passes would.
-        for hit in cursor.occurrences(ofAny: patterns.companyAfterWords.map { Array($0.utf8) }, in: 0..<cursor.bytes.count) {
+        for hit in cursor.occurrences(ofAny: lexicon.words.companyAfterWordBytes, in: 0..<cursor.bytes.count) {
             candidates.append((hit.position, true))
         }
         candidates += endsAfterBeforeWords(cursor: cursor).map { ($0, true) }
@@ -95,8 +95,8 @@ struct CompanyContexts {
         guard let (_, contentStart) = cursor.scalar(at: open) else { return false }
         var position = contentStart
         var labelled = false
-        if let label = patterns.companyCodeLabels.filter({ cursor.matches(Array($0.utf8), at: position) }).max(by: { $0.utf8.count < $1.utf8.count }) {
-            position += label.utf8.count
+        if let label = Self.longest(of: lexicon.words.companyCodeLabelBytes, at: position, cursor: cursor) {
+            position += label
             labelled = true
             if let (scalar, next) = cursor.scalar(at: position), scalar == 0xFF1A || scalar == 0x3A { position = next }
         }
@@ -107,8 +107,8 @@ struct CompanyContexts {
         }
         guard (4...6).contains(digits) else { return false }
         var market = false
-        if let exchange = patterns.companyExchanges.filter({ cursor.matches(Array($0.utf8), at: position) }).max(by: { $0.utf8.count < $1.utf8.count }) {
-            position += exchange.utf8.count
+        if let exchange = Self.longest(of: lexicon.words.companyExchangeBytes, at: position, cursor: cursor) {
+            position += exchange
             market = true
         }
         guard let (close, _) = cursor.scalar(at: position), close == .rightParenWide || close == .rightParen else { return false }
@@ -116,6 +116,13 @@ struct CompanyContexts {
         guard !labelled, !market else { return true }
         guard digits == 6, let (first, _) = cursor.scalar(at: contentStart), let digit = Unicode.Scalar(first) else { return false }
         return patterns.companyCodeStarts.contains(String(digit))
+    }
+
+    /// The length of the longest of `words` that starts at `position`, or `nil`.
+    private static func longest(of words: [[UInt8]], at position: Int, cursor: TextCursor) -> Int? {
+        var best: Int? = nil
+        for word in words where word.count > (best ?? -1) && cursor.matches(word, at: position) { best = word.count }
+        return best
     }
 
     /// Where the names shown by a `before` word (上市公司宁远科技表示) end: the
@@ -126,9 +133,9 @@ struct CompanyContexts {
         guard !patterns.companyBeforeWords.isEmpty else { return [] }
         let ends = lexicon.words.companyNameEnds
         var result: [Int] = []
-        for word in patterns.companyBeforeWords {
-            for occurrence in cursor.occurrences(of: Array(word.utf8), in: 0..<cursor.bytes.count) {
-                var position = occurrence + word.utf8.count
+        for word in lexicon.words.companyBeforeWordBytes {
+            for occurrence in cursor.occurrences(of: word, in: 0..<cursor.bytes.count) {
+                var position = occurrence + word.count
                 var count = 0
                 var bounded = false
                 while let (scalar, next) = cursor.scalar(at: position) {

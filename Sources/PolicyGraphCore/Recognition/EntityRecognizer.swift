@@ -31,7 +31,7 @@ public struct EntityRecognizer: Sendable {
     /// The mentions of `text` and the marker words (issuing verbs …) found by the same scan.
     public func recognize(_ text: NormalizedText) -> Recognition {
         text.bytes.withUnsafeBufferPointer { buffer in
-            let cursor = TextCursor(bytes: buffer)
+            let cursor = TextCursor(bytes: buffer, fixedWords: lexicon.words.fixedWords)
             let patterns = lexicon.ontology.patterns
             var state = NameUnits()
 

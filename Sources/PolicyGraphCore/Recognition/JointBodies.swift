@@ -18,12 +18,12 @@ struct JointBodies {
 
     func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
         guard !patterns.jointWords.isEmpty else { return mentions }
-        let suffixes = patterns.suffixes.filter { $0.type == .government }.map { Array($0.suffix.utf8) }
+        let suffixes = lexicon.words.governmentSuffixBytes
         let ends = lexicon.words.jointListEnds
         var items: [Range<Int>] = []
-        for word in patterns.jointWords {
-            for occurrence in cursor.occurrences(of: Array(word.utf8), in: 0..<cursor.bytes.count) {
-                items += self.items(from: occurrence + word.utf8.count, suffixes: suffixes, ends: ends, cursor: cursor)
+        for word in lexicon.words.jointWordBytes {
+            for occurrence in cursor.occurrences(of: word, in: 0..<cursor.bytes.count) {
+                items += self.items(from: occurrence + word.count, suffixes: suffixes, ends: ends, cursor: cursor)
             }
         }
         guard !items.isEmpty else { return mentions }

@@ -13,8 +13,9 @@ struct ListHeads {
     private static let listWindow = 120
 
     func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
-        let heads = patterns.listHeads.map { (bytes: Array($0.word.utf8), word: $0.word, type: $0.type) }
-            .sorted { $0.bytes.count > $1.bytes.count }
+        let heads = lexicon.words.listHeadEntries
+        // Every head begins a scalar of its own: only those that begin with the scalar at a position are tried there.
+        let headsByFirst = heads.contains { $0.bytes.isEmpty } ? nil : lexicon.words.listHeadsByFirst
         let leads = lexicon.words.listLeads
         let modifiers = lexicon.words.listModifiers
         guard !heads.isEmpty else { return mentions }
@@ -23,7 +24,8 @@ struct ListHeads {
         var removed: Set<Int> = []
         let index = OverlapIndex(mentions.map(\.range))
         for marker in cursor.occurrences(of: Array("等".utf8), in: 0..<cursor.bytes.count) {
-            guard let head = head(after: marker + 3, heads: heads, modifiers: modifiers, cursor: cursor) else { continue }
+            guard let head = head(after: marker + 3, heads: heads, headsByFirst: headsByFirst, modifiers: modifiers, cursor: cursor)
+            else { continue }
             let items = self.items(before: marker, leads: leads, cursor: cursor)
             // 等 inside a word (高等院校) ends no list: the item before it must be whole.
             guard items.count >= 2, items.last?.upperBound == marker else { continue }
@@ -66,11 +68,12 @@ struct ListHeads {
 
     /// The head word that follows 等, with nothing between but numbers, measure
     /// words and modifiers (等重点企业, 等世界500强企业, 等企业62家).
-    private func head(after start: Int, heads: [(bytes: [UInt8], word: String, type: EntityType)], modifiers: WordSet,
+    private func head(after start: Int, heads: [(bytes: [UInt8], word: String, type: EntityType)], headsByFirst: [UInt32: [Int]]?,
+                      modifiers: WordSet,
                       cursor: TextCursor) -> (word: String, type: EntityType)? {
         var position = start
         for _ in 0..<Self.headWindow {
-            for head in heads where cursor.matches(head.bytes, at: position) { return (head.word, head.type) }
+            if let head = Self.head(at: position, heads: heads, byFirst: headsByFirst, cursor: cursor) { return head }
             if let modifier = modifiers.longest(at: position, in: cursor) {
                 position += modifier.count
                 continue
@@ -80,6 +83,19 @@ struct ListHeads {
             }
             position = next
         }
+        return nil
+    }
+
+    /// The first head (longest first) that starts at `position`: with `byFirst`, only the heads
+    /// that begin with the scalar there are tried (none else can match), in the same order.
+    static func head(at position: Int, heads: [(bytes: [UInt8], word: String, type: EntityType)], byFirst: [UInt32: [Int]]?,
+                     cursor: TextCursor) -> (word: String, type: EntityType)? {
+        guard let byFirst else {
+            for head in heads where cursor.matches(head.bytes, at: position) { return (head.word, head.type) }
+            return nil
+        }
+        guard let (scalar, _) = cursor.scalar(at: position), let candidates = byFirst[scalar] else { return nil }
+        for index in candidates where cursor.matches(heads[index].bytes, at: position) { return (heads[index].word, heads[index].type) }
         return nil
     }
 
@@ -137,8 +153,11 @@ struct ListHeads {
     /// Whether an item names something rather than a kind (钢铁, 中小企业, 新材料产业).
     private func isSpecific(_ name: String) -> Bool {
         if patterns.genericBodies.contains(name) { return false }
-        return !["业", "品", "域", "类", "型", "性", "等"].contains { name.hasSuffix($0) }
+        return !Self.kindEndings.contains { name.hasUTF8Suffix($0) }
     }
+
+    /// The last characters of an item that names a kind (钢铁行业, 新产品, 重点领域 …).
+    private static let kindEndings = ["业", "品", "域", "类", "型", "性", "等"]
 
     /// The index of the mention that opens `item` when it is a country and the
     /// only mention inside the item, with two or more characters after it.

@@ -54,12 +54,71 @@ struct RecognitionWords: Sendable {
     let policyEndingBytes: [[UInt8]]
     let issuanceVerbBytes: [[UInt8]]
 
+    /// The byte forms of the fixed words that the passes after the scan read in every document,
+    /// made once with the lexicon instead of once per document (a document's pass copied each
+    /// pattern list's strings to bytes, and ``JointBodies`` filtered every suffix rule).
+    /// ``JointBodies``: the joint words (联合, 会同) and the government suffixes, in file order.
+    let jointWordBytes: [[UInt8]]
+    let governmentSuffixBytes: [[UInt8]]
+    /// ``ListHeads``: the head words with their types, longest first (ties in file order).
+    let listHeadEntries: [(bytes: [UInt8], word: String, type: EntityType)]
+    /// ``ListHeads``: by the first scalar of each head, the indices in ``listHeadEntries`` of the
+    /// heads that begin with it, in that order (a head matches only where its first scalar does).
+    let listHeadsByFirst: [UInt32: [Int]]
+    /// ``CompanyContexts``: the `after` and `before` words, the code labels and the exchanges, in file order.
+    let companyAfterWordBytes: [[UInt8]]
+    let companyBeforeWordBytes: [[UInt8]]
+    let companyCodeLabelBytes: [[UInt8]]
+    let companyExchangeBytes: [[UInt8]]
+    /// ``AliasResolution``: the policy verbs as bytes in file order, and whether every one is plain
+    /// (``PlainUTF8``: then a piece of text equals a verb as a `String` exactly when it is plain and
+    /// equal byte for byte).
+    let policyVerbBytes: [[UInt8]]
+    let policyVerbsArePlain: Bool
+    /// ``AliasResolution``: the policy endings (title endings of class policy) in file order, and the
+    /// last scalars they end with.
+    let policyEndings: [String]
+    let policyEndingLastScalars: Set<UInt32>
+    /// ``AliasResolution``: the title endings of class named (政府工作报告 …), which name a policy bare.
+    let namedTitleEndings: Set<String>
+
+    /// The fixed words the passes search in every document, found together in one pass per
+    /// document (``TextCursor/init(bytes:fixedWords:)``): the joint words (``JointBodies``),
+    /// the company context words and （ (``CompanyContexts``), 等 (``ListHeads``), 条
+    /// (``MeasurePackages``).
+    let fixedWords: FixedWords
+
     init(patterns: PatternLexicon) {
         noticeOpens = (patterns.issuanceCues["notice-open"] ?? []).map { Array($0.utf8) }
         noticeCloses = (patterns.issuanceCues["notice-close"] ?? []).map { Array($0.utf8) }
         policyEndingBytes = patterns.titleEndings.filter { $0.class == .policy }.map { Array($0.ending.utf8) }
             .sorted { $0.count > $1.count }
         issuanceVerbBytes = patterns.issuanceVerbs.map { Array($0.verb.utf8) }.sorted { $0.count > $1.count }
+        jointWordBytes = patterns.jointWords.map { Array($0.utf8) }
+        governmentSuffixBytes = patterns.suffixes.filter { $0.type == .government }.map { Array($0.suffix.utf8) }
+        listHeadEntries = patterns.listHeads.map { (bytes: Array($0.word.utf8), word: $0.word, type: $0.type) }
+            .sorted { $0.bytes.count > $1.bytes.count }
+        var headsByFirst: [UInt32: [Int]] = [:]
+        for (index, head) in listHeadEntries.enumerated() {
+            guard !head.bytes.isEmpty else { continue }
+            let first = head.bytes.withUnsafeBufferPointer { UTF8Bytes.scalar(in: $0, at: 0).value }
+            headsByFirst[first, default: []].append(index)
+        }
+        listHeadsByFirst = headsByFirst
+        companyAfterWordBytes = patterns.companyAfterWords.map { Array($0.utf8) }
+        companyBeforeWordBytes = patterns.companyBeforeWords.map { Array($0.utf8) }
+        companyCodeLabelBytes = patterns.companyCodeLabels.map { Array($0.utf8) }
+        companyExchangeBytes = patterns.companyExchanges.map { Array($0.utf8) }
+        policyVerbBytes = patterns.policyVerbs.map { Array($0.utf8) }
+        policyVerbsArePlain = patterns.policyVerbs.allSatisfy { verb in
+            var verb = verb
+            return verb.withUTF8 { PlainUTF8.plainCount($0) != nil }
+        }
+        fixedWords = FixedWords((patterns.jointWords + patterns.companyAfterWords + patterns.companyBeforeWords
+                                 + ["（", "等", "条"]).map { Array($0.utf8) })
+        policyEndings = patterns.titleEndings.filter { $0.class == .policy }.map(\.ending)
+        namedTitleEndings = Set(patterns.titleEndings.filter { $0.class == .named }.map(\.ending))
+        policyEndingLastScalars = Set(policyEndings.compactMap { $0.unicodeScalars.last?.value })
         titleEndings = patterns.titleEndings
         var byLast: [UInt32: [Int]] = [:]
         var plain = true

@@ -3,6 +3,21 @@ import Foundation
 /// Read-only helpers over the normalised bytes used by the pattern recognisers.
 struct TextCursor {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Where the passes' fixed words occur, found in one pass when the cursor was made with
+    /// them (``init(bytes:fixedWords:)``); ``occurrences(of:in:overlapping:)`` and
+    /// ``occurrences(ofAny:in:)`` answer from it for the words it holds.
+    let fixedWords: FixedWordStarts?
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        fixedWords = nil
+    }
+
+    /// A cursor whose searches for `fixedWords` are answered from one pass over `bytes`, made here.
+    init(bytes: UnsafeBufferPointer<UInt8>, fixedWords: FixedWords) {
+        self.bytes = bytes
+        self.fixedWords = fixedWords.starts(in: bytes)
+    }
 
     /// Up to this many needles, ``occurrences(ofAny:in:)`` searches each with `memchr` on
     /// its last byte (a pass at memory speed each); more share one pass over the range.
@@ -55,6 +70,9 @@ struct TextCursor {
     ///   and most false ones are turned down on the byte before it, without a call.
     func occurrences(of needle: [UInt8], in range: Range<Int>, overlapping: Bool = false) -> [Int] {
         guard !needle.isEmpty, let base = bytes.baseAddress else { return [] }
+        if let starts = fixedWords?.starts(of: needle) {
+            return Self.taking(starts, length: needle.count, in: range, overlapping: overlapping)
+        }
         var result: [Int] = []
         var index = range.lowerBound
         let tail = needle.count - 1, lastByte = needle[tail]
@@ -87,6 +105,16 @@ struct TextCursor {
     ///   table of byte pairs): in Chinese text a lead byte such as E5 begins a third of the
     ///   positions, a pair of bytes few.
     func occurrences(ofAny needles: [[UInt8]], in range: Range<Int>) -> [(position: Int, needle: Int)] {
+        // Every needle among the fixed words: each one's starts as a search for it alone gives them.
+        if let fixedWords, !needles.isEmpty, needles.allSatisfy({ fixedWords.words.id(of: $0) != nil }) {
+            var result: [(position: Int, needle: Int)] = []
+            for (index, needle) in needles.enumerated() {
+                result += Self.taking(fixedWords.starts(of: needle) ?? [], length: needle.count, in: range, overlapping: false)
+                    .map { ($0, index) }
+            }
+            result.sort { $0.position != $1.position ? $0.position < $1.position : $0.needle < $1.needle }
+            return result
+        }
         // A few needles: one `memchr` search each, merged in the order of one pass; needles that
         // begin with the same character share the search for it (董事长, 董事会秘书, 董秘).
         if needles.count <= Self.needlesSearchedOneByOne {
@@ -149,6 +177,20 @@ struct TextCursor {
 }
 
 extension TextCursor {
+    /// The starts a search left to right takes from `starts` (every start of a word of `length`
+    /// bytes, ascending): those whose word lies inside `range`, each after the end of the one
+    /// taken before it (or, with `overlapping`, all of them).
+    static func taking(_ starts: [Int], length: Int, in range: Range<Int>, overlapping: Bool) -> [Int] {
+        var result: [Int] = []
+        var next = range.lowerBound
+        for start in starts where start >= next {
+            guard start + length <= range.upperBound else { break }
+            result.append(start)
+            if !overlapping { next = start + length }
+        }
+        return result
+    }
+
     /// The needles (not empty) grouped by their first character's bytes (or the whole needle
     /// when it is shorter), each group's needles in `needles`' order, the groups in the order
     /// of their first needle. A needle matches only where its first character does.

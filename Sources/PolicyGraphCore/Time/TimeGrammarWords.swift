@@ -16,6 +16,14 @@ extension TimeParser {
     static let prefixes = TimeWords(["到", "至", "于", "在", "自", "从"])
     /// What each of ``prefixes`` makes of the time, in the same order.
     static let prefixKinds: [Prefix] = [.by, .by, .in, .in, .from, .from]
+    /// The prefixes a lead reads (``lead(at:)``), in one list: the deadline prefixes, then the
+    /// aims, then the prepositions, so that the first word found is the one the lists tried in
+    /// that order would find.
+    static let leadPrefixes = TimeWords(untilPrefixes.words + aimPrefixes.words + prefixes.words)
+    /// What each of ``leadPrefixes`` makes of the time, in the same order (an aim may take a
+    /// preposition after it).
+    static let leadPrefixKinds: [Prefix] = [Prefix](repeating: .past, count: untilPrefixes.count)
+        + [Prefix](repeating: .aim, count: aimPrefixes.count) + prefixKinds
     /// Words that run a time up to the reference (从2001年起至今).
     static let toNowWords = TimeWords(["起至今", "起到现在", "至今", "到现在", "到今天", "迄今"])
     /// Within the reference year (年内).

@@ -13,7 +13,8 @@ public struct TimeNormalizer: Sendable {
     public let vocabulary: TimeVocabulary
     /// Scalars an expression can start with.
     let startScalars: Set<UInt32>
-    /// ``startScalars`` below U+10000 as bits, so that the scan tests each scalar without hashing.
+    /// ``startScalars`` below U+10000 as bits, so that the scan tests each scalar without hashing,
+    /// and after them the block ``stopBlock``.
     private let startBits: [UInt64]
     /// ``startBits`` with the vocabulary's folded scalars (``TimeVocabulary/foldBits``): what the
     /// scan of a text read in place stops at, a start or a character that folding would change.
@@ -28,6 +29,12 @@ public struct TimeNormalizer: Sendable {
     /// reads nothing, and the scan passes the place without a parse.
     private let leadScalars: Set<UInt32>
     private let leadBits: [UInt64]
+    /// For each first byte, where the scan's three-byte step finds its scalar's block of 64 bits
+    /// in ``startBits`` and ``startOrFoldBits``: `(byte & 0x0F) << 6` for E0–EF, else
+    /// ``stopBlock``, whose bits are all set, so that the step stops without a test of its own.
+    private let threeByteBlocks: [UInt16]
+    /// The block of ``startBits`` and ``startOrFoldBits`` past the 1,024 of the scalars below U+10000: all set.
+    static let stopBlock = 0x10000 / 64
 
     /// A normaliser reading the words of `vocabulary` (by default the bundled `patterns/time.tsv`).
     public init(vocabulary: TimeVocabulary = .bundled) {
@@ -47,13 +54,18 @@ public struct TimeNormalizer: Sendable {
         } else {
             startScalars = starts
         }
-        startBits = Self.bits(startScalars)
+        let bits = Self.bits(startScalars)
         let leadWords = TimeParser.approximateWords.words + TimeParser.untilPrefixes.words + TimeParser.aimPrefixes.words + TimeParser.prefixes.words
         // An empty word would start everywhere: then every place is parsed.
         leadScalars = Set(leadWords.map { $0.unicodeScalars.first?.value ?? UInt32.max })
         leadBits = leadScalars.contains(UInt32.max) ? [UInt64](repeating: ~0, count: 0x10000 / 64) : Self.bits(leadScalars)
-        startOrFoldBits = zip(startBits, vocabulary.foldBits).map { $0 | $1 }
+        startBits = bits + Self.allSet
+        startOrFoldBits = zip(bits, vocabulary.foldBits).map { $0 | $1 } + Self.allSet
+        threeByteBlocks = (0...255).map { UInt16($0 & 0xF0 == 0xE0 ? ($0 & 0x0F) << 6 : Self.stopBlock) }
     }
+
+    /// The 64 words of ``stopBlock``.
+    private static let allSet = [UInt64](repeating: ~0, count: 64)
 
     /// `scalars` below U+10000 as bits.
     static func bits(_ scalars: Set<UInt32>) -> [UInt64] {
@@ -66,12 +78,6 @@ public struct TimeNormalizer: Sendable {
     @inline(__always)
     func canStart(_ scalar: UInt32) -> Bool {
         scalar < 0x10000 ? startBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 : startScalars.contains(scalar)
-    }
-
-    /// Whether `scalar` continues a run of digits or of numerals that `previous` is in.
-    @inline(__always)
-    static func continuesRun(_ scalar: UInt32, previous: UInt32) -> Bool {
-        (ScalarClass.isDigit(scalar) && ScalarClass.isDigit(previous)) || (TimeParser.isNumeral(scalar) && TimeParser.isNumeral(previous))
     }
 
     /// The fixed character foldings (full-width digits and dashes, odd spaces).
@@ -121,53 +127,55 @@ public struct TimeNormalizer: Sendable {
     /// with `foldFrom` set to where ``TimeVocabulary/fold(_:from:)`` is to start (nothing before it folds).
     func scan(_ buffer: UnsafeBufferPointer<UInt8>, original bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?,
               inPlace: Bool, foldFrom: inout Int) -> [TimeExpression]? {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return [] }
         let parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: false, formTable: formTable)
         let folds = inPlace && !vocabulary.foldTable.isEmpty
-        return (folds ? startOrFoldBits : startBits).withUnsafeBufferPointer { stopBits in
+        return (folds ? startOrFoldBits : startBits).withUnsafeBufferPointer { stopBitsBuffer in
+          threeByteBlocks.withUnsafeBufferPointer { blocks in
+            // 1,088 words and 256 blocks: never empty.
+            let stopBits = stopBitsBuffer.baseAddress!, blocks = blocks.baseAddress!
             var result: [TimeExpression] = []
             var index = 0
             // Where the scalar before this one starts (-1 at the start and after an expression);
             // it is decoded only where a digit or numeral may start an expression.
             var previousIndex = -1
             let count = buffer.count
-            while index < count {
-                let lead = buffer[index]
+            // `index` < `threeByteEnd` when a whole three-byte sequence starts at `index`.
+            let threeByteEnd = count &- 2
+            while true {
+                // Three-byte scalars (every Chinese character) that stop nothing: most of a text.
+                index = Self.skipThreeByteScalars(base, from: index, before: threeByteEnd, stopBits: stopBits, blocks: blocks,
+                                                  previousIndex: &previousIndex)
+                guard index < count else { break }
+                let lead = base[index]
                 let scalar: UInt32
                 let length: Int
-                // (`index` < `count`, so `index + 3` cannot overflow: wrapping arithmetic skips the check.)
-                if lead & 0xF0 == 0xE0, index &+ 3 <= count {
-                    // Three bytes (every Chinese character), decoded as ``UTF8Bytes/scalar(in:at:)``
-                    // does; most start nothing.
-                    let block = Int(lead & 0x0F) &<< 6 | Int(buffer[index &+ 1] & 0x3F)
-                    let bit = buffer[index &+ 2] & 0x3F
-                    if stopBits[block] & (1 &<< UInt64(bit)) == 0 { previousIndex = index; index &+= 3; continue }
-                    scalar = UInt32(truncatingIfNeeded: block) << 6 | UInt32(bit)
+                if lead & 0xF0 == 0xE0, index < threeByteEnd {
+                    // A three-byte scalar that stops the scan: a start, or one that folding changes.
+                    scalar = UInt32(lead & 0x0F) << 12 | UInt32(base[index &+ 1] & 0x3F) << 6 | UInt32(base[index &+ 2] & 0x3F)
                     length = 3
                     if folds, vocabulary.folds(scalar) { foldFrom = index; return nil }
-                    if !canStart(scalar) { previousIndex = index; index += 3; continue }
+                    if !canStart(scalar) { previousIndex = index; index &+= 3; continue }
                 } else if lead < 0x80 {
-                    if stopBits[Int(lead >> 6)] & (1 << UInt64(lead & 63)) == 0 { previousIndex = index; index += 1; continue }
+                    if stopBits[Int(lead >> 6)] & (1 << UInt64(lead & 63)) == 0 { previousIndex = index; index &+= 1; continue }
                     scalar = UInt32(lead)
                     length = 1
                     if folds, vocabulary.folds(scalar) { foldFrom = index; return nil }
-                    if !canStart(scalar) { previousIndex = index; index += 1; continue }
+                    if !canStart(scalar) { previousIndex = index; index &+= 1; continue }
                 } else if lead & 0xC0 == 0x80 {
-                    index += 1
+                    index &+= 1
                     continue
                 } else {
                     (scalar, length) = UTF8Bytes.scalar(in: buffer, at: index)
                     // Folding steps one byte from a two-byte lead: where the next byte is not a
                     // continuation, it would read a scalar there that this scan steps over.
                     if folds, vocabulary.folds(scalar)
-                        || (lead < 0xE0 && index + 1 < buffer.count && !UTF8Bytes.isContinuation(buffer[index + 1])) { foldFrom = index; return nil }
+                        || (lead < 0xE0 && index + 1 < count && !UTF8Bytes.isContinuation(buffer[index + 1])) { foldFrom = index; return nil }
                     if !canStart(scalar) { previousIndex = index; index += length; continue }
                 }
                 // A digit run starts only at its first digit, a run of numerals at its first numeral.
-                // A place that opens no lead word and no core form is passed without a parse
-                // (年 before ，, 一 of 一些, 13.5%): the parse would read nothing there.
-                if !Self.continuesRun(scalar, previous: previousIndex < 0 ? 0 : UTF8Bytes.scalar(in: buffer, at: previousIndex).value),
-                   let startForms = formsWithoutLead(scalar, buffer, at: index),
-                   let (value, end, rules) = parser.parseExplained(at: index, startForms: startForms) {
+                if !continuesRun(scalar, buffer, previousIndex: previousIndex),
+                   let (value, end, rules) = parse(parser, at: index, scalar: scalar) {
                     // The scan steps over the expression: a folded scalar inside it is looked for here.
                     if folds, let folded = vocabulary.firstFolded(buffer, in: index..<end) { foldFrom = folded; return nil }
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
@@ -180,21 +188,59 @@ public struct TimeNormalizer: Sendable {
                 index += length
             }
             return result
+          }
         }
     }
 
-    /// What ``TimeParser/parseExplained(at:startForms:)`` needs to know at `index`, whose scalar
-    /// is `scalar`: `.some(nil)` where a lead word (大约, 截至, 力争, 在 …) may start (the parser
-    /// reads it and looks up the forms after it), `.some(forms)` where none can (the forms
-    /// ``TimeFormTable`` gives there, not empty), and `nil` where none can and no form can
-    /// start either: the parser would read no prefix and try no form, so it would give `nil`.
+    /// The first place from `index` on where no three-byte sequence starts, or one whose scalar
+    /// has its bit set in `stopBits`; `previousIndex` is set to the start of the last scalar
+    /// stepped over. A three-byte sequence starts at `index` when its first byte is E0–EF and
+    /// `index` < `threeByteEnd` (the text's length − 2); its scalar is decoded as
+    /// ``UTF8Bytes/scalar(in:at:)`` does, the continuation bytes' top bits not checked.
+    /// `blocks` (``threeByteBlocks``) gives the block of the first byte, ``stopBlock`` for a
+    /// byte that starts no three-byte sequence, so that one test decides.
+    ///
+    /// - Complexity: O(n) in the bytes stepped over, a dozen instructions a scalar.
     @inline(__always)
-    func formsWithoutLead(_ scalar: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> TimeForms?? {
-        guard let formTable else { return .some(nil) }
-        let lead = scalar < 0x10000 ? leadBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 : leadScalars.contains(scalar)
-        if lead { return .some(nil) }
-        let forms = formTable.forms(in: bytes, at: index)
-        return forms.isEmpty ? nil : .some(forms)
+    static func skipThreeByteScalars(_ base: UnsafePointer<UInt8>, from index: Int, before threeByteEnd: Int,
+                                     stopBits: UnsafePointer<UInt64>, blocks: UnsafePointer<UInt16>,
+                                     previousIndex: inout Int) -> Int {
+        var index = index
+        let start = index
+        while index < threeByteEnd {
+            let block = Int(blocks[Int(base[index])]) &+ Int(base[index &+ 1] & 0x3F)
+            guard stopBits[block] & (1 &<< UInt64(base[index &+ 2] & 0x3F)) == 0 else { break }
+            // (`index` < `threeByteEnd` ≤ the length − 2, so `index + 3` cannot overflow.)
+            index &+= 3
+        }
+        if index != start { previousIndex = index &- 3 }
+        return index
+    }
+
+    /// Whether `scalar` continues a run of digits or of numerals that the scalar at `previousIndex`
+    /// is in (-1: none); the scalar before is decoded only after a digit or a numeral.
+    @inline(__always)
+    func continuesRun(_ scalar: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, previousIndex: Int) -> Bool {
+        let digit = ScalarClass.isDigit(scalar)
+        guard previousIndex >= 0, digit || TimeParser.isNumeral(scalar) else { return false }
+        let previous = UTF8Bytes.scalar(in: bytes, at: previousIndex).value
+        return digit ? ScalarClass.isDigit(previous) || (TimeParser.isNumeral(scalar) && TimeParser.isNumeral(previous))
+                     : TimeParser.isNumeral(previous)
+    }
+
+    /// The expression that starts at `index`, whose scalar is `scalar`, as
+    /// ``TimeParser/parseExplained(at:startForms:)`` reads it, without a parse where it would
+    /// read nothing. Where a lead word (大约, 截至, 力争, 在 …) may start, the lead is read and
+    /// the forms that can start after it looked up; where none can, the forms that can start
+    /// here. Where no form can (年 before ，, 一 of 一些, 13.5%, 在 before no time), there is
+    /// no expression.
+    @inline(__always)
+    func parse(_ parser: TimeParser, at index: Int, scalar: UInt32) -> (value: TimeValue, end: Int, rules: [TimeRule])? {
+        guard let formTable else { return parser.parseExplained(at: index) }
+        let isLead = scalar < 0x10000 ? leadBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 : leadScalars.contains(scalar)
+        let lead = isLead ? parser.lead(at: index) : TimeParser.Lead(end: index)
+        let forms = formTable.forms(in: parser.bytes, at: lead.end)
+        return forms.isEmpty ? nil : parser.parseExplained(after: lead, forms: forms)
     }
 
     /// Every time expression in a string (for tests and the `time` command).

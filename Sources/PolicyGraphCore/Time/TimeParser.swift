@@ -80,27 +80,49 @@ struct TimeParser {
         parseExplained(at: start).map { ($0.value, $0.end) }
     }
 
-    /// Parses one expression starting at `start`, with the rules that read it. `startForms`:
-    /// the forms ``formTable`` gives at `start`, when the caller knows them and knows that no
-    /// approximation or prefix starts there (``TimeNormalizer/formsWithoutLead(_:_:at:)``).
-    func parseExplained(at start: Int, startForms: TimeForms? = nil) -> (value: TimeValue, end: Int, rules: [TimeRule])? {
-        var index = start
+    /// What an expression reads before its core: an approximation (大约) and a prefix
+    /// (截至, 力争到, 在 …), and where the core is to start.
+    struct Lead: Equatable {
         var approximate = false
-        if let (_, end) = firstWord(Self.approximateWords, at: index) { approximate = true; index = end }
         var prefix: Prefix? = nil
-        var prefixRule: TimeRule? = nil
-        if let (_, end) = firstWord(Self.untilPrefixes, at: index) {
-            prefix = .past; index = end
-        } else if let (_, end) = firstWord(Self.aimPrefixes, at: index) {
-            prefix = .aim; index = end
-            if let (word, after) = Self.aimPrepositions.first(in: bytes, at: index) {
-                index = after
+        /// Where the core starts: after the words read, or the start when there are none.
+        var end: Int
+    }
+
+    /// The approximation and the prefix at `start` (``Lead``): an approximation first, then the
+    /// first deadline prefix (截至 …), else the first aim (力争, with 到 or 在 after it), else the
+    /// first preposition (到, 在, 自 …), each list's words in their order.
+    @inline(__always)
+    func lead(at start: Int) -> Lead {
+        var lead = Lead(end: start)
+        if let (_, end) = Self.approximateWords.first(in: bytes, at: start) { lead.approximate = true; lead.end = end }
+        if let (word, end) = Self.leadPrefixes.first(in: bytes, at: lead.end) {
+            var prefix = Self.leadPrefixKinds[word]
+            lead.end = end
+            if prefix == .aim, let (word, after) = Self.aimPrepositions.first(in: bytes, at: end) {
+                lead.end = after
                 prefix = Self.aimPrepositionKinds[word]
             }
-        } else if let (word, end) = Self.prefixes.first(in: bytes, at: index) {
-            prefix = Self.prefixKinds[word]
-            index = end
+            lead.prefix = prefix
         }
+        return lead
+    }
+
+    /// Parses one expression starting at `start`, with the rules that read it. `startForms`:
+    /// the forms ``formTable`` gives at `start`, when the caller knows them and knows that no
+    /// approximation or prefix starts there.
+    func parseExplained(at start: Int, startForms: TimeForms? = nil) -> (value: TimeValue, end: Int, rules: [TimeRule])? {
+        if let startForms { return parseExplained(after: Lead(end: start), forms: startForms) }
+        let lead = lead(at: start)
+        return parseExplained(after: lead, forms: formTable?.forms(in: bytes, at: lead.end) ?? .all)
+    }
+
+    /// Parses one expression whose ``Lead`` was read (``lead(at:)``), trying the core `forms`
+    /// where the lead ends (those ``formTable`` gives there, or every form).
+    func parseExplained(after lead: Lead, forms: TimeForms) -> (value: TimeValue, end: Int, rules: [TimeRule])? {
+        let approximate = lead.approximate
+        let prefix = lead.prefix
+        var prefixRule: TimeRule? = nil
         switch prefix {
         case .by?: prefixRule = .prefixBy
         case .past?: prefixRule = .prefixUntil
@@ -109,11 +131,10 @@ struct TimeParser {
         case .aim?, nil: break
         }
         // No form starts here (在 before no time, 大 of 大力, 一 of 一些): nothing to try.
-        let forms = (index == start ? startForms : nil) ?? formTable?.forms(in: bytes, at: index) ?? .all
-        guard !forms.isEmpty, let core = core(at: index, allowed: forms) else { return nil }
+        guard !forms.isEmpty, let core = core(at: lead.end, allowed: forms) else { return nil }
         var value = core.value
         var rules = core.rules
-        index = core.end
+        var index = core.end
         // A range (or a day range inside the core) is not turned into a deadline or a start by 到 or 从.
         var ranged = core.isRange
         if let (rangeValue, end, rule) = range(from: core, at: index) {

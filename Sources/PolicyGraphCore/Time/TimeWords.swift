@@ -24,6 +24,9 @@ struct TimeWords: Sendable {
     private let singleBytes: [UInt64]
     /// Whether a word is empty (it matches everywhere, as an empty prefix does).
     private let hasEmpty: Bool
+    /// The first two bytes of each word of two bytes or more (``head(_:_:)``), so that a word that
+    /// cannot be at a place is passed over by one comparison; 0 for shorter words.
+    private let heads: [UInt16]
 
     init(_ words: [String] = []) {
         self.words = words
@@ -32,6 +35,7 @@ struct TimeWords: Sendable {
         var firstPairs = [UInt64](repeating: 0, count: 4096 / 64)
         var singleBytes = [UInt64](repeating: 0, count: 4)
         var hasEmpty = false
+        var heads: [UInt16] = []
         for word in words {
             let bytes = Array(word.utf8)
             switch bytes.count {
@@ -43,13 +47,19 @@ struct TimeWords: Sendable {
             }
             storage += bytes
             starts.append(storage.count)
+            heads.append(bytes.count >= 2 ? Self.head(bytes[0], bytes[1]) : 0)
         }
         self.storage = storage
         self.starts = starts
         self.firstPairs = firstPairs
         self.singleBytes = singleBytes
         self.hasEmpty = hasEmpty
+        self.heads = heads
     }
+
+    /// Two bytes as one number, to compare a word's first two bytes with a place's at once.
+    @inline(__always)
+    static func head(_ first: UInt8, _ second: UInt8) -> UInt16 { UInt16(first) | UInt16(second) << 8 }
 
     /// Twelve bits of two bytes: the low six of each (for a Chinese character, the bits
     /// that tell apart the blocks of 64 it is in). Different pairs may share a key; the
@@ -73,16 +83,24 @@ struct TimeWords: Sendable {
                 guard firstPairs[key >> 6] & (1 << UInt64(key & 63)) != 0 else { return nil }
             }
         }
+        // The place's first two bytes; -1 where there are fewer (no word of two bytes fits there).
+        let head = index >= 0 && index < bytes.count - 1 ? Int(Self.head(bytes[index], bytes[index + 1])) : -1
         return storage.withUnsafeBufferPointer { storage in
-            for word in 0..<(starts.count - 1) {
-                let start = starts[word], length = starts[word + 1] - start
-                if length == 0 { return (word, index) }
-                guard index >= 0, length <= bytes.count - index else { continue }
-                var offset = 0
-                while offset < length, bytes[index + offset] == storage[start + offset] { offset += 1 }
-                if offset == length { return (word, index + length) }
+            starts.withUnsafeBufferPointer { starts in
+                heads.withUnsafeBufferPointer { heads in
+                    for word in 0..<(starts.count - 1) {
+                        let start = starts[word], length = starts[word + 1] - start
+                        if length == 0 { return (word, index) }
+                        // A word of two bytes or more is there only if its first two bytes are.
+                        if length >= 2, Int(heads[word]) != head { continue }
+                        guard index >= 0, length <= bytes.count - index else { continue }
+                        var offset = 0
+                        while offset < length, bytes[index + offset] == storage[start + offset] { offset += 1 }
+                        if offset == length { return (word, index + length) }
+                    }
+                    return nil
+                }
             }
-            return nil
         }
     }
 }
