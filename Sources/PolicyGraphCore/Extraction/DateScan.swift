@@ -194,6 +194,29 @@ enum DateScan {
         }
     }
 
+    /// The first offset of `bytes` at or after `from` that holds an ASCII digit, or `bytes.endIndex`.
+    ///
+    /// - Complexity: O(n), eight bytes at a time: a word with no byte in 0x30…0x39 (Chinese
+    ///   text, every byte's top bit set) is passed over after one test.
+    static func nextDigit(_ bytes: ArraySlice<UInt8>, from: Int) -> Int {
+        guard from < bytes.endIndex else { return bytes.endIndex }
+        return bytes.withUnsafeBufferPointer { buffer -> Int in
+            let raw = UnsafeRawPointer(buffer.baseAddress!)
+            let count = buffer.count
+            var index = from - bytes.startIndex
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while index + 8 <= count {
+                // Digits become the bytes below 0x0A; a word holds one exactly when the test is not
+                // zero (a borrow only starts at such a byte), and the byte loop below finds it.
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ (ones &* 0x30)
+                if (word &- ones &* 0x0A) & ~word & (ones &* 0x80) != 0 { break }
+                index += 8
+            }
+            while index < count, !isDigit(buffer[index]) { index += 1 }
+            return index + bytes.startIndex
+        }
+    }
+
     static func endsURL(_ byte: UInt8) -> Bool {
         byte <= 0x20 || byte >= 0x80 || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
             || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "]")

@@ -12,7 +12,10 @@ enum OriginalScript {
     /// offsets, when that text folds to the surface (so nothing but the
     /// script differs: no markup, line break or dropped character inside).
     static func restore(_ mentions: [Mention], text: NormalizedText, original: [UInt8], folding: CharacterFolding) -> [Mention] {
-        guard !text.maps.isEmpty else { return mentions }
+        // Folding changed nothing (the text was in simplified script already, with no full-width
+        // letter or odd space): each mention's original bytes fold to themselves, so none whose
+        // bytes differ from its surface folds to it. Nothing is mapped back.
+        guard !text.maps.isEmpty, !text.foldingChangedNothing else { return mentions }
         // Mostly nothing changes (the text was in simplified script already): the array is
         // copied only when a surface is replaced, and a surface whose original bytes are its
         // own bytes is passed over without a string being made.

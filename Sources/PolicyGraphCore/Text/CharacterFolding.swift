@@ -69,6 +69,15 @@ public struct CharacterFolding: Sendable {
 
     /// Folds `input`, returning the folded bytes and their map to `input`.
     public func fold(_ input: [UInt8]) -> (bytes: [UInt8], map: OffsetMap) {
+        var none = NoLineLengths()
+        return fold(input, lineLengths: &none)
+    }
+
+    /// Folds `input` and counts the folded text's lines into `lineLengths` on the way
+    /// (``LineLengths``: the median line length of the line joiner), so that no other pass
+    /// reads the text for them. `input` must be valid UTF-8 for the count to be exact
+    /// (a three-byte scalar that stays is counted as one, unread), as a ``DecodedText`` is.
+    func fold<Lengths: LineLengthCounting>(_ input: [UInt8], lineLengths: inout Lengths) -> (bytes: [UInt8], map: OffsetMap) {
         // The table through a pointer: one load per scalar, no copy-on-write check in the loop.
         bmp.withUnsafeBufferPointer { bmp in
             input.withUnsafeBufferPointer { buffer in
@@ -76,9 +85,12 @@ public struct CharacterFolding: Sendable {
                 var runStart = 0
                 var index = 0
                 let count = buffer.count
+                // The length of the folded text's current line so far (``LineLengths``).
+                var lineLength = 0
                 while index < count {
                     // Three-byte scalars that stay (most of Chinese text), decoded as `UTF8Bytes.scalar`
                     // decodes them and stepped over; then ASCII. (Wrapping adds: `index` stays below `count`.)
+                    let threes = index
                     while index &+ 2 < count {
                         let lead = buffer[index]
                         guard lead &- 0xE0 <= 0x0F,
@@ -86,15 +98,22 @@ public struct CharacterFolding: Sendable {
                         else { break }
                         index &+= 3
                     }
+                    // Each one counts once in its line (its lead byte; the others continue it).
+                    lineLength &+= (index &- threes) / 3
                     guard index < count else { break }
                     let lead = buffer[index]
-                    if lead < 0x80 { index &+= 1; continue }
+                    if lead < 0x80 {
+                        lineLengths.count(lead, into: &lineLength)
+                        index &+= 1
+                        continue
+                    }
                     let (u, length) = UTF8Bytes.scalar(in: buffer, at: index)
                     var replacement: [UInt8]? = nil
                     if u < 0x10000 {
                         // One load decides: no hashing for the scalars that stay.
                         let entry = bmp[Int(u)]
                         if entry == 0 {
+                            lineLengths.count(UnsafeBufferPointer(rebasing: buffer[index..<min(count, index + length)]), into: &lineLength)
                             index += length
                             continue
                         }
@@ -102,6 +121,8 @@ public struct CharacterFolding: Sendable {
                             // A scalar for a scalar, written without an array.
                             writer.copy(runStart..<index)
                             writer.replace(index..<(index + length), withScalar: entry - 1)
+                            // Its encoding holds one byte that is not a continuation byte, its first.
+                            if entry - 1 < 0x80 { lineLengths.count(UInt8(entry - 1), into: &lineLength) } else { lineLength &+= 1 }
                             index += length
                             runStart = index
                             continue
@@ -113,10 +134,14 @@ public struct CharacterFolding: Sendable {
                     if let replacement {
                         writer.copy(runStart..<index)
                         writer.replace(index..<(index + length), with: replacement)
+                        lineLengths.count(replacement, into: &lineLength)
                         runStart = index + length
+                    } else {
+                        lineLengths.count(UnsafeBufferPointer(rebasing: buffer[index..<min(count, index + length)]), into: &lineLength)
                     }
                     index += length
                 }
+                lineLengths.add(lineLength)
                 writer.copy(runStart..<count)
                 return writer.finish()
             }

@@ -13,6 +13,13 @@ public enum LayoutDoubling {
     public static let maximumLineLength = 600
 
     public static func remove(from input: [UInt8]) -> (bytes: [UInt8], map: OffsetMap) {
+        var none = NoLineLengths()
+        return remove(from: input, adjusting: &none)
+    }
+
+    /// Removes the doublings and keeps `lineLengths`, the lengths of `input`'s lines, those
+    /// of the result: a line collapsed is taken back and counted again at its new length.
+    static func remove<Lengths: LineLengthCounting>(from input: [UInt8], adjusting lineLengths: inout Lengths) -> (bytes: [UInt8], map: OffsetMap) {
         input.withUnsafeBufferPointer { buffer in
             var writer = ByteRewriter(input: buffer)
             var copiedUpTo = 0
@@ -35,6 +42,10 @@ public enum LayoutDoubling {
                     var kept: [UInt8] = []
                     for unit in units { kept.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[unit])) }
                     if ideographCount(kept) >= 2 {
+                        let before = LineLengths.length(of: buffer, lineStart..<lineEnd)
+                        let after = kept.withUnsafeBufferPointer { LineLengths.length(of: $0, 0..<$0.count) }
+                            + before - LineLengths.length(of: buffer, contentStart..<contentEnd)
+                        lineLengths.replace(before, with: after)
                         writer.copy(copiedUpTo..<contentStart)
                         writer.replace(contentStart..<contentEnd, with: kept)
                         copiedUpTo = contentEnd

@@ -24,8 +24,14 @@ public enum LineJoining {
     /// Markdown: their line breaks are the author's) only breaks inside a
     /// number, a date or an open title are joined.
     public static func join(_ input: [UInt8], layoutBreaks: Bool = true) -> (bytes: [UInt8], map: OffsetMap) {
+        join(input, layoutBreaks: layoutBreaks, medianLineLength: nil)
+    }
+
+    /// Joins the lines of `input`; `known`, when given, is ``medianLineLength(_:)`` of
+    /// `input`, counted by an earlier pass (``LineLengths``), so that it is not read again here.
+    static func join(_ input: [UInt8], layoutBreaks: Bool, medianLineLength known: Double?) -> (bytes: [UInt8], map: OffsetMap) {
         input.withUnsafeBufferPointer { buffer in
-            let median = layoutBreaks ? medianLineLength(buffer) : Double.infinity
+            let median = layoutBreaks ? known ?? medianLineLength(buffer) : Double.infinity
             var writer = ByteRewriter(input: buffer)
             let count = buffer.count
             var copiedUpTo = 0

@@ -13,6 +13,10 @@ public struct NormalizedText: Sendable {
     /// How many of the first ``maps`` lead from the decoded text back to the
     /// file's own bytes (1 for a transcoded file, else 0).
     let fileMapCount: Int
+    /// Whether folding read the decoded text itself (no pass before it) and changed none of
+    /// it: then every byte of the decoded text is in its own script, and
+    /// ``OriginalScript/restore(_:text:original:folding:)`` has nothing to restore.
+    var foldingChangedNothing = false
 
     init(bytes: [UInt8], maps: [OffsetMap], fileOffset: Int, fileMapCount: Int = 0) {
         self.bytes = bytes
@@ -88,10 +92,19 @@ public struct TextNormalizer: Sendable {
             run(MarkdownStripping.strip)
         case .plain: break
         }
-        run(folding.fold)
-        run(LayoutDoubling.remove)
-        run { LineJoining.join($0, layoutBreaks: markup == .plain) }
-        return NormalizedText(bytes: bytes, maps: maps, fileOffset: text.byteOffsetInFile, fileMapCount: text.fileMap == nil ? 0 : 1)
+        // Folding reads the decoded text itself when no pass came before it (plain text, nothing
+        // left out): then it counts the lines for the joiner's median on the way (the decoded text
+        // is valid UTF-8, which the count needs), and whether it changed nothing is worth knowing.
+        let foldsDecoded = maps.count == (text.fileMap == nil ? 0 : 1)
+        var lineLengths = LineLengths()
+        run { folding.fold($0, lineLengths: &lineLengths) }
+        let unfolded = foldsDecoded && maps[maps.count - 1].isIdentity
+        run { LayoutDoubling.remove(from: $0, adjusting: &lineLengths) }
+        let median = markup == .plain && foldsDecoded ? lineLengths.median : nil
+        run { LineJoining.join($0, layoutBreaks: markup == .plain, medianLineLength: median) }
+        var normalized = NormalizedText(bytes: bytes, maps: maps, fileOffset: text.byteOffsetInFile, fileMapCount: text.fileMap == nil ? 0 : 1)
+        normalized.foldingChangedNothing = unfolded
+        return normalized
     }
 
     /// Normalises a string (for tests and the dictionary).

@@ -17,6 +17,12 @@ public struct OffsetMap: Sendable, Equatable {
     /// The identity map.
     public static let identity = OffsetMap(segments: [Segment(outputStart: 0, inputStart: 0, replacedLength: nil)])
 
+    /// Whether the map is the identity: its pass copied the whole text as it was (copies of
+    /// contiguous input share one segment, so a pass that changed nothing leaves one).
+    var isIdentity: Bool {
+        segments.count == 1 && segments[0].outputStart == 0 && segments[0].inputStart == 0 && segments[0].replacedLength == nil
+    }
+
     /// The input offset of the byte at output offset `offset` (for range starts).
     public func inputOffset(ofStart offset: Int) -> Int {
         guard let index = lastSegment(where: { $0.outputStart <= offset }) else { return offset }
