@@ -110,18 +110,21 @@ struct ZoneForms: Sendable {
         var text = surface
         return text.withUTF8 { bytes -> (group: Group, length: Int)?? in
             guard let count = PlainUTF8.plainCount(bytes) else { return nil }
-            for form in forms {
-                guard form.bytes.count <= bytes.count,
-                      form.bytes.withUnsafeBufferPointer({ ending in
-                          ending.indices.allSatisfy { ending[$0] == bytes[bytes.count - ending.count + $0] }
-                      }) else { continue }
-                guard count - form.length >= 2 else { return .some(nil) }
-                var key = Array(bytes[..<(bytes.count - form.bytes.count)])
-                key.append(0x2F)
-                key += form.kindBytes
-                return .some((.bytes(GroupBytes(bytes: key)), count))
+            guard let form = firstForm(ending: bytes), count - form.length >= 2 else { return .some(nil) }
+            var key = Array(bytes[..<(bytes.count - form.bytes.count)])
+            key.append(0x2F)
+            key += form.kindBytes
+            return .some((.bytes(GroupBytes(bytes: key)), count))
+        }
+    }
+
+    /// The first form (longest first) whose ending's bytes end `bytes`, or `nil`: the form that
+    /// decides a plain surface's group, in ``byteGroup(of:)`` and ``group(of:)`` alike.
+    private func firstForm(ending bytes: UnsafeBufferPointer<UInt8>) -> Form? {
+        forms.first { form in
+            form.bytes.count <= bytes.count && form.bytes.withUnsafeBufferPointer { ending in
+                ending.indices.allSatisfy { ending[$0] == bytes[bytes.count - ending.count + $0] }
             }
-            return .some(nil)
         }
     }
 
@@ -132,18 +135,10 @@ struct ZoneForms: Sendable {
         // Plain text and plain forms: the bytes say which form ends it, and its scalars are its characters.
         let plain: (String, Int)?? = !endingsPlain ? nil : text.withUTF8 { bytes in
             guard let count = PlainUTF8.plainCount(bytes) else { return nil }
-            for form in forms {
-                guard form.bytes.count <= bytes.count,
-                      form.bytes.withUnsafeBufferPointer({ ending in
-                          ending.indices.allSatisfy { ending[$0] == bytes[bytes.count - ending.count + $0] }
-                      }) else { continue }
-                // The first form that ends it decides, as in the `String` path below.
-                let place = count - form.length
-                guard place >= 2 else { return .some(nil) }
-                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - form.bytes.count)]), as: UTF8.self)
-                return .some(("\(name)/\(form.kind)", count))
-            }
-            return .some(nil)
+            // The first form that ends it decides, as in the `String` path below.
+            guard let form = firstForm(ending: bytes), count - form.length >= 2 else { return .some(nil) }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - form.bytes.count)]), as: UTF8.self)
+            return .some(("\(name)/\(form.kind)", count))
         }
         if let plain { return plain }
         for form in forms where surface.hasUTF8Suffix(form.ending) {
