@@ -2,10 +2,9 @@
 /// grouping fills (one number per key, a group) and ``EntityNames`` answers from.
 ///
 /// A key that spells an ontology entity's index (``MentionKey/entityIndex(_:)``,
-/// most mentions of dictionary entries) is looked up as that integer in an open
-/// hash table of its own (a multiplicative hash, linear probing), with no
-/// `MentionKey` value made, no `Hasher` run and no `String` hashed; any other key
-/// through a dictionary of its ``CanonicalKey``. Two keys get the same number
+/// most mentions of dictionary entries) is looked up as that integer, with no
+/// `MentionKey` value made and no `String` hashed; any other key through a table
+/// of its ``CanonicalKey``. Two keys get the same number
 /// exactly when their strings are `==` (as for ``MentionKey``).
 ///
 /// ```swift
@@ -15,11 +14,8 @@
 /// table.existingNumber(of: "entity:42") // 0
 /// ```
 struct MentionKeyTable {
-    /// Entity indices plus one (0: an empty slot), and the numbers stored beside them.
-    private var slots: [Int] = []
-    private var slotNumbers: [Int] = []
-    /// How many entity indices the slots hold (at most half the slots, so probes stay short).
-    private var entityCount = 0
+    /// The numbers of the entity indices met.
+    private var entityNumbers: [Int: Int] = [:]
     /// The keys that are not entity indices, and their numbers here.
     private var others = HashedKeyTable()
     private var otherNumbers: [Int] = []
@@ -28,22 +24,19 @@ struct MentionKeyTable {
 
     init() {}
 
-    /// A table with room for about `expected` keys before it grows (half of them of each kind:
-    /// a document's mentions repeat keys, and entity keys and others come about as often).
+    /// A table sized for about `expected` keys.
     init(expected: Int) {
-        let size = Self.slotCount(for: expected / 2)
-        slots = [Int](repeating: 0, count: size)
-        slotNumbers = [Int](repeating: 0, count: size)
+        entityNumbers.reserveCapacity(expected / 2)
         others = HashedKeyTable(expected: expected / 2)
     }
 
-    /// The number of `key`, given now (the next number) when the key is new.
+    /// The number of `key`, given now if the table had not met it (`isNew`).
     mutating func number(of key: String) -> (number: Int, isNew: Bool) {
         if let index = MentionKey.entityIndex(key) { return number(ofEntity: index) }
         return number(of: CanonicalKey(key))
     }
 
-    /// ``number(of:)-(String)`` for a key already made.
+    /// The number of `key`, given now if the table had not met it (`isNew`).
     mutating func number(of key: MentionKey) -> (number: Int, isNew: Bool) {
         switch key {
         case .entity(let index): return number(ofEntity: index)
@@ -51,16 +44,16 @@ struct MentionKeyTable {
         }
     }
 
-    /// The number of `key`, or `nil` when the table does not hold it.
+    /// The number of `key`, or `nil` when the table has not met it.
     func existingNumber(of key: String) -> Int? {
-        if let index = MentionKey.entityIndex(key) { return existingNumber(ofEntity: index) }
+        if let index = MentionKey.entityIndex(key) { return entityNumbers[index] }
         return otherNumbers.isEmpty ? nil : others.existing(CanonicalKey(key)).map { otherNumbers[$0] }
     }
 
-    /// ``existingNumber(of:)-(String)`` for a key already made.
+    /// The number of `key`, or `nil` when the table has not met it.
     func existingNumber(of key: MentionKey) -> Int? {
         switch key {
-        case .entity(let index): return existingNumber(ofEntity: index)
+        case .entity(let index): return entityNumbers[index]
         case .other(let key): return others.existing(key).map { otherNumbers[$0] }
         }
     }
@@ -74,62 +67,10 @@ struct MentionKeyTable {
     }
 
     private mutating func number(ofEntity index: Int) -> (number: Int, isNew: Bool) {
-        if 2 * (entityCount + 1) > slots.count { grow() }
-        let mask = slots.count - 1
-        var slot = Self.hash(index) & mask
-        while true {
-            let stored = slots[slot]
-            if stored == 0 {
-                slots[slot] = index &+ 1
-                slotNumbers[slot] = count
-                entityCount += 1
-                count += 1
-                return (count - 1, true)
-            }
-            if stored == index &+ 1 { return (slotNumbers[slot], false) }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    private func existingNumber(ofEntity index: Int) -> Int? {
-        guard !slots.isEmpty else { return nil }
-        let mask = slots.count - 1
-        var slot = Self.hash(index) & mask
-        while true {
-            let stored = slots[slot]
-            if stored == 0 { return nil }
-            if stored == index &+ 1 { return slotNumbers[slot] }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    /// Twice the slots, every entity index placed again.
-    private mutating func grow() {
-        let old = slots, oldNumbers = slotNumbers
-        let size = Self.slotCount(for: max(8, 2 * entityCount + 2))
-        slots = [Int](repeating: 0, count: size)
-        slotNumbers = [Int](repeating: 0, count: size)
-        let mask = size - 1
-        for (position, stored) in old.enumerated() where stored != 0 {
-            var slot = Self.hash(stored &- 1) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = stored
-            slotNumbers[slot] = oldNumbers[position]
-        }
-    }
-
-    /// A power of two at least twice `expected` (a table at most half full).
-    private static func slotCount(for expected: Int) -> Int {
-        var size = 16
-        while size < 2 * expected { size *= 2 }
-        return size
-    }
-
-    /// Fibonacci hashing: the index times 2^64/φ, its high bits (the indices are an
-    /// ontology's own, not chosen by the input, and spread by the multiplication).
-    @inline(__always)
-    private static func hash(_ index: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15) >> 32)
+        if let known = entityNumbers[index] { return (known, false) }
+        entityNumbers[index] = count
+        count += 1
+        return (count - 1, true)
     }
 }
 
