@@ -40,14 +40,21 @@ enum EntityGrouping {
         // The entities made so far by name (its bytes hashed once for the look-up and the
         // insertion), each number the entity's: what the string `type:name` keyed, without
         // making that string (the type is compared, not hashed: its raw value is a String).
-        var seenNames = HashedKeyTable(expected: groupCount)
+        // Entities of the same name and other types are chained through `sameName` (at most
+        // one per type), so no array is made per name.
+        var seenNames: [HashedKey: Int] = [:]
+        seenNames.reserveCapacity(groupCount)
+        var sameName: [Int?] = []
+        sameName.reserveCapacity(groupCount)
         for groupIndex in 0..<groupCount {
             let group = members[groupStarts[groupIndex]..<groupStarts[groupIndex + 1]]
             let first = mentions[group[group.startIndex]]
             let (name, aliases) = nameAndAliases(of: group, in: mentions, firstSurface: first.surface)
             // The name's key is made once, for the look-up and the insertion.
-            let nameKey = CanonicalKey(name)
-            if let existing = seenNames.find(nameKey, accepting: { result[$0].type == first.type }) {
+            let nameKey = HashedKey(CanonicalKey(name))
+            var existing = seenNames[nameKey]
+            while let candidate = existing, result[candidate].type != first.type { existing = sameName[candidate] }
+            if let existing {
                 var merged = result[existing]
                 groupNames.append(merged.name)
                 for alias in aliases where !merged.aliases.contains(alias) && alias != merged.name { merged.aliases.append(alias) }
@@ -56,7 +63,7 @@ enum EntityGrouping {
                 continue
             }
             let canonical = first.entityIndex.map { ontology.entities[$0].name }
-            seenNames.addFound(nameKey)
+            sameName.append(seenNames.updateValue(result.count, forKey: nameKey))
             groupNames.append(name)
             result.append(ExtractedEntity(type: first.type, name: name, aliases: aliases,
                                           id: first.entityIndex.map { ontology.entities[$0].id.rawValue },
