@@ -43,24 +43,32 @@ public struct DictionaryScanner: Sendable {
         lexicon.hasContextualEntry.withUnsafeBufferPointer { hasContextualEntry in
             lexicon.trie.withTables { trie in
                 var position = 0
+                // The three-byte character at `position`, packed, when the lead index's look at the
+                // character before read it already (no key started there); 0 when not known. Most
+                // characters start no key, so most are read once, as the character after another.
+                var following: UInt32 = 0
                 while position < count {
-                    let lead = bytes[position]
                     let found: Int
-                    if lead & 0xF0 == 0xE0, trie.usable, position + 2 < count,
-                       case let packed = DoubleArrayTrie.Tables.packedCharacter(bytes, at: position),
-                       DoubleArrayTrie.Tables.isThreeByteCharacter(packed) {
+                    var packed = following
+                    following = 0
+                    if packed == 0, trie.usable, position &+ 2 < count, bytes[position] & 0xF0 == 0xE0 {
+                        let read = DoubleArrayTrie.Tables.packedCharacter(bytes, at: position)
+                        if DoubleArrayTrie.Tables.isThreeByteCharacter(read) { packed = read }
+                    }
+                    if packed != 0 {
                         // A three-byte character (most of Chinese text): a scalar start outside any
                         // ASCII word, read once for the lead index; most begin no key.
                         found = trie.prefixes(afterCharacter: packed, in: bytes, from: position, ends: candidateEnds,
-                                              found: candidateValues, capacity: capacity)
+                                              found: candidateValues, capacity: capacity, following: &following)
                         if found == 0 {
-                            position += 3
+                            position &+= 3
                             continue
                         }
                     } else {
                         // Only start at scalar boundaries and not inside an ASCII word.
+                        let lead = bytes[position]
                         if UTF8Bytes.isContinuation(lead) || (isWordByte(lead) && position > 0 && isWordByte(bytes[position - 1])) {
-                            position += 1
+                            position &+= 1
                             continue
                         }
                         found = trie.prefixes(in: bytes, from: position, ends: candidateEnds, found: candidateValues,
@@ -87,7 +95,7 @@ public struct DictionaryScanner: Sendable {
                         }
                         choice -= 1
                     }
-                    if choice < 0 { position += UTF8Bytes.sequenceLength(lead: lead) }
+                    if choice < 0 { position &+= packed != 0 ? 3 : UTF8Bytes.sequenceLength(lead: bytes[position]) }
                 }
             }
         }

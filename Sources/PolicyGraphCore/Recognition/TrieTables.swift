@@ -28,10 +28,15 @@ extension DoubleArrayTrie {
             return walk(in: bytes, from: start, state: 0, base: cells[0].base, kept: 0, ends: ends, found: found, capacity: capacity)
         }
 
-        /// Three bytes from `start` as one number (the caller checks that they are there).
+        /// Three bytes from `start` as one number, `bytes[start]` highest (the caller checks that
+        /// they are there): in one four-byte load when a fourth byte follows, else byte by byte.
         @inline(__always)
         static func packedCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt32 {
-            UInt32(bytes[start]) << 16 | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2])
+            if start &+ 4 <= bytes.count, let base = bytes.baseAddress {
+                // The four bytes in text order whatever the machine's byte order, less the fourth.
+                return UInt32(bigEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt32.self)) >> 8
+            }
+            return UInt32(bytes[start]) << 16 | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2])
         }
 
         /// The lead index slot of a three-byte character's packed bytes: (lead & 0F) << 12 |
@@ -53,11 +58,32 @@ extension DoubleArrayTrie {
         @inline(__always)
         func prefixes(afterCharacter packed: UInt32, in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
                       ends: UnsafeMutablePointer<Int>, found: UnsafeMutablePointer<Int32>, capacity: Int) -> Int {
+            var following: UInt32 = 0
+            return prefixes(afterCharacter: packed, in: bytes, from: start, ends: ends, found: found, capacity: capacity,
+                            following: &following)
+        }
+
+        /// ``prefixes(afterCharacter:in:from:ends:found:capacity:)``, and when no key starts at
+        /// `start`, the character after it: `following` is set to its bytes packed when it is a
+        /// three-byte character that the look at this one has read already (left unchanged
+        /// otherwise), so that a scan moving on to it need not read and test it again.
+        @inline(__always)
+        func prefixes(afterCharacter packed: UInt32, in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                      ends: UnsafeMutablePointer<Int>, found: UnsafeMutablePointer<Int32>, capacity: Int,
+                      following: inout UInt32) -> Int {
             let slot = Self.slot(packed)
             let id = ids[slot]
-            if id == 0 { return 0 }
+            let index = start &+ 3
+            let count = bytes.count
+            if id == 0 {
+                // No key starts with this character (a quarter of Chinese text): read the next one now.
+                if index &+ 3 <= count {
+                    let next = Self.packedCharacter(bytes, at: index)
+                    if Self.isThreeByteCharacter(next) { following = next }
+                }
+                return 0
+            }
             let first = firsts[Int(id)]
-            let index = start + 3
             var kept = 0
             if first.cell.base < 0 {
                 ends[0] = index
@@ -65,22 +91,30 @@ extension DoubleArrayTrie {
                 kept = 1
             }
             if first.filtered {
-                let count = bytes.count
                 guard index < count else { return kept }
                 let next: UInt32
                 let nextLead = bytes[index]
+                let threeBytes: Bool
                 if nextLead & 0xF0 == 0xE0 {
                     // A Chinese character follows (most often): its three bytes at once.
-                    guard index + 3 <= count else { return kept }
+                    guard index &+ 3 <= count else { return kept }
                     next = Self.packedCharacter(bytes, at: index)
+                    threeBytes = Self.isThreeByteCharacter(next)
                 } else {
                     let length = UTF8Bytes.sequenceLength(lead: nextLead)
-                    guard index + length <= count else { return kept }
+                    guard index &+ length <= count else { return kept }
                     next = LeadCharacterIndex.packed(bytes, from: index, length: length)
+                    threeBytes = false
                 }
-                if first.mask & (1 << UInt64(LeadCharacterIndex.maskBit(next: next))) == 0 { return kept }
-                let bit = LeadCharacterIndex.pairBit(slot: slot, next: next)
-                if pairs[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return kept }
+                var longer = first.mask & (1 << UInt64(LeadCharacterIndex.maskBit(next: next))) != 0
+                if longer {
+                    let bit = LeadCharacterIndex.pairBit(slot: slot, next: next)
+                    longer = pairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+                }
+                if !longer {
+                    if kept == 0, threeBytes { following = next }
+                    return kept
+                }
             }
             return walk(in: bytes, from: index, state: Int(first.state), base: first.cell.base, kept: kept, ends: ends, found: found,
                         capacity: capacity)
