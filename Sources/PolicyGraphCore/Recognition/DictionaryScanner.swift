@@ -43,27 +43,25 @@ public struct DictionaryScanner: Sendable {
         lexicon.hasContextualEntry.withUnsafeBufferPointer { hasContextualEntry in
             lexicon.trie.withTables { trie in
                 var position = 0
-                // The three-byte character at `position`, packed, when the lead index's look at the
-                // character before read it already (no key started there); 0 when not known. Most
-                // characters start no key, so most are read once, as the character after another.
-                var following: UInt32 = 0
                 while position < count {
                     let found: Int
-                    var packed = following
-                    following = 0
-                    if packed == 0, trie.usable, position &+ 2 < count, bytes[position] & 0xF0 == 0xE0 {
-                        let read = DoubleArrayTrie.Tables.packedCharacter(bytes, at: position)
-                        if DoubleArrayTrie.Tables.isThreeByteCharacter(read) { packed = read }
-                    }
-                    if packed != 0 {
+                    let threeBytes: Bool
+                    if trie.usable, position &+ 2 < count, bytes[position] & 0xF0 == 0xE0,
+                       case let packed = DoubleArrayTrie.Tables.packedCharacter(bytes, at: position),
+                       DoubleArrayTrie.Tables.isThreeByteCharacter(packed) {
                         // A three-byte character (most of Chinese text): a scalar start outside any
-                        // ASCII word, read once for the lead index; most begin no key.
-                        found = trie.prefixes(afterCharacter: packed, in: bytes, from: position, ends: candidateEnds,
-                                              found: candidateValues, capacity: capacity, following: &following)
-                        if found == 0 {
+                        // ASCII word. Most begin no key: the tables pass over them, reading each
+                        // character once, up to the first where keys start.
+                        let (at, keys) = trie.passingOver(from: position, character: packed, in: bytes, ends: candidateEnds,
+                                                          found: candidateValues, capacity: capacity)
+                        position = at
+                        if keys < 0 { continue }
+                        if keys == 0 {
                             position &+= 3
                             continue
                         }
+                        found = keys
+                        threeBytes = true
                     } else {
                         // Only start at scalar boundaries and not inside an ASCII word.
                         let lead = bytes[position]
@@ -73,6 +71,7 @@ public struct DictionaryScanner: Sendable {
                         }
                         found = trie.prefixes(in: bytes, from: position, ends: candidateEnds, found: candidateValues,
                                               capacity: capacity)
+                        threeBytes = false
                     }
                     var choice = found - 1
                     while choice >= 0 {
@@ -95,7 +94,7 @@ public struct DictionaryScanner: Sendable {
                         }
                         choice -= 1
                     }
-                    if choice < 0 { position &+= packed != 0 ? 3 : UTF8Bytes.sequenceLength(lead: bytes[position]) }
+                    if choice < 0 { position &+= threeBytes ? 3 : UTF8Bytes.sequenceLength(lead: bytes[position]) }
                 }
             }
         }

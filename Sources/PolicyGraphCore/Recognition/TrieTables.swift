@@ -58,31 +58,11 @@ extension DoubleArrayTrie {
         @inline(__always)
         func prefixes(afterCharacter packed: UInt32, in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
                       ends: UnsafeMutablePointer<Int>, found: UnsafeMutablePointer<Int32>, capacity: Int) -> Int {
-            var following: UInt32 = 0
-            return prefixes(afterCharacter: packed, in: bytes, from: start, ends: ends, found: found, capacity: capacity,
-                            following: &following)
-        }
-
-        /// ``prefixes(afterCharacter:in:from:ends:found:capacity:)``, and when no key starts at
-        /// `start`, the character after it: `following` is set to its bytes packed when it is a
-        /// three-byte character that the look at this one has read already (left unchanged
-        /// otherwise), so that a scan moving on to it need not read and test it again.
-        @inline(__always)
-        func prefixes(afterCharacter packed: UInt32, in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-                      ends: UnsafeMutablePointer<Int>, found: UnsafeMutablePointer<Int32>, capacity: Int,
-                      following: inout UInt32) -> Int {
             let slot = Self.slot(packed)
             let id = ids[slot]
             let index = start &+ 3
             let count = bytes.count
-            if id == 0 {
-                // No key starts with this character (a quarter of Chinese text): read the next one now.
-                if index &+ 3 <= count {
-                    let next = Self.packedCharacter(bytes, at: index)
-                    if Self.isThreeByteCharacter(next) { following = next }
-                }
-                return 0
-            }
+            if id == 0 { return 0 }
             let first = firsts[Int(id)]
             var kept = 0
             if first.cell.base < 0 {
@@ -94,30 +74,80 @@ extension DoubleArrayTrie {
                 guard index < count else { return kept }
                 let next: UInt32
                 let nextLead = bytes[index]
-                let threeBytes: Bool
                 if nextLead & 0xF0 == 0xE0 {
                     // A Chinese character follows (most often): its three bytes at once.
                     guard index &+ 3 <= count else { return kept }
                     next = Self.packedCharacter(bytes, at: index)
-                    threeBytes = Self.isThreeByteCharacter(next)
                 } else {
                     let length = UTF8Bytes.sequenceLength(lead: nextLead)
                     guard index &+ length <= count else { return kept }
                     next = LeadCharacterIndex.packed(bytes, from: index, length: length)
-                    threeBytes = false
                 }
                 var longer = first.mask & (1 << UInt64(LeadCharacterIndex.maskBit(next: next))) != 0
                 if longer {
                     let bit = LeadCharacterIndex.pairBit(slot: slot, next: next)
                     longer = pairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
                 }
-                if !longer {
-                    if kept == 0, threeBytes { following = next }
-                    return kept
-                }
+                if !longer { return kept }
             }
             return walk(in: bytes, from: index, state: Int(first.state), base: first.cell.base, kept: kept, ends: ends, found: found,
                         capacity: capacity)
+        }
+
+        /// From the three-byte character `packed` at `start`, the characters at which no key
+        /// starts passed over in one tight loop, each read once (as the character after the one
+        /// before, for the pair filter, and then as a start of its own):
+        /// - `(position, found)` with `found > 0`: the keys at `position`, a three-byte
+        ///   character, written to `ends` and `found` as ``prefixes(in:from:ends:found:capacity:)``
+        ///   writes them;
+        /// - `found == 0`: none start at `position`, a three-byte character near the end of the
+        ///   text, to be passed over;
+        /// - `found < 0`: `position`, after `start`, is a character the loop does not read whole
+        ///   (not three bytes, or fewer than four bytes before the end): to be looked at afresh.
+        ///
+        /// Each answer is the one ``prefixes(afterCharacter:in:from:ends:found:capacity:)``
+        /// gives at that position (tested in `RecognizerFifthRoundSpeedPathTests`).
+        @inline(__always)
+        func passingOver(from start: Int, character packed: UInt32, in bytes: UnsafeBufferPointer<UInt8>,
+                         ends: UnsafeMutablePointer<Int>, found: UnsafeMutablePointer<Int32>, capacity: Int) -> (position: Int, found: Int) {
+            guard let base = bytes.baseAddress, let ids = ids.baseAddress, let firsts = firsts.baseAddress,
+                  let pairs = pairs.baseAddress else { return (start, 0) }
+            let count = bytes.count
+            var position = start
+            var character = packed
+            while true {
+                let slot = Self.slot(character)
+                let id = ids[slot]
+                let index = position &+ 3
+                // The next character's three bytes in one load, when a fourth byte follows them.
+                guard index &+ 4 <= count else {
+                    if id == 0 { return (index, -1) }
+                    return (position, prefixes(afterCharacter: character, in: bytes, from: position, ends: ends, found: found,
+                                               capacity: capacity))
+                }
+                let next = UInt32(bigEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self)) >> 8
+                let nextIsCharacter = Self.isThreeByteCharacter(next)
+                if id != 0 {
+                    let first = firsts[Int(id)]
+                    // A key of this character alone, keys cut inside the next one, or a next
+                    // character that is not three bytes: the full answer at this position.
+                    if first.cell.base < 0 || !first.filtered || !nextIsCharacter {
+                        let kept = prefixes(afterCharacter: character, in: bytes, from: position, ends: ends, found: found,
+                                            capacity: capacity)
+                        if kept > 0 || !nextIsCharacter { return (position, kept) }
+                    } else if first.mask & (1 << UInt64(LeadCharacterIndex.maskBit(next: next))) != 0 {
+                        let bit = LeadCharacterIndex.pairBit(slot: slot, next: next)
+                        if pairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
+                            let kept = walk(in: bytes, from: index, state: Int(first.state), base: first.cell.base, kept: 0, ends: ends,
+                                            found: found, capacity: capacity)
+                            if kept > 0 { return (position, kept) }
+                        }
+                    }
+                }
+                guard nextIsCharacter else { return (index, -1) }
+                position = index
+                character = next
+            }
         }
 
         /// The trie walk from `state` (with its `base`) at `index`, byte by byte, keeping keys
