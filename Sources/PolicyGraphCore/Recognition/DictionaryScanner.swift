@@ -25,8 +25,10 @@ public struct DictionaryScanner: Sendable {
     /// The tokens of `bytes`, in order. Complexity: O(n · k) for n bytes and
     /// keys of at most k bytes; in practice a few byte steps per position.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 64)
+        // Written in place and copied out once: an array's append asked whether its buffer is
+        // shared for every one of the tokens (a runtime call each).
+        var tokens = TokenBuffer(capacity: bytes.count / 32 + 16)
+        defer { tokens.deallocate() }
         let count = bytes.count
         // The keys found at one position, shortest first: the first 64 are kept (no ontology has
         // that many keys that are prefixes of one another). Allocated once per scan.
@@ -98,7 +100,7 @@ public struct DictionaryScanner: Sendable {
                 }
             }
         }
-        return tokens
+        return tokens.array
     }
 
     /// Scans a byte array.
@@ -177,4 +179,41 @@ public struct DictionaryScanner: Sendable {
             return true
         }
     }
+}
+
+/// The tokens of one scan as they are found: appended in place, growing by doubling, and
+/// copied into an array once at the end. Deallocated by its owner.
+struct TokenBuffer {
+    private var start: UnsafeMutablePointer<Token>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 1)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    /// The last token appended, if any.
+    var last: Token? { count > 0 ? start[count - 1] : nil }
+
+    @inline(__always)
+    mutating func append(_ token: Token) {
+        if count == capacity { grow() }
+        (start + count).initialize(to: token)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: start, count: count)
+        start.deallocate()
+        start = larger
+        capacity *= 2
+    }
+
+    /// The tokens appended, in order.
+    var array: [Token] { Array(UnsafeBufferPointer(start: start, count: count)) }
+
+    /// Frees the storage (`Token` holds no references: nothing to deinitialise).
+    func deallocate() { start.deallocate() }
 }

@@ -131,7 +131,8 @@ public struct EntityRecognizer: Sendable {
             for title in pendingTitles { _ = state.addMention(title) }
 
             var mentions = state.mentions.compactMap { $0 }
-            mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+            // Mostly in order already (the units are): a stable sort of sorted mentions changes nothing.
+            if !mentions.isSortedByStart { mentions.sort { $0.range.lowerBound < $1.range.lowerBound } }
             mentions = PlaceInWords(patterns: lexicon.ontology.patterns).resolve(mentions, cursor: cursor)
             mentions = AliasResolution(lexicon: lexicon).resolve(mentions, cursor: cursor, titles: titles, markers: state.markers)
             mentions = LocalBodies(lexicon: lexicon).resolve(mentions, cursor: cursor)
@@ -178,7 +179,8 @@ public struct EntityRecognizer: Sendable {
         lexicon.trie.forEachPrefix(in: cursor.bytes, from: token.start) { end, value in
             guard end < token.end else { return false }
             for case let .entity(index, false) in lexicon.payloads[Int(value)]
-            where lexicon.ontology.entities[index].type.isOrganisation && lexicon.ontology.entities[index].name == cursor.text(token.start..<end)
+            where lexicon.ontology.entities[index].type.isOrganisation
+                && Self.isNamed(lexicon.ontology.entities[index].name, UnsafeBufferPointer(rebasing: cursor.bytes[token.start..<end]))
                 && (lexicon.ancestors[entity].isEmpty || lexicon.ancestors[entity].contains(index)) {
                 component = (end, index)
             }
@@ -188,6 +190,20 @@ public struct EntityRecognizer: Sendable {
         state.mentions.append(Mention(range: token.start..<component.end, type: lexicon.ontology.entities[component.entity].type,
                                       surface: cursor.text(token.start..<component.end), entityIndex: component.entity,
                                       rule: "dictionary:component", key: Mention.entityKey(component.entity)))
+    }
+
+    /// Whether `name` is the text of `bytes`, as `name == String(decoding: bytes, as: UTF8.self)`
+    /// answers: the same bytes are the same text, and different plain bytes (``PlainUTF8``, whose
+    /// scalars have no canonical equivalents) are different text; only other text is compared
+    /// as `String`s.
+    static func isNamed(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var name = name
+        let answer: Bool? = name.withUTF8 { utf8 in
+            if utf8.count == bytes.count, utf8.elementsEqual(bytes) { return true }
+            if PlainUTF8.plainCount(utf8) != nil, PlainUTF8.plainCount(bytes) != nil { return false }
+            return nil
+        }
+        return answer ?? (name == String(decoding: bytes, as: UTF8.self))
     }
 
     /// Extends the last mention, a zone, over a district in parentheses.

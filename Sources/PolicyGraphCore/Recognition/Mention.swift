@@ -132,6 +132,17 @@ extension Mention {
 }
 
 extension Array where Element == Mention {
+    /// Whether no mention starts before the one ahead of it (the order `sort` by start gives).
+    var isSortedByStart: Bool {
+        var previous = Int.min
+        for index in indices {
+            let start = self[index].range.lowerBound
+            if start < previous { return false }
+            previous = start
+        }
+        return true
+    }
+
     /// The index of the first mention that starts at or after `position`, by binary search;
     /// the mentions must be sorted by start. `count` when none does.
     func firstIndex(startingAtOrAfter position: Int) -> Int {
