@@ -77,3 +77,51 @@ import Testing
         }
     }
 }
+
+/// The recognizer's small fifth-round paths against the `String` and sort paths they replace.
+@Suite struct RecognizerFifthRoundSmallPathTests {
+    /// A name compared on bytes as by `String ==`: the same text, other plain text, prefixes,
+    /// and text that is equal only canonically (a compatibility ideograph, a combining accent).
+    @Test(arguments: [
+        ("中国科学院", "中国科学院"),       // same bytes
+        ("中国科学院", "中国科学"),         // a prefix
+        ("中国科学院", "中国科技院"),       // other plain text of the same length
+        ("车\u{F900}", "车\u{8C48}"),       // equal as Strings only (canonical equivalents)
+        ("e\u{301}", "é"),                   // a combining accent against the composed letter
+        ("é", "é"),                          // not plain, same bytes
+        ("", ""),
+        ("A", "a"),
+    ])
+    func isNamedAsString(name: String, text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            #expect(EntityRecognizer.isNamed(name, buffer) == (name == text))
+        }
+        let back = Array(name.utf8)
+        back.withUnsafeBufferPointer { buffer in
+            #expect(EntityRecognizer.isNamed(text, buffer) == (name == text))
+        }
+    }
+
+    /// Every document's mentions, sorted, reversed and as recognised: in order exactly when no
+    /// mention starts before the one ahead of it, and a stable sort of sorted mentions is the same.
+    @Test func sortedOnlyWhenOutOfOrder() {
+        let recognizer = sharedExtractor.recognizer
+        func inOrder(_ mentions: [Mention]) -> Bool {
+            zip(mentions, mentions.dropFirst()).allSatisfy { $0.range.lowerBound <= $1.range.lowerBound }
+        }
+        var outOfOrder = 0
+        for bytes in RecognizerFourthRoundSpeedPathTests.texts {
+            let text = sharedExtractor.normalize(SourceDocument(name: "t.txt", string: String(decoding: bytes, as: UTF8.self)))
+            let mentions = recognizer.mentions(in: text)
+            let sorted = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+            #expect(sorted.sorted { $0.range.lowerBound < $1.range.lowerBound } == sorted)
+            for candidate in [mentions, sorted, Array(sorted.reversed())] {
+                #expect(candidate.isSortedByStart == inOrder(candidate))
+                if !inOrder(candidate) { outOfOrder += 1 }
+            }
+        }
+        #expect(outOfOrder > 10)
+        #expect([Mention]().isSortedByStart)
+    }
+}
