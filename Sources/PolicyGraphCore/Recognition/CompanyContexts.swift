@@ -26,9 +26,10 @@ struct CompanyContexts {
         let surnames = lexicon.words.surnames
         let titleModifiers = lexicon.words.companyTitleModifiers
         var candidates: [(end: Int, afterWord: Bool)] = []
-        for open in cursor.occurrences(of: Array("（".utf8), in: 0..<cursor.bytes.count) + cursor.occurrences(of: Array("(".utf8), in: 0..<cursor.bytes.count)
-        where isStockCode(after: open, cursor: cursor) {
-            candidates.append((open, false))
+        for opener in lexicon.words.companyCodeOpenerBytes {
+            for open in cursor.occurrences(of: opener, in: 0..<cursor.bytes.count) where isStockCode(after: open, cursor: cursor) {
+                candidates.append((open, false))
+            }
         }
         // One pass for every word; the stable sort below orders them as word-by-word passes would.
         for hit in cursor.occurrences(ofAny: lexicon.words.companyAfterWordBytes, in: 0..<cursor.bytes.count) {
