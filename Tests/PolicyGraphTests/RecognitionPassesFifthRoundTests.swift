@@ -157,3 +157,40 @@ import Testing
         #expect(PersonRecognizer.mayHoldMiddleDot(surface) == surface.unicodeScalars.contains { [0xB7, 0x387, 0x30FB].contains($0.value) })
     }
 }
+
+/// The place words looked up as packed bytes answer as the `String` sets do.
+@Suite struct PlaceWordBytesTests {
+    @Test func packedWordsAsStrings() throws {
+        let patterns = sharedExtractor.lexicon.ontology.patterns
+        let packed = try #require(sharedExtractor.lexicon.words.placeWordBytes)
+        #expect(!patterns.placeWordsLeft.isEmpty && !patterns.placeWordsRight.isEmpty)
+        for word in patterns.placeWordsLeft.prefix(500) { #expect(packed.left.contains(.init(Array(word.utf8)))) }
+        for word in patterns.placeWordsRight.prefix(500) { #expect(packed.right.contains(.init(Array(word.utf8)))) }
+        var checked = 0, found = 0
+        var pieces = RecognitionPassSpeedTests.pieces.prefix(3_000).map { $0 }
+        pieces += ["美丽水乡", "长江门户", "\u{F900}丽", "美\u{301}丽", "a\r\nb"]
+        for piece in pieces {
+            let bytes = Array(piece.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in bytes.indices where !UTF8Bytes.isContinuation(bytes[start]) {
+                    for length in 1...12 where start + length <= bytes.count {
+                        let range = start..<(start + length)
+                        let text = String(decoding: bytes[range], as: UTF8.self)
+                        guard let key = PlaceWordBytes.Key(buffer, range) else { continue }
+                        #expect(packed.left.contains(key) == patterns.placeWordsLeft.contains(text), "\(text)")
+                        #expect(packed.right.contains(key) == patterns.placeWordsRight.contains(text), "\(text)")
+                        checked += 1
+                        if patterns.placeWordsLeft.contains(text) { found += 1 }
+                    }
+                }
+            }
+        }
+        #expect(checked > 1_000 && found > 10)
+    }
+
+    /// A word that is not plain leaves the `String` sets to answer.
+    @Test func wordThatIsNotPlainKeepsTheStrings() {
+        #expect(PlaceWordBytes(left: ["美丽"], right: ["水乡"]) != nil)
+        #expect(PlaceWordBytes(left: ["美\u{F900}"], right: ["水乡"]) == nil)
+    }
+}

@@ -82,6 +82,8 @@ struct RecognitionWords: Sendable {
     /// ``AliasResolution``: the title endings of class named (政府工作报告 …), which name a policy bare.
     let namedTitleEndings: Set<String>
 
+    /// ``PlaceInWords``: the place words as packed bytes, or `nil` when one is not plain.
+    let placeWordBytes: PlaceWordBytes?
     /// ``ListHeads``: the words that close a list before its head (等), `list-heads.tsv` role `closer`.
     let listCloserBytes: [[UInt8]]
     /// ``CompanyContexts``: the parentheses that may open a stock code (（, (), `company-contexts.tsv` role `open`.
@@ -123,6 +125,7 @@ struct RecognitionWords: Sendable {
             var verb = verb
             return verb.withUTF8 { PlainUTF8.plainCount($0) != nil }
         }
+        placeWordBytes = PlaceWordBytes(left: patterns.placeWordsLeft, right: patterns.placeWordsRight)
         listCloserBytes = patterns.listClosers.map { Array($0.utf8) }
         companyCodeOpenerBytes = patterns.companyCodeOpeners.map { Array($0.utf8) }
         measureCountBytes = patterns.measureCountWords.map { Array($0.utf8) }
