@@ -149,6 +149,41 @@ import Testing
         }
     }
 
+    /// The fixed words' pass, which looks only at character starts, against the byte-by-byte
+    /// search on broken UTF-8: stray leads and continuation bytes around and inside the words,
+    /// fragments of the words strung together in a fixed pseudo-random order.
+    @Test func fixedWordsAtCharacterStartsInBrokenText() {
+        let words: [[UInt8]] = [Array("等".utf8), Array("联合".utf8), Array("（".utf8), Array("abc".utf8), Array("董事长".utf8),
+                                [0x89, 0xE7, 0xAD]]
+        let fixed = FixedWords(words)
+        #expect(fixed.id(of: [0x89, 0xE7, 0xAD]) == nil)   // begins with a continuation byte: searched as before
+        #expect(fixed.id(of: Array("等".utf8)) != nil)
+        let fragments: [[UInt8]] = words + [[0xE7], [0xE7, 0xAD], [0xAD, 0x89], [0x89], [0xF0, 0x9F], [0xC2], [0x61], [0xEF, 0xBC],
+                                            Array("，中国".utf8), Array("联".utf8)]
+        var texts: [[UInt8]] = [[], [0xE7, 0xAD], [0xE7, 0xAD, 0xE7, 0xAD, 0x89], [0xE7] + words[0] + [0xE7]]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<300 {
+            var text: [UInt8] = []
+            for _ in 0..<24 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += fragments[Int(state >> 33) % fragments.count]
+            }
+            texts.append(text)
+        }
+        var found = 0
+        for bytes in texts {
+            bytes.withUnsafeBufferPointer { buffer in
+                let cursor = TextCursor(bytes: buffer, fixedWords: fixed)
+                for word in words {
+                    let expected = Self.naiveStarts(of: word, in: bytes)
+                    #expect(cursor.occurrences(of: word, in: 0..<buffer.count, overlapping: true) == expected, "\(bytes) \(word)")
+                    found += expected.count
+                }
+            }
+        }
+        #expect(found > 500)
+    }
+
     /// The middle-dot gate holds for every name whose characters include · or ・ as `Character`s.
     @Test(arguments: ["斯特凡·布拉策尔", "拉姆・伊曼纽尔", "A\u{0387}B", "·", "欧阳明高", "", "a\u{B7}\u{301}b", "王明\u{30FB}", "\u{C2}"])
     func middleDotGate(surface: String) {
