@@ -184,6 +184,23 @@ import Testing
         #expect(found > 500)
     }
 
+    /// The fixed words the passes read come from the patterns (they were literals in the code):
+    /// the same words, in the same order, in the lists and in the shared pass.
+    @Test func fixedWordsReadFromThePatterns() {
+        let patterns = sharedExtractor.lexicon.ontology.patterns
+        #expect(patterns.listClosers == ["等"])
+        #expect(patterns.companyCodeOpeners == ["（", "("])
+        #expect(patterns.measureCountWords == ["条"])
+        #expect(patterns.measureAfterWords == ["措施"])
+        #expect(patterns.measureOpeners == ["推出"])
+        let words = sharedExtractor.lexicon.words
+        #expect(words.listCloserBytes == [Array("等".utf8)])
+        #expect(words.companyCodeOpenerBytes == [Array("（".utf8), Array("(".utf8)])
+        #expect(words.measureCountBytes == [Array("条".utf8)])
+        #expect(words.measureAfterBytes == [Array("措施".utf8)])
+        for word in ["（", "等", "条"] { #expect(words.fixedWords.id(of: Array(word.utf8)) != nil, "\(word)") }
+    }
+
     /// The middle-dot gate holds for every name whose characters include · or ・ as `Character`s.
     @Test(arguments: ["斯特凡·布拉策尔", "拉姆・伊曼纽尔", "A\u{0387}B", "·", "欧阳明高", "", "a\u{B7}\u{301}b", "王明\u{30FB}", "\u{C2}"])
     func middleDotGate(surface: String) {

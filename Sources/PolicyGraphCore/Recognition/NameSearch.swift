@@ -4,9 +4,10 @@
 /// The passes search the names they found again over the whole text. One `memchr` search per
 /// name costs a call per byte that could end it; with several names one pass for all is
 /// cheaper. The pass slides a window as long as the shortest name (`m` bytes) and reads the two
-/// bytes that end it: a table (12 bits of the pair, the low six bits of each byte) says how far
-/// the window may move before those two bytes could end the first `m` bytes of a name
-/// (a Horspool–Wu–Manber shift, up to `m - 1`). Only where the shift is 0 are the names tried
+/// bytes that end it (one 16-bit load): a table of every pair says how far the window may move
+/// before those two bytes could end the first `m` bytes of a name (a Horspool–Wu–Manber shift,
+/// up to `m - 1`). The table (64 KB, filled once per search) is indexed by the pair itself:
+/// no hash, no collision that would shorten a shift. Only where the shift is 0 are the names tried
 /// whose first bytes are the window's (by a sorted key of up to eight bytes). In Chinese text and
 /// names of two ideographs or more (`m` ≥ 6) the window moves by about five bytes a step.
 ///
@@ -22,7 +23,7 @@ struct NameSearch {
     let names: [[UInt8]]
     /// The length of the shortest name that is not empty (0 when every name is empty).
     let shortest: Int
-    /// By the 12-bit hash of a byte pair: how far the window may move when its last two bytes hash so.
+    /// By byte pair (first byte | second byte << 8): how far the window may move when its last two bytes are that pair.
     private let shifts: [UInt8]
     /// The names that are not empty, by their first `min(shortest, 8)` bytes packed (ascending,
     /// names in index order among equal keys).
@@ -36,7 +37,7 @@ struct NameSearch {
         self.names = names
         let shortest = names.lazy.map(\.count).filter { $0 > 0 }.min() ?? 0
         self.shortest = shortest
-        var shifts = [UInt8](repeating: UInt8(min(max(shortest - 1, 0), 255)), count: 4096)
+        var shifts = [UInt8](repeating: UInt8(min(max(shortest - 1, 0), 255)), count: 65_536)
         if shortest >= 2 {
             for name in names where !name.isEmpty {
                 // The pair ending at offset `end` of the name's first `shortest` bytes: the window
@@ -56,11 +57,10 @@ struct NameSearch {
         order = keyed.map(\.index)
     }
 
-    /// The table slot of a byte pair: the low six bits of each byte (which tell a Chinese
-    /// character's continuation bytes apart).
+    /// The table slot of a byte pair, as a little-endian 16-bit load of the two reads it.
     @inline(__always)
     private static func slot(_ first: UInt8, _ second: UInt8) -> Int {
-        Int(first & 0x3F) | Int(second & 0x3F) << 6
+        Int(first) | Int(second) << 8
     }
 
     private static func key(_ bytes: [UInt8], count: Int) -> UInt64 {
@@ -100,13 +100,16 @@ struct NameSearch {
             for start in 0..<count { tryNames(at: start) }
             return
         }
+        let raw = UnsafeRawPointer(base)
         shifts.withUnsafeBufferPointer { shifts in
+            let table = shifts.baseAddress!
+            // The window's last pair is read at `start + tail`.
+            let tail = shortest - 2
             var start = 0
             let last = count - shortest
-            let tail = shortest - 2
             while start <= last {
-                let end = start + tail
-                let shift = Int(shifts[Self.slot(base[end], base[end + 1])])
+                let pair = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start &+ tail, as: UInt16.self))
+                let shift = Int(table[Int(pair)])
                 if shift == 0 {
                     tryNames(at: start)
                     start += 1

@@ -92,6 +92,11 @@ struct PlaceWordBytes: Sendable {
         /// The key of `range` of `bytes` when it is plain and fits, else `nil`.
         init?(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
             guard range.count <= Self.capacity, PlainUTF8.plainCount(UnsafeBufferPointer(rebasing: bytes[range])) != nil else { return nil }
+            self.init(packing: bytes, range)
+        }
+
+        /// The key of `range` of `bytes`, which is at most ``capacity`` bytes long.
+        init(packing bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
             var low: UInt64 = 0, high: UInt64 = 0
             for offset in 0..<range.count {
                 let byte = UInt64(bytes[range.lowerBound + offset])
@@ -108,13 +113,18 @@ struct PlaceWordBytes: Sendable {
 
     /// `nil` when a word is not plain (the `String` sets answer then).
     init?(left: Set<String>, right: Set<String>) {
+        // Made once per process: each word's bytes read in place, no array made.
         func keys(_ words: Set<String>) -> Set<Key>? {
             var keys: Set<Key> = []
+            keys.reserveCapacity(words.count)
             for word in words {
                 var word = word
-                guard word.withUTF8({ PlainUTF8.plainCount($0) != nil }) else { return nil }
-                let bytes = Array(word.utf8)
-                if bytes.count <= Key.capacity { keys.insert(Key(bytes)) }
+                let key: Key?? = word.withUTF8 { bytes in
+                    guard PlainUTF8.plainCount(bytes) != nil else { return .none }
+                    return .some(bytes.count <= Key.capacity ? Key(packing: bytes, 0..<bytes.count) : nil)
+                }
+                guard let key else { return nil }
+                if let key { keys.insert(key) }
             }
             return keys
         }
