@@ -22,6 +22,8 @@ struct TargetExtractor {
     let vocabulary: TargetVocabulary
     let future: WordMatcher
     let past: WordMatcher
+    /// ``future`` and ``past``'s start gates in one, for the sentence word lists (``SentenceWords``).
+    let futureOrPast: PairedStartGate
     let goal: WordMatcher
     /// 宣布, 表示: verbs of announcing, whose time is no target's.
     let announcing: WordMatcher
@@ -70,6 +72,11 @@ struct TargetExtractor {
     /// ``shortTitles``' words as bytes, for the byte path of ``shortTitleEndings(of:)``
     /// (`nil` when a word holds a scalar that is not plain).
     let shortTitleBytes: [[UInt8]]?
+    /// The indices of ``shortTitleBytes`` by their last byte, in order: a name is compared
+    /// only with the words that end with its last byte.
+    let shortTitlesByLastByte: [[Int]]
+    /// The first scalars of ``shortTitles``' words, for the gate of ``shortTitleSpeakers(holders:names:segments:cursor:)``.
+    let shortTitleFirstScalars: (bits: [UInt64], others: Bool)
     /// The topic words as scalars, for the scalar path of ``findTopic(between:action:sentence:cursor:)``
     /// (`nil` when a word holds a scalar that path does not cover).
     let topicScalars: TopicScalars?
@@ -134,8 +141,13 @@ struct TargetExtractor {
         let endingWords = self.shortTitles.words
         shortTitleBytes = endingWords.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy { TopicScalars.isPlain($0.value) } }
             ? endingWords.map { Array($0.utf8) } : nil
+        var byLastByte = [[Int]](repeating: [], count: 256)
+        for (index, word) in (shortTitleBytes ?? []).enumerated() { byLastByte[Int(word[word.count - 1])].append(index) }
+        shortTitlesByLastByte = byLastByte
+        shortTitleFirstScalars = Self.threeByteFirstScalars(endingWords)
         future = WordMatcher(vocabulary.futureWords)
         past = WordMatcher(vocabulary.pastWords)
+        futureOrPast = PairedStartGate(future, past)
         goal = WordMatcher(vocabulary.goalWords)
         forecastWords = WordMatcher(vocabulary.forecastWords)
         announcing = WordMatcher(vocabulary.announcingWords)
@@ -188,6 +200,8 @@ struct TargetExtractor {
         // A mention of an ontology entity mostly repeats its entity's key: the last answer for each
         // entity is kept with the key it was for, and reused when the key is the same string.
         var namesByEntity: [Int: (key: String, name: String?)] = [:]
+        // Sized once: grown step by step, it was rehashed several times in most texts.
+        namesByEntity.reserveCapacity(mentions.count)
         for index in mentions.indices where Self.isHolderType(mentions[index].type) {
             let key = mentions[index].key
             let found: String?
@@ -484,7 +498,7 @@ struct TargetExtractor {
         // stands right before it and nothing in its sentence looks ahead.
         // (the time's own words, 未来十年, do not count as looking ahead).
         // From here on the future and past words are asked about several stretches of the sentence.
-        words.prepare(sentence.range, future: future, past: past, bytes: cursor.bytes)
+        words.prepare(sentence.range, future: future, past: past, gate: futureOrPast, bytes: cursor.bytes)
         let scope = window(sentence, around: time.range, cursor: cursor)
         if time.value.relation == .in || time.value.precision == .period || time.value.precision == .window,
            modifiesNoun(time, cursor: cursor) {

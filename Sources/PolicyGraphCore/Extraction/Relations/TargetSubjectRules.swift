@@ -125,7 +125,8 @@ extension TargetExtractor {
             for clause in sentence.clauses where clause.upperBound >= firstEnd {
                 var start = clause.lowerBound
                 if let (scalar, next) = cursor.scalar(at: start), scalar == .leftTitle || scalar == .leftQuote { start = next }
-                guard let (word, end) = shortTitles.word(at: start, in: cursor.bytes, limit: clause.upperBound) else { continue }
+                guard startsShortTitle(at: start, in: cursor.bytes),
+                      let (word, end) = shortTitles.word(at: start, in: cursor.bytes, limit: clause.upperBound) else { continue }
                 // The policies named so far, by their title word.
                 while policyIndex < policies.count, holders[policies[policyIndex]].range.upperBound <= start {
                     let policy = policies[policyIndex]
@@ -145,6 +146,20 @@ extension TargetExtractor {
         return result
     }
 
+    /// Whether a short title word may start at `index`: when every word starts with a
+    /// three-byte scalar (every Chinese character), only a three-byte sequence whose scalar
+    /// starts one can begin a word's bytes; most clauses open with another, and are passed
+    /// without a walk of the matcher.
+    @inline(__always)
+    func startsShortTitle(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if shortTitleFirstScalars.others { return true }
+        guard index &+ 2 < bytes.count else { return false }
+        let lead = bytes[index]
+        guard lead & 0xF0 == 0xE0, bytes[index &+ 1] & 0xC0 == 0x80, bytes[index &+ 2] & 0xC0 == 0x80 else { return false }
+        let block = Int(lead & 0x0F) &<< 6 | Int(bytes[index &+ 1] & 0x3F)
+        return shortTitleFirstScalars.bits[block] & (1 &<< UInt64(bytes[index &+ 2] & 0x3F)) != 0
+    }
+
     /// The indices in `shortTitles.words` of the words `name` ends with, in their order: on
     /// bytes when every scalar of the name and of the words is plain (``TopicScalars/isPlain(_:)``:
     /// there a byte suffix is a `String` suffix), else with `String.hasSuffix`.
@@ -152,7 +167,9 @@ extension TargetExtractor {
         var name = name
         let endings = name.withUTF8 { bytes -> [Int]? in
             guard let shortTitleBytes, TopicScalars.allPlain(0..<bytes.count, in: bytes) else { return nil }
-            return shortTitleBytes.indices.filter { index in
+            // Only the words that end with the name's last byte can end it.
+            guard let last = bytes.last else { return [] }
+            return shortTitlesByLastByte[Int(last)].filter { index in
                 let ending = shortTitleBytes[index]
                 return ending.count <= bytes.count && bytes[(bytes.count - ending.count)...].elementsEqual(ending)
             }
