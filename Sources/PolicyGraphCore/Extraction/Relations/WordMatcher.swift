@@ -6,14 +6,14 @@ struct WordMatcher: Sendable {
     private let trie: DoubleArrayTrie
     /// The bytes a word can start with, one bit each: most places start none, and are
     /// passed without a walk of the trie.
-    fileprivate let firstBytes: (UInt64, UInt64, UInt64, UInt64)
+    let firstBytes: (UInt64, UInt64, UInt64, UInt64)
     /// The first two bytes of the words of two bytes or more, one bit per pair
     /// (``TimeWords/pairKey(_:_:)``: the low six bits of each), and the bytes that are a
     /// word alone. Chinese words share their first byte (E4–E9) with most of the text, but
     /// rarely their first two: a place whose pair starts no word is passed without a walk
     /// of the trie.
-    fileprivate let firstPairs: [UInt64]
-    fileprivate let singleBytes: (UInt64, UInt64, UInt64, UInt64)
+    let firstPairs: [UInt64]
+    let singleBytes: (UInt64, UInt64, UInt64, UInt64)
 
     init(_ words: [String]) {
         var unique: [String] = []
@@ -155,41 +155,5 @@ struct WordMatcher: Sendable {
     /// The longest word in a string.
     func longest(in text: String) -> String? {
         Array(text.utf8).withUnsafeBufferPointer { buffer in longest(in: 0..<buffer.count, of: buffer).map { words[$0] } }
-    }
-}
-
-/// The start gate of two matchers in one (``WordMatcher``'s first bytes, one-byte words and
-/// first pairs, each the union of the two): a place it turns down starts a word of neither,
-/// so a pass that asks both matchers at every place tests one gate instead of two.
-struct PairedStartGate {
-    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
-    private let singleBytes: (UInt64, UInt64, UInt64, UInt64)
-    private let firstPairs: [UInt64]
-
-    init(_ first: WordMatcher, _ second: WordMatcher) {
-        firstBytes = (first.firstBytes.0 | second.firstBytes.0, first.firstBytes.1 | second.firstBytes.1,
-                      first.firstBytes.2 | second.firstBytes.2, first.firstBytes.3 | second.firstBytes.3)
-        singleBytes = (first.singleBytes.0 | second.singleBytes.0, first.singleBytes.1 | second.singleBytes.1,
-                       first.singleBytes.2 | second.singleBytes.2, first.singleBytes.3 | second.singleBytes.3)
-        firstPairs = zip(first.firstPairs, second.firstPairs).map { $0 | $1 }
-    }
-
-    /// Whether a word of either matcher can start at `index` (each matcher's own gate, joined).
-    @inline(__always)
-    func mayStart(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let byte = bytes[index]
-        let bit = UInt64(1) << UInt64(byte & 63)
-        let first: UInt64, single: UInt64
-        switch byte >> 6 {
-        case 0: (first, single) = (firstBytes.0, singleBytes.0)
-        case 1: (first, single) = (firstBytes.1, singleBytes.1)
-        case 2: (first, single) = (firstBytes.2, singleBytes.2)
-        default: (first, single) = (firstBytes.3, singleBytes.3)
-        }
-        guard first & bit != 0 else { return false }
-        if single & bit != 0 { return true }
-        guard index + 1 < bytes.count else { return false }
-        let key = TimeWords.pairKey(byte, bytes[index + 1])
-        return firstPairs.withUnsafeBufferPointer { $0[key >> 6] } & (1 << UInt64(key & 63)) != 0
     }
 }
