@@ -22,28 +22,47 @@ struct CanonicalKey: Hashable, Sendable {
     init(_ string: String) {
         original = string
         var string = string
-        let plain = string.withUTF8 { bytes -> Bool in
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                // ASCII and the ideographs (leads E4–E9, both bytes after them continuing it) inline:
-                // what PlainUTF8.plainLength answers for them, without its switch.
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    if lead == 0x0D { return false }
-                    index += 1
-                    continue
-                }
-                if lead >= 0xE4, lead <= 0xE9, index + 2 < count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 {
-                    index += 3
-                    continue
-                }
-                guard let length = PlainUTF8.plainLength(bytes, at: index) else { return false }
-                index += length
-            }
-            return true
-        }
+        let plain = string.withUTF8(Self.isPlain)
         text = plain ? string : string.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether every scalar of `bytes` is plain (``PlainUTF8/plainLength(_:at:)``): such text is
+    /// composed already (its canonical composition is its own bytes).
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // ASCII and the ideographs (leads E4–E9, both bytes after them continuing it) inline:
+            // what PlainUTF8.plainLength answers for them, without its switch.
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if lead == 0x0D { return false }
+                index += 1
+                continue
+            }
+            if lead >= 0xE4, lead <= 0xE9, index + 2 < count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 {
+                index += 3
+                continue
+            }
+            guard let length = PlainUTF8.plainLength(bytes, at: index) else { return false }
+            index += length
+        }
+        return true
+    }
+
+    /// `lhs == rhs`, answered from the bytes when they are equal or both strings are plain
+    /// (``isPlain(_:)``: both composed already, so different bytes are different compositions,
+    /// which is what `==` compares); other text is compared as `String`s.
+    ///
+    /// ```swift
+    /// CanonicalKey.sameString("国家发展改革委", "国家发展和改革委员会")   // false, from the bytes
+    /// CanonicalKey.sameString("e\u{301}", "é")                         // true, as `==`
+    /// ```
+    static func sameString(_ lhs: String, _ rhs: String) -> Bool {
+        if ComposedBytes.equal(lhs, rhs) { return true }
+        var left = lhs, right = rhs
+        if left.withUTF8(isPlain), right.withUTF8(isPlain) { return false }
+        return lhs == rhs
     }
 
     static func == (lhs: CanonicalKey, rhs: CanonicalKey) -> Bool { ComposedBytes.equal(lhs.text, rhs.text) }
