@@ -50,7 +50,8 @@ enum EntityGrouping {
             let group = members[groupStarts[groupIndex]..<groupStarts[groupIndex + 1]]
             let first = mentions[group[group.startIndex]]
             let (name, aliases) = nameAndAliases(of: group, in: mentions, firstSurface: first.surface)
-            if let existing = entity(named: &seenNames[CanonicalKey(name), default: -1], type: first.type, in: result, chain: &sameName) {
+            let nameKey = CanonicalKey(name)
+            if let existing = entity(named: &seenNames[nameKey, default: -1], type: first.type, in: result, chain: &sameName) {
                 var merged = result[existing]
                 groupNames.append(merged.name)
                 for alias in aliases where !merged.aliases.contains(alias) && alias != merged.name { merged.aliases.append(alias) }
@@ -62,7 +63,7 @@ enum EntityGrouping {
             groupNames.append(name)
             result.append(ExtractedEntity(type: first.type, name: name, aliases: aliases,
                                           id: first.entityIndex.map { ontology.entities[$0].id.rawValue },
-                                          canonical: canonical.flatMap { CanonicalKey.sameString($0, name) ? nil : $0 },
+                                          canonical: canonical.flatMap { nameKey.matches($0) ? nil : $0 },
                                           mentions: group.count, offsets: [],
                                           rule: first.rule))
             firstRanges.append(first.range)

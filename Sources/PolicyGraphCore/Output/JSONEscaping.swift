@@ -35,13 +35,14 @@ public enum JSONEscaping {
                 let vector = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
                 return any((vector .< space) .| (vector .== quotes) .| (vector .== backslashes) .| (vector .== slashed))
             }
+            // One loop, the last vector ending the string (overlapping the one before it), so
+            // that the test is compiled once, its lanes gathered in one move of their masks.
             var index = 0
-            while index + 16 <= count {
-                if special(at: index) { return true }
+            while true {
+                if special(at: min(index, count - 16)) { return true }
                 index += 16
+                if index >= count { return false }
             }
-            // The last bytes, as the vector that ends the string.
-            return index < count && special(at: count - 16)
         }
         if count >= 8 {
             let ones: UInt64 = 0x0101_0101_0101_0101

@@ -108,8 +108,12 @@ public struct PrettyJSONWriter: JSONWriting {
     }
 
     public mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { string(utf8: $0) }
+        // The string's own bytes (a small string's from a copy on the stack), not a copy of the
+        // string made to reach them; a string without contiguous UTF-8 is copied first.
+        if value.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) == nil {
+            var value = value
+            value.withUTF8 { string(utf8: $0) }
+        }
     }
 
     /// A string given as valid UTF-8 bytes: quoted and escaped as they are, no `String` made.
