@@ -190,6 +190,31 @@ public struct MentionEdges: Sendable {
     /// The number of edges.
     public var count: Int { groups.count }
 
+    /// Whether `id` is the id of one of these edges: `edge_` and the 16 lowercase hex digits
+    /// of a group's hash (binary search: the groups are in hash order, which is id order).
+    func contains(_ id: EdgeID) -> Bool {
+        var text = id.rawValue
+        let hash: UInt64? = text.withUTF8 { bytes in
+            guard bytes.count == 21, bytes.starts(with: "edge_".utf8) else { return nil }
+            var value: UInt64 = 0
+            for byte in bytes[5...] {
+                switch byte {
+                case 0x30...0x39: value = value << 4 | UInt64(byte - 0x30)
+                case 0x61...0x66: value = value << 4 | UInt64(byte - 0x57)
+                default: return nil
+                }
+            }
+            return value
+        }
+        guard let hash else { return false }
+        var (low, high) = (0, groups.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if groups[middle].hash < hash { low = middle + 1 } else { high = middle }
+        }
+        return low < groups.count && groups[low].hash == hash
+    }
+
     /// The id of the `index`th edge (in id order).
     func id(at index: Int) -> EdgeID { EdgeID(rawValue: StableHash.hex(groups[index].hash, after: "edge_")) }
 
