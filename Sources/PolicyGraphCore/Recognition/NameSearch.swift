@@ -4,10 +4,11 @@
 /// The passes search the names they found again over the whole text. One `memchr` search per
 /// name costs a call per byte that could end it; with several names one pass for all is
 /// cheaper. The pass slides a window as long as the shortest name (`m` bytes) and reads the two
-/// bytes that end it (one 16-bit load): a table of every pair says how far the window may move
-/// before those two bytes could end the first `m` bytes of a name (a Horspool–Wu–Manber shift,
-/// up to `m - 1`). The table (64 KB, filled once per search) is indexed by the pair itself:
-/// no hash, no collision that would shorten a shift. Only where the shift is 0 are the names tried
+/// bytes that end it (one 16-bit load): a table says how far the window may move before those
+/// two bytes could end the first `m` bytes of a name (a Horspool–Wu–Manber shift, up to
+/// `m - 1`). The table has 4,096 slots, filled once per search, and a pair's slot is the top 12
+/// bits of the pair times a large odd number: pairs that share a slot share its shortest shift,
+/// and few do (a table of every pair, 64 KB, cost more to fill than the searches it sped up). Only where the shift is 0 are the names tried
 /// whose first bytes are the window's (by a sorted key of up to eight bytes). In Chinese text and
 /// names of two ideographs or more (`m` ≥ 6) the window moves by about five bytes a step.
 ///
@@ -23,7 +24,7 @@ struct NameSearch {
     let names: [[UInt8]]
     /// The length of the shortest name that is not empty (0 when every name is empty).
     let shortest: Int
-    /// By byte pair (first byte | second byte << 8): how far the window may move when its last two bytes are that pair.
+    /// By the slot of a byte pair (``slot(_:)``): how far the window may move when its last two bytes are such a pair.
     private let shifts: [UInt8]
     /// The names that are not empty, by their first `min(shortest, 8)` bytes packed (ascending,
     /// names in index order among equal keys).
@@ -37,13 +38,13 @@ struct NameSearch {
         self.names = names
         let shortest = names.lazy.map(\.count).filter { $0 > 0 }.min() ?? 0
         self.shortest = shortest
-        var shifts = [UInt8](repeating: UInt8(min(max(shortest - 1, 0), 255)), count: 65_536)
+        var shifts = [UInt8](repeating: UInt8(min(max(shortest - 1, 0), 255)), count: 1 << Self.slotBits)
         if shortest >= 2 {
             for name in names where !name.isEmpty {
                 // The pair ending at offset `end` of the name's first `shortest` bytes: the window
                 // may move `shortest - 1 - end` bytes before that pair ends it.
                 for end in 1..<shortest {
-                    let slot = Self.slot(name[end - 1], name[end])
+                    let slot = Self.slot(UInt16(name[end - 1]) | UInt16(name[end]) << 8)
                     shifts[slot] = min(shifts[slot], UInt8(min(shortest - 1 - end, 255)))
                 }
             }
@@ -57,10 +58,14 @@ struct NameSearch {
         order = keyed.map(\.index)
     }
 
-    /// The table slot of a byte pair, as a little-endian 16-bit load of the two reads it.
+    /// The number of bits of a slot.
+    static let slotBits = 12
+
+    /// The table slot of a byte pair (first byte | second byte << 8, as a little-endian 16-bit
+    /// load reads it): a multiplicative hash, the top bits of the product.
     @inline(__always)
-    private static func slot(_ first: UInt8, _ second: UInt8) -> Int {
-        Int(first) | Int(second) << 8
+    static func slot(_ pair: UInt16) -> Int {
+        Int((UInt32(pair) &* 0x9E37_79B1) >> (32 - UInt32(slotBits)))
     }
 
     private static func key(_ bytes: [UInt8], count: Int) -> UInt64 {
@@ -109,7 +114,7 @@ struct NameSearch {
             let last = count - shortest
             while start <= last {
                 let pair = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start &+ tail, as: UInt16.self))
-                let shift = Int(table[Int(pair)])
+                let shift = Int(table[Self.slot(pair)])
                 if shift == 0 {
                     tryNames(at: start)
                     start += 1
