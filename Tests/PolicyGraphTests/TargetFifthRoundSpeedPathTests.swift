@@ -166,4 +166,69 @@ import Testing
         }
         #expect(asked == fields.count * fields.count * 4)
     }
+
+    /// `LocationExtractor` as it was: every 位于 of the text found, then the place after it.
+    static func naiveLocations(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention],
+                               names: EntityNames) -> [LocatedPair] {
+        let verb = Array("位于".utf8), of = Array("的".utf8)
+        let starts = SortedStarts(mentions)
+        func mention(startingAt offset: Int) -> Mention? {
+            let low = starts.firstIndex(atOrAfter: offset)
+            return low < mentions.count && mentions[low].range.lowerBound == offset ? mentions[low] : nil
+        }
+        func mention(endingAt offset: Int) -> Mention? {
+            let low = starts.firstIndex(atOrAfter: offset)
+            var index = low - 1
+            while index >= 0, index >= low - 4 {
+                if mentions[index].range.upperBound == offset { return mentions[index] }
+                index -= 1
+            }
+            return nil
+        }
+        var pairs: [LocatedPair] = []
+        var seen: Set<String> = []
+        for start in cursor.occurrences(of: verb, in: 0..<cursor.bytes.count) {
+            let end = start + verb.count
+            guard let place = mention(startingAt: end), place.type == .zone || place.type == .region else { continue }
+            var located: Mention? = mention(endingAt: start)
+            if located == nil || !LocationExtractor.locatedTypes.contains(located!.type), cursor.matches(of, at: place.range.upperBound) {
+                located = mention(startingAt: place.range.upperBound + of.count)
+            }
+            guard let located, LocationExtractor.locatedTypes.contains(located.type), located.key != place.key,
+                  let locatedName = names[located.key], let placeName = names[place.key],
+                  seen.insert("\(locatedName)→\(placeName)").inserted else { continue }
+            let original = text.originalRange(of: start..<end)
+            pairs.append(LocatedPair(entity: locatedName, place: placeName, sentence: segments.sentenceText(containing: start, cursor: cursor),
+                                     offsets: [original.lowerBound, original.upperBound]))
+        }
+        return pairs
+    }
+
+    /// The places read from the place mentions are those read from every 位于 of the text: the
+    /// seeds and dev texts, and texts made of places, bodies, 位于 and 的 in every order.
+    @Test func locationsFromThePlaceMentionsAreThoseFromEvery位于() {
+        let shared = sharedExtractor
+        var sources = TargetSpeedPathTests.texts
+        let pieces = ["位于", "的", "南昌高新区", "南昌科勒有限公司", "昆山先进计算产业园", "昆山高新区", "北京市", "中国科学院", "，", "。", "位", "于", "\n"]
+        var generator = TimePropertyTests.Generator(state: 88)
+        for _ in 0..<300 { sources.append((0..<(2 + generator.below(14))).map { _ in pieces[generator.below(pieces.count)] }.joined()) }
+        var found = 0, failures: [String] = []
+        for source in sources {
+            let document = SourceDocument(name: "t.txt", string: source)
+            let text = shared.normalize(document)
+            let recognition = shared.recognizer.recognize(text)
+            let reported = OriginalScript.restore(recognition.mentions, text: text, original: document.text.bytes, folding: shared.lexicon.ontology.folding)
+            let names = EntityGrouping.entities(from: reported, text: text, ontology: shared.lexicon.ontology).names
+            text.bytes.withUnsafeBufferPointer { buffer in
+                let cursor = TextCursor(bytes: buffer)
+                let segments = TextSegments(buffer)
+                let expected = Self.naiveLocations(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names)
+                let got = LocationExtractor().extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names)
+                found += expected.count
+                if got != expected { failures.append(String(source.prefix(60))) }
+            }
+        }
+        #expect(found > 20)
+        #expect(failures.isEmpty, "\(failures.prefix(3))")
+    }
 }

@@ -51,6 +51,8 @@ struct IssuanceExtractor {
         var pairs: [IssuedPair] = []
         // Hashed as bytes (IssuedPairKey): a String key is normalised on every hash.
         var seen: Set<IssuedPairKey> = []
+        // Sized once: grown step by step, every key was hashed again.
+        seen.reserveCapacity(markers.count)
         let starts = SortedStarts(mentions)
         func firstMention(atOrAfter offset: Int) -> Int { starts.firstIndex(atOrAfter: offset) }
         for marker in markers {

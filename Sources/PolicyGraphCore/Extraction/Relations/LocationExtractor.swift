@@ -3,7 +3,6 @@
 /// the located one is the company, institution or zone right before 位于, or
 /// right after the place's 的.
 struct LocationExtractor {
-    static let placeTypes: Set<EntityType> = [.zone, .region]
     static let locatedTypes: Set<EntityType> = [.company, .institution, .zone]
 
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention],
@@ -25,17 +24,24 @@ struct LocationExtractor {
             return nil
         }
         var pairs: [LocatedPair] = []
-        var seen: Set<String> = []
-        for start in cursor.occurrences(of: verb, in: 0..<cursor.bytes.count) {
-            let end = start + verb.count
-            guard let place = mention(startingAt: end), Self.placeTypes.contains(place.type) else { continue }
+        // Keys hashed as bytes (CanonicalKey): a String key is normalised on every hash.
+        var seen: Set<CanonicalKey> = []
+        // A place starts right after each 位于 read: the first mention that starts at each offset,
+        // if it is a place with 位于 before it, is where the text says so. The mentions are walked
+        // (in text order, as 位于 would be found), not every byte of the text.
+        // Places are zones and regions (the types compared: a Set<EntityType> hashes the raw value, a String).
+        for index in mentions.indices where mentions[index].type == .zone || mentions[index].type == .region {
+            let end = mentions[index].range.lowerBound
+            guard end >= verb.count, cursor.matches(verb, at: end - verb.count), starts.firstIndex(atOrAfter: end) == index else { continue }
+            let start = end - verb.count
+            let place = mentions[index]
             var located: Mention? = mention(endingAt: start)
             if located == nil || !Self.locatedTypes.contains(located!.type), cursor.matches(of, at: place.range.upperBound) {
                 located = mention(startingAt: place.range.upperBound + of.count)
             }
             guard let located, Self.locatedTypes.contains(located.type), located.key != place.key,
                   let locatedName = names[located.key], let placeName = names[place.key],
-                  seen.insert("\(locatedName)→\(placeName)").inserted else { continue }
+                  seen.insert(CanonicalKey("\(locatedName)→\(placeName)")).inserted else { continue }
             let original = text.originalRange(of: start..<end)
             pairs.append(LocatedPair(entity: locatedName, place: placeName,
                                      sentence: segments.sentenceText(containing: start, cursor: cursor),

@@ -38,6 +38,9 @@ struct TargetExtractor {
     /// The technology lexicon's names and aliases.
     let technologies: WordMatcher
     let actions: WordMatcher
+    /// Whether each of ``actions``' words is a light verb (``TargetVocabulary/lightVerbs``), by the
+    /// word's index: a word found is classed without hashing it.
+    let actionIsLight: [Bool]
     let nouns: WordMatcher
     /// Ontology entities that are media (newspapers, agencies): they report targets, they hold none.
     let mediaEntities: Set<Int>
@@ -155,6 +158,7 @@ struct TargetExtractor {
         stating = WordMatcher(vocabulary.reportingWords + vocabulary.promiseWords + vocabulary.futureWords)
         technologies = WordMatcher(technologyNames)
         actions = WordMatcher(vocabulary.actions)
+        actionIsLight = actions.words.map { vocabulary.lightVerbs.contains($0) }
         nouns = WordMatcher(vocabulary.nouns)
         statingBytes = PlainWords(stating.words)
         statingFirstScalars = Self.threeByteFirstScalars(stating.words)
@@ -628,7 +632,7 @@ struct TargetExtractor {
                 continue
             }
             if let (word, end) = actions.word(at: index, in: cursor.bytes, limit: range.upperBound) {
-                if !vocabulary.lightVerbs.contains(actions.words[word]) { return index..<end }
+                if !actionIsLight[word] { return index..<end }
                 if light == nil { light = index..<end }
                 index = end
                 continue
