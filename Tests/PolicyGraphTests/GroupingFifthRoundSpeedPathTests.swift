@@ -170,4 +170,39 @@ import Testing
         for (number, key) in order.enumerated() where table.existingNumber(of: key) != number { failures.append("existing \(key)") }
         #expect(failures.isEmpty, "\(failures.prefix(5))")
     }
+
+    /// Each entity's sentence found by walking on from the last one's is the sentence
+    /// `TextSegments` finds for its first mention: in order of first mention (the seeds and dev
+    /// texts), and with the first mentions reversed and shuffled (starts that go back are searched for).
+    @Test func sentencesFoundByWalkingAreThoseSearchedFor() {
+        var failures: [String] = []
+        for (name, text) in GroupingThirdRoundSpeedPathTests.realTexts {
+            let document = SourceDocument(name: name, string: text)
+            let normalized = sharedExtractor.normalize(document)
+            let mentions = sharedExtractor.recognizer.recognize(normalized).mentions
+            let (entities, _, firstRanges) = EntityGrouping.entities(from: mentions, text: normalized, ontology: sharedExtractor.lexicon.ontology)
+            var generator = SystemRandomNumberGenerator()
+            let orders = [Array(entities.indices), Array(entities.indices.reversed()), entities.indices.shuffled(using: &generator)]
+            for order in orders {
+                var reordered = order.map { entities[$0] }
+                let ranges = order.map { firstRanges[$0] }
+                normalized.bytes.withUnsafeBufferPointer { buffer in
+                    let cursor = TextCursor(bytes: buffer)
+                    let segments = TextSegments(buffer)
+                    sharedExtractor.setSentences(of: &reordered, firstRanges: ranges, segments: segments, cursor: cursor)
+                    for (entity, range) in zip(reordered, ranges)
+                    where entity.sentence != segments.sentenceText(containing: range.lowerBound, cursor: cursor) {
+                        failures.append("\(name): \(entity.name)")
+                    }
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
+
+    /// A surface's scalars counted on its bytes are `unicodeScalars.count`.
+    @Test(arguments: ["", "a", "国务院", "e\u{301}", "😀é\u{01}", "工业和信息化部（工信部）", "Ａ股"])
+    func scalarsCountedOnBytes(_ text: String) {
+        #expect(EntityGrouping.scalarCount(text) == text.unicodeScalars.count)
+    }
 }
