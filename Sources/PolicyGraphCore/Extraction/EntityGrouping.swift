@@ -63,7 +63,7 @@ enum EntityGrouping {
             groupNames.append(name)
             result.append(ExtractedEntity(type: first.type, name: name, aliases: aliases,
                                           id: first.entityIndex.map { ontology.entities[$0].id.rawValue },
-                                          canonical: canonical.flatMap { nameKey.matches($0) ? nil : $0 },
+                                          canonical: canonical == name ? nil : canonical,
                                           mentions: group.count, offsets: [],
                                           rule: first.rule))
             firstRanges.append(first.range)

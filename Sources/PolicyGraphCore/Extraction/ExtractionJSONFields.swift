@@ -15,15 +15,8 @@ public enum ExtractionJSONFields {
     public static func document<W: JSONWriting>(_ value: DocumentExtraction, to json: inout W) {
         json.beginObject()
         json.key("document"); json.string(value.document)
-        // Each element read in place, through the array's buffer, not copied out of its array as
-        // a `for … in` (or the array's subscript) does: an entity holds six references, each
-        // retained and released for the copy.
-        json.key("entities"); json.beginArray()
-        value.entities.withUnsafeBufferPointer { for index in $0.indices { entity($0[index], to: &json) } }
-        json.endArray()
-        json.key("issued"); json.beginArray()
-        value.issued.withUnsafeBufferPointer { for index in $0.indices { issued($0[index], to: &json) } }
-        json.endArray()
+        json.key("entities"); json.beginArray(); for entity in value.entities { self.entity(entity, to: &json) }; json.endArray()
+        json.key("issued"); json.beginArray(); for pair in value.issued { issued(pair, to: &json) }; json.endArray()
         if !value.leftOut.isEmpty {
             json.key("left_out"); json.beginArray(); for part in value.leftOut { leftOut(part, to: &json) }; json.endArray()
         }
@@ -31,9 +24,7 @@ public enum ExtractionJSONFields {
         if let note = value.offsetsNote { json.key("offsets_refer_to"); json.string(note) }
         json.key("published"); json.string(value.published)
         json.key("published_source"); json.string(value.publishedSource?.rawValue)
-        json.key("targets"); json.beginArray()
-        value.targets.withUnsafeBufferPointer { for index in $0.indices { target($0[index], to: &json) } }
-        json.endArray()
+        json.key("targets"); json.beginArray(); for target in value.targets { self.target(target, to: &json) }; json.endArray()
         json.endObject()
     }
 
