@@ -43,7 +43,7 @@ struct TimeFormTable: Sendable {
     /// One entry per scalar below U+10000: bits 0–15 the forms a word starting with it
     /// starts, bits 16–31 the forms that read a number starting with it, bits 32–47 the
     /// number forms a word starting with it can follow, bit 48 whether it is a scalar of a
-    /// number, bits 50–61 the forms one of whose words is that scalar alone (第, 前, “).
+    /// number, bit 49 whether what a year's reader tries after 年 can start with it, bits 50–61 the forms one of whose words is that scalar alone (第, 前, “).
     /// Two levels: ``pages`` maps the scalar's high byte to a block of 256 entries in
     /// ``entries`` (block 0 is all zeros and shared by every page without an entry).
     private let pages: [UInt16]
@@ -56,6 +56,11 @@ struct TimeFormTable: Sendable {
     /// The keys of ``pairForms`` folded to 12 bits (``pairFilterBit(_:_:)``), one bit each: most
     /// pairs of scalars in running text are no word's, and are turned down without hashing.
     private let pairFilter: [UInt64]
+    /// Whether bit 49 of the entries is known (no word after a year is empty or starts beyond U+FFFF).
+    private let afterYearGated: Bool
+    /// The plans' names (``TimeVocabulary/planWords``): a quote starts a plan only before one
+    /// (``formsToTry(in:at:)``).
+    let planWords: TimeWords
 
     @inline(__always)
     static func pairFilterBit(_ first: UInt32, _ second: UInt32) -> Int { Int((first &* 31 &+ second) & 0xFFF) }
@@ -108,7 +113,7 @@ struct TimeFormTable: Sendable {
         }
         // Forms that start with a word (running text: no standalone words).
         let words: [([String], TimeForms)] = [
-            (["今明两年"] + P.windowLeads.words, .window),
+            (P.bothYearsWords.words + P.windowLeads.words, .window),
             (["“"] + vocabulary.plans.map(\.name), .plan),
             (P.centuryWords.words, .centuryOrDecade),
             (P.withinYearWords.words + vocabulary.relativeYears.map(\.word) + vocabulary.yearPartsWithoutYear.map(\.word), .yearPoint),
@@ -122,7 +127,7 @@ struct TimeFormTable: Sendable {
         // Forms that start with a number, and the words that must follow it.
         let numberForms: [(Set<UInt32>, TimeForms, [String])] = [
             (Self.smallNumberStarts, .counted, P.countedUnits.words),
-            (Self.smallNumberStarts, .centuryOrDecade, ["世纪", "年代"]),
+            (Self.smallNumberStarts, .centuryOrDecade, P.centuryOrDecadeUnits.words),
             (Set(0x30...0x39), .numericDate, P.dateSeparators.words),
             (Self.yearNumberStarts, .yearPoint, ["年"] + P.rangeSeparatorWords.words),
             (Self.smallNumberStarts, .monthDay, ["月"] + P.rangeSeparatorWords.words),
@@ -138,9 +143,21 @@ struct TimeFormTable: Sendable {
             for (scalar, forms) in numberStart { direct[scalar, default: []].formUnion(forms) }
             numberStart = [:]
         }
+        // What a year's reader tries after 年 (``TimeParser/yearPoint(at:)``): a part of the year
+        // (年底), a period (前三季度, 首月, 最后两个月, 第8个月), a quarter (一季度, 第一季度), the reference
+        // month (本月) and a month (3月, 1-9月, read from a small number).
+        let afterYearWords = vocabulary.yearParts.map(\.word) + P.firstQuarterWords.words + P.lastQuarterWords.words + ["首月", "前"]
+            + P.lastWords.words + P.ordinalWords.words + P.thisMonthWords.words
+        var afterYear = Self.smallNumberStarts
+        var afterYearKnown = true
+        for word in afterYearWords {
+            guard let scalar = first(word) else { afterYearKnown = false; break }
+            afterYear.insert(scalar)
+        }
+        afterYearGated = afterYearKnown
         var entries = [UInt64](repeating: 0, count: 256)
         var pages = [UInt16](repeating: 0, count: 256)
-        let scalars = Set(direct.keys).union(numberStart.keys).union(follow.keys).union(Self.numberScalars)
+        let scalars = Set(direct.keys).union(numberStart.keys).union(follow.keys).union(Self.numberScalars).union(afterYear)
         for scalar in scalars.sorted() {
             let page = Int(scalar >> 8)
             if pages[page] == 0 {
@@ -152,6 +169,7 @@ struct TimeFormTable: Sendable {
             entry |= UInt64(follow[scalar]?.rawValue ?? 0) << 32
             if Self.numberScalars.contains(scalar) { entry |= 1 << 48 }
             entry |= UInt64(single[scalar]?.rawValue ?? 0) << 50
+            if afterYear.contains(scalar) { entry |= 1 << 49 }
             entries[Int(pages[page]) * 256 + Int(scalar & 0xFF)] = entry
         }
         self.pages = pages
@@ -164,12 +182,23 @@ struct TimeFormTable: Sendable {
             filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         pairFilter = filter
+        planWords = vocabulary.planWords
     }
 
     @inline(__always)
     private func entry(_ scalar: UInt32) -> UInt64 {
         guard scalar < 0x10000 else { return 0 }
         return entries[Int(pages[Int(scalar >> 8)]) << 8 | Int(scalar & 0xFF)]
+    }
+
+    /// Whether something a year's reader tries after 年 (a part of the year, a period, a quarter,
+    /// the reference month, a month: ``TimeParser/yearPoint(at:)``) can start at `index`: where
+    /// none can, the year stands alone and none of them is tried. In running text only.
+    @inline(__always)
+    func mayFollowYear(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard afterYearGated else { return true }
+        guard index < bytes.count else { return false }
+        return entry(UTF8Bytes.scalar(in: bytes, at: index).value) & (1 << 49) != 0
     }
 
     /// Whether an expression's core can start with `scalar` (before any look at what follows).
@@ -181,7 +210,27 @@ struct TimeFormTable: Sendable {
     /// - Complexity: O(1): at most ``longestNumber`` + 1 scalars are read.
     @inline(__always)
     func forms(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> TimeForms {
-        guard index < bytes.count else { return [] }
+        let found = lookup(in: bytes, at: index)
+        return found.word.union(found.number)
+    }
+
+    /// What ``forms(in:at:)`` finds at a place, by where it found it: the forms that start with a
+    /// word there (`word`), and those that start with the run of number scalars there and can
+    /// read the scalar after it (`number`), with where that run ends (`runEnd`, the place of the
+    /// scalar after it) and how many scalars it holds (`runCount`; 0 where no number form starts).
+    struct Lookup {
+        var word: TimeForms
+        var number: TimeForms = []
+        var runEnd = 0
+        var runCount = 0
+    }
+
+    /// ``forms(in:at:)`` with where each form was found (``Lookup``).
+    ///
+    /// - Complexity: O(1): at most ``longestNumber`` + 1 scalars are read.
+    @inline(__always)
+    func lookup(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Lookup {
+        guard index < bytes.count else { return Lookup(word: []) }
         let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
         let start = entry(scalar)
         var direct = TimeForms(rawValue: UInt16(truncatingIfNeeded: start))
@@ -197,7 +246,7 @@ struct TimeFormTable: Sendable {
             direct = direct.intersection(single.union(TimeForms(rawValue: paired)))
         }
         let numberForms = UInt16(truncatingIfNeeded: start >> 16)
-        guard numberForms != 0 else { return direct }
+        guard numberForms != 0 else { return Lookup(word: direct) }
         // The run of number scalars, and the scalar after it.
         var position = index + length
         var count = 1
@@ -205,12 +254,13 @@ struct TimeFormTable: Sendable {
             let (next, nextLength) = UTF8Bytes.scalar(in: bytes, at: position)
             let after = entry(next)
             guard after & (1 << 48) != 0 else {
-                return direct.union(TimeForms(rawValue: numberForms & UInt16(truncatingIfNeeded: after >> 32)))
+                return Lookup(word: direct, number: TimeForms(rawValue: numberForms & UInt16(truncatingIfNeeded: after >> 32)),
+                              runEnd: position, runCount: count)
             }
             count += 1
-            guard count <= Self.longestNumber else { return direct }
+            guard count <= Self.longestNumber else { return Lookup(word: direct) }
             position += nextLength
         }
-        return direct
+        return Lookup(word: direct)
     }
 }

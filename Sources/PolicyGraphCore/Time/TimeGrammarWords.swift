@@ -66,6 +66,8 @@ extension TimeParser {
     static let windowSeparators = TimeWords(["至", "到", "-", "~"])
     /// Centuries counted from the reference: the first two before, the next two its own, the last two after.
     static let centuryWords = TimeWords(["上世纪", "上个世纪", "本世纪", "这个世纪", "下世纪", "下个世纪"])
+    /// What follows the number of a century or a decade (18世纪, 50年代).
+    static let centuryOrDecadeUnits = TimeWords(["世纪", "年代"])
     /// Parts of a decade (九十年代末期).
     static let decadeParts = TimeWords(["前期", "初期", "初", "末期", "后期", "末", "中期"])
     /// Parts of a century (11世纪初).
@@ -86,6 +88,8 @@ extension TimeParser {
     static let rangeJoiners = TimeWords(rangeSeparators + ["与", "和"])
     /// Separators of a numeric date (2015-03-03, 2015/3/3, 2019.9.6, 6·30).
     static let dateSeparators = TimeWords(["-", "/", ".", "·"])
+    /// This year and the next, a window without a number (今明两年).
+    static let bothYearsWords = TimeWords(["今明两年"])
     /// Leads of a window in running text (未来五年, 近三个月).
     static let windowLeads = TimeWords(["未来", "今后", "接下来", "近", "过去的", "过去", "最近"])
     /// Leads of a window when the input is one expression: also 上, 前, 下, 后 (上两个月).

@@ -239,7 +239,7 @@ public struct TimeNormalizer: Sendable {
         guard let formTable else { return parser.parseExplained(at: index) }
         let isLead = scalar < 0x10000 ? leadBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 : leadScalars.contains(scalar)
         let lead = isLead ? parser.lead(at: index) : TimeParser.Lead(end: index)
-        let forms = formTable.forms(in: parser.bytes, at: lead.end)
+        let forms = formTable.formsToTry(in: parser.bytes, at: lead.end)
         return forms.isEmpty ? nil : parser.parseExplained(after: lead, forms: forms)
     }
 

@@ -93,7 +93,10 @@ extension TimeParser {
         var isRange = false
         var rules = [form]
         let start = position
-        if let (first, last, end) = yearPart(at: position) {
+        // In running text, where nothing that may follow a year starts (2025年，, 2025年我国), none is tried.
+        let mayFollow = standalone || (formTable?.mayFollowYear(in: bytes, at: position) ?? true)
+        if !mayFollow {
+        } else if let (first, last, end) = yearPart(at: position) {
             applyPart(first: first, last: last, to: &value)
             position = end
             rules.append(.partOfYear)

@@ -103,7 +103,7 @@ extension TimeParser {
     /// 今明两年; standalone also 上两个月, 前两年, 下三个月, 后三个月, 下三年.
     func window(at index: Int) -> (TimeValue, Int)? {
         guard let reference else { return nil }
-        if let end = word("今明两年", at: index) {
+        if let (_, end) = Self.bothYearsWords.first(in: bytes, at: index) {
             return (TimeValue(relation: .between, year: reference.year, endYear: reference.year + 1, precision: .window, relative: true), end)
         }
         guard let (lead, afterLead) = firstWord(standalone ? Self.standaloneWindowLeads : Self.windowLeads, at: index), let (count, countEnd) = smallNumber(at: afterLead), count > 0,
