@@ -3,23 +3,10 @@ import Testing
 @testable import PolicyGraphCore
 
 /// The fifth round of speed work on grouping and output answers exactly as the paths it
-/// replaced: `==` of names answered from their bytes, the escape test's overlapping words
+/// replaced: the escape test's overlapping words
 /// and vectors against the byte loop, and the pretty writer's fused separators and vector
 /// indents against `JSONEncoder`, at depths whose indents are longer than one vector.
 @Suite struct GroupingFifthRoundSpeedPathTests {
-    /// `CanonicalKey.matches` is `==` of its string on plain and other text: a compatibility
-    /// ideograph (豈, U+F900, composes to U+8C48), combining marks, Hangul jamo, carriage returns.
-    @Test func matchesIsStringEquality() {
-        let strings = ["国务院", "国务院\r\n", "国务院\n", "e\u{301}", "é", "Ａ", "A", "工业和信息化部", "工业和信息化部 ", "\u{3000}", "·",
-                       "“”", "한국", "\u{1112}\u{1161}\u{11AB}\u{1100}\u{116E}\u{11A8}", "\u{F900}", "\u{8C48}", "\u{F900}国", "\u{8C48}国",
-                       "国家发展改革委", "国家发展和改革委员会", "", "a\u{30A}", "å", "\u{212B}", "Å"]
-        var failures: [String] = []
-        for a in strings {
-            for b in strings where CanonicalKey(a).matches(b) != (a == b) { failures.append("\(a)|\(b)") }
-        }
-        #expect(failures.isEmpty, "\(failures)")
-    }
-
     /// Plain text is exactly the text whose scalars `PlainUTF8` reads as plain (the inline ASCII
     /// and ideograph steps agree with it).
     @Test func plainTestAgreesWithPlainUTF8() {
@@ -169,5 +156,40 @@ import Testing
         #expect(table.count == order.count)
         for (number, key) in order.enumerated() where table.existingNumber(of: key) != number { failures.append("existing \(key)") }
         #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
+
+    /// Each entity's sentence found by walking on from the last one's is the sentence
+    /// `TextSegments` finds for its first mention: in order of first mention (the seeds and dev
+    /// texts), and with the first mentions reversed and shuffled (starts that go back are searched for).
+    @Test func sentencesFoundByWalkingAreThoseSearchedFor() {
+        var failures: [String] = []
+        for (name, text) in GroupingThirdRoundSpeedPathTests.realTexts {
+            let document = SourceDocument(name: name, string: text)
+            let normalized = sharedExtractor.normalize(document)
+            let mentions = sharedExtractor.recognizer.recognize(normalized).mentions
+            let (entities, _, firstRanges) = EntityGrouping.entities(from: mentions, text: normalized, ontology: sharedExtractor.lexicon.ontology)
+            var generator = SystemRandomNumberGenerator()
+            let orders = [Array(entities.indices), Array(entities.indices.reversed()), entities.indices.shuffled(using: &generator)]
+            for order in orders {
+                var reordered = order.map { entities[$0] }
+                let ranges = order.map { firstRanges[$0] }
+                normalized.bytes.withUnsafeBufferPointer { buffer in
+                    let cursor = TextCursor(bytes: buffer)
+                    let segments = TextSegments(buffer)
+                    sharedExtractor.setSentences(of: &reordered, firstRanges: ranges, segments: segments, cursor: cursor)
+                    for (entity, range) in zip(reordered, ranges)
+                    where entity.sentence != segments.sentenceText(containing: range.lowerBound, cursor: cursor) {
+                        failures.append("\(name): \(entity.name)")
+                    }
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
+
+    /// A surface's scalars counted on its bytes are `unicodeScalars.count`.
+    @Test(arguments: ["", "a", "国务院", "e\u{301}", "😀é\u{01}", "工业和信息化部（工信部）", "Ａ股"])
+    func scalarsCountedOnBytes(_ text: String) {
+        #expect(EntityGrouping.scalarCount(text) == text.unicodeScalars.count)
     }
 }

@@ -50,23 +50,6 @@ struct CanonicalKey: Hashable, Sendable {
         return true
     }
 
-    /// Whether `string == original`, answered from the bytes where they decide: the same
-    /// bytes are the same string, and a plain `string` (``isPlain(_:)``, so composed already)
-    /// equals `original` exactly when it has the bytes of its composition, ``text``; other
-    /// text is compared as `String`s. The key's own text was tested when it was made, so only
-    /// `string` is read here.
-    ///
-    /// ```swift
-    /// CanonicalKey("国家发展改革委").matches("国家发展和改革委员会")   // false, from the bytes
-    /// CanonicalKey("e\u{301}").matches("é")                         // true, as `==`
-    /// ```
-    func matches(_ string: String) -> Bool {
-        if string.utf8.count == original.utf8.count, ComposedBytes.equal(string, original) { return true }
-        var other = string
-        if other.withUTF8(Self.isPlain) { return ComposedBytes.equal(other, text) }
-        return string == original
-    }
-
     static func == (lhs: CanonicalKey, rhs: CanonicalKey) -> Bool { ComposedBytes.equal(lhs.text, rhs.text) }
 
     func hash(into hasher: inout Hasher) { ComposedBytes.hash(text, into: &hasher) }

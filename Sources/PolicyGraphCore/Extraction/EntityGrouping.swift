@@ -63,7 +63,7 @@ enum EntityGrouping {
             groupNames.append(name)
             result.append(ExtractedEntity(type: first.type, name: name, aliases: aliases,
                                           id: first.entityIndex.map { ontology.entities[$0].id.rawValue },
-                                          canonical: canonical.flatMap { nameKey.matches($0) ? nil : $0 },
+                                          canonical: canonical == name ? nil : canonical,
                                           mentions: group.count, offsets: [],
                                           rule: first.rule))
             firstRanges.append(first.range)
@@ -113,6 +113,9 @@ enum EntityGrouping {
     static func distinctSurfaces(of group: ArraySlice<Int>, in mentions: [Mention]) -> (name: String, aliases: [String]) {
         var surfaces: [String] = []
         var keys: [CanonicalKey] = []
+        // Room for the few surfaces most groups have, made once instead of grown twice.
+        surfaces.reserveCapacity(min(group.count + 1, 8))
+        keys.reserveCapacity(min(group.count + 1, 8))
         var distinct: Set<CanonicalKey>? = nil
         var lastRaw: String? = nil
         func add(_ raw: String) {
@@ -134,7 +137,7 @@ enum EntityGrouping {
             lastRaw = surface
             for alias in mentions[index].extraAliases { add(alias) }
         }
-        let counts = surfaces.map { $0.unicodeScalars.count }
+        let counts = surfaces.map(scalarCount)
         var best = 0
         for index in surfaces.indices.dropFirst()
         where counts[best] != counts[index] ? counts[best] < counts[index] : surfaces[best] > surfaces[index] {
@@ -144,6 +147,16 @@ enum EntityGrouping {
         var aliases = surfaces
         aliases.remove(at: best)
         return (name, aliases)
+    }
+
+    /// The number of scalars of `string` (`unicodeScalars.count`): its UTF-8 bytes that
+    /// do not continue a scalar, counted on the bytes in place.
+    static func scalarCount(_ string: String) -> Int {
+        string.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? string.unicodeScalars.count
     }
 
     /// Whether two strings have the same UTF-8 bytes (the counts first: most surfaces that

@@ -111,8 +111,23 @@ public struct Extractor: Sendable {
         var lastSentence = -1
         var lastShared = -1
         var lastString: String? = nil
+        // The first mentions' starts mostly grow (entities in order of first mention): each
+        // sentence is found by walking on from the last one's, over each sentence once in all,
+        // not by a binary search per entity; a start before the furthest one is searched for.
+        let segmentSentences = segments.sentences
+        var next = 0           // the first sentence that does not end at or before `furthest`
+        var furthest = Int.min
         for index in entities.indices {
-            guard let sentence = segments.sentenceIndex(containing: firstRanges[index].lowerBound) else { continue }
+            let offset = firstRanges[index].lowerBound
+            let found: Int?
+            if offset >= furthest {
+                furthest = offset
+                while next < segmentSentences.count, segmentSentences[next].range.upperBound <= offset { next += 1 }
+                found = next < segmentSentences.count && segmentSentences[next].range.contains(offset) ? next : nil
+            } else {
+                found = segments.sentenceIndex(containing: offset)
+            }
+            guard let sentence = found else { continue }
             if sentence != lastSentence {
                 lastSentence = sentence
                 lastShared = -1

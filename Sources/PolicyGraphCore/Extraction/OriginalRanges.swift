@@ -24,7 +24,11 @@ extension NormalizedText {
                 // A map that moved a later start before an earlier one: found again by binary search.
                 if start < previous { cursor = Self.lastSegment(in: segments, before: start + 1) }
                 previous = start
-                cursor = Self.lastSegment(in: segments, atOrBefore: start, from: cursor)
+                // Mostly the start is still in the cursor's segment (a name's next mention is near):
+                // one comparison instead of a gallop.
+                if cursor + 1 < segments.count, segments[cursor + 1].outputStart <= start {
+                    cursor = Self.lastSegment(in: segments, atOrBefore: start, from: cursor)
+                }
                 let mappedStart: Int
                 if cursor < 0 {
                     mappedStart = start
@@ -40,8 +44,11 @@ extension NormalizedText {
                     } else {
                         // The last segment that starts before `end`: at or after the start's (end > start
                         // there), else before the first segment.
+                        // Mostly the range ends in its start's segment (a name is short): one
+                        // comparison instead of a gallop.
                         let last = cursor >= 0 && segments[cursor].outputStart < end
-                            ? Self.lastSegment(in: segments, atOrBefore: end - 1, from: cursor)
+                            ? (cursor + 1 >= segments.count || segments[cursor + 1].outputStart > end - 1
+                                ? cursor : Self.lastSegment(in: segments, atOrBefore: end - 1, from: cursor))
                             : Self.lastSegment(in: segments, before: end)
                         if last < 0 {
                             mappedEnd = end
