@@ -56,6 +56,10 @@ public struct TargetVocabulary: Sendable {
     public var actions: [String] = []
     /// Verbs that carry a fuller action after them (实现, 开始).
     public var lightVerbs: Set<String> = []
+    /// ``lightVerbs`` in one fixed order (by Unicode scalars), the order a topic is cut at them:
+    /// a set's own order changes from one process to the next, and a topic holding several light
+    /// verbs (实现…开始…实现…) must be cut the same way in every run.
+    public var lightVerbsInOrder: [String] { lightVerbs.sorted() }
     public var promiseWords: [String] = []
     public var forecastWords: [String] = []
     public var goalWords: [String] = []

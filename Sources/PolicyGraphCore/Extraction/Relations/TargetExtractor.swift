@@ -681,7 +681,7 @@ struct TargetExtractor {
     func topicBefore(_ text: String) -> String? {
         var raw = text
         // 工业领域实现二氧化碳排放达峰: the topic is what the light verb carries.
-        for light in vocabulary.lightVerbs {
+        for light in vocabulary.lightVerbsInOrder {
             if let range = raw.range(of: light), !raw[range.upperBound...].isEmpty { raw = String(raw[range.upperBound...]) }
         }
         // A topic is a noun phrase: adverbs and quantifiers around it go (初步, 基本, 不低于),

@@ -18,7 +18,7 @@ struct TopicScalars: Sendable {
     let goalNouns: [[UInt32]]
     /// Units of values, longest first (the vocabulary's order).
     let units: [[UInt32]]
-    /// The light verbs in the order the `String` path visits them (the set's own order).
+    /// The light verbs in the order the `String` path visits them (``TargetVocabulary/lightVerbsInOrder``).
     let lightVerbs: [[UInt32]]
     /// The first and last scalars of ``noise`` and of ``adverbs``: a topic whose ends are in
     /// neither holds no such word at either end, and the loops that strip them are not run.
@@ -38,7 +38,7 @@ struct TopicScalars: Sendable {
         }
         guard let noise = compile(noise), let adverbs = compile(vocabulary.adverbs), let bareVerbs = compile(Array(vocabulary.bareVerbs)),
               let goalNouns = compile(vocabulary.goalNouns), let units = compile(vocabulary.units),
-              let lightVerbs = compile(Array(vocabulary.lightVerbs)), compile(Self.multipliers + Self.figureTails) != nil else { return nil }
+              let lightVerbs = compile(vocabulary.lightVerbsInOrder), compile(Self.multipliers + Self.figureTails) != nil else { return nil }
         self.noise = noise
         self.adverbs = adverbs
         self.bareVerbs = Set(bareVerbs)
