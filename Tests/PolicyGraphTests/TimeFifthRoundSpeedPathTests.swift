@@ -120,7 +120,9 @@ import Testing
         ("两个月前", [.counted]),
         ("50年代", [.centuryOrDecade, .yearPoint]),              // 年代 after a decade's number
         ("2025年", [.yearPoint]),                                // 年 but no 年代, no direction
-        ("2015-03-03", [.numericDate, .yearPoint, .monthDay]),   // four digits before a date separator
+        ("2015-03-03", [.numericDate, .yearPoint]),              // four digits before a date separator: no month
+        ("12-19日", [.yearPoint, .monthDay]),                    // two digits: a month, or a two-digit year
+        ("2025月", []),                                          // four digits are no small number
         ("9.9%", []),                                           // a decimal: fewer than four digits
         ("20251.3", []),                                        // more than four
         ("一季度", [.quarter]),
@@ -143,5 +145,57 @@ import Testing
         let after = text.hasPrefix("去年") ? 6 : 7
         let found = bytes.withUnsafeBufferPointer { table.mayFollowYear(in: $0, at: after) }
         #expect(found == open, "\(text)")
+    }
+
+    /// Long texts with a character that folding changes far into them (traditional characters,
+    /// 『』, 「」, a two-byte lead): read in place up to it and then in the folded copy from the
+    /// last expression that holds, the scan finds what the scan of the whole folded text finds,
+    /// and what the reference scan finds (every start parsed with every form, no limit on how
+    /// far a parse reads).
+    @Test(arguments: [81, 82])
+    func resumingInTheFoldedCopyGivesTheFoldedReading(seed: UInt64) {
+        var generator = TimePropertyTests.Generator(state: seed)
+        let normalizer = Self.normalizer
+        let inserts = [[0xC2] + Array("後".utf8), Array("『十四五』".utf8), Array("「".utf8), Array("2030年後".utf8), Array("於2026年".utf8)]
+        // The property tests' pieces that folding leaves as they are: the characters it changes are put in below.
+        let pieces = TimePropertyTests.pieces.filter { piece in
+            Array(piece.utf8).withUnsafeBufferPointer { normalizer.vocabulary.fold($0) == Array(piece.utf8) }
+        }
+        var resumed = 0
+        for _ in 0..<40 {
+            var bytes: [UInt8] = []
+            let length = 2_000 + generator.below(12_000)
+            while bytes.count < length {
+                for _ in 0..<(1 + generator.below(14)) { bytes += Array(pieces[generator.below(pieces.count)].utf8) }
+                bytes += Array("。".utf8)
+            }
+            for _ in 0..<(1 + generator.below(3)) {
+                bytes.insert(contentsOf: inserts[generator.below(inserts.count)], at: generator.below(bytes.count + 1))
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                let folded = normalizer.vocabulary.fold(buffer)
+                for reference in [nil, ReferenceDate(year: 2025, month: 3, day: 15)] {
+                    var unused = 0
+                    let expected = folded.withUnsafeBufferPointer {
+                        normalizer.scan($0, original: buffer, reference: reference, inPlace: false, foldFrom: &unused) ?? []
+                    }
+                    let found = normalizer.expressions(in: buffer, reference: reference)
+                    #expect(found == expected, "\(bytes)")
+                    let unlimited = TimeSpeedPathTests.referenceExpressions(in: buffer, reference: reference)
+                    #expect(found.map(\.range) == unlimited.map(\.range))
+                    #expect(found.map(\.value) == unlimited.map(\.value))
+                    #expect(found.map(\.rules) == unlimited.map(\.rules))
+                    var resumption = TimeNormalizer.Resumption()
+                    if normalizer.scan(buffer, original: buffer, reference: reference, inPlace: true, resumption: &resumption) == nil,
+                       !resumption.found.isEmpty {
+                        resumed += 1
+                        #expect(Array(expected.prefix(resumption.found.count)) == resumption.found)
+                        #expect(resumption.index == resumption.found.last!.range.upperBound)
+                        #expect(resumption.found.last!.range.lowerBound + TimeNormalizer.parseReach <= resumption.foldFrom)
+                    }
+                }
+            }
+        }
+        #expect(resumed > 10)
     }
 }
