@@ -198,4 +198,41 @@ import Testing
         }
         #expect(resumed > 10)
     }
+
+    /// The longest reads of the grammar (a date with a list of days, a range to another, an open
+    /// range closed by a second such date, leads and suffixes, in digits and in numerals) give the
+    /// same parse from every place of their first bytes whether the text goes on or is cut
+    /// ``TimeNormalizer/parseReach`` bytes after that place: no parse reads that far.
+    @Test func parseReadsLessThanTheReach() throws {
+        let table = try #require(Self.normalizer.formTable)
+        func days(_ first: String, _ next: String) -> String { first + String(repeating: next, count: 35) }
+        let texts = [
+            "大约截至" + days("2025年1月1日", "、2日") + "至" + days("2026年1月1日", "、2日") + "之间",
+            "自" + days("2025年1月1日", "和29号") + "至" + days("2026年12月1日", "，三十一日") + "起至今",
+            days("二〇二五年十二月二十一日", "、二十二日") + "以后" + days("二〇二六年一月一日", "、二十二日") + "以前",
+            "力争到" + days("两千零二十五年十二月的二十一日", "或二十九号") + "到二十九号" + "与" + days("两千零二十六年十二月的二十一日", "或二十九号") + "之间",
+            days("本月二十一日", "、二十二日") + "至" + days("下个月二十一日", "、二十二日") + "前后",
+        ]
+        var longest = 0
+        for text in texts {
+            let bytes = Array((text + String(repeating: "公司增长", count: 500)).utf8)
+            try bytes.withUnsafeBufferPointer { buffer in
+                let base = try #require(buffer.baseAddress)
+                for reference in [nil, ReferenceDate(year: 2025, month: 3, day: 15)] {
+                    let whole = TimeParser(bytes: buffer, reference: reference, vocabulary: Self.normalizer.vocabulary, standalone: false,
+                                           formTable: table)
+                    for index in 0..<300 where !UTF8Bytes.isContinuation(buffer[index]) {
+                        let cut = TimeParser(bytes: UnsafeBufferPointer(start: base, count: index + TimeNormalizer.parseReach),
+                                             reference: reference, vocabulary: Self.normalizer.vocabulary, standalone: false, formTable: table)
+                        let expected = whole.parseExplained(at: index)
+                        let found = cut.parseExplained(at: index)
+                        #expect(found?.value == expected?.value && found?.end == expected?.end && found?.rules == expected?.rules,
+                                "\(text) at \(index)")
+                        if let expected { longest = max(longest, expected.end - index) }
+                    }
+                }
+            }
+        }
+        #expect(longest > 400)
+    }
 }

@@ -113,8 +113,8 @@ public struct TimeNormalizer: Sendable {
     /// goes on in the folded copy from the last expression that no parse could have read that
     /// character for (``Resumption``), so the result is always that of reading the folded text.
     ///
-    /// - Complexity: O(n): each start is tried with a bounded look-ahead; at most ``parseReach``
-    ///   bytes are read twice.
+    /// - Complexity: O(n): each start is tried with a bounded look-ahead; only the stretch from
+    ///   the last expression that holds to the folded character is read twice.
     public func expressions(in bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?) -> [TimeExpression] {
         var resumption = Resumption()
         if let found = scan(bytes, original: bytes, reference: reference, inPlace: true, resumption: &resumption) { return found }
@@ -123,13 +123,14 @@ public struct TimeNormalizer: Sendable {
         return folded.withUnsafeBufferPointer { scan($0, original: bytes, reference: reference, inPlace: false, resumption: &resumption) ?? [] }
     }
 
-    /// The most bytes the parse of an expression reads from its start: the scan of running text
-    /// shows it no byte further (``TimeParser/bytes`` ends there). No form reads that far: the
-    /// longest reads (a year, a month and a list of at most 31 days, a range to another such
-    /// date, a suffix, and the end of an open range read the same way) stay under 2,500 bytes,
-    /// so the limit changes no expression; it makes sure that an expression found in a text read
-    /// in place more than this many bytes before a character that folding changes is the one the
-    /// folded text gives (``Resumption``).
+    /// More bytes than the parse at a place reads from there. Every loop of the grammar is
+    /// bounded: the longest reads are a year, a month and a list of at most 31 days (about 760
+    /// bytes), a range to another such date (as many again), a suffix, and the end of an open
+    /// range read the same way, with the lead before them: under 2,500 bytes in all
+    /// (`TimeFifthRoundSpeedPathTests.parseReadsLessThanTheReach` parses such texts cut this
+    /// many bytes after their start and whole). So an expression found in a text read in place
+    /// this many bytes or more before a character that folding changes is the one the folded
+    /// text gives (``Resumption``).
     static let parseReach = 4096
 
     /// Where the scan of a text read in place stopped (`foldFrom`: a scalar that folding may
@@ -162,7 +163,7 @@ public struct TimeNormalizer: Sendable {
     func scan(_ buffer: UnsafeBufferPointer<UInt8>, original bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?,
               inPlace: Bool, resumption: inout Resumption) -> [TimeExpression]? {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return [] }
-        var parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: false, formTable: formTable)
+        let parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: false, formTable: formTable)
         let folds = inPlace && !vocabulary.foldTable.isEmpty
         var result = resumption.found
         var index = resumption.index
@@ -217,8 +218,6 @@ public struct TimeNormalizer: Sendable {
                 }
                 // A digit run starts only at its first digit, a run of numerals at its first numeral.
                 if !continuesRun(scalar, buffer, previousIndex: previousIndex) {
-                    // The parse sees the text up to `parseReach` bytes from its start.
-                    parser.bytes = UnsafeBufferPointer(start: base, count: count - index > Self.parseReach ? index + Self.parseReach : count)
                     if let (value, end, rules) = parse(parser, at: index, scalar: scalar) {
                         // The scan steps over the expression: a folded scalar inside it is looked for here.
                         if folds, let folded = vocabulary.firstFolded(buffer, in: index..<end) { stop(at: folded, &resumption); return nil }

@@ -13,8 +13,7 @@
 /// builds is bounded: digit runs by their length, numeral runs by
 /// ``smallNumeralLimit``, and years to ``yearRange``.
 struct TimeParser {
-    /// The text; the scan of running text ends it ``TimeNormalizer/parseReach`` bytes after each start.
-    var bytes: UnsafeBufferPointer<UInt8>
+    let bytes: UnsafeBufferPointer<UInt8>
     let reference: ReferenceDate?
     /// The words the grammar reads (`patterns/time.tsv`).
     let vocabulary: TimeVocabulary
