@@ -65,7 +65,7 @@ public final class PolicyStore: Sendable {
         let applied = tables.contains("grdb_migrations") ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
         let unknown = applied.filter { !known.contains($0) }.sorted()
         if !unknown.isEmpty { throw StoreError.newerStore(path: path, unknownVersions: unknown) }
-        if readOnly, Set(applied) != known {
+        if readOnly, !known.subtracting(applied).isSubset(of: StoreSchema.notNeededForReading) {
             // Older store opened for reading: say so rather than fail on a missing column.
             throw StoreError.database(path: path, reason: "made by an older policygraph (schema \(applied.sorted().joined(separator: ", "))); run `policygraph add` once to migrate it")
         }

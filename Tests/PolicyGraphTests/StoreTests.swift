@@ -223,7 +223,7 @@ func exportBytes(_ graph: KnowledgeGraph) throws -> [String: Data] {
         let store = try PolicyStore(path: newer)
         try store.database.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
         #expect(throws: StoreError.newerStore(path: newer, unknownVersions: ["v99"])) { try PolicyStore(path: newer, readOnly: true) }
-        #expect(try PolicyStore(path: temporaryStorePath()).schemaVersions() == ["v1", "v2", "v3"])
+        #expect(try PolicyStore(path: temporaryStorePath()).schemaVersions() == ["v1", "v2", "v3", "v4"])
         let text = temporaryStorePath()
         try Data("not a database at all, just some text".utf8).write(to: URL(fileURLWithPath: text))
         #expect(throws: StoreError.self) { try PolicyStore(path: text, readOnly: true) }
@@ -292,7 +292,7 @@ extension StoreTests {
         // Read-only, it says to migrate it; opened for writing, it is migrated and rebuilt.
         #expect(throws: StoreError.self) { try PolicyStore(path: path, readOnly: true) }
         let store = try PolicyStore(path: path)
-        #expect(try store.schemaVersions() == ["v1", "v2", "v3"])
+        #expect(try store.schemaVersions() == ["v1", "v2", "v3", "v4"])
         try store.ingest([], ontology: ontology, rebuild: false)
         #expect(try store.extractions() == [document.extraction])
         let (expected, _) = try StoreBuild.fresh(at: temporaryStorePath(), with: [document], ontology: ontology, settings: .init())
@@ -328,7 +328,7 @@ extension StoreTests {
             return message.contains("older policygraph") && message.contains("v1, v2") && message.contains("policygraph add")
         }
         let store = try PolicyStore(path: path)
-        #expect(try store.schemaVersions() == ["v1", "v2", "v3"])
+        #expect(try store.schemaVersions() == ["v1", "v2", "v3", "v4"])
         let report = try store.ingest([], ontology: ontology, rebuild: false)
         #expect(report.graph == .rebuilt(reason: "the store asked for a rebuild"))
         let migrated = try PolicyStore(path: path, readOnly: true)

@@ -22,28 +22,49 @@ struct CanonicalKey: Hashable, Sendable {
     init(_ string: String) {
         original = string
         var string = string
-        let plain = string.withUTF8 { bytes -> Bool in
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                // ASCII and the ideographs (leads E4–E9, both bytes after them continuing it) inline:
-                // what PlainUTF8.plainLength answers for them, without its switch.
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    if lead == 0x0D { return false }
-                    index += 1
-                    continue
-                }
-                if lead >= 0xE4, lead <= 0xE9, index + 2 < count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 {
-                    index += 3
-                    continue
-                }
-                guard let length = PlainUTF8.plainLength(bytes, at: index) else { return false }
-                index += length
-            }
-            return true
-        }
+        let plain = string.withUTF8(Self.isPlain)
         text = plain ? string : string.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether every scalar of `bytes` is plain (``PlainUTF8/plainLength(_:at:)``): such text is
+    /// composed already (its canonical composition is its own bytes).
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // ASCII and the ideographs (leads E4–E9, both bytes after them continuing it) inline:
+            // what PlainUTF8.plainLength answers for them, without its switch.
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if lead == 0x0D { return false }
+                index += 1
+                continue
+            }
+            if lead >= 0xE4, lead <= 0xE9, index + 2 < count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 {
+                index += 3
+                continue
+            }
+            guard let length = PlainUTF8.plainLength(bytes, at: index) else { return false }
+            index += length
+        }
+        return true
+    }
+
+    /// Whether `string == original`, answered from the bytes where they decide: the same
+    /// bytes are the same string, and a plain `string` (``isPlain(_:)``, so composed already)
+    /// equals `original` exactly when it has the bytes of its composition, ``text``; other
+    /// text is compared as `String`s. The key's own text was tested when it was made, so only
+    /// `string` is read here.
+    ///
+    /// ```swift
+    /// CanonicalKey("国家发展改革委").matches("国家发展和改革委员会")   // false, from the bytes
+    /// CanonicalKey("e\u{301}").matches("é")                         // true, as `==`
+    /// ```
+    func matches(_ string: String) -> Bool {
+        if string.utf8.count == original.utf8.count, ComposedBytes.equal(string, original) { return true }
+        var other = string
+        if other.withUTF8(Self.isPlain) { return ComposedBytes.equal(other, text) }
+        return string == original
     }
 
     static func == (lhs: CanonicalKey, rhs: CanonicalKey) -> Bool { ComposedBytes.equal(lhs.text, rhs.text) }

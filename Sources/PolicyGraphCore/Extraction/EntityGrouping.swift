@@ -37,24 +37,21 @@ enum EntityGrouping {
         firstRanges.reserveCapacity(groupCount)
         var groupNames: [String?] = []
         groupNames.reserveCapacity(groupCount)
-        // The entities made so far by name (its bytes hashed once for the look-up and the
-        // insertion), each number the entity's: what the string `type:name` keyed, without
-        // making that string (the type is compared, not hashed: its raw value is a String).
-        // Entities of the same name and other types are chained through `sameName` (at most
-        // one per type), so no array is made per name.
-        var seenNames: [HashedKey: Int] = [:]
+        // The entities made so far by name, each number the entity's: what the string
+        // `type:name` keyed, without making that string (the type is compared, not hashed: its
+        // raw value is a String). Entities of the same name and other types are chained through
+        // `sameName` (-1 ends a chain; at most one per type), so no array is made per name. Each
+        // name is hashed once, on its bytes, and its slot found with one probe, new or not.
+        var seenNames: [CanonicalKey: Int] = [:]
         seenNames.reserveCapacity(groupCount)
-        var sameName: [Int?] = []
+        var sameName: [Int] = []
         sameName.reserveCapacity(groupCount)
         for groupIndex in 0..<groupCount {
             let group = members[groupStarts[groupIndex]..<groupStarts[groupIndex + 1]]
             let first = mentions[group[group.startIndex]]
             let (name, aliases) = nameAndAliases(of: group, in: mentions, firstSurface: first.surface)
-            // The name's key is made once, for the look-up and the insertion.
-            let nameKey = HashedKey(CanonicalKey(name))
-            var existing = seenNames[nameKey]
-            while let candidate = existing, result[candidate].type != first.type { existing = sameName[candidate] }
-            if let existing {
+            let nameKey = CanonicalKey(name)
+            if let existing = entity(named: &seenNames[nameKey, default: -1], type: first.type, in: result, chain: &sameName) {
                 var merged = result[existing]
                 groupNames.append(merged.name)
                 for alias in aliases where !merged.aliases.contains(alias) && alias != merged.name { merged.aliases.append(alias) }
@@ -63,11 +60,10 @@ enum EntityGrouping {
                 continue
             }
             let canonical = first.entityIndex.map { ontology.entities[$0].name }
-            sameName.append(seenNames.updateValue(result.count, forKey: nameKey))
             groupNames.append(name)
             result.append(ExtractedEntity(type: first.type, name: name, aliases: aliases,
                                           id: first.entityIndex.map { ontology.entities[$0].id.rawValue },
-                                          canonical: canonical == name ? nil : canonical,
+                                          canonical: canonical.flatMap { nameKey.matches($0) ? nil : $0 },
                                           mentions: group.count, offsets: [],
                                           rule: first.rule))
             firstRanges.append(first.range)
@@ -78,6 +74,21 @@ enum EntityGrouping {
             result[index].offsets = [original.lowerBound, original.upperBound]
         }
         return (result, EntityNames(keys: keys, names: groupNames), firstRanges)
+    }
+
+    /// The entity of `type` among those chained from `head` (the first entity of a name, or -1
+    /// for a name not met yet), else `nil`, and then the entity about to be made (number
+    /// `entities.count`) becomes the chain's head, the old head chained after it.
+    @inline(__always)
+    private static func entity(named head: inout Int, type: EntityType, in entities: [ExtractedEntity], chain: inout [Int]) -> Int? {
+        var candidate = head
+        while candidate >= 0 {
+            if entities[candidate].type == type { return candidate }
+            candidate = chain[candidate]
+        }
+        chain.append(head)
+        head = entities.count
+        return nil
     }
 
     /// A group's name (its fullest cleaned surface) and aliases (its other cleaned surfaces,

@@ -15,8 +15,10 @@ public enum ExtractionJSONFields {
     public static func document<W: JSONWriting>(_ value: DocumentExtraction, to json: inout W) {
         json.beginObject()
         json.key("document"); json.string(value.document)
-        json.key("entities"); json.beginArray(); for entity in value.entities { self.entity(entity, to: &json) }; json.endArray()
-        json.key("issued"); json.beginArray(); for pair in value.issued { issued(pair, to: &json) }; json.endArray()
+        // Each element read in place (by index), not copied out of its array as a `for … in` does
+        // (an entity holds six references, each retained and released for the copy).
+        json.key("entities"); json.beginArray(); for index in value.entities.indices { entity(value.entities[index], to: &json) }; json.endArray()
+        json.key("issued"); json.beginArray(); for index in value.issued.indices { issued(value.issued[index], to: &json) }; json.endArray()
         if !value.leftOut.isEmpty {
             json.key("left_out"); json.beginArray(); for part in value.leftOut { leftOut(part, to: &json) }; json.endArray()
         }
@@ -24,7 +26,7 @@ public enum ExtractionJSONFields {
         if let note = value.offsetsNote { json.key("offsets_refer_to"); json.string(note) }
         json.key("published"); json.string(value.published)
         json.key("published_source"); json.string(value.publishedSource?.rawValue)
-        json.key("targets"); json.beginArray(); for target in value.targets { self.target(target, to: &json) }; json.endArray()
+        json.key("targets"); json.beginArray(); for index in value.targets.indices { target(value.targets[index], to: &json) }; json.endArray()
         json.endObject()
     }
 

@@ -7,6 +7,12 @@
 /// of its ``CanonicalKey``. Two keys get the same number
 /// exactly when their strings are `==` (as for ``MentionKey``).
 ///
+/// A key is numbered with one probe of its table (the `default:` subscript's in-place
+/// access inserts the next number when the key is new), not a look-up and then an
+/// insertion; a key that is not an index is hashed once per look-up, on its bytes
+/// (a ``HashedKey`` would hash them and then its stored hash again, and it pays only
+/// for a key looked up many times, as the graph's are).
+///
 /// ```swift
 /// var table = MentionKeyTable()
 /// table.number(of: "entity:42")        // 0, new
@@ -16,8 +22,8 @@
 struct MentionKeyTable {
     /// The numbers of the entity indices met.
     private var entityNumbers: [Int: Int] = [:]
-    /// The numbers of the keys that are not entity indices (each key's hash computed once).
-    private var others: [HashedKey: Int] = [:]
+    /// The numbers of the keys that are not entity indices.
+    private var others: [CanonicalKey: Int] = [:]
     /// How many numbers are given.
     private(set) var count = 0
 
@@ -46,29 +52,36 @@ struct MentionKeyTable {
     /// The number of `key`, or `nil` when the table has not met it.
     func existingNumber(of key: String) -> Int? {
         if let index = MentionKey.entityIndex(key) { return entityNumbers[index] }
-        return others.isEmpty ? nil : others[HashedKey(CanonicalKey(key))]
+        return others.isEmpty ? nil : others[CanonicalKey(key)]
     }
 
     /// The number of `key`, or `nil` when the table has not met it.
     func existingNumber(of key: MentionKey) -> Int? {
         switch key {
         case .entity(let index): return entityNumbers[index]
-        case .other(let key): return others.isEmpty ? nil : others[HashedKey(key)]
+        case .other(let key): return others.isEmpty ? nil : others[key]
         }
     }
 
     private mutating func number(of key: CanonicalKey) -> (number: Int, isNew: Bool) {
-        let hashed = HashedKey(key)
-        if let known = others[hashed] { return (known, false) }
-        others[hashed] = count
-        count += 1
-        return (count - 1, true)
+        claim(Self.value(&others[key, default: count]))
     }
 
     private mutating func number(ofEntity index: Int) -> (number: Int, isNew: Bool) {
-        if let known = entityNumbers[index] { return (known, false) }
-        entityNumbers[index] = count
+        claim(Self.value(&entityNumbers[index, default: count]))
+    }
+
+    /// The value in a dictionary's slot, reached in place: `&table[key, default: next]`
+    /// finds the key's slot once and fills it with `next` when the key is new.
+    @inline(__always)
+    private static func value(_ slot: inout Int) -> Int { slot }
+
+    /// `number` as the table's answer: new when it is the next number (every number given
+    /// before it is smaller), which is then given.
+    @inline(__always)
+    private mutating func claim(_ number: Int) -> (number: Int, isNew: Bool) {
+        guard number == count else { return (number, false) }
         count += 1
-        return (count - 1, true)
+        return (number, true)
     }
 }

@@ -9,6 +9,10 @@ extension NormalizedText {
         for (a, b) in zip(ranges, ranges.dropFirst()) where b.lowerBound < a.lowerBound { return ranges.map(originalRange(of:)) }
         var starts = ranges.map(\.lowerBound)
         var ends = ranges.map(\.upperBound)
+        // Written through their buffers: an array's element written in the loop checks the
+        // array's uniqueness each time (three passes × every range).
+        starts.withUnsafeMutableBufferPointer { starts in
+        ends.withUnsafeMutableBufferPointer { ends in
         for map in maps.reversed() {
             let segments = map.segments
             guard !segments.isEmpty else { continue }
@@ -52,6 +56,8 @@ extension NormalizedText {
                 starts[index] = mappedStart
                 ends[index] = max(mappedStart, mappedEnd)
             }
+        }
+        }
         }
         return ranges.indices.map { (starts[$0] + fileOffset)..<(ends[$0] + fileOffset) }
     }

@@ -17,6 +17,8 @@ public protocol WalkableGraph: Sendable {
     /// that write no sentence read, made without a ``Provenance`` per source where
     /// the graph can.
     func forEachEdgeSummary(_ body: (EdgeSummary) throws -> Void) throws
+    /// The number of edges of each type (what a walk of the edges would count).
+    var edgeCounts: [EdgeType: Int] { get }
 }
 
 extension WalkableGraph {
@@ -24,12 +26,16 @@ extension WalkableGraph {
         try forEachEdge(sentences: false) { try body(EdgeSummary($0)) }
     }
 
+    public var edgeCounts: [EdgeType: Int] {
+        var counts: [EdgeType: Int] = [:]
+        try? forEachEdgeSummary { counts[$0.type, default: 0] += 1 }
+        return counts
+    }
+
     /// Counts for summaries: nodes per kind and edges per type.
     public var statistics: (nodes: [NodeKind: Int], edges: [EdgeType: Int]) {
         var nodeCounts: [NodeKind: Int] = [:]
         for node in nodes.values { nodeCounts[node.kind, default: 0] += 1 }
-        var edgeCounts: [EdgeType: Int] = [:]
-        try? forEachEdgeSummary { edgeCounts[$0.type, default: 0] += 1 }
         return (nodeCounts, edgeCounts)
     }
 }
@@ -65,6 +71,16 @@ public struct BuiltGraph: WalkableGraph {
     public var nodes: OrderedDictionary<NodeID, Node> { graph.nodes }
 
     public var edgeCount: Int { graph.edges.count + mentions.count }
+
+    /// The edges of each type, counted without walking the `mentioned_in` edges: their number,
+    /// and the other edges by type (an id in both parts counts once, as the mention edge the
+    /// walk gives for it). `build` prints these before writing, on one thread.
+    public var edgeCounts: [EdgeType: Int] {
+        var counts: [EdgeType: Int] = [:]
+        if mentions.count > 0 { counts[.mentionedIn] = mentions.count }
+        for edge in graph.edges.values where !mentions.contains(edge.id) { counts[edge.type, default: 0] += 1 }
+        return counts
+    }
 
     /// The edges of both parts merged in id order (an id in both: the mention edge).
     public func forEachEdge(sentences: Bool, _ body: (Edge) throws -> Void) throws {

@@ -139,24 +139,28 @@ struct MentionRecords {
             keyed.append((prefix.hash(target: target), Int32(clamping: index)))
         }
         keyed.sort { ($0.hash, $0.record) < ($1.hash, $1.record) }
+        // The records again in edge order (each edge's run in ``MentionEdges/records``), so that
+        // every walk of the edges (one per export and the store's) reads them in sequence
+        // instead of jumping through 40-byte records spread over the whole array.
         var groups: [MentionEdges.Group] = []
-        var order: [Int32] = []
-        order.reserveCapacity(keyed.count)
+        var ordered: [Record] = []
+        ordered.reserveCapacity(keyed.count)
         var start = 0
         while start < keyed.count {
             var end = start + 1
             while end < keyed.count, keyed[end].hash == keyed[start].hash { end += 1 }
-            let first = order.count
+            let first = ordered.count
             for item in keyed[start..<end] {
                 let record = records[Int(item.record)]
-                if !order[first...].contains(where: { same(records[Int($0)], record) }) { order.append(item.record) }
+                if !ordered[first...].contains(where: { same($0, record) }) { ordered.append(record) }
             }
-            groups.append(MentionEdges.Group(hash: keyed[start].hash, start: Int32(clamping: first), count: Int32(clamping: order.count - first)))
+            groups.append(MentionEdges.Group(hash: keyed[start].hash, start: Int32(clamping: first), count: Int32(clamping: ordered.count - first)))
             start = end
         }
-        return MentionEdges(records: records, offsets: offsets, entityIDs: entityIDs.map { $0 ?? NodeID(rawValue: "") },
+        records = []
+        return MentionEdges(records: ordered, offsets: offsets, entityIDs: entityIDs.map { $0 ?? NodeID(rawValue: "") },
                             documentIDs: documentIDs.map { $0 ?? NodeID(rawValue: "") }, documents: documents, rules: rules,
-                            spill: sentences, groups: groups, order: order)
+                            spill: sentences, groups: groups)
     }
 }
 
@@ -165,11 +169,12 @@ struct MentionRecords {
 public struct MentionEdges: Sendable {
     struct Group {
         let hash: UInt64
-        /// The edge's records in ``order``.
+        /// The edge's first record in ``MentionEdges/records``.
         let start: Int32
         let count: Int32
     }
 
+    /// In edge order: each edge's records are a run, distinct, in the order they were added.
     let records: [MentionRecords.Record]
     let offsets: [Int]
     let entityIDs: [NodeID]
@@ -179,16 +184,40 @@ public struct MentionEdges: Sendable {
     let spill: SentenceSpill
     /// One per edge, in edge id order.
     let groups: [Group]
-    let order: [Int32]
 
     /// No mention edges.
     public static var none: MentionEdges {
         MentionEdges(records: [], offsets: [], entityIDs: [], documentIDs: [], documents: [], rules: [],
-                     spill: SentenceSpill(), groups: [], order: [])
+                     spill: SentenceSpill(), groups: [])
     }
 
     /// The number of edges.
     public var count: Int { groups.count }
+
+    /// Whether `id` is the id of one of these edges: `edge_` and the 16 lowercase hex digits
+    /// of a group's hash (binary search: the groups are in hash order, which is id order).
+    func contains(_ id: EdgeID) -> Bool {
+        var text = id.rawValue
+        let hash: UInt64? = text.withUTF8 { bytes in
+            guard bytes.count == 21, bytes.starts(with: "edge_".utf8) else { return nil }
+            var value: UInt64 = 0
+            for byte in bytes[5...] {
+                switch byte {
+                case 0x30...0x39: value = value << 4 | UInt64(byte - 0x30)
+                case 0x61...0x66: value = value << 4 | UInt64(byte - 0x57)
+                default: return nil
+                }
+            }
+            return value
+        }
+        guard let hash else { return false }
+        var (low, high) = (0, groups.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if groups[middle].hash < hash { low = middle + 1 } else { high = middle }
+        }
+        return low < groups.count && groups[low].hash == hash
+    }
 
     /// The id of the `index`th edge (in id order).
     func id(at index: Int) -> EdgeID { EdgeID(rawValue: StableHash.hex(groups[index].hash, after: "edge_")) }
@@ -198,15 +227,15 @@ public struct MentionEdges: Sendable {
     /// numbers, and as strings only when its records name more than one.
     func summary(at index: Int, id: EdgeID) -> EdgeSummary {
         let group = groups[index]
-        let members = order[Int(group.start)..<Int(group.start + group.count)]
-        let first = records[Int(members.first!)]
+        let members = records[Int(group.start)..<Int(group.start + group.count)]
+        let first = members[members.startIndex]
         let source = entityIDs[Int(first.entity)], target = documentIDs[Int(first.document)]
-        if members.allSatisfy({ records[Int($0)].document == first.document }) {
+        if members.allSatisfy({ $0.document == first.document }) {
             return EdgeSummary(id: id, type: .mentionedIn, source: source, target: target, weight: members.count,
                                document: documents[Int(first.document)])
         }
         return EdgeSummary(id: id, type: .mentionedIn, source: source, target: target, weight: members.count,
-                           documents: members.map { documents[Int(records[Int($0)].document)] })
+                           documents: members.map { documents[Int($0.document)] })
     }
 
     /// The `index`th edge if it has one source (most): its parts, read from its record, with the
@@ -216,7 +245,7 @@ public struct MentionEdges: Sendable {
     func singleMention(at index: Int, id: EdgeID) -> SingleMentionEdge? {
         let group = groups[index]
         guard group.count == 1 else { return nil }
-        let record = records[Int(order[Int(group.start)])]
+        let record = records[Int(group.start)]
         return SingleMentionEdge(id: id, source: entityIDs[Int(record.entity)], target: documentIDs[Int(record.document)],
                                  document: documents[Int(record.document)],
                                  offsets: offsets[record.offsetStart..<(record.offsetStart + Int(record.offsetCount))],
@@ -229,12 +258,11 @@ public struct MentionEdges: Sendable {
     /// and their documents) and their order is the records'.
     func edge(at index: Int, sentences: Bool, text: (SentenceRef) throws -> String?) rethrows -> Edge {
         let group = groups[index]
-        let members = order[Int(group.start)..<Int(group.start + group.count)]
-        let first = records[Int(members.first!)]
+        let members = records[Int(group.start)..<Int(group.start + group.count)]
+        let first = members[members.startIndex]
         var sources: [Provenance] = []
         sources.reserveCapacity(members.count)
-        for member in members {
-            let record = records[Int(member)]
+        for record in members {
             let sentence = sentences ? try text(record.sentence) : nil
             sources.append(Provenance(document: documents[Int(record.document)], sentence: sentence,
                                       offsets: Array(offsets[record.offsetStart..<(record.offsetStart + Int(record.offsetCount))]),

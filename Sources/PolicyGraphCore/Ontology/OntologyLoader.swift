@@ -315,12 +315,13 @@ struct OntologyLoader {
                     case "exchange": lexicon.companyExchanges.append(word)
                     case "start": lexicon.companyCodeStarts.insert(word)
                     case "after": lexicon.companyAfterWords.append(word)
+                    case "open": lexicon.companyCodeOpeners.append(word)
                     case "modifier": lexicon.companyTitleModifiers.append(word)
                     case "lead": lexicon.companyLeads.append(word)
                     case "before":
                         lexicon.companyLeads.append(word)
                         lexicon.companyBeforeWords.append(word)
-                    default: issues.append(.init(location: location, message: "expected a role: code, exchange, start, after, modifier, lead or before"))
+                    default: issues.append(.init(location: location, message: "expected a role: code, exchange, start, open, after, modifier, lead or before"))
                     }
                 case "latin-legal-forms":
                     lexicon.latinLegalForms.append(fields[0].trimmingFieldSpace())
@@ -336,6 +337,8 @@ struct OntologyLoader {
                         lexicon.listLeads.append(word)
                     } else if role == "modifier" {
                         lexicon.listModifiers.append(word)
+                    } else if role == "closer" {
+                        lexicon.listClosers.append(word)
                     } else if role == "joint" {
                         // A joint word opens a list too.
                         lexicon.listLeads.append(word)
@@ -343,10 +346,17 @@ struct OntologyLoader {
                     } else if let type = EntityType(rawValue: role) {
                         lexicon.listHeads.append((word, type))
                     } else {
-                        issues.append(.init(location: location, message: "expected an entity type, lead, joint or modifier"))
+                        issues.append(.init(location: location, message: "expected an entity type, lead, joint, closer or modifier"))
                     }
                 case "declarations":
                     lexicon.declarationWords.append(word)
+                case "measure-packages":
+                    switch fields.count > 1 ? fields[1] : "" {
+                    case "count": lexicon.measureCountWords.append(word)
+                    case "after": lexicon.measureAfterWords.append(word)
+                    case "opener": lexicon.measureOpeners.append(word)
+                    default: issues.append(.init(location: location, message: "expected a role: count, after or opener"))
+                    }
                 case "published":
                     guard fields.count > 1, let role = PublicationVocabulary.Role(rawValue: fields[1]) else {
                         issues.append(.init(location: location, message: "expected a word and a role (meta, jsonld, frontmatter, table, line, source, weekday)"))

@@ -132,6 +132,9 @@ public struct PatternLexicon: Sendable {
     public var listHeads: [(word: String, type: EntityType)] = []
     public var listLeads: [String] = []
     public var listModifiers: [String] = []
+    /// Words that close a list before its head (等 in A、B等企业); they also end a list
+    /// after a joint word (`list-heads.tsv` role `closer`).
+    public var listClosers: [String] = []
     /// Common words that cut a two-character place name (`place-words.tsv`, generated):
     /// those ending on its first character, and those beginning on its second.
     public var placeWordsLeft: Set<String> = []
@@ -144,11 +147,19 @@ public struct PatternLexicon: Sendable {
     public var companyCodeLabels: [String] = []
     public var companyExchanges: [String] = []
     public var companyCodeStarts: Set<String> = []
+    /// Parentheses that may open a stock code after a name: （, ( (role `open`).
+    public var companyCodeOpeners: [String] = []
     public var companyAfterWords: [String] = []
     public var companyTitleModifiers: [String] = []
     public var companyLeads: [String] = []
     /// Words that show a company right after them on their own (上市公司宁远科技表示); also leads.
     public var companyBeforeWords: [String] = []
+    /// Named measure packages (`measure-packages.tsv`): the words after a count of articles
+    /// (条 in 稳企十条), the words that may follow them (措施 in 人才20条措施) and the openers
+    /// beside the issuing verbs and list leads (推出).
+    public var measureCountWords: [String] = []
+    public var measureAfterWords: [String] = []
+    public var measureOpeners: [String] = []
     /// Legal forms that end a company's name in Latin script: Inc., NV.
     public var latinLegalForms: [String] = []
     /// A zone's endings and their kinds (高新技术产业园区 and 高新区 are both 高新).

@@ -17,37 +17,58 @@ public enum JSONEscaping {
     }
 
     /// Whether any of `bytes` is written escaped: sixteen bytes at a time as a
-    /// vector, then eight (exact tests for a byte below 0x20 and for a byte equal
-    /// to each special one, on a 64-bit word), then byte by byte. Most strings need no escape, and
-    /// their bytes then go in at once.
+    /// vector, the last sixteen (overlapping the vectors before them) as one more;
+    /// a string of 8–15 bytes as two overlapping 64-bit words and one of 4–7 as two
+    /// overlapping 32-bit words (exact tests for a byte below 0x20 and for a byte equal
+    /// to each special one); shorter ones byte by byte. No byte is tested one at a time
+    /// past the fourth, so a short string costs a few instructions. Most strings need
+    /// no escape, and their bytes then go in at once.
     public static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>, slashes: Bool) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        // A byte that is zero in `word ^ (ones * b)` is a byte equal to b: (x - ones) & ~x has its high bit set there.
-        let slash: UInt64 = slashes ? ones &* 0x2F : ones &* 0x22
-        var index = 0
-        // Sixteen bytes at a time as a vector (one compare per special byte over the whole vector).
-        let quotes = SIMD16<UInt8>(repeating: 0x22), backslashes = SIMD16<UInt8>(repeating: 0x5C)
-        let slashed16 = SIMD16<UInt8>(repeating: slashes ? 0x2F : 0x22), space = SIMD16<UInt8>(repeating: 0x20)
-        while index + 16 <= bytes.count {
-            let vector = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-            let special = (vector .< space) .| (vector .== quotes) .| (vector .== backslashes) .| (vector .== slashed16)
-            if any(special) { return true }
-            index += 16
+        let count = bytes.count
+        let raw = UnsafeRawPointer(base)
+        if count >= 16 {
+            // Sixteen bytes at a time as a vector (one compare per special byte over the whole vector).
+            let quotes = SIMD16<UInt8>(repeating: 0x22), backslashes = SIMD16<UInt8>(repeating: 0x5C)
+            let slashed = SIMD16<UInt8>(repeating: slashes ? 0x2F : 0x22), space = SIMD16<UInt8>(repeating: 0x20)
+            @inline(__always) func special(at offset: Int) -> Bool {
+                let vector = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+                return any((vector .< space) .| (vector .== quotes) .| (vector .== backslashes) .| (vector .== slashed))
+            }
+            // One loop, the last vector ending the string (overlapping the one before it), so
+            // that the test is compiled once, its lanes gathered in one move of their masks.
+            var index = 0
+            while true {
+                if special(at: min(index, count - 16)) { return true }
+                index += 16
+                if index >= count { return false }
+            }
         }
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C), slashed = word ^ slash
-            let control = (word &- ones &* 0x20) & ~word
-            let special = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((slashed &- ones) & ~slashed)
-            if special & highs != 0 { return true }
-            index += 8
+        if count >= 8 {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            return specialByte(in: raw.loadUnaligned(as: UInt64.self), ones: ones, slashes: slashes)
+                || specialByte(in: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self), ones: ones, slashes: slashes)
         }
-        while index < bytes.count {
-            if escapes(bytes[index], slashes: slashes) { return true }
-            index += 1
+        if count >= 4 {
+            let ones: UInt32 = 0x0101_0101
+            return specialByte(in: raw.loadUnaligned(as: UInt32.self), ones: ones, slashes: slashes)
+                || specialByte(in: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self), ones: ones, slashes: slashes)
         }
+        for index in 0..<count where escapes(bytes[index], slashes: slashes) { return true }
         return false
+    }
+
+    /// Whether a byte of `word` is written escaped. `ones` has 1 in every byte: a byte that is
+    /// zero in `word ^ (ones * b)` is a byte equal to b, and `(x - ones) & ~x` has its high bit
+    /// set at the lowest such byte (and only a byte above a zero can be a false hit, so the
+    /// answer, whether there is one, is exact); a byte below 0x20 likewise in `(word - 0x20…) & ~word`.
+    @inline(__always)
+    private static func specialByte<Word: FixedWidthInteger & UnsignedInteger>(in word: Word, ones: Word, slashes: Bool) -> Bool {
+        let highs = ones &* 0x80
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C), slashed = word ^ (ones &* (slashes ? 0x2F : 0x22))
+        let control = (word &- ones &* 0x20) & ~word
+        let special = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((slashed &- ones) & ~slashed)
+        return special & highs != 0
     }
 
     /// Appends the escape of `byte`, one that ``escapes(_:slashes:)`` answers `true` for.

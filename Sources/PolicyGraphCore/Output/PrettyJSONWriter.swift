@@ -79,8 +79,7 @@ public struct PrettyJSONWriter: JSONWriting {
 
     /// The next member's key (members in sorted order are the caller's job).
     public mutating func key(_ name: String) {
-        separate()
-        appendString(name)
+        string(name)
         appendColon()
         afterKey = true
     }
@@ -89,32 +88,50 @@ public struct PrettyJSONWriter: JSONWriting {
     /// `String` made for it (a key literal needs no escape).
     @inline(__always)
     public mutating func key(_ name: StaticString) {
-        separate()
+        // The separator before it and the key in one write, with one check for room.
+        let separator = nextSeparator()
         name.withUTF8Buffer { key in
             assert(!key.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }, "a key literal that needs escaping")
-            write(upTo: key.count + 5) { out in
+            write(upTo: Self.room(for: separator) + key.count + 5) { out in
+                let at = Self.write(separator, to: out)
+                let out = out + at
                 out[0] = 0x22
                 if key.count > 0 { (out + 1).update(from: key.baseAddress!, count: key.count) }
                 out[key.count + 1] = 0x22
                 out[key.count + 2] = 0x20
                 out[key.count + 3] = 0x3A
                 out[key.count + 4] = 0x20
-                return key.count + 5
+                return at + key.count + 5
             }
         }
         afterKey = true
     }
 
     public mutating func string(_ value: String) {
-        separate()
-        appendString(value)
-        flushIfFull()
+        // The string's own bytes (a small string's from a copy on the stack), not a copy of the
+        // string made to reach them; a string without contiguous UTF-8 is copied first.
+        if value.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) == nil {
+            var value = value
+            value.withUTF8 { string(utf8: $0) }
+        }
     }
 
     /// A string given as valid UTF-8 bytes: quoted and escaped as they are, no `String` made.
+    /// A string that needs no escape goes in with the separator before it, in one write.
     public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
-        separate()
-        appendQuoted(value)
+        let separator = nextSeparator()
+        if JSONEscaping.needsEscape(value, slashes: false) {
+            write(upTo: Self.room(for: separator)) { Self.write(separator, to: $0) }
+            appendEscaped(value)
+        } else {
+            write(upTo: Self.room(for: separator) + value.count + 2) { out in
+                let at = Self.write(separator, to: out)
+                out[at] = 0x22
+                if let base = value.baseAddress, value.count > 0 { (out + at + 1).update(from: base, count: value.count) }
+                out[at + value.count + 1] = 0x22
+                return at + value.count + 2
+            }
+        }
         flushIfFull()
     }
 
@@ -134,15 +151,17 @@ public struct PrettyJSONWriter: JSONWriting {
     /// The bytes of `beginArray()` and `endArray()` with nothing between: `[`, a blank line,
     /// the indent and `]`.
     private mutating func emptyArray() {
-        separate()
+        let separator = nextSeparator()
         let width = 2 * depth
-        write(upTo: width + 4) { out in
+        write(upTo: Self.room(for: separator) + Self.room(forSpaces: width) + 4) { out in
+            let at = Self.write(separator, to: out)
+            let out = out + at
             out[0] = UInt8(ascii: "[")
             out[1] = 0x0A
             out[2] = 0x0A
-            (out + 3).initialize(repeating: 0x20, count: width)
+            Self.spaces(out + 3, width)
             out[3 + width] = UInt8(ascii: "]")
-            return width + 4
+            return at + width + 4
         }
         flushIfFull()
     }
@@ -151,22 +170,25 @@ public struct PrettyJSONWriter: JSONWriting {
     /// `int(_:)` for each value and `endArray()`.
     public mutating func ints(_ values: [Int]) {
         guard !values.isEmpty else { return emptyArray() }
-        separate()
+        let separator = nextSeparator()
         let width = 2 * (depth + 1)
-        // "[", then per value a comma (not first), a line break, the indent and at most 20 digits
-        // and a sign; then a line break, the outer indent and "]".
-        write(upTo: 1 + values.count * (width + 23) + width + 1) { out in
-            out[0] = UInt8(ascii: "[")
-            var index = 1
+        // The separator; "[", then per value a comma (not first), a line break, the indent and at
+        // most 20 digits and a sign; then a line break, the outer indent and "]" (each indent
+        // with the room its spaces' store may take).
+        let spaces = Self.room(forSpaces: width)
+        write(upTo: Self.room(for: separator) + 1 + values.count * (spaces + 23) + spaces + 1) { out in
+            var index = Self.write(separator, to: out)
+            out[index] = UInt8(ascii: "[")
+            index += 1
             for (position, value) in values.enumerated() {
                 if position > 0 { out[index] = 0x2C; index += 1 }
                 out[index] = 0x0A
-                (out + index + 1).initialize(repeating: 0x20, count: width)
+                Self.spaces(out + index + 1, width)
                 index += 1 + width
                 index += JSONDecimal.write(value, to: out + index)
             }
             out[index] = 0x0A
-            (out + index + 1).initialize(repeating: 0x20, count: width - 2)
+            Self.spaces(out + index + 1, width - 2)
             index += width - 1
             out[index] = UInt8(ascii: "]")
             return index + 1
@@ -208,12 +230,12 @@ public struct PrettyJSONWriter: JSONWriting {
         self.count = outerCounts.removeLast()
         depth -= 1
         let width = 2 * depth
-        write(upTo: width + 3) { out in
+        write(upTo: Self.room(forSpaces: width) + 3) { out in
             // An empty container: `[`, a blank line, `]`.
             var index = 0
             if count == 0 { out[0] = 0x0A; index = 1 }
             out[index] = 0x0A
-            (out + index + 1).initialize(repeating: 0x20, count: width)
+            Self.spaces(out + index + 1, width)
             out[index + 1 + width] = bracket
             return index + 2 + width
         }
@@ -222,17 +244,55 @@ public struct PrettyJSONWriter: JSONWriting {
 
     /// What comes before a value or key: nothing after a key, else a comma (not first), a new line and the indent.
     private mutating func separate() {
-        if afterKey { afterKey = false; return }
-        guard depth > 0 else { return }
+        let separator = nextSeparator()
+        guard separator >= 0 else { return }
+        write(upTo: Self.room(for: separator)) { Self.write(separator, to: $0) }
+    }
+
+    /// The separator before the next value or key, decided now (the container's count moves
+    /// on) and written by ``write(_:to:)``, so that a value writes it with its own bytes in one
+    /// write: -1 for none (after a key, or at the top), else the indent's width, with 1 << 32
+    /// added when a comma comes first.
+    @inline(__always)
+    private mutating func nextSeparator() -> Int {
+        if afterKey { afterKey = false; return -1 }
+        guard depth > 0 else { return -1 }
         let comma = count > 0
         count += 1
-        let width = 2 * depth
-        write(upTo: width + 2) { out in
-            var index = 0
-            if comma { out[0] = 0x2C; index = 1 }
-            out[index] = 0x0A
-            (out + index + 1).initialize(repeating: 0x20, count: width)
-            return index + 1 + width
+        return 2 * depth | (comma ? 1 << 32 : 0)
+    }
+
+    /// The room ``write(_:to:)`` may use for `separator`.
+    @inline(__always)
+    private static func room(for separator: Int) -> Int {
+        separator < 0 ? 0 : 2 + room(forSpaces: separator & 0xFFFF_FFFF)
+    }
+
+    /// Writes `separator` (``nextSeparator()``) at `out`; its length.
+    @inline(__always)
+    private static func write(_ separator: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard separator >= 0 else { return 0 }
+        let width = separator & 0xFFFF_FFFF
+        var index = 0
+        if separator >> 32 != 0 { out[0] = 0x2C; index = 1 }
+        out[index] = 0x0A
+        spaces(out + index + 1, width)
+        return index + 1 + width
+    }
+
+    /// The room ``spaces(_:_:)`` may use for `width` spaces.
+    @inline(__always)
+    private static func room(forSpaces width: Int) -> Int { max(width, 16) }
+
+    /// Writes `width` spaces at `out` (an indent): up to sixteen with one vector store, which
+    /// may write spaces past them (room for sixteen is made; the bytes past the count written
+    /// are not kept), instead of a call to fill them.
+    @inline(__always)
+    private static func spaces(_ out: UnsafeMutablePointer<UInt8>, _ width: Int) {
+        if width <= 16 {
+            UnsafeMutableRawPointer(out).storeBytes(of: SIMD16<UInt8>(repeating: 0x20), as: SIMD16<UInt8>.self)
+        } else {
+            out.initialize(repeating: 0x20, count: width)
         }
     }
 
@@ -281,24 +341,8 @@ public struct PrettyJSONWriter: JSONWriting {
         write(upTo: JSONDecimal.maximumCount) { out in JSONDecimal.write(value, to: out) }
     }
 
-    /// A quoted string, escaped as `JSONEncoder` escapes it (slashes as they are).
-    private mutating func appendString(_ value: String) {
-        var value = value
-        value.withUTF8 { appendQuoted($0) }
-    }
-
-    /// ``appendString(_:)`` of a string's UTF-8 bytes.
-    private mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
-        // Most strings need no escape: their bytes go in at once, found with one pass over them.
-        guard JSONEscaping.needsEscape(bytes, slashes: false) else {
-            write(upTo: bytes.count + 2) { out in
-                out[0] = 0x22
-                if let base = bytes.baseAddress, bytes.count > 0 { (out + 1).update(from: base, count: bytes.count) }
-                out[bytes.count + 1] = 0x22
-                return bytes.count + 2
-            }
-            return
-        }
+    /// A quoted string that needs escaping, escaped as `JSONEncoder` escapes it (slashes as they are).
+    private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
         var quoted: [UInt8] = []
         JSONEscaping.appendQuoted(bytes, slashes: false, to: &quoted)
         quoted.withUnsafeBufferPointer { append($0) }

@@ -47,8 +47,8 @@ struct OverlapIndex {
 
 struct AliasResolution {
     let lexicon: Lexicon
-    /// Up to this many names, ``occurrences(of:in:from:)`` searches each with `memchr`
-    /// (a pass at memory speed per name); more share one pass over the text.
+    /// Up to this many names, ``occurrences(of:in:from:)`` may search each with `memchr`
+    /// (``searchesTogether(_:)``); more always share one pass over the text.
     static let namesSearchedOneByOne = 8
     var patterns: PatternLexicon { lexicon.ontology.patterns }
 
@@ -120,6 +120,7 @@ struct AliasResolution {
         found.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
         var kept: [Mention] = []
         for policy in found where kept.last.map({ $0.range.upperBound <= policy.range.lowerBound }) ?? true { kept.append(policy) }
+        guard !kept.isEmpty else { return }
         let covered = OverlapIndex(kept.map(\.range))
         mentions.removeAll { mention in
             covered.overlaps(mention.range) && kept.contains { $0.range.overlaps(mention.range) && mention.range.lowerBound >= $0.range.lowerBound }
@@ -324,52 +325,36 @@ struct AliasResolution {
 
     /// For each name, its non-overlapping occurrences left to right from
     /// `starts[i]` (or the text's start), as ``TextCursor/occurrences(of:in:)``
-    /// gives them, in one pass over the text for all names together, so that
-    /// many names do not make it quadratic.
+    /// gives them. A name or two are searched with `memchr` each; more share one pass over
+    /// the text (``NameSearch``), so that many names do not make it quadratic.
     static func occurrences(of names: [String], in cursor: TextCursor, from starts: [Int]? = nil) -> [[Int]] {
         guard !names.isEmpty else { return [] }
         let needles = names.map { Array($0.utf8) }
-        // A few names: one `memchr` pass each is faster than looking at every byte once.
-        if names.count <= Self.namesSearchedOneByOne {
+        if !Self.searchesTogether(needles) {
             return needles.indices.map { index in
                 let start = min(max(starts?[index] ?? 0, 0), cursor.bytes.count)
                 return cursor.occurrences(of: needles[index], in: start..<cursor.bytes.count)
             }
         }
-        // Names by their first scalar: a position whose scalar starts no name (a bit in a
-        // table) is passed over; one that does tries only the names that start with it.
-        var byFirst: [UInt32: [Int]] = [:]
-        var startsName = [UInt64](repeating: 0, count: 0x10000 / 64)
-        var anyStart = false
-        for (index, name) in names.enumerated() {
-            guard let first = name.unicodeScalars.first?.value else { continue }
-            byFirst[first, default: []].append(index)
-            if first < 0x10000 { startsName[Int(first >> 6)] |= 1 << UInt64(first & 63) } else { anyStart = true }
-        }
         var result = [[Int]](repeating: [], count: names.count)
         var nextAllowed = starts ?? [Int](repeating: 0, count: names.count)
-        let bytes = cursor.bytes
-        var position = 0
-        startsName.withUnsafeBufferPointer { startsName in
-            while position < bytes.count {
-                // Names start a scalar: never on a continuation byte. Bytes that spell a name
-                // decode to its first scalar, so the table loses no match.
-                defer { position += 1 }
-                guard !UTF8Bytes.isContinuation(bytes[position]) else { continue }
-                let (scalar, _) = UTF8Bytes.scalar(in: bytes, at: position)
-                if scalar < 0x10000 {
-                    guard startsName[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 else { continue }
-                } else if !anyStart {
-                    continue
-                }
-                guard let candidates = byFirst[scalar] else { continue }
-                for index in candidates where position >= nextAllowed[index] && cursor.matches(needles[index], at: position) {
-                    result[index].append(position)
-                    nextAllowed[index] = position + needles[index].count
-                }
-            }
+        NameSearch(needles).forEachStart(in: cursor.bytes) { position, index in
+            guard position >= nextAllowed[index] else { return }
+            result[index].append(position)
+            nextAllowed[index] = position + needles[index].count
         }
         return result
+    }
+
+    /// Whether one pass for all `names` (``NameSearch``) costs less than a `memchr` search per
+    /// name: a search costs about a byte's worth per byte of text and name, the pass about ten
+    /// instructions per step of `shortest - 1` bytes. More than ``namesSearchedOneByOne`` names
+    /// always share the pass.
+    static func searchesTogether(_ names: [[UInt8]]) -> Bool {
+        guard names.count > 1 else { return false }
+        guard names.count <= namesSearchedOneByOne else { return true }
+        let shortest = names.lazy.map(\.count).min() ?? 0
+        return names.count * (shortest - 1) >= 12
     }
 
     // MARK: Declared short forms
@@ -415,6 +400,8 @@ struct AliasResolution {
     // MARK: Abbreviated titles
 
     private func resolveShortTitles(_ mentions: inout [Mention]) {
+        // Most documents use no short title: nothing to resolve, and no policy core to cut.
+        guard mentions.contains(where: { $0.rule == "title:short" }) else { return }
         // Full policies in text order with their core titles, computed once.
         let policies: [(position: Int, core: String, key: String)] = mentions.compactMap { mention in
             guard mention.type == .policy, mention.rule != "title:short" else { return nil }

@@ -26,9 +26,10 @@ struct CompanyContexts {
         let surnames = lexicon.words.surnames
         let titleModifiers = lexicon.words.companyTitleModifiers
         var candidates: [(end: Int, afterWord: Bool)] = []
-        for open in cursor.occurrences(of: Array("（".utf8), in: 0..<cursor.bytes.count) + cursor.occurrences(of: Array("(".utf8), in: 0..<cursor.bytes.count)
-        where isStockCode(after: open, cursor: cursor) {
-            candidates.append((open, false))
+        for opener in lexicon.words.companyCodeOpenerBytes {
+            for open in cursor.occurrences(of: opener, in: 0..<cursor.bytes.count) where isStockCode(after: open, cursor: cursor) {
+                candidates.append((open, false))
+            }
         }
         // One pass for every word; the stable sort below orders them as word-by-word passes would.
         for hit in cursor.occurrences(ofAny: lexicon.words.companyAfterWordBytes, in: 0..<cursor.bytes.count) {
@@ -65,15 +66,18 @@ struct CompanyContexts {
         for candidate in candidates {
             guard let start = nameStart(before: candidate.end, bounds: bounds, cursor: cursor) else { continue }
             let range = start..<candidate.end
-            let name = cursor.text(range)
-            guard !namePatterns.isGeneric(name, company: true), !suffixWords.contains(name) else { continue }
-            if candidate.afterWord, cursor.scalarCount(range) <= 3, surnames.longest(at: start, in: cursor) != nil { continue }
-            // 公司副董事长: 副 makes another title, and the name ran over it.
-            if candidate.afterWord, titleModifiers.endsWord(at: candidate.end, in: cursor) { continue }
+            // The tests that read no string first (each turns the candidate down on its own, so
+            // their order does not change the answer): most candidates end where a known name
+            // stands, and are turned down before their name is made a `String`.
             if let last = added.last, last.range.overlaps(range) { continue }
             // What the name covers: only regions inside it give way.
             if spans.overlaps(range.lowerBound..<range.lowerBound) { continue }
             guard let inside = mentions.regions(inside: range) else { continue }
+            // 公司副董事长: 副 makes another title, and the name ran over it.
+            if candidate.afterWord, titleModifiers.endsWord(at: candidate.end, in: cursor) { continue }
+            if candidate.afterWord, cursor.scalarCount(range) <= 3, surnames.longest(at: start, in: cursor) != nil { continue }
+            let name = cursor.text(range)
+            guard !namePatterns.isGeneric(name, company: true), !suffixWords.contains(name) else { continue }
             removed.formUnion(inside)
             // 中电 … 中电控股有限公司: the short form of a company the document names.
             if byPrefix == nil { byPrefix = companies(byPrefix: mentions) }

@@ -44,27 +44,34 @@ public struct DictionaryScanner: Sendable {
             lexicon.trie.withTables { trie in
                 var position = 0
                 while position < count {
-                    let lead = bytes[position]
                     let found: Int
-                    if lead & 0xF0 == 0xE0, trie.usable, position + 2 < count,
+                    let threeBytes: Bool
+                    if trie.usable, position &+ 2 < count, bytes[position] & 0xF0 == 0xE0,
                        case let packed = DoubleArrayTrie.Tables.packedCharacter(bytes, at: position),
                        DoubleArrayTrie.Tables.isThreeByteCharacter(packed) {
                         // A three-byte character (most of Chinese text): a scalar start outside any
-                        // ASCII word, read once for the lead index; most begin no key.
-                        found = trie.prefixes(afterCharacter: packed, in: bytes, from: position, ends: candidateEnds,
-                                              found: candidateValues, capacity: capacity)
-                        if found == 0 {
-                            position += 3
+                        // ASCII word. Most begin no key: the tables pass over them, reading each
+                        // character once, up to the first where keys start.
+                        let (at, keys) = trie.passingOver(from: position, character: packed, in: bytes, ends: candidateEnds,
+                                                          found: candidateValues, capacity: capacity)
+                        position = at
+                        if keys < 0 { continue }
+                        if keys == 0 {
+                            position &+= 3
                             continue
                         }
+                        found = keys
+                        threeBytes = true
                     } else {
                         // Only start at scalar boundaries and not inside an ASCII word.
+                        let lead = bytes[position]
                         if UTF8Bytes.isContinuation(lead) || (isWordByte(lead) && position > 0 && isWordByte(bytes[position - 1])) {
-                            position += 1
+                            position &+= 1
                             continue
                         }
                         found = trie.prefixes(in: bytes, from: position, ends: candidateEnds, found: candidateValues,
                                               capacity: capacity)
+                        threeBytes = false
                     }
                     var choice = found - 1
                     while choice >= 0 {
@@ -87,7 +94,7 @@ public struct DictionaryScanner: Sendable {
                         }
                         choice -= 1
                     }
-                    if choice < 0 { position += UTF8Bytes.sequenceLength(lead: lead) }
+                    if choice < 0 { position &+= threeBytes ? 3 : UTF8Bytes.sequenceLength(lead: bytes[position]) }
                 }
             }
         }

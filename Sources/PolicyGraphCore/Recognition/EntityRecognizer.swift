@@ -132,7 +132,7 @@ public struct EntityRecognizer: Sendable {
 
             var mentions = state.mentions.compactMap { $0 }
             mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
-            mentions = PlaceInWords(patterns: lexicon.ontology.patterns).resolve(mentions, cursor: cursor)
+            mentions = PlaceInWords(patterns: lexicon.ontology.patterns, words: lexicon.words).resolve(mentions, cursor: cursor)
             mentions = AliasResolution(lexicon: lexicon).resolve(mentions, cursor: cursor, titles: titles, markers: state.markers)
             mentions = LocalBodies(lexicon: lexicon).resolve(mentions, cursor: cursor)
             mentions = ListHeads(lexicon: lexicon).resolve(mentions, cursor: cursor)

@@ -34,7 +34,9 @@ struct FixedWords: Sendable {
         var ids: [[UInt8]: Int] = [:]
         var byFirstByte = [[Int]](repeating: [], count: 256)
         var pairs = [UInt8](repeating: 0, count: 65_536)
-        for word in candidates where word.count >= Self.shortestIndexed && ids[word] == nil {
+        // A word that begins with a continuation byte (no word of the patterns does) is not
+        // indexed, and is searched as before.
+        for word in candidates where word.count >= Self.shortestIndexed && !UTF8Bytes.isContinuation(word[0]) && ids[word] == nil {
             ids[word] = words.count
             byFirstByte[Int(word[0])].append(words.count)
             pairs[Int(word[1]) | Int(word[2]) << 8] = 1

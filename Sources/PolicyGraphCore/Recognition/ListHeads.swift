@@ -23,8 +23,14 @@ struct ListHeads {
         var added: [Mention] = []
         var removed: Set<Int> = []
         let index = OverlapIndex(mentions.map(\.range))
-        for marker in cursor.occurrences(of: Array("等".utf8), in: 0..<cursor.bytes.count) {
-            guard let head = head(after: marker + 3, heads: heads, headsByFirst: headsByFirst, modifiers: modifiers, cursor: cursor)
+        // The closers' places in text order (one closer, 等: its own search).
+        var closers: [(start: Int, length: Int)] = []
+        for closer in lexicon.words.listCloserBytes {
+            closers += cursor.occurrences(of: closer, in: 0..<cursor.bytes.count).map { ($0, closer.count) }
+        }
+        if lexicon.words.listCloserBytes.count > 1 { closers.sort { $0.start < $1.start } }
+        for (marker, closerLength) in closers {
+            guard let head = head(after: marker + closerLength, heads: heads, headsByFirst: headsByFirst, modifiers: modifiers, cursor: cursor)
             else { continue }
             let items = self.items(before: marker, leads: leads, cursor: cursor)
             // 等 inside a word (高等院校) ends no list: the item before it must be whole.

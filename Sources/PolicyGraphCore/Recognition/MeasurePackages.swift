@@ -8,19 +8,21 @@ struct MeasurePackages {
     /// The word sets, compiled once with the lexicon.
     let words: RecognitionWords
 
-    /// Openers beside the issuing verbs and list leads.
-    static let extraOpeners = ["推出"]
-
     func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
         let stops = words.measureStops
         let openers = words.measureOpeners
-        let measures = Array("措施".utf8)
         var found: [Mention] = []
         let index = OverlapIndex(mentions.map(\.range))
-        for tiao in cursor.occurrences(of: Array("条".utf8), in: 0..<cursor.bytes.count) {
+        // The count words' places in text order (one word: its own search).
+        var places: [(start: Int, length: Int)] = []
+        for word in words.measureCountBytes {
+            places += cursor.occurrences(of: word, in: 0..<cursor.bytes.count).map { ($0, word.count) }
+        }
+        if words.measureCountBytes.count > 1 { places.sort { $0.start < $1.start } }
+        for (tiao, length) in places {
             guard let countStart = countStart(before: tiao, cursor: cursor) else { continue }
-            var end = tiao + 3
-            if cursor.matches(measures, at: end) { end += measures.count }
+            var end = tiao + length
+            if let after = words.measureAfterBytes.first(where: { cursor.matches($0, at: end) }) { end += after.count }
             let quoted = cursor.scalar(at: end)?.value == .rightQuote
             guard quoted || boundary(at: end, cursor: cursor) else { continue }
             guard let start = nameStart(before: countStart, quoted: quoted, stops: stops, cursor: cursor) else { continue }

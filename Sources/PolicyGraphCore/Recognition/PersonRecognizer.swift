@@ -59,7 +59,12 @@ struct PersonRecognizer {
             }
         }
         found += repeated(found, cursor: cursor, existing: existing, taken: starts)
-        // A foreign name used by its last part (布拉策尔 after 斯特凡·布拉策尔) is the same person.
+        // A foreign name used by its last part (布拉策尔 after 斯特凡·布拉策尔) is the same person;
+        // without a middle dot in any name there is none.
+        guard found.contains(where: { Self.mayHoldMiddleDot($0.surface) }) else {
+            mentions += found
+            return
+        }
         var fullNames: [String: String] = [:]
         for mention in found {
             if let dot = mention.surface.lastIndex(where: { $0 == "·" || $0 == "・" }) {
@@ -70,6 +75,23 @@ struct PersonRecognizer {
             if let key = fullNames[found[index].surface] { found[index].key = key }
         }
         mentions += found
+    }
+
+    /// Whether `surface` may hold a character equal to · or ・: it holds the bytes of U+00B7,
+    /// of U+0387 (whose canonical form is U+00B7) or of U+30FB.
+    static func mayHoldMiddleDot(_ surface: String) -> Bool {
+        var surface = surface
+        return surface.withUTF8 { bytes in
+            guard bytes.count >= 2 else { return false }
+            for index in 0..<(bytes.count - 1) {
+                switch (bytes[index], bytes[index + 1]) {
+                case (0xC2, 0xB7), (0xCE, 0x87): return true
+                case (0xE3, 0x83): if index + 2 < bytes.count, bytes[index + 2] == 0xBB { return true }
+                default: continue
+                }
+            }
+            return false
+        }
     }
 
     // MARK: Names after a title
@@ -236,48 +258,31 @@ struct PersonRecognizer {
         return result
     }
 
-    /// Up to this many names, ``uses(of:in:)`` finds each with `memchr` (a pass at memory
-    /// speed per name) and merges; more share one pass over the text.
-    static let namesSearchedOneByOne = 8
+    /// Up to this many names, ``uses(of:in:)`` may find each with `memchr` and merge
+    /// (``AliasResolution/searchesTogether(_:)``); more always share one pass over the text.
+    static let namesSearchedOneByOne = AliasResolution.namesSearchedOneByOne
 
     /// The uses of `names` (distinct, not empty) that one pass left to right takes: at each
     /// position the longest name that starts there, and the pass goes on after it.
     static func uses(of names: [[UInt8]], in cursor: TextCursor) -> [(position: Int, length: Int)] {
         guard !names.isEmpty else { return [] }
-        let whole = 0..<cursor.bytes.count
-        if names.count <= namesSearchedOneByOne {
-            // Every start of every name, by position and the longest first; then the pass's choices.
-            var starts: [(position: Int, length: Int)] = []
+        // Every start of every name (by a search per name, or one pass for all), by position and
+        // the longest first; then the pass's choices.
+        var starts: [(position: Int, length: Int)] = []
+        if AliasResolution.searchesTogether(names) {
+            NameSearch(names).forEachStart(in: cursor.bytes) { position, index in starts.append((position, names[index].count)) }
+        } else {
+            let whole = 0..<cursor.bytes.count
             for name in names {
                 for position in cursor.occurrences(of: name, in: whole, overlapping: true) { starts.append((position, name.count)) }
             }
-            starts.sort { $0.position != $1.position ? $0.position < $1.position : $0.length > $1.length }
-            var result: [(position: Int, length: Int)] = []
-            var next = 0
-            for start in starts where start.position >= next {
-                result.append(start)
-                next = start.position + start.length
-            }
-            return result
         }
-        // Indexed by the byte itself: no hashing per position of the text.
-        var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
-        for name in names { byFirstByte[Int(name[0])].append(name) }
-        for key in byFirstByte.indices where byFirstByte[key].count > 1 { byFirstByte[key].sort { $0.count > $1.count } }
+        starts.sort { $0.position != $1.position ? $0.position < $1.position : $0.length > $1.length }
         var result: [(position: Int, length: Int)] = []
-        var position = 0
-        while position < cursor.bytes.count {
-            let candidates = byFirstByte[Int(cursor.bytes[position])]
-            guard !candidates.isEmpty, !UTF8Bytes.isContinuation(cursor.bytes[position]) else {
-                position += 1
-                continue
-            }
-            if let name = candidates.first(where: { cursor.matches($0, at: position) }) {
-                result.append((position, name.count))
-                position += name.count
-            } else {
-                position += 1
-            }
+        var next = 0
+        for start in starts where start.position >= next {
+            result.append(start)
+            next = start.position + start.length
         }
         return result
     }

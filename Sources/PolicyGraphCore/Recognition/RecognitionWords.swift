@@ -82,10 +82,21 @@ struct RecognitionWords: Sendable {
     /// ``AliasResolution``: the title endings of class named (政府工作报告 …), which name a policy bare.
     let namedTitleEndings: Set<String>
 
+    /// ``PlaceInWords``: the place words as packed bytes, or `nil` when one is not plain.
+    let placeWordBytes: PlaceWordBytes?
+    /// ``ListHeads``: the words that close a list before its head (等), `list-heads.tsv` role `closer`.
+    let listCloserBytes: [[UInt8]]
+    /// ``CompanyContexts``: the parentheses that may open a stock code (（, (), `company-contexts.tsv` role `open`.
+    let companyCodeOpenerBytes: [[UInt8]]
+    /// ``MeasurePackages``: the count words (条) and the words that may follow them (措施), longest
+    /// first, from `measure-packages.tsv`.
+    let measureCountBytes: [[UInt8]]
+    let measureAfterBytes: [[UInt8]]
+
     /// The fixed words the passes search in every document, found together in one pass per
     /// document (``TextCursor/init(bytes:fixedWords:)``): the joint words (``JointBodies``),
-    /// the company context words and （ (``CompanyContexts``), 等 (``ListHeads``), 条
-    /// (``MeasurePackages``).
+    /// the company context words and the parentheses that open a code (``CompanyContexts``),
+    /// the list closers (``ListHeads``), the count words (``MeasurePackages``).
     let fixedWords: FixedWords
 
     init(patterns: PatternLexicon) {
@@ -114,8 +125,13 @@ struct RecognitionWords: Sendable {
             var verb = verb
             return verb.withUTF8 { PlainUTF8.plainCount($0) != nil }
         }
+        placeWordBytes = PlaceWordBytes(left: patterns.placeWordsLeft, right: patterns.placeWordsRight)
+        listCloserBytes = patterns.listClosers.map { Array($0.utf8) }
+        companyCodeOpenerBytes = patterns.companyCodeOpeners.map { Array($0.utf8) }
+        measureCountBytes = patterns.measureCountWords.map { Array($0.utf8) }
+        measureAfterBytes = patterns.measureAfterWords.map { Array($0.utf8) }.sorted { $0.count > $1.count }
         fixedWords = FixedWords((patterns.jointWords + patterns.companyAfterWords + patterns.companyBeforeWords
-                                 + ["（", "等", "条"]).map { Array($0.utf8) })
+                                 + patterns.companyCodeOpeners + patterns.listClosers + patterns.measureCountWords).map { Array($0.utf8) })
         policyEndings = patterns.titleEndings.filter { $0.class == .policy }.map(\.ending)
         namedTitleEndings = Set(patterns.titleEndings.filter { $0.class == .named }.map(\.ending))
         policyEndingLastScalars = Set(policyEndings.compactMap { $0.unicodeScalars.last?.value })
@@ -145,11 +161,11 @@ struct RecognitionWords: Sendable {
         companyTitleModifiers = WordSet(patterns.companyTitleModifiers)
         companyNameEnds = WordSet(patterns.stopWords + patterns.speechVerbs + patterns.companyAfterWords + patterns.policyVerbs
                                   + patterns.issuanceVerbs.map(\.verb))
-        jointListEnds = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.issuanceVerbs.map(\.verb) + ["等"])
+        jointListEnds = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.issuanceVerbs.map(\.verb) + patterns.listClosers)
         listLeads = WordSet(patterns.listLeads + patterns.stopWords + patterns.policyVerbs)
         listModifiers = WordSet(patterns.listModifiers)
         measureStops = WordSet(patterns.stopWords + patterns.policyVerbs + patterns.listLeads + patterns.issuanceVerbs.map(\.verb))
-        measureOpeners = WordSet(patterns.issuanceVerbs.map(\.verb) + patterns.listLeads + MeasurePackages.extraOpeners)
+        measureOpeners = WordSet(patterns.issuanceVerbs.map(\.verb) + patterns.listLeads + patterns.measureOpeners)
         speech = WordSet(patterns.speechVerbs)
         personEndWords = WordSet(patterns.personEndWords)
         companyLegalForms = patterns.companyLegalForms

@@ -28,10 +28,15 @@ extension DoubleArrayTrie {
             return walk(in: bytes, from: start, state: 0, base: cells[0].base, kept: 0, ends: ends, found: found, capacity: capacity)
         }
 
-        /// Three bytes from `start` as one number (the caller checks that they are there).
+        /// Three bytes from `start` as one number, `bytes[start]` highest (the caller checks that
+        /// they are there): in one four-byte load when a fourth byte follows, else byte by byte.
         @inline(__always)
         static func packedCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt32 {
-            UInt32(bytes[start]) << 16 | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2])
+            if start &+ 4 <= bytes.count, let base = bytes.baseAddress {
+                // The four bytes in text order whatever the machine's byte order, less the fourth.
+                return UInt32(bigEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt32.self)) >> 8
+            }
+            return UInt32(bytes[start]) << 16 | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2])
         }
 
         /// The lead index slot of a three-byte character's packed bytes: (lead & 0F) << 12 |
@@ -55,9 +60,10 @@ extension DoubleArrayTrie {
                       ends: UnsafeMutablePointer<Int>, found: UnsafeMutablePointer<Int32>, capacity: Int) -> Int {
             let slot = Self.slot(packed)
             let id = ids[slot]
+            let index = start &+ 3
+            let count = bytes.count
             if id == 0 { return 0 }
             let first = firsts[Int(id)]
-            let index = start + 3
             var kept = 0
             if first.cell.base < 0 {
                 ends[0] = index
@@ -65,25 +71,83 @@ extension DoubleArrayTrie {
                 kept = 1
             }
             if first.filtered {
-                let count = bytes.count
                 guard index < count else { return kept }
                 let next: UInt32
                 let nextLead = bytes[index]
                 if nextLead & 0xF0 == 0xE0 {
                     // A Chinese character follows (most often): its three bytes at once.
-                    guard index + 3 <= count else { return kept }
+                    guard index &+ 3 <= count else { return kept }
                     next = Self.packedCharacter(bytes, at: index)
                 } else {
                     let length = UTF8Bytes.sequenceLength(lead: nextLead)
-                    guard index + length <= count else { return kept }
+                    guard index &+ length <= count else { return kept }
                     next = LeadCharacterIndex.packed(bytes, from: index, length: length)
                 }
-                if first.mask & (1 << UInt64(LeadCharacterIndex.maskBit(next: next))) == 0 { return kept }
-                let bit = LeadCharacterIndex.pairBit(slot: slot, next: next)
-                if pairs[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return kept }
+                var longer = first.mask & (1 << UInt64(LeadCharacterIndex.maskBit(next: next))) != 0
+                if longer {
+                    let bit = LeadCharacterIndex.pairBit(slot: slot, next: next)
+                    longer = pairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+                }
+                if !longer { return kept }
             }
             return walk(in: bytes, from: index, state: Int(first.state), base: first.cell.base, kept: kept, ends: ends, found: found,
                         capacity: capacity)
+        }
+
+        /// From the three-byte character `packed` at `start`, the characters at which no key
+        /// starts passed over in one tight loop, each read once (as the character after the one
+        /// before, for the pair filter, and then as a start of its own):
+        /// - `(position, found)` with `found > 0`: the keys at `position`, a three-byte
+        ///   character, written to `ends` and `found` as ``prefixes(in:from:ends:found:capacity:)``
+        ///   writes them;
+        /// - `found == 0`: none start at `position`, a three-byte character near the end of the
+        ///   text, to be passed over;
+        /// - `found < 0`: `position`, after `start`, is a character the loop does not read whole
+        ///   (not three bytes, or fewer than four bytes before the end): to be looked at afresh.
+        ///
+        /// Each answer is the one ``prefixes(afterCharacter:in:from:ends:found:capacity:)``
+        /// gives at that position (tested in `RecognizerFifthRoundSpeedPathTests`).
+        @inline(__always)
+        func passingOver(from start: Int, character packed: UInt32, in bytes: UnsafeBufferPointer<UInt8>,
+                         ends: UnsafeMutablePointer<Int>, found: UnsafeMutablePointer<Int32>, capacity: Int) -> (position: Int, found: Int) {
+            guard let base = bytes.baseAddress, let ids = ids.baseAddress, let firsts = firsts.baseAddress,
+                  let pairs = pairs.baseAddress else { return (start, 0) }
+            let count = bytes.count
+            var position = start
+            var character = packed
+            while true {
+                let slot = Self.slot(character)
+                let id = ids[slot]
+                let index = position &+ 3
+                // The next character's three bytes in one load, when a fourth byte follows them.
+                guard index &+ 4 <= count else {
+                    if id == 0 { return (index, -1) }
+                    return (position, prefixes(afterCharacter: character, in: bytes, from: position, ends: ends, found: found,
+                                               capacity: capacity))
+                }
+                let next = UInt32(bigEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self)) >> 8
+                let nextIsCharacter = Self.isThreeByteCharacter(next)
+                if id != 0 {
+                    let first = firsts[Int(id)]
+                    // A key of this character alone, keys cut inside the next one, or a next
+                    // character that is not three bytes: the full answer at this position.
+                    if first.cell.base < 0 || !first.filtered || !nextIsCharacter {
+                        let kept = prefixes(afterCharacter: character, in: bytes, from: position, ends: ends, found: found,
+                                            capacity: capacity)
+                        if kept > 0 || !nextIsCharacter { return (position, kept) }
+                    } else if first.mask & (1 << UInt64(LeadCharacterIndex.maskBit(next: next))) != 0 {
+                        let bit = LeadCharacterIndex.pairBit(slot: slot, next: next)
+                        if pairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
+                            let kept = walk(in: bytes, from: index, state: Int(first.state), base: first.cell.base, kept: 0, ends: ends,
+                                            found: found, capacity: capacity)
+                            if kept > 0 { return (position, kept) }
+                        }
+                    }
+                }
+                guard nextIsCharacter else { return (index, -1) }
+                position = index
+                character = next
+            }
         }
 
         /// The trie walk from `state` (with its `base`) at `index`, byte by byte, keeping keys

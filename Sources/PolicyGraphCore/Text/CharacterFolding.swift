@@ -4,9 +4,9 @@
 /// Lookup is an array index for the Basic Multilingual Plane and a dictionary
 /// beyond it, so folding a large text costs one load per scalar.
 public struct CharacterFolding: Sendable {
-    private var bmp: [UInt32]          // 0 = keep; `longEntry` = look in bmpLong; `dropEntry` = remove; otherwise the replacement scalar + 1
-    private var astral: [UInt32: [UInt8]]
-    private var bmpLong: [UInt32: [UInt8]] // replacements that are astral scalars
+    private(set) var bmp: [UInt32]       // 0 = keep; `longEntry` = look in bmpLong; `dropEntry` = remove; otherwise the replacement scalar + 1
+    private(set) var astral: [UInt32: [UInt8]]
+    private(set) var bmpLong: [UInt32: [UInt8]] // replacements that are astral scalars
 
     /// Folding with only the fixed rules (no traditional table).
     public init() {
@@ -27,10 +27,10 @@ public struct CharacterFolding: Sendable {
     }
 
     /// The ``bmp`` entry of a scalar whose replacement is in ``bmpLong``.
-    private static let longEntry = UInt32.max
+    static let longEntry = UInt32.max
     /// The ``bmp`` entry of a scalar that is removed (``isIgnorable(_:)``), so that one
     /// load tells every scalar's fate and the scalars that stay need no other test.
-    private static let dropEntry = UInt32.max - 1
+    static let dropEntry = UInt32.max - 1
     /// The scalars ``isIgnorable(_:)`` names.
     private static let ignorables: [UInt32] = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD]
 
@@ -91,6 +91,18 @@ public struct CharacterFolding: Sendable {
                     // Three-byte scalars that stay (most of Chinese text), decoded as `UTF8Bytes.scalar`
                     // decodes them and stepped over; then ASCII. (Wrapping adds: `index` stays below `count`.)
                     let threes = index
+                    // Two at a time while eight bytes can be read (the six of two scalars used): both
+                    // leads E0…EF and both entries 0, each decoded and looked up as below.
+                    if let raw = UnsafeRawPointer(buffer.baseAddress) {
+                        while index &+ 8 <= count {
+                            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                            guard word & 0xF000_00F0 == 0xE000_00E0 else { break }
+                            let first = Int(truncatingIfNeeded: (word & 0x0F) << 12 | (word & 0x3F00) >> 2 | (word & 0x3F_0000) >> 16)
+                            let second = Int(truncatingIfNeeded: (word & 0x0F00_0000) >> 12 | (word & 0x3F_0000_0000) >> 26 | (word & 0x3F00_0000_0000) >> 40)
+                            guard bmp[first] | bmp[second] == 0 else { break }
+                            index &+= 6
+                        }
+                    }
                     while index &+ 2 < count {
                         let lead = buffer[index]
                         guard lead &- 0xE0 <= 0x0F,

@@ -31,6 +31,9 @@ public enum LineJoining {
     /// `input`, counted by an earlier pass (``LineLengths``), so that it is not read again here.
     static func join(_ input: [UInt8], layoutBreaks: Bool, medianLineLength known: Double?) -> (bytes: [UInt8], map: OffsetMap) {
         input.withUnsafeBufferPointer { buffer in
+            // The median known means valid UTF-8 (counted by ``LineLengths`` while folding a
+            // ``DecodedText``): the path that reads the text eight bytes at a time.
+            if layoutBreaks, let known { return joinValidUTF8(buffer, layoutBreaks: true, median: known) }
             let median = layoutBreaks ? known ?? medianLineLength(buffer) : Double.infinity
             var writer = ByteRewriter(input: buffer)
             let count = buffer.count
@@ -71,39 +74,16 @@ public enum LineJoining {
                     let previous: UInt32 = previousStart < 0 ? 0 : UTF8Bytes.scalar(in: buffer, at: previousStart).value
                     let beforePrevious: UInt32 = beforePreviousStart < 0 ? 0 : UTF8Bytes.scalar(in: buffer, at: beforePreviousStart).value
                     writer.copy(copiedUpTo..<index)
-                    // What the run becomes: one byte, or nothing (`nil`); no array is made for it.
-                    let replacement: UInt8?
-                    if hasBreak {
-                        let continues = previous != 0 && next != 0 && !endsSentence(previous, beforePrevious)
-                            && !startsBlock(next)
-                            && (Double(lineLength) >= fullLineRatio * median || (layoutBreaks && (openTitles > 0 || openQuotes > 0))
-                                || (ScalarClass.isDigit(previous) && continuesNumber(next))
-                                || isContinuationPunctuation(next))
-                        if continues {
-                            replacement = ScalarClass.isASCIIAlphanumeric(previous) && ScalarClass.isASCIIAlphanumeric(next)
-                                && !(ScalarClass.isDigit(previous) && ScalarClass.isDigit(next)) ? 0x20 : nil
-                        } else {
-                            replacement = previous == 0 || next == 0 ? nil : 0x0A
-                            openTitles = 0
-                            openQuotes = 0
-                        }
-                        lineLength = 0
-                    } else if previous == 0 || next == 0 {
-                        replacement = nil
-                    } else if ScalarClass.isDigit(previous) || ScalarClass.isDigit(next) {
-                        let otherSide = ScalarClass.isDigit(previous) ? next : previous
-                        replacement = ScalarClass.isIdeograph(otherSide) || ScalarClass.isDigit(otherSide)
-                            || otherSide == 0x25 || otherSide == 0x2E ? nil : 0x20
-                    } else {
-                        replacement = 0x20
+                    let (replacement, endsParagraph) = runReplacement(
+                        hasBreak: hasBreak, previous: previous, beforePrevious: beforePrevious, next: next,
+                        openMark: layoutBreaks && (openTitles > 0 || openQuotes > 0),
+                        isFullLine: { Double(lineLength) >= fullLineRatio * median })
+                    if endsParagraph {
+                        openTitles = 0
+                        openQuotes = 0
                     }
-                    if end - index == 1, replacement == byte {
-                        writer.copy(index..<end)
-                    } else if let replacement {
-                        writer.replace(index..<end, with: CollectionOfOne(replacement))
-                    } else {
-                        writer.replace(index..<end, with: EmptyCollection())
-                    }
+                    if hasBreak { lineLength = 0 }
+                    write(index..<end, of: byte, as: replacement, to: &writer)
                     copiedUpTo = end
                     index = end
                     continue
@@ -135,6 +115,47 @@ public enum LineJoining {
             }
             writer.copy(copiedUpTo..<count)
             return writer.finish()
+        }
+    }
+
+    /// What a run of white space becomes: one byte, or nothing (`nil`); and whether it ends a
+    /// paragraph (then no 《 or “ stays open). `previous` and `beforePrevious` are the last two
+    /// non-space scalars before the run and `next` the scalar after it (0: none); `openMark`
+    /// says that a 《 or “ is open where layout breaks count; `isFullLine` is read only when
+    /// the answer depends on it.
+    @inline(__always)
+    static func runReplacement(hasBreak: Bool, previous: UInt32, beforePrevious: UInt32, next: UInt32, openMark: Bool,
+                               isFullLine: () -> Bool) -> (replacement: UInt8?, endsParagraph: Bool) {
+        if hasBreak {
+            let continues = previous != 0 && next != 0 && !endsSentence(previous, beforePrevious)
+                && !startsBlock(next)
+                && (openMark || (ScalarClass.isDigit(previous) && continuesNumber(next))
+                    || isContinuationPunctuation(next) || isFullLine())
+            if continues {
+                return (ScalarClass.isASCIIAlphanumeric(previous) && ScalarClass.isASCIIAlphanumeric(next)
+                    && !(ScalarClass.isDigit(previous) && ScalarClass.isDigit(next)) ? 0x20 : nil, false)
+            }
+            return (previous == 0 || next == 0 ? nil : 0x0A, true)
+        }
+        if previous == 0 || next == 0 { return (nil, false) }
+        if ScalarClass.isDigit(previous) || ScalarClass.isDigit(next) {
+            let otherSide = ScalarClass.isDigit(previous) ? next : previous
+            return (ScalarClass.isIdeograph(otherSide) || ScalarClass.isDigit(otherSide)
+                || otherSide == 0x25 || otherSide == 0x2E ? nil : 0x20, false)
+        }
+        return (0x20, false)
+    }
+
+    /// Writes the run of white space `run` (its first byte `byte`) as `replacement`: a run of
+    /// one byte that stays is copied, else replaced (no array is made for it).
+    @inline(__always)
+    static func write(_ run: Range<Int>, of byte: UInt8, as replacement: UInt8?, to writer: inout ByteRewriter) {
+        if run.count == 1, replacement == byte {
+            writer.copy(run)
+        } else if let replacement {
+            writer.replace(run, with: CollectionOfOne(replacement))
+        } else {
+            writer.replace(run, with: EmptyCollection())
         }
     }
 

@@ -417,6 +417,15 @@ public enum TextDecoding {
                 // Runs of Chinese text: three-byte sequences whose lead (E1…EC, EE, EF) allows
                 // no overlong form and no surrogate, their two continuation bytes tested at once.
                 // (Wrapping arithmetic: `index` stays below `count`, so no add can overflow.)
+                // Two at a time while eight bytes can be read (the six of two sequences tested): both
+                // leads E0…EF with their continuation bytes in one mask, then neither lead E0 nor ED.
+                while index &+ 8 <= count {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    guard word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
+                    let first = word & 0x0F, second = word & 0x0F00_0000
+                    guard first != 0, first != 0x0D, second != 0, second != 0x0D00_0000 else { break }
+                    index &+= 6
+                }
                 while index &+ 2 < count {
                     let lead = base[index]
                     guard lead &- 0xE1 <= 0x0E, lead != 0xED,

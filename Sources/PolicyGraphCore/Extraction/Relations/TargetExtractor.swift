@@ -22,6 +22,8 @@ struct TargetExtractor {
     let vocabulary: TargetVocabulary
     let future: WordMatcher
     let past: WordMatcher
+    /// ``future`` and ``past``'s start gates in one, for the sentence word lists (``SentenceWords``).
+    let futureOrPast: PairedStartGate
     let goal: WordMatcher
     /// 宣布, 表示: verbs of announcing, whose time is no target's.
     let announcing: WordMatcher
@@ -70,6 +72,11 @@ struct TargetExtractor {
     /// ``shortTitles``' words as bytes, for the byte path of ``shortTitleEndings(of:)``
     /// (`nil` when a word holds a scalar that is not plain).
     let shortTitleBytes: [[UInt8]]?
+    /// The indices of ``shortTitleBytes`` by their last byte, in order: a name is compared
+    /// only with the words that end with its last byte.
+    let shortTitlesByLastByte: [[Int]]
+    /// The first scalars of ``shortTitles``' words, for the gate of ``shortTitleSpeakers(holders:names:segments:cursor:)``.
+    let shortTitleFirstScalars: (bits: [UInt64], others: Bool)
     /// The topic words as scalars, for the scalar path of ``findTopic(between:action:sentence:cursor:)``
     /// (`nil` when a word holds a scalar that path does not cover).
     let topicScalars: TopicScalars?
@@ -134,8 +141,13 @@ struct TargetExtractor {
         let endingWords = self.shortTitles.words
         shortTitleBytes = endingWords.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy { TopicScalars.isPlain($0.value) } }
             ? endingWords.map { Array($0.utf8) } : nil
+        var byLastByte = [[Int]](repeating: [], count: 256)
+        for (index, word) in (shortTitleBytes ?? []).enumerated() { byLastByte[Int(word[word.count - 1])].append(index) }
+        shortTitlesByLastByte = byLastByte
+        shortTitleFirstScalars = Self.threeByteFirstScalars(endingWords)
         future = WordMatcher(vocabulary.futureWords)
         past = WordMatcher(vocabulary.pastWords)
+        futureOrPast = PairedStartGate(future, past)
         goal = WordMatcher(vocabulary.goalWords)
         forecastWords = WordMatcher(vocabulary.forecastWords)
         announcing = WordMatcher(vocabulary.announcingWords)
@@ -188,6 +200,8 @@ struct TargetExtractor {
         // A mention of an ontology entity mostly repeats its entity's key: the last answer for each
         // entity is kept with the key it was for, and reused when the key is the same string.
         var namesByEntity: [Int: (key: String, name: String?)] = [:]
+        // Sized once: grown step by step, it was rehashed several times in most texts.
+        namesByEntity.reserveCapacity(mentions.count)
         for index in mentions.indices where Self.isHolderType(mentions[index].type) {
             let key = mentions[index].key
             let found: String?
@@ -205,10 +219,15 @@ struct TargetExtractor {
             allHolders.append(index)
             allHolderNames.append(name)
         }
-        let policyRanges = OverlapIndex(mentions.filter { $0.type == .policy }.map(\.range))
+        // The policies' ranges read in place (a filter would copy each policy's Mention).
+        var policyRangeList: [Range<Int>] = []
+        for index in mentions.indices where mentions[index].type == .policy { policyRangeList.append(mentions[index].range) }
+        let policyRanges = OverlapIndex(policyRangeList)
         var results: [ExtractedTarget] = []
         // Keys hashed as bytes (CanonicalKey): a String key is normalised on every hash.
         var seen: Set<CanonicalKey> = []
+        // The bytes of the key being made, kept from one key to the next.
+        var keyBytes: [UInt8] = []
         // The last organisation or policy of the paragraph (an index into `holders`), the last issued
         // policy's, and the last holder of a target in it: kept and asked for in text order.
         var lastHolderByParagraph = LastInParagraph<Int>()
@@ -241,6 +260,8 @@ struct TargetExtractor {
         let report = reportHolder(holders: holders, names: names, cursor: cursor)
         let titleSpeakers = shortTitleSpeakers(holders: holders, names: names, segments: segments, cursor: cursor)
         let times = timeNormalizer.expressions(in: cursor.bytes, reference: reference)
+        // Sized once (most texts give fewer targets than times): grown step by step, every key was hashed again.
+        seen.reserveCapacity(times.count)
         var titleSpeakerIndex = 0
         var lastSpeakerAt = -1
         var speakerIsTitle = false
@@ -271,7 +292,9 @@ struct TargetExtractor {
                 // A policy that opens a clause without stating anything is a new topic
                 // (a headline): nothing is carried across it.
                 let opensClause = isClauseInitial(mention, cursor: cursor)
-                if isSpeaker(mention, cursor: cursor) || (opensClause && mention.type != .policy && !locatesProject(mention, cursor: cursor)) {
+                // The clause test first (both tests only read the text): a holder that opens a clause
+                // and locates no project carries on without the look for a stating word.
+                if (opensClause && mention.type != .policy && !locatesProject(mention, cursor: cursor)) || isSpeaker(mention, cursor: cursor) {
                     lastSpeaker = Holder(mention: mention, name: name)
                     speakerParagraph = paragraph
                     lastSpeakerAt = mention.range.lowerBound
@@ -323,9 +346,10 @@ struct TargetExtractor {
                     carried = (report, "subject.report")
                 }
             }
-            guard case (var holders, var rule)? = subjects(of: time, sentence: sentence, cursor: cursor,
-                                                 holders: Array(holdersStarting(in: sentence.range)), names: names,
-                                                 carried: carried)
+            // The sentence's holders and their names as slices: neither copied nor looked up again.
+            let sentenceHolders = holderStarts.firstIndex(atOrAfter: sentence.range.lowerBound)..<holderStarts.firstIndex(atOrAfter: sentence.range.upperBound)
+            guard case (var holders, var rule)? = subjects(of: time, sentence: sentence, cursor: cursor, holders: holders[sentenceHolders],
+                                                 names: holderNames[sentenceHolders], carried: carried)
             else { continue }
             // subject.report: a government work report's goals are its province's or city's.
             if let report, holders.contains(where: { $0.mention.type != .person }) {
@@ -347,31 +371,37 @@ struct TargetExtractor {
             // stating a goal speaks for the place or body named before him (德国总理默克尔承诺…);
             // otherwise a person holds only a forecast of his own, and a goal is left out.
             let timeClause = clause(containing: time.range.lowerBound, in: sentence)
-            // (Only when a person is among them: the closure takes a copy of the extractor.)
-            if holders.contains(where: { $0.mention.type == .person }) { holders = holders.compactMap { holder in
-                guard holder.mention.type == .person else { return holder }
-                let statement = holdersStarting(in: time.range.upperBound..<max(time.range.upperBound, min(sentence.range.upperBound, time.range.upperBound + 12)))
-                if let subject = statement.first(where: { $0.type != .person }),
-                   cursor.scalarCount(time.range.upperBound..<subject.range.lowerBound) <= 2, let name = names[subject.key] {
-                    rule = "subject.person-speaks"
-                    return Holder(mention: subject, name: name)
+            // Only when a person is among them; a loop, not a closure (which took a copy of the extractor).
+            if holders.contains(where: { $0.mention.type == .person }) {
+                var kept: [Holder] = []
+                for holder in holders {
+                    guard holder.mention.type == .person else { kept.append(holder); continue }
+                    let statement = holdersStarting(in: time.range.upperBound..<max(time.range.upperBound, min(sentence.range.upperBound, time.range.upperBound + 12)))
+                    if let subject = statement.first(where: { $0.type != .person }),
+                       cursor.scalarCount(time.range.upperBound..<subject.range.lowerBound) <= 2, let name = names[subject.key] {
+                        rule = "subject.person-speaks"
+                        kept.append(Holder(mention: subject, name: name))
+                        continue
+                    }
+                    let before = holdersStarting(in: sentence.range.lowerBound..<max(sentence.range.lowerBound, holder.mention.range.lowerBound))
+                    // The text before the holder, once: a leader's title ends it.
+                    let isLeader = endsWithLeaderTitle(before: holder.mention.range.lowerBound, cursor: cursor)
+                    if isLeader,
+                       let body = before.last(where: { $0.type == .region || $0.type == .government }),
+                       holder.mention.range.lowerBound - body.range.upperBound <= 12, let name = names[body.key] {
+                        rule = "subject.person-speaks"
+                        kept.append(Holder(mention: body, name: name))
+                        continue
+                    }
+                    // A leader (行政长官, 总理) stating a goal speaks for a government the text may not name: left out.
+                    // Someone else's goal a person speaks of (实现到2025年的“六个一百”目标) is not his: left out.
+                    if namesGoalNoun(timeClause, cursor: cursor) { continue }
+                    guard isLeader else { kept.append(holder); continue }
+                    let lead = min(holder.mention.range.upperBound, time.range.lowerBound)..<time.range.lowerBound
+                    if !(goal.occurs(in: timeClause, of: cursor.bytes) || goal.occurs(in: lead, of: cursor.bytes)) { kept.append(holder) }
                 }
-                let before = holdersStarting(in: sentence.range.lowerBound..<max(sentence.range.lowerBound, holder.mention.range.lowerBound))
-                // The text before the holder, once: a leader's title ends it.
-                let isLeader = endsWithLeaderTitle(before: holder.mention.range.lowerBound, cursor: cursor)
-                if isLeader,
-                   let body = before.last(where: { $0.type == .region || $0.type == .government }),
-                   holder.mention.range.lowerBound - body.range.upperBound <= 12, let name = names[body.key] {
-                    rule = "subject.person-speaks"
-                    return Holder(mention: body, name: name)
-                }
-                // A leader (行政长官, 总理) stating a goal speaks for a government the text may not name: left out.
-                // Someone else's goal a person speaks of (实现到2025年的“六个一百”目标) is not his: left out.
-                if namesGoalNoun(timeClause, cursor: cursor) { return nil }
-                guard isLeader else { return holder }
-                let lead = min(holder.mention.range.upperBound, time.range.lowerBound)..<time.range.lowerBound
-                return goal.occurs(in: timeClause, of: cursor.bytes) || goal.occurs(in: lead, of: cursor.bytes) ? nil : holder
-            } }
+                holders = kept
+            }
             guard !holders.isEmpty else { continue }
             let scopeEnd = window(sentence, around: time.range, cursor: cursor).upperBound
             let afterTime = min(scopeEnd, max(time.range.upperBound, holders.map(\.mention.range.upperBound).max() ?? 0))
@@ -402,10 +432,11 @@ struct TargetExtractor {
                         target.technology = technologyCanonicalByWord[named]
                     }
                 }
-                let key = "\(target.subject)|\(target.time.relation)|\(target.time.year ?? 0)|\(target.time.month ?? 0)|\(target.topic ?? "")"
+                let key = Self.joinedKey([target.subject, target.time.relation, String(target.time.year ?? 0), String(target.time.month ?? 0),
+                                          target.topic ?? ""], buffer: &keyBytes)
                 // target.list: a list of indicators after 指标： replaces its heading.
                 let colon = listStart(after: time.range.upperBound, sentence: sentence, cursor: cursor)
-                if colon == nil, seen.insert(CanonicalKey(key)).inserted { results.append(target) }
+                if colon == nil, seen.insert(key).inserted { results.append(target) }
                 if let colon {
                     for clause in sentence.clauses where clause.lowerBound >= colon {
                         guard let itemAction = findAction(in: clause, cursor: cursor),
@@ -418,8 +449,8 @@ struct TargetExtractor {
                         item.rule = "target.list"
                         item.technology = technology(of: item.topic)
                         item.actionOffsets = originalOffsets(itemAction, text)
-                        let itemKey = "\(item.subject)|\(item.time.year ?? 0)|\(item.topic ?? "")|\(itemValue)"
-                        if seen.insert(CanonicalKey(itemKey)).inserted { results.append(item) }
+                        let itemKey = Self.joinedKey([item.subject, String(item.time.year ?? 0), item.topic ?? "", itemValue], buffer: &keyBytes)
+                        if seen.insert(itemKey).inserted { results.append(item) }
                     }
                 }
                 target.rule = rule
@@ -484,7 +515,7 @@ struct TargetExtractor {
         // stands right before it and nothing in its sentence looks ahead.
         // (the time's own words, 未来十年, do not count as looking ahead).
         // From here on the future and past words are asked about several stretches of the sentence.
-        words.prepare(sentence.range, future: future, past: past, bytes: cursor.bytes)
+        words.prepare(sentence.range, future: future, past: past, gate: futureOrPast, bytes: cursor.bytes)
         let scope = window(sentence, around: time.range, cursor: cursor)
         if time.value.relation == .in || time.value.precision == .period || time.value.precision == .window,
            modifiesNoun(time, cursor: cursor) {
@@ -970,6 +1001,13 @@ struct TargetExtractor {
     static func scalarsAreCharacters(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
         var index = range.lowerBound
         while index < range.upperBound {
+            // Ideographs U+4000…U+9FFF (leads E4…E9, two continuation bytes inside the range), most
+            // of the text: each is well formed and a character of its own, with no other test.
+            if bytes[index] &- 0xE4 <= 0x05, index &+ 2 < range.upperBound,
+               bytes[index &+ 1] & 0xC0 == 0x80, bytes[index &+ 2] & 0xC0 == 0x80 {
+                index &+= 3
+                continue
+            }
             guard let (scalar, length) = UTF8Trimming.strictScalar(in: bytes, at: index, end: range.upperBound) else {
                 // Cut by the window: the rest is one U+FFFD, a character of its own.
                 let needed = UTF8Bytes.sequenceLength(lead: bytes[index])
@@ -996,10 +1034,24 @@ struct TargetExtractor {
         return topic.withUTF8 { technologies.longest(in: 0..<$0.count, of: $0) }.flatMap { technologyCanonicalByWord[$0] }
     }
 
+    /// `fields` joined by `|` (what `"\(a)|\(b)|…"` makes) as a key: the bytes gathered in
+    /// `buffer` and made a `String` once, instead of an append per piece of an interpolation.
+    static func joinedKey(_ fields: [String], buffer: inout [UInt8]) -> CanonicalKey {
+        buffer.removeAll(keepingCapacity: true)
+        for (index, field) in fields.enumerated() {
+            if index > 0 { buffer.append(0x7C) }
+            buffer.append(contentsOf: field.utf8)
+        }
+        return CanonicalKey(String(decoding: buffer, as: UTF8.self))
+    }
+
     /// Marks trimmed off both ends of a target's quote (built once: a `CharacterSet` is costly to make).
     static let quoteEdges = CharacterSet(charactersIn: "“”\"。，,；;：: ")
     /// ``quoteEdges`` as the UTF-8 bytes of each scalar.
     static let quoteEdgeBytes: [[UInt8]] = "“”\"。，,；;：: ".unicodeScalars.map { Array(String($0).utf8) }
+    /// The first and the last bytes of ``quoteEdgeBytes``' marks.
+    static let quoteEdgeFirstBytes = ByteSet(quoteEdgeBytes.map { $0[0] })
+    static let quoteEdgeLastBytes = ByteSet(quoteEdgeBytes.map { $0[$0.count - 1] })
 
     /// `quote.trimmingCharacters(in: quoteEdges)` on the bytes: trimming takes whole scalars
     /// of the set off both ends, so a scalar's bytes at an end are the scalar (valid UTF-8).
@@ -1013,6 +1065,9 @@ struct TargetExtractor {
                 quoteEdgeBytes.first { mark in end - mark.count >= 0 && PlainWords.equal(mark, bytes, at: end - mark.count) }?.count
             }
             var start = 0, end = bytes.count
+            // A byte that opens no mark at the start and one that closes none at the end: nothing to
+            // trim (most quotes open with a holder and close with a character).
+            if end > 0, !quoteEdgeFirstBytes.contains(bytes[0]), !quoteEdgeLastBytes.contains(bytes[end - 1]) { return quote }
             while start < end, let length = edge(at: start) { start += length }
             while end > start, let length = edge(before: end) { end -= length }
             if start == 0 && end == bytes.count { return quote }

@@ -125,7 +125,8 @@ extension TargetExtractor {
             for clause in sentence.clauses where clause.upperBound >= firstEnd {
                 var start = clause.lowerBound
                 if let (scalar, next) = cursor.scalar(at: start), scalar == .leftTitle || scalar == .leftQuote { start = next }
-                guard let (word, end) = shortTitles.word(at: start, in: cursor.bytes, limit: clause.upperBound) else { continue }
+                guard startsShortTitle(at: start, in: cursor.bytes),
+                      let (word, end) = shortTitles.word(at: start, in: cursor.bytes, limit: clause.upperBound) else { continue }
                 // The policies named so far, by their title word.
                 while policyIndex < policies.count, holders[policies[policyIndex]].range.upperBound <= start {
                     let policy = policies[policyIndex]
@@ -145,6 +146,20 @@ extension TargetExtractor {
         return result
     }
 
+    /// Whether a short title word may start at `index`: when every word starts with a
+    /// three-byte scalar (every Chinese character), only a three-byte sequence whose scalar
+    /// starts one can begin a word's bytes; most clauses open with another, and are passed
+    /// without a walk of the matcher.
+    @inline(__always)
+    func startsShortTitle(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if shortTitleFirstScalars.others { return true }
+        guard index &+ 2 < bytes.count else { return false }
+        let lead = bytes[index]
+        guard lead & 0xF0 == 0xE0, bytes[index &+ 1] & 0xC0 == 0x80, bytes[index &+ 2] & 0xC0 == 0x80 else { return false }
+        let block = Int(lead & 0x0F) &<< 6 | Int(bytes[index &+ 1] & 0x3F)
+        return shortTitleFirstScalars.bits[block] & (1 &<< UInt64(bytes[index &+ 2] & 0x3F)) != 0
+    }
+
     /// The indices in `shortTitles.words` of the words `name` ends with, in their order: on
     /// bytes when every scalar of the name and of the words is plain (``TopicScalars/isPlain(_:)``:
     /// there a byte suffix is a `String` suffix), else with `String.hasSuffix`.
@@ -152,7 +167,9 @@ extension TargetExtractor {
         var name = name
         let endings = name.withUTF8 { bytes -> [Int]? in
             guard let shortTitleBytes, TopicScalars.allPlain(0..<bytes.count, in: bytes) else { return nil }
-            return shortTitleBytes.indices.filter { index in
+            // Only the words that end with the name's last byte can end it.
+            guard let last = bytes.last else { return [] }
+            return shortTitlesByLastByte[Int(last)].filter { index in
                 let ending = shortTitleBytes[index]
                 return ending.count <= bytes.count && bytes[(bytes.count - ending.count)...].elementsEqual(ending)
             }
@@ -200,8 +217,10 @@ extension TargetExtractor {
 
     // MARK: Subject
 
-    func subjects(of time: TimeExpression, sentence: TextSegments.Sentence, cursor: TextCursor, holders: [Mention],
-                  names: EntityNames, carried: (Holder, String)?) -> ([Holder], String)? {
+    /// The holders of the target at `time`: `holders` are the sentence's holders in text order
+    /// and `names` their output names (slices of the extractor's lists, at the same indices).
+    func subjects(of time: TimeExpression, sentence: TextSegments.Sentence, cursor: TextCursor, holders: ArraySlice<Mention>,
+                  names: ArraySlice<String>, carried: (Holder, String)?) -> ([Holder], String)? {
         // Subjects are looked for after the last semicolon before the time first:
         // clauses joined by ； usually have subjects of their own.
         var windowStart = sentence.range.lowerBound
@@ -220,47 +239,53 @@ extension TargetExtractor {
     }
 
     func subjects(of time: TimeExpression, from windowStart: Int, sentence: TextSegments.Sentence, cursor: TextCursor,
-                  holders: [Mention], names: EntityNames) -> ([Holder], String)? {
-        let inSentence = holders.filter { $0.range.lowerBound >= windowStart && sentence.range.contains($0.range.lowerBound) }
+                  holders: ArraySlice<Mention>, names: ArraySlice<String>) -> ([Holder], String)? {
+        // The holders of the window, as indices into `holders` (a Mention is costly to copy).
+        let inSentence = holders.indices.filter { holders[$0].range.lowerBound >= windowStart && sentence.range.contains(holders[$0].range.lowerBound) }
         // subject.speaker: the nearest holder before the time that states it (《意见》提出, 丰田汽车宣布…).
-        if let speaker = inSentence.last(where: { $0.range.upperBound <= time.range.lowerBound && isSpeaker($0, cursor: cursor) }) {
-            return (coordinated(with: speaker, in: inSentence, cursor: cursor, names: names), "subject.speaker")
+        if let speaker = inSentence.last(where: { holders[$0].range.upperBound <= time.range.lowerBound && isSpeaker(holders[$0], cursor: cursor) }) {
+            return (coordinated(with: speaker, in: inSentence, holders: holders, names: names, cursor: cursor), "subject.speaker")
         }
         // subject.after-time: 2024年，北京将… / 到2026年,无锡高新区(新吴区)未来产业规模达到…
-        if let first = inSentence.first(where: { $0.range.lowerBound >= time.range.upperBound }) {
-            let gap = cursor.text(from: time.range.upperBound, to: first.range.lowerBound)
-            if gap.unicodeScalars.count <= 1, gap.allSatisfy({ "，, 度".contains($0) }), first.type != .person {
-                return ([Holder(mention: first, name: names[first.key]!)], "subject.after-time")
+        if let first = inSentence.first(where: { holders[$0].range.lowerBound >= time.range.upperBound }) {
+            let gap = cursor.text(from: time.range.upperBound, to: holders[first].range.lowerBound)
+            if gap.unicodeScalars.count <= 1, gap.allSatisfy({ "，, 度".contains($0) }), holders[first].type != .person {
+                return ([Holder(mention: holders[first], name: names[first])], "subject.after-time")
             }
         }
         // subject.nearest: the nearest holder before the time, places only when they act.
-        let before = inSentence.filter { $0.range.upperBound <= time.range.lowerBound }.reversed()
-        for mention in before {
+        for index in inSentence.reversed() where holders[index].range.upperBound <= time.range.lowerBound {
+            let mention = holders[index]
             // Far from the time, a holder is another sentence's subject run on by layout.
             if cursor.scalarCount(mention.range.upperBound..<time.range.lowerBound) > 80 { break }
             if mention.type == .region || mention.type == .zone {
                 guard stating.word(at: mention.range.upperBound, in: cursor.bytes, limit: sentence.range.upperBound) != nil else { continue }
             }
-            return (coordinated(with: mention, in: Array(inSentence), cursor: cursor, names: names), "subject.nearest")
+            return (coordinated(with: index, in: inSentence, holders: holders, names: names, cursor: cursor), "subject.nearest")
         }
         return nil
     }
 
-    /// The holder and those listed with it: 上汽、广汽、长安.
-    func coordinated(with last: Mention, in mentions: [Mention], cursor: TextCursor, names: EntityNames) -> [Holder] {
-        var result = [last]
-        guard var index = mentions.firstIndex(of: last) else { return [Holder(mention: last, name: names[last.key]!)] }
-        while index > 0 {
-            let previous = mentions[index - 1]
-            let gap = cursor.text(from: previous.range.upperBound, to: result[0].range.lowerBound)
-            guard previous.type == last.type, ["、", "和", "与", "及", ",", "，"].contains(gap) else { break }
+    /// The holder at `last` and those listed with it: 上汽、广汽、长安 (`inSentence`: indices into `holders`).
+    func coordinated(with last: Int, in inSentence: [Int], holders: ArraySlice<Mention>, names: ArraySlice<String>,
+                     cursor: TextCursor) -> [Holder] {
+        let lastMention = holders[last]
+        // Where the holder is first listed among equal mentions, as the walk on mentions found it.
+        guard var position = inSentence.firstIndex(where: { holders[$0] == lastMention }) else {
+            return [Holder(mention: lastMention, name: names[last])]
+        }
+        var result = [inSentence[position]]
+        while position > 0 {
+            let previous = inSentence[position - 1]
+            let gap = cursor.text(from: holders[previous].range.upperBound, to: holders[result[0]].range.lowerBound)
+            guard holders[previous].type == lastMention.type, ["、", "和", "与", "及", ",", "，"].contains(gap) else { break }
             result.insert(previous, at: 0)
-            index -= 1
+            position -= 1
         }
         // subject.co-issuers: bodies acting together state one goal; it is the first-named body's
         // (companies listed together each promise for themselves).
-        if last.type == .government, let first = result.first { result = [first] }
-        return result.map { Holder(mention: $0, name: names[$0.key]!) }
+        if lastMention.type == .government, let first = result.first { result = [first] }
+        return result.map { Holder(mention: holders[$0], name: names[$0]) }
     }
 
 }

@@ -51,9 +51,10 @@ struct TextSegments {
         while index < count {
             // Ideographs U+4000…U+9FFF (leads E4…E9), most of the text: stepped over three bytes
             // at a time up to the bound on a sentence's length, with no other test.
-            let bound = sentenceStart + Self.maximumSentence
+            // One comparison for both limits, `index <= bound` and `index + 3 <= count`.
             // (Wrapping adds: `index` stays below `count`.)
-            while index <= bound, index &+ 3 <= count, bytes[index] &- 0xE4 <= 0x05 { index &+= 3 }
+            let limit = min(sentenceStart &+ Self.maximumSentence &+ 1, count &- 2)
+            while index < limit, bytes[index] &- 0xE4 <= 0x05 { index &+= 3 }
             guard index < count else { break }
             // Dispatch on the lead byte: every mark below is ASCII or starts with
             // E3 (U+3000…U+3FFF) or EF (U+F000…U+FFFF); other scalars are skipped

@@ -20,6 +20,10 @@ struct TopicScalars: Sendable {
     let units: [[UInt32]]
     /// The light verbs in the order the `String` path visits them (the set's own order).
     let lightVerbs: [[UInt32]]
+    /// The first and last scalars of ``noise`` and of ``adverbs``: a topic whose ends are in
+    /// neither holds no such word at either end, and the loops that strip them are not run.
+    let noiseEnds: WordEnds
+    let adverbEnds: WordEnds
 
     /// The words as scalars; `nil` when one of them holds a scalar the scalar path does not cover.
     init?(vocabulary: TargetVocabulary, noise: [String]) {
@@ -41,6 +45,8 @@ struct TopicScalars: Sendable {
         self.goalNouns = goalNouns
         self.units = units
         self.lightVerbs = lightVerbs
+        noiseEnds = WordEnds(noise)
+        adverbEnds = WordEnds(adverbs)
     }
 
     /// Whether `scalar` is its own character and canonically equal only to itself
@@ -100,7 +106,10 @@ struct TopicScalars: Sendable {
     /// The first place `word` starts in `text` (Foundation's `range(of:)` on plain scalars).
     static func firstRange(of word: [UInt32], in text: ArraySlice<UInt32>) -> Range<Int>? {
         guard !word.isEmpty, word.count <= text.count else { return nil }
-        for start in text.startIndex...(text.endIndex - word.count) where text[start..<(start + word.count)].elementsEqual(word) {
+        // The first scalar compared alone first: most places differ there.
+        let first = word[0]
+        for start in text.startIndex...(text.endIndex - word.count)
+        where text[start] == first && text[start..<(start + word.count)].elementsEqual(word) {
             return start..<(start + word.count)
         }
         return nil
@@ -138,7 +147,7 @@ struct TopicScalars: Sendable {
         if let baseline = text.firstIndex(of: 0x8F83), baseline + 1 < text.count, Self.isNumber(text[baseline + 1]) { // 较
             text.removeSubrange(baseline...)
         }
-        var changed = true
+        var changed = noiseEnds.mayOpenOrClose(text)
         while changed {
             changed = false
             for word in noise where Self.hasPrefix(text, word) { text.removeFirst(word.count); changed = true }
@@ -151,7 +160,7 @@ struct TopicScalars: Sendable {
     /// ``TargetExtractor/stripAdverbs(_:)``.
     func stripAdverbs(_ topic: [UInt32]) -> [UInt32] {
         var text = topic
-        var changed = true
+        var changed = adverbEnds.mayOpenOrClose(text)
         while changed {
             changed = false
             for adverb in adverbs {

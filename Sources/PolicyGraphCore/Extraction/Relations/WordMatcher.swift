@@ -6,14 +6,14 @@ struct WordMatcher: Sendable {
     private let trie: DoubleArrayTrie
     /// The bytes a word can start with, one bit each: most places start none, and are
     /// passed without a walk of the trie.
-    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
+    let firstBytes: (UInt64, UInt64, UInt64, UInt64)
     /// The first two bytes of the words of two bytes or more, one bit per pair
     /// (``TimeWords/pairKey(_:_:)``: the low six bits of each), and the bytes that are a
     /// word alone. Chinese words share their first byte (E4–E9) with most of the text, but
     /// rarely their first two: a place whose pair starts no word is passed without a walk
     /// of the trie.
-    private let firstPairs: [UInt64]
-    private let singleBytes: (UInt64, UInt64, UInt64, UInt64)
+    let firstPairs: [UInt64]
+    let singleBytes: (UInt64, UInt64, UInt64, UInt64)
 
     init(_ words: [String]) {
         var unique: [String] = []

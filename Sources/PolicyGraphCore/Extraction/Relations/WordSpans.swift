@@ -23,14 +23,17 @@ struct WordSpans {
         self.ends = ends
     }
 
-    /// The places of two matchers' words in `range`, in one pass over it.
-    static func pair(_ first: WordMatcher, _ second: WordMatcher, in range: Range<Int>,
+    /// The places of two matchers' words in `range`, in one pass over it; `gate` is the two
+    /// matchers' ``PairedStartGate`` (made once by the caller that lists many ranges).
+    static func pair(_ first: WordMatcher, _ second: WordMatcher, gate: PairedStartGate? = nil, in range: Range<Int>,
                      of bytes: UnsafeBufferPointer<UInt8>) -> (WordSpans, WordSpans) {
         var firstStarts: [Int] = [], firstEnds: [Int] = []
         var secondStarts: [Int] = [], secondEnds: [Int] = []
+        // One gate for both matchers: most places start a word of neither.
+        let gate = gate ?? PairedStartGate(first, second)
         var index = range.lowerBound
         while index < range.upperBound {
-            if !UTF8Bytes.isContinuation(bytes[index]) {
+            if !UTF8Bytes.isContinuation(bytes[index]), gate.mayStart(at: index, in: bytes) {
                 if let end = first.shortestEnd(at: index, in: bytes) { firstStarts.append(index); firstEnds.append(end) }
                 if let end = second.shortestEnd(at: index, in: bytes) { secondStarts.append(index); secondEnds.append(end) }
             }
@@ -69,10 +72,11 @@ struct SentenceWords {
     init() {}
 
     /// Lists the words of `sentence`, unless they are listed already or it is too long.
-    mutating func prepare(_ sentence: Range<Int>, future: WordMatcher, past: WordMatcher, bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func prepare(_ sentence: Range<Int>, future: WordMatcher, past: WordMatcher, gate: PairedStartGate? = nil,
+                          bytes: UnsafeBufferPointer<UInt8>) {
         if listed?.sentence == sentence { return }
         guard sentence.count <= Self.longest else { listed = nil; return }
-        let (futureSpans, pastSpans) = WordSpans.pair(future, past, in: sentence, of: bytes)
+        let (futureSpans, pastSpans) = WordSpans.pair(future, past, gate: gate, in: sentence, of: bytes)
         listed = (sentence, futureSpans, pastSpans)
     }
 
