@@ -7,7 +7,8 @@
 ///
 /// Each check is a condition the form's reader needs in running text (`standalone` false, as
 /// the table itself), so a form is dropped only where it would give `nil`: the parse of what
-/// remains is the same (`TimeSpeedPathTests` tries every form at every place against this).
+/// remains is the same (`TimeFifthRoundSpeedPathTests.droppedFormsWouldNotMatch` tries each dropped
+/// form alone at every place of generated texts, the seeds and the dev texts).
 extension TimeFormTable {
     /// The forms of ``forms(in:at:)`` at `index` that can still match there:
     /// - a plan after “ only before a plan's name (“十四五”, not “双碳”);
