@@ -120,7 +120,9 @@ import Testing
         ("两个月前", [.counted]),
         ("50年代", [.centuryOrDecade, .yearPoint]),              // 年代 after a decade's number
         ("2025年", [.yearPoint]),                                // 年 but no 年代, no direction
-        ("2015-03-03", [.numericDate, .yearPoint, .monthDay]),   // four digits before a date separator
+        ("2015-03-03", [.numericDate, .yearPoint]),              // four digits before a date separator: no month
+        ("12-19日", [.yearPoint, .monthDay]),                    // two digits: a month, or a two-digit year
+        ("2025月", []),                                          // four digits are no small number
         ("9.9%", []),                                           // a decimal: fewer than four digits
         ("20251.3", []),                                        // more than four
         ("一季度", [.quarter]),
@@ -143,5 +145,94 @@ import Testing
         let after = text.hasPrefix("去年") ? 6 : 7
         let found = bytes.withUnsafeBufferPointer { table.mayFollowYear(in: $0, at: after) }
         #expect(found == open, "\(text)")
+    }
+
+    /// Long texts with a character that folding changes far into them (traditional characters,
+    /// 『』, 「」, a two-byte lead): read in place up to it and then in the folded copy from the
+    /// last expression that holds, the scan finds what the scan of the whole folded text finds,
+    /// and what the reference scan finds (every start parsed with every form, no limit on how
+    /// far a parse reads).
+    @Test(arguments: [81, 82])
+    func resumingInTheFoldedCopyGivesTheFoldedReading(seed: UInt64) {
+        var generator = TimePropertyTests.Generator(state: seed)
+        let normalizer = Self.normalizer
+        let inserts = [[0xC2] + Array("後".utf8), Array("『十四五』".utf8), Array("「".utf8), Array("2030年後".utf8), Array("於2026年".utf8)]
+        // The property tests' pieces that folding leaves as they are: the characters it changes are put in below.
+        let pieces = TimePropertyTests.pieces.filter { piece in
+            Array(piece.utf8).withUnsafeBufferPointer { normalizer.vocabulary.fold($0) == Array(piece.utf8) }
+        }
+        var resumed = 0
+        for _ in 0..<40 {
+            var bytes: [UInt8] = []
+            let length = 2_000 + generator.below(12_000)
+            while bytes.count < length {
+                for _ in 0..<(1 + generator.below(14)) { bytes += Array(pieces[generator.below(pieces.count)].utf8) }
+                bytes += Array("。".utf8)
+            }
+            for _ in 0..<(1 + generator.below(3)) {
+                bytes.insert(contentsOf: inserts[generator.below(inserts.count)], at: generator.below(bytes.count + 1))
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                let folded = normalizer.vocabulary.fold(buffer)
+                for reference in [nil, ReferenceDate(year: 2025, month: 3, day: 15)] {
+                    var unused = 0
+                    let expected = folded.withUnsafeBufferPointer {
+                        normalizer.scan($0, original: buffer, reference: reference, inPlace: false, foldFrom: &unused) ?? []
+                    }
+                    let found = normalizer.expressions(in: buffer, reference: reference)
+                    #expect(found == expected, "\(bytes)")
+                    let unlimited = TimeSpeedPathTests.referenceExpressions(in: buffer, reference: reference)
+                    #expect(found.map(\.range) == unlimited.map(\.range))
+                    #expect(found.map(\.value) == unlimited.map(\.value))
+                    #expect(found.map(\.rules) == unlimited.map(\.rules))
+                    var resumption = TimeNormalizer.Resumption()
+                    if normalizer.scan(buffer, original: buffer, reference: reference, inPlace: true, resumption: &resumption) == nil,
+                       !resumption.found.isEmpty {
+                        resumed += 1
+                        #expect(Array(expected.prefix(resumption.found.count)) == resumption.found)
+                        #expect(resumption.index == resumption.found.last!.range.upperBound)
+                        #expect(resumption.found.last!.range.lowerBound + TimeNormalizer.parseReach <= resumption.foldFrom)
+                    }
+                }
+            }
+        }
+        #expect(resumed > 10)
+    }
+
+    /// The longest reads of the grammar (a date with a list of days, a range to another, an open
+    /// range closed by a second such date, leads and suffixes, in digits and in numerals) give the
+    /// same parse from every place of their first bytes whether the text goes on or is cut
+    /// ``TimeNormalizer/parseReach`` bytes after that place: no parse reads that far.
+    @Test func parseReadsLessThanTheReach() throws {
+        let table = try #require(Self.normalizer.formTable)
+        func days(_ first: String, _ next: String) -> String { first + String(repeating: next, count: 35) }
+        let texts = [
+            "大约截至" + days("2025年1月1日", "、2日") + "至" + days("2026年1月1日", "、2日") + "之间",
+            "自" + days("2025年1月1日", "和29号") + "至" + days("2026年12月1日", "，三十一日") + "起至今",
+            days("二〇二五年十二月二十一日", "、二十二日") + "以后" + days("二〇二六年一月一日", "、二十二日") + "以前",
+            "力争到" + days("两千零二十五年十二月的二十一日", "或二十九号") + "到二十九号" + "与" + days("两千零二十六年十二月的二十一日", "或二十九号") + "之间",
+            days("本月二十一日", "、二十二日") + "至" + days("下个月二十一日", "、二十二日") + "前后",
+        ]
+        var longest = 0
+        for text in texts {
+            let bytes = Array((text + String(repeating: "公司增长", count: 500)).utf8)
+            try bytes.withUnsafeBufferPointer { buffer in
+                let base = try #require(buffer.baseAddress)
+                for reference in [nil, ReferenceDate(year: 2025, month: 3, day: 15)] {
+                    let whole = TimeParser(bytes: buffer, reference: reference, vocabulary: Self.normalizer.vocabulary, standalone: false,
+                                           formTable: table)
+                    for index in 0..<300 where !UTF8Bytes.isContinuation(buffer[index]) {
+                        let cut = TimeParser(bytes: UnsafeBufferPointer(start: base, count: index + TimeNormalizer.parseReach),
+                                             reference: reference, vocabulary: Self.normalizer.vocabulary, standalone: false, formTable: table)
+                        let expected = whole.parseExplained(at: index)
+                        let found = cut.parseExplained(at: index)
+                        #expect(found?.value == expected?.value && found?.end == expected?.end && found?.rules == expected?.rules,
+                                "\(text) at \(index)")
+                        if let expected { longest = max(longest, expected.end - index) }
+                    }
+                }
+            }
+        }
+        #expect(longest > 400)
     }
 }

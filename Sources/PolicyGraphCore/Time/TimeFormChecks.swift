@@ -7,7 +7,8 @@
 ///
 /// Each check is a condition the form's reader needs in running text (`standalone` false, as
 /// the table itself), so a form is dropped only where it would give `nil`: the parse of what
-/// remains is the same (`TimeSpeedPathTests` tries every form at every place against this).
+/// remains is the same (`TimeFifthRoundSpeedPathTests.droppedFormsWouldNotMatch` tries each dropped
+/// form alone at every place of generated texts, the seeds and the dev texts).
 extension TimeFormTable {
     /// The forms of ``forms(in:at:)`` at `index` that can still match there:
     /// - a plan after “ only before a plan's name (“十四五”, not “双碳”);
@@ -16,6 +17,8 @@ extension TimeFormTable {
     /// - a quarter at 第 only where the number after it is followed by 季 (not 第一批);
     /// - a count (3年后, 两个月前) only where its number is followed by a unit and a direction (not 9个方面, 3年来);
     /// - a century or decade after a number only before 世纪 or 年代 (not 2025年);
+    /// - a count, a century or decade, a month or a quarter after a number only where the run of
+    ///   number scalars is one small number (two digits at most, or four numerals at most: not 2025年);
     /// - a numeric date only after four ASCII digits (2015-03-03, not 9.9%, 99.9, 20251.3): in
     ///   running text the others are read only when the whole input is one expression.
     ///
@@ -42,6 +45,12 @@ extension TimeFormTable {
         }
         if !number.isEmpty {
             let end = found.runEnd
+            // A small number (``TimeParser/smallNumber(at:)``) reads at most two digits or four numerals,
+            // not both: the forms that start with one need the whole run to be one (not 2025 of 2025年).
+            let byteCount = end &- index
+            if !(byteCount == found.runCount && byteCount <= 2) && !(byteCount == 3 &* found.runCount && found.runCount <= 4) {
+                number.subtract(Self.smallNumberForms)
+            }
             if number.contains(.counted) {
                 let unit = TimeParser.countedUnits.first(in: bytes, at: end)
                 if unit == nil || TimeParser.countedDirections.first(in: bytes, at: unit!.end) == nil { number.remove(.counted) }
@@ -54,6 +63,10 @@ extension TimeFormTable {
         }
         return word.union(number)
     }
+
+    /// The forms that read a small number where a run of number scalars starts: a count (3年后),
+    /// a century or decade (18世纪, 50年代), a month (3月, 1-9月), a quarter (一季度).
+    static let smallNumberForms: TimeForms = [.counted, .centuryOrDecade, .monthDay, .quarter]
 
     /// Whether “ is at `index` (what ``TimeParser/plan(at:)`` reads before a quoted name).
     @inline(__always)

@@ -109,33 +109,73 @@ public struct TimeNormalizer: Sendable {
     ///
     /// Most texts hold no traditional character the grammar folds (後, 於, 來 …): they are read
     /// in place, without the folded copy. The scan stops at the first such character it meets
-    /// (or finds inside an expression it read), and the text is then folded and read again, so
-    /// the result is always that of reading the folded text.
+    /// (or finds inside an expression it read); the text is then folded from there, and the scan
+    /// goes on in the folded copy from the last expression that no parse could have read that
+    /// character for (``Resumption``), so the result is always that of reading the folded text.
     ///
-    /// - Complexity: O(n): each start is tried with a bounded look-ahead; a text is read at most twice.
+    /// - Complexity: O(n): each start is tried with a bounded look-ahead; only the stretch from
+    ///   the last expression that holds to the folded character is read twice.
     public func expressions(in bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?) -> [TimeExpression] {
-        var foldFrom = 0
-        if let found = scan(bytes, original: bytes, reference: reference, inPlace: true, foldFrom: &foldFrom) { return found }
+        var resumption = Resumption()
+        if let found = scan(bytes, original: bytes, reference: reference, inPlace: true, resumption: &resumption) { return found }
         // Nothing before `foldFrom` folds: the copy is folded from there on.
-        let folded = vocabulary.fold(bytes, from: foldFrom)
-        return folded.withUnsafeBufferPointer { scan($0, original: bytes, reference: reference, inPlace: false, foldFrom: &foldFrom) ?? [] }
+        let folded = vocabulary.fold(bytes, from: resumption.foldFrom)
+        return folded.withUnsafeBufferPointer { scan($0, original: bytes, reference: reference, inPlace: false, resumption: &resumption) ?? [] }
     }
 
-    /// The scan of ``expressions(in:reference:)`` over `buffer` (the text, folded or not); the
-    /// texts of the expressions are taken from `original`. `inPlace`: `buffer` is the text
-    /// itself, and the scan gives `nil` as soon as it meets a scalar that folding may change,
-    /// with `foldFrom` set to where ``TimeVocabulary/fold(_:from:)`` is to start (nothing before it folds).
+    /// More bytes than the parse at a place reads from there. Every loop of the grammar is
+    /// bounded: the longest reads are a year, a month and a list of at most 31 days (about 760
+    /// bytes), a range to another such date (as many again), a suffix, and the end of an open
+    /// range read the same way, with the lead before them: under 2,500 bytes in all
+    /// (`TimeFifthRoundSpeedPathTests.parseReadsLessThanTheReach` parses such texts cut this
+    /// many bytes after their start and whole). So an expression found in a text read in place
+    /// this many bytes or more before a character that folding changes is the one the folded
+    /// text gives (``Resumption``).
+    static let parseReach = 4096
+
+    /// Where the scan of a text read in place stopped (`foldFrom`: a scalar that folding may
+    /// change, before which nothing folds) and what of it holds for the folded text: the
+    /// expressions found that start ``parseReach`` bytes or more before `foldFrom` (no parse
+    /// up to the last of them read a byte from `foldFrom` on, so the folded text gives the
+    /// same), and `index`, the end of the last of them, where the scan of the folded text goes on
+    /// (0 when there is none).
+    struct Resumption {
+        var foldFrom = 0
+        var found: [TimeExpression] = []
+        var index = 0
+    }
+
+    /// ``scan(_:original:reference:inPlace:resumption:)`` from the start of the text, with `foldFrom`
+    /// set where a scan in place stopped (what tests compare).
     func scan(_ buffer: UnsafeBufferPointer<UInt8>, original bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?,
               inPlace: Bool, foldFrom: inout Int) -> [TimeExpression]? {
+        var resumption = Resumption()
+        let found = scan(buffer, original: bytes, reference: reference, inPlace: inPlace, resumption: &resumption)
+        if found == nil { foldFrom = resumption.foldFrom }
+        return found
+    }
+
+    /// The scan of ``expressions(in:reference:)`` over `buffer` (the text, folded or not), from
+    /// `resumption.index` with the expressions `resumption.found` before it; the texts of the
+    /// expressions are taken from `original`. `inPlace`: `buffer` is the text itself, and the scan
+    /// gives `nil` as soon as it meets a scalar that folding may change, with `resumption` set to
+    /// where ``TimeVocabulary/fold(_:from:)`` is to start (nothing before it folds) and what holds.
+    func scan(_ buffer: UnsafeBufferPointer<UInt8>, original bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?,
+              inPlace: Bool, resumption: inout Resumption) -> [TimeExpression]? {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return [] }
         let parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: false, formTable: formTable)
         let folds = inPlace && !vocabulary.foldTable.isEmpty
+        var result = resumption.found
+        var index = resumption.index
+        /// Stops the scan in place at `foldFrom`, keeping what holds for the folded text.
+        func stop(at foldFrom: Int, _ resumption: inout Resumption) {
+            let kept = result.prefix { $0.range.lowerBound <= foldFrom - Self.parseReach }
+            resumption = Resumption(foldFrom: foldFrom, found: Array(kept), index: kept.last?.range.upperBound ?? 0)
+        }
         return (folds ? startOrFoldBits : startBits).withUnsafeBufferPointer { stopBitsBuffer in
           threeByteBlocks.withUnsafeBufferPointer { blocks in
             // 1,088 words and 256 blocks: never empty.
             let stopBits = stopBitsBuffer.baseAddress!, blocks = blocks.baseAddress!
-            var result: [TimeExpression] = []
-            var index = 0
             // Where the scalar before this one starts (-1 at the start and after an expression);
             // it is decoded only where a digit or numeral may start an expression.
             var previousIndex = -1
@@ -154,13 +194,13 @@ public struct TimeNormalizer: Sendable {
                     // A three-byte scalar that stops the scan: a start, or one that folding changes.
                     scalar = UInt32(lead & 0x0F) << 12 | UInt32(base[index &+ 1] & 0x3F) << 6 | UInt32(base[index &+ 2] & 0x3F)
                     length = 3
-                    if folds, vocabulary.folds(scalar) { foldFrom = index; return nil }
+                    if folds, vocabulary.folds(scalar) { stop(at: index, &resumption); return nil }
                     if !canStart(scalar) { previousIndex = index; index &+= 3; continue }
                 } else if lead < 0x80 {
                     if stopBits[Int(lead >> 6)] & (1 << UInt64(lead & 63)) == 0 { previousIndex = index; index &+= 1; continue }
                     scalar = UInt32(lead)
                     length = 1
-                    if folds, vocabulary.folds(scalar) { foldFrom = index; return nil }
+                    if folds, vocabulary.folds(scalar) { stop(at: index, &resumption); return nil }
                     if !canStart(scalar) { previousIndex = index; index &+= 1; continue }
                 } else if lead & 0xC0 == 0x80 {
                     index &+= 1
@@ -170,19 +210,23 @@ public struct TimeNormalizer: Sendable {
                     // Folding steps one byte from a two-byte lead: where the next byte is not a
                     // continuation, it would read a scalar there that this scan steps over.
                     if folds, vocabulary.folds(scalar)
-                        || (lead < 0xE0 && index + 1 < count && !UTF8Bytes.isContinuation(buffer[index + 1])) { foldFrom = index; return nil }
+                        || (lead < 0xE0 && index + 1 < count && !UTF8Bytes.isContinuation(buffer[index + 1])) {
+                        stop(at: index, &resumption)
+                        return nil
+                    }
                     if !canStart(scalar) { previousIndex = index; index += length; continue }
                 }
                 // A digit run starts only at its first digit, a run of numerals at its first numeral.
-                if !continuesRun(scalar, buffer, previousIndex: previousIndex),
-                   let (value, end, rules) = parse(parser, at: index, scalar: scalar) {
-                    // The scan steps over the expression: a folded scalar inside it is looked for here.
-                    if folds, let folded = vocabulary.firstFolded(buffer, in: index..<end) { foldFrom = folded; return nil }
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-                    result.append(TimeExpression(range: index..<end, text: text, value: value, rules: rules))
-                    index = end
-                    previousIndex = -1
-                    continue
+                if !continuesRun(scalar, buffer, previousIndex: previousIndex) {
+                    if let (value, end, rules) = parse(parser, at: index, scalar: scalar) {
+                        // The scan steps over the expression: a folded scalar inside it is looked for here.
+                        if folds, let folded = vocabulary.firstFolded(buffer, in: index..<end) { stop(at: folded, &resumption); return nil }
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                        result.append(TimeExpression(range: index..<end, text: text, value: value, rules: rules))
+                        index = end
+                        previousIndex = -1
+                        continue
+                    }
                 }
                 previousIndex = index
                 index += length
