@@ -27,8 +27,9 @@ import Testing
     }
 
     /// The repeated names are found by one `memchr` search per name (few names) or by one
-    /// pass (many); both take what a pass left to right takes, the longest name first.
-    @Test(arguments: [2, PersonRecognizer.namesSearchedOneByOne + 3])
+    /// pass (many); both take what a pass left to right takes, the longest name first, below
+    /// and above the threshold (``AliasResolution/searchesTogether(_:)``).
+    @Test(arguments: [1, 2, 3, 5, 12, PersonRecognizer.namesSearchedOneByOne + 3])
     func usesOfNamesEitherWay(count: Int) {
         let pool = ["王明", "王明高", "欧阳明高", "明高", "ABA", "ABAB", "李华", "华李", "张三", "三张", "赵四", "王"]
         var names = Array(pool.prefix(count)).map { Array($0.utf8) }

@@ -123,32 +123,6 @@ import Testing
         #expect(AliasResolution.searchesTogether([[UInt8]](repeating: ascii, count: AliasResolution.namesSearchedOneByOne + 1)))
     }
 
-    /// `PersonRecognizer.uses` below and above the threshold, against the pass it replaced.
-    @Test(arguments: [1, 2, 3, 5, 12])
-    func usesOfNamesEitherWay(count: Int) {
-        let pool = ["王明", "王明高", "欧阳明高", "明高", "李华", "华李", "张三", "三张", "赵四", "王", "ABA", "ABAB"]
-        let names = Array(pool.prefix(count)).map { Array($0.utf8) }
-        let text = "王明高说，王明和欧阳明高、明高ABABA，李华李华张三张赵四王明高王明王"
-        let bytes = Array(text.utf8)
-        bytes.withUnsafeBufferPointer { buffer in
-            let cursor = TextCursor(bytes: buffer)
-            var expected: [(Int, Int)] = []
-            var position = 0
-            while position < bytes.count {
-                if !UTF8Bytes.isContinuation(bytes[position]),
-                   let name = names.filter({ cursor.matches($0, at: position) }).max(by: { $0.count < $1.count }) {
-                    expected.append((position, name.count))
-                    position += name.count
-                } else {
-                    position += 1
-                }
-            }
-            let found = PersonRecognizer.uses(of: names, in: cursor)
-            #expect(found.map(\.position) == expected.map(\.0))
-            #expect(found.map(\.length) == expected.map(\.1))
-        }
-    }
-
     /// The fixed words' pass, which looks only at character starts, against the byte-by-byte
     /// search on broken UTF-8: stray leads and continuation bytes around and inside the words,
     /// fragments of the words strung together in a fixed pseudo-random order.
