@@ -175,10 +175,7 @@ import Testing
             bytes.withUnsafeBufferPointer { buffer in
                 let folded = normalizer.vocabulary.fold(buffer)
                 for reference in [nil, ReferenceDate(year: 2025, month: 3, day: 15)] {
-                    var unused = 0
-                    let expected = folded.withUnsafeBufferPointer {
-                        normalizer.scan($0, original: buffer, reference: reference, inPlace: false, foldFrom: &unused) ?? []
-                    }
+                    let expected = TimeSpeedPathTests.foldedReading(folded, of: buffer, by: normalizer, reference: reference)
                     let found = normalizer.expressions(in: buffer, reference: reference)
                     #expect(found == expected, "\(bytes)")
                     let unlimited = TimeSpeedPathTests.referenceExpressions(in: buffer, reference: reference)
