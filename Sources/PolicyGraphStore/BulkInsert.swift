@@ -9,28 +9,53 @@ import GRDBSQLite
 /// insert itself. The values and their types are those GRDB binds, so the
 /// rows are the same.
 ///
+/// The statement inserts up to ``rowsPerStep`` rows at once
+/// (`INSERT … SELECT * FROM (VALUES (…), (…), …) LIMIT ?`): a row's values are
+/// bound into the next free row of the statement, which runs once it is full,
+/// and ``finish()`` inserts the rows bound since (the `LIMIT` leaves out the
+/// rows not bound this time). One run of the statement opens the table and
+/// seeks its end once for all its rows instead of once per row. Rows of two
+/// inserts therefore reach their tables in batches, not row by row in the order
+/// they were bound across tables (the store checks no foreign key).
+///
 /// ```swift
-/// let edge = try BulkInsert(db, sql: "INSERT INTO edges (id, type) VALUES (?, ?)")
+/// let edge = try BulkInsert(db, into: "INSERT INTO edges (id, type)", columns: 2)
 /// edge.text(id)
 /// edge.text("mentioned_in")
 /// try edge.insert()
+/// // … more rows …
+/// try edge.finish()
 /// ```
 ///
-/// Bind the columns in order, then ``insert()``. Used inside the caller's
-/// transaction, on the database's thread, and dropped before the transaction ends.
+/// Bind the columns in order, then ``insert()``; ``finish()`` after the last
+/// row. Used inside the caller's transaction, on the database's thread, and
+/// dropped before the transaction ends.
 final class BulkInsert {
+    /// The rows one run of the statement inserts at most.
+    let rowsPerStep: Int
     private let statement: OpaquePointer
     private let connection: OpaquePointer
     private let sql: String
+    /// The number of values a row has.
+    private let columns: Int32
     /// The next parameter to bind (SQLite counts from 1).
     private var parameter: Int32 = 1
+    /// The rows bound and not inserted yet.
+    private var pending = 0
     /// The first binding that failed, reported by ``insert()``.
     private var failedBinding: (code: Int32, function: String)?
 
     /// SQLite copies the bytes before the call returns.
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
-    init(_ db: Database, sql: String) throws {
+    /// - Parameters:
+    ///   - insert: the statement up to its values: `INSERT [OR IGNORE] INTO table (column, …)`.
+    ///   - columns: the number of columns `insert` names.
+    ///   - rowsPerStep: the rows one run of the statement inserts at most (at least 1).
+    init(_ db: Database, into insert: String, columns: Int, rowsPerStep: Int = 64) throws {
+        precondition(columns > 0 && rowsPerStep > 0)
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        let sql = "\(insert) SELECT * FROM (VALUES \(Array(repeating: row, count: rowsPerStep).joined(separator: ", "))) LIMIT ?"
         guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the database is closed", sql: sql) }
         var prepared: OpaquePointer?
         let code = sqlite3_prepare_v2(connection, sql, -1, &prepared, nil)
@@ -40,9 +65,14 @@ final class BulkInsert {
         self.connection = connection
         self.statement = prepared
         self.sql = sql
+        self.columns = Int32(columns)
+        self.rowsPerStep = rowsPerStep
     }
 
-    deinit { sqlite3_finalize(statement) }
+    deinit {
+        assert(pending == 0, "BulkInsert dropped with rows not inserted: call finish()")
+        sqlite3_finalize(statement)
+    }
 
     /// A C return code as the error GRDB would give, naming the C function.
     private static func error(_ code: Int32, _ function: String, connection: OpaquePointer, sql: String) -> DatabaseError {
@@ -50,6 +80,8 @@ final class BulkInsert {
     }
 
     private func bound(_ code: Int32, _ function: String) {
+        // A value beyond the row's columns would land in the next row (or the limit).
+        let code = parameter > Int32(pending + 1) * columns ? SQLITE_RANGE : code
         if code != SQLITE_OK, failedBinding == nil { failedBinding = (code, function) }
         parameter += 1
     }
@@ -107,15 +139,39 @@ final class BulkInsert {
         bound(sqlite3_bind_null(statement, parameter), "sqlite3_bind_null")
     }
 
-    /// Inserts the row bound so far, and makes the statement ready for the next one.
+    /// Ends the row bound so far: the statement runs when it holds ``rowsPerStep`` rows.
     func insert() throws {
-        defer {
-            sqlite3_reset(statement)
-            parameter = 1
+        if let failed = failedBinding {
+            // The row is left out; the rows bound before it stay.
+            parameter = Int32(pending) * columns + 1
             failedBinding = nil
+            throw Self.error(failed.code, failed.function, connection: connection, sql: sql)
         }
-        if let failedBinding { throw Self.error(failedBinding.code, failedBinding.function, connection: connection, sql: sql) }
+        pending += 1
+        parameter = Int32(pending) * columns + 1
+        if pending == rowsPerStep { try step() }
+    }
+
+    /// Inserts the rows bound since the statement last ran.
+    func finish() throws {
+        if pending > 0 { try step() }
+    }
+
+    /// Runs the statement for the `pending` rows bound, and makes it ready for the next ones.
+    private func step() throws {
+        defer { reset() }
+        let limit = Int32(rowsPerStep) * columns + 1
+        let bound = sqlite3_bind_int64(statement, limit, Int64(pending))
+        guard bound == SQLITE_OK else { throw Self.error(bound, "sqlite3_bind_int64", connection: connection, sql: sql) }
         let code = sqlite3_step(statement)
         guard code == SQLITE_DONE else { throw Self.error(code, "sqlite3_step", connection: connection, sql: sql) }
+    }
+
+    /// Forgets the rows bound (the values stay bound: the next rows overwrite them).
+    private func reset() {
+        sqlite3_reset(statement)
+        parameter = 1
+        pending = 0
+        failedBinding = nil
     }
 }

@@ -36,12 +36,11 @@ enum GraphTables {
                                 walk: (_ single: (SingleMentionEdge) throws -> Void, _ whole: (Edge) throws -> Void) throws -> Void) throws {
         let indexes = try DeferredIndexes.drop(on: tables, in: db)
         for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
-        let node = try BulkInsert(db, sql: """
+        let node = try BulkInsert(db, into: """
             INSERT INTO nodes (id, kind, label, ontology_id, parent, first_seen, last_seen, published, document_count, data)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let name = try BulkInsert(db, sql: "INSERT OR IGNORE INTO names (node_id, name, key, is_label) VALUES (?, ?, ?, ?)")
-        let nodeDocument = try BulkInsert(db, sql: "INSERT OR IGNORE INTO node_documents (node_id, document_id) VALUES (?, ?)")
+            """, columns: 10)
+        let name = try BulkInsert(db, into: "INSERT OR IGNORE INTO names (node_id, name, key, is_label)", columns: 4)
+        let nodeDocument = try BulkInsert(db, into: "INSERT OR IGNORE INTO node_documents (node_id, document_id)", columns: 2)
         for value in graph.nodes.values {
             node.text(value.id.rawValue)
             node.text(value.kind.rawValue)
@@ -71,6 +70,7 @@ enum GraphTables {
                 try nodeDocument.insert()
             }
         }
+        for insert in [node, name, nodeDocument] { try insert.finish() }
         try TargetRows.insert(graph.nodes.values, kind: { graph.nodes[$0]?.kind }, in: db)
         var rows = try EdgeRows(db)
         try walk({ mention in
@@ -88,6 +88,7 @@ enum GraphTables {
                                       offsets: provenance.offsets[...], rule: provenance.rule)
             }
         })
+        try rows.finish()
         try indexes.create(in: db)
         try TargetRows.fillSources(in: db)
     }
@@ -106,11 +107,11 @@ enum GraphTables {
         var refIDs: [SentenceRef: Int] = [:]
 
         init(_ db: Database) throws {
-            edge = try BulkInsert(db, sql: "INSERT INTO edges (id, type, source_id, target_id, weight) VALUES (?, ?, ?, ?, ?)")
-            source = try BulkInsert(db, sql: """
-                INSERT INTO edge_sources (edge_id, position, document_id, sentence_id, start, "end", more_offsets, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            sentence = try BulkInsert(db, sql: "INSERT INTO sentences (id, text) VALUES (?, ?)")
+            edge = try BulkInsert(db, into: "INSERT INTO edges (id, type, source_id, target_id, weight)", columns: 5)
+            source = try BulkInsert(db, into: """
+                INSERT INTO edge_sources (edge_id, position, document_id, sentence_id, start, "end", more_offsets, rule)
+                """, columns: 8)
+            sentence = try BulkInsert(db, into: "INSERT INTO sentences (id, text)", columns: 2)
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         }
 
@@ -124,6 +125,11 @@ enum GraphTables {
         }
 
         func insertEdge() throws { try edge.insert() }
+
+        /// Inserts the rows still bound.
+        func finish() throws {
+            for insert in [edge, source, sentence] { try insert.finish() }
+        }
 
         func insertSource(edge id: EdgeID, position: Int, document: String, sentenceID: Int?, offsets: ArraySlice<Int>, rule: String?) throws {
             source.text(id.rawValue)
