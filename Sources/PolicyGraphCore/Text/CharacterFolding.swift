@@ -113,10 +113,13 @@ public struct CharacterFolding: Sendable {
                     // Each one counts once in its line (its lead byte; the others continue it).
                     lineLength &+= (index &- threes) / 3
                     guard index < count else { break }
-                    let lead = buffer[index]
-                    if lead < 0x80 {
-                        lineLengths.count(lead, into: &lineLength)
-                        index &+= 1
+                    if buffer[index] < 0x80 {
+                        // The run of ASCII bytes here (a line break, a number), none folded, is read
+                        // in this loop, not byte by byte through the tests of the loops above.
+                        repeat {
+                            lineLengths.count(buffer[index], into: &lineLength)
+                            index &+= 1
+                        } while index < count && buffer[index] < 0x80
                         continue
                     }
                     let (u, length) = UTF8Bytes.scalar(in: buffer, at: index)
