@@ -35,12 +35,7 @@ import Testing
                     for second in UInt8(0x80)...0xBF {
                         for third in UInt8(0x80)...0xBF { text += [lead, second, third] + Array("电".utf8) }
                     }
-                    var newLengths = LineLengths(), oldLengths = LineLengths()
-                    let new = folding.fold(text, lineLengths: &newLengths)
-                    let old = TextFifthRoundSpeedPathTests.fold(text, with: folding, lineLengths: &oldLengths)
-                    #expect(new.bytes == old.bytes, "lead \(lead)")
-                    #expect(new.map == old.map, "lead \(lead)")
-                    #expect(newLengths.median == oldLengths.median, "lead \(lead)")
+                    Self.expectFoldsAsOneScalarAtATime(text, with: folding, "lead \(lead)")
                 }
             }
         }
@@ -50,14 +45,21 @@ import Testing
         let folding = Self.foldings[0]
         var changed = 0
         for (index, text) in TextDecodingTests.asciiRunTexts.enumerated() {
-            var newLengths = LineLengths(), oldLengths = LineLengths()
-            let new = folding.fold(text, lineLengths: &newLengths)
-            let old = TextFifthRoundSpeedPathTests.fold(text, with: folding, lineLengths: &oldLengths)
-            #expect(new.bytes == old.bytes, "text \(index)")
-            #expect(new.map == old.map, "text \(index)")
-            #expect(newLengths.median == oldLengths.median, "text \(index)")
-            if new.bytes != text { changed += 1 }
+            if Self.expectFoldsAsOneScalarAtATime(text, with: folding, "text \(index)") { changed += 1 }
         }
         #expect(changed > 100 && changed < TextDecodingTests.asciiRunTexts.count - 100)
+    }
+
+    /// Folds `text` with `folding` and one scalar at a time, and expects the same bytes, map and
+    /// line lengths (`note` names the text); returns whether folding changed the text.
+    @discardableResult
+    static func expectFoldsAsOneScalarAtATime(_ text: [UInt8], with folding: CharacterFolding, _ note: String) -> Bool {
+        var newLengths = LineLengths(), oldLengths = LineLengths()
+        let new = folding.fold(text, lineLengths: &newLengths)
+        let old = TextFifthRoundSpeedPathTests.fold(text, with: folding, lineLengths: &oldLengths)
+        #expect(new.bytes == old.bytes, "\(note)")
+        #expect(new.map == old.map, "\(note)")
+        #expect(newLengths.median == oldLengths.median, "\(note)")
+        return new.bytes != text
     }
 }
