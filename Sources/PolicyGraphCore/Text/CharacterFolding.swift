@@ -7,6 +7,12 @@ public struct CharacterFolding: Sendable {
     private(set) var bmp: [UInt32]       // 0 = keep; `longEntry` = look in bmpLong; `dropEntry` = remove; otherwise the replacement scalar + 1
     private(set) var astral: [UInt32: [UInt8]]
     private(set) var bmpLong: [UInt32: [UInt8]] // replacements that are astral scalars
+    /// Which three-byte scalars ``bmp`` changes (a non-zero entry), read straight from the bits of a
+    /// little-endian load of the sequence: the word at `bits & 0x3F0F` (the lead's low nibble, and
+    /// the second byte's low six bits shifted by 8) has bit `bits >> 16 & 0x3F` (the third byte's
+    /// low six bits) set for such a scalar. The bits of the lead's high nibble and of the
+    /// continuation bytes' top two bits are not read, as ``UTF8Bytes/scalar(in:at:)`` does not read them.
+    private(set) var threeByteChanges: [UInt64] = []
 
     /// Folding with only the fixed rules (no traditional table).
     public init() {
@@ -34,9 +40,13 @@ public struct CharacterFolding: Sendable {
     /// The scalars ``isIgnorable(_:)`` names.
     private static let ignorables: [UInt32] = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD]
 
-    /// Gives the ignorable scalars that no rule replaces the entry ``dropEntry``.
+    /// Gives the ignorable scalars that no rule replaces the entry ``dropEntry``, and indexes the
+    /// finished table in ``threeByteChanges`` (the last step of every initialiser).
     private mutating func markIgnorables() {
         for u in Self.ignorables where bmp[Int(u)] == 0 { bmp[Int(u)] = Self.dropEntry }
+        var changes = [UInt64](repeating: 0, count: 0x3F10)
+        for u in 0..<0x10000 where bmp[u] != 0 { changes[u >> 12 | (u >> 6 & 0x3F) << 8] |= 1 << UInt64(u & 0x3F) }
+        threeByteChanges = changes
     }
 
     /// Folding with a traditional → simplified table (scalar pairs).
@@ -78,84 +88,91 @@ public struct CharacterFolding: Sendable {
     /// reads the text for them. `input` must be valid UTF-8 for the count to be exact
     /// (a three-byte scalar that stays is counted as one, unread), as a ``DecodedText`` is.
     func fold<Lengths: LineLengthCounting>(_ input: [UInt8], lineLengths: inout Lengths) -> (bytes: [UInt8], map: OffsetMap) {
-        // The table through a pointer: one load per scalar, no copy-on-write check in the loop.
-        bmp.withUnsafeBufferPointer { bmp in
-            input.withUnsafeBufferPointer { buffer in
-                var writer = ByteRewriter(input: buffer)
-                var runStart = 0
-                var index = 0
-                let count = buffer.count
-                // The length of the folded text's current line so far (``LineLengths``).
-                var lineLength = 0
-                while index < count {
-                    // Three-byte scalars that stay (most of Chinese text), decoded as `UTF8Bytes.scalar`
-                    // decodes them and stepped over; then ASCII. (Wrapping adds: `index` stays below `count`.)
-                    let threes = index
-                    // Two at a time while eight bytes can be read (the six of two scalars used): both
-                    // leads E0…EF and both entries 0, each decoded and looked up as below.
-                    if let raw = UnsafeRawPointer(buffer.baseAddress) {
-                        while index &+ 8 <= count {
-                            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                            guard word & 0xF000_00F0 == 0xE000_00E0 else { break }
-                            let first = Int(truncatingIfNeeded: (word & 0x0F) << 12 | (word & 0x3F00) >> 2 | (word & 0x3F_0000) >> 16)
-                            let second = Int(truncatingIfNeeded: (word & 0x0F00_0000) >> 12 | (word & 0x3F_0000_0000) >> 26 | (word & 0x3F00_0000_0000) >> 40)
-                            guard bmp[first] | bmp[second] == 0 else { break }
-                            index &+= 6
+        // The tables through pointers: one load per scalar, no copy-on-write check in the loop.
+        threeByteChanges.withUnsafeBufferPointer { changes in
+            bmp.withUnsafeBufferPointer { bmp in
+                input.withUnsafeBufferPointer { buffer in
+                    var writer = ByteRewriter(input: buffer)
+                    var runStart = 0
+                    var index = 0
+                    let count = buffer.count
+                    // The length of the folded text's current line so far (``LineLengths``).
+                    var lineLength = 0
+                    while index < count {
+                        // Three-byte scalars that stay (most of Chinese text), decoded as `UTF8Bytes.scalar`
+                        // decodes them and stepped over; then ASCII. (Wrapping adds: `index` stays below `count`.)
+                        let threes = index
+                        // Two at a time while eight bytes can be read (the six of two scalars used): both
+                        // leads E0…EF and both scalars unchanged, told by ``threeByteChanges`` from the
+                        // bytes as loaded, without decoding the scalars (the scalars of the loop below).
+                        if let raw = UnsafeRawPointer(buffer.baseAddress) {
+                            while index &+ 8 <= count {
+                                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                                guard word & 0xF000_00F0 == 0xE000_00E0 else { break }
+                                let second = word >> 24
+                                let firstChanges = changes[Int(truncatingIfNeeded: word & 0x3F0F)] >> (word >> 16 & 0x3F)
+                                let secondChanges = changes[Int(truncatingIfNeeded: second & 0x3F0F)] >> (second >> 16 & 0x3F)
+                                guard (firstChanges | secondChanges) & 1 == 0 else { break }
+                                index &+= 6
+                            }
                         }
-                    }
-                    while index &+ 2 < count {
-                        let lead = buffer[index]
-                        guard lead &- 0xE0 <= 0x0F,
-                              bmp[Int(lead & 0x0F) << 12 | Int(buffer[index &+ 1] & 0x3F) << 6 | Int(buffer[index &+ 2] & 0x3F)] == 0
-                        else { break }
-                        index &+= 3
-                    }
-                    // Each one counts once in its line (its lead byte; the others continue it).
-                    lineLength &+= (index &- threes) / 3
-                    guard index < count else { break }
-                    let lead = buffer[index]
-                    if lead < 0x80 {
-                        lineLengths.count(lead, into: &lineLength)
-                        index &+= 1
-                        continue
-                    }
-                    let (u, length) = UTF8Bytes.scalar(in: buffer, at: index)
-                    var replacement: [UInt8]? = nil
-                    if u < 0x10000 {
-                        // One load decides: no hashing for the scalars that stay.
-                        let entry = bmp[Int(u)]
-                        if entry == 0 {
-                            lineLengths.count(UnsafeBufferPointer(rebasing: buffer[index..<min(count, index + length)]), into: &lineLength)
-                            index += length
+                        while index &+ 2 < count {
+                            let lead = buffer[index]
+                            guard lead &- 0xE0 <= 0x0F,
+                                  bmp[Int(lead & 0x0F) << 12 | Int(buffer[index &+ 1] & 0x3F) << 6 | Int(buffer[index &+ 2] & 0x3F)] == 0
+                            else { break }
+                            index &+= 3
+                        }
+                        // Each one counts once in its line (its lead byte; the others continue it).
+                        lineLength &+= (index &- threes) / 3
+                        guard index < count else { break }
+                        if buffer[index] < 0x80 {
+                            // The run of ASCII bytes here (a line break, a number), none folded, is read
+                            // in this loop, not byte by byte through the tests of the loops above.
+                            repeat {
+                                lineLengths.count(buffer[index], into: &lineLength)
+                                index &+= 1
+                            } while index < count && buffer[index] < 0x80
                             continue
                         }
-                        if entry < Self.dropEntry {
-                            // A scalar for a scalar, written without an array.
+                        let (u, length) = UTF8Bytes.scalar(in: buffer, at: index)
+                        var replacement: [UInt8]? = nil
+                        if u < 0x10000 {
+                            // One load decides: no hashing for the scalars that stay.
+                            let entry = bmp[Int(u)]
+                            if entry == 0 {
+                                lineLengths.count(UnsafeBufferPointer(rebasing: buffer[index..<min(count, index + length)]), into: &lineLength)
+                                index += length
+                                continue
+                            }
+                            if entry < Self.dropEntry {
+                                // A scalar for a scalar, written without an array.
+                                writer.copy(runStart..<index)
+                                writer.replace(index..<(index + length), withScalar: entry - 1)
+                                // Its encoding holds one byte that is not a continuation byte, its first.
+                                if entry - 1 < 0x80 { lineLengths.count(UInt8(entry - 1), into: &lineLength) } else { lineLength &+= 1 }
+                                index += length
+                                runStart = index
+                                continue
+                            }
+                            replacement = entry == Self.longEntry ? bmpLong[u] : []   // `dropEntry`: removed
+                        } else if !astral.isEmpty, let long = astral[u] {
+                            replacement = long
+                        }
+                        if let replacement {
                             writer.copy(runStart..<index)
-                            writer.replace(index..<(index + length), withScalar: entry - 1)
-                            // Its encoding holds one byte that is not a continuation byte, its first.
-                            if entry - 1 < 0x80 { lineLengths.count(UInt8(entry - 1), into: &lineLength) } else { lineLength &+= 1 }
-                            index += length
-                            runStart = index
-                            continue
+                            writer.replace(index..<(index + length), with: replacement)
+                            lineLengths.count(replacement, into: &lineLength)
+                            runStart = index + length
+                        } else {
+                            lineLengths.count(UnsafeBufferPointer(rebasing: buffer[index..<min(count, index + length)]), into: &lineLength)
                         }
-                        replacement = entry == Self.longEntry ? bmpLong[u] : []   // `dropEntry`: removed
-                    } else if !astral.isEmpty, let long = astral[u] {
-                        replacement = long
+                        index += length
                     }
-                    if let replacement {
-                        writer.copy(runStart..<index)
-                        writer.replace(index..<(index + length), with: replacement)
-                        lineLengths.count(replacement, into: &lineLength)
-                        runStart = index + length
-                    } else {
-                        lineLengths.count(UnsafeBufferPointer(rebasing: buffer[index..<min(count, index + length)]), into: &lineLength)
-                    }
-                    index += length
+                    lineLengths.add(lineLength)
+                    writer.copy(runStart..<count)
+                    return writer.finish()
                 }
-                lineLengths.add(lineLength)
-                writer.copy(runStart..<count)
-                return writer.finish()
             }
         }
     }

@@ -444,8 +444,13 @@ public enum TextDecoding {
                 guard index < count else { break }
                 let lead = buffer[index]
                 if lead < 0x80 {
-                    if lead < 0x20 || lead == 0x7F, lead < 0x09 || lead > 0x0D { control = true }
-                    index += 1
+                    // The run of ASCII bytes here (a line break, a number) is read in this loop,
+                    // not byte by byte through the tests of the loops above.
+                    repeat {
+                        let byte = buffer[index]
+                        if byte < 0x20 || byte == 0x7F, byte < 0x09 || byte > 0x0D { control = true }
+                        index &+= 1
+                    } while index < count && buffer[index] < 0x80
                     continue
                 }
                 let length: Int
