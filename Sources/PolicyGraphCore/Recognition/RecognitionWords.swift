@@ -79,6 +79,9 @@ struct RecognitionWords: Sendable {
     /// last scalars they end with.
     let policyEndings: [String]
     let policyEndingLastScalars: Set<UInt32>
+    /// ``policyEndingLastScalars`` as bits by a scalar's low twelve bits (``endsPolicyEnding(_:)``):
+    /// most scalars of a text are turned down by one bit, without hashing.
+    let policyEndingLastScalarBits: [UInt64]
     /// ``AliasResolution``: the title endings of class named (政府工作报告 …), which name a policy bare.
     let namedTitleEndings: Set<String>
 
@@ -135,6 +138,9 @@ struct RecognitionWords: Sendable {
         policyEndings = patterns.titleEndings.filter { $0.class == .policy }.map(\.ending)
         namedTitleEndings = Set(patterns.titleEndings.filter { $0.class == .named }.map(\.ending))
         policyEndingLastScalars = Set(policyEndings.compactMap { $0.unicodeScalars.last?.value })
+        var lastScalarBits = [UInt64](repeating: 0, count: 64)
+        for scalar in policyEndingLastScalars { lastScalarBits[Int(scalar & 0xFFF) >> 6] |= 1 << UInt64(scalar & 63) }
+        policyEndingLastScalarBits = lastScalarBits
         titleEndings = patterns.titleEndings
         var byLast: [UInt32: [Int]] = [:]
         var plain = true
@@ -171,6 +177,45 @@ struct RecognitionWords: Sendable {
         companyLegalForms = patterns.companyLegalForms
         suffixWords = Set(patterns.suffixes.map(\.suffix))
         shortTitles = Set(patterns.titleEndings.filter { $0.class == .policy }.map(\.ending))
+    }
+
+    /// Whether `scalar` is the last scalar of a policy ending (``policyEndingLastScalars``): one bit
+    /// answers for most scalars, the set for the few whose bit is set.
+    @inline(__always)
+    func endsPolicyEnding(_ scalar: UInt32) -> Bool {
+        guard policyEndingLastScalarBits[Int(scalar & 0xFFF) >> 6] & (1 << UInt64(scalar & 63)) != 0 else { return false }
+        return policyEndingLastScalars.contains(scalar)
+    }
+
+    /// Whether `text` is one of `genericBodies` (the words ``genericBodyWords`` holds), as
+    /// `genericBodies.contains(text)` answers: on the bytes when the words and the text are plain
+    /// (``PlainUTF8``: equal bytes are then equal text, and other bytes other text), without
+    /// hashing a normalised `String`; else by the set.
+    func isGenericBody(_ text: String, in genericBodies: Set<String>) -> Bool {
+        if genericWordsArePlain {
+            var text = text
+            let answer: Bool? = text.withUTF8 { bytes in
+                guard PlainUTF8.plainCount(bytes) != nil else { return nil }
+                return genericBodyWords.contains(bytes)
+            }
+            if let answer { return answer }
+        }
+        return genericBodies.contains(text)
+    }
+
+    /// Whether the text of `range` begins with one of `prefixes` (the words ``genericPrefixWords``
+    /// holds), as `prefixes.contains { cursor.text(range).hasUTF8Prefix($0) }` answers: on the bytes
+    /// in place when the words and the range are plain, else on the range's `String`.
+    func startsWithGenericPrefix(_ range: Range<Int>, cursor: TextCursor, prefixes: [String]) -> Bool {
+        let bytes = UnsafeBufferPointer(rebasing: cursor.bytes[range])
+        if genericWordsArePlain, PlainUTF8.plainCount(bytes) != nil {
+            guard !range.isEmpty else { return false }
+            var found = false
+            genericPrefixWords.forEachWord(at: range.lowerBound, in: cursor) { end in if end <= range.upperBound { found = true } }
+            return found
+        }
+        let text = cursor.text(range)
+        return prefixes.contains { text.hasUTF8Prefix($0) }
     }
 
     /// The class of the first title ending (longest first) that ends `title`:
