@@ -78,6 +78,56 @@ import Testing
         }
     }
 
+    /// Short titles on composed bytes against the set of `String`s: the policy endings themselves,
+    /// with a combining mark or a compatibility ideograph, and the pieces.
+    @Test func shortTitlesAsTheSet() {
+        let words = sharedExtractor.lexicon.words
+        var titles = Set(Self.edges + RecognitionPassSpeedTests.pieces.prefix(2_000))
+        for ending in words.shortTitles {
+            titles.formUnion([ending, ending + "\u{301}", "\u{F900}" + ending, "实施" + ending, String(ending.unicodeScalars.dropFirst())])
+            // The same text decomposed: the key composes it, as `String` equality does.
+            titles.insert(String(ending.decomposedStringWithCanonicalMapping))
+        }
+        titles.insert("\u{FA0C}")   // a compatibility ideograph (兀), canonically U+5140
+        var short = 0
+        for title in titles.sorted() {
+            let fast = words.isShortTitle(title)
+            #expect(fast == words.shortTitles.contains(title), "\(title)")
+            if fast { short += 1 }
+        }
+        #expect(short >= words.shortTitles.count)
+    }
+
+    /// Policy endings on the bytes of a range against the range's `String`: every range that ends
+    /// at the end of a text and starts at one of its scalar starts, with each minimum.
+    @Test(arguments: [0, 1, 4])
+    func policyEndingsAsTheStrings(minimumBefore: Int) {
+        let words = sharedExtractor.lexicon.words
+        #expect(words.policyEndingsByLast != nil)
+        var texts = Set(Self.edges + RecognitionPassSpeedTests.pieces.prefix(1_500))
+        for ending in words.policyEndings {
+            texts.formUnion([ending, "关于" + ending, "数字经济" + ending, "数字经济\u{301}" + ending, "\u{F900}\u{20000}" + ending,
+                             "A-1" + ending, "\r\n" + ending, ending + "\u{301}"])
+        }
+        var found = 0
+        for text in texts.sorted() {
+            let bytes = Array(text.utf8)
+            let starts = bytes.indices.filter { !UTF8Bytes.isContinuation(bytes[$0]) } + [bytes.count]
+            bytes.withUnsafeBufferPointer { buffer in
+                let cursor = TextCursor(bytes: buffer)
+                for start in starts {
+                    let range = start..<bytes.count
+                    let piece = cursor.text(range)
+                    let expected = words.policyEndings.contains { piece.hasUTF8Suffix($0) && piece.count >= $0.count + minimumBefore }
+                    let fast = words.endsWithPolicyEnding(range, cursor: cursor, minimumBefore: minimumBefore)
+                    #expect(fast == expected, "\(text) \(range) \(minimumBefore)")
+                    if fast { found += 1 }
+                }
+            }
+        }
+        #expect(found > 10)
+    }
+
     /// The bits and the set agree on every scalar value and on values beyond the last scalar.
     @Test func policyEndingLastScalarsAsTheSet() {
         let words = sharedExtractor.lexicon.words

@@ -163,7 +163,6 @@ struct AliasResolution {
     /// or right before one (…资金管理暂行办法发布): a clause-long span that ends
     /// with a policy word at a boundary.
     private func policiesBesideVerbs(cursor: TextCursor, markers: [Marker], insideTitle: (Range<Int>) -> Bool) -> [Mention] {
-        let policyEndings = lexicon.words.policyEndings
         func isNameScalar(_ u: UInt32) -> Bool {
             ScalarClass.isIdeograph(u) || ScalarClass.isASCIIAlphanumeric(u) || u == .leftQuote || u == .rightQuote
                 || u == 0x2B || u == 0x2D
@@ -176,7 +175,7 @@ struct AliasResolution {
             guard let (last, _) = cursor.scalar(before: range.upperBound), words.endsPolicyEnding(last) else { return false }
             let text = cursor.text(range)
             guard lexicon.words.titleClass(of: text) == .policy else { return false }
-            return policyEndings.contains { text.hasUTF8Suffix($0) && text.count >= $0.count + 4 }
+            return words.endsWithPolicyEnding(range, cursor: cursor, minimumBefore: 4)
         }
         var result: [Mention] = []
         let completed = Array("了".utf8)
