@@ -163,21 +163,19 @@ struct AliasResolution {
     /// or right before one (…资金管理暂行办法发布): a clause-long span that ends
     /// with a policy word at a boundary.
     private func policiesBesideVerbs(cursor: TextCursor, markers: [Marker], insideTitle: (Range<Int>) -> Bool) -> [Mention] {
-        let policyEndings = lexicon.words.policyEndings
         func isNameScalar(_ u: UInt32) -> Bool {
             ScalarClass.isIdeograph(u) || ScalarClass.isASCIIAlphanumeric(u) || u == .leftQuote || u == .rightQuote
                 || u == 0x2B || u == 0x2D
         }
+        let words = lexicon.words
         func isGeneric(_ range: Range<Int>) -> Bool {
-            let text = cursor.text(range)
-            return patterns.genericPrefixes.contains { text.hasUTF8Prefix($0) }
+            words.startsWithGenericPrefix(range, cursor: cursor, prefixes: patterns.genericPrefixes)
         }
-        let lastScalars = lexicon.words.policyEndingLastScalars
         func endsWithPolicyWord(_ range: Range<Int>) -> Bool {
-            guard let (last, _) = cursor.scalar(before: range.upperBound), lastScalars.contains(last) else { return false }
+            guard let (last, _) = cursor.scalar(before: range.upperBound), words.endsPolicyEnding(last) else { return false }
             let text = cursor.text(range)
             guard lexicon.words.titleClass(of: text) == .policy else { return false }
-            return policyEndings.contains { text.hasUTF8Suffix($0) && text.count >= $0.count + 4 }
+            return words.endsWithPolicyEnding(range, cursor: cursor, minimumBefore: 4)
         }
         var result: [Mention] = []
         let completed = Array("了".utf8)
@@ -270,13 +268,14 @@ struct AliasResolution {
     /// mentions of the same person.
     private func addPersons(_ mentions: inout [Mention], cursor: TextCursor, markers: [Marker]) {
         var names: [String] = []
-        var knownNames: Set<String> = []
+        // Keyed on composed bytes (``CanonicalKey``): a `String` key normalised each name on every hash.
+        var knownNames: Set<CanonicalKey> = []
         var found: [Mention] = []
         // The mentions do not change in the loop: one index answers every overlap question.
         let taken = OverlapIndex(mentions.map(\.range))
         var lastTitleEnd: Int? = nil
         var lastTitleStart: Int? = nil
-        var affiliations: [String: String] = [:]
+        var affiliations: [CanonicalKey: String] = [:]
         for marker in markers {
             switch marker.kind {
             case .personTitle:
@@ -297,26 +296,28 @@ struct AliasResolution {
                 }
                 guard allIdeographs, (2...4).contains(count) else { continue }
                 let name = cursor.text(range)
-                guard !patterns.genericBodies.contains(name), !taken.overlaps(range) else { continue }
+                guard !lexicon.words.isGenericBody(name, in: patterns.genericBodies), !taken.overlaps(range) else { continue }
+                let nameKey = CanonicalKey(name)
                 var person = Mention(range: range, type: .person, surface: name, entityIndex: nil, rule: "person:title-speech", key: "person:\(name)")
                 if let titleStart = lastTitleStart, let owner = index(ofMentionEndingJustBefore: titleStart, in: mentions),
                    mentions[owner].range.upperBound == titleStart, mentions[owner].type.isOrganisation {
                     person.affiliation = mentions[owner].key
-                    affiliations[name] = mentions[owner].key
+                    affiliations[nameKey] = mentions[owner].key
                 }
                 found.append(person)
-                if knownNames.insert(name).inserted { names.append(name) }
+                if knownNames.insert(nameKey).inserted { names.append(name) }
             default:
                 continue
             }
         }
         let existing = OverlapIndex(mentions.map(\.range) + found.map(\.range))
-        for (name, uses) in zip(names, Self.occurrences(of: names, in: cursor)) {
+        for (name, uses) in zip(names, Self.occurrences(of: names, in: cursor)) where !uses.isEmpty {
+            let affiliation = affiliations[CanonicalKey(name)]
             for use in uses {
                 let range = use..<(use + name.utf8.count)
                 guard !existing.overlaps(range) else { continue }
                 var person = Mention(range: range, type: .person, surface: name, entityIndex: nil, rule: "person:repeated", key: "person:\(name)")
-                person.affiliation = affiliations[name]
+                person.affiliation = affiliation
                 found.append(person)
             }
         }
@@ -400,22 +401,34 @@ struct AliasResolution {
     // MARK: Abbreviated titles
 
     private func resolveShortTitles(_ mentions: inout [Mention]) {
+        // One pass sorts the policies into short titles and full ones; only policies are asked
+        // their rule (a short title is a policy: ``EntityRecognizer`` makes it so, and no pass
+        // changes a mention's type or rule).
+        var shortTitles: [Int] = []
+        var fullPolicies: [Int] = []
+        for index in mentions.indices where mentions[index].type == .policy {
+            if mentions[index].rule == "title:short" { shortTitles.append(index) } else { fullPolicies.append(index) }
+        }
         // Most documents use no short title: nothing to resolve, and no policy core to cut.
-        guard mentions.contains(where: { $0.rule == "title:short" }) else { return }
+        guard !shortTitles.isEmpty else { return }
         // Full policies in text order with their core titles, computed once.
-        let policies: [(position: Int, core: String, key: String)] = mentions.compactMap { mention in
-            guard mention.type == .policy, mention.rule != "title:short" else { return nil }
-            return (mention.range.lowerBound, Self.policyCore(of: mention.key), mention.key)
+        let policies: [(position: Int, core: String, key: String)] = fullPolicies.map { index in
+            let key = mentions[index].key
+            return (mentions[index].range.lowerBound, Self.policyCore(of: key), key)
         }.sorted { $0.position < $1.position }
         // For each distinct short form, the policies it may stand for.
-        var candidatesByShort: [String: [(position: Int, key: String)]] = [:]
+        var candidatesByShort: [CanonicalKey: [(position: Int, key: String)]] = [:]
         var unresolved: [Int] = []
-        for index in mentions.indices where mentions[index].rule == "title:short" {
+        for index in shortTitles {
             let short = mentions[index].surface
-            if candidatesByShort[short] == nil {
-                candidatesByShort[short] = policies.filter { $0.core.hasUTF8Suffix(short) && $0.core != short }.map { ($0.position, $0.key) }
+            let shortKey = CanonicalKey(short)
+            let candidates: [(position: Int, key: String)]
+            if let known = candidatesByShort[shortKey] {
+                candidates = known
+            } else {
+                candidates = policies.filter { $0.core.hasUTF8Suffix(short) && $0.core != short }.map { ($0.position, $0.key) }
+                candidatesByShort[shortKey] = candidates
             }
-            let candidates = candidatesByShort[short]!
             guard !candidates.isEmpty else { unresolved.append(index); continue }
             // The nearest earlier one, else the first.
             let position = mentions[index].range.lowerBound
@@ -493,7 +506,7 @@ struct AliasResolution {
         let legalForms = lexicon.words.companyLegalForms
         var added: [Mention] = []
         let existing = OverlapIndex(mentions.map(\.range))
-        var triedCores: Set<String> = []
+        var triedCores: Set<CanonicalKey> = []
         var cores: [(core: String, mention: Mention)] = []
         for mention in mentions where mention.type == .company && mention.rule.hasUTF8Prefix("suffix:") {
             let name = mention.extraAliases.first ?? mention.surface
@@ -501,7 +514,8 @@ struct AliasResolution {
             var core = String(name.dropLast(form.count))
             if let parenthesis = core.firstIndex(where: { $0 == "（" || $0 == "(" }) { core = String(core[..<parenthesis]) }
             core = Self.removingGenericEndings(core, words: lexicon.words, genericBodies: patterns.genericBodies)
-            guard core.count >= 2, core != name, !patterns.genericBodies.contains(core), triedCores.insert(core).inserted else { continue }
+            guard core.count >= 2, core != name, !lexicon.words.isGenericBody(core, in: patterns.genericBodies),
+                  triedCores.insert(CanonicalKey(core)).inserted else { continue }
             cores.append((core, mention))
         }
         // All cores in one pass over the text: one search per core made long documents

@@ -45,16 +45,17 @@ struct CompanyContexts {
         let suffixWords = lexicon.words.suffixWords
         // The companies of the document by the beginnings of their names (two to eight characters),
         // made when a name first needs them.
-        var byPrefix: [String: Mention]? = nil
-        func companies(byPrefix mentions: [Mention]) -> [String: Mention] {
-            var byPrefix: [String: Mention] = [:]
+        // Keyed on composed bytes (``CanonicalKey``): a `String` key normalised each prefix on every hash.
+        var byPrefix: [CanonicalKey: Mention]? = nil
+        func companies(byPrefix mentions: [Mention]) -> [CanonicalKey: Mention] {
+            var byPrefix: [CanonicalKey: Mention] = [:]
             for mention in mentions where mention.type == .company {
                 let scalars = Array(mention.surface.unicodeScalars)
                 guard scalars.count > 2 else { continue }
                 for length in 2...min(Self.maximumName, scalars.count - 1) {
                     var prefix = String.UnicodeScalarView()
                     prefix.append(contentsOf: scalars[0..<length])
-                    let key = String(prefix)
+                    let key = CanonicalKey(String(prefix))
                     if byPrefix[key] == nil { byPrefix[key] = mention }
                 }
             }
@@ -81,7 +82,7 @@ struct CompanyContexts {
             removed.formUnion(inside)
             // 中电 … 中电控股有限公司: the short form of a company the document names.
             if byPrefix == nil { byPrefix = companies(byPrefix: mentions) }
-            let known = byPrefix?[name]
+            let known = byPrefix?[CanonicalKey(name)]
             added.append(Mention(range: range, type: .company, surface: name, entityIndex: known?.entityIndex, rule: "context:company",
                                  key: known?.key ?? "company:\(name)"))
         }

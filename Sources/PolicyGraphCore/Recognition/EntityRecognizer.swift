@@ -52,7 +52,7 @@ public struct EntityRecognizer: Sendable {
             for title in titles {
                 switch title.titleClass {
                 case .policy?, .named?:
-                    let short = lexicon.words.shortTitles.contains(title.core)
+                    let short = lexicon.words.isShortTitle(title.core)
                     titleMentions.append(Mention(range: title.inner, type: .policy, surface: title.content, entityIndex: nil,
                                                  rule: short ? "title:short" : "title:policy",
                                                  key: "policy:\(title.core)"))

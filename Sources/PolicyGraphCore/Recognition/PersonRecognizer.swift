@@ -245,8 +245,9 @@ struct PersonRecognizer {
     /// Every later use of a name found in context, outside other mentions.
     func repeated(_ found: [Mention], cursor: TextCursor, existing: OverlapIndex, taken: Set<Int>) -> [Mention] {
         var names: [[UInt8]] = []
-        var seen: Set<String> = []
-        for mention in found where seen.insert(mention.surface).inserted { names.append(Array(mention.surface.utf8)) }
+        // Keyed on composed bytes (``CanonicalKey``), not on a `String` normalised on every hash.
+        var seen: Set<CanonicalKey> = []
+        for mention in found where seen.insert(CanonicalKey(mention.surface)).inserted { names.append(Array(mention.surface.utf8)) }
         var result: [Mention] = []
         for (position, length) in Self.uses(of: names, in: cursor) where !taken.contains(position) {
             let range = position..<(position + length)

@@ -79,6 +79,14 @@ struct RecognitionWords: Sendable {
     /// last scalars they end with.
     let policyEndings: [String]
     let policyEndingLastScalars: Set<UInt32>
+    /// ``policyEndingLastScalars`` as bits by a scalar's low twelve bits (``endsPolicyEnding(_:)``):
+    /// most scalars of a text are turned down by one bit, without hashing.
+    let policyEndingLastScalarBits: [UInt64]
+    /// ``policyEndings`` by their last scalar, each as bytes with its length in scalars, when every
+    /// one is plain and not empty (else `nil`): ``endsWithPolicyEnding(_:minimumBefore:)``.
+    let policyEndingsByLast: [UInt32: [(bytes: [UInt8], scalars: Int)]]?
+    /// ``shortTitles`` keyed on composed bytes (``CanonicalKey``), for ``isShortTitle(_:)``.
+    let shortTitleKeys: Set<CanonicalKey>
     /// ``AliasResolution``: the title endings of class named (政府工作报告 …), which name a policy bare.
     let namedTitleEndings: Set<String>
 
@@ -135,6 +143,19 @@ struct RecognitionWords: Sendable {
         policyEndings = patterns.titleEndings.filter { $0.class == .policy }.map(\.ending)
         namedTitleEndings = Set(patterns.titleEndings.filter { $0.class == .named }.map(\.ending))
         policyEndingLastScalars = Set(policyEndings.compactMap { $0.unicodeScalars.last?.value })
+        var lastScalarBits = [UInt64](repeating: 0, count: 64)
+        for scalar in policyEndingLastScalars { lastScalarBits[Int(scalar & 0xFFF) >> 6] |= 1 << UInt64(scalar & 63) }
+        policyEndingLastScalarBits = lastScalarBits
+        var endingsByLast: [UInt32: [(bytes: [UInt8], scalars: Int)]]? = [:]
+        for ending in policyEndings {
+            var text = ending
+            guard let last = ending.unicodeScalars.last, let count = text.withUTF8({ PlainUTF8.plainCount($0) }) else {
+                endingsByLast = nil
+                break
+            }
+            endingsByLast?[last.value, default: []].append((Array(ending.utf8), count))
+        }
+        policyEndingsByLast = endingsByLast
         titleEndings = patterns.titleEndings
         var byLast: [UInt32: [Int]] = [:]
         var plain = true
@@ -171,6 +192,72 @@ struct RecognitionWords: Sendable {
         companyLegalForms = patterns.companyLegalForms
         suffixWords = Set(patterns.suffixes.map(\.suffix))
         shortTitles = Set(patterns.titleEndings.filter { $0.class == .policy }.map(\.ending))
+        shortTitleKeys = Set(shortTitles.map(CanonicalKey.init))
+    }
+
+    /// Whether `scalar` is the last scalar of a policy ending (``policyEndingLastScalars``): one bit
+    /// answers for most scalars, the set for the few whose bit is set.
+    @inline(__always)
+    func endsPolicyEnding(_ scalar: UInt32) -> Bool {
+        guard policyEndingLastScalarBits[Int(scalar & 0xFFF) >> 6] & (1 << UInt64(scalar & 63)) != 0 else { return false }
+        return policyEndingLastScalars.contains(scalar)
+    }
+
+    /// Whether `title` is a policy ending that stands alone as a short title, as
+    /// `shortTitles.contains(title)` answers, on composed bytes (no `String` normalised per hash).
+    func isShortTitle(_ title: String) -> Bool {
+        shortTitleKeys.contains(CanonicalKey(title))
+    }
+
+    /// Whether the text of `range` ends with a policy ending and holds at least `minimumBefore`
+    /// characters before it, as `policyEndings.contains { text.hasUTF8Suffix($0) && text.count >=
+    /// $0.count + minimumBefore }` answers on the range's `String`: on the bytes in place when the
+    /// endings and the range are plain (scalars are then characters), trying only the endings
+    /// that end with the range's last scalar.
+    func endsWithPolicyEnding(_ range: Range<Int>, cursor: TextCursor, minimumBefore: Int) -> Bool {
+        let bytes = UnsafeBufferPointer(rebasing: cursor.bytes[range])
+        if let byLast = policyEndingsByLast, let count = PlainUTF8.plainCount(bytes) {
+            guard count > 0, let start = PlainUTF8.plainStart(bytes, before: bytes.count) else { return false }
+            for ending in byLast[UTF8Bytes.scalar(in: bytes, at: start).value] ?? []
+            where count >= ending.scalars + minimumBefore && ending.bytes.count <= bytes.count
+                && cursor.matches(ending.bytes, at: range.upperBound - ending.bytes.count) {
+                return true
+            }
+            return false
+        }
+        let text = cursor.text(range)
+        return policyEndings.contains { text.hasUTF8Suffix($0) && text.count >= $0.count + minimumBefore }
+    }
+
+    /// Whether `text` is one of `genericBodies` (the words ``genericBodyWords`` holds), as
+    /// `genericBodies.contains(text)` answers: on the bytes when the words and the text are plain
+    /// (``PlainUTF8``: equal bytes are then equal text, and other bytes other text), without
+    /// hashing a normalised `String`; else by the set.
+    func isGenericBody(_ text: String, in genericBodies: Set<String>) -> Bool {
+        if genericWordsArePlain {
+            var text = text
+            let answer: Bool? = text.withUTF8 { bytes in
+                guard PlainUTF8.plainCount(bytes) != nil else { return nil }
+                return genericBodyWords.contains(bytes)
+            }
+            if let answer { return answer }
+        }
+        return genericBodies.contains(text)
+    }
+
+    /// Whether the text of `range` begins with one of `prefixes` (the words ``genericPrefixWords``
+    /// holds), as `prefixes.contains { cursor.text(range).hasUTF8Prefix($0) }` answers: on the bytes
+    /// in place when the words and the range are plain, else on the range's `String`.
+    func startsWithGenericPrefix(_ range: Range<Int>, cursor: TextCursor, prefixes: [String]) -> Bool {
+        let bytes = UnsafeBufferPointer(rebasing: cursor.bytes[range])
+        if genericWordsArePlain, PlainUTF8.plainCount(bytes) != nil {
+            guard !range.isEmpty else { return false }
+            var found = false
+            genericPrefixWords.forEachWord(at: range.lowerBound, in: cursor) { end in if end <= range.upperBound { found = true } }
+            return found
+        }
+        let text = cursor.text(range)
+        return prefixes.contains { text.hasUTF8Prefix($0) }
     }
 
     /// The class of the first title ending (longest first) that ends `title`:
