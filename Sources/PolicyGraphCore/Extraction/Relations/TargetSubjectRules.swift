@@ -157,10 +157,17 @@ extension TargetExtractor {
                 let mid = (low + high) / 2
                 if clauses[mid].upperBound < offset { low = mid + 1 } else { high = mid }
             }
+            let bytes = cursor.bytes
             for clause in clauses[low...] {
                 var start = clause.lowerBound
-                if let (scalar, next) = cursor.scalar(at: start), scalar == .leftTitle || scalar == .leftQuote { start = next }
-                guard startsShortTitle(at: start, in: cursor.bytes),
+                // A 《 (U+300A) or “ (U+201C) opening the clause: only a lead E2, E3 or F0 and above
+                // decodes to either (``UTF8Bytes/scalar(in:at:)``), so no other clause has a scalar decoded.
+                let lead = start < bytes.count ? bytes[start] : 0
+                if lead == 0xE2 || lead == 0xE3 || lead >= 0xF0,
+                   let (scalar, next) = cursor.scalar(at: start), scalar == .leftTitle || scalar == .leftQuote {
+                    start = next
+                }
+                guard startsShortTitle(at: start, in: bytes),
                       let (word, end) = shortTitles.word(at: start, in: cursor.bytes, limit: clause.upperBound) else { continue }
                 var after = end
                 if let (scalar, next) = cursor.scalar(at: after), scalar == .rightTitle || scalar == .rightQuote { after = next }
