@@ -5,6 +5,9 @@ struct PairedStartGate: Sendable {
     private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
     private let singleBytes: (UInt64, UInt64, UInt64, UInt64)
     private let firstPairs: [UInt64]
+    /// The two matchers' words' three-byte first scalars (``ThreeByteStarts``), for the scan at a
+    /// three-byte sequence.
+    let threeByteStarts: ThreeByteStarts
 
     init(_ first: WordMatcher, _ second: WordMatcher) {
         firstBytes = (first.firstBytes.0 | second.firstBytes.0, first.firstBytes.1 | second.firstBytes.1,
@@ -12,6 +15,7 @@ struct PairedStartGate: Sendable {
         singleBytes = (first.singleBytes.0 | second.singleBytes.0, first.singleBytes.1 | second.singleBytes.1,
                        first.singleBytes.2 | second.singleBytes.2, first.singleBytes.3 | second.singleBytes.3)
         firstPairs = zip(first.firstPairs, second.firstPairs).map { $0 | $1 }
+        threeByteStarts = ThreeByteStarts(first.words + second.words)
     }
 
     /// Whether a word of either matcher can start at `index` (each matcher's own gate, joined).

@@ -626,7 +626,18 @@ struct TargetExtractor {
         var index = range.lowerBound
         var light: Range<Int>? = nil
         while index < range.upperBound {
-            if UTF8Bytes.isContinuation(cursor.bytes[index]) { index += 1; continue }
+            let lead = cursor.bytes[index]
+            if UTF8Bytes.isContinuation(lead) { index += 1; continue }
+            // A three-byte sequence that opens no noun and no action (``ThreeByteStarts``, most places):
+            // stepped over whole, with the full-width comma (EF BC 8C) as the only scalar asked about.
+            if ThreeByteStarts.isLead(lead) {
+                let (mayOpenNoun, step) = nouns.threeByteStarts.test(at: index, in: cursor.bytes)
+                if step == 3, !mayOpenNoun, !actions.threeByteStarts.test(at: index, in: cursor.bytes).mayStart {
+                    if light != nil, lead == 0xEF, cursor.bytes[index + 1] == 0xBC, cursor.bytes[index + 2] == 0x8C { return light }
+                    index += 3
+                    continue
+                }
+            }
             if let (_, end) = nouns.word(at: index, in: cursor.bytes, limit: range.upperBound) {
                 index = end
                 continue

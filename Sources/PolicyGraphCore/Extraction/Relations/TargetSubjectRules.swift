@@ -107,6 +107,13 @@ extension TargetExtractor {
                             cursor: TextCursor) -> [(offset: Int, holder: Holder)] {
         // The policies among the holders, by index (a Mention is costly to copy).
         let policies = holders.indices.filter { holders[$0].type == .policy }
+        // The clauses that open with a title word and a verb of stating after it, first: only such a
+        // clause can speak for a policy, and many texts have none, so that no policy's name is read.
+        // Those that end before every policy does speak for none (the first titled policy ends no
+        // earlier), and are not read.
+        guard let earliestEnd = policies.lazy.map({ holders[$0].range.upperBound }).min() else { return [] }
+        let candidates = shortTitleClauses(endingFrom: earliestEnd, segments: segments, cursor: cursor)
+        guard !candidates.isEmpty else { return [] }
         // Each policy's name and title endings, found in text order up to the first policy that
         // has one: before it ends no clause can speak for a policy, and without it none can.
         var titled: [(name: String, endings: [Int])?] = []
@@ -121,29 +128,55 @@ extension TargetExtractor {
         // By the ending's index in `shortTitles.words` (unique words), so that no String is hashed per clause.
         var latestByEnding: [Int: Holder] = [:]
         var result: [(offset: Int, holder: Holder)] = []
-        for sentence in segments.sentences[(segments.sentenceIndex(containing: firstEnd - 1) ?? 0)...] {
-            for clause in sentence.clauses where clause.upperBound >= firstEnd {
-                var start = clause.lowerBound
-                if let (scalar, next) = cursor.scalar(at: start), scalar == .leftTitle || scalar == .leftQuote { start = next }
-                guard startsShortTitle(at: start, in: cursor.bytes),
-                      let (word, end) = shortTitles.word(at: start, in: cursor.bytes, limit: clause.upperBound) else { continue }
-                // The policies named so far, by their title word.
-                while policyIndex < policies.count, holders[policies[policyIndex]].range.upperBound <= start {
-                    let policy = policies[policyIndex]
-                    if let (name, endings) = policyIndex < titled.count ? titled[policyIndex] : readPolicy(policyIndex), !endings.isEmpty {
-                        let holder = Holder(mention: holders[policy], name: name)
-                        for ending in endings { latestByEnding[ending] = holder }
-                    }
-                    policyIndex += 1
+        for candidate in candidates where candidate.clauseEnd >= firstEnd {
+            // The policies named so far, by their title word (caught up at each clause that may speak:
+            // the same policies, in the same order, as at every clause).
+            while policyIndex < policies.count, holders[policies[policyIndex]].range.upperBound <= candidate.start {
+                let policy = policies[policyIndex]
+                if let (name, endings) = policyIndex < titled.count ? titled[policyIndex] : readPolicy(policyIndex), !endings.isEmpty {
+                    let holder = Holder(mention: holders[policy], name: name)
+                    for ending in endings { latestByEnding[ending] = holder }
                 }
+                policyIndex += 1
+            }
+            guard let holder = latestByEnding[candidate.word] else { continue }
+            result.append((candidate.start, holder))
+        }
+        return result
+    }
+
+    /// The clauses ending at or after `offset` that open with a ``shortTitles`` word (after a 《
+    /// or “) followed closely by a ``stating`` word (方案指，意见提出): each clause's end, the
+    /// word's start and the word's index, in text order (read from the one array of every
+    /// clause, ``TextSegments/clauses``, whose ends rise).
+    func shortTitleClauses(endingFrom offset: Int, segments: TextSegments, cursor: TextCursor) -> [(clauseEnd: Int, start: Int, word: Int)] {
+        var found: [(clauseEnd: Int, start: Int, word: Int)] = []
+        segments.clauses.withUnsafeBufferPointer { clauses in
+            var low = 0, high = clauses.count
+            while low < high {
+                let mid = (low + high) / 2
+                if clauses[mid].upperBound < offset { low = mid + 1 } else { high = mid }
+            }
+            let bytes = cursor.bytes
+            for clause in clauses[low...] {
+                var start = clause.lowerBound
+                // A 《 (U+300A) or “ (U+201C) opening the clause: only a lead E2, E3 or F0 and above
+                // decodes to either (``UTF8Bytes/scalar(in:at:)``), so no other clause has a scalar decoded.
+                let lead = start < bytes.count ? bytes[start] : 0
+                if lead == 0xE2 || lead == 0xE3 || lead >= 0xF0,
+                   let (scalar, next) = cursor.scalar(at: start), scalar == .leftTitle || scalar == .leftQuote {
+                    start = next
+                }
+                guard startsShortTitle(at: start, in: bytes),
+                      let (word, end) = shortTitles.word(at: start, in: cursor.bytes, limit: clause.upperBound) else { continue }
                 var after = end
                 if let (scalar, next) = cursor.scalar(at: after), scalar == .rightTitle || scalar == .rightQuote { after = next }
                 let window = after..<min(clause.upperBound + 3, after + 12, cursor.bytes.count)
-                guard let holder = latestByEnding[word], stating.occurs(in: window, of: cursor.bytes) else { continue }
-                result.append((start, holder))
+                guard stating.occurs(in: window, of: cursor.bytes) else { continue }
+                found.append((clause.upperBound, start, word))
             }
         }
-        return result
+        return found
     }
 
     /// Whether a short title word may start at `index`: when every word starts with a

@@ -20,6 +20,10 @@ struct TextSegments {
     }
 
     let sentences: [Sentence]
+    /// Every clause of the text in order: each sentence's ``Sentence/clauses`` is a slice of
+    /// this array, and the clauses from a sentence on are `clauses[sentence.clauses.startIndex...]`
+    /// (read in one pass, without a sentence copied per step).
+    let clauses: [Range<Int>]
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         // Sentences are gathered as ranges of the one clause array, and become
@@ -88,6 +92,7 @@ struct TextSegments {
         }
         closeSentence(bytes.count, next: bytes.count)
         self.sentences = found.map { Sentence(range: $0.range, paragraph: $0.paragraph, clauses: clauses[$0.clauses]) }
+        self.clauses = clauses
     }
 
     /// The text of the sentence holding `offset`, trimmed, at most its first `limit` characters.

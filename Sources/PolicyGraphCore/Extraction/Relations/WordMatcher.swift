@@ -14,6 +14,9 @@ struct WordMatcher: Sendable {
     /// of the trie.
     let firstPairs: [UInt64]
     let singleBytes: (UInt64, UInt64, UInt64, UInt64)
+    /// The words' three-byte first scalars (``ThreeByteStarts``): the gate of the scans
+    /// (``nextPlace(from:before:in:)``) at a three-byte sequence, most of the text.
+    let threeByteStarts: ThreeByteStarts
 
     init(_ words: [String]) {
         var unique: [String] = []
@@ -37,6 +40,28 @@ struct WordMatcher: Sendable {
         }
         firstPairs = pairs
         singleBytes = (singles[0], singles[1], singles[2], singles[3])
+        threeByteStarts = ThreeByteStarts(unique)
+    }
+
+    /// The first place at or after `index` and before `end` where a word can start, if any: at a
+    /// three-byte sequence its scalar is tested and its continuation bytes stepped over
+    /// (``ThreeByteStarts``); elsewhere a scalar's first byte passes the byte gate. Every place
+    /// where a word starts is found, in order (a place found may start none).
+    @inline(__always)
+    func nextPlace(from index: Int, before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = index
+        while index < end {
+            let lead = bytes[index]
+            if ThreeByteStarts.isLead(lead) {
+                let (may, step) = threeByteStarts.test(at: index, in: bytes)
+                if may { return index }
+                index &+= step
+                continue
+            }
+            if !UTF8Bytes.isContinuation(lead), mayStart(at: index, in: bytes) { return index }
+            index &+= 1
+        }
+        return nil
     }
 
     /// Whether a word can start at `index`: its first byte starts a word, and it is a word
@@ -98,14 +123,11 @@ struct WordMatcher: Sendable {
 
     /// The first (leftmost, then longest) word in `range`.
     func first(in range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> (word: Int, range: Range<Int>)? {
+        // The gate first (``nextPlace(from:before:in:)``): most places start no word, and are passed without a walk.
         var index = range.lowerBound
-        while index < range.upperBound {
-            // The gate first, in the loop: most places start no word, and are passed without a call.
-            if !UTF8Bytes.isContinuation(bytes[index]), mayStart(at: index, in: bytes),
-               let (word, end) = word(at: index, in: bytes, limit: range.upperBound) {
-                return (word, index..<end)
-            }
-            index += 1
+        while let place = nextPlace(from: index, before: range.upperBound, in: bytes) {
+            if let (word, end) = word(at: place, in: bytes, limit: range.upperBound) { return (word, place..<end) }
+            index = place + 1
         }
         return nil
     }
@@ -115,13 +137,11 @@ struct WordMatcher: Sendable {
     func longest(in range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var best: (word: Int, length: Int)? = nil
         var index = range.lowerBound
-        while index < range.upperBound {
-            if !UTF8Bytes.isContinuation(bytes[index]), mayStart(at: index, in: bytes),
-               let (word, end) = word(at: index, in: bytes, limit: range.upperBound),
-               end - index >= (best?.length ?? 0) {
-                best = (word, end - index)
+        while let place = nextPlace(from: index, before: range.upperBound, in: bytes) {
+            if let (word, end) = word(at: place, in: bytes, limit: range.upperBound), end - place >= (best?.length ?? 0) {
+                best = (word, end - place)
             }
-            index += 1
+            index = place + 1
         }
         return best?.word
     }
@@ -130,14 +150,13 @@ struct WordMatcher: Sendable {
     func last(in range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var found: Int? = nil
         var index = range.lowerBound
-        while index < range.upperBound {
-            if !UTF8Bytes.isContinuation(bytes[index]), mayStart(at: index, in: bytes),
-               let (word, end) = word(at: index, in: bytes, limit: range.upperBound) {
+        while let place = nextPlace(from: index, before: range.upperBound, in: bytes) {
+            if let (word, end) = word(at: place, in: bytes, limit: range.upperBound) {
                 found = word
                 index = end
                 continue
             }
-            index += 1
+            index = place + 1
         }
         return found
     }

@@ -33,11 +33,20 @@ struct WordSpans {
         let gate = gate ?? PairedStartGate(first, second)
         var index = range.lowerBound
         while index < range.upperBound {
-            if !UTF8Bytes.isContinuation(bytes[index]), gate.mayStart(at: index, in: bytes) {
+            let lead = bytes[index]
+            let mayStart: Bool, step: Int
+            if ThreeByteStarts.isLead(lead) {
+                // A three-byte sequence (most of the text): its scalar tested, its continuation bytes
+                // stepped over (no word starts at one).
+                (mayStart, step) = gate.threeByteStarts.test(at: index, in: bytes)
+            } else {
+                (mayStart, step) = (!UTF8Bytes.isContinuation(lead) && gate.mayStart(at: index, in: bytes), 1)
+            }
+            if mayStart {
                 if let end = first.shortestEnd(at: index, in: bytes) { firstStarts.append(index); firstEnds.append(end) }
                 if let end = second.shortestEnd(at: index, in: bytes) { secondStarts.append(index); secondEnds.append(end) }
             }
-            index += 1
+            index += step
         }
         return (WordSpans(range: range, starts: firstStarts, ends: firstEnds), WordSpans(range: range, starts: secondStarts, ends: secondEnds))
     }
