@@ -58,6 +58,10 @@ struct TimeFormTable: Sendable {
     private let pairFilter: [UInt64]
     /// Whether bit 49 of the entries is known (no word after a year is empty or starts beyond U+FFFF).
     private let afterYearGated: Bool
+    /// What may follow a scalar of a number where a number form can still match there: another
+    /// scalar of a number (``numberScalars``), or the first scalar of a word that a number form
+    /// reads after its number (年, 个, 季, 世, 月, a separator), for ``TimeStartGate``.
+    let numberRunFollowers: Set<UInt32>
     /// The plans' names (``TimeVocabulary/planWords``): a quote starts a plan only before one
     /// (``formsToTry(in:at:)``).
     let planWords: TimeWords
@@ -175,6 +179,7 @@ struct TimeFormTable: Sendable {
         self.pages = pages
         self.entries = entries
         startScalars = Set(direct.keys).union(numberStart.keys)
+        numberRunFollowers = Set(follow.keys).union(Self.numberScalars)
         pairForms = pairs
         var filter = [UInt64](repeating: 0, count: 4096 / 64)
         for key in pairs.keys {
@@ -200,6 +205,15 @@ struct TimeFormTable: Sendable {
         guard index < bytes.count else { return false }
         return entry(UTF8Bytes.scalar(in: bytes, at: index).value) & (1 << 49) != 0
     }
+
+    /// The keys of the pairs of scalars that start a form's word (``pairKey(_:_:)``), for ``TimeStartGate``.
+    var pairKeys: [UInt64] { Array(pairForms.keys) }
+
+    /// Whether a number form can start with `scalar` (a digit, 一, 两 …), for ``TimeStartGate``.
+    func startsNumberForm(_ scalar: UInt32) -> Bool { entry(scalar) & 0xFFFF_0000 != 0 }
+
+    /// Whether a form's word is `scalar` alone (“, 前, 第, 近), for ``TimeStartGate``.
+    func startsWordOfOneScalar(_ scalar: UInt32) -> Bool { entry(scalar) >> 50 & UInt64(TimeForms.all.rawValue) != 0 }
 
     /// Whether an expression's core can start with `scalar` (before any look at what follows).
     @inline(__always)

@@ -29,6 +29,9 @@ public struct TimeNormalizer: Sendable {
     /// reads nothing, and the scan passes the place without a parse.
     private let leadScalars: Set<UInt32>
     private let leadBits: [UInt64]
+    /// The look at a start and the scalar after it before the lead and the table
+    /// (``TimeStartGate``): `nil` where ``formTable`` is, or a lead word is empty.
+    let startGate: TimeStartGate?
     /// For each first byte, where the scan's three-byte step finds its scalar's block of 64 bits
     /// in ``startBits`` and ``startOrFoldBits``: `(byte & 0x0F) << 6` for E0–EF, else
     /// ``stopBlock``, whose bits are all set, so that the step stops without a test of its own.
@@ -59,6 +62,11 @@ public struct TimeNormalizer: Sendable {
         // An empty word would start everywhere: then every place is parsed.
         leadScalars = Set(leadWords.map { $0.unicodeScalars.first?.value ?? UInt32.max })
         leadBits = leadScalars.contains(UInt32.max) ? [UInt64](repeating: ~0, count: 0x10000 / 64) : Self.bits(leadScalars)
+        if let formTable {
+            startGate = TimeStartGate(formTable: formTable, starts: startScalars, leadWords: leadWords, afterAimWords: TimeParser.aimPrepositions.words)
+        } else {
+            startGate = nil
+        }
         startBits = bits + Self.allSet
         startOrFoldBits = zip(bits, vocabulary.foldBits).map { $0 | $1 } + Self.allSet
         threeByteBlocks = (0...255).map { UInt16($0 & 0xF0 == 0xE0 ? ($0 & 0x0F) << 6 : Self.stopBlock) }
@@ -218,7 +226,7 @@ public struct TimeNormalizer: Sendable {
                 }
                 // A digit run starts only at its first digit, a run of numerals at its first numeral.
                 if !continuesRun(scalar, buffer, previousIndex: previousIndex) {
-                    if let (value, end, rules) = parse(parser, at: index, scalar: scalar) {
+                    if let (value, end, rules) = parse(parser, at: index, scalar: scalar, length: length) {
                         // The scan steps over the expression: a folded scalar inside it is looked for here.
                         if folds, let folded = vocabulary.firstFolded(buffer, in: index..<end) { stop(at: folded, &resumption); return nil }
                         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
@@ -272,15 +280,17 @@ public struct TimeNormalizer: Sendable {
                      : TimeParser.isNumeral(previous)
     }
 
-    /// The expression that starts at `index`, whose scalar is `scalar`, as
+    /// The expression that starts at `index`, whose scalar is `scalar` (`length` bytes), as
     /// ``TimeParser/parseExplained(at:startForms:)`` reads it, without a parse where it would
-    /// read nothing. Where a lead word (大约, 截至, 力争, 在 …) may start, the lead is read and
+    /// read nothing. Where ``startGate`` finds that neither a lead word nor a form can start
+    /// (力量, 大力, 年，, 在会上), nothing more is read. Where a lead word (大约, 截至, 力争, 在 …) may start, the lead is read and
     /// the forms that can start after it looked up; where none can, the forms that can start
     /// here. Where no form can (年 before ，, 一 of 一些, 13.5%, 在 before no time), there is
     /// no expression.
     @inline(__always)
-    func parse(_ parser: TimeParser, at index: Int, scalar: UInt32) -> (value: TimeValue, end: Int, rules: [TimeRule])? {
+    func parse(_ parser: TimeParser, at index: Int, scalar: UInt32, length: Int) -> (value: TimeValue, end: Int, rules: [TimeRule])? {
         guard let formTable else { return parser.parseExplained(at: index) }
+        if let startGate, !startGate.mayStart(parser.bytes, at: index, scalar: scalar, length: length) { return nil }
         let isLead = scalar < 0x10000 ? leadBits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 : leadScalars.contains(scalar)
         let lead = isLead ? parser.lead(at: index) : TimeParser.Lead(end: index)
         let forms = formTable.formsToTry(in: parser.bytes, at: lead.end)
