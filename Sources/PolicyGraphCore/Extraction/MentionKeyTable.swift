@@ -2,16 +2,16 @@
 /// grouping fills (one number per key, a group) and ``EntityNames`` answers from.
 ///
 /// A key that spells an ontology entity's index (``MentionKey/entityIndex(_:)``,
-/// most mentions of dictionary entries) is looked up as that integer, with no
-/// `MentionKey` value made and no `String` hashed; any other key in a
+/// most mentions of dictionary entries) is looked up as that integer in an
+/// ``IndexNumberTable``, with no `MentionKey` value made and no `String` or
+/// `Hasher` used; any other key in a
 /// ``ByteKeyTable`` of the bytes of its canonical composition, with no
 /// ``CanonicalKey`` made for it. Two keys get the same number exactly when their
 /// strings are `==` (as for ``MentionKey``).
 ///
-/// A key is numbered with one probe of its table (the `default:` subscript's in-place
-/// access inserts the next number when an index is new; the byte table's probe finds the
-/// free slot), not a look-up and then an insertion; a key that is not an index is hashed
-/// once per look-up, on its bytes.
+/// A key is numbered with one probe of its table (the probe that does not find it stops
+/// at the free slot its next number goes in), not a look-up and then an insertion; a key
+/// that is not an index is hashed once per look-up, on its bytes.
 ///
 /// ```swift
 /// var table = MentionKeyTable()
@@ -21,7 +21,7 @@
 /// ```
 struct MentionKeyTable {
     /// The numbers of the entity indices met.
-    private var entityNumbers: [Int: Int] = [:]
+    private var entityNumbers = IndexNumberTable()
     /// The keys that are not entity indices, numbered among themselves ...
     private var others = ByteKeyTable()
     /// ... and the table's number of each.
@@ -33,7 +33,7 @@ struct MentionKeyTable {
 
     /// A table sized for about `expected` keys.
     init(expected: Int) {
-        entityNumbers.reserveCapacity(expected / 2)
+        entityNumbers = IndexNumberTable(expected: expected / 2)
         others = ByteKeyTable(expected: expected / 2)
         otherNumbers.reserveCapacity(expected / 2)
     }
@@ -56,7 +56,7 @@ struct MentionKeyTable {
 
     /// The number of `key`, or `nil` when the table has not met it.
     func existingNumber(of key: String) -> Int? {
-        if let index = MentionKey.entityIndex(key) { return entityNumbers[index] }
+        if let index = MentionKey.entityIndex(key) { return entityNumbers.value(of: index) }
         guard others.count > 0 else { return nil }
         return CanonicalKey.withComposedBytes(of: key) { others.existingNumber(of: $0) }.map { otherNumbers[$0] }
     }
@@ -64,7 +64,7 @@ struct MentionKeyTable {
     /// The number of `key`, or `nil` when the table has not met it.
     func existingNumber(of key: MentionKey) -> Int? {
         switch key {
-        case .entity(let index): return entityNumbers[index]
+        case .entity(let index): return entityNumbers.value(of: index)
         case .other(let key):
             guard others.count > 0 else { return nil }
             var text = key.text
@@ -81,13 +81,8 @@ struct MentionKeyTable {
     }
 
     private mutating func number(ofEntity index: Int) -> (number: Int, isNew: Bool) {
-        claim(Self.value(&entityNumbers[index, default: count]))
+        claim(entityNumbers.value(of: index, orInsert: count).value)
     }
-
-    /// The value in a dictionary's slot, reached in place: `&table[key, default: next]`
-    /// finds the key's slot once and fills it with `next` when the key is new.
-    @inline(__always)
-    private static func value(_ slot: inout Int) -> Int { slot }
 
     /// `number` as the table's answer: new when it is the next number (every number given
     /// before it is smaller), which is then given.
