@@ -50,6 +50,18 @@ struct CanonicalKey: Hashable, Sendable {
         return true
     }
 
+    /// Calls `body` with the UTF-8 bytes of `string`'s canonical composition, the bytes a key
+    /// made of it hashes and compares: the string's own bytes in place when they are plain (a
+    /// small string's from a copy on the stack), else those of its composed form. No key made.
+    static func withComposedBytes<Result>(of string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let inPlace: Result?? = string.utf8.withContiguousStorageIfAvailable { bytes -> Result? in
+            isPlain(bytes) ? .some(body(bytes)) : .none
+        }
+        if case .some(.some(let answer)) = inPlace { return answer }
+        var composed = CanonicalKey(string).text
+        return composed.withUTF8(body)
+    }
+
     static func == (lhs: CanonicalKey, rhs: CanonicalKey) -> Bool { ComposedBytes.equal(lhs.text, rhs.text) }
 
     func hash(into hasher: inout Hasher) { ComposedBytes.hash(text, into: &hasher) }

@@ -39,19 +39,23 @@ enum EntityGrouping {
         groupNames.reserveCapacity(groupCount)
         // The entities made so far by name, each number the entity's: what the string
         // `type:name` keyed, without making that string (the type is compared, not hashed: its
-        // raw value is a String). Entities of the same name and other types are chained through
-        // `sameName` (-1 ends a chain; at most one per type), so no array is made per name. Each
-        // name is hashed once, on its bytes, and its slot found with one probe, new or not.
-        var seenNames: [CanonicalKey: Int] = [:]
-        seenNames.reserveCapacity(groupCount)
+        // raw value is a String). Each name is numbered in a table of its composed bytes (no
+        // CanonicalKey made, no String kept), hashed once and found with one probe, new or not;
+        // `heads` holds the first entity of each name number. Entities of the same name and other
+        // types are chained through `sameName` (-1 ends a chain; at most one per type), so no
+        // array is made per name.
+        var seenNames = ByteKeyTable(expected: groupCount)
+        var heads: [Int] = []
+        heads.reserveCapacity(groupCount)
         var sameName: [Int] = []
         sameName.reserveCapacity(groupCount)
         for groupIndex in 0..<groupCount {
             let group = members[groupStarts[groupIndex]..<groupStarts[groupIndex + 1]]
             let first = mentions[group[group.startIndex]]
             let (name, aliases) = nameAndAliases(of: group, in: mentions, firstSurface: first.surface)
-            let nameKey = CanonicalKey(name)
-            if let existing = entity(named: &seenNames[nameKey, default: -1], type: first.type, in: result, chain: &sameName) {
+            let (nameNumber, isNewName) = CanonicalKey.withComposedBytes(of: name) { seenNames.number(of: $0) }
+            if isNewName { heads.append(-1) }
+            if let existing = entity(named: &heads[nameNumber], type: first.type, in: result, chain: &sameName) {
                 var merged = result[existing]
                 groupNames.append(merged.name)
                 for alias in aliases where !merged.aliases.contains(alias) && alias != merged.name { merged.aliases.append(alias) }
