@@ -54,9 +54,9 @@ import Testing
     }
 
     @Test func publicationDateFromThePageHeader() {
-        let normalizer = sharedExtractor.normalizer
-        #expect(PublicationDate.fromHeader(normalizer.normalize("33热 点 2024.1.29 星期一\n正文")) == "2024-01-29")
-        #expect(PublicationDate.fromHeader(normalizer.normalize("微信公众号\n2024年2月5日 星期一\n")) == "2024-02-05")
-        #expect(PublicationDate.fromHeader(normalizer.normalize("2023年7月，丰田汽车宣布")) == nil)
+        let rules = sharedExtractor.publicationRules
+        #expect(rules.find(in: Array("33热 点 2024.1.29 星期一\n正文".utf8))?.date == "2024-01-29")
+        #expect(rules.find(in: Array("微信公众号\n2024年2月5日 星期一\n".utf8))?.date == "2024-02-05")
+        #expect(rules.find(in: Array("2023年7月，丰田汽车宣布".utf8)) == nil)
     }
 }

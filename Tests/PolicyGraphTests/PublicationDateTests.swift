@@ -105,13 +105,13 @@ import Testing
 
     @Test(arguments: [("20200115-16-02.txt", "2020-01-15"), ("news-2024-01-29.md", "2024-01-29"), ("003_210949ef34f18676.txt", nil)])
     func readsTheFileName(name: String, date: String?) {
-        #expect(PublicationDateRules.fromFileName(name) == date)
+        #expect(sharedExtractor.publicationRules.fromFileName(name) == date)
     }
 
     /// Inference never puts a document after a deadline it still looks ahead to.
     @Test func inferenceGivesWayToADeadlineAhead() {
         let text = "2030年，我国风电装机规模增长。到2030年前实现碳达峰。"
-        #expect(PublicationDate.inferYear(sharedExtractor.normalizer.normalize(text)) == nil)
+        #expect(PublicationDate.inferYear(sharedExtractor.normalizer.normalize(text), vocabulary: sharedExtractor.lexicon.ontology.patterns.publication) == nil)
     }
 
     /// The rules read a bounded head and tail: a huge page costs no more than a small one.
@@ -129,7 +129,7 @@ import Testing
         ("2021年，我国能源消费总量同比增长5.2%。2023年2月9日，会议召开。", 2023),
     ])
     func infersTheYearFromStatistics(text: String, year: Int) {
-        #expect(PublicationDate.inferYear(sharedExtractor.normalizer.normalize(text)) == year)
+        #expect(PublicationDate.inferYear(sharedExtractor.normalizer.normalize(text), vocabulary: sharedExtractor.lexicon.ontology.patterns.publication) == year)
     }
 
     @Test(arguments: [
@@ -139,6 +139,6 @@ import Testing
         "没有年份的文字。",
     ])
     func infersNothingFromTargetsOrPlans(text: String) {
-        #expect(PublicationDate.inferYear(sharedExtractor.normalizer.normalize(text)) == nil)
+        #expect(PublicationDate.inferYear(sharedExtractor.normalizer.normalize(text), vocabulary: sharedExtractor.lexicon.ontology.patterns.publication) == nil)
     }
 }

@@ -223,7 +223,7 @@ import Testing
                 let cursor = TextCursor(bytes: buffer)
                 let segments = TextSegments(buffer)
                 let expected = Self.naiveLocations(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names)
-                let got = LocationExtractor().extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names)
+                let got = shared.locationExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names)
                 found += expected.count
                 if got != expected { failures.append(String(source.prefix(60))) }
             }

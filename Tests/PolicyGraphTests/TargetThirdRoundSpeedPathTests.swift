@@ -69,6 +69,7 @@ import Testing
     /// stretch of up to 80 bytes (every fifth start of the long texts, every start of the short ones).
     @Test func issuerGapsAgreeWithTheStringTests() {
         var asked = 0, joined = 0, failures: [String] = []
+        let issuance = sharedExtractor.issuanceExtractor
         let lengths = Array(0...24) + Array(stride(from: 28, through: 80, by: 4))
         for text in Self.texts.prefix(60) + Self.oddRows {
             text.withUnsafeBufferPointer { bytes in
@@ -80,9 +81,9 @@ import Testing
                         let listGap = gap.unicodeScalars.count <= 20 && !gap.contains("，") && !gap.contains(",") && !gap.contains("《") && !gap.contains("“")
                         if IssuanceExtractor.isListGap(start..<end, cursor: cursor) != listGap { failures.append("list gap \(start)..<\(end)") }
                         guard end - start <= 12 else { continue }
-                        let joiner = IssuanceExtractor.joiners.contains(gap) || gap.isEmpty
+                        let joiner = issuance.joiners.contains(gap) || gap.isEmpty
                         if joiner { joined += 1 }
-                        if IssuanceExtractor.isJoiner(start..<end, cursor: cursor) != joiner { failures.append("joiner \(start)..<\(end)") }
+                        if issuance.isJoiner(start..<end, cursor: cursor) != joiner { failures.append("joiner \(start)..<\(end)") }
                     }
                 }
             }

@@ -285,7 +285,7 @@ extension TextThirdRoundSpeedPathTests {
                 if !DateScan.startsCell(bytes, at: at) { continue }
                 let afterLabel = at + label.count
                 guard afterLabel < bytes.endIndex, DateScan.isSeparator(bytes, at: afterLabel) else { continue }
-                if let found = DateScan.dateAfter(bytes, from: afterLabel, maxGap: maxGap) { return found.with(source) }
+                if let found = DateScan.dateAfter(bytes, from: afterLabel, maxGap: maxGap, units: DateScan.Units(sharedExtractor.lexicon.ontology.patterns.publication)) { return found.with(source) }
             }
         }
         return nil

@@ -28,6 +28,20 @@ enum DateScan {
         }
     }
 
+    /// The words after a date's year, month and day (年, 月, 日 and 号): the `year-unit`,
+    /// `month-unit` and `day-unit` words of `patterns/published.tsv`, as bytes.
+    struct Units: Sendable {
+        let year: [[UInt8]]
+        let month: [[UInt8]]
+        let day: [[UInt8]]
+
+        init(_ vocabulary: PublicationVocabulary) {
+            year = vocabulary.labels(.yearUnit).filter { !$0.isEmpty }
+            month = vocabulary.labels(.monthUnit).filter { !$0.isEmpty }
+            day = vocabulary.labels(.dayUnit).filter { !$0.isEmpty }
+        }
+    }
+
     static let years = 1949...2100
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -54,38 +68,36 @@ enum DateScan {
         return position
     }
 
-    static let yearWord = Array("年".utf8), monthWord = Array("月".utf8), dayWord = Array("日".utf8), dayWord2 = Array("号".utf8)
-
     static func matches<C: RandomAccessCollection>(_ word: [UInt8], _ bytes: C, at index: Int) -> Bool where C.Element == UInt8, C.Index == Int {
         guard index >= bytes.startIndex, index + word.count <= bytes.endIndex else { return false }
         for offset in 0..<word.count where bytes[index + offset] != word[offset] { return false }
         return true
     }
 
-    /// The length of a date separator (`-` `/` `.` or the given word) at `index`, or nil.
-    static func separator<C: RandomAccessCollection>(_ bytes: C, at index: Int, word: [UInt8]) -> (length: Int, isWord: Bool)?
+    /// The length of a date separator (`-` `/` `.` or one of the given words) at `index`, or nil.
+    static func separator<C: RandomAccessCollection>(_ bytes: C, at index: Int, words: [[UInt8]]) -> (length: Int, isWord: Bool)?
     where C.Element == UInt8, C.Index == Int {
         guard index < bytes.endIndex else { return nil }
         let byte = bytes[index]
         if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") { return (1, false) }
-        if matches(word, bytes, at: index) { return (word.count, true) }
+        if let word = words.first(where: { matches($0, bytes, at: index) }) { return (word.count, true) }
         return nil
     }
 
     /// A date at `index` (year, month, and the day when there is one).
-    static func date<C: RandomAccessCollection>(_ bytes: C, at index: Int) -> Found? where C.Element == UInt8, C.Index == Int {
+    static func date<C: RandomAccessCollection>(_ bytes: C, at index: Int, units: Units) -> Found? where C.Element == UInt8, C.Index == Int {
         guard let (year, afterYear) = number(bytes, at: index, maxDigits: 4), afterYear - index == 4, years.contains(year) else { return nil }
         var position = skipSpaces(bytes, afterYear)
-        guard let first = separator(bytes, at: position, word: yearWord) else { return nil }
+        guard let first = separator(bytes, at: position, words: units.year) else { return nil }
         position = skipSpaces(bytes, position + first.length)
         guard let (month, afterMonth) = number(bytes, at: position, maxDigits: 2), (1...12).contains(month) else { return nil }
         position = skipSpaces(bytes, afterMonth)
-        if let second = separator(bytes, at: position, word: monthWord), second.isWord == first.isWord {
+        if let second = separator(bytes, at: position, words: units.month), second.isWord == first.isWord {
             let dayStart = skipSpaces(bytes, position + second.length)
             if let (day, afterDay) = number(bytes, at: dayStart, maxDigits: 2), (1...31).contains(day) {
                 var end = afterDay
                 let spaced = skipSpaces(bytes, end)
-                if matches(dayWord, bytes, at: spaced) || matches(dayWord2, bytes, at: spaced) { end = spaced + 3 }
+                if let word = units.day.first(where: { matches($0, bytes, at: spaced) }) { end = spaced + word.count }
                 return Found(year: year, month: month, day: day, start: index, end: end)
             }
             if second.isWord { return Found(year: year, month: month, day: nil, start: index, end: position + second.length) }
@@ -102,9 +114,9 @@ enum DateScan {
     }
 
     /// A URL's date path: `2023-07/18`, `2022/11/09`, `202307/18`.
-    static func urlDate(_ bytes: [UInt8], at index: Int, end: Int) -> Found? {
+    static func urlDate(_ bytes: [UInt8], at index: Int, end: Int, units: Units) -> Found? {
         let slice = bytes[index..<end]
-        if let found = date(slice, at: index), found.day != nil { return found }
+        if let found = date(slice, at: index, units: units), found.day != nil { return found }
         // 202307/18
         guard let (value, afterMonth) = number(slice, at: index, maxDigits: 6), afterMonth - index == 6,
               afterMonth < end, bytes[afterMonth] == UInt8(ascii: "/"),
@@ -126,11 +138,11 @@ enum DateScan {
 
     /// The first date within `maxGap` bytes after `from`, crossing only separators
     /// (white space, `：`, `:`, quotes, `=`, `>` and tags).
-    static func dateAfter(_ bytes: ArraySlice<UInt8>, from: Int, maxGap: Int) -> Found? {
+    static func dateAfter(_ bytes: ArraySlice<UInt8>, from: Int, maxGap: Int, units: Units) -> Found? {
         var position = from
         let limit = min(bytes.endIndex, from + maxGap)
         while position < limit {
-            if let found = date(bytes, at: position) { return found }
+            if let found = date(bytes, at: position, units: units) { return found }
             let byte = bytes[position]
             if byte == UInt8(ascii: "<") {
                 while position < limit, bytes[position] != UInt8(ascii: ">") { position += 1 }

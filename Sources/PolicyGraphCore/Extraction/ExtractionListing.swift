@@ -52,6 +52,13 @@ public enum ExtractionListing {
                     }
                 }
             }
+            if !extraction.located.isEmpty {
+                output += "  located (\(extraction.located.count))\n"
+                for pair in extraction.located {
+                    output += "    \(pair.entity) → \(pair.place)\n"
+                    if explain { output += "      rule located; verb \(range(pair.offsets))\n" }
+                }
+            }
             output += "\n"
         }
         return output

@@ -16,6 +16,8 @@ public struct Extractor: Sendable {
     let publicationRules: PublicationDateRules
     /// The issuance rules with their words.
     let issuanceExtractor: IssuanceExtractor
+    /// The location rule with its words (`patterns/locations.tsv`).
+    let locationExtractor: LocationExtractor
     /// The time normaliser with the ontology's own time words (`patterns/time.tsv`
     /// of the folder given with `--ontology`, else the bundled one's).
     let timeNormalizer: TimeNormalizer
@@ -46,6 +48,7 @@ public struct Extractor: Sendable {
         let patterns = lexicon.ontology.patterns
         issuanceExtractor = IssuanceExtractor(cues: patterns.issuanceCues, reportTitles: patterns.targets.reportTitles,
                                               verbs: patterns.issuanceVerbs.map(\.verb).sorted { $0.count > $1.count })
+        locationExtractor = LocationExtractor(verbs: patterns.locationVerbs, ofWords: patterns.locationOfWords)
         publicationRules = PublicationDateRules(vocabulary: lexicon.ontology.patterns.publication)
         normalizer = TextNormalizer(folding: lexicon.ontology.folding)
         recognizer = EntityRecognizer(lexicon: lexicon)
@@ -78,7 +81,7 @@ public struct Extractor: Sendable {
             let targets = targetExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names, reference: date.flatMap(ReferenceDate.init))
             let issued = issuanceExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions,
                                                      markers: recognition.markers, names: names)
-            let located = LocationExtractor().extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names)
+            let located = locationExtractor.extract(text: text, cursor: cursor, segments: segments, mentions: recognition.mentions, names: names)
             return (targets, issued, located)
         }
         var extraction = DocumentExtraction(document: document.name, published: date, publishedSource: source, entities: entities,
@@ -160,8 +163,8 @@ public struct Extractor: Sendable {
         if let found = publicationRules.find(in: document.text.bytes) { return (found.date, found.source) }
         if let date = metadata?.published { return (date, .metadata) }
         if let option { return (option, .option) }
-        if let date = PublicationDateRules.fromFileName(document.name) { return (date, .fileName) }
-        if let year = PublicationDate.inferYear(text, normalizer: timeNormalizer) { return (String(year), .inferred) }
+        if let date = publicationRules.fromFileName(document.name) { return (date, .fileName) }
+        if let year = PublicationDate.inferYear(text, vocabulary: lexicon.ontology.patterns.publication, normalizer: timeNormalizer) { return (String(year), .inferred) }
         return (nil, nil)
     }
 }

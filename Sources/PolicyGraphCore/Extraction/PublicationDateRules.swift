@@ -3,6 +3,8 @@ public struct PublicationVocabulary: Sendable {
     /// What a label is for.
     public enum Role: String, Sendable {
         case meta, jsonld, frontmatter, table, line, source, weekday
+        case yearUnit = "year-unit", monthUnit = "month-unit", dayUnit = "day-unit"
+        case statistics, reported, fullYear = "full-year", ahead, start
     }
 
     /// Labels by role, in the order of the file (earlier wins).
@@ -52,9 +54,12 @@ public struct PublicationDateRules: Sendable {
     /// The labels of the roles read at the start of a line or cell (`table`, then `line`),
     /// found in one pass.
     let cellLabels: CellLabels
+    /// The words after a date's year, month and day (年, 月, 日, 号).
+    let units: DateScan.Units
 
     public init(vocabulary: PublicationVocabulary) {
         self.vocabulary = vocabulary
+        units = DateScan.Units(vocabulary)
         cellLabels = CellLabels([vocabulary.labels(.table), vocabulary.labels(.line)])
     }
 
@@ -78,11 +83,11 @@ public struct PublicationDateRules: Sendable {
     }
 
     /// A date in a file name: `20200115-16-02.txt`, `2024-01-29_news.md` (rule `published.file-name`).
-    public static func fromFileName(_ name: String) -> String? {
+    public func fromFileName(_ name: String) -> String? {
         let bytes = Array(name.utf8)
         var index = 0
         while index < bytes.count {
-            if let date = DateScan.compact(bytes, at: index) ?? DateScan.date(bytes, at: index).flatMap({ $0.day != nil ? $0 : nil }) {
+            if let date = DateScan.compact(bytes, at: index) ?? DateScan.date(bytes, at: index, units: units).flatMap({ $0.day != nil ? $0 : nil }) {
                 return date.text
             }
             index += 1
@@ -106,7 +111,7 @@ public struct PublicationDateRules: Sendable {
                     continue
                 }
                 guard afterLabel < bytes.endIndex, DateScan.isSeparator(bytes, at: afterLabel) || role == .jsonld else { continue }
-                if let found = DateScan.dateAfter(bytes, from: afterLabel, maxGap: maxGap) { return found.with(source) }
+                if let found = DateScan.dateAfter(bytes, from: afterLabel, maxGap: maxGap, units: units) { return found.with(source) }
             }
         }
         return nil
@@ -124,7 +129,7 @@ public struct PublicationDateRules: Sendable {
                 let afterLabel = at + length
                 // The label must end there: `时间` is not `时间表`.
                 guard afterLabel < bytes.endIndex, DateScan.isSeparator(bytes, at: afterLabel) else { continue }
-                if let found = DateScan.dateAfter(bytes, from: afterLabel, maxGap: maxGap) { return found.with(source) }
+                if let found = DateScan.dateAfter(bytes, from: afterLabel, maxGap: maxGap, units: units) { return found.with(source) }
             }
         }
         return nil
@@ -139,7 +144,7 @@ public struct PublicationDateRules: Sendable {
         while close < bytes.endIndex, close - labelEnd < 400, bytes[close] != UInt8(ascii: ">") { close += 1 }
         let tag = bytes[open..<min(close, bytes.endIndex)]
         guard let content = DateScan.find(Array("content".utf8), in: tag, from: tag.startIndex, caseInsensitive: true) else { return nil }
-        return DateScan.dateAfter(bytes, from: content + 7, maxGap: 4)
+        return DateScan.dateAfter(bytes, from: content + 7, maxGap: 4, units: units)
     }
 
     /// `date: …` in a front-matter block that opens the file (`---` or `<!--`).
@@ -159,7 +164,7 @@ public struct PublicationDateRules: Sendable {
                 from = at + 1
                 guard DateScan.startsCell(block, at: at), at + key.count < block.endIndex,
                       DateScan.isSeparator(block, at: at + key.count) else { continue }
-                if let found = DateScan.dateAfter(block, from: at + key.count, maxGap: 8) { return found.with(.frontMatter) }
+                if let found = DateScan.dateAfter(block, from: at + key.count, maxGap: 8, units: units) { return found.with(.frontMatter) }
             }
         }
         return nil
@@ -173,7 +178,7 @@ public struct PublicationDateRules: Sendable {
             // A date starts with a digit: other bytes are passed over, eight at a time, without trying one.
             index = DateScan.nextDigit(head, from: index)
             guard index < head.endIndex else { break }
-            guard let date = DateScan.date(head, at: index), date.day != nil else { index += 1; continue }
+            guard let date = DateScan.date(head, at: index, units: units), date.day != nil else { index += 1; continue }
             let lineEnd = head[date.end...].firstIndex(of: 0x0A) ?? head.endIndex
             let rest = head[date.end..<lineEnd]
             if DateScan.clockTime(head, at: date.end) || vocabulary.labels(.source).contains(where: { DateScan.find($0, in: rest, from: rest.startIndex, caseInsensitive: false) != nil }) {
@@ -191,7 +196,7 @@ public struct PublicationDateRules: Sendable {
         while index < head.endIndex {
             index = DateScan.nextDigit(head, from: index)
             guard index < head.endIndex else { break }
-            guard let date = DateScan.date(head, at: index), date.day != nil else { index += 1; continue }
+            guard let date = DateScan.date(head, at: index, units: units), date.day != nil else { index += 1; continue }
             let window = head[date.end..<min(head.endIndex, date.end + 24)]
             if vocabulary.labels(.weekday).contains(where: { DateScan.find($0, in: window, from: window.startIndex, caseInsensitive: false) != nil }) {
                 return date.with(.header)
@@ -224,7 +229,7 @@ public struct PublicationDateRules: Sendable {
                 while position < end {
                     let previous = position > index ? bytes[position - 1] : 0
                     if previous == UInt8(ascii: "/") || previous == UInt8(ascii: "_") || previous == UInt8(ascii: "t"),
-                       let found = DateScan.compact(bytes, at: position) ?? DateScan.urlDate(bytes, at: position, end: end) {
+                       let found = DateScan.compact(bytes, at: position) ?? DateScan.urlDate(bytes, at: position, end: end, units: units) {
                         if counts[found.text] == nil { order.append(found.text); counts[found.text] = (0, found) }
                         counts[found.text]?.count += 1
                         break

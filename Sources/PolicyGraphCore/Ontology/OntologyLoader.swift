@@ -293,6 +293,21 @@ struct OntologyLoader {
                     case "dateline-wire": lexicon.targets.datelineWires.append(word)
                     case "topic-noise": lexicon.targets.topicNoise.append(word)
                     case "fact-after": lexicon.targets.factAfterWords.append(word)
+                    case "multiplier": lexicon.targets.multipliers.append(word)
+                    case "value-tail": lexicon.targets.valueTails.append(word)
+                    case "figure-tail": lexicon.targets.figureTails.append(word)
+                    case "range": lexicon.targets.rangeWords.append(word)
+                    case "baseline": lexicon.targets.baselineWords.append(word)
+                    case "topic-baseline": lexicon.targets.topicBaselineWords.append(word)
+                    case "of": lexicon.targets.ofWords.append(word)
+                    case "source-lead": lexicon.targets.sourceLeads.append(word)
+                    case "holder-joiner": lexicon.targets.holderJoiners.append(word)
+                    case "aspect", "time-suffix":
+                        guard word.unicodeScalars.count == 1 else {
+                            issues.append(.init(location: location, message: "a word of role '\(fields[1])' is one character"))
+                            continue
+                        }
+                        if fields[1] == "aspect" { lexicon.targets.aspectWords.append(word) } else { lexicon.targets.timeSuffixes.append(word) }
                     default: issues.append(.init(location: location, message: "unknown role '\(fields[1])'"))
                     }
                 case "persons":
@@ -348,6 +363,12 @@ struct OntologyLoader {
                     } else {
                         issues.append(.init(location: location, message: "expected an entity type, lead, joint, closer or modifier"))
                     }
+                case "locations":
+                    switch fields.count > 1 ? fields[1] : "" {
+                    case "verb": lexicon.locationVerbs.append(word)
+                    case "of": lexicon.locationOfWords.append(word)
+                    default: issues.append(.init(location: location, message: "expected a role: verb or of"))
+                    }
                 case "declarations":
                     lexicon.declarationWords.append(word)
                 case "measure-packages":
@@ -359,15 +380,15 @@ struct OntologyLoader {
                     }
                 case "published":
                     guard fields.count > 1, let role = PublicationVocabulary.Role(rawValue: fields[1]) else {
-                        issues.append(.init(location: location, message: "expected a word and a role (meta, jsonld, frontmatter, table, line, source, weekday)"))
+                        issues.append(.init(location: location, message: "expected a word and a role (meta, jsonld, frontmatter, table, line, source, weekday, year-unit, month-unit, day-unit, statistics, reported, full-year, ahead, start)"))
                         continue
                     }
                     lexicon.publication.add(fields[0].trimmingFieldSpace(), as: role)
-                case "issuance" where fields.count > 1 && ["report", "object", "notice-open", "notice-close", "label"].contains(fields[1]):
+                case "issuance" where fields.count > 1 && ["report", "object", "notice-open", "notice-close", "label", "joiner", "completed", "title-of"].contains(fields[1]):
                     lexicon.issuanceCues[fields[1], default: []].append(word)
                 case "issuance":
                     guard fields.count > 1, let position = IssuancePosition(rawValue: fields[1]) else {
-                        issues.append(.init(location: location, message: "expected a verb and a position (before, after, both) or a role (report, object, notice-open, notice-close, label)"))
+                        issues.append(.init(location: location, message: "expected a verb and a position (before, after, both) or a role (report, object, notice-open, notice-close, label, joiner, completed, title-of)"))
                         continue
                     }
                     lexicon.issuanceVerbs.append((word, position))

@@ -108,6 +108,28 @@ public struct TargetVocabulary: Sendable {
     public var topicNoise: [String] = []
     /// Words right after a time that make it a baseline or a span behind, no target (相比, 同期, 以来).
     public var factAfterWords: [String] = []
+    /// Multipliers right after a value's digits (万亿, 万, 亿, 千), tried in file order.
+    public var multipliers: [String] = []
+    /// Approximations right after a value's unit (3亿次以上): `value-tail`.
+    public var valueTails: [String] = []
+    /// Approximations right after a figure that opens a topic (200余项标准): `figure-tail`.
+    public var figureTails: [String] = []
+    /// Words between the two ends of a value range (2倍至5倍).
+    public var rangeWords: [String] = []
+    /// Words right before a time that make it a baseline, no target (较2020年, 比2020年).
+    public var baselineWords: [String] = []
+    /// Words before a number that end a topic: what follows is a baseline (…下降较2020年…).
+    public var topicBaselineWords: [String] = []
+    /// The attributive particle (的): a 的-phrase's head is the topic; a figure after one is a noun.
+    public var ofWords: [String] = []
+    /// Words right before a holder that still let it open its clause (据国家统计局…).
+    public var sourceLeads: [String] = []
+    /// Aspect words of one character between an issuing verb and the policy (发布了《…》).
+    public var aspectWords: [String] = []
+    /// Words that list holders together (上汽和广汽), besides 、 and commas.
+    public var holderJoiners: [String] = []
+    /// Words of one character that may stand alone between a time and the subject after it (2024年度…).
+    public var timeSuffixes: [String] = []
 }
 
 /// The data of the pattern recognisers, loaded from `patterns/*.tsv`.
@@ -164,6 +186,10 @@ public struct PatternLexicon: Sendable {
     public var measureCountWords: [String] = []
     public var measureAfterWords: [String] = []
     public var measureOpeners: [String] = []
+    /// The words of the location rule (`locations.tsv`): verbs right before a place (位于) and
+    /// words right after it that open the entity it locates (的).
+    public var locationVerbs: [String] = []
+    public var locationOfWords: [String] = []
     /// Legal forms that end a company's name in Latin script: Inc., NV.
     public var latinLegalForms: [String] = []
     /// A zone's endings and their kinds (高新技术产业园区 and 高新区 are both 高新).

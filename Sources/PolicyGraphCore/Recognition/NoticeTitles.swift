@@ -60,7 +60,8 @@ struct NoticeTitles {
     /// policy ending, outside any nested 《》, extended over further 的 + ending
     /// (关于…的意见的通知); `nil` at punctuation, a line break or the length limit.
     private func titleEnd(from start: Int, endings: [[UInt8]], cursor: TextCursor) -> Int? {
-        let de = Array("的".utf8)
+        // The `title-of` words of `patterns/issuance.tsv` (的).
+        let ofWords = (patterns.issuanceCues["title-of"] ?? []).map { Array($0.utf8) }.filter { !$0.isEmpty }
         var position = start
         var depth = 0
         var scalars = 0
@@ -72,11 +73,12 @@ struct NoticeTitles {
             } else if !isTitleScalar(scalar) {
                 break
             }
-            if depth == 0, scalars > 0, cursor.matches(de, at: position),
-               let ending = endings.first(where: { cursor.matches($0, at: next) }) {
-                end = next + ending.count
+            if depth == 0, scalars > 0, let of = ofWords.first(where: { cursor.matches($0, at: position) }),
+               case let afterOf = position + of.count,
+               let ending = endings.first(where: { cursor.matches($0, at: afterOf) }) {
+                end = afterOf + ending.count
                 position = end!
-                scalars += 1 + ending.count / 3
+                scalars += of.count / 3 + ending.count / 3
                 // 的通知 after 的意见: the title goes on.
                 continue
             }

@@ -18,7 +18,12 @@ import Foundation
 /// The words are data (`patterns/issuance.tsv`).
 struct IssuanceExtractor {
     static let issuerTypes: Set<EntityType> = [.government, .zone, .region, .institution]
-    static let joiners: Set<String> = ["、", "和", "与", "及", "联合", " ", "，", ",", "以及"]
+    /// The marks that may stand between two issuers acting together besides the `joiner` words of
+    /// `patterns/issuance.tsv` (和, 联合 …): 、, a space, a comma.
+    static let joinerMarks: Set<String> = ["、", " ", "，", ","]
+    /// The marks that may stand, one or two of them, between two policies issued together besides
+    /// the one-character `joiner` words: 《, 》, 、, a space.
+    static let policyGapMarks: Set<Unicode.Scalar> = ["《", "》", "、", " "]
 
     /// Words by role (report, object, notice-open, notice-close, label).
     let cues: [String: [String]]
@@ -34,7 +39,15 @@ struct IssuanceExtractor {
     /// ``noticeOpens`` as bytes when every one is plain (``PlainWords``), for the byte gate of
     /// ``issuedDocument(inNotice:)``.
     let noticeOpenBytes: PlainWords?
-    static let leBytes = Array("了".utf8)
+    /// What may stand between two issuers (``joinerMarks`` and the `joiner` words), and as bytes
+    /// (each is plain).
+    let joiners: Set<String>
+    let joinerBytes: [[UInt8]]
+    /// What may stand between two policies issued together: ``policyGapMarks`` and the joiner
+    /// words of one character (和, 与, 及).
+    let policyGapScalars: Set<Unicode.Scalar>
+    /// The `completed` words (了 in 印发了文件), as bytes.
+    let completedBytes: [[UInt8]]
 
     init(cues: [String: [String]] = [:], reportTitles: [String] = [], verbs: [String] = []) {
         self.cues = cues
@@ -44,6 +57,13 @@ struct IssuanceExtractor {
         noticeOpens = cues["notice-open"] ?? []
         noticeCloses = cues["notice-close"] ?? []
         noticeOpenBytes = PlainWords(noticeOpens)
+        let joinerWords = cues["joiner"] ?? []
+        joiners = Self.joinerMarks.union(joinerWords)
+        joinerBytes = joiners.sorted().map { Array($0.utf8) }
+        policyGapScalars = Self.policyGapMarks.union(joinerWords.compactMap { word in
+            word.unicodeScalars.count == 1 ? word.unicodeScalars.first : nil
+        })
+        completedBytes = (cues["completed"] ?? []).map { Array($0.utf8) }.filter { !$0.isEmpty }
     }
 
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], markers: [Marker],
@@ -78,7 +98,7 @@ struct IssuanceExtractor {
                             continue
                         }
                         policies.append(mention)
-                    } else if gap.unicodeScalars.count <= 2, gap.allSatisfy({ "《》、和及与 ".contains($0) }) {
+                    } else if gap.unicodeScalars.count <= 2, gap.unicodeScalars.allSatisfy({ policyGapScalars.contains($0) }) {
                         policies.append(mention)
                     } else {
                         break
@@ -117,7 +137,7 @@ struct IssuanceExtractor {
     /// The end of a generic document noun right after a verb (印发文件, 印发了文件), or nil.
     func genericObject(after offset: Int, cursor: TextCursor) -> Int? {
         var start = offset
-        if cursor.matches(Self.leBytes, at: start) { start += Self.leBytes.count }
+        if let completed = completedBytes.first(where: { cursor.matches($0, at: start) }) { start += completed.count }
         for word in objectBytes where cursor.matches(word, at: start) { return start + word.count }
         return nil
     }
@@ -261,7 +281,7 @@ struct IssuanceExtractor {
                 guard Self.isListGap(gapRange, cursor: cursor) else { break }
                 guard Self.issuerTypes.contains(mention.type) else { index -= 1; continue }
             } else {
-                guard Self.isJoiner(gapRange, cursor: cursor), Self.issuerTypes.contains(mention.type) else { break }
+                guard isJoiner(gapRange, cursor: cursor), Self.issuerTypes.contains(mention.type) else { break }
             }
             // 等8部门: only the named body before 等 counts, and the walk goes on before it.
             result.insert(mention, at: 0)
@@ -290,12 +310,9 @@ struct IssuanceExtractor {
         return gap.unicodeScalars.count <= 20 && !gap.contains("，") && !gap.contains(",") && !gap.contains("《") && !gap.contains("“")
     }
 
-    /// ``joiners`` as bytes (each is plain).
-    static let joinerBytes: [[UInt8]] = joiners.sorted().map { Array($0.utf8) }
-
     /// Whether the gap between two issuers is empty or one of ``joiners``: its bytes compared
     /// where the gap is plain (there bytes are equal exactly when the strings are), else the `String`.
-    static func isJoiner(_ range: Range<Int>, cursor: TextCursor) -> Bool {
+    func isJoiner(_ range: Range<Int>, cursor: TextCursor) -> Bool {
         if range.isEmpty { return true }
         if PlainWords.plainWindow(cursor.bytes, from: range.lowerBound, to: range.upperBound) == range {
             return joinerBytes.contains { $0.count == range.count && PlainWords.equal($0, cursor.bytes, at: range.lowerBound) }

@@ -1,14 +1,23 @@
 /// Reads where the text says an organisation or zone is: 位于南昌高新区的南昌科勒有限公司,
 /// 昆山先进计算产业园位于昆山高新区. The place is the zone or region right after 位于;
 /// the located one is the company, institution or zone right before 位于, or
-/// right after the place's 的.
-struct LocationExtractor {
+/// right after the place's 的. The words are data (`patterns/locations.tsv`: roles `verb`, `of`).
+struct LocationExtractor: Sendable {
     static let locatedTypes: Set<EntityType> = [.company, .institution, .zone]
+
+    /// The verbs right before a place (位于), longest first, and the words right after it that
+    /// open the located entity (的), as UTF-8 bytes.
+    let verbs: [[UInt8]]
+    let ofWords: [[UInt8]]
+
+    init(verbs: [String], ofWords: [String]) {
+        self.verbs = verbs.map { Array($0.utf8) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        self.ofWords = ofWords.map { Array($0.utf8) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    }
 
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention],
                  names: EntityNames) -> [LocatedPair] {
-        let verb = Array("位于".utf8)
-        let of = Array("的".utf8)
+        guard !verbs.isEmpty else { return [] }
         let starts = SortedStarts(mentions)
         func mention(startingAt offset: Int) -> Mention? {
             let low = starts.firstIndex(atOrAfter: offset)
@@ -32,11 +41,13 @@ struct LocationExtractor {
         // Places are zones and regions (the types compared: a Set<EntityType> hashes the raw value, a String).
         for index in mentions.indices where mentions[index].type == .zone || mentions[index].type == .region {
             let end = mentions[index].range.lowerBound
-            guard end >= verb.count, cursor.matches(verb, at: end - verb.count), starts.firstIndex(atOrAfter: end) == index else { continue }
+            guard let verb = verbs.first(where: { end >= $0.count && cursor.matches($0, at: end - $0.count) }),
+                  starts.firstIndex(atOrAfter: end) == index else { continue }
             let start = end - verb.count
             let place = mentions[index]
             var located: Mention? = mention(endingAt: start)
-            if located == nil || !Self.locatedTypes.contains(located!.type), cursor.matches(of, at: place.range.upperBound) {
+            if located == nil || !Self.locatedTypes.contains(located!.type),
+               let of = ofWords.first(where: { cursor.matches($0, at: place.range.upperBound) }) {
                 located = mention(startingAt: place.range.upperBound + of.count)
             }
             guard let located, Self.locatedTypes.contains(located.type), located.key != place.key,

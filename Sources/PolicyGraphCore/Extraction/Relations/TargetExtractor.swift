@@ -104,11 +104,21 @@ struct TargetExtractor {
     let leaderTitleBytes: PlainWords?
     let goalNounBytes: PlainWords?
     /// The value rule's words as bytes (``findValue(in:cursor:)``): multipliers, units (the
-    /// vocabulary's order), the range word 至 and the approximations after a value.
+    /// vocabulary's order), the range words (至) and the approximations after a value.
     let valueMultiplierBytes: [[UInt8]]
     let unitBytes: [[UInt8]]
     let valueTailBytes: [[UInt8]]
-    static let rangeWordBytes = Array("至".utf8)
+    let rangeWordBytes: [[UInt8]]
+    /// The `baseline` words (较, 比) and the `source-lead` words (据) as bytes.
+    let baselineBytes: [[UInt8]]
+    let sourceLeadBytes: [[UInt8]]
+    /// The scalars that may end the text before an issuing verb's policy: 《, “, ", a space and the
+    /// `aspect` words (了); those between a time and the subject after it: ，, ',', a space and the
+    /// `time-suffix` words (度).
+    let issuedLeadScalars: Set<UInt32>
+    let timeSubjectGapScalars: Set<UInt32>
+    /// What may stand between holders listed together: 、, commas and the `holder-joiner` words.
+    let holderJoiners: Set<String>
     /// ``TargetVocabulary/indicatorCues`` as bytes, for ``headingYearTargets(report:times:segments:cursor:text:)``.
     let indicatorCueBytes: [[UInt8]]
 
@@ -130,9 +140,17 @@ struct TargetExtractor {
         reportTitleBytes = PlainWords(vocabulary.reportTitles)
         leaderTitleBytes = PlainWords(vocabulary.leaderTitles)
         goalNounBytes = PlainWords(vocabulary.goalNouns)
-        valueMultiplierBytes = ["万亿", "万", "亿", "千"].map { Array($0.utf8) }
+        func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) }.filter { !$0.isEmpty } }
+        valueMultiplierBytes = bytes(vocabulary.multipliers)
         unitBytes = vocabulary.units.map { Array($0.utf8) }
-        valueTailBytes = ["以上", "左右", "以下", "以内"].map { Array($0.utf8) }
+        valueTailBytes = bytes(vocabulary.valueTails)
+        rangeWordBytes = bytes(vocabulary.rangeWords)
+        baselineBytes = bytes(vocabulary.baselineWords)
+        sourceLeadBytes = bytes(vocabulary.sourceLeads)
+        let oneScalar = { (words: [String]) in words.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first?.value : nil } }
+        issuedLeadScalars = Set([0x300A, 0x201C, 0x22, 0x20] + oneScalar(vocabulary.aspectWords))
+        timeSubjectGapScalars = Set([0xFF0C, 0x2C, 0x20] + oneScalar(vocabulary.timeSuffixes))
+        holderJoiners = Set(["、", ",", "，"] + vocabulary.holderJoiners)
         indicatorCueBytes = vocabulary.indicatorCues.map { Array($0.utf8) }
         factAfterBytes = PlainWords(vocabulary.factAfterWords)
         copulaBytes = PlainWords(vocabulary.copulas)
@@ -490,7 +508,7 @@ struct TargetExtractor {
         // A start or an open end already behind the reference is a fact: 自2013年开始.
         if let reference, time.value.relation == .from || time.value.relation == .after, time.value.year < reference.year { return false }
         // A baseline: 较2020年, 比2020年, 与2020年相比.
-        if let (before, _) = cursor.scalar(before: time.range.lowerBound), before == 0x8F83 || before == 0x6BD4 { return false }
+        if baselineBytes.contains(where: { time.range.lowerBound >= $0.count && cursor.matches($0, at: time.range.lowerBound - $0.count) }) { return false }
         let clause = self.clause(containing: time.range.lowerBound, in: sentence)
         let afterEnd = min(sentence.range.upperBound, time.range.upperBound + 60)
         // The words right after the time: on bytes where they are plain, else as a String.
@@ -709,7 +727,7 @@ struct TargetExtractor {
         if var object = cleanTopic(after).map(stripAdverbs).map(headNoun).map(afterFigure).map(stripAdverbs) {
             if let valueStart = object.firstIndex(where: { $0.isASCII && $0.isNumber }) {
                 // 2纳米逻辑芯片 after a 的 is a noun; a bare figure (25%左右) is a value, no topic.
-                let isNoun = valueStart == object.startIndex && after.contains("的")
+                let isNoun = valueStart == object.startIndex && vocabulary.ofWords.contains { !$0.isEmpty && after.contains($0) }
                 if !isNoun { object = cleanTopic(String(object[..<valueStart])) ?? "" }
             }
             if object.unicodeScalars.count >= 2 { return object }
@@ -734,7 +752,8 @@ struct TargetExtractor {
 
     /// The head of a 的-phrase: what follows the last 的 when a noun of two characters or more does.
     func headNoun(_ topic: String) -> String {
-        guard let range = topic.range(of: "的", options: .backwards) else { return topic }
+        guard let range = vocabulary.ofWords.compactMap({ $0.isEmpty ? nil : topic.range(of: $0, options: .backwards) })
+            .max(by: { $0.lowerBound < $1.lowerBound }) else { return topic }
         let head = String(topic[range.upperBound...])
         // …2600万辆的长期目标: a goal noun is no topic; what the goal is about comes before 的.
         if vocabulary.goalNouns.contains(where: { head.hasSuffix($0) }) { return String(topic[..<range.lowerBound]) }
@@ -746,9 +765,9 @@ struct TargetExtractor {
         var rest = Substring(topic)
         while let first = rest.first, first.isASCII && (first.isNumber || first == "." || first == "%") { rest = rest.dropFirst() }
         guard rest.count < topic.count else { return topic }
-        for multiplier in ["万亿", "万", "亿", "千"] where rest.hasPrefix(multiplier) { rest = rest.dropFirst(multiplier.count); break }
+        for multiplier in vocabulary.multipliers where rest.hasPrefix(multiplier) { rest = rest.dropFirst(multiplier.count); break }
         if let unit = vocabulary.units.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(unit.count) }
-        for tail in ["以上", "左右", "余"] where rest.hasPrefix(tail) { rest = rest.dropFirst(tail.count); break }
+        for tail in vocabulary.figureTails where rest.hasPrefix(tail) { rest = rest.dropFirst(tail.count); break }
         return String(rest)
     }
 
@@ -791,7 +810,10 @@ struct TargetExtractor {
         // A topic ends at a closing quote or a clause mark: …全固态电池”的时间表.
         if let end = text.firstIndex(where: { "”。，,；;".contains($0) }), end != text.startIndex { text = String(text[..<end]) }
         // Drop a baseline such as 较2020年.
-        if let range = text.range(of: "较"), text[range.upperBound...].first?.isNumber == true { text = String(text[..<range.lowerBound]) }
+        let baselines = vocabulary.topicBaselineWords.compactMap { $0.isEmpty ? nil : text.range(of: $0) }
+        if let range = baselines.filter({ text[$0.upperBound...].first?.isNumber == true }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            text = String(text[..<range.lowerBound])
+        }
         var changed = true
         while changed {
             changed = false
@@ -820,9 +842,10 @@ struct TargetExtractor {
                 }
                 end += unit.count
                 // A range: 2倍至5倍; and 以上 / 左右.
-                if cursor.matches(Self.rangeWordBytes, at: end), let (digit, _) = cursor.scalar(at: end + 3), ScalarClass.isDigit(digit),
-                   let rest = findValue(in: (end + 3)..<range.upperBound, cursor: cursor) {
-                    return cursor.text(from: index, to: end) + "至" + rest
+                if let word = rangeWordBytes.first(where: { cursor.matches($0, at: end) }),
+                   let (digit, _) = cursor.scalar(at: end + word.count), ScalarClass.isDigit(digit),
+                   let rest = findValue(in: (end + word.count)..<range.upperBound, cursor: cursor) {
+                    return cursor.text(from: index, to: end + word.count) + rest
                 }
                 for tail in valueTailBytes where cursor.matches(tail, at: end) {
                     end += tail.count
@@ -918,7 +941,7 @@ struct TargetExtractor {
     /// subject that later clauses without one carry on.
     func isClauseInitial(_ mention: Mention, cursor: TextCursor) -> Bool {
         var start = mention.range.lowerBound
-        if let (scalar, previous) = cursor.scalar(before: start), scalar == 0x636E { start = previous } // 据
+        if let lead = sourceLeadBytes.first(where: { start >= $0.count && cursor.matches($0, at: start - $0.count) }) { start -= lead.count }
         guard let (scalar, _) = cursor.scalar(before: start) else { return true }
         switch scalar {
         case 0xFF0C, 0x2C, 0x3002, 0xFF1B, 0x3B, 0xFF1A, 0x3A, 0x0A, 0x201D: return true // ，,。；;：:\n”

@@ -23,7 +23,7 @@ extension TargetExtractor {
     /// ``isIssued(_:cursor:)`` on `String`s, for text the byte path does not cover.
     func isIssuedOnString(_ mention: Mention, cursor: TextCursor) -> Bool {
         var before = cursor.text(from: max(0, mention.range.lowerBound - 12), to: mention.range.lowerBound)
-        while let last = before.last, "《“\"了 ".contains(last) { before.removeLast() }
+        while let last = before.last, last.unicodeScalars.count == 1, issuedLeadScalars.contains(last.unicodeScalars.first!.value) { before.removeLast() }
         let after = cursor.text(from: mention.range.upperBound, to: min(cursor.bytes.count, mention.range.upperBound + 12))
         let trimmed = after.drop { "》”\" ".contains($0) }
         return issuing.contains { before.hasSuffix($0) || trimmed.hasPrefix($0) }
@@ -38,7 +38,7 @@ extension TargetExtractor {
         // Before: without the 《“"了 and spaces that end it.
         var verbEnd = before.upperBound
         while verbEnd > before.lowerBound, let previous = PlainUTF8.plainStart(bytes, before: verbEnd), previous >= before.lowerBound,
-              Self.isIssuedLeadMark(bytes, previous..<verbEnd) {
+              issuedLeadScalars.contains(UTF8Bytes.scalar(in: bytes, at: previous).value) {
             verbEnd = previous
         }
         if words.anyEnds(at: verbEnd, after: before.lowerBound, in: bytes) { return true }
@@ -49,12 +49,6 @@ extension TargetExtractor {
             verbStart += length
         }
         return words.anyStarts(at: verbStart, before: after.upperBound, in: bytes)
-    }
-
-    /// 《 “ " 了 or a space.
-    static func isIssuedLeadMark(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        let scalar = UTF8Bytes.scalar(in: bytes, at: range.lowerBound).value
-        return scalar == 0x300A || scalar == 0x201C || scalar == 0x22 || scalar == 0x4E86 || scalar == 0x20
     }
 
     /// 》 ” " or a space.
@@ -282,7 +276,7 @@ extension TargetExtractor {
         // subject.after-time: 2024年，北京将… / 到2026年,无锡高新区(新吴区)未来产业规模达到…
         if let first = inSentence.first(where: { holders[$0].range.lowerBound >= time.range.upperBound }) {
             let gap = cursor.text(from: time.range.upperBound, to: holders[first].range.lowerBound)
-            if gap.unicodeScalars.count <= 1, gap.allSatisfy({ "，, 度".contains($0) }), holders[first].type != .person {
+            if gap.unicodeScalars.count <= 1, gap.unicodeScalars.allSatisfy({ timeSubjectGapScalars.contains($0.value) }), holders[first].type != .person {
                 return ([Holder(mention: holders[first], name: names[first])], "subject.after-time")
             }
         }
@@ -311,7 +305,7 @@ extension TargetExtractor {
         while position > 0 {
             let previous = inSentence[position - 1]
             let gap = cursor.text(from: holders[previous].range.upperBound, to: holders[result[0]].range.lowerBound)
-            guard holders[previous].type == lastMention.type, ["、", "和", "与", "及", ",", "，"].contains(gap) else { break }
+            guard holders[previous].type == lastMention.type, holderJoiners.contains(gap) else { break }
             result.insert(previous, at: 0)
             position -= 1
         }

@@ -24,6 +24,12 @@ struct TopicScalars: Sendable {
     /// neither holds no such word at either end, and the loops that strip them are not run.
     let noiseEnds: WordEnds
     let adverbEnds: WordEnds
+    /// The `multiplier` and `figure-tail` words (``afterFigure(_:)``), the `topic-baseline`
+    /// words (较, ``cleanTopic(_:)``) and the `of` words (的, ``headNoun(_:)``), in file order.
+    let multipliers: [[UInt32]]
+    let figureTails: [[UInt32]]
+    let topicBaselines: [[UInt32]]
+    let ofWords: [[UInt32]]
 
     /// The words as scalars; `nil` when one of them holds a scalar the scalar path does not cover.
     init?(vocabulary: TargetVocabulary, noise: [String]) {
@@ -38,7 +44,13 @@ struct TopicScalars: Sendable {
         }
         guard let noise = compile(noise), let adverbs = compile(vocabulary.adverbs), let bareVerbs = compile(Array(vocabulary.bareVerbs)),
               let goalNouns = compile(vocabulary.goalNouns), let units = compile(vocabulary.units),
-              let lightVerbs = compile(vocabulary.lightVerbsInOrder), compile(Self.multipliers + Self.figureTails) != nil else { return nil }
+              let lightVerbs = compile(vocabulary.lightVerbsInOrder), let multipliers = compile(vocabulary.multipliers),
+              let figureTails = compile(vocabulary.figureTails), let topicBaselines = compile(vocabulary.topicBaselineWords),
+              let ofWords = compile(vocabulary.ofWords) else { return nil }
+        self.multipliers = multipliers.filter { !$0.isEmpty }
+        self.figureTails = figureTails.filter { !$0.isEmpty }
+        self.topicBaselines = topicBaselines.filter { !$0.isEmpty }
+        self.ofWords = ofWords.filter { !$0.isEmpty }
         self.noise = noise
         self.adverbs = adverbs
         self.bareVerbs = Set(bareVerbs)
@@ -144,9 +156,14 @@ struct TopicScalars: Sendable {
         while upper > lower, Self.isWhitespace(raw[upper - 1]) { upper -= 1 }
         var text = Array(raw[lower..<upper])
         if let end = text.firstIndex(where: Self.endsTopic), end != 0 { text.removeSubrange(end...) }
-        if let baseline = text.firstIndex(of: 0x8F83), baseline + 1 < text.count, Self.isNumber(text[baseline + 1]) { // 较
-            text.removeSubrange(baseline...)
+        // The first place of each baseline word, where a number follows it (as the `String` path reads them).
+        var cut: Int? = nil
+        for word in topicBaselines {
+            if let range = Self.firstRange(of: word, in: text[...]), range.upperBound < text.count, Self.isNumber(text[range.upperBound]) {
+                cut = min(cut ?? range.lowerBound, range.lowerBound)
+            }
         }
+        if let cut { text.removeSubrange(cut...) }
         var changed = noiseEnds.mayOpenOrClose(text)
         while changed {
             changed = false
@@ -173,16 +190,25 @@ struct TopicScalars: Sendable {
 
     /// ``TargetExtractor/headNoun(_:)``.
     func headNoun(_ topic: [UInt32]) -> [UInt32] {
-        guard let of = topic.lastIndex(of: 0x7684) else { return topic } // 的
-        let head = Array(topic[(of + 1)...])
-        if goalNouns.contains(where: { Self.hasSuffix(head, $0) }) { return Array(topic[..<of]) }
+        var last: Range<Int>? = nil
+        for word in ofWords {
+            if let range = Self.lastRange(of: word, in: topic), range.lowerBound > (last?.lowerBound ?? -1) { last = range }
+        }
+        guard let of = last else { return topic }
+        let head = Array(topic[of.upperBound...])
+        if goalNouns.contains(where: { Self.hasSuffix(head, $0) }) { return Array(topic[..<of.lowerBound]) }
         return head.count >= 2 ? head : topic
     }
 
-    static let multipliers = ["万亿", "万", "亿", "千"]
-    static let figureTails = ["以上", "左右", "余"]
-    private static let multiplierScalars = multipliers.map { $0.unicodeScalars.map(\.value) }
-    private static let figureTailScalars = figureTails.map { $0.unicodeScalars.map(\.value) }
+    /// The last place `word` starts in `text` (Foundation's backward `range(of:)` on plain scalars).
+    static func lastRange(of word: [UInt32], in text: [UInt32]) -> Range<Int>? {
+        guard !word.isEmpty, word.count <= text.count else { return nil }
+        for start in stride(from: text.count - word.count, through: 0, by: -1)
+        where text[start] == word[0] && text[start..<(start + word.count)].elementsEqual(word) {
+            return start..<(start + word.count)
+        }
+        return nil
+    }
 
     /// Whether `scalar` is an ASCII digit.
     @inline(__always)
@@ -194,9 +220,9 @@ struct TopicScalars: Sendable {
         while start < topic.count, Self.isASCIIDigit(topic[start]) || topic[start] == 0x2E || topic[start] == 0x25 { start += 1 }
         guard start > 0 else { return topic }
         var rest = Array(topic[start...])
-        if let multiplier = Self.multiplierScalars.first(where: { Self.hasPrefix(rest, $0) }) { rest.removeFirst(multiplier.count) }
+        if let multiplier = multipliers.first(where: { Self.hasPrefix(rest, $0) }) { rest.removeFirst(multiplier.count) }
         if let unit = units.first(where: { Self.hasPrefix(rest, $0) }) { rest.removeFirst(unit.count) }
-        if let tail = Self.figureTailScalars.first(where: { Self.hasPrefix(rest, $0) }) { rest.removeFirst(tail.count) }
+        if let tail = figureTails.first(where: { Self.hasPrefix(rest, $0) }) { rest.removeFirst(tail.count) }
         return rest
     }
 
@@ -214,7 +240,7 @@ struct TopicScalars: Sendable {
     func topicAfter(_ after: [UInt32]) -> String? {
         guard var object = cleanTopic(after[...]).map(stripAdverbs).map(headNoun).map(afterFigure).map(stripAdverbs) else { return nil }
         if let valueStart = object.firstIndex(where: Self.isASCIIDigit) {
-            let isNoun = valueStart == 0 && after.contains(0x7684) // 的
+            let isNoun = valueStart == 0 && ofWords.contains { Self.firstRange(of: $0, in: after[...]) != nil }
             if !isNoun { object = cleanTopic(object[..<valueStart]) ?? [] }
         }
         return object.count >= 2 ? Self.string(object) : nil
