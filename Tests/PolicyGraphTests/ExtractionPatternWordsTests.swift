@@ -37,6 +37,7 @@ import Testing
         #expect(words(.fullYear) == ["，", "全年"])
         #expect(words(.ahead) == ["将", "预计"])
         #expect(words(.start) == ["起", "前"])
+        #expect(Self.patterns.numberUnits == Set("年月日号时分秒万亿千百元个家项米吨辆人倍期届次座台套条所款只名余多度瓦克升".unicodeScalars.map(\.value)))
         let issuance = sharedExtractor.issuanceExtractor
         #expect(issuance.joiners == ["、", " ", "，", ",", "和", "与", "及", "以及", "联合"])
         #expect(issuance.policyGapScalars == ["《", "》", "、", " ", "和", "与", "及"])
@@ -107,5 +108,20 @@ import Testing
         let bytes = Array(text.utf8)
         let value = bytes.withUnsafeBufferPointer { extractor.findValue(in: 0..<bytes.count, cursor: TextCursor(bytes: $0)) }
         #expect(value == expected)
+    }
+
+    /// The line joiner keeps a number together across a line break only before the unit
+    /// characters the data lists (2024⏎年), on both of its paths.
+    @Test(arguments: [("2024\n年底前", ["年"], "2024年底前"), ("2024\n年底前", [], "2024\n年底前"),
+                      ("共1488\n家企业", ["家"], "共1488家企业"), ("共1488\n家企业", ["年"], "共1488\n家企业")])
+    func lineJoinerReadsItsNumberUnits(_ text: String, units: [String], expected: String) {
+        let numberUnits = Set(units.flatMap { $0.unicodeScalars.map(\.value) })
+        // Web-page rules (no layout breaks) and the scalar loop; then the path that reads eight bytes at a time.
+        let joined = LineJoining.join(Array(text.utf8), layoutBreaks: false, numberUnits: numberUnits)
+        #expect(String(decoding: joined.bytes, as: UTF8.self) == expected)
+        let fast = Array(text.utf8).withUnsafeBufferPointer {
+            LineJoining.joinValidUTF8($0, layoutBreaks: true, median: 1_000, numberUnits: numberUnits)
+        }
+        #expect(String(decoding: fast.bytes, as: UTF8.self) == expected)
     }
 }

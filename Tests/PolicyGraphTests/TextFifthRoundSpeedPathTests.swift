@@ -40,7 +40,7 @@ import Testing
         for (index, text) in Self.texts.enumerated() {
             let own = text.withUnsafeBufferPointer { LineJoining.medianLineLength($0) }
             for median in [own, 0, 1, 3, 6, 12, 40, 1_000] {
-                let new = text.withUnsafeBufferPointer { LineJoining.joinValidUTF8($0, layoutBreaks: true, median: median) }
+                let new = text.withUnsafeBufferPointer { LineJoining.joinValidUTF8($0, layoutBreaks: true, median: median, numberUnits: sharedExtractor.normalizer.numberUnits) }
                 let old = TextSecondRoundSpeedPathTests.join(text, layoutBreaks: true, median: median)
                 #expect(new.bytes == old.bytes, "text \(index), median \(median)")
                 #expect(new.map == old.map, "text \(index), median \(median)")

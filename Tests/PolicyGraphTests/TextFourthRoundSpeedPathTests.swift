@@ -45,7 +45,7 @@ import Testing
             let normalized = sharedExtractor.normalizer.normalize(DecodedText(bytes: text, encoding: .utf8, byteOffsetInFile: 0))
             let folded = folding.fold(text)
             let undoubled = LayoutDoubling.remove(from: folded.bytes)
-            let joined = LineJoining.join(undoubled.bytes)
+            let joined = LineJoining.join(undoubled.bytes, numberUnits: sharedExtractor.normalizer.numberUnits)
             #expect(normalized.bytes == joined.bytes)
             #expect(normalized.maps == [folded.map, undoubled.map, joined.map])
             #expect(normalized.foldingChangedNothing == (folded.bytes == text))

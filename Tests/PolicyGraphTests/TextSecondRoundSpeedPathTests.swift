@@ -54,7 +54,7 @@ import Testing
         for (index, text) in Self.allTexts.enumerated() {
             for layoutBreaks in [true, false] {
                 let median = layoutBreaks ? text.withUnsafeBufferPointer { LineJoining.medianLineLength($0) } : Double.infinity
-                let new = LineJoining.join(text, layoutBreaks: layoutBreaks)
+                let new = LineJoining.join(text, layoutBreaks: layoutBreaks, numberUnits: sharedExtractor.normalizer.numberUnits)
                 let old = Self.join(text, layoutBreaks: layoutBreaks, median: median)
                 #expect(new.bytes == old.bytes, "text \(index), layout breaks \(layoutBreaks)")
                 #expect(new.map == old.map, "text \(index), layout breaks \(layoutBreaks)")
@@ -147,7 +147,7 @@ extension TextSecondRoundSpeedPathTests {
                         let continues = previous != 0 && next != 0 && !LineJoining.endsSentence(previous, beforePrevious)
                             && !LineJoining.startsBlock(next)
                             && (Double(lineLength) >= LineJoining.fullLineRatio * median || (layoutBreaks && (openTitles > 0 || openQuotes > 0))
-                                || (ScalarClass.isDigit(previous) && LineJoining.continuesNumber(next))
+                                || (ScalarClass.isDigit(previous) && LineJoining.continuesNumber(next, numberUnits: sharedExtractor.normalizer.numberUnits))
                                 || LineJoining.isContinuationPunctuation(next))
                         if continues {
                             replacement = ScalarClass.isASCIIAlphanumeric(previous) && ScalarClass.isASCIIAlphanumeric(next)

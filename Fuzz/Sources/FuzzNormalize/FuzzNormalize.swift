@@ -7,7 +7,7 @@ import PolicyGraphCore
 // table, layout doubling, line joining). Invariant checked: every range of
 // the normalised text maps back inside the original file.
 let ontology = try! Ontology.bundled()
-let normalizer = TextNormalizer(folding: ontology.folding)
+let normalizer = TextNormalizer(folding: ontology.folding, numberUnits: ontology.patterns.numberUnits)
 let names = ["doc.txt", "page.html", "notes.md", "doc.text"]
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -50,7 +50,7 @@ public struct Extractor: Sendable {
                                               verbs: patterns.issuanceVerbs.map(\.verb).sorted { $0.count > $1.count })
         locationExtractor = LocationExtractor(verbs: patterns.locationVerbs, ofWords: patterns.locationOfWords)
         publicationRules = PublicationDateRules(vocabulary: lexicon.ontology.patterns.publication)
-        normalizer = TextNormalizer(folding: lexicon.ontology.folding)
+        normalizer = TextNormalizer(folding: lexicon.ontology.folding, numberUnits: patterns.numberUnits)
         recognizer = EntityRecognizer(lexicon: lexicon)
     }
 

@@ -363,6 +363,12 @@ struct OntologyLoader {
                     } else {
                         issues.append(.init(location: location, message: "expected an entity type, lead, joint, closer or modifier"))
                     }
+                case "line-joining":
+                    guard fields.count > 1, fields[1] == "number-unit", word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first else {
+                        issues.append(.init(location: location, message: "expected one character and the role number-unit"))
+                        continue
+                    }
+                    lexicon.numberUnits.insert(scalar.value)
                 case "locations":
                     switch fields.count > 1 ? fields[1] : "" {
                     case "verb": lexicon.locationVerbs.append(word)

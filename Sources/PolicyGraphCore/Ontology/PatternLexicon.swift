@@ -190,6 +190,9 @@ public struct PatternLexicon: Sendable {
     /// words right after it that open the entity it locates (的).
     public var locationVerbs: [String] = []
     public var locationOfWords: [String] = []
+    /// The characters that continue a number after a line break (`line-joining.tsv`, role
+    /// `number-unit`): 2024⏎年 is one date, 1488⏎家 one count.
+    public var numberUnits: Set<UInt32> = []
     /// Legal forms that end a company's name in Latin script: Inc., NV.
     public var latinLegalForms: [String] = []
     /// A zone's endings and their kinds (高新技术产业园区 and 高新区 are both 高新).

@@ -23,17 +23,19 @@ public enum LineJoining {
     /// Joins the lines of `input`. With `layoutBreaks` false (web pages,
     /// Markdown: their line breaks are the author's) only breaks inside a
     /// number, a date or an open title are joined.
-    public static func join(_ input: [UInt8], layoutBreaks: Bool = true) -> (bytes: [UInt8], map: OffsetMap) {
-        join(input, layoutBreaks: layoutBreaks, medianLineLength: nil)
+    /// `numberUnits` are the characters that continue a number after a line break (2024⏎年):
+    /// the `number-unit` rows of `patterns/line-joining.tsv`.
+    public static func join(_ input: [UInt8], layoutBreaks: Bool = true, numberUnits: Set<UInt32>) -> (bytes: [UInt8], map: OffsetMap) {
+        join(input, layoutBreaks: layoutBreaks, medianLineLength: nil, numberUnits: numberUnits)
     }
 
     /// Joins the lines of `input`; `known`, when given, is ``medianLineLength(_:)`` of
     /// `input`, counted by an earlier pass (``LineLengths``), so that it is not read again here.
-    static func join(_ input: [UInt8], layoutBreaks: Bool, medianLineLength known: Double?) -> (bytes: [UInt8], map: OffsetMap) {
+    static func join(_ input: [UInt8], layoutBreaks: Bool, medianLineLength known: Double?, numberUnits: Set<UInt32>) -> (bytes: [UInt8], map: OffsetMap) {
         input.withUnsafeBufferPointer { buffer in
             // The median known means valid UTF-8 (counted by ``LineLengths`` while folding a
             // ``DecodedText``): the path that reads the text eight bytes at a time.
-            if layoutBreaks, let known { return joinValidUTF8(buffer, layoutBreaks: true, median: known) }
+            if layoutBreaks, let known { return joinValidUTF8(buffer, layoutBreaks: true, median: known, numberUnits: numberUnits) }
             let median = layoutBreaks ? known ?? medianLineLength(buffer) : Double.infinity
             var writer = ByteRewriter(input: buffer)
             let count = buffer.count
@@ -76,7 +78,7 @@ public enum LineJoining {
                     writer.copy(copiedUpTo..<index)
                     let (replacement, endsParagraph) = runReplacement(
                         hasBreak: hasBreak, previous: previous, beforePrevious: beforePrevious, next: next,
-                        openMark: layoutBreaks && (openTitles > 0 || openQuotes > 0),
+                        openMark: layoutBreaks && (openTitles > 0 || openQuotes > 0), numberUnits: numberUnits,
                         isFullLine: { Double(lineLength) >= fullLineRatio * median })
                     if endsParagraph {
                         openTitles = 0
@@ -124,12 +126,12 @@ public enum LineJoining {
     /// says that a 《 or “ is open where layout breaks count; `isFullLine` is read only when
     /// the answer depends on it.
     @inline(__always)
-    static func runReplacement(hasBreak: Bool, previous: UInt32, beforePrevious: UInt32, next: UInt32, openMark: Bool,
+    static func runReplacement(hasBreak: Bool, previous: UInt32, beforePrevious: UInt32, next: UInt32, openMark: Bool, numberUnits: Set<UInt32>,
                                isFullLine: () -> Bool) -> (replacement: UInt8?, endsParagraph: Bool) {
         if hasBreak {
             let continues = previous != 0 && next != 0 && !endsSentence(previous, beforePrevious)
                 && !startsBlock(next)
-                && (openMark || (ScalarClass.isDigit(previous) && continuesNumber(next))
+                && (openMark || (ScalarClass.isDigit(previous) && continuesNumber(next, numberUnits: numberUnits))
                     || isContinuationPunctuation(next) || isFullLine())
             if continues {
                 return (ScalarClass.isASCIIAlphanumeric(previous) && ScalarClass.isASCIIAlphanumeric(next)
@@ -173,11 +175,10 @@ public enum LineJoining {
             || u == 0x25B2 || u == 0x25BA || u == 0x0023
     }
 
-    /// Ideographs that follow a number as its unit (年, 月, 日, 万, 亿, 家 …).
-    static let numberUnits: Set<UInt32> = Set("年月日号时分秒万亿千百元个家项米吨辆人倍期届次座台套条所款只名余多度瓦克升".unicodeScalars.map(\.value))
-
+    /// Whether `u` continues a number: a digit, % or ., or one of `numberUnits`, the characters
+    /// that follow a number as its unit (年, 月, 万, 家 …).
     @inline(__always)
-    static func continuesNumber(_ u: UInt32) -> Bool {
+    static func continuesNumber(_ u: UInt32, numberUnits: Set<UInt32>) -> Bool {
         ScalarClass.isDigit(u) || u == 0x25 || u == 0x2E || numberUnits.contains(u)
     }
 

@@ -8,7 +8,7 @@ extension LineJoining {
     /// from the run (valid UTF-8 has its scalar starts where continuation bytes end), and the line's
     /// length by counting the line's lead bytes, only when the decision reads it (a line that ends
     /// a sentence does not). The bytes and the map are those of the scalar loop.
-    static func joinValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, layoutBreaks: Bool, median: Double) -> (bytes: [UInt8], map: OffsetMap) {
+    static func joinValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, layoutBreaks: Bool, median: Double, numberUnits: Set<UInt32>) -> (bytes: [UInt8], map: OffsetMap) {
         var writer = ByteRewriter(input: buffer)
         guard let base = buffer.baseAddress else { return writer.finish() }
         let raw = UnsafeRawPointer(base)
@@ -84,7 +84,7 @@ extension LineJoining {
             let (replacement, endsParagraph) = runReplacement(
                 hasBreak: hasBreak, previous: previous,
                 beforePrevious: beforePreviousStart < 0 ? 0 : UTF8Bytes.scalar(in: buffer, at: beforePreviousStart).value, next: next,
-                openMark: layoutBreaks && (openTitles > 0 || openQuotes > 0),
+                openMark: layoutBreaks && (openTitles > 0 || openQuotes > 0), numberUnits: numberUnits,
                 isFullLine: { Double(ByteLanes.scalarCount(buffer, in: lineStart..<runStart) &- spacesInLine) >= fullLineRatio * median })
             if endsParagraph {
                 openTitles = 0

@@ -68,9 +68,12 @@ public struct NormalizedText: Sendable {
 /// headlines, joins broken lines and tidies spaces in numbers and dates.
 public struct TextNormalizer: Sendable {
     public let folding: CharacterFolding
+    /// The characters that continue a number after a line break (`patterns/line-joining.tsv`).
+    public let numberUnits: Set<UInt32>
 
-    public init(folding: CharacterFolding) {
+    public init(folding: CharacterFolding, numberUnits: Set<UInt32>) {
         self.folding = folding
+        self.numberUnits = numberUnits
     }
 
     /// Normalises decoded text; `markup` says which stripper runs first and
@@ -101,7 +104,7 @@ public struct TextNormalizer: Sendable {
         let unfolded = foldsDecoded && maps[maps.count - 1].isIdentity
         run { LayoutDoubling.remove(from: $0, adjusting: &lineLengths) }
         let median = markup == .plain && foldsDecoded ? lineLengths.median : nil
-        run { LineJoining.join($0, layoutBreaks: markup == .plain, medianLineLength: median) }
+        run { LineJoining.join($0, layoutBreaks: markup == .plain, medianLineLength: median, numberUnits: numberUnits) }
         var normalized = NormalizedText(bytes: bytes, maps: maps, fileOffset: text.byteOffsetInFile, fileMapCount: text.fileMap == nil ? 0 : 1)
         normalized.foldingChangedNothing = unfolded
         return normalized
