@@ -105,7 +105,7 @@ import Testing
     @Test(arguments: ["实施方案（试行）", "实施方案(试行)", "实施方案", "规划（2021-2035年）", "方案）", "", "办法（征求意见稿）"])
     func qualifierRemoval(title: String) {
         let qualifiers = sharedExtractor.lexicon.ontology.patterns.titleQualifiers
-        let removed = TitleRecognizer.removingQualifier(title, qualifiers: qualifiers)
+        let removed = TitleRecognizer.removingQualifier(title, qualifiers: qualifiers, yearUnits: ["年"])
         if let last = title.unicodeScalars.last, last == ")" || last == "）" {
             #expect(title.hasPrefix(removed))
         } else {

@@ -209,16 +209,16 @@ import Testing
         }
         var removed = 0
         for title in titles {
-            let answer = TitleRecognizer.removingQualifier(title, qualifiers: qualifiers)
-            #expect(answer == TitleRecognizer.removingQualifierAsStrings(title, qualifiers: qualifiers), "\(title)")
+            let answer = TitleRecognizer.removingQualifier(title, qualifiers: qualifiers, yearUnits: ["年"])
+            #expect(answer == TitleRecognizer.removingQualifierAsStrings(title, qualifiers: qualifiers, yearUnits: ["年"]), "\(title)")
             if answer != title { removed += 1 }
         }
         #expect(removed > 20)
         // Qualifiers that are not plain (or empty) send every title to the `String` path.
         for odd in [["试行", ""], ["e\u{301}"], ["\u{F900}"]] {
             for title in ["方案（试行）", "方案（e\u{301}）", "方案（é）", "方案（\u{8C48}）", "方案"] {
-                #expect(TitleRecognizer.removingQualifier(title, qualifiers: odd)
-                        == TitleRecognizer.removingQualifierAsStrings(title, qualifiers: odd), "\(title) \(odd)")
+                #expect(TitleRecognizer.removingQualifier(title, qualifiers: odd, yearUnits: ["年"])
+                        == TitleRecognizer.removingQualifierAsStrings(title, qualifiers: odd, yearUnits: ["年"]), "\(title) \(odd)")
             }
         }
     }

@@ -234,7 +234,8 @@ struct OntologyLoader {
                     case "word": lexicon.plainWords.append(word)
                     case "policy": lexicon.policyVerbs.append(word)
                     case "stop": lexicon.stopWords.append(word)
-                    default: issues.append(.init(location: location, message: "unknown mode '\(mode)' (use stop, soft, word or policy)"))
+                    case "split" where word.unicodeScalars.count >= 2: lexicon.splitWords.append(word)
+                    default: issues.append(.init(location: location, message: "unknown mode '\(mode)' (use stop, soft, word, policy or split, the last for a word of two characters or more)"))
                     }
                 case "place-words":
                     switch fields.count > 1 ? fields[1] : "" {
@@ -316,7 +317,8 @@ struct OntologyLoader {
                     case "speech": lexicon.speechVerbs.append(word)
                     case "after": lexicon.personTitlesAfter.append(word)
                     case "end": lexicon.personEndWords.append(word)
-                    default: issues.append(.init(location: location, message: "expected a role: title, speech, after or end"))
+                    case "joiner": lexicon.personJoiners.append(word)
+                    default: issues.append(.init(location: location, message: "expected a role: title, speech, after, end or joiner"))
                     }
                 case "person-names":
                     switch fields.count > 1 ? fields[1] : "" {
@@ -354,6 +356,14 @@ struct OntologyLoader {
                         lexicon.listModifiers.append(word)
                     } else if role == "closer" {
                         lexicon.listClosers.append(word)
+                    } else if role == "joiner" {
+                        lexicon.listJoiners.append(word)
+                    } else if role == "counters" {
+                        lexicon.listCounters.formUnion(word.unicodeScalars.map(\.value))
+                    } else if role == "kind-ending" {
+                        lexicon.listKindEndings.append(word)
+                    } else if role == "zone-head" {
+                        lexicon.listZoneHeads.append(word)
                     } else if role == "joint" {
                         // A joint word opens a list too.
                         lexicon.listLeads.append(word)
@@ -361,7 +371,16 @@ struct OntologyLoader {
                     } else if let type = EntityType(rawValue: role) {
                         lexicon.listHeads.append((word, type))
                     } else {
-                        issues.append(.init(location: location, message: "expected an entity type, lead, joint, closer or modifier"))
+                        issues.append(.init(location: location, message: "expected an entity type, lead, joint, closer, modifier, joiner, counters, kind-ending or zone-head"))
+                    }
+                case "regions":
+                    switch fields.count > 1 ? fields[1] : "" {
+                    case "short-division": lexicon.shortDivisionEndings.append(word)
+                    case "district" where word.unicodeScalars.count == 1: lexicon.districtEndings.formUnion(word.unicodeScalars.map(\.value))
+                    case "level" where word.unicodeScalars.count == 1: lexicon.regionLevels.formUnion(word.unicodeScalars.map(\.value))
+                    case "body" where fields.count > 2 && !fields[2].trimmingFieldSpace().isEmpty:
+                        lexicon.localBodyKinds.append((word, fields[2].trimmingFieldSpace()))
+                    default: issues.append(.init(location: location, message: "expected a role: short-division, district (one character), level (one character) or body with its kind"))
                     }
                 case "line-joining":
                     guard fields.count > 1, fields[1] == "number-unit", word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first else {
@@ -382,7 +401,9 @@ struct OntologyLoader {
                     case "count": lexicon.measureCountWords.append(word)
                     case "after": lexicon.measureAfterWords.append(word)
                     case "opener": lexicon.measureOpeners.append(word)
-                    default: issues.append(.init(location: location, message: "expected a role: count, after or opener"))
+                    case "numerals": lexicon.measureNumerals.formUnion(word.unicodeScalars.map(\.value))
+                    case "ordinal": lexicon.measureOrdinals.append(word)
+                    default: issues.append(.init(location: location, message: "expected a role: count, after, opener, numerals or ordinal"))
                     }
                 case "published":
                     guard fields.count > 1, let role = PublicationVocabulary.Role(rawValue: fields[1]) else {
@@ -390,11 +411,12 @@ struct OntologyLoader {
                         continue
                     }
                     lexicon.publication.add(fields[0].trimmingFieldSpace(), as: role)
-                case "issuance" where fields.count > 1 && ["report", "object", "notice-open", "notice-close", "label", "joiner", "completed", "title-of"].contains(fields[1]):
+                    if role == .yearUnit { lexicon.yearUnits.append(fields[0].trimmingFieldSpace()) }
+                case "issuance" where fields.count > 1 && ["report", "object", "notice-open", "notice-close", "label", "joiner", "completed", "title-of", "policy-end"].contains(fields[1]):
                     lexicon.issuanceCues[fields[1], default: []].append(word)
                 case "issuance":
                     guard fields.count > 1, let position = IssuancePosition(rawValue: fields[1]) else {
-                        issues.append(.init(location: location, message: "expected a verb and a position (before, after, both) or a role (report, object, notice-open, notice-close, label, joiner, completed, title-of)"))
+                        issues.append(.init(location: location, message: "expected a verb and a position (before, after, both) or a role (report, object, notice-open, notice-close, label, joiner, completed, title-of, policy-end)"))
                         continue
                     }
                     lexicon.issuanceVerbs.append((word, position))

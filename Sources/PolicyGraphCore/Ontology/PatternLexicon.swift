@@ -165,6 +165,25 @@ public struct PatternLexicon: Sendable {
     /// those ending on its first character, and those beginning on its second.
     public var placeWordsLeft: Set<String> = []
     public var placeWordsRight: Set<String> = []
+    /// `list-heads.tsv`: the words that may join a list's last item (甲、乙和丙等企业: role
+    /// `joiner`), the numerals and measure words that may stand between 等 and the head
+    /// (`counters`), the endings of an item that names a kind rather than something (`kind-ending`:
+    /// 行业, 新产品) and the zone heads after which an item plus the head names a zone (`zone-head`).
+    public var listJoiners: [String] = []
+    public var listCounters: Set<UInt32> = []
+    public var listKindEndings: [String] = []
+    public var listZoneHeads: [String] = []
+    /// `regions.tsv`: endings of two-character county-level names that need their parent before
+    /// them (`short-division`: 和县), endings of a district named in parentheses (`district`: 区),
+    /// the levels of region before a body (`level`: 省, 市) and the kinds of body a local and a full
+    /// name share (`body`: 人民政府 → 政府), in file order (the first that fits is taken).
+    public var shortDivisionEndings: [String] = []
+    public var districtEndings: Set<UInt32> = []
+    public var regionLevels: Set<UInt32> = []
+    public var localBodyKinds: [(suffix: String, kind: String)] = []
+    /// Words split across a government's name and the next character (`stopwords.tsv` mode
+    /// `split`: 部门, so 财政部 + 门 is the ordinary word 财政部门).
+    public var splitWords: [String] = []
     /// Words after which the listed bodies act together (联合, 会同): `list-heads.tsv` role `joint`.
     public var jointWords: [String] = []
     /// Contexts that show a company (`company-contexts.tsv`): labels before a
@@ -186,6 +205,10 @@ public struct PatternLexicon: Sendable {
     public var measureCountWords: [String] = []
     public var measureAfterWords: [String] = []
     public var measureOpeners: [String] = []
+    /// Chinese numerals of a count of articles (十, 二十: role `numerals`, many on one line) and the
+    /// words before a count that make it an article's number (第30条: role `ordinal`).
+    public var measureNumerals: Set<UInt32> = []
+    public var measureOrdinals: [String] = []
     /// The words of the location rule (`locations.tsv`): verbs right before a place (位于) and
     /// words right after it that open the entity it locates (的).
     public var locationVerbs: [String] = []
@@ -212,6 +235,8 @@ public struct PatternLexicon: Sendable {
     public var personTitlesAfter: [String] = []
     /// Words that may follow a name in a title context (在, 也, 的).
     public var personEndWords: [String] = []
+    /// Words that join two names after one title (记者王明和李华), besides 、 (`persons.tsv` role `joiner`).
+    public var personJoiners: [String] = []
     /// Chinese (and Japanese) surnames, single and compound: the first part of a name.
     public var surnames: [String] = []
     /// The characters of transliterated foreign names (默克尔, 拉姆·伊曼纽尔).
@@ -226,6 +251,9 @@ public struct PatternLexicon: Sendable {
     public var issuanceCues: [String: [String]] = [:]
     /// The labels by which pages state their publication date (`patterns/published.tsv`).
     public var publication = PublicationVocabulary()
+    /// The words after a year (年): `published.tsv` role `year-unit`, also read by recognition
+    /// (a year in a title's parentheses, 2021-2035年; a year before a named policy, 2026年…政府工作报告).
+    public var yearUnits: [String] = []
     /// What marks the parts of a web page that are not its article (`patterns/page.tsv`).
     public var page = PageVocabulary()
     /// The words the time grammar reads (`patterns/time.tsv`).

@@ -151,9 +151,10 @@ struct AliasResolution {
         patterns.policyVerbs.contains(where: { cursor.text(max(0, end - $0.utf8.count)..<end) == $0 })
     }
 
-    /// The start of a year written just before `position`: 2026年.
+    /// The start of a year written just before `position`: 2026年 (a `year-unit` word of `published.tsv`).
     private func yearBefore(_ position: Int, cursor: TextCursor) -> Int? {
-        guard let (nian, yearEnd) = cursor.scalar(before: position), nian == 0x5E74, yearEnd >= 4 else { return nil }
+        guard let unit = lexicon.words.yearUnitBytes.first(where: { position >= $0.count && cursor.matches($0, at: position - $0.count) }),
+              case let yearEnd = position - unit.count, yearEnd >= 4 else { return nil }
         for index in (yearEnd - 4)..<yearEnd where !(0x30...0x39).contains(cursor.bytes[index]) { return nil }
         if yearEnd > 4, (0x30...0x39).contains(cursor.bytes[yearEnd - 5]) { return nil }
         return yearEnd - 4
@@ -178,11 +179,12 @@ struct AliasResolution {
             return words.endsWithPolicyEnding(range, cursor: cursor, minimumBefore: 4)
         }
         var result: [Mention] = []
-        let completed = Array("了".utf8)
+        // 印发了: the `completed` words of `issuance.tsv`.
+        let completedWords = lexicon.words.completedBytes
         for marker in markers {
             guard case let .issuance(position) = marker.kind, position != .after else { continue }
             var begin = marker.range.upperBound
-            if cursor.matches(completed, at: begin) { begin += completed.count } // 印发了
+            if let completed = completedWords.first(where: { cursor.matches($0, at: begin) }) { begin += completed.count } // 印发了
             guard let (first, _) = cursor.scalar(at: begin),
                   ScalarClass.isIdeograph(first) || first == .leftQuote else { continue }
             var scan = begin
@@ -192,7 +194,7 @@ struct AliasResolution {
                 count += 1
                 guard count >= 6, endsWithPolicyWord(begin..<scan) else { continue }
                 let following = cursor.scalar(at: scan)?.value ?? 0x0A
-                if !isNameScalar(following) || Self.conjunctions.contains(following) {
+                if !isNameScalar(following) || words.policyEndScalars.contains(following) {
                     let range = begin..<scan
                     if !insideTitle(range), !isGeneric(range) { result.append(policy(range, cursor: cursor, rule: "verb-policy")) }
                     break
@@ -217,8 +219,6 @@ struct AliasResolution {
         return result
     }
 
-    /// The words that may join two policies named after one verb: 和, 与, 及, 并, 等.
-    private static let conjunctions: Set<UInt32> = Set("和与及并等".unicodeScalars.map(\.value))
 
     /// The mention that ends at most 3 bytes before `offset` (the owner of a
     /// declaration in parentheses), found by binary search.
@@ -257,7 +257,7 @@ struct AliasResolution {
 
     private func policy(_ range: Range<Int>, cursor: TextCursor, rule: String) -> Mention {
         let surface = cursor.text(range)
-        let core = TitleRecognizer.removingQualifier(surface, qualifiers: patterns.titleQualifiers)
+        let core = TitleRecognizer.removingQualifier(surface, qualifiers: patterns.titleQualifiers, yearUnits: patterns.yearUnits)
         return Mention(range: range, type: .policy, surface: surface, entityIndex: nil, rule: rule, key: "policy:\(core)")
     }
 

@@ -124,12 +124,12 @@ public struct DictionaryScanner: Sendable {
         return true
     }
 
-    /// Whether `range` is one list separator: 、, 和, 与 or 及.
-    @inline(__always)
+    /// Whether `range` is one list separator: 、 or a `joiner` word of `list-heads.tsv` (和, 与, 及).
     func listSeparator(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard range.count == 3 else { return false }
-        let scalar = UTF8Bytes.scalar(in: bytes, at: range.lowerBound).value
-        return scalar == 0x3001 || scalar == 0x548C || scalar == 0x4E0E || scalar == 0x53CA
+        if range.count == 3, UTF8Bytes.scalar(in: bytes, at: range.lowerBound).value == 0x3001 { return true }
+        return lexicon.words.listJoinerBytes.contains { word in
+            word.count == range.count && word.indices.allSatisfy { bytes[range.lowerBound + $0] == word[$0] }
+        }
     }
 
     /// `nil` when no entry of the key may match here; otherwise whether its

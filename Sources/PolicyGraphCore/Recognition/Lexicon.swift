@@ -104,16 +104,20 @@ public struct Lexicon: Sendable {
             // A two-character county or district name (和县, 范县) also occurs
             // inside ordinary words (示范县): it needs its parent before it.
             let shortDivision = entity.type == .region && entity.parentName != nil && entity.name.unicodeScalars.count == 2
-                && ["县", "区", "旗"].contains(where: { entity.name.hasSuffix($0) })
+                && ontology.patterns.shortDivisionEndings.contains(where: { entity.name.hasSuffix($0) })
             add(entity.name, .entity(index: index, contextual: shortDivision || entity.nameIsContextual))
             for alias in entity.aliases { add(alias, .entity(index: index, contextual: false)) }
             for alias in entity.contextualAliases { add(alias, .entity(index: index, contextual: true)) }
         }
         for (index, rule) in ontology.patterns.suffixes.enumerated() { add(rule.suffix, .suffix(index)) }
-        // 财政部门, 商务部门: a ministry's name before 门 is the ordinary word 部门.
-        for entity in ontology.entities where entity.type == .government {
-            for name in [entity.name] + entity.aliases where name.hasSuffix("部") && entriesByKey[name + "门"] == nil {
-                add(name + "门", .stop)
+        // 财政部门, 商务部门: a ministry's name before 门 is the ordinary word 部门 (`stopwords.tsv`
+        // mode `split`: a word whose first characters end a government's name).
+        for split in ontology.patterns.splitWords {
+            let head = String(split.unicodeScalars.dropLast()), tail = String(split.unicodeScalars.suffix(1))
+            for entity in ontology.entities where entity.type == .government {
+                for name in [entity.name] + entity.aliases where name.hasSuffix(head) && entriesByKey[name + tail] == nil {
+                    add(name + tail, .stop)
+                }
             }
         }
         for word in ontology.patterns.stopWords { add(word, .stop) }

@@ -78,13 +78,14 @@ struct ListHeads {
                       modifiers: WordSet,
                       cursor: TextCursor) -> (word: String, type: EntityType)? {
         var position = start
+        let counters = patterns.listCounters
         for _ in 0..<Self.headWindow {
             if let head = Self.head(at: position, heads: heads, byFirst: headsByFirst, cursor: cursor) { return head }
             if let modifier = modifiers.longest(at: position, in: cursor) {
                 position += modifier.count
                 continue
             }
-            guard let (scalar, next) = cursor.scalar(at: position), ScalarClass.isDigit(scalar) || Self.counting.contains(scalar) else {
+            guard let (scalar, next) = cursor.scalar(at: position), ScalarClass.isDigit(scalar) || counters.contains(scalar) else {
                 return nil
             }
             position = next
@@ -104,9 +105,6 @@ struct ListHeads {
         for index in candidates where cursor.matches(heads[index].bytes, at: position) { return (heads[index].word, heads[index].type) }
         return nil
     }
-
-    /// Numerals and measure words: 一 … 十, 百, 千, 万, 余, 多, 几, 家, 个, 所, 批.
-    private static let counting: Set<UInt32> = Set("一二两三四五六七八九十百千万余多几家个所批".unicodeScalars.map(\.value))
 
     /// The items of the list that ends at `end`: separated by 、 (the last one
     /// may be joined by 和, 与 or 及); the first starts after a lead word, a
@@ -143,13 +141,14 @@ struct ListHeads {
         return result.filter { (2...10).contains(cursor.scalarCount($0)) }.reversed()
     }
 
-    /// A 和, 与 or 及 inside an item, with two or more characters on either side.
+    /// A `joiner` word of `list-heads.tsv` (和, 与, 及) inside an item, with two or more characters on either side.
     private func joiner(in item: Range<Int>, cursor: TextCursor) -> Range<Int>? {
+        let joiners = lexicon.words.listJoinerBytes
         var position = item.lowerBound
-        while let (scalar, next) = cursor.scalar(at: position), next <= item.upperBound {
-            if scalar == 0x548C || scalar == 0x4E0E || scalar == 0x53CA,
-               cursor.scalarCount(item.lowerBound..<position) >= 2, cursor.scalarCount(next..<item.upperBound) >= 2 {
-                return position..<next
+        while let (_, next) = cursor.scalar(at: position), next <= item.upperBound {
+            if let joiner = joiners.first(where: { position + $0.count <= item.upperBound && cursor.matches($0, at: position) }),
+               cursor.scalarCount(item.lowerBound..<position) >= 2, cursor.scalarCount((position + joiner.count)..<item.upperBound) >= 2 {
+                return position..<(position + joiner.count)
             }
             position = next
         }
@@ -159,11 +158,9 @@ struct ListHeads {
     /// Whether an item names something rather than a kind (钢铁, 中小企业, 新材料产业).
     private func isSpecific(_ name: String) -> Bool {
         if patterns.genericBodies.contains(name) { return false }
-        return !Self.kindEndings.contains { name.hasUTF8Suffix($0) }
+        // The last characters of an item that names a kind (钢铁行业, 新产品, 重点领域 …): `kind-ending`.
+        return !patterns.listKindEndings.contains { name.hasUTF8Suffix($0) }
     }
-
-    /// The last characters of an item that names a kind (钢铁行业, 新产品, 重点领域 …).
-    private static let kindEndings = ["业", "品", "域", "类", "型", "性", "等"]
 
     /// The index of the mention that opens `item` when it is a country and the
     /// only mention inside the item, with two or more characters after it.
@@ -187,7 +184,7 @@ struct ListHeads {
     /// leading place; `nil` when the ontology knows no such zone.
     private func zoneNamed(_ item: String, head: String) -> Int? {
         let ontology = lexicon.ontology
-        let suffixes = ["新区", "高新区", "经开区", "开发区", "自贸试验区"].filter { head.hasSuffix($0) }
+        let suffixes = patterns.listZoneHeads.filter { head.hasSuffix($0) }
         var candidates = [item]
         for suffix in suffixes {
             candidates.append(item + suffix)

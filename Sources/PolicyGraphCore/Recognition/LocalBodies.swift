@@ -7,11 +7,6 @@
 struct LocalBodies {
     let lexicon: Lexicon
 
-    /// The kinds of body that a local name and a full name can share.
-    private static let bodies: [(suffix: String, kind: String)] = [
-        ("人大常委会", "人大"), ("人大", "人大"), ("人民政府", "政府"), ("政府", "政府"), ("政协", "政协"), ("委员会", "委"), ("委", "委"),
-    ]
-
     func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
         let ontology = lexicon.ontology
         func isLocal(_ mention: Mention) -> Bool {
@@ -21,7 +16,7 @@ struct LocalBodies {
         // The first full body of each level and kind: 市 + 政府 → 重庆市人民政府.
         var full: [String: String] = [:]
         for mention in mentions where mention.type == .government && !isLocal(mention) {
-            if let key = Self.levelAndKind(of: mention.surface, full: true), full[key] == nil { full[key] = mention.key }
+            if let key = levelAndKind(of: mention.surface, full: true), full[key] == nil { full[key] = mention.key }
         }
         let blockers = ontology.patterns.beforeLocalBodies.map { Array($0.utf8) }
         let titles = ontology.patterns.personTitles.map { Array($0.utf8) }
@@ -33,7 +28,7 @@ struct LocalBodies {
                 if blockers.contains(where: { start >= $0.count && cursor.matches($0, at: start - $0.count) }) { continue }
                 // 市委书记 is a title, not a mention of the body.
                 if titles.contains(where: { cursor.matches($0, at: mention.range.upperBound) }) { continue }
-                if let key = Self.levelAndKind(of: mention.surface, full: false), let owner = full[key] { mention.key = owner }
+                if let key = levelAndKind(of: mention.surface, full: false), let owner = full[key] { mention.key = owner }
             }
             result.append(mention)
         }
@@ -41,11 +36,15 @@ struct LocalBodies {
     }
 
     /// "市/政府" for 市政府 (a local name: the level is its first character) or
-    /// for 重庆市人民政府 and 中共天津市委 (a full name: the level ends the region).
-    static func levelAndKind(of name: String, full: Bool) -> String? {
-        for (suffix, kind) in bodies where name.hasSuffix(suffix) {
+    /// for 重庆市人民政府 and 中共天津市委 (a full name: the level ends the region). The kinds of
+    /// body a local and a full name share (人民政府 and 政府 are both 政府) and the levels (省, 市,
+    /// 县, 区) are data: `regions.tsv`, roles `body` and `level`.
+    func levelAndKind(of name: String, full: Bool) -> String? {
+        let levels = lexicon.ontology.patterns.regionLevels
+        for (suffix, kind) in lexicon.ontology.patterns.localBodyKinds where name.hasSuffix(suffix) {
             let head = name.dropLast(suffix.count)
-            guard let level = full ? head.last : head.first, "省市县区".contains(level) else { return nil }
+            guard let level = full ? head.last : head.first, level.unicodeScalars.count == 1,
+                  levels.contains(level.unicodeScalars.first!.value) else { return nil }
             if full && head.count < 3 { return nil }
             if !full && head.count != 1 { return nil }
             return "\(level)/\(kind)"

@@ -30,7 +30,7 @@ struct MeasurePackages {
                 // Unquoted: an issuing or opening word or 、 before, or 、 or 等 after.
                 let opened = openers.endsWord(at: start, in: cursor)
                     || cursor.scalar(before: start)?.value == 0x3001
-                let listed = cursor.scalar(at: end).map { $0.value == 0x3001 || $0.value == 0x7B49 } ?? false
+                let listed = cursor.scalar(at: end)?.value == 0x3001 || words.listCloserBytes.contains { cursor.matches($0, at: end) }
                 guard opened || listed else { continue }
             }
             let range = start..<end
@@ -42,14 +42,12 @@ struct MeasurePackages {
         return (mentions + found).sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
 
-    private static let numerals: Set<UInt32> = Set("一二三四五六七八九十".unicodeScalars.map(\.value))
-
     /// The start of the count before 条: digits (30, 3+24) or Chinese numerals (十, 二十).
     private func countStart(before position: Int, cursor: TextCursor) -> Int? {
         var start = position
         var count = 0
         while let (scalar, previous) = cursor.scalar(before: start), count < 6,
-              ScalarClass.isDigit(scalar) || scalar == 0x2B || Self.numerals.contains(scalar) {
+              ScalarClass.isDigit(scalar) || scalar == 0x2B || words.measureNumerals.contains(scalar) {
             start = previous
             count += 1
         }
@@ -74,13 +72,13 @@ struct MeasurePackages {
         if quoted { return nil }
         guard (2...8).contains(count) else { return nil }
         // 第30条 is an article; 了, 的 … before the count is a verb phrase.
-        if let (first, _) = cursor.scalar(at: start), first == 0x7B2C { return nil }
+        if words.measureOrdinalBytes.contains(where: { cursor.matches($0, at: start) }) { return nil }
         if let (before, _) = cursor.scalar(before: start), ScalarClass.isIdeograph(before), !stops.endsWord(at: start, in: cursor) { return nil }
         return start
     }
 
     private func boundary(at position: Int, cursor: TextCursor) -> Bool {
         guard let (scalar, _) = cursor.scalar(at: position) else { return true }
-        return !ScalarClass.isIdeograph(scalar) || scalar == 0x7B49 // 等
+        return !ScalarClass.isIdeograph(scalar) || words.listCloserBytes.contains { cursor.matches($0, at: position) }
     }
 }

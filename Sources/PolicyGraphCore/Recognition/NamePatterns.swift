@@ -311,7 +311,7 @@ struct NamePatterns {
         while let (scalar, next) = cursor.scalar(at: scan), scalars.count <= 16 {
             if scalar == .rightParenWide || scalar == .rightParen {
                 guard !scalars.isEmpty else { return nil }
-                let endsWithDistrict = scalars.last == 0x533A // 区
+                let endsWithDistrict = scalars.last.map { lexicon.ontology.patterns.districtEndings.contains($0) } ?? false // 区
                 guard endsWithDistrict || scalars.count <= 3 else { return nil }
                 return next
             }

@@ -109,7 +109,7 @@ struct NoticeTitles {
                 if let (last, previous) = cursor.scalar(before: end), Self.brackets.contains(last) { end = previous }
                 guard start < end, cursor.scalarCount(start..<end) >= Self.minimumDocument else { return nil }
                 let inner = cursor.text(start..<end)
-                guard let kind = words.titleClass(of: TitleRecognizer.removingQualifier(inner, qualifiers: patterns.titleQualifiers)),
+                guard let kind = words.titleClass(of: TitleRecognizer.removingQualifier(inner, qualifiers: patterns.titleQualifiers, yearUnits: patterns.yearUnits)),
                       kind == .policy || kind == .named else { return nil }
                 return start..<end
             }
@@ -122,7 +122,7 @@ struct NoticeTitles {
 
     private func policy(_ range: Range<Int>, rule: String, cursor: TextCursor) -> Mention {
         let surface = cursor.text(range)
-        let core = TitleRecognizer.removingQualifier(surface, qualifiers: patterns.titleQualifiers)
+        let core = TitleRecognizer.removingQualifier(surface, qualifiers: patterns.titleQualifiers, yearUnits: patterns.yearUnits)
         return Mention(range: range, type: .policy, surface: surface, entityIndex: nil, rule: rule, key: "policy:\(core)")
     }
 }

@@ -15,6 +15,8 @@ struct PersonRecognizer {
     private let surnames: WordSet
     private let speech: WordSet
     private let endWords: WordSet
+    /// The words that join two names after one title (和, `persons.tsv` role `joiner`).
+    private let joiners: [[UInt8]]
 
     /// With the word sets compiled once with the lexicon.
     init(patterns: PatternLexicon, words: RecognitionWords) {
@@ -22,6 +24,7 @@ struct PersonRecognizer {
         surnames = words.surnames
         speech = words.speech
         endWords = words.personEndWords
+        joiners = words.personJoinerBytes
     }
 
     func addPersons(_ mentions: inout [Mention], cursor: TextCursor, markers: [Marker]) {
@@ -42,8 +45,14 @@ struct PersonRecognizer {
                 // A list of names after one title: 记者王明、李华.
                 while let end = nameEnd(from: position, cursor: cursor), !existing.overlaps(position..<end) {
                     add(position..<end, rule: "person:title")
-                    guard let (separator, next) = cursor.scalar(at: end), separator == 0x3001 || separator == 0x548C else { break }
-                    position = next
+                    // 、 or a `joiner` word of `persons.tsv` (和).
+                    if let (separator, next) = cursor.scalar(at: end), separator == 0x3001 {
+                        position = next
+                    } else if let joiner = joiners.first(where: { cursor.matches($0, at: end) }) {
+                        position = end + joiner.count
+                    } else {
+                        break
+                    }
                 }
             case .personTitleAfter:
                 if let start = nameStart(before: marker.range.lowerBound, cursor: cursor, needsBoundary: false) {

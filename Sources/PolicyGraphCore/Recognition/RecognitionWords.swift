@@ -94,12 +94,26 @@ struct RecognitionWords: Sendable {
     let placeWordBytes: PlaceWordBytes?
     /// ``ListHeads``: the words that close a list before its head (等), `list-heads.tsv` role `closer`.
     let listCloserBytes: [[UInt8]]
+    /// ``ListHeads`` and the scan's list separators: the words that join a list's last item (和, 与, 及),
+    /// `list-heads.tsv` role `joiner`; ``PersonRecognizer``: those that join two names (和), `persons.tsv` role `joiner`.
+    let listJoinerBytes: [[UInt8]]
+    let personJoinerBytes: [[UInt8]]
+    /// ``AliasResolution``: the words after a year (年, `published.tsv` role `year-unit`), the
+    /// aspect words after an issuing verb (了, `issuance.tsv` role `completed`) and the characters
+    /// that end a policy named after a verb (和, 与, 及, 并, 等: `issuance.tsv` role `policy-end`).
+    let yearUnitBytes: [[UInt8]]
+    let completedBytes: [[UInt8]]
+    let policyEndScalars: Set<UInt32>
     /// ``CompanyContexts``: the parentheses that may open a stock code (（, (), `company-contexts.tsv` role `open`.
     let companyCodeOpenerBytes: [[UInt8]]
     /// ``MeasurePackages``: the count words (条) and the words that may follow them (措施), longest
     /// first, from `measure-packages.tsv`.
     let measureCountBytes: [[UInt8]]
     let measureAfterBytes: [[UInt8]]
+    /// ``MeasurePackages``: the Chinese numerals of a count (`numerals`) and the words that make a
+    /// count an article's number (第, `ordinal`).
+    let measureNumerals: Set<UInt32>
+    let measureOrdinalBytes: [[UInt8]]
 
     /// The fixed words the passes search in every document, found together in one pass per
     /// document (``TextCursor/init(bytes:fixedWords:)``): the joint words (``JointBodies``),
@@ -135,9 +149,18 @@ struct RecognitionWords: Sendable {
         }
         placeWordBytes = PlaceWordBytes(left: patterns.placeWordsLeft, right: patterns.placeWordsRight)
         listCloserBytes = patterns.listClosers.map { Array($0.utf8) }
+        listJoinerBytes = patterns.listJoiners.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        personJoinerBytes = patterns.personJoiners.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        yearUnitBytes = patterns.yearUnits.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        completedBytes = (patterns.issuanceCues["completed"] ?? []).map { Array($0.utf8) }.filter { !$0.isEmpty }
+        policyEndScalars = Set((patterns.issuanceCues["policy-end"] ?? []).compactMap { word in
+            word.unicodeScalars.count == 1 ? word.unicodeScalars.first?.value : nil
+        })
         companyCodeOpenerBytes = patterns.companyCodeOpeners.map { Array($0.utf8) }
         measureCountBytes = patterns.measureCountWords.map { Array($0.utf8) }
         measureAfterBytes = patterns.measureAfterWords.map { Array($0.utf8) }.sorted { $0.count > $1.count }
+        measureNumerals = patterns.measureNumerals
+        measureOrdinalBytes = patterns.measureOrdinals.map { Array($0.utf8) }.filter { !$0.isEmpty }
         fixedWords = FixedWords((patterns.jointWords + patterns.companyAfterWords + patterns.companyBeforeWords
                                  + patterns.companyCodeOpeners + patterns.listClosers + patterns.measureCountWords).map { Array($0.utf8) })
         policyEndings = patterns.titleEndings.filter { $0.class == .policy }.map(\.ending)

@@ -54,7 +54,7 @@ struct TitleRecognizer: Sendable {
             guard let close, close > index + 3 else { index += 3; continue }
             let inner = (index + 3)..<close
             let content = cursor.text(inner)
-            let core = Self.removingQualifier(content, qualifiers: patterns.titleQualifiers)
+            let core = Self.removingQualifier(content, qualifiers: patterns.titleQualifiers, yearUnits: patterns.yearUnits)
             result.append(TitleSpan(outer: index..<(close + 3), inner: inner, content: content, core: core,
                                     titleClass: words.titleClass(of: core)))
             index = close + 3
@@ -67,8 +67,9 @@ struct TitleRecognizer: Sendable {
     ///
     /// On bytes when the content and every qualifier are plain (``PlainUTF8``): scalars are
     /// then characters, and a byte search finds what `String.contains` finds; otherwise
-    /// ``removingQualifierAsStrings(_:qualifiers:)``.
-    static func removingQualifier(_ content: String, qualifiers: [String]) -> String {
+    /// ``removingQualifierAsStrings(_:qualifiers:yearUnits:)``.
+    /// `yearUnits` are the words after a year (年: `published.tsv` role `year-unit`).
+    static func removingQualifier(_ content: String, qualifiers: [String], yearUnits: [String]) -> String {
         // Most titles end with no parenthesis: ) is 29, ） is EF BC 89.
         guard let lastByte = content.utf8.last, lastByte == 0x29 || lastByte == 0x89 else { return content }
         var text = content
@@ -93,8 +94,18 @@ struct TitleRecognizer: Sendable {
             }
             guard open > 0 else { return content }
             let inside = UnsafeBufferPointer(rebasing: bytes[openEnd..<close])
-            let hasYear = inside.contains { $0 &- 0x30 < 10 } && Self.contains(Self.year, in: inside)
-            var qualified = hasYear
+            var qualified = false
+            if inside.contains(where: { $0 &- 0x30 < 10 }) {
+                for unit in yearUnits {
+                    var word = unit
+                    let found: Bool? = word.withUTF8 { word in
+                        guard !word.isEmpty, PlainUTF8.plainCount(word) != nil else { return nil }
+                        return Self.contains(word, in: inside)
+                    }
+                    guard let found else { return nil }
+                    if found { qualified = true; break }
+                }
+            }
             if !qualified {
                 for qualifier in qualifiers {
                     var word = qualifier
@@ -110,11 +121,8 @@ struct TitleRecognizer: Sendable {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<open]), as: UTF8.self)
         }
         if let answer { return answer }
-        return removingQualifierAsStrings(content, qualifiers: qualifiers)
+        return removingQualifierAsStrings(content, qualifiers: qualifiers, yearUnits: yearUnits)
     }
-
-    /// 年 as UTF-8.
-    private static let year: [UInt8] = [0xE5, 0xB9, 0xB4]
 
     /// Whether `word` occurs in `bytes`.
     private static func contains<Word: Collection<UInt8>>(_ word: Word, in bytes: UnsafeBufferPointer<UInt8>) -> Bool
@@ -133,16 +141,16 @@ struct TitleRecognizer: Sendable {
         return false
     }
 
-    /// ``removingQualifier(_:qualifiers:)`` on scalars and `String` searches: for text or
+    /// ``removingQualifier(_:qualifiers:yearUnits:)`` on scalars and `String` searches: for text or
     /// qualifiers that are not plain.
-    static func removingQualifierAsStrings(_ content: String, qualifiers: [String]) -> String {
+    static func removingQualifierAsStrings(_ content: String, qualifiers: [String], yearUnits: [String]) -> String {
         guard let lastByte = content.utf8.last, lastByte == 0x29 || lastByte == 0x89 else { return content }
         let scalars = Array(content.unicodeScalars)
         guard let last = scalars.last, last.value == .rightParen || last.value == .rightParenWide else { return content }
         guard let openIndex = scalars.lastIndex(where: { $0.value == .leftParen || $0.value == .leftParenWide }),
               openIndex > 0 else { return content }
         let inside = String(String.UnicodeScalarView(scalars[(openIndex + 1)..<(scalars.count - 1)]))
-        let hasYear = inside.unicodeScalars.contains { ScalarClass.isDigit($0.value) } && inside.contains("年")
+        let hasYear = inside.unicodeScalars.contains { ScalarClass.isDigit($0.value) } && yearUnits.contains(where: { !$0.isEmpty && inside.contains($0) })
         guard hasYear || qualifiers.contains(where: { inside.contains($0) }) else { return content }
         return String(String.UnicodeScalarView(scalars[..<openIndex]))
     }

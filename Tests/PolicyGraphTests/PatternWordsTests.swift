@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import PolicyGraphCore
 
-/// The words the extraction rules read are data (`Ontology/patterns/`): the bundled files hold
+/// The words the recognition and extraction rules read are data (`Ontology/patterns/`): the bundled files hold
 /// the words the code once held as literals, and the rules read whatever the files say.
-@Suite struct ExtractionPatternWordsTests {
+@Suite struct PatternWordsTests {
     static let patterns = sharedExtractor.lexicon.ontology.patterns
 
     /// The bundled rows, role by role, are the former literals (so the output did not move).
@@ -38,6 +38,21 @@ import Testing
         #expect(words(.ahead) == ["将", "预计"])
         #expect(words(.start) == ["起", "前"])
         #expect(Self.patterns.numberUnits == Set("年月日号时分秒万亿千百元个家项米吨辆人倍期届次座台套条所款只名余多度瓦克升".unicodeScalars.map(\.value)))
+        #expect(Self.patterns.listJoiners == ["和", "与", "及"])
+        #expect(Self.patterns.listCounters == Set("一二两三四五六七八九十百千万余多几家个所批".unicodeScalars.map(\.value)))
+        #expect(Self.patterns.listKindEndings == ["业", "品", "域", "类", "型", "性", "等"])
+        #expect(Self.patterns.listZoneHeads == ["新区", "高新区", "经开区", "开发区", "自贸试验区"])
+        #expect(Self.patterns.personJoiners == ["和"])
+        #expect(Self.patterns.measureNumerals == Set("一二三四五六七八九十".unicodeScalars.map(\.value)))
+        #expect(Self.patterns.measureOrdinals == ["第"])
+        #expect(Self.patterns.shortDivisionEndings == ["县", "区", "旗"])
+        #expect(Self.patterns.districtEndings == Set("区".unicodeScalars.map(\.value)))
+        #expect(Self.patterns.regionLevels == Set("省市县区".unicodeScalars.map(\.value)))
+        #expect(Self.patterns.localBodyKinds.map { "\($0.suffix)=\($0.kind)" }
+                == ["人大常委会=人大", "人大=人大", "人民政府=政府", "政府=政府", "政协=政协", "委员会=委", "委=委"])
+        #expect(Self.patterns.splitWords == ["部门"])
+        #expect(Self.patterns.yearUnits == ["年"])
+        #expect(cues["policy-end"] == ["和", "与", "及", "并", "等"])
         let issuance = sharedExtractor.issuanceExtractor
         #expect(issuance.joiners == ["、", " ", "，", ",", "和", "与", "及", "以及", "联合"])
         #expect(issuance.policyGapScalars == ["《", "》", "、", " ", "和", "与", "及"])
@@ -123,5 +138,20 @@ import Testing
             LineJoining.joinValidUTF8($0, layoutBreaks: true, median: 1_000, numberUnits: numberUnits)
         }
         #expect(String(decoding: fast.bytes, as: UTF8.self) == expected)
+    }
+
+    /// A local body's level and kind come from `regions.tsv`: 市政府 and 重庆市人民政府 share 市/政府.
+    @Test(arguments: [("市政府", false, "市/政府"), ("重庆市人民政府", true, "市/政府"), ("中共天津市委", true, "市/委"),
+                      ("市人大常委会", false, "市/人大"), ("乡政府", false, nil), ("市政", false, nil)])
+    func localBodiesReadTheirKinds(_ name: String, full: Bool, expected: String?) {
+        #expect(LocalBodies(lexicon: sharedExtractor.lexicon).levelAndKind(of: name, full: full) == expected)
+    }
+
+    /// A title's parenthesis with a year (the `year-unit` words) is a qualifier, on both paths.
+    @Test func yearUnitsMakeAQualifier() {
+        #expect(TitleRecognizer.removingQualifier("规划（2021-2035年）", qualifiers: [], yearUnits: ["年"]) == "规划")
+        #expect(TitleRecognizer.removingQualifier("规划（2021-2035年）", qualifiers: [], yearUnits: []) == "规划（2021-2035年）")
+        #expect(TitleRecognizer.removingQualifierAsStrings("规划（2021-2035年）", qualifiers: [], yearUnits: ["年"]) == "规划")
+        #expect(TitleRecognizer.removingQualifierAsStrings("规划（2021-2035年）", qualifiers: [], yearUnits: []) == "规划（2021-2035年）")
     }
 }
