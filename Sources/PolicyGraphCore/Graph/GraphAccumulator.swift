@@ -243,6 +243,28 @@ public struct GraphAccumulator {
         }
     }
 
+    /// The ontology's structure among the entities present: each entity's edge to its
+    /// ontology parent (part_of or located_in). The pairs the text states were added per document.
+    mutating func addOntologyStructure() {
+        for key in drafts.indices {
+            guard let draft = drafts[key], let index = draft.ontologyIndex, draft.kind != .technology,
+                  let parentName = ontology.entities[index].parentName else { continue }
+            for parentIndex in builder.ontologyIndexes(named: parentName) {
+                let parentKey = ontologyNumbers[parentIndex]
+                guard parentKey >= 0, let parent = drafts[parentKey], parentKey != key else { continue }
+                let type: EdgeType
+                switch (draft.kind, parent.kind) {
+                case (.zone, .region), (.company, .zone), (.company, .region), (.zone, .zone): type = .locatedIn
+                case (.region, .region): type = .partOf
+                case (let a, let b) where a == b || (a.entityType?.isOrganisation ?? false && b.entityType?.isOrganisation ?? false): type = .partOf
+                default: continue
+                }
+                addEdge(type, key, parentKey, builder.ontologyProvenance(ontology.entities[index]))
+                break
+            }
+        }
+    }
+
     /// Whether the two strings are the same UTF-8 bytes (then they are `==`; the converse
     /// needs ``CanonicalKey``).
     static func sameBytes(_ a: String, _ b: String) -> Bool {
@@ -279,29 +301,18 @@ public struct GraphAccumulator {
     /// - Throws: ``StreamedFileError`` if the sentences' scratch file could not be written.
     public consuming func built() throws -> BuiltGraph {
         try mentions.sentences.finishWriting()
-        // (Pairs the text states were added per document.)
-        for key in drafts.indices {
-            guard let draft = drafts[key], let index = draft.ontologyIndex, draft.kind != .technology,
-                  let parentName = ontology.entities[index].parentName else { continue }
-            for parentIndex in builder.ontologyIndexes(named: parentName) {
-                let parentKey = ontologyNumbers[parentIndex]
-                guard parentKey >= 0, let parent = drafts[parentKey], parentKey != key else { continue }
-                let type: EdgeType
-                switch (draft.kind, parent.kind) {
-                case (.zone, .region), (.company, .zone), (.company, .region), (.zone, .zone): type = .locatedIn
-                case (.region, .region): type = .partOf
-                case (let a, let b) where a == b || (a.entityType?.isOrganisation ?? false && b.entityType?.isOrganisation ?? false): type = .partOf
-                default: continue
-                }
-                addEdge(type, key, parentKey, builder.ontologyProvenance(ontology.entities[index]))
-                break
-            }
-        }
+        addOntologyStructure()
         // Moved out, so that finish holds the only copy and can free it.
         var (finalDrafts, finalEdges) = (drafts, edges)
         (drafts, edges, nameIndex, normalized, keyNumbers, ontologyNumbers, local) = ([], [:], [:], [:], [:], [], [:])
         targetNumbers = [:]
-        let (graph, ids) = builder.finish(drafts: &finalDrafts, edges: &finalEdges)
-        return BuiltGraph(graph: graph, mentions: mentions.finish(ids: ids))
+        // The mention records need only the entities' and documents' ids: they are sorted
+        // into edges on a side thread while the nodes and the other edges are made here.
+        let entityIDs = builder.entityIDs(of: finalDrafts)
+        let records = mentions
+        mentions = MentionRecords(sentences: records.sentences)
+        let (mentionEdges, graph) = SideThread.both(side: { records.finish(ids: entityIDs) },
+                                                    here: { [builder] in builder.finish(drafts: &finalDrafts, edges: &finalEdges, entityIDs: entityIDs).0 })
+        return BuiltGraph(graph: graph, mentions: mentionEdges)
     }
 }
