@@ -28,6 +28,11 @@ public struct GraphAccumulator {
     var targetNumbers: [TargetKey: Int] = [:]
     /// The number of each ontology entry's key (``ontologyKey(_:)``), by ontology index; -1: not met yet.
     var ontologyNumbers: [Int]
+    /// Ontology indexes by where the ontology's own id strings store their bytes: an extracted
+    /// entity's id is the ontology entry's id string itself, found here without hashing its text
+    /// (``ontologyEntry(id:)``). The ontology holds those strings while the accumulator lives,
+    /// so an address names one id.
+    var ontologyIndexByStorage: [UInt: (length: Int, index: Int)] = [:]
     /// The drafts by number; `nil`: a key numbered but without a draft yet.
     var drafts: [GraphBuilder.Draft?] = []
     var edges: [GraphBuilder.EdgeKey: GraphBuilder.DraftEdge] = [:]
@@ -113,6 +118,21 @@ public struct GraphAccumulator {
         return drafts.count - 1
     }
 
+    /// The index of the ontology entry whose id is `id`: what `Ontology.index(of:)` gives, found
+    /// by the address of `id`'s bytes when `id` is the entry's own id string (as extracted), so
+    /// that its Chinese text is not hashed; any other string (a copy, as decoded from the store,
+    /// or a small one held inline) is looked up by its text.
+    mutating func ontologyEntry(id: String) -> Int? {
+        let storage = MentionRecords.storageAddress(id)
+        if let storage, let known = ontologyIndexByStorage[storage], known.length == id.utf8.count { return known.index }
+        guard let index = ontology.index(of: EntityID(rawValue: id)) else { return nil }
+        // Remembered only under the address of the ontology's own string, which lives as long as the ontology.
+        if let storage, storage == MentionRecords.storageAddress(ontology.entities[index].id.rawValue) {
+            ontologyIndexByStorage[storage] = (id.utf8.count, index)
+        }
+        return index
+    }
+
     /// The number of the ontology entry `index`'s draft key.
     mutating func ontologyNumber(_ index: Int) -> Int {
         let known = ontologyNumbers[index]
@@ -162,7 +182,7 @@ public struct GraphAccumulator {
             let kind = NodeKind(entity.type)
             var key: Int
             var ontologyIndex: Int? = nil
-            if let id = entity.id, let index = ontology.index(of: EntityID(rawValue: id)) {
+            if let id = entity.id, let index = ontologyEntry(id: id) {
                 key = ontologyNumber(index)
                 ontologyIndex = index
             } else if let existing = firstKnownKey(kind: kind, name: entity.name, names: names) {
@@ -305,7 +325,7 @@ public struct GraphAccumulator {
         // Moved out, so that finish holds the only copy and can free it.
         var (finalDrafts, finalEdges) = (drafts, edges)
         (drafts, edges, nameIndex, normalized, keyNumbers, ontologyNumbers, local) = ([], [:], [:], [:], [:], [], [:])
-        targetNumbers = [:]
+        (targetNumbers, ontologyIndexByStorage) = ([:], [:])
         // The mention records need only the entities' and documents' ids: they are sorted
         // into edges on a side thread while the nodes and the other edges are made here.
         let entityIDs = builder.entityIDs(of: finalDrafts)
