@@ -96,3 +96,50 @@ import Testing
         #expect(StableHash.continued(StableHash.value(source.rawValue), target.rawValue) == StableHash.value(source.rawValue + target.rawValue))
     }
 }
+
+/// An extracted entity's ontology index found by where its id string stores its bytes
+/// (``GraphAccumulator/ontologyEntry(id:)``) is the one `Ontology.index(of:)` gives for
+/// its text, whether the id is the ontology's own string, a copy, or no id at all.
+@Suite struct GraphAccumulatorOntologyIndexTests {
+    static let ontology = sharedExtractor.lexicon.ontology
+
+    /// A copy of `string` in storage of its own (as decoded from the store).
+    static func copy(_ string: String) -> String { String(decoding: Array(string.utf8), as: UTF8.self) }
+
+    @Test func ontologyStringsCopiesAndStrangersAgreeWithTheOntology() {
+        var accumulator = GraphAccumulator(builder: GraphBuilder(ontology: Self.ontology))
+        let entities = Self.ontology.entities
+        #expect(entities.count > 100)
+        var sample = Array(stride(from: 0, to: entities.count, by: 97))
+        sample.append(entities.count - 1)
+        var byAddress = 0
+        for index in sample {
+            let id = entities[index].id.rawValue
+            let expected = Self.ontology.index(of: EntityID(rawValue: id))
+            // Twice: the first lookup remembers the address, the second reads it.
+            #expect(accumulator.ontologyEntry(id: id) == expected)
+            #expect(accumulator.ontologyEntry(id: id) == expected)
+            #expect(accumulator.ontologyEntry(id: Self.copy(id)) == expected)
+            if id.utf8.count > 15 { byAddress += 1 }
+        }
+        #expect(byAddress > 0)
+        #expect(accumulator.ontologyIndexByStorage.count == byAddress)
+        // Ids the ontology does not have, remembered under no address.
+        for stranger in ["", "company:", "company:不存在的某某公司名称测试", "company:\u{20000}\u{20001}", "region:北京\r\n",
+                         "company:e\u{301}cole", entities[0].id.rawValue + " "] {
+            #expect(accumulator.ontologyEntry(id: stranger) == Self.ontology.index(of: EntityID(rawValue: stranger)))
+        }
+        #expect(accumulator.ontologyIndexByStorage.count == byAddress)
+    }
+
+    /// An id equal as a `String` but spelt in other bytes (decomposed) finds the same entry.
+    @Test func decomposedSpellingFindsTheSameEntry() throws {
+        var accumulator = GraphAccumulator(builder: GraphBuilder(ontology: Self.ontology))
+        guard let index = Self.ontology.entities.indices.first(where: { Self.ontology.entities[$0].id.rawValue.unicodeScalars.contains { $0 == "\u{e9}" } })
+        else { return }
+        let id = Self.ontology.entities[index].id.rawValue
+        let decomposed = id.decomposedStringWithCanonicalMapping
+        #expect(accumulator.ontologyEntry(id: id) == Self.ontology.index(of: EntityID(rawValue: id)))
+        #expect(accumulator.ontologyEntry(id: decomposed) == Self.ontology.index(of: EntityID(rawValue: decomposed)))
+    }
+}

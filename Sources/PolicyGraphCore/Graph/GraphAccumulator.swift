@@ -28,6 +28,11 @@ public struct GraphAccumulator {
     var targetNumbers: [TargetKey: Int] = [:]
     /// The number of each ontology entry's key (``ontologyKey(_:)``), by ontology index; -1: not met yet.
     var ontologyNumbers: [Int]
+    /// Ontology indexes by where the ontology's own id strings store their bytes: an extracted
+    /// entity's id is the ontology entry's id string itself, found here without hashing its text
+    /// (``ontologyEntry(id:)``). The ontology holds those strings while the accumulator lives,
+    /// so an address names one id.
+    var ontologyIndexByStorage: [UInt: (length: Int, index: Int)] = [:]
     /// The drafts by number; `nil`: a key numbered but without a draft yet.
     var drafts: [GraphBuilder.Draft?] = []
     var edges: [GraphBuilder.EdgeKey: GraphBuilder.DraftEdge] = [:]
@@ -113,6 +118,21 @@ public struct GraphAccumulator {
         return drafts.count - 1
     }
 
+    /// The index of the ontology entry whose id is `id`: what `Ontology.index(of:)` gives, found
+    /// by the address of `id`'s bytes when `id` is the entry's own id string (as extracted), so
+    /// that its Chinese text is not hashed; any other string (a copy, as decoded from the store,
+    /// or a small one held inline) is looked up by its text.
+    mutating func ontologyEntry(id: String) -> Int? {
+        let storage = MentionRecords.storageAddress(id)
+        if let storage, let known = ontologyIndexByStorage[storage], known.length == id.utf8.count { return known.index }
+        guard let index = ontology.index(of: EntityID(rawValue: id)) else { return nil }
+        // Remembered only under the address of the ontology's own string, which lives as long as the ontology.
+        if let storage, storage == MentionRecords.storageAddress(ontology.entities[index].id.rawValue) {
+            ontologyIndexByStorage[storage] = (id.utf8.count, index)
+        }
+        return index
+    }
+
     /// The number of the ontology entry `index`'s draft key.
     mutating func ontologyNumber(_ index: Int) -> Int {
         let known = ontologyNumbers[index]
@@ -162,7 +182,7 @@ public struct GraphAccumulator {
             let kind = NodeKind(entity.type)
             var key: Int
             var ontologyIndex: Int? = nil
-            if let id = entity.id, let index = ontology.index(of: EntityID(rawValue: id)) {
+            if let id = entity.id, let index = ontologyEntry(id: id) {
                 key = ontologyNumber(index)
                 ontologyIndex = index
             } else if let existing = firstKnownKey(kind: kind, name: entity.name, names: names) {
@@ -243,6 +263,28 @@ public struct GraphAccumulator {
         }
     }
 
+    /// The ontology's structure among the entities present: each entity's edge to its
+    /// ontology parent (part_of or located_in). The pairs the text states were added per document.
+    mutating func addOntologyStructure() {
+        for key in drafts.indices {
+            guard let draft = drafts[key], let index = draft.ontologyIndex, draft.kind != .technology,
+                  let parentName = ontology.entities[index].parentName else { continue }
+            for parentIndex in builder.ontologyIndexes(named: parentName) {
+                let parentKey = ontologyNumbers[parentIndex]
+                guard parentKey >= 0, let parent = drafts[parentKey], parentKey != key else { continue }
+                let type: EdgeType
+                switch (draft.kind, parent.kind) {
+                case (.zone, .region), (.company, .zone), (.company, .region), (.zone, .zone): type = .locatedIn
+                case (.region, .region): type = .partOf
+                case (let a, let b) where a == b || (a.entityType?.isOrganisation ?? false && b.entityType?.isOrganisation ?? false): type = .partOf
+                default: continue
+                }
+                addEdge(type, key, parentKey, builder.ontologyProvenance(ontology.entities[index]))
+                break
+            }
+        }
+    }
+
     /// Whether the two strings are the same UTF-8 bytes (then they are `==`; the converse
     /// needs ``CanonicalKey``).
     static func sameBytes(_ a: String, _ b: String) -> Bool {
@@ -279,29 +321,18 @@ public struct GraphAccumulator {
     /// - Throws: ``StreamedFileError`` if the sentences' scratch file could not be written.
     public consuming func built() throws -> BuiltGraph {
         try mentions.sentences.finishWriting()
-        // (Pairs the text states were added per document.)
-        for key in drafts.indices {
-            guard let draft = drafts[key], let index = draft.ontologyIndex, draft.kind != .technology,
-                  let parentName = ontology.entities[index].parentName else { continue }
-            for parentIndex in builder.ontologyIndexes(named: parentName) {
-                let parentKey = ontologyNumbers[parentIndex]
-                guard parentKey >= 0, let parent = drafts[parentKey], parentKey != key else { continue }
-                let type: EdgeType
-                switch (draft.kind, parent.kind) {
-                case (.zone, .region), (.company, .zone), (.company, .region), (.zone, .zone): type = .locatedIn
-                case (.region, .region): type = .partOf
-                case (let a, let b) where a == b || (a.entityType?.isOrganisation ?? false && b.entityType?.isOrganisation ?? false): type = .partOf
-                default: continue
-                }
-                addEdge(type, key, parentKey, builder.ontologyProvenance(ontology.entities[index]))
-                break
-            }
-        }
+        addOntologyStructure()
         // Moved out, so that finish holds the only copy and can free it.
         var (finalDrafts, finalEdges) = (drafts, edges)
         (drafts, edges, nameIndex, normalized, keyNumbers, ontologyNumbers, local) = ([], [:], [:], [:], [:], [], [:])
-        targetNumbers = [:]
-        let (graph, ids) = builder.finish(drafts: &finalDrafts, edges: &finalEdges)
-        return BuiltGraph(graph: graph, mentions: mentions.finish(ids: ids))
+        (targetNumbers, ontologyIndexByStorage) = ([:], [:])
+        // The mention records need only the entities' and documents' ids: they are sorted
+        // into edges on a side thread while the nodes and the other edges are made here.
+        let entityIDs = builder.entityIDs(of: finalDrafts)
+        let records = mentions
+        mentions = MentionRecords(sentences: records.sentences)
+        let (mentionEdges, graph) = SideThread.both(side: { records.finish(ids: entityIDs) },
+                                                    here: { [builder] in builder.finish(drafts: &finalDrafts, edges: &finalEdges, entityIDs: entityIDs).0 })
+        return BuiltGraph(graph: graph, mentions: mentionEdges)
     }
 }

@@ -112,12 +112,25 @@ public struct GraphBuilder: Sendable {
     /// - Parameter drafts: by draft number (`nil`: a number without a draft).
     /// - Returns: the graph, and the id of each draft number (`nil`: none).
     func finish(drafts: inout [Draft?], edges: inout [EdgeKey: DraftEdge]) -> (KnowledgeGraph, [NodeID?]) {
+        finish(drafts: &drafts, edges: &edges, entityIDs: entityIDs(of: drafts))
+    }
+
+    /// The ids of the entity and document drafts by draft number (`nil` for targets, whose
+    /// ids ``finish(drafts:edges:entityIDs:)`` derives from their subject's, and for numbers
+    /// without a draft): all that the `mentioned_in` records need.
+    func entityIDs(of drafts: [Draft?]) -> [NodeID?] {
         var ids: [NodeID?] = Array(repeating: nil, count: drafts.count)
-        // Entities and documents first: targets' ids derive from their subject's.
         for (key, draft) in drafts.enumerated() {
             guard let draft, draft.kind != .target else { continue }
             ids[key] = NodeID(kind: draft.kind, key: draft.ontologyIndex.map { ontology.entities[$0].id.rawValue } ?? "\(draft.kind.rawValue):\(draft.label)")
         }
+        return ids
+    }
+
+    /// ``finish(drafts:edges:)`` with the entities' and documents' ids already made
+    /// (``entityIDs(of:)`` of `drafts`).
+    func finish(drafts: inout [Draft?], edges: inout [EdgeKey: DraftEdge], entityIDs: [NodeID?]) -> (KnowledgeGraph, [NodeID?]) {
+        var ids = entityIDs
         var nodes: [Node] = []
         for (key, draft) in drafts.enumerated() {
             guard let draft, draft.kind != .target else { continue }

@@ -61,7 +61,7 @@ struct MentionRecords {
 
     /// Where the UTF-8 bytes of `string` are stored, if it has storage of its own: not for
     /// small strings, which are held inline and copied each time they are read.
-    private static func storageAddress(_ string: String) -> UInt? {
+    static func storageAddress(_ string: String) -> UInt? {
         // 15 bytes: the most a small string holds inline (64-bit platforms); longer ones have storage.
         guard string.utf8.count > 15 else { return nil }
         return string.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) } ?? nil
