@@ -27,6 +27,10 @@ import GRDBSQLite
 /// try edge.finish()
 /// ```
 ///
+/// Texts and blobs are copied into a ``BindArena`` and bound by pointer
+/// (`SQLITE_STATIC`): SQLite reads them there when the statement runs instead
+/// of copying each into memory it allocates and frees.
+///
 /// Bind the columns in order, then ``insert()``; ``finish()`` after the last
 /// row. Used inside the caller's transaction, on the database's thread, and
 /// dropped before the transaction ends.
@@ -45,14 +49,15 @@ final class BulkInsert {
     /// The first binding that failed, reported by ``insert()``.
     private var failedBinding: (code: Int32, function: String)?
 
-    /// SQLite copies the bytes before the call returns.
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    /// The bytes of the texts and blobs bound since the statement last ran.
+    private let arena: BindArena
 
     /// - Parameters:
     ///   - insert: the statement up to its values: `INSERT [OR IGNORE] INTO table (column, …)`.
     ///   - columns: the number of columns `insert` names.
     ///   - rowsPerStep: the rows one run of the statement inserts at most (at least 1).
-    init(_ db: Database, into insert: String, columns: Int, rowsPerStep: Int = 64) throws {
+    ///   - arenaChunkSize: the bytes of a chunk of the ``BindArena`` (tests make it small).
+    init(_ db: Database, into insert: String, columns: Int, rowsPerStep: Int = 64, arenaChunkSize: Int = 64 * 1024) throws {
         precondition(columns > 0 && rowsPerStep > 0)
         let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
         let sql = "\(insert) SELECT * FROM (VALUES \(Array(repeating: row, count: rowsPerStep).joined(separator: ", "))) LIMIT ?"
@@ -67,6 +72,7 @@ final class BulkInsert {
         self.sql = sql
         self.columns = Int32(columns)
         self.rowsPerStep = rowsPerStep
+        arena = BindArena(chunkSize: arenaChunkSize)
     }
 
     deinit {
@@ -89,26 +95,14 @@ final class BulkInsert {
     /// Binds the next parameter to `value` (text), or NULL.
     func text(_ value: String?) {
         guard var value else { return null() }
-        let code = value.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { characters in
-                // A null pointer would bind NULL, not the empty text.
-                guard let start = characters.baseAddress, !characters.isEmpty else {
-                    return sqlite3_bind_text(statement, parameter, "", 0, Self.transient)
-                }
-                return sqlite3_bind_text(statement, parameter, start, Int32(clamping: characters.count), Self.transient)
-            }
-        }
-        bound(code, "sqlite3_bind_text")
+        value.withUTF8 { text(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     /// Binds the next parameter to the text whose UTF-8 bytes are `bytes` (valid UTF-8).
     func text(bytes: UnsafeRawBufferPointer) {
-        let code = bytes.withMemoryRebound(to: CChar.self) { characters in
-            guard let start = characters.baseAddress, !characters.isEmpty else {
-                return sqlite3_bind_text(statement, parameter, "", 0, Self.transient)
-            }
-            return sqlite3_bind_text(statement, parameter, start, Int32(clamping: characters.count), Self.transient)
-        }
+        // No destructor (`SQLITE_STATIC`): SQLite reads the bytes in the arena. The copy's
+        // pointer is never null, so an empty copy binds the empty text, not NULL.
+        let code = sqlite3_bind_text(statement, parameter, arena.copy(bytes), Int32(clamping: bytes.count), nil)
         bound(code, "sqlite3_bind_text")
     }
 
@@ -120,17 +114,17 @@ final class BulkInsert {
 
     /// Binds the next parameter to `bytes` (a blob).
     func blob(_ bytes: Data) {
-        let code = bytes.withUnsafeBytes { raw in
-            sqlite3_bind_blob(statement, parameter, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(clamping: raw.count), Self.transient)
-        }
-        bound(code, "sqlite3_bind_blob")
+        bytes.withUnsafeBytes { blob(raw: $0) }
     }
 
     /// Binds the next parameter to `bytes` (a blob).
     func blob(_ bytes: [UInt8]) {
-        let code = bytes.withUnsafeBytes { raw in
-            sqlite3_bind_blob(statement, parameter, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(clamping: raw.count), Self.transient)
-        }
+        bytes.withUnsafeBytes { blob(raw: $0) }
+    }
+
+    /// Binds the next parameter to the blob `raw`, copied into the arena (no destructor: `SQLITE_STATIC`).
+    private func blob(raw: UnsafeRawBufferPointer) {
+        let code = sqlite3_bind_blob(statement, parameter, arena.copy(raw), Int32(clamping: raw.count), nil)
         bound(code, "sqlite3_bind_blob")
     }
 
@@ -167,9 +161,10 @@ final class BulkInsert {
         guard code == SQLITE_DONE else { throw Self.error(code, "sqlite3_step", connection: connection, sql: sql) }
     }
 
-    /// Forgets the rows bound (the values stay bound: the next rows overwrite them).
+    /// Forgets the rows bound (the values stay bound, their bytes in the arena: the next rows overwrite them).
     private func reset() {
         sqlite3_reset(statement)
+        arena.reset()
         parameter = 1
         pending = 0
         failedBinding = nil

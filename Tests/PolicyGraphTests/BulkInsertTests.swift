@@ -74,6 +74,41 @@ import Testing
         #expect(written == expected)
     }
 
+    /// Texts and blobs bound by pointer into the arena: with chunks smaller than a value, a value
+    /// filling a chunk exactly, and values longer than a chunk (a chunk of their own), every
+    /// batch holds the values bound for it, not bytes of an earlier batch's.
+    @Test(arguments: [1, 3, 8, 4096], [1, 2, 64])
+    func valuesBoundFromTheArenaAreTheValuesGiven(chunkSize: Int, rowsPerStep: Int) throws {
+        let long = String(repeating: "国务院办公厅𠀀e\u{301}\r\n", count: 40)
+        let texts: [String?] = Self.texts + [long, "12345678", "1234567", "x", "", long + "!"]
+        let rows = (0..<150).map { index in
+            Row(text: texts[index % texts.count], number: index,
+                bytes: index % 4 == 0 ? nil : Array((texts[(index * 7) % texts.count] ?? "").utf8), other: texts[(index + 5) % texts.count])
+        }
+        let expected = try DatabaseQueue().write { db -> [[String]] in
+            try Self.table(db)
+            for row in rows {
+                try db.execute(sql: "INSERT INTO t (a, b, c, d) VALUES (?, ?, ?, ?)",
+                               arguments: [row.text, row.number, row.bytes.map { Data($0) }, row.other])
+            }
+            return try Self.contents(db)
+        }
+        let written = try DatabaseQueue().write { db -> [[String]] in
+            try Self.table(db)
+            let insert = try BulkInsert(db, into: "INSERT INTO t (a, b, c, d)", columns: 4, rowsPerStep: rowsPerStep, arenaChunkSize: chunkSize)
+            for row in rows {
+                insert.text(row.text)
+                insert.integer(row.number)
+                if let bytes = row.bytes { insert.blob(Data(bytes)) } else { insert.null() }
+                insert.text(row.other)
+                try insert.insert()
+            }
+            try insert.finish()
+            return try Self.contents(db)
+        }
+        #expect(written == expected)
+    }
+
     /// `INSERT OR IGNORE` keeps the first of two rows with one key, within a batch and across batches.
     @Test(arguments: [1, 2, 4, 64])
     func ignoredDuplicatesKeepTheFirstRow(rowsPerStep: Int) throws {
