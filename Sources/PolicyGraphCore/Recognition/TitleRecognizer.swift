@@ -96,32 +96,33 @@ struct TitleRecognizer: Sendable {
             let inside = UnsafeBufferPointer(rebasing: bytes[openEnd..<close])
             var qualified = false
             if inside.contains(where: { $0 &- 0x30 < 10 }) {
-                for unit in yearUnits {
-                    var word = unit
-                    let found: Bool? = word.withUTF8 { word in
-                        guard !word.isEmpty, PlainUTF8.plainCount(word) != nil else { return nil }
-                        return Self.contains(word, in: inside)
-                    }
-                    guard let found else { return nil }
-                    if found { qualified = true; break }
-                }
+                guard let year = Self.containsAny(yearUnits, in: inside) else { return nil }
+                qualified = year
             }
             if !qualified {
-                for qualifier in qualifiers {
-                    var word = qualifier
-                    let found: Bool? = word.withUTF8 { word in
-                        guard !word.isEmpty, PlainUTF8.plainCount(word) != nil else { return nil }
-                        return Self.contains(word, in: inside)
-                    }
-                    guard let found else { return nil }
-                    if found { qualified = true; break }
-                }
+                guard let found = Self.containsAny(qualifiers, in: inside) else { return nil }
+                qualified = found
             }
             guard qualified else { return content }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<open]), as: UTF8.self)
         }
         if let answer { return answer }
         return removingQualifierAsStrings(content, qualifiers: qualifiers, yearUnits: yearUnits)
+    }
+
+    /// Whether one of `words` occurs in `inside`; `nil` when one is empty or not plain, for the
+    /// `String` path to decide.
+    private static func containsAny(_ words: [String], in inside: UnsafeBufferPointer<UInt8>) -> Bool? {
+        for word in words {
+            var word = word
+            let found: Bool? = word.withUTF8 { word in
+                guard !word.isEmpty, PlainUTF8.plainCount(word) != nil else { return nil }
+                return Self.contains(word, in: inside)
+            }
+            guard let found else { return nil }
+            if found { return true }
+        }
+        return false
     }
 
     /// Whether `word` occurs in `bytes`.
