@@ -18,9 +18,11 @@ final class BindArena {
     /// The size of a chunk (a larger value gets a chunk of its own size).
     let chunkSize: Int
     private var chunks: [(start: UnsafeMutableRawPointer, capacity: Int)] = []
-    /// The chunk being filled, and how much of it is used.
+    /// The chunk being filled (`chunks.count` before the first copy).
     private var current = 0
-    private var used = 0
+    /// Where the next copy goes in the current chunk, and how many bytes are left there.
+    @exclusivity(unchecked) private var cursor: UnsafeMutableRawPointer?
+    @exclusivity(unchecked) private var room = 0
 
     /// - Parameter chunkSize: the bytes of a chunk (at least 1).
     init(chunkSize: Int = 64 * 1024) {
@@ -33,27 +35,36 @@ final class BindArena {
     }
 
     /// Copies `bytes` and returns where the copy is: never null, even for no bytes.
+    @inline(__always)
     func copy(_ bytes: UnsafeRawBufferPointer) -> UnsafePointer<CChar> {
         let count = bytes.count
-        while current < chunks.count, chunks[current].capacity - used < count {
-            current += 1
-            used = 0
-        }
+        // The usual case: room in the chunk being filled.
+        guard let target = cursor, count <= room else { return copyToNextChunk(bytes) }
+        if let source = bytes.baseAddress, count > 0 { target.copyMemory(from: source, byteCount: count) }
+        cursor = target + count
+        room -= count
+        return UnsafePointer(target.assumingMemoryBound(to: CChar.self))
+    }
+
+    /// Copies `bytes` into the first chunk after the current one that holds them, made when none does.
+    private func copyToNextChunk(_ bytes: UnsafeRawBufferPointer) -> UnsafePointer<CChar> {
+        let count = bytes.count
+        current = cursor == nil ? 0 : current + 1
+        while current < chunks.count, chunks[current].capacity < count { current += 1 }
         if current == chunks.count {
             let capacity = max(chunkSize, count)
             chunks.append((UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8), capacity))
-            used = 0
         }
-        let target = chunks[current].start + used
-        if let source = bytes.baseAddress, count > 0 { target.copyMemory(from: source, byteCount: count) }
-        used += count
-        return UnsafePointer(target.assumingMemoryBound(to: CChar.self))
+        cursor = chunks[current].start
+        room = chunks[current].capacity
+        return copy(bytes)
     }
 
     /// Makes every chunk free again (the bytes handed out stay allocated, to be overwritten).
     func reset() {
         current = 0
-        used = 0
+        cursor = chunks.first?.start
+        room = chunks.first?.capacity ?? 0
     }
 
     /// The number of chunks made so far.

@@ -35,6 +35,18 @@ import Testing
             """).map { row in (0..<8).map { row[$0] as String } }
     }
 
+    /// The table's contents after one GRDB insert per row: what ``BulkInsert`` must give.
+    static func insertedOneByOne(_ rows: [Row]) throws -> [[String]] {
+        try DatabaseQueue().write { db -> [[String]] in
+            try table(db)
+            for row in rows {
+                try db.execute(sql: "INSERT INTO t (a, b, c, d) VALUES (?, ?, ?, ?)",
+                               arguments: [row.text, row.number, row.bytes.map { Data($0) }, row.other])
+            }
+            return try contents(db)
+        }
+    }
+
     static func table(_ db: Database) throws {
         try db.execute(sql: "CREATE TABLE t (a TEXT, b INTEGER, c BLOB, d TEXT)")
     }
@@ -43,14 +55,7 @@ import Testing
     @Test(arguments: [0, 1, 2, 3, 63, 64, 65, 129, 200], [1, 2, 3, 64])
     func batchesHoldTheRowsOneInsertPerRowGives(count: Int, rowsPerStep: Int) throws {
         let rows = Self.rows(count)
-        let expected = try DatabaseQueue().write { db -> [[String]] in
-            try Self.table(db)
-            for row in rows {
-                try db.execute(sql: "INSERT INTO t (a, b, c, d) VALUES (?, ?, ?, ?)",
-                               arguments: [row.text, row.number, row.bytes.map { Data($0) }, row.other])
-            }
-            return try Self.contents(db)
-        }
+        let expected = try Self.insertedOneByOne(rows)
         let written = try DatabaseQueue().write { db -> [[String]] in
             try Self.table(db)
             let insert = try BulkInsert(db, into: "INSERT INTO t (a, b, c, d)", columns: 4, rowsPerStep: rowsPerStep)
@@ -85,14 +90,7 @@ import Testing
             Row(text: texts[index % texts.count], number: index,
                 bytes: index % 4 == 0 ? nil : Array((texts[(index * 7) % texts.count] ?? "").utf8), other: texts[(index + 5) % texts.count])
         }
-        let expected = try DatabaseQueue().write { db -> [[String]] in
-            try Self.table(db)
-            for row in rows {
-                try db.execute(sql: "INSERT INTO t (a, b, c, d) VALUES (?, ?, ?, ?)",
-                               arguments: [row.text, row.number, row.bytes.map { Data($0) }, row.other])
-            }
-            return try Self.contents(db)
-        }
+        let expected = try Self.insertedOneByOne(rows)
         let written = try DatabaseQueue().write { db -> [[String]] in
             try Self.table(db)
             let insert = try BulkInsert(db, into: "INSERT INTO t (a, b, c, d)", columns: 4, rowsPerStep: rowsPerStep, arenaChunkSize: chunkSize)
