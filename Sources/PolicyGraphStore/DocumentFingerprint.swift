@@ -52,6 +52,15 @@ public struct DocumentFingerprint: Hashable, Sendable {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
+    /// A shingle's hash with its bits mixed (splitmix64's finaliser), so that similar shingles
+    /// vote differently.
+    @inline(__always) static func mixed(_ hash: UInt64) -> UInt64 {
+        var hash = hash
+        hash ^= hash >> 30; hash = hash &* 0xbf58_476d_1ce4_e5b9
+        hash ^= hash >> 27; hash = hash &* 0x94d0_49bb_1331_11eb
+        return hash ^ (hash >> 31)
+    }
+
     /// Space, tab, line feed or carriage return: the bytes a shingle skips.
     @inline(__always) static func isWhiteSpace(_ byte: UInt8) -> Bool {
         // One comparison and one bit test: bits 0x20, 0x09, 0x0A and 0x0D of the mask.
@@ -98,25 +107,54 @@ public struct DocumentFingerprint: Hashable, Sendable {
             characters.withUnsafeBufferPointer { characters in
                 slots.withUnsafeMutableBufferPointer { slots in
                     BitVotes.spread.withUnsafeBufferPointer { spread in
-                        for first in 0..<shingleCount {
-                            let end = first + shingleLength < starts.count ? starts[first + shingleLength] : characters.count
-                            var hash = offsetBasis
-                            for index in starts[first]..<end { hash = fnv1a(hash, characters[index]) }
-                            // Mix the bits (splitmix64's finaliser) so that similar shingles vote differently.
-                            hash ^= hash >> 30; hash = hash &* 0xbf58_476d_1ce4_e5b9
-                            hash ^= hash >> 27; hash = hash &* 0x94d0_49bb_1331_11eb
-                            hash ^= hash >> 31
+                        /// Counts `hash` once, if it is new.
+                        @inline(__always) func vote(_ hash: UInt64) {
                             if hash == 0 {
-                                if sawZero { continue }
+                                if sawZero { return }
                                 sawZero = true
                             } else {
                                 var slot = Int(truncatingIfNeeded: hash) & mask
                                 while slots[slot] != 0, slots[slot] != hash { slot = (slot + 1) & mask }
-                                if slots[slot] == hash { continue }
+                                if slots[slot] == hash { return }
                                 slots[slot] = hash
                             }
                             count += 1
                             votes.add(hash, spread: spread)
+                        }
+                        @inline(__always) func end(of first: Int) -> Int {
+                            first + shingleLength < starts.count ? starts[first + shingleLength] : characters.count
+                        }
+                        // Four shingles at a time: FNV-1a is one multiply after another, so a shingle's
+                        // hash waits on each step; four hashed side by side keep the multiplier busy.
+                        // Their common length is hashed in step, then each one's own rest. Which order
+                        // the hashes are counted in does not matter (a set of distinct hashes, summed).
+                        var first = 0
+                        while first + 4 <= shingleCount {
+                            let s0 = starts[first], s1 = starts[first + 1], s2 = starts[first + 2], s3 = starts[first + 3]
+                            let e0 = end(of: first), e1 = end(of: first + 1), e2 = end(of: first + 2), e3 = end(of: first + 3)
+                            let common = min(min(e0 - s0, e1 - s1), min(e2 - s2, e3 - s3))
+                            var (h0, h1, h2, h3) = (offsetBasis, offsetBasis, offsetBasis, offsetBasis)
+                            for offset in 0..<common {
+                                h0 = fnv1a(h0, characters[s0 + offset])
+                                h1 = fnv1a(h1, characters[s1 + offset])
+                                h2 = fnv1a(h2, characters[s2 + offset])
+                                h3 = fnv1a(h3, characters[s3 + offset])
+                            }
+                            for index in (s0 + common)..<e0 { h0 = fnv1a(h0, characters[index]) }
+                            for index in (s1 + common)..<e1 { h1 = fnv1a(h1, characters[index]) }
+                            for index in (s2 + common)..<e2 { h2 = fnv1a(h2, characters[index]) }
+                            for index in (s3 + common)..<e3 { h3 = fnv1a(h3, characters[index]) }
+                            vote(mixed(h0))
+                            vote(mixed(h1))
+                            vote(mixed(h2))
+                            vote(mixed(h3))
+                            first += 4
+                        }
+                        while first < shingleCount {
+                            var hash = offsetBasis
+                            for index in starts[first]..<end(of: first) { hash = fnv1a(hash, characters[index]) }
+                            vote(mixed(hash))
+                            first += 1
                         }
                     }
                 }
