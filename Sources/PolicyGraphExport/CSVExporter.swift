@@ -10,59 +10,60 @@ public struct CSVExporter: Sendable {
     public func write(_ graph: some WalkableGraph, toFolder folder: String) throws {
         let nodeColumns = ["id:ID", ":LABEL", "name", "aliases", "ontology_id", "parent", "first_seen", "last_seen", "documents",
                            "relation", "year:int", "month:int", "end_year:int", "action", "topic", "value", "modality"]
-        try Self.write(columns: nodeColumns, rows: graph.nodes.values, to: (folder as NSString).appendingPathComponent("nodes.csv")) { node in
+        var nodes = ByteBuffer(file: try StreamedFile(path: (folder as NSString).appendingPathComponent("nodes.csv")))
+        Self.appendLine(nodeColumns, to: &nodes)
+        for node in graph.nodes.values {
             let target = node.target
-            return [node.id.rawValue, node.kind.rawValue.capitalized, node.label, node.aliases.joined(separator: ";"), node.ontologyID ?? "",
-                    node.parent ?? "", node.firstSeen ?? "", node.lastSeen ?? "", node.documents.joined(separator: ";"),
-                    target?.relation.rawValue ?? "", target.map { String($0.year) } ?? "", target?.month.map(String.init) ?? "",
-                    target?.endYear.map(String.init) ?? "", target?.action ?? "", target?.topic ?? "", target?.value ?? "", target?.modality ?? ""]
+            Self.appendLine([node.id.rawValue, node.kind.rawValue.capitalized, node.label, node.aliases.joined(separator: ";"),
+                             node.ontologyID ?? "", node.parent ?? "", node.firstSeen ?? "", node.lastSeen ?? "",
+                             node.documents.joined(separator: ";"), target?.relation.rawValue ?? "", target.map { String($0.year) } ?? "",
+                             target?.month.map(String.init) ?? "", target?.endYear.map(String.init) ?? "", target?.action ?? "",
+                             target?.topic ?? "", target?.value ?? "", target?.modality ?? ""], to: &nodes)
+            try nodes.handOverIfFull()
         }
-        let edgeColumns = [":START_ID", ":END_ID", ":TYPE", "weight:int", "documents"]
+        try nodes.finish()
         // Edges as the graph walks them (a built graph makes its mention edges one at a time).
-        let file = try StreamedFile(path: (folder as NSString).appendingPathComponent("edges.csv"))
-        try file.write(Array((Table.csvLine(edgeColumns) + "\n").utf8))
+        var edges = ByteBuffer(file: try StreamedFile(path: (folder as NSString).appendingPathComponent("edges.csv")))
+        Self.appendLine([":START_ID", ":END_ID", ":TYPE", "weight:int", "documents"], to: &edges)
         let types = Dictionary(uniqueKeysWithValues: EdgeType.allCases.map { ($0, $0.rawValue.uppercased()) })
-        var line: [UInt8] = []
         try graph.forEachEdgeSummary { edge in
-            let documents = edge.documents(joinedBy: ";")
-            line.removeAll(keepingCapacity: true)
-            Self.appendLine([edge.source.rawValue, edge.target.rawValue, types[edge.type] ?? edge.type.rawValue.uppercased(),
-                             String(edge.weight), documents], to: &line)
-            try file.write(line)
+            Self.appendCell(edge.source.rawValue, to: &edges)
+            edges.append(0x2C)
+            Self.appendCell(edge.target.rawValue, to: &edges)
+            edges.append(0x2C)
+            Self.appendCell(types[edge.type] ?? edge.type.rawValue.uppercased(), to: &edges)
+            edges.append(0x2C)
+            if edge.weight >= 0 { edges.appendDecimal(edge.weight) } else { Self.appendCell(String(edge.weight), to: &edges) }
+            edges.append(0x2C)
+            Self.appendCell(edge.documents(joinedBy: ";"), to: &edges)
+            edges.append(0x0A)
+            try edges.handOverIfFull()
         }
-        try file.finish()
+        try edges.finish()
     }
 
-    static func write<Item>(columns: [String], rows: some Sequence<Item>, to path: String, cells: (Item) -> [String]) throws {
-        let file = try StreamedFile(path: path)
-        var line: [UInt8] = []
-        Self.appendLine(columns, to: &line)
-        try file.write(line)
-        for row in rows {
-            line.removeAll(keepingCapacity: true)
-            Self.appendLine(cells(row), to: &line)
-            try file.write(line)
-        }
-        try file.finish()
-    }
-
-    /// `Table.csvLine(cells)` and a line break, appended as bytes. A cell with none of the
-    /// bytes that quoting or the spreadsheet guard look at is copied as it is; any other
-    /// takes `Table.csvLine`'s own path, so the bytes are the same.
-    static func appendLine(_ cells: [String], to line: inout [UInt8]) {
+    /// `Table.csvLine(cells)` and a line break, appended as bytes (``appendCell(_:to:)``).
+    static func appendLine(_ cells: [String], to line: inout ByteBuffer) {
         for (index, cell) in cells.enumerated() {
-            if index > 0 { line.append(UInt8(ascii: ",")) }
-            var cell = cell
-            let plain = cell.withUTF8 { bytes in
-                if let first = bytes.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-                    || first == UInt8(ascii: "@") || first == UInt8(ascii: "\t") || first == UInt8(ascii: "\r") { return false }
-                for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
-                    || byte == UInt8(ascii: "\r") { return false }
-                line.append(contentsOf: bytes)
-                return true
-            }
-            if !plain { line.append(contentsOf: Table.csvLine([cell]).utf8) }
+            if index > 0 { line.append(0x2C) }
+            appendCell(cell, to: &line)
         }
-        line.append(UInt8(ascii: "\n"))
+        line.append(0x0A)
+    }
+
+    /// One cell as `Table.csvLine` writes it: a cell with none of the bytes that quoting or the
+    /// spreadsheet guard look at is copied as it is; any other takes `Table.csvLine`'s own path,
+    /// so the bytes are the same. (A count's digits need neither: `appendDecimal`.)
+    static func appendCell(_ cell: String, to line: inout ByteBuffer) {
+        var cell = cell
+        let plain = cell.withUTF8 { bytes in
+            if let first = bytes.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "@") || first == UInt8(ascii: "\t") || first == UInt8(ascii: "\r") { return false }
+            for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+                || byte == UInt8(ascii: "\r") { return false }
+            line.append(bytes)
+            return true
+        }
+        if !plain { line.appendUTF8(Table.csvLine([cell])) }
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import PolicyGraphCore
 
 /// Writes a graph for Graphviz: every id quoted, labels escaped, UTF-8
@@ -36,74 +35,61 @@ public struct DOTExporter: Sendable {
         return result + "\""
     }
 
-    /// ``quoted(_:)``'s bytes appended to `buffer`: ids and other plain ASCII copied between
-    /// quotes as they are, anything else through ``quoted(_:)``.
-    static func appendQuoted(_ text: String, to buffer: inout [UInt8]) {
+    /// ``quoted(_:)``'s bytes appended to `buffer`: a name with no byte that the escaping or the
+    /// cleaning looks at (a control character, `"`, `\\`, or 0xEF, the lead byte of U+FFFE and
+    /// U+FFFF) is copied between quotes as it is, CJK included; any other goes through ``quoted(_:)``.
+    static func appendQuoted(_ text: String, to buffer: inout ByteBuffer) {
         var text = text
         let plain = text.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }) else { return false }
-            buffer.append(UInt8(ascii: "\""))
-            buffer.append(contentsOf: bytes)
-            buffer.append(UInt8(ascii: "\""))
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xEF { return false }
+            buffer.append(0x22)
+            buffer.append(bytes)
+            buffer.append(0x22)
             return true
         }
-        if !plain { buffer.append(contentsOf: quoted(text).utf8) }
+        if !plain { buffer.appendUTF8(quoted(text)) }
     }
 
     public func write(_ graph: some WalkableGraph, to path: String) throws {
-        try TemporaryFile.write(to: path) { temporary in
-            guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw ExportError.io(path: temporary, reason: "cannot create the file: " + IOErrorMessage.describe(errno: errno))
+        // Lines are appended as bytes and handed to the file 64 KiB at a time.
+        var buffer = ByteBuffer(file: try StreamedFile(path: path))
+        let font = Self.quoted(Self.font)
+        buffer.append("digraph \"policygraph\" {\n")
+        // newrank avoids Graphviz's "trouble in init_rank" with clusters.
+        buffer.appendUTF8("  graph [fontname=\(font), charset=\"UTF-8\", rankdir=\"LR\", overlap=\"false\"\(clustered ? ", newrank=\"true\"" : "")];\n")
+        buffer.appendUTF8("  node [fontname=\(font), style=\"filled\", fontsize=10];\n")
+        buffer.appendUTF8("  edge [fontname=\(font), fontsize=8, color=\"#888888\"];\n")
+        let nodes = graph.nodes.values
+        for kind in NodeKind.allCases where nodes.contains(where: { $0.kind == kind }) {
+            if clustered { buffer.appendUTF8("  subgraph \(Self.quoted("cluster_\(kind.rawValue)")) {\n    label=\(Self.quoted(kind.rawValue));\n") }
+            let style = Self.styles[kind] ?? ("ellipse", "#cccccc")
+            let rest = ", shape=\(Self.quoted(style.shape)), fillcolor=\(Self.quoted(style.color))];\n"
+            for node in nodes where node.kind == kind {
+                // `  "id" [label="label", shape="…", fillcolor="…"];`
+                buffer.append("  ")
+                Self.appendQuoted(node.id.rawValue, to: &buffer)
+                buffer.append(" [label=")
+                Self.appendQuoted(node.label, to: &buffer)
+                buffer.appendUTF8(rest)
+                try buffer.handOverIfFull()
             }
-            defer { try? handle.close() }
-            // Lines are appended as bytes and written 64 KiB at a time.
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(1 << 17)
-            func flushIfFull() throws {
-                if buffer.count > 1 << 16 {
-                    try handle.write(contentsOf: buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
-            func emit(_ line: String) throws {
-                buffer.append(contentsOf: line.utf8)
-                buffer.append(UInt8(ascii: "\n"))
-                try flushIfFull()
-            }
-            let font = Self.quoted(Self.font)
-            try emit("digraph \"policygraph\" {")
-            // newrank avoids Graphviz's "trouble in init_rank" with clusters.
-            try emit("  graph [fontname=\(font), charset=\"UTF-8\", rankdir=\"LR\", overlap=\"false\"\(clustered ? ", newrank=\"true\"" : "")];")
-            try emit("  node [fontname=\(font), style=\"filled\", fontsize=10];")
-            try emit("  edge [fontname=\(font), fontsize=8, color=\"#888888\"];")
-            let kinds = NodeKind.allCases
-            for kind in kinds {
-                let members = graph.nodes.values.filter { $0.kind == kind }
-                guard !members.isEmpty else { continue }
-                if clustered { try emit("  subgraph \(Self.quoted("cluster_\(kind.rawValue)")) {\n    label=\(Self.quoted(kind.rawValue));") }
-                let style = Self.styles[kind] ?? ("ellipse", "#cccccc")
-                for node in members {
-                    try emit("  \(Self.quoted(node.id.rawValue)) [label=\(Self.quoted(node.label)), shape=\(Self.quoted(style.shape)), fillcolor=\(Self.quoted(style.color))];")
-                }
-                if clustered { try emit("  }") }
-            }
-            let labels = Dictionary(uniqueKeysWithValues: EdgeType.allCases.map { ($0, Array(Self.quoted($0.rawValue).utf8)) })
-            try graph.forEachEdgeSummary { edge in
-                // `  "source" -> "target" [label="type", weight=N];`, appended without a String for the line.
-                buffer.append(contentsOf: "  ".utf8)
-                Self.appendQuoted(edge.source.rawValue, to: &buffer)
-                buffer.append(contentsOf: " -> ".utf8)
-                Self.appendQuoted(edge.target.rawValue, to: &buffer)
-                buffer.append(contentsOf: " [label=".utf8)
-                buffer.append(contentsOf: labels[edge.type] ?? Array(Self.quoted(edge.type.rawValue).utf8))
-                buffer.append(contentsOf: ", weight=".utf8)
-                buffer.append(contentsOf: String(edge.weight).utf8)
-                buffer.append(contentsOf: "];\n".utf8)
-                try flushIfFull()
-            }
-            try emit("}")
-            try handle.write(contentsOf: buffer)
+            if clustered { buffer.append("  }\n") }
         }
+        try graph.forEachEdgeSummary { edge in
+            // `  "source" -> "target" [label="type", weight=N];`
+            buffer.append("  ")
+            Self.appendQuoted(edge.source.rawValue, to: &buffer)
+            buffer.append(" -> ")
+            Self.appendQuoted(edge.target.rawValue, to: &buffer)
+            buffer.append(" [label=")
+            Self.appendQuoted(edge.type.rawValue, to: &buffer)
+            buffer.append(", weight=")
+            buffer.appendDecimal(edge.weight)
+            buffer.append("];\n")
+            try buffer.handOverIfFull()
+        }
+        buffer.append("}\n")
+        try buffer.finish()
     }
 }
 

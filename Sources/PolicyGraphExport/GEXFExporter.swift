@@ -6,10 +6,6 @@ import PolicyGraphCore
 /// to its end, entities and documents from the first year they are seen to the
 /// graph's last year; nodes are coloured by kind (`viz:color`).
 public struct GEXFExporter: Sendable {
-    /// Edges gathered as bytes and handed to libxml2 in blocks (``XMLRun``); `false`: every
-    /// edge through libxml2's element and attribute calls (the same bytes; for the tests).
-    var edgesAsBytes = true
-
     public init() {}
 
     static let colors: [NodeKind: (Int, Int, Int)] = [
@@ -39,7 +35,17 @@ public struct GEXFExporter: Sendable {
         return (first, max(first, graphEnd))
     }
 
+    /// Writes `graph` to `path` (atomically: a temporary file renamed into place), as bytes.
     public func write(_ graph: some WalkableGraph, to path: String) throws {
+        try XMLFile.write(to: path) { try write(graph, into: &$0) }
+    }
+
+    /// The same file written through libxml2's writer (the reference of the tests).
+    func writeThroughLibxml2(_ graph: some WalkableGraph, to path: String) throws {
+        try XMLFile.writeThroughLibxml2(to: path) { try write(graph, into: &$0) }
+    }
+
+    func write<Sink: XMLSink & ~Copyable>(_ graph: some WalkableGraph, into xml: inout Sink) throws {
         // The time axis: from the earliest year seen to the latest target year.
         var years: [Int] = []
         for node in graph.nodes.values {
@@ -51,132 +57,112 @@ public struct GEXFExporter: Sendable {
         var lifetimes: [NodeID: (Int, Int)] = [:]
         for node in graph.nodes.values { lifetimes[node.id] = Self.lifetime(of: node, graphStart: graphStart, graphEnd: graphEnd) }
 
-        try TemporaryFile.write(to: path) { temporary in
-            let xml = try XMLWriter(path: temporary)
-            try xml.startDocument()
-            try xml.start("gexf")
-            try xml.attribute("xmlns", "http://gexf.net/1.3")
-            try xml.attribute("xmlns:viz", "http://gexf.net/1.3/viz")
-            try xml.attribute("version", "1.3")
-            try xml.start("meta")
-            try xml.element("creator", "PolicyGraph")
-            try xml.element("description", "Chinese policy and industry news as a knowledge graph; years on the timeline")
-            try xml.end()
-            try xml.start("graph")
-            try xml.attribute("mode", "dynamic")
-            try xml.attribute("defaultedgetype", "directed")
-            try xml.attribute("timeformat", "integer")
+        try xml.startDocument()
+        try xml.start("gexf")
+        try xml.attribute("xmlns", "http://gexf.net/1.3")
+        try xml.attribute("xmlns:viz", "http://gexf.net/1.3/viz")
+        try xml.attribute("version", "1.3")
+        try xml.start("meta")
+        try xml.element("creator", "PolicyGraph")
+        try xml.element("description", "Chinese policy and industry news as a knowledge graph; years on the timeline")
+        try xml.end("meta")
+        try xml.start("graph")
+        try xml.attribute("mode", "dynamic")
+        try xml.attribute("defaultedgetype", "directed")
+        try xml.attribute("timeformat", "integer")
+        // The attributes' declarations: the nodes', then the edges' one.
+        for (domain, attributes) in [("node", Self.nodeAttributes), ("edge", [(id: "type", type: "string")])] {
             try xml.start("attributes")
-            try xml.attribute("class", "node")
+            try xml.attribute("class", domain)
             try xml.attribute("mode", "static")
-            for (id, type) in Self.nodeAttributes {
+            for (id, type) in attributes {
                 try xml.start("attribute")
                 try xml.attribute("id", id)
                 try xml.attribute("title", id)
                 try xml.attribute("type", type)
-                try xml.end()
+                try xml.end("attribute")
             }
-            try xml.end()
-            try xml.start("attributes")
-            try xml.attribute("class", "edge")
-            try xml.attribute("mode", "static")
-            try xml.start("attribute")
-            try xml.attribute("id", "type")
-            try xml.attribute("title", "type")
-            try xml.attribute("type", "string")
-            try xml.end()
-            try xml.end()
-            try xml.start("nodes")
-            for node in graph.nodes.values {
-                let (start, end) = lifetimes[node.id]!
-                try xml.start("node")
-                try xml.attribute("id", node.id.rawValue)
-                try xml.attribute("label", node.label)
-                try xml.attribute("start", String(start))
-                try xml.attribute("end", String(end))
-                try xml.start("attvalues")
-                for (key, value) in Self.values(of: node) {
-                    try xml.start("attvalue")
-                    try xml.attribute("for", key)
-                    try xml.attribute("value", value)
-                    try xml.end()
-                }
-                try xml.end()
-                let (r, g, b) = Self.colors[node.kind] ?? (200, 200, 200)
-                try xml.start("viz:color")
-                try xml.attribute("r", String(r))
-                try xml.attribute("g", String(g))
-                try xml.attribute("b", String(b))
-                try xml.end()
-                try xml.end()
-            }
-            try xml.end()
-            try xml.start("edges")
-            var run = XMLRun(depth: 3)
-            try graph.forEachEdgeSummary { edge in
-                // An edge lives while both its ends do.
-                let (sourceStart, sourceEnd) = lifetimes[edge.source] ?? (graphStart, graphEnd)
-                let (targetStart, targetEnd) = lifetimes[edge.target] ?? (graphStart, graphEnd)
-                let start = max(sourceStart, targetStart)
-                let end = max(start, min(sourceEnd, targetEnd))
-                if edgesAsBytes, XMLRun.isPlain(edge.id.rawValue), XMLRun.isPlain(edge.source.rawValue),
-                   XMLRun.isPlain(edge.target.rawValue) {
-                    let type = edge.type.rawValue
-                    run.start("edge")
-                    run.attribute("id", edge.id.rawValue)
-                    run.attribute("source", edge.source.rawValue)
-                    run.attribute("target", edge.target.rawValue)
-                    run.attribute("label", type)
-                    run.attribute("weight", weight: edge.weight)
-                    run.attribute("start", start)
-                    run.attribute("end", end)
-                    run.closeStart()
-                    run.start("attvalues")
-                    run.closeStart()
-                    run.start("attvalue")
-                    run.attribute("for", "type")
-                    run.attribute("value", type)
-                    run.endEmpty()
-                    run.end("attvalues")
-                    run.end("edge")
-                    try xml.handOverIfFull(&run)
-                    return
-                }
-                try xml.handOver(&run)
-                try xml.start("edge")
-                try xml.attribute("id", edge.id.rawValue)
-                try xml.attribute("source", edge.source.rawValue)
-                try xml.attribute("target", edge.target.rawValue)
-                try xml.attribute("label", edge.type.rawValue)
-                try xml.attribute("weight", String(Double(edge.weight)))
-                try xml.attribute("start", String(start))
-                try xml.attribute("end", String(end))
-                try xml.start("attvalues")
-                try xml.start("attvalue")
-                try xml.attribute("for", "type")
-                try xml.attribute("value", edge.type.rawValue)
-                try xml.end()
-                try xml.end()
-                try xml.end()
-            }
-            try xml.write(run)
-            try xml.end()
-            try xml.end() // graph
-            try xml.end() // gexf
-            try xml.endDocument()
+            try xml.end("attributes")
         }
+        try xml.start("nodes")
+        for node in graph.nodes.values {
+            let (start, end) = lifetimes[node.id]!
+            try xml.start("node")
+            try xml.attribute("id", node.id.rawValue)
+            try xml.attribute("label", node.label)
+            try xml.attribute("start", start)
+            try xml.attribute("end", end)
+            try xml.start("attvalues")
+            try Self.writeValues(of: node, into: &xml)
+            try xml.end("attvalues")
+            let (r, g, b) = Self.colors[node.kind] ?? (200, 200, 200)
+            try xml.start("viz:color")
+            try xml.attribute("r", r)
+            try xml.attribute("g", g)
+            try xml.attribute("b", b)
+            try xml.end("viz:color")
+            try xml.end("node")
+        }
+        try xml.end("nodes")
+        try xml.start("edges")
+        try graph.forEachEdgeSummary { edge in
+            // An edge lives while both its ends do.
+            let (sourceStart, sourceEnd) = lifetimes[edge.source] ?? (graphStart, graphEnd)
+            let (targetStart, targetEnd) = lifetimes[edge.target] ?? (graphStart, graphEnd)
+            let start = max(sourceStart, targetStart)
+            let end = max(start, min(sourceEnd, targetEnd))
+            let type = edge.type.rawValue
+            try xml.start("edge")
+            try xml.attribute("id", edge.id.rawValue)
+            try xml.attribute("source", edge.source.rawValue)
+            try xml.attribute("target", edge.target.rawValue)
+            try xml.attribute("label", type)
+            try xml.attribute("weight", weight: edge.weight)
+            try xml.attribute("start", start)
+            try xml.attribute("end", end)
+            try xml.start("attvalues")
+            try xml.start("attvalue")
+            try xml.attribute("for", "type")
+            try xml.attribute("value", type)
+            try xml.end("attvalue")
+            try xml.end("attvalues")
+            try xml.end("edge")
+        }
+        try xml.end("edges")
+        try xml.end("graph")
+        try xml.end("gexf")
+        try xml.endDocument()
     }
 
-    static func values(of node: Node) -> [(String, String)] {
-        var values: [(String, String?)] = [
-            ("kind", node.kind.rawValue), ("aliases", node.aliases.isEmpty ? nil : node.aliases.joined(separator: "|")),
-            ("ontology_id", node.ontologyID), ("parent", node.parent),
-            ("documents", node.documents.isEmpty ? nil : node.documents.joined(separator: " ")),
-        ]
-        if let target = node.target {
-            values += [("relation", target.relation.rawValue), ("year", String(target.year)), ("end_year", target.endYear.map(String.init)),
-                       ("action", target.action), ("topic", target.topic), ("value", target.value), ("modality", target.modality)]
+    /// A node's `attvalue` elements, absent values left out (lists joined as they are, without a string made).
+    static func writeValues<Sink: XMLSink & ~Copyable>(of node: Node, into xml: inout Sink) throws {
+        func value(_ key: String, _ value: String?) throws {
+            guard let value else { return }
+            try xml.start("attvalue")
+            try xml.attribute("for", key)
+            try xml.attribute("value", value)
+            try xml.end("attvalue")
         }
-        return values.compactMap { key, value in value.map { (key, $0) } }
+        func list(_ key: String, _ parts: [String], separator: StaticString) throws {
+            guard !parts.isEmpty else { return }
+            try xml.start("attvalue")
+            try xml.attribute("for", key)
+            try xml.attribute("value", joining: parts, separator: separator)
+            try xml.end("attvalue")
+        }
+        try value("kind", node.kind.rawValue)
+        try list("aliases", node.aliases, separator: "|")
+        try value("ontology_id", node.ontologyID)
+        try value("parent", node.parent)
+        try list("documents", node.documents, separator: " ")
+        if let target = node.target {
+            try value("relation", target.relation.rawValue)
+            try value("year", String(target.year))
+            try value("end_year", target.endYear.map(String.init))
+            try value("action", target.action)
+            try value("topic", target.topic)
+            try value("value", target.value)
+            try value("modality", target.modality)
+        }
     }
 }

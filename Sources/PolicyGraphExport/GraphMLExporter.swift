@@ -5,10 +5,6 @@ import PolicyGraphCore
 /// type, `label` on every node and edge for Gephi, a `weight` per edge (its
 /// number of sources), ASCII ids.
 public struct GraphMLExporter: Sendable {
-    /// Edges gathered as bytes and handed to libxml2 in blocks (``XMLRun``); `false`: every
-    /// edge through libxml2's element and attribute calls (the same bytes; for the tests).
-    var edgesAsBytes = true
-
     public init() {}
 
     struct Key {
@@ -45,87 +41,89 @@ public struct GraphMLExporter: Sendable {
         Key(id: "edge_sources", domain: "edge", name: "sources", type: "string"),
     ]
 
-    /// Writes `graph` to `path` (atomically: a temporary file renamed into place).
+    /// Writes `graph` to `path` (atomically: a temporary file renamed into place), as bytes.
     public func write(_ graph: some WalkableGraph, to path: String) throws {
-        try TemporaryFile.write(to: path) { temporary in
-            let xml = try XMLWriter(path: temporary)
-            try xml.startDocument()
-            try xml.start("graphml")
-            try xml.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")
-            try xml.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
-            try xml.attribute("xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")
-            for key in Self.nodeKeys + Self.edgeKeys {
-                try xml.start("key")
-                try xml.attribute("id", key.id)
-                try xml.attribute("for", key.domain)
-                try xml.attribute("attr.name", key.name)
-                try xml.attribute("attr.type", key.type)
-                try xml.end()
-            }
-            try xml.start("graph")
-            try xml.attribute("id", "policygraph")
-            try xml.attribute("edgedefault", "directed")
-            var written = 0
-            for node in graph.nodes.values {
-                try xml.start("node")
-                try xml.attribute("id", node.id.rawValue)
-                for (key, value) in Self.fields(of: node) { try xml.element("data", value, attribute: "key", key) }
-                try xml.end()
-                written += 1
-                if written % 4096 == 0 { try xml.flush() }
-            }
-            var run = XMLRun(depth: 2)
-            try graph.forEachEdgeSummary { edge in
-                let documents = edge.documents(joinedBy: " ")
-                if edgesAsBytes, XMLRun.isPlain(edge.id.rawValue), XMLRun.isPlain(edge.source.rawValue),
-                   XMLRun.isPlain(edge.target.rawValue), XMLRun.isPlain(documents) {
-                    let type = edge.type.rawValue
-                    run.start("edge")
-                    run.attribute("id", edge.id.rawValue)
-                    run.attribute("source", edge.source.rawValue)
-                    run.attribute("target", edge.target.rawValue)
-                    run.closeStart()
-                    run.element("data", type, attribute: "key", "edge_label")
-                    run.element("data", type, attribute: "key", "edge_type")
-                    run.element("data", XMLRun.weight(edge.weight), attribute: "key", "weight")
-                    run.element("data", documents, attribute: "key", "edge_sources")
-                    run.end("edge")
-                    try xml.handOverIfFull(&run)
-                    return
-                }
-                try xml.handOver(&run)
-                try xml.start("edge")
-                try xml.attribute("id", edge.id.rawValue)
-                try xml.attribute("source", edge.source.rawValue)
-                try xml.attribute("target", edge.target.rawValue)
-                try xml.element("data", edge.type.rawValue, attribute: "key", "edge_label")
-                try xml.element("data", edge.type.rawValue, attribute: "key", "edge_type")
-                try xml.element("data", String(Double(edge.weight)), attribute: "key", "weight")
-                try xml.element("data", documents, attribute: "key", "edge_sources")
-                try xml.end()
-                written += 1
-                if written % 4096 == 0 { try xml.flush() }
-            }
-            try xml.write(run)
-            try xml.end() // graph
-            try xml.end() // graphml
-            try xml.endDocument()
-        }
+        try XMLFile.write(to: path) { try write(graph, into: &$0) }
     }
 
-    /// A node's data values by key id, absent values left out.
-    static func fields(of node: Node) -> [(String, String)] {
-        var fields: [(String, String?)] = [
-            ("label", node.label), ("kind", node.kind.rawValue),
-            ("aliases", node.aliases.isEmpty ? nil : node.aliases.joined(separator: "|")),
-            ("ontology_id", node.ontologyID), ("parent", node.parent), ("first_seen", node.firstSeen), ("last_seen", node.lastSeen),
-            ("documents", node.documents.isEmpty ? nil : node.documents.joined(separator: " ")), ("published", node.published),
-        ]
-        if let target = node.target {
-            fields += [("relation", target.relation.rawValue), ("year", String(target.year)), ("month", target.month.map(String.init)),
-                       ("end_year", target.endYear.map(String.init)), ("end_month", target.endMonth.map(String.init)),
-                       ("action", target.action), ("topic", target.topic), ("value", target.value), ("modality", target.modality)]
+    /// The same file written through libxml2's writer (the reference of the tests).
+    func writeThroughLibxml2(_ graph: some WalkableGraph, to path: String) throws {
+        try XMLFile.writeThroughLibxml2(to: path) { try write(graph, into: &$0) }
+    }
+
+    func write<Sink: XMLSink & ~Copyable>(_ graph: some WalkableGraph, into xml: inout Sink) throws {
+        try xml.startDocument()
+        try xml.start("graphml")
+        try xml.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")
+        try xml.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
+        try xml.attribute("xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")
+        for key in Self.nodeKeys + Self.edgeKeys {
+            try xml.start("key")
+            try xml.attribute("id", key.id)
+            try xml.attribute("for", key.domain)
+            try xml.attribute("attr.name", key.name)
+            try xml.attribute("attr.type", key.type)
+            try xml.end("key")
         }
-        return fields.compactMap { key, value in value.map { (key, $0) } }
+        try xml.start("graph")
+        try xml.attribute("id", "policygraph")
+        try xml.attribute("edgedefault", "directed")
+        for node in graph.nodes.values { try Self.write(node, into: &xml) }
+        try graph.forEachEdgeSummary { edge in
+            let type = edge.type.rawValue
+            try xml.start("edge")
+            try xml.attribute("id", edge.id.rawValue)
+            try xml.attribute("source", edge.source.rawValue)
+            try xml.attribute("target", edge.target.rawValue)
+            try xml.element("data", type, attribute: "key", "edge_label")
+            try xml.element("data", type, attribute: "key", "edge_type")
+            try xml.start("data")
+            try xml.attribute("key", "weight")
+            try xml.text(weight: edge.weight)
+            try xml.end("data")
+            try xml.element("data", edge.documents(joinedBy: " "), attribute: "key", "edge_sources")
+            try xml.end("edge")
+        }
+        try xml.end("graph")
+        try xml.end("graphml")
+        try xml.endDocument()
+    }
+
+    /// A node and its data values by key id, absent values left out.
+    static func write<Sink: XMLSink & ~Copyable>(_ node: Node, into xml: inout Sink) throws {
+        try xml.start("node")
+        try xml.attribute("id", node.id.rawValue)
+        try xml.element("data", node.label, attribute: "key", "label")
+        try xml.element("data", node.kind.rawValue, attribute: "key", "kind")
+        if !node.aliases.isEmpty { try data("aliases", joining: node.aliases, separator: "|", into: &xml) }
+        if let ontologyID = node.ontologyID { try xml.element("data", ontologyID, attribute: "key", "ontology_id") }
+        if let parent = node.parent { try xml.element("data", parent, attribute: "key", "parent") }
+        if let firstSeen = node.firstSeen { try xml.element("data", firstSeen, attribute: "key", "first_seen") }
+        if let lastSeen = node.lastSeen { try xml.element("data", lastSeen, attribute: "key", "last_seen") }
+        if !node.documents.isEmpty { try data("documents", joining: node.documents, separator: " ", into: &xml) }
+        if let published = node.published { try xml.element("data", published, attribute: "key", "published") }
+        if let target = node.target {
+            try xml.element("data", target.relation.rawValue, attribute: "key", "relation")
+            try data("year", target.year, into: &xml)
+            if let month = target.month { try data("month", month, into: &xml) }
+            if let endYear = target.endYear { try data("end_year", endYear, into: &xml) }
+            if let endMonth = target.endMonth { try data("end_month", endMonth, into: &xml) }
+            if let action = target.action { try xml.element("data", action, attribute: "key", "action") }
+            if let topic = target.topic { try xml.element("data", topic, attribute: "key", "topic") }
+            if let value = target.value { try xml.element("data", value, attribute: "key", "value") }
+            try xml.element("data", target.modality, attribute: "key", "modality")
+        }
+        try xml.end("node")
+    }
+
+    private static func data<Sink: XMLSink & ~Copyable>(_ key: String, joining parts: [String], separator: StaticString, into xml: inout Sink) throws {
+        try xml.start("data")
+        try xml.attribute("key", key)
+        try xml.text(joining: parts, separator: separator)
+        try xml.end("data")
+    }
+
+    private static func data<Sink: XMLSink & ~Copyable>(_ key: String, _ number: Int, into xml: inout Sink) throws {
+        try xml.element("data", String(number), attribute: "key", key)
     }
 }

@@ -34,13 +34,11 @@ public enum ExportError: Error, LocalizedError, Sendable {
 }
 
 /// Owns one libxml2 `xmlTextWriter` streaming to a file and frees it on every
-/// path. C return codes become ``ExportError``s here, naming the C function.
+/// path: the reference ``XMLByteWriter`` is tested against (``XMLSink``).
+/// C return codes become ``ExportError``s here, naming the C function.
 final class XMLWriter {
     private let writer: xmlTextWriterPtr
     let path: String
-    /// Whether the innermost element's start tag is still open (libxml2's state "name":
-    /// attributes may follow, its `>` is not written yet).
-    private var startTagOpen = false
 
     /// A writer to `path` (a temporary file that the caller renames when done).
     init(path: String) throws {
@@ -68,19 +66,15 @@ final class XMLWriter {
 
     func startDocument() throws { try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument") }
     func endDocument() throws { try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument") }
-    func start(_ name: String) throws {
-        try check(Self.withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }, "xmlTextWriterStartElement")
-        startTagOpen = true
+    func start(_ name: StaticString) throws {
+        try check(Self.withXMLChars(name.description) { xmlTextWriterStartElement(writer, $0) }, "xmlTextWriterStartElement")
     }
-    func end() throws {
-        try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
-        startTagOpen = false
-    }
-    func flush() throws { try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush") }
+    /// Ends the innermost element (libxml2 knows its name).
+    func end(_ name: StaticString) throws { try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement") }
 
     /// An attribute; text that XML cannot carry (control characters) is dropped.
-    func attribute(_ name: String, _ value: String) throws {
-        let code = Self.withXMLChars(name) { name in
+    func attribute(_ name: StaticString, _ value: String) throws {
+        let code = Self.withXMLChars(name.description) { name in
             Self.withXMLChars(Self.xmlSafe(value)) { value in xmlTextWriterWriteAttribute(writer, name, value) }
         }
         try check(code, "xmlTextWriterWriteAttribute")
@@ -89,55 +83,6 @@ final class XMLWriter {
     /// Escaped character data.
     func text(_ value: String) throws {
         try check(Self.withXMLChars(Self.xmlSafe(value)) { xmlTextWriterWriteString(writer, $0) }, "xmlTextWriterWriteString")
-        startTagOpen = false
-    }
-
-    /// Elements gathered as bytes (``XMLRun``), children of the innermost open element,
-    /// handed to libxml2 in one call (`xmlTextWriterWriteRawLen`): the bytes its own calls
-    /// would have written for them. The parent's open start tag is closed first as
-    /// `xmlTextWriterStartElement` closes it (`>` and a line's end), and the writer is told
-    /// that the next end tag is indented again, as after an element it wrote itself.
-    func write(_ run: XMLRun) throws {
-        guard !run.isEmpty else { return }
-        if startTagOpen {
-            // libxml2 writes the `>` before these bytes.
-            try check(xmlTextWriterWriteRawLen(writer, [0x0A], 1), "xmlTextWriterWriteRawLen")
-            startTagOpen = false
-        }
-        let code = run.bytes.withUnsafeBufferPointer { bytes in
-            xmlTextWriterWriteRawLen(writer, bytes.baseAddress, Int32(clamping: bytes.count))
-        }
-        try check(code, "xmlTextWriterWriteRawLen")
-        // Raw text clears the writer's "indent the next end tag" flag; setting the indentation
-        // (unchanged) sets it again.
-        try check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
-    }
-
-    /// Hands `run` over (``write(_:)``) and empties it for the next block.
-    func handOver(_ run: inout XMLRun) throws {
-        try write(run)
-        run.removeAll()
-    }
-
-    /// Hands `run` over and empties it once it holds a block's worth (``XMLRun/isFull``).
-    func handOverIfFull(_ run: inout XMLRun) throws {
-        if run.isFull { try handOver(&run) }
-    }
-
-    /// An element holding only text.
-    func element(_ name: String, _ value: String, attributes: [(String, String)] = []) throws {
-        try start(name)
-        for (key, attributeValue) in attributes { try attribute(key, attributeValue) }
-        try text(value)
-        try end()
-    }
-
-    /// An element with one attribute holding only text (no array of attributes made).
-    func element(_ name: String, _ value: String, attribute key: String, _ attributeValue: String) throws {
-        try start(name)
-        try attribute(key, attributeValue)
-        try text(value)
-        try end()
     }
 
     /// Calls `body` with `text` as a NUL-terminated C string of `xmlChar`s: the string's own

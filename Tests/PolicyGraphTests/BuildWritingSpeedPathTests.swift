@@ -45,9 +45,10 @@ import Testing
         ["\"\u{301}", ",\u{301}", "é,", "edge_0001"],
     ])
     func csvLinesAsBytesAreTheQuotedLines(cells: [String]) {
-        var line: [UInt8] = []
+        var line = ByteBuffer(file: nil)
         CSVExporter.appendLine(cells, to: &line)
-        #expect(line == Array((Table.csvLine(cells) + "\n").utf8))
+        let bytes = line.bytes
+        #expect(bytes == Array((Table.csvLine(cells) + "\n").utf8))
     }
 
     /// DOT names: plain ASCII is quoted as it is; the rest is escaped or dropped.
@@ -114,10 +115,13 @@ import Testing
     }
 
     /// DOT names appended as bytes are the quoted names.
-    @Test(arguments: ["person_1b69654231668f6a", "", "a\"b\\c", "line\nbreak\r", "bell\u{7}", "工信部", "mentioned_in"])
+    @Test(arguments: ["person_1b69654231668f6a", "", "a\"b\\c", "line\nbreak\r", "bell\u{7}", "工信部", "mentioned_in", "\u{7F}",
+                      "tab\tx", "\u{FFFE}", "x\u{FFFF}", "\u{F000}", "\u{EFFF}", "𠀀😀", "e\u{301}", "\u{301}", "CR LF\r\n", "工\\信\"部"])
     func dotNamesAppendedAsBytesAreQuoted(name: String) {
-        var bytes: [UInt8] = [0x20]
-        DOTExporter.appendQuoted(name, to: &bytes)
+        var buffer = ByteBuffer(file: nil)
+        buffer.append(0x20)
+        DOTExporter.appendQuoted(name, to: &buffer)
+        let bytes = buffer.bytes
         #expect(bytes == [0x20] + Array(DOTExporter.quoted(name).utf8))
     }
 

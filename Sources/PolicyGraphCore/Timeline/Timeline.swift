@@ -86,17 +86,22 @@ public struct Timeline: Sendable {
             for (position, b) in indexes.enumerated() {
                 var revision: Int? = nil, disagreement: Int? = nil
                 var back = position - 1
-                while back >= 0, position - back <= linkWindow, revision == nil || disagreement == nil {
-                    let a = indexes[back]
-                    back -= 1
-                    let x = entries[a], y = entries[b]
-                    guard x.year != y.year || x.facts.relation != y.facts.relation else { continue }
-                    // An open-ended later phase (2030年后大规模生产) is a further step, not a revision.
-                    if x.subject.id == y.subject.id, x.document != y.document, x.facts.relation != .after, y.facts.relation != .after {
-                        if revision == nil { revision = a }
-                    } else if x.subject.id != y.subject.id, x.facts.modality != y.facts.modality, x.facts.action == y.facts.action {
-                        // Different holders, one promising and one forecasting the same action at another time.
-                        if disagreement == nil { disagreement = a }
+                // The entries are read in place (an entry copied is two nodes' worth of retains).
+                entries.withUnsafeBufferPointer { entries in
+                    while back >= 0, position - back <= linkWindow, revision == nil || disagreement == nil {
+                        let a = indexes[back]
+                        back -= 1
+                        guard entries[a].year != entries[b].year || entries[a].facts.relation != entries[b].facts.relation else { continue }
+                        let sameSubject = entries[a].subject.id == entries[b].subject.id
+                        // An open-ended later phase (2030年后大规模生产) is a further step, not a revision.
+                        if sameSubject, entries[a].document != entries[b].document, entries[a].facts.relation != .after,
+                           entries[b].facts.relation != .after {
+                            if revision == nil { revision = a }
+                        } else if !sameSubject, entries[a].facts.modality != entries[b].facts.modality,
+                                  entries[a].facts.action == entries[b].facts.action {
+                            // Different holders, one promising and one forecasting the same action at another time.
+                            if disagreement == nil { disagreement = a }
+                        }
                     }
                 }
                 if let a = revision {

@@ -16,8 +16,22 @@ public enum TimelineHTML {
 
     static let colors = ["goal": "#4e79a7", "promise": "#f28e2b", "forecast": "#59a14f"]
 
+    /// `text` cleaned (``XMLSafe/clean(_:)``) and escaped for HTML (`SafeText.forHTML`). Text with no
+    /// byte that either looks at (a control character but tab and line breaks, `&`, `<`, `>`, `"`,
+    /// `'`, or 0xEF, the lead byte of U+FFFE and U+FFFF) is returned as it is, without a scalar read.
     static func escape(_ text: String) -> String {
-        SafeText.forHTML(XMLSafe.clean(text))
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0x09, 0x0A, 0x0D: continue
+                case 0..<0x20, 0x22, 0x26, 0x27, 0x3C, 0x3E, 0xEF: return false
+                default: continue
+                }
+            }
+            return true
+        }
+        return plain ? text : SafeText.forHTML(XMLSafe.clean(text))
     }
 
     public static func render(_ timeline: Timeline, lanes: Lanes = .subjectType, title: String = "Timeline of targets") -> String {

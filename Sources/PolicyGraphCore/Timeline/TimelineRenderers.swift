@@ -19,7 +19,7 @@ public enum TimelineRenderer {
                 currentMonth = .some(month)
             }
             // Names come from the inputs: shown as text, never as HTML or Markdown.
-            let md = SafeText.forMarkdown
+            let md = markdownText
             var line = "- **\(md(entry.subject.label))** (\(entry.subject.kind.rawValue)) · \(md(Timeline.when(entry)))"
             let what = [entry.facts.action, entry.facts.topic].compactMap { $0 }.joined(separator: " ")
             if !what.isEmpty { line += " · \(md(what))" }
@@ -34,6 +34,37 @@ public enum TimelineRenderer {
             output += line + "\n"
         }
         return output
+    }
+
+    /// `SafeText.forMarkdown(text)`: text with no byte that it changes (a control character, a
+    /// C1 control's lead byte 0xC2, `<`, `>`, `&` or a Markdown mark) is returned as it is.
+    static func markdownText(_ text: String) -> String {
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0..<0x20, 0x7F, 0xC2, 0x26, 0x2A, 0x3C, 0x3E, 0x5B, 0x5C, 0x5D, 0x60, 0x7C: return false
+                default: continue
+                }
+            }
+            return true
+        }
+        return plain ? text : SafeText.forMarkdown(text)
+    }
+
+    /// `Table.csvLine(cells)`: when no cell has a byte that quoting or the spreadsheet guard
+    /// looks at (`,`, `"`, CR, LF anywhere, `=`, `+`, `-`, `@`, tab first), the cells joined by
+    /// commas; otherwise `Table.csvLine` itself.
+    static func csvLine(_ cells: [String]) -> String {
+        let plain = cells.allSatisfy { cell in
+            var cell = cell
+            return cell.withUTF8 { bytes in
+                if let first = bytes.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 { return false }
+                for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+                return true
+            }
+        }
+        return plain ? cells.joined(separator: ",") : Table.csvLine(cells)
     }
 
     static func shortQuote(_ quote: String, limit: Int = 60) -> String {
@@ -54,7 +85,8 @@ public enum TimelineRenderer {
                     entry.facts.topic ?? "", entry.facts.value ?? "", entry.facts.modality, entry.document, entry.quote,
                     links.joined(separator: "; ")]
         }
-        return Table(columns: columns, rows: rows).csv()
+        // Table(columns:rows:).csv(), line by line.
+        return ([columns] + rows).map(csvLine).joined(separator: "\n") + "\n"
     }
 
     /// The JSON TimelineJS3 reads: `events` with `start_date`, `end_date`, `text.headline`, `text.text`, `group`.
