@@ -209,7 +209,7 @@ public struct GraphAccumulator {
                 draft.names.formUnion(names)
                 draft.lastNames = names
             }
-            draft.add(document: document)
+            // (Its documents are its mention records': ``MentionRecords/documentsByDraft(count:)``.)
             if let published = extraction.published { draft.see(published) }
             // The normalised names, made again only when a name was added (names only grow).
             if draft.normalFormsOf != draft.names.count {
@@ -331,8 +331,12 @@ public struct GraphAccumulator {
         let entityIDs = builder.entityIDs(of: finalDrafts)
         let records = mentions
         mentions = MentionRecords(sentences: records.sentences)
-        let (mentionEdges, graph) = SideThread.both(side: { records.finish(ids: entityIDs) },
-                                                    here: { [builder] in builder.finish(drafts: &finalDrafts, edges: &finalEdges, entityIDs: entityIDs).0 })
+        let (mentionEdges, graph) = SideThread.both(side: { records.finish(ids: entityIDs) }, here: { [builder] in
+            let (starts, documents) = records.documentsByDraft(count: finalDrafts.count)
+            return builder.finish(drafts: &finalDrafts, edges: &finalEdges, entityIDs: entityIDs) { draft in
+                documents[starts[draft]..<starts[draft + 1]].map { records.documents[Int($0)] }
+            }.0
+        })
         return BuiltGraph(graph: graph, mentions: mentionEdges)
     }
 }

@@ -16,9 +16,11 @@ public struct GraphBuilder: Sendable {
         var label: String
         var names: Set<String>
         var ontologyIndex: Int?
-        /// Its documents, as they were added: in id order, so a document added again
-        /// comes right after itself and is not appended twice (made distinct and sorted
-        /// at the end, by ``sortedDistinct(_:)``, what a `Set` of them sorted gives).
+        /// A target's or a document's documents, as they were added: in id order, so a
+        /// document added again comes right after itself and is not appended twice (made
+        /// distinct and sorted at the end, by ``sortedDistinct(_:)``, what a `Set` of them
+        /// sorted gives). An entity's are read from its mention records at the end
+        /// (``MentionRecords/documentsByDraft(count:)``), in the same order.
         var documents: [String] = []
         /// The earliest and latest publication date of its documents.
         var firstSeen: String?
@@ -106,15 +108,12 @@ public struct GraphBuilder: Sendable {
         Provenance(document: "Ontology/\(entity.source.file)", sentence: nil, offsets: [entity.source.line])
     }
 
-    /// Assigns ids from kind and canonical name, and resolves the drafts' references.
+    /// Assigns ids from kind and canonical name, and resolves the drafts' references
+    /// (``finish(drafts:edges:entityIDs:mentionDocuments:)``, below).
     /// Empties `drafts` and `edges` as soon as they are turned into nodes and edges,
     /// so that the two forms of a large graph are not held at once.
     /// - Parameter drafts: by draft number (`nil`: a number without a draft).
     /// - Returns: the graph, and the id of each draft number (`nil`: none).
-    func finish(drafts: inout [Draft?], edges: inout [EdgeKey: DraftEdge]) -> (KnowledgeGraph, [NodeID?]) {
-        finish(drafts: &drafts, edges: &edges, entityIDs: entityIDs(of: drafts))
-    }
-
     /// The ids of the entity and document drafts by draft number (`nil` for targets, whose
     /// ids ``finish(drafts:edges:entityIDs:)`` derives from their subject's, and for numbers
     /// without a draft): all that the `mentioned_in` records need.
@@ -127,9 +126,17 @@ public struct GraphBuilder: Sendable {
         return ids
     }
 
-    /// ``finish(drafts:edges:)`` with the entities' and documents' ids already made
-    /// (``entityIDs(of:)`` of `drafts`).
-    func finish(drafts: inout [Draft?], edges: inout [EdgeKey: DraftEdge], entityIDs: [NodeID?]) -> (KnowledgeGraph, [NodeID?]) {
+    /// Makes the nodes and edges, given the entities' and documents' ids (``entityIDs(of:)``
+    /// of `drafts`).
+    /// Empties `drafts` and `edges` as soon as they are turned into nodes and edges,
+    /// so that the two forms of a large graph are not held at once.
+    /// - Parameters:
+    ///   - drafts: by draft number (`nil`: a number without a draft).
+    ///   - mentionDocuments: the documents of a draft number's mention records, in the order
+    ///     added (the documents of a draft whose own ``Draft/documents`` are empty).
+    /// - Returns: the graph, and the id of each draft number (`nil`: none).
+    func finish(drafts: inout [Draft?], edges: inout [EdgeKey: DraftEdge], entityIDs: [NodeID?],
+                mentionDocuments: (Int) -> [String]) -> (KnowledgeGraph, [NodeID?]) {
         var ids = entityIDs
         var nodes: [Node] = []
         for (key, draft) in drafts.enumerated() {
@@ -138,7 +145,8 @@ public struct GraphBuilder: Sendable {
                               aliases: draft.names.filter { $0 != draft.label }.sorted(),
                               ontologyID: draft.ontologyIndex.map { ontology.entities[$0].id.rawValue },
                               parent: draft.ontologyIndex.flatMap { ontology.entities[$0].parentName },
-                              firstSeen: draft.firstSeen, lastSeen: draft.lastSeen, documents: Self.sortedDistinct(draft.documents),
+                              firstSeen: draft.firstSeen, lastSeen: draft.lastSeen,
+                              documents: Self.sortedDistinct(draft.documents.isEmpty ? mentionDocuments(key) : draft.documents),
                               published: draft.published, target: nil))
         }
         for (key, draft) in drafts.enumerated() {

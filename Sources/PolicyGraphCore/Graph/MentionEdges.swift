@@ -105,6 +105,38 @@ struct MentionRecords {
         offsets.append(contentsOf: mentionOffsets)
     }
 
+    /// The documents each draft is mentioned in, from the records: for draft number `draft`,
+    /// `documents[starts[draft]..<starts[draft + 1]]` are indexes into ``documents`` in the
+    /// order the records were added, a document once per run of records (what appending a
+    /// document to the draft unless it was the last one added gave). Two passes over the
+    /// records, instead of an array per draft grown at every mention, where each mention's
+    /// append read memory far from the last one.
+    /// - Parameter count: the number of draft numbers (every record's entity is below it).
+    func documentsByDraft(count: Int) -> (starts: [Int], documents: [Int32]) {
+        var starts = [Int](repeating: 0, count: count + 1)
+        for record in records { starts[Int(record.entity) + 1] += 1 }
+        for draft in 0..<count { starts[draft + 1] += starts[draft] }
+        var next = starts
+        var documents = [Int32](repeating: 0, count: records.count)
+        for record in records {
+            let draft = Int(record.entity)
+            let position = next[draft]
+            // A document's records are added together: a repeat follows its first at once.
+            if position > starts[draft], documents[position - 1] == record.document { continue }
+            documents[position] = record.document
+            next[draft] = position + 1
+        }
+        // Runs end where each draft's distinct documents end: compact them.
+        var compact = [Int32]()
+        compact.reserveCapacity(records.count)
+        var compactStarts = [Int](repeating: 0, count: count + 1)
+        for draft in 0..<count {
+            compact.append(contentsOf: documents[starts[draft]..<next[draft]])
+            compactStarts[draft + 1] = compact.count
+        }
+        return (compactStarts, compact)
+    }
+
     func offsets(of record: Record) -> ArraySlice<Int> {
         offsets[record.offsetStart..<(record.offsetStart + Int(record.offsetCount))]
     }
