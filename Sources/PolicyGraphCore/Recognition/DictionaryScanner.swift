@@ -25,26 +25,6 @@ public struct DictionaryScanner: Sendable {
     /// The tokens of `bytes`, in order. Complexity: O(n · k) for n bytes and
     /// keys of at most k bytes; in practice a few byte steps per position.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        scan(bytes, marking: CharacterMarks.none).tokens
-    }
-
-    /// The tokens of `bytes`, in order, and the start of every complete three-byte character
-    /// that `marks` marks (``CharacterMarks``: ``CharacterMarks/tableSize`` bytes), in order:
-    /// noted as the scan passes the characters, which it reads once anyway.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, marking marks: [UInt8]) -> (tokens: [Token], marked: [Int]) {
-        precondition(marks.count == CharacterMarks.tableSize, "a byte per lead index slot")
-        // The marked characters are rare (a few in a hundred): room to start with, doubling after.
-        var marked = GrowingBuffer<Int>(capacity: bytes.count / 64 + 16)
-        defer { marked.deallocate() }
-        let tokens = marks.withUnsafeBufferPointer { bits in
-            // The base address of a non-empty array.
-            scan(bytes, marks: CharacterMarks(table: bits.baseAddress!), marked: &marked)
-        }
-        return (tokens, marked.array)
-    }
-
-    /// ``scan(_:marking:)`` over the bitmap's storage.
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, marks: CharacterMarks, marked: inout GrowingBuffer<Int>) -> [Token] {
         // Written in place and copied out once: an array's append asked whether its buffer is
         // shared for every one of the tokens (a runtime call each). Policy news holds about a
         // token every 12 bytes: room for one every 8 bytes spares nearly every text a doubling.
@@ -76,8 +56,7 @@ public struct DictionaryScanner: Sendable {
                         // ASCII word. Most begin no key: the tables pass over them, reading each
                         // character once, up to the first where keys start.
                         let (at, keys) = trie.passingOver(from: position, character: packed, in: bytes, ends: candidateEnds,
-                                                          found: candidateValues, capacity: capacity, marks: marks,
-                                                          marked: &marked)
+                                                          found: candidateValues, capacity: capacity)
                         position = at
                         if keys < 0 { continue }
                         if keys == 0 {
@@ -93,8 +72,6 @@ public struct DictionaryScanner: Sendable {
                             position &+= 1
                             continue
                         }
-                        // A three-byte character comes here only when the lead index is not usable.
-                        marks.note(in: bytes, from: position, to: position &+ 1, into: &marked)
                         found = trie.prefixes(in: bytes, from: position, ends: candidateEnds, found: candidateValues,
                                               capacity: capacity)
                         threeBytes = false
@@ -115,24 +92,12 @@ public struct DictionaryScanner: Sendable {
                         }
                         if let inContext {
                             tokens.append(Token(start: position, end: end, payload: value, inContext: inContext))
-                            // The characters inside the token are not passed by the scan (its first,
-                            // when of three bytes, was).
-                            marks.note(in: bytes, from: position &+ (threeBytes ? 3 : 1), to: end, into: &marked)
                             position = end
                             break
                         }
                         choice -= 1
                     }
-                    if choice < 0 {
-                        if threeBytes {
-                            position &+= 3
-                        } else {
-                            // Text that is not UTF-8 may hide a character inside what is stepped over.
-                            let next = position &+ UTF8Bytes.sequenceLength(lead: bytes[position])
-                            marks.note(in: bytes, from: position &+ 1, to: next, into: &marked)
-                            position = next
-                        }
-                    }
+                    if choice < 0 { position &+= threeBytes ? 3 : UTF8Bytes.sequenceLength(lead: bytes[position]) }
                 }
             }
         }
@@ -215,4 +180,41 @@ public struct DictionaryScanner: Sendable {
             return true
         }
     }
+}
+
+/// The tokens of one scan as they are found: appended in place, growing by doubling, and
+/// copied into an array once at the end. Deallocated by its owner.
+struct TokenBuffer {
+    private var start: UnsafeMutablePointer<Token>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 1)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    /// The last token appended, if any.
+    var last: Token? { count > 0 ? start[count - 1] : nil }
+
+    @inline(__always)
+    mutating func append(_ token: Token) {
+        if count == capacity { grow() }
+        (start + count).initialize(to: token)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: start, count: count)
+        start.deallocate()
+        start = larger
+        capacity *= 2
+    }
+
+    /// The tokens appended, in order.
+    var array: [Token] { Array(UnsafeBufferPointer(start: start, count: count)) }
+
+    /// Frees the storage (`Token` holds no references: nothing to deinitialise).
+    func deallocate() { start.deallocate() }
 }

@@ -42,11 +42,7 @@ public struct EntityRecognizer: Sendable {
     /// The mentions of `text` and the marker words (issuing verbs …) found by the same scan.
     public func recognize(_ text: NormalizedText) -> Recognition {
         text.bytes.withUnsafeBufferPointer { buffer in
-            // One dictionary scan, which also notes where the passes' fixed words may start
-            // (their first characters), so that no pass of their own walks the text again.
-            let fixedWords = lexicon.words.fixedWords
-            let (tokens, fixedWordCandidates) = scanner.scan(buffer, marking: fixedWords.firstCharacters)
-            let cursor = TextCursor(bytes: buffer, fixedWordStarts: fixedWords.starts(at: fixedWordCandidates, in: buffer))
+            let cursor = TextCursor(bytes: buffer, fixedWords: lexicon.words.fixedWords)
             let patterns = lexicon.ontology.patterns
             var state = NameUnits(entityCount: lexicon.ontology.entities.count)
 
@@ -71,7 +67,8 @@ public struct EntityRecognizer: Sendable {
                 }
             }
 
-            // 2. The dictionary scan's tokens; those inside titles are dropped.
+            // 2. One dictionary scan; tokens inside titles are dropped.
+            let tokens = scanner.scan(buffer)
             // At most a unit per token and per title: no array grows while the tokens are read.
             state.units.reserveCapacity(tokens.count + titleMentions.count)
             var titleIndex = 0

@@ -3,12 +3,6 @@
 /// with the lexicon, so that one pass over a document finds them all (``FixedWordStarts``)
 /// instead of one `memchr` search per word and pass.
 ///
-/// The recognizer does not run that pass: the dictionary scan, which reads every character
-/// once anyway, notes the starts of the words' first characters (``firstCharacters``,
-/// ``DictionaryScanner/scan(_:marking:)``) and the words are tried there only
-/// (``starts(at:in:)``). The pass below (``starts(in:)``) serves words that do not all begin
-/// with a three-byte character, and other callers.
-///
 /// The pass looks at every byte: the byte there and the next one (a pair, read as one 16-bit
 /// load) are looked up in a table of the pairs that the words hold at their second and third
 /// byte, and only where the table says so are the words tried, starting a byte before. These
@@ -31,16 +25,6 @@ struct FixedWords: Sendable {
     private let byFirstByte: [[Int]]
     /// For each byte pair (first byte | second byte << 8), 1 when a word holds it at offsets 1 and 2.
     private let pairs: [UInt8]
-    /// The words' first characters, numbered from 1 in a byte per lead index slot
-    /// (``CharacterMarks``), for the dictionary scan to note (``DictionaryScanner/scan(_:marking:)``);
-    /// all 0 when not ``foundByScan``.
-    let firstCharacters: [UInt8]
-    /// By a first character's number in ``firstCharacters``, the words that begin with it
-    /// (entry 0 is unused).
-    private let byFirstCharacter: [[Int]]
-    /// Whether every word begins with a complete three-byte character, so that the starts the
-    /// scan notes hold every start of a word (``starts(at:in:)``); the patterns' words all do.
-    let foundByScan: Bool
 
     /// The shortest word indexed, in bytes.
     static let shortestIndexed = 3
@@ -62,25 +46,6 @@ struct FixedWords: Sendable {
         self.ids = ids
         self.byFirstByte = byFirstByte
         self.pairs = pairs
-        var firstCharacters = CharacterMarks.none
-        var byFirstCharacter: [[Int]] = [[]]
-        var foundByScan = true
-        for (id, word) in words.enumerated() {
-            // A word that begins with no three-byte character, or more first characters than a byte numbers.
-            guard let slot = LeadCharacterIndex.slot(word[0], word[1], word[2]),
-                  firstCharacters[slot] != 0 || byFirstCharacter.count <= Int(UInt8.max) else {
-                foundByScan = false
-                break
-            }
-            if firstCharacters[slot] == 0 {
-                firstCharacters[slot] = UInt8(byFirstCharacter.count)
-                byFirstCharacter.append([])
-            }
-            byFirstCharacter[Int(firstCharacters[slot])].append(id)
-        }
-        self.foundByScan = foundByScan
-        self.firstCharacters = foundByScan ? firstCharacters : CharacterMarks.none
-        self.byFirstCharacter = foundByScan ? byFirstCharacter : [[]]
     }
 
     /// The index of `word` in ``words``, or `nil` when it is not indexed.
@@ -121,33 +86,6 @@ struct FixedWords: Sendable {
                 }
             }
         }
-        return bucketed(positions: positions, ids: ids)
-    }
-
-    /// ``starts(in:)`` from `candidates`, the starts of the characters in ``firstCharacters``
-    /// that the dictionary scan noted (``DictionaryScanner/scan(_:marking:)``), ascending: the
-    /// words are tried there only, without a pass of their own. When the words are not all
-    /// ``foundByScan``, the pass of ``starts(in:)``.
-    ///
-    /// - Complexity: O(c · w) for c candidates and the w words that begin with a character.
-    func starts(at candidates: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> FixedWordStarts {
-        guard foundByScan else { return starts(in: bytes) }
-        var positions: [Int] = []
-        var ids: [Int] = []
-        let count = bytes.count
-        if let base = bytes.baseAddress {
-            for start in candidates where start >= 0 && start &+ 2 < count {
-                guard let slot = LeadCharacterIndex.slot(base[start], base[start + 1], base[start + 2]) else { continue }
-                // The first character is the same: the words are compared after it.
-                tryWords(byFirstCharacter[Int(firstCharacters[slot])], from: 3, at: start, base: base, count: count,
-                         positions: &positions, ids: &ids)
-            }
-        }
-        return bucketed(positions: positions, ids: ids)
-    }
-
-    /// The starts found, by word.
-    private func bucketed(positions: [Int], ids: [Int]) -> FixedWordStarts {
         var starts = [[Int]](repeating: [], count: words.count)
         for (position, id) in zip(positions, ids) { starts[id].append(position) }
         return FixedWordStarts(words: self, starts: starts)
@@ -156,17 +94,10 @@ struct FixedWords: Sendable {
     /// Tries the words that begin with the byte at `start`, appending those found there.
     @inline(__always)
     private func tryWords(at start: Int, base: UnsafePointer<UInt8>, count: Int, positions: inout [Int], ids: inout [Int]) {
-        tryWords(byFirstByte[Int(base[start])], from: 1, at: start, base: base, count: count, positions: &positions, ids: &ids)
-    }
-
-    /// Tries the words `candidates`, whose first `known` bytes are those at `start`, appending those found there.
-    @inline(__always)
-    private func tryWords(_ candidates: [Int], from known: Int, at start: Int, base: UnsafePointer<UInt8>, count: Int,
-                          positions: inout [Int], ids: inout [Int]) {
-        for id in candidates {
+        for id in byFirstByte[Int(base[start])] {
             let word = words[id]
             guard start + word.count <= count else { continue }
-            var offset = known
+            var offset = 1
             while offset < word.count, base[start + offset] == word[offset] { offset += 1 }
             if offset == word.count {
                 positions.append(start)

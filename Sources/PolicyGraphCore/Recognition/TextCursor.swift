@@ -15,14 +15,8 @@ struct TextCursor {
 
     /// A cursor whose searches for `fixedWords` are answered from one pass over `bytes`, made here.
     init(bytes: UnsafeBufferPointer<UInt8>, fixedWords: FixedWords) {
-        self.init(bytes: bytes, fixedWordStarts: fixedWords.starts(in: bytes))
-    }
-
-    /// A cursor whose searches for the fixed words are answered from `fixedWordStarts`, found
-    /// beforehand (``FixedWords/starts(at:in:)``).
-    init(bytes: UnsafeBufferPointer<UInt8>, fixedWordStarts: FixedWordStarts) {
         self.bytes = bytes
-        fixedWords = fixedWordStarts
+        self.fixedWords = fixedWords.starts(in: bytes)
     }
 
     /// Up to this many needles, ``occurrences(ofAny:in:)`` searches each with `memchr` on

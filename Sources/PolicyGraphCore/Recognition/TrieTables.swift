@@ -107,24 +107,16 @@ extension DoubleArrayTrie {
         ///
         /// Each answer is the one ``prefixes(afterCharacter:in:from:ends:found:capacity:)``
         /// gives at that position (tested in `RecognizerFifthRoundSpeedPathTests`).
-        ///
-        /// Every character the loop reads as a start (each one at most once) is appended to
-        /// `marked` when `marks` holds it (``DictionaryScanner/scan(_:marking:)``).
         @inline(__always)
         func passingOver(from start: Int, character packed: UInt32, in bytes: UnsafeBufferPointer<UInt8>,
-                         ends: UnsafeMutablePointer<Int>, found: UnsafeMutablePointer<Int32>, capacity: Int,
-                         marks: CharacterMarks, marked: inout GrowingBuffer<Int>) -> (position: Int, found: Int) {
+                         ends: UnsafeMutablePointer<Int>, found: UnsafeMutablePointer<Int32>, capacity: Int) -> (position: Int, found: Int) {
             guard let base = bytes.baseAddress, let ids = ids.baseAddress, let firsts = firsts.baseAddress,
-                  let pairs = pairs.baseAddress else {
-                marks.note(in: bytes, from: start, to: start &+ 1, into: &marked)
-                return (start, 0)
-            }
+                  let pairs = pairs.baseAddress else { return (start, 0) }
             let count = bytes.count
             var position = start
             var character = packed
             while true {
                 let slot = Self.slot(character)
-                if marks.contains(slot: slot) { marked.append(position) }
                 let id = ids[slot]
                 let index = position &+ 3
                 // The next character's three bytes in one load, when a fourth byte follows them.
