@@ -60,8 +60,7 @@ struct NoticeTitles {
     /// policy ending, outside any nested 《》, extended over further 的 + ending
     /// (关于…的意见的通知); `nil` at punctuation, a line break or the length limit.
     private func titleEnd(from start: Int, endings: [[UInt8]], cursor: TextCursor) -> Int? {
-        // The `title-of` words of `patterns/issuance.tsv` (的).
-        let ofWords = (patterns.issuanceCues["title-of"] ?? []).map { Array($0.utf8) }.filter { !$0.isEmpty }
+        let ofWords = words.titleOfBytes
         var position = start
         var depth = 0
         var scalars = 0

@@ -104,6 +104,9 @@ struct RecognitionWords: Sendable {
     let yearUnitBytes: [[UInt8]]
     let completedBytes: [[UInt8]]
     let policyEndScalars: Set<UInt32>
+    /// ``NoticeTitles``: the words between a long title's subject and its policy ending (的,
+    /// `issuance.tsv` role `title-of`), compiled once rather than at every title.
+    let titleOfBytes: [[UInt8]]
     /// ``CompanyContexts``: the parentheses that may open a stock code (（, (), `company-contexts.tsv` role `open`.
     let companyCodeOpenerBytes: [[UInt8]]
     /// ``MeasurePackages``: the count words (条) and the words that may follow them (措施), longest
@@ -153,6 +156,7 @@ struct RecognitionWords: Sendable {
         personJoinerBytes = patterns.personJoiners.map { Array($0.utf8) }.filter { !$0.isEmpty }
         yearUnitBytes = patterns.yearUnits.map { Array($0.utf8) }.filter { !$0.isEmpty }
         completedBytes = (patterns.issuanceCues["completed"] ?? []).map { Array($0.utf8) }.filter { !$0.isEmpty }
+        titleOfBytes = (patterns.issuanceCues["title-of"] ?? []).map { Array($0.utf8) }.filter { !$0.isEmpty }
         policyEndScalars = Set((patterns.issuanceCues["policy-end"] ?? []).compactMap { word in
             word.unicodeScalars.count == 1 ? word.unicodeScalars.first?.value : nil
         })
