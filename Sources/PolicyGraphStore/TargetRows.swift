@@ -67,13 +67,13 @@ enum TargetRows {
             guard let facts = node.target else { continue }
             entries.append(Entry(id: node.id, facts: facts, subjectKind: kind(facts.subject)?.rawValue ?? ""))
         }
-        entries.sort {
-            ($0.subjectKind, $0.facts.modality, $0.facts.year, $0.facts.month ?? 0, $0.facts.subject.rawValue, $0.id.rawValue)
-                < ($1.subjectKind, $1.facts.modality, $1.facts.year, $1.facts.month ?? 0, $1.facts.subject.rawValue, $1.id.rawValue)
-        }
+        let order = TargetOrder.indices(of: entries.map { entry in
+            TargetOrder.Key(subjectKind: entry.subjectKind, modality: entry.facts.modality, year: entry.facts.year,
+                            month: entry.facts.month ?? 0, subject: entry.facts.subject.rawValue, id: entry.id.rawValue)
+        })
         // The table is empty: no row conflicts, so a plain insert gives the rows the upsert would.
         let target = try BulkInsert(db, into: "INSERT INTO targets (\(columns))", columns: 17)
-        for (index, entry) in entries.enumerated() {
+        for (index, entry) in order.map({ entries[$0] }).enumerated() {
             for value in values(number: index + 1, id: entry.id, facts: entry.facts, subjectKind: entry.subjectKind) {
                 switch value {
                 case let .text(text): target.text(text)
