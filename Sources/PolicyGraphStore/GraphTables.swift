@@ -71,7 +71,7 @@ enum GraphTables {
             }
         }
         for insert in [node, name, nodeDocument] { try insert.finish() }
-        try TargetRows.insert(graph.nodes.values, kind: { graph.nodes[$0]?.kind }, in: db)
+        var targetSources = TargetSourceRows(numbers: try TargetRows.insert(graph.nodes.values, kind: { graph.nodes[$0]?.kind }, in: db))
         var rows = try EdgeRows(db)
         try walk({ mention in
             rows.edge(id: mention.id, type: .mentionedIn, source: mention.source, target: mention.target, weight: 1)
@@ -80,6 +80,7 @@ enum GraphTables {
             try rows.insertSource(edge: mention.id, position: 0, document: mention.document, sentenceID: sentenceID,
                                   offsets: mention.offsets, rule: mention.rule)
         }, { value in
+            targetSources.add(value)
             rows.edge(id: value.id, type: value.type, source: value.source, target: value.target, weight: value.sources.count)
             try rows.insertEdge()
             for (position, provenance) in value.sources.enumerated() {
@@ -90,7 +91,7 @@ enum GraphTables {
         })
         try rows.finish()
         try indexes.create(in: db)
-        try TargetRows.fillSources(in: db)
+        try targetSources.insert(in: db)
     }
 
     /// The rows of `edges`, `edge_sources` and `sentences`, each distinct sentence once,

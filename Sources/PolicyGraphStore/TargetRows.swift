@@ -59,9 +59,11 @@ enum TargetRows {
     }
 
     /// Writes the targets among `nodes` into the emptied `targets` table (the caller's transaction);
-    /// ``fillSources(in:)`` adds their sources once the edges are written.
+    /// ``TargetSourceRows`` adds their sources once the edges are written.
     /// - Parameter kind: the kind of a node (a target's subject), by id.
-    static func insert(_ nodes: some Sequence<Node>, kind: (NodeID) -> NodeKind?, in db: Database) throws {
+    /// - Returns: each target's number, by id.
+    @discardableResult
+    static func insert(_ nodes: some Sequence<Node>, kind: (NodeID) -> NodeKind?, in db: Database) throws -> [NodeID: Int] {
         var entries: [Entry] = []
         for node in nodes {
             guard let facts = node.target else { continue }
@@ -73,7 +75,10 @@ enum TargetRows {
         })
         // The table is empty: no row conflicts, so a plain insert gives the rows the upsert would.
         let target = try BulkInsert(db, into: "INSERT INTO targets (\(columns))", columns: 17)
+        var numbers: [NodeID: Int] = [:]
+        numbers.reserveCapacity(entries.count)
         for (index, entry) in order.map({ entries[$0] }).enumerated() {
+            numbers[entry.id] = index + 1
             for value in values(number: index + 1, id: entry.id, facts: entry.facts, subjectKind: entry.subjectKind) {
                 switch value {
                 case let .text(text): target.text(text)
@@ -83,6 +88,7 @@ enum TargetRows {
             try target.insert()
         }
         try target.finish()
+        return numbers
     }
 
     /// The sources of a target's `holds_target` edge(s), in edge id then source order, with the
@@ -104,7 +110,9 @@ enum TargetRows {
         """
     }
 
-    /// Fills the emptied `target_sources` from the written targets, edges and sources: one statement.
+    /// Fills the emptied `target_sources` from the written targets, edges and sources: one statement
+    /// (a full write gathers the same rows as it writes the edges, ``TargetSourceRows``; the tests
+    /// compare the two).
     static func fillSources(in db: Database) throws {
         try db.execute(sql: sourcesSQL(where: ""))
     }
