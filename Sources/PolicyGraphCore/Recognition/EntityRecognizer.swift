@@ -17,8 +17,9 @@ public struct EntityRecognizer: Sendable {
 
     public let lexicon: Lexicon
     let scanner: DictionaryScanner
-    /// The zone forms, compiled once here rather than once per document.
-    let zoneForms: ZoneForms
+    /// The passes after the scan (the zone forms compiled with them), made once here rather
+    /// than once per document.
+    let passes: RecognitionPasses
     /// Made once here: a recognizer made per document copied the lexicon's word sets into it
     /// and destroyed them again (some 4,000 instructions a document).
     let titleRecognizer: TitleRecognizer
@@ -29,7 +30,7 @@ public struct EntityRecognizer: Sendable {
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
         scanner = DictionaryScanner(lexicon: lexicon)
-        zoneForms = ZoneForms(patterns: lexicon.ontology.patterns)
+        passes = RecognitionPasses(lexicon: lexicon)
         titleRecognizer = TitleRecognizer(patterns: lexicon.ontology.patterns, words: lexicon.words)
         payloadKinds = lexicon.payloads.map(PayloadKinds.init)
     }
@@ -133,15 +134,7 @@ public struct EntityRecognizer: Sendable {
             var mentions = state.mentions.compactMap { $0 }
             // Mostly in order already (the units are): a stable sort of sorted mentions changes nothing.
             if !mentions.isSortedByStart { mentions.sort { $0.range.lowerBound < $1.range.lowerBound } }
-            mentions = PlaceInWords(patterns: lexicon.ontology.patterns, words: lexicon.words).resolve(mentions, cursor: cursor)
-            mentions = AliasResolution(lexicon: lexicon).resolve(mentions, cursor: cursor, titles: titles, markers: state.markers)
-            mentions = LocalBodies(lexicon: lexicon).resolve(mentions, cursor: cursor)
-            mentions = ListHeads(lexicon: lexicon).resolve(mentions, cursor: cursor)
-            mentions = JointBodies(lexicon: lexicon).resolve(mentions, cursor: cursor)
-            mentions = CompanyContexts(lexicon: lexicon).resolve(mentions, cursor: cursor)
-            mentions = MeasurePackages(patterns: lexicon.ontology.patterns, words: lexicon.words).resolve(mentions, cursor: cursor)
-            mentions = zoneForms.resolve(mentions)
-            mentions = LatinCompanies(patterns: lexicon.ontology.patterns).resolve(mentions, cursor: cursor)
+            mentions = passes.resolve(mentions, cursor: cursor, titles: titles, markers: state.markers)
             // Names recognised only so that nothing shorter matches inside them (欧洲, 东南亚).
             mentions.removeAll { $0.entityIndex.map { !entities[$0].isReported } ?? false }
             return Recognition(mentions: mentions, markers: state.markers)
