@@ -78,6 +78,7 @@ public struct EntityRecognizer: Sendable {
             // Read once here, not per token: each is a copy out of the lexicon's box.
             let payloads = lexicon.payloads
             let entities = lexicon.ontology.entities
+            var dictionaryMentions = DictionaryMentions()
             for token in tokens {
                 while titleIndex < titles.count, titles[titleIndex].outer.upperBound <= token.start { titleIndex += 1 }
                 if let last = state.units.last, token.start < last.range.upperBound { continue }
@@ -99,10 +100,19 @@ public struct EntityRecognizer: Sendable {
                 // contextual names found out of context (``DictionaryScanner/entries(of:)``).
                 if kinds.contains(.entity) || (token.inContext && kinds.contains(.contextualEntity)),
                    let entity = chooseEntity(payloads[Int(token.payload)], inContext: token.inContext, state: state) {
-                    _ = state.addMention(Mention(range: token.range, type: entities[entity].type,
-                                                 surface: cursor.text(token.range), entityIndex: entity, rule: "dictionary",
-                                                 key: Mention.entityKey(entity)))
-                    addComponent(of: token, entity: entity, state: &state, cursor: cursor)
+                    // Made once per key and entity in a document (``DictionaryMentions``).
+                    if let (mention, component) = dictionaryMentions.mentions(payload: token.payload, entity: entity,
+                                                                              range: token.range) {
+                        _ = state.addMention(mention)
+                        if let component { state.mentions.append(component) }
+                    } else {
+                        let mention = Mention(range: token.range, type: entities[entity].type, surface: cursor.text(token.range),
+                                              entityIndex: entity, rule: "dictionary", key: Mention.entityKey(entity))
+                        let component = component(of: token, entity: entity, cursor: cursor)
+                        dictionaryMentions.add(payload: token.payload, entity: entity, mention: mention, component: component)
+                        _ = state.addMention(mention)
+                        if let component { state.mentions.append(component) }
+                    }
                     // Only a zone extends (the unit just added is this mention's).
                     if !insideTitle, entities[entity].type == .zone {
                         extendZoneDistrict(&state, cursor: cursor, namePatterns: namePatterns)
@@ -163,11 +173,12 @@ public struct EntityRecognizer: Sendable {
         return first
     }
 
-    /// An organisation's name that begins with another organisation's full
-    /// name mentions that one too: 中国科学院科技战略咨询研究院 → 中国科学院,
-    /// unless the ontology gives it another parent (央视财经频道 is no 央视财经).
-    private func addComponent(of token: Token, entity: Int, state: inout NameUnits, cursor: TextCursor) {
-        guard lexicon.ontology.entities[entity].type.isOrganisation else { return }
+    /// The mention of a token's component, if any: an organisation's name that begins with
+    /// another organisation's full name mentions that one too: 中国科学院科技战略咨询研究院 →
+    /// 中国科学院, unless the ontology gives it another parent (央视财经频道 is no 央视财经). Found
+    /// from the token's bytes and `entity` alone.
+    func component(of token: Token, entity: Int, cursor: TextCursor) -> Mention? {
+        guard lexicon.ontology.entities[entity].type.isOrganisation else { return nil }
         var component: (end: Int, entity: Int)? = nil
         lexicon.trie.forEachPrefix(in: cursor.bytes, from: token.start) { end, value in
             guard end < token.end else { return false }
@@ -179,10 +190,10 @@ public struct EntityRecognizer: Sendable {
             }
             return true
         }
-        guard let component else { return }
-        state.mentions.append(Mention(range: token.start..<component.end, type: lexicon.ontology.entities[component.entity].type,
-                                      surface: cursor.text(token.start..<component.end), entityIndex: component.entity,
-                                      rule: "dictionary:component", key: Mention.entityKey(component.entity)))
+        guard let component else { return nil }
+        return Mention(range: token.start..<component.end, type: lexicon.ontology.entities[component.entity].type,
+                       surface: cursor.text(token.start..<component.end), entityIndex: component.entity,
+                       rule: "dictionary:component", key: Mention.entityKey(component.entity))
     }
 
     /// Whether `name` is the text of `bytes`, as `name == String(decoding: bytes, as: UTF8.self)`
