@@ -6,20 +6,11 @@ import Testing
 /// entity keys, repeated person names, generic bodies, title classes, policy cores.
 @Suite struct RecognitionPassSpeedTests {
     /// Every clause-long piece of the seeds and the dev texts, normalised: real bodies and titles.
-    static let pieces: [String] = {
-        let folders = [repositoryRoot.appendingPathComponent("seeds"), fixturesDirectory.appendingPathComponent("dev")]
-        var result: [String] = []
-        for folder in folders {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for name in names.sorted() where name.hasSuffix(".txt") {
-                guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else { continue }
-                let normalized = sharedExtractor.normalize(SourceDocument(name: name, string: text))
-                let string = String(decoding: normalized.bytes, as: UTF8.self)
-                result += string.split(whereSeparator: { "，。；：、\n（）《》“”".contains($0) }).map(String.init)
-            }
-        }
-        return result
-    }()
+    static let pieces: [String] = RecognitionPassesTests.documents.flatMap { document in
+        let normalized = sharedExtractor.normalize(SourceDocument(name: document.name, string: document.text))
+        let string = String(decoding: normalized.bytes, as: UTF8.self)
+        return string.split(whereSeparator: { "，。；：、\n（）《》“”".contains($0) }).map(String.init)
+    }
 
     @Test(arguments: [0, 1, 9, 10, 99, 12_345, 99_999_999, 100_000_000, Int.max, -1, Int.min])
     func entityKeyAsInterpolated(index: Int) {

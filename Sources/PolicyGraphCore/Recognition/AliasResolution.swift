@@ -45,23 +45,34 @@ struct OverlapIndex {
     }
 }
 
-struct AliasResolution {
+struct AliasResolution: Sendable {
     let lexicon: Lexicon
     /// Up to this many names, ``occurrences(of:in:from:)`` may search each with `memchr`
     /// (``searchesTogether(_:)``); more always share one pass over the text.
     static let namesSearchedOneByOne = 8
-    var patterns: PatternLexicon { lexicon.ontology.patterns }
+    /// Read out of the lexicon once here: each read copied the pattern lexicon.
+    let patterns: PatternLexicon
+    /// The passes this one runs, made once with it rather than at every document.
+    let noticeTitles: NoticeTitles
+    let personRecognizer: PersonRecognizer
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        patterns = lexicon.ontology.patterns
+        noticeTitles = NoticeTitles(patterns: patterns, words: lexicon.words)
+        personRecognizer = PersonRecognizer(patterns: patterns, words: lexicon.words)
+    }
 
     func resolve(_ input: [Mention], cursor: TextCursor, titles: [TitleSpan], markers: [Marker]) -> [Mention] {
         var mentions = input
         func sort() { mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) } }
         addNamedPolicies(&mentions, cursor: cursor, titles: titles, markers: markers)
         sort()
-        mentions = NoticeTitles(patterns: patterns, words: lexicon.words).resolve(mentions, cursor: cursor, titles: titles)
+        mentions = noticeTitles.resolve(mentions, cursor: cursor, titles: titles)
         addDeclaredAliases(&mentions, cursor: cursor, markers: markers)
         sort()
         addPersons(&mentions, cursor: cursor, markers: markers)
-        PersonRecognizer(patterns: patterns, words: lexicon.words).addPersons(&mentions, cursor: cursor, markers: markers)
+        personRecognizer.addPersons(&mentions, cursor: cursor, markers: markers)
         sort()
         resolveShortTitles(&mentions)
         addCompanyShortNames(&mentions, cursor: cursor)

@@ -17,8 +17,9 @@ public struct EntityRecognizer: Sendable {
 
     public let lexicon: Lexicon
     let scanner: DictionaryScanner
-    /// The zone forms, compiled once here rather than once per document.
-    let zoneForms: ZoneForms
+    /// The passes after the scan (the zone forms compiled with them), made once here rather
+    /// than once per document.
+    let passes: RecognitionPasses
     /// Made once here: a recognizer made per document copied the lexicon's word sets into it
     /// and destroyed them again (some 4,000 instructions a document).
     let titleRecognizer: TitleRecognizer
@@ -29,7 +30,7 @@ public struct EntityRecognizer: Sendable {
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
         scanner = DictionaryScanner(lexicon: lexicon)
-        zoneForms = ZoneForms(patterns: lexicon.ontology.patterns)
+        passes = RecognitionPasses(lexicon: lexicon)
         titleRecognizer = TitleRecognizer(patterns: lexicon.ontology.patterns, words: lexicon.words)
         payloadKinds = lexicon.payloads.map(PayloadKinds.init)
     }
@@ -77,6 +78,7 @@ public struct EntityRecognizer: Sendable {
             // Read once here, not per token: each is a copy out of the lexicon's box.
             let payloads = lexicon.payloads
             let entities = lexicon.ontology.entities
+            var dictionaryMentions = DictionaryMentions()
             for token in tokens {
                 while titleIndex < titles.count, titles[titleIndex].outer.upperBound <= token.start { titleIndex += 1 }
                 if let last = state.units.last, token.start < last.range.upperBound { continue }
@@ -98,10 +100,19 @@ public struct EntityRecognizer: Sendable {
                 // contextual names found out of context (``DictionaryScanner/entries(of:)``).
                 if kinds.contains(.entity) || (token.inContext && kinds.contains(.contextualEntity)),
                    let entity = chooseEntity(payloads[Int(token.payload)], inContext: token.inContext, state: state) {
-                    _ = state.addMention(Mention(range: token.range, type: entities[entity].type,
-                                                 surface: cursor.text(token.range), entityIndex: entity, rule: "dictionary",
-                                                 key: Mention.entityKey(entity)))
-                    addComponent(of: token, entity: entity, state: &state, cursor: cursor)
+                    // Made once per key and entity in a document (``DictionaryMentions``).
+                    if let (mention, component) = dictionaryMentions.mentions(payload: token.payload, entity: entity,
+                                                                              range: token.range) {
+                        _ = state.addMention(mention)
+                        if let component { state.mentions.append(component) }
+                    } else {
+                        let mention = Mention(range: token.range, type: entities[entity].type, surface: cursor.text(token.range),
+                                              entityIndex: entity, rule: "dictionary", key: Mention.entityKey(entity))
+                        let component = component(of: token, entity: entity, cursor: cursor)
+                        dictionaryMentions.add(payload: token.payload, entity: entity, mention: mention, component: component)
+                        _ = state.addMention(mention)
+                        if let component { state.mentions.append(component) }
+                    }
                     // Only a zone extends (the unit just added is this mention's).
                     if !insideTitle, entities[entity].type == .zone {
                         extendZoneDistrict(&state, cursor: cursor, namePatterns: namePatterns)
@@ -133,15 +144,7 @@ public struct EntityRecognizer: Sendable {
             var mentions = state.mentions.compactMap { $0 }
             // Mostly in order already (the units are): a stable sort of sorted mentions changes nothing.
             if !mentions.isSortedByStart { mentions.sort { $0.range.lowerBound < $1.range.lowerBound } }
-            mentions = PlaceInWords(patterns: lexicon.ontology.patterns, words: lexicon.words).resolve(mentions, cursor: cursor)
-            mentions = AliasResolution(lexicon: lexicon).resolve(mentions, cursor: cursor, titles: titles, markers: state.markers)
-            mentions = LocalBodies(lexicon: lexicon).resolve(mentions, cursor: cursor)
-            mentions = ListHeads(lexicon: lexicon).resolve(mentions, cursor: cursor)
-            mentions = JointBodies(lexicon: lexicon).resolve(mentions, cursor: cursor)
-            mentions = CompanyContexts(lexicon: lexicon).resolve(mentions, cursor: cursor)
-            mentions = MeasurePackages(patterns: lexicon.ontology.patterns, words: lexicon.words).resolve(mentions, cursor: cursor)
-            mentions = zoneForms.resolve(mentions)
-            mentions = LatinCompanies(patterns: lexicon.ontology.patterns).resolve(mentions, cursor: cursor)
+            mentions = passes.resolve(mentions, cursor: cursor, titles: titles, markers: state.markers)
             // Names recognised only so that nothing shorter matches inside them (欧洲, 东南亚).
             mentions.removeAll { $0.entityIndex.map { !entities[$0].isReported } ?? false }
             return Recognition(mentions: mentions, markers: state.markers)
@@ -170,11 +173,12 @@ public struct EntityRecognizer: Sendable {
         return first
     }
 
-    /// An organisation's name that begins with another organisation's full
-    /// name mentions that one too: 中国科学院科技战略咨询研究院 → 中国科学院,
-    /// unless the ontology gives it another parent (央视财经频道 is no 央视财经).
-    private func addComponent(of token: Token, entity: Int, state: inout NameUnits, cursor: TextCursor) {
-        guard lexicon.ontology.entities[entity].type.isOrganisation else { return }
+    /// The mention of a token's component, if any: an organisation's name that begins with
+    /// another organisation's full name mentions that one too: 中国科学院科技战略咨询研究院 →
+    /// 中国科学院, unless the ontology gives it another parent (央视财经频道 is no 央视财经). Found
+    /// from the token's bytes and `entity` alone.
+    func component(of token: Token, entity: Int, cursor: TextCursor) -> Mention? {
+        guard lexicon.ontology.entities[entity].type.isOrganisation else { return nil }
         var component: (end: Int, entity: Int)? = nil
         lexicon.trie.forEachPrefix(in: cursor.bytes, from: token.start) { end, value in
             guard end < token.end else { return false }
@@ -186,10 +190,10 @@ public struct EntityRecognizer: Sendable {
             }
             return true
         }
-        guard let component else { return }
-        state.mentions.append(Mention(range: token.start..<component.end, type: lexicon.ontology.entities[component.entity].type,
-                                      surface: cursor.text(token.start..<component.end), entityIndex: component.entity,
-                                      rule: "dictionary:component", key: Mention.entityKey(component.entity)))
+        guard let component else { return nil }
+        return Mention(range: token.start..<component.end, type: lexicon.ontology.entities[component.entity].type,
+                       surface: cursor.text(token.start..<component.end), entityIndex: component.entity,
+                       rule: "dictionary:component", key: Mention.entityKey(component.entity))
     }
 
     /// Whether `name` is the text of `bytes`, as `name == String(decoding: bytes, as: UTF8.self)`
