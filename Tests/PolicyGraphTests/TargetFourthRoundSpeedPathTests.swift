@@ -43,14 +43,20 @@ import Testing
 
     /// The mentions, names and holders of `source` as the target rules read them.
     static func holders(of source: String) -> (text: [UInt8], holders: [Mention], names: EntityNames) {
+        let (text, mentions, names) = prepared(source)
+        let holders = mentions.filter { TargetExtractor.isHolderType($0.type) && names[$0.key] != nil }
+        return (text.bytes, holders, names)
+    }
+
+    /// The normalised text of `source`, its mentions and their output names, as the extractor hands them to the target rules.
+    static func prepared(_ source: String) -> (text: NormalizedText, mentions: [Mention], names: EntityNames) {
         let shared = sharedExtractor
         let document = SourceDocument(name: "t.txt", string: source)
         let text = shared.normalize(document)
         let recognition = shared.recognizer.recognize(text)
         let reported = OriginalScript.restore(recognition.mentions, text: text, original: document.text.bytes, folding: shared.lexicon.ontology.folding)
         let names = EntityGrouping.entities(from: reported, text: text, ontology: shared.lexicon.ontology).names
-        let holders = recognition.mentions.filter { TargetExtractor.isHolderType($0.type) && names[$0.key] != nil }
-        return (text.bytes, holders, names)
+        return (text, recognition.mentions, names)
     }
 
     /// `shortTitleSpeakers` as it was: every clause of the text, every policy's endings.

@@ -186,6 +186,20 @@ struct TargetExtractor {
         technologyCanonicalByWord = technologies.words.map { technologyCanonical[$0] }
     }
 
+    /// Where the holders that ``extract(text:cursor:segments:mentions:names:reference:boundHolders:)``
+    /// can ask for end: it reads the holders before each time and in its sentence (the subjects,
+    /// the speakers and the holders carried on), and the report's region among the first
+    /// ``reportRegionReach`` bytes (``reportHolder(holders:names:cursor:)``). So no holder that
+    /// starts at or after the end of the last time's sentence, and past that reach, is read: the
+    /// bound is the larger of the two (the last time's start when it lies in no sentence, since
+    /// every sentence of an earlier time ends before it; the reach alone when there is no time).
+    static func holderBound(times: [TimeExpression], segments: TextSegments) -> Int {
+        guard let last = times.last else { return reportRegionReach }
+        let end = segments.sentenceIndex(containing: last.range.lowerBound).map { segments.sentences[$0].range.upperBound }
+            ?? last.range.lowerBound
+        return max(reportRegionReach, end)
+    }
+
     /// A stretch of the sentence around `range`, bounded so that checks cost a constant.
     func window(_ sentence: TextSegments.Sentence, around range: Range<Int>, cursor: TextCursor) -> Range<Int> {
         var start = max(sentence.range.lowerBound, range.lowerBound - 450)
@@ -213,8 +227,13 @@ struct TargetExtractor {
         }
     }
 
+    /// - Parameter boundHolders: read only the holders that can be asked for (``holderBound(times:segments:)``);
+    ///   `false` reads every holder, what tests compare the bound with.
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], names: EntityNames,
-                 reference: ReferenceDate?) -> [ExtractedTarget] {
+                 reference: ReferenceDate?, boundHolders: Bool = true) -> [ExtractedTarget] {
+        // The times first: the holders and the title speakers past them are never asked for, and are not read.
+        let times = timeNormalizer.expressions(in: cursor.bytes, reference: reference)
+        let holderBound = boundHolders ? Self.holderBound(times: times, segments: segments) : Int.max
         // The holders as indices into `mentions` (a Mention is costly to copy), with their output
         // names, each looked up once (a lookup hashes the key).
         var allHolders: [Int] = []
@@ -224,7 +243,7 @@ struct TargetExtractor {
         var namesByEntity: [Int: (key: String, name: String?)] = [:]
         // Sized once: grown step by step, it was rehashed several times in most texts.
         namesByEntity.reserveCapacity(mentions.count)
-        for index in mentions.indices where Self.isHolderType(mentions[index].type) {
+        for index in mentions.indices where Self.isHolderType(mentions[index].type) && mentions[index].range.lowerBound < holderBound {
             let key = mentions[index].key
             let found: String?
             if let entity = mentions[index].entityIndex {
@@ -280,8 +299,9 @@ struct TargetExtractor {
         var speakerParagraph = -1
         var lastNamed: Mention? = nil
         let report = reportHolder(holders: holders, names: names, cursor: cursor)
-        let titleSpeakers = shortTitleSpeakers(holders: holders, names: names, segments: segments, cursor: cursor)
-        let times = timeNormalizer.expressions(in: cursor.bytes, reference: reference)
+        // Only the title speakers before the last time are asked for (before a time that starts after them).
+        let titleSpeakers = shortTitleSpeakers(holders: holders, names: names, segments: segments, cursor: cursor,
+                                               before: boundHolders ? times.last?.range.lowerBound ?? 0 : Int.max)
         // Sized once (most texts give fewer targets than times): grown step by step, every key was hashed again.
         seen.reserveCapacity(times.count)
         var titleSpeakerIndex = 0

@@ -57,6 +57,9 @@ extension TargetExtractor {
         return scalar == 0x300B || scalar == 0x201D || scalar == 0x22 || scalar == 0x20
     }
 
+    /// How far into the text the region a work report's title names is looked for, in bytes.
+    static let reportRegionReach = 4000
+
     /// The region of a government work report (2026年某市政府工作报告): the region its
     /// title names. `nil` for other documents.
     func reportHolder(holders: [Mention], names: EntityNames, cursor: TextCursor) -> Holder? {
@@ -75,7 +78,7 @@ extension TargetExtractor {
         guard policyTitle != nil || firstLineNamesReport(end: firstLineEnd, cursor: cursor) else { return nil }
         let firstLine = cursor.text(from: 0, to: firstLineEnd)
         for title in [policyTitle, firstLine].compactMap({ $0 }) {
-            for mention in holders where mention.type == .region && mention.range.lowerBound < 4000 {
+            for mention in holders where mention.type == .region && mention.range.lowerBound < Self.reportRegionReach {
                 guard let name = names[mention.key], title.contains(mention.surface) || title.contains(name) else { continue }
                 return Holder(mention: mention, name: name)
             }
@@ -97,8 +100,10 @@ extension TargetExtractor {
     /// `subject.short-title`: a clause that opens with a policy's bare title word and a
     /// verb of stating (方案指，…; 意见提出…) is the latest policy of that kind speaking.
     /// Offsets in text order, for the extractor to carry.
+    ///
+    /// Only the speakers whose offset is below `bound` are given: the clauses from `bound` on are not read.
     func shortTitleSpeakers(holders: [Mention], names: EntityNames, segments: TextSegments,
-                            cursor: TextCursor) -> [(offset: Int, holder: Holder)] {
+                            cursor: TextCursor, before bound: Int = .max) -> [(offset: Int, holder: Holder)] {
         // The policies among the holders, by index (a Mention is costly to copy).
         let policies = holders.indices.filter { holders[$0].type == .policy }
         // The clauses that open with a title word and a verb of stating after it, first: only such a
@@ -106,7 +111,7 @@ extension TargetExtractor {
         // Those that end before every policy does speak for none (the first titled policy ends no
         // earlier), and are not read.
         guard let earliestEnd = policies.lazy.map({ holders[$0].range.upperBound }).min() else { return [] }
-        let candidates = shortTitleClauses(endingFrom: earliestEnd, segments: segments, cursor: cursor)
+        let candidates = shortTitleClauses(endingFrom: earliestEnd, segments: segments, cursor: cursor, before: bound)
         guard !candidates.isEmpty else { return [] }
         // Each policy's name and title endings, found in text order up to the first policy that
         // has one: before it ends no clause can speak for a policy, and without it none can.
@@ -143,7 +148,9 @@ extension TargetExtractor {
     /// or “) followed closely by a ``stating`` word (方案指，意见提出): each clause's end, the
     /// word's start and the word's index, in text order (read from the one array of every
     /// clause, ``TextSegments/clauses``, whose ends rise).
-    func shortTitleClauses(endingFrom offset: Int, segments: TextSegments, cursor: TextCursor) -> [(clauseEnd: Int, start: Int, word: Int)] {
+    /// Only the words that start before `bound` are given (the clauses that start at or after it are not read).
+    func shortTitleClauses(endingFrom offset: Int, segments: TextSegments, cursor: TextCursor,
+                           before bound: Int = .max) -> [(clauseEnd: Int, start: Int, word: Int)] {
         var found: [(clauseEnd: Int, start: Int, word: Int)] = []
         segments.clauses.withUnsafeBufferPointer { clauses in
             var low = 0, high = clauses.count
@@ -153,6 +160,8 @@ extension TargetExtractor {
             }
             let bytes = cursor.bytes
             for clause in clauses[low...] {
+                // Clauses are in text order: a word of this one or a later one starts at `bound` or after.
+                if clause.lowerBound >= bound { break }
                 var start = clause.lowerBound
                 // A 《 (U+300A) or “ (U+201C) opening the clause: only a lead E2, E3 or F0 and above
                 // decodes to either (``UTF8Bytes/scalar(in:at:)``), so no other clause has a scalar decoded.
@@ -167,7 +176,7 @@ extension TargetExtractor {
                 if let (scalar, next) = cursor.scalar(at: after), scalar == .rightTitle || scalar == .rightQuote { after = next }
                 let window = after..<min(clause.upperBound + 3, after + 12, cursor.bytes.count)
                 guard stating.occurs(in: window, of: cursor.bytes) else { continue }
-                found.append((clause.upperBound, start, word))
+                if start < bound { found.append((clause.upperBound, start, word)) }
             }
         }
         return found
