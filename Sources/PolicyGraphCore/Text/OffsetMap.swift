@@ -95,6 +95,15 @@ public struct ByteRewriter {
         copyContinuesAt = nil
     }
 
+    /// The finished buffer and map, the input from `start` on copied first; or `input` itself
+    /// (the array this writer reads) with the identity map when nothing was written before
+    /// `start` and `start` is 0: the pass changed nothing, and the text is not copied again.
+    public consuming func finish(copyingFrom start: Int, sharing input: [UInt8]) -> (bytes: [UInt8], map: OffsetMap) {
+        if start == 0, map.segments.isEmpty { return (input, .identity) }
+        copy(start..<self.input.count)
+        return finish()
+    }
+
     /// The finished buffer and map.
     public consuming func finish() -> (bytes: [UInt8], map: OffsetMap) {
         if map.segments.isEmpty {
