@@ -31,7 +31,7 @@ extension LineJoining {
             var found = false
             while index &+ 8 <= count {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                let stops = ByteLanes.below(word, 0x21) | ByteLanes.below(word ^ (ByteLanes.ones &* 0xE2), 2)
+                let stops = ByteLanes.firstBelow(word, 0x21) | ByteLanes.firstBelow(word ^ (ByteLanes.ones &* 0xE2), 2)
                 if stops != 0 {
                     index &+= ByteLanes.firstLane(stops)
                     found = true
