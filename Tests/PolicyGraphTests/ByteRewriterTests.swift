@@ -51,6 +51,32 @@ import Testing
         }
     }
 
+    /// Room made for the map's segments (the line joiner's) changes neither the bytes nor the
+    /// map, with fewer segments than the room and with more.
+    @Test func roomForSegmentsChangesNothing() {
+        for text in Self.texts {
+            let input = Array(text.utf8)
+            for room in [0, 1, 2, input.count / 16, input.count] {
+                let (roomy, plain) = input.withUnsafeBufferPointer { buffer in
+                    var roomy = ByteRewriter(input: buffer, expectedSegments: room), plain = ByteRewriter(input: buffer)
+                    // Every other byte replaced by a space, the others copied: one segment per byte.
+                    for index in 0..<buffer.count {
+                        if index % 2 == 0 {
+                            roomy.copy(index..<(index + 1))
+                            plain.copy(index..<(index + 1))
+                        } else {
+                            roomy.replace(index..<(index + 1), with: [0x20])
+                            plain.replace(index..<(index + 1), with: [0x20])
+                        }
+                    }
+                    return (roomy.finish(), plain.finish())
+                }
+                #expect(roomy.bytes == plain.bytes && roomy.map == plain.map, "\(text) room \(room)")
+                #expect(roomy.map.segments.count == max(1, input.count), "\(text)")
+            }
+        }
+    }
+
     /// Folding gives the bytes, map and line lengths of folding one scalar at a time, and
     /// folding and the doubling pass share their input's storage exactly when their map is the
     /// identity (they changed nothing), on these texts and the decoded seeds, dev texts and

@@ -62,9 +62,13 @@ public struct ByteRewriter {
     private var copyContinuesAt: Int? = nil
     private let input: UnsafeBufferPointer<UInt8>
 
-    public init(input: UnsafeBufferPointer<UInt8>) {
+    /// A writer reading `input`, with room for the whole of it in the output and for
+    /// `expectedSegments` segments in the map (a pass that writes many, as the line joiner does,
+    /// then does not grow the map's array step by step, copying it each time).
+    public init(input: UnsafeBufferPointer<UInt8>, expectedSegments: Int = 0) {
         self.input = input
         output.reserveCapacity(input.count)
+        if expectedSegments > 0 { map.segments.reserveCapacity(expectedSegments) }
     }
 
     /// Copies `range` of the input unchanged.
