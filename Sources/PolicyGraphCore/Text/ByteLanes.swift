@@ -16,6 +16,18 @@ enum ByteLanes {
         ~(((word & lows) &+ ones &* UInt64(0x80 &- limit)) | word) & highs
     }
 
+    /// The lanes of `word` whose byte is below `limit` (at most 0x80), exact in the lowest lane
+    /// it sets only: a lane above a byte that passes may be set too (the borrow of that byte's
+    /// subtraction crosses into it). So it is zero exactly when no byte passes, and
+    /// ``firstLane(_:)`` of it, or of an `|` of such masks, names the first byte that passes,
+    /// in three operations where ``below(_:_:)`` takes five.
+    @inline(__always)
+    static func firstBelow(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+        // A lane with no borrow from below: its byte minus `limit` sets the top bit exactly when
+        // the byte is under `limit`, or at least 0x80 + `limit`, which `~word` rules out.
+        (word &- ones &* UInt64(limit)) & ~word & highs
+    }
+
     /// The lanes of `word` whose byte is `byte`.
     @inline(__always)
     static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
@@ -50,6 +62,14 @@ enum ByteLanes {
         while index &+ 8 <= range.upperBound {
             continued &+= tally(continuations(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))))
             index &+= 8
+        }
+        // The last bytes (fewer than eight) in one word that ends with the range, its lanes
+        // already counted shifted out, when the range holds eight bytes.
+        let rest = range.upperBound &- index
+        if rest > 0, range.count >= 8 {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: range.upperBound &- 8, as: UInt64.self))
+            continued &+= tally(continuations(word) &>> UInt64(8 &* (8 &- rest)))
+            index = range.upperBound
         }
         while index < range.upperBound {
             if UTF8Bytes.isContinuation(base[index]) { continued &+= 1 }

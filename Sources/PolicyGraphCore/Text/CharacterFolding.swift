@@ -170,8 +170,7 @@ public struct CharacterFolding: Sendable {
                         index += length
                     }
                     lineLengths.add(lineLength)
-                    writer.copy(runStart..<count)
-                    return writer.finish()
+                    return writer.finish(copyingFrom: runStart, sharing: input)
                 }
             }
         }

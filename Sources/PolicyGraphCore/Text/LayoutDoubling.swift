@@ -53,8 +53,7 @@ public enum LayoutDoubling {
                 }
                 lineStart = lineEnd + 1
             }
-            writer.copy(copiedUpTo..<count)
-            return writer.finish()
+            return writer.finish(copyingFrom: copiedUpTo, sharing: input)
         }
     }
 

@@ -9,7 +9,9 @@ extension LineJoining {
     /// length by counting the line's lead bytes, only when the decision reads it (a line that ends
     /// a sentence does not). The bytes and the map are those of the scalar loop.
     static func joinValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, layoutBreaks: Bool, median: Double, numberUnits: Set<UInt32>) -> (bytes: [UInt8], map: OffsetMap) {
-        var writer = ByteRewriter(input: buffer)
+        // Room for one segment per 16 bytes is made at once (a joined break is a replacement and
+        // the copy after it): no document of the 2 MB corpus writes more.
+        var writer = ByteRewriter(input: buffer, expectedSegments: buffer.count / 16)
         guard let base = buffer.baseAddress else { return writer.finish() }
         let raw = UnsafeRawPointer(base)
         let count = buffer.count
@@ -31,7 +33,7 @@ extension LineJoining {
             var found = false
             while index &+ 8 <= count {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                let stops = ByteLanes.below(word, 0x21) | ByteLanes.below(word ^ (ByteLanes.ones &* 0xE2), 2)
+                let stops = ByteLanes.firstBelow(word, 0x21) | ByteLanes.firstBelow(word ^ (ByteLanes.ones &* 0xE2), 2)
                 if stops != 0 {
                     index &+= ByteLanes.firstLane(stops)
                     found = true

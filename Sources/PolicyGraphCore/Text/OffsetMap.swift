@@ -62,9 +62,13 @@ public struct ByteRewriter {
     private var copyContinuesAt: Int? = nil
     private let input: UnsafeBufferPointer<UInt8>
 
-    public init(input: UnsafeBufferPointer<UInt8>) {
+    /// A writer reading `input`, with room for the whole of it in the output and for
+    /// `expectedSegments` segments in the map (a pass that writes many, as the line joiner does,
+    /// then does not grow the map's array step by step, copying it each time).
+    public init(input: UnsafeBufferPointer<UInt8>, expectedSegments: Int = 0) {
         self.input = input
         output.reserveCapacity(input.count)
+        if expectedSegments > 0 { map.segments.reserveCapacity(expectedSegments) }
     }
 
     /// Copies `range` of the input unchanged.
@@ -93,6 +97,15 @@ public struct ByteRewriter {
         map.segments.append(.init(outputStart: output.count, inputStart: range.lowerBound, replacedLength: range.count))
         UTF8Bytes.append(scalar, to: &output)
         copyContinuesAt = nil
+    }
+
+    /// The finished buffer and map, the input from `start` on copied first; or `input` itself
+    /// (the array this writer reads) with the identity map when nothing was written before
+    /// `start` and `start` is 0: the pass changed nothing, and the text is not copied again.
+    public consuming func finish(copyingFrom start: Int, sharing input: [UInt8]) -> (bytes: [UInt8], map: OffsetMap) {
+        if start == 0, map.segments.isEmpty { return (input, .identity) }
+        copy(start..<self.input.count)
+        return finish()
     }
 
     /// The finished buffer and map.

@@ -83,14 +83,19 @@ enum UTF8Trimming {
             let lead = bytes[index]
             if lead >= 0xE4, lead <= 0xE9, start >= 0, index + 2 < range.upperBound,
                UTF8Bytes.isContinuation(bytes[index + 1]), UTF8Bytes.isContinuation(bytes[index + 2]) {
-                let room = limit - count
-                var end = index + 3
-                var run = 1
-                while run <= room, end + 2 < range.upperBound, bytes[end] &- 0xE4 <= 0x05,
-                      raw.loadUnaligned(fromByteOffset: end + 1, as: UInt16.self) & 0xC0C0 == 0x8080 {
-                    end += 3
-                    run += 1
+                // One bound for the run: at most `room` ideographs after the first (one past the
+                // limit in all), each whole before the range's end. (`room` is below 0 once white
+                // space went past the limit: then no more are taken. Wrapping arithmetic: `room`
+                // and the offsets are at most the range's length, `limit` aside, which is tested first.)
+                let room = limit &- count
+                let last = range.upperBound &- 3
+                let stop = room >= (range.upperBound &- index) / 3 ? last : min(index &+ 3 &* room, last)
+                var end = index &+ 3
+                while end <= stop, bytes[end] &- 0xE4 <= 0x05,
+                      raw.loadUnaligned(fromByteOffset: end &+ 1, as: UInt16.self) & 0xC0C0 == 0x8080 {
+                    end &+= 3
                 }
+                let run = (end &- index) / 3
                 // The limit-th character is in the run: the text is cut after it.
                 if count < limit, count + run >= limit { limitEnd = index + 3 * (limit - count) }
                 if count + run > limit { return start..<limitEnd }
