@@ -5,9 +5,12 @@ import Testing
 /// and the range's end in one number) instead of testing both at each ideograph: it answers as the
 /// scalar loop (``TextThirdRoundSpeedPathTests/simpleTextBefore(_:in:limit:)``) for runs of every
 /// length around every limit, cut short by the range's end or by a malformed byte, after white space
-/// past the limit, and among non-BMP scalars, combining marks and CR LF (which the byte path declines).
+/// past the limit, and among non-BMP scalars, combining marks and CR LF (which the byte path declines);
+/// and it counts printable ASCII, full-width forms and the CJK marks told from their bytes as the
+/// scalar loop counts them (U+3000 and U+302A…U+302F, U+FF9E and U+2028 left to it).
 @Suite struct UTF8TrimmingTests {
-    static let pieces: [String] = ["", " ", "\u{3000}", "\n", "\r\n", "，", "a", "12", "e\u{301}", "𠀀", "“", "》"]
+    static let pieces: [String] = ["", " ", "\u{3000}", "\n", "\r\n", "，", "a", "12", "e\u{301}", "𠀀", "“", "》",
+                                   "（１）：Ａｚ～", "、。〆〩〰〿", "\u{302A}", "\u{FF9E}", "ｦ", "\u{7F}~!", "\u{2028}"]
 
     static var texts: [[UInt8]] {
         var texts: [[UInt8]] = []
@@ -23,6 +26,11 @@ import Testing
             texts.append(Array(("中" + ideographs).utf8) + [0xE5, 0x41] + Array("文".utf8))
             texts.append(Array(("中" + ideographs).utf8) + [0xE5, 0x8F])
             texts.append(Array(("中" + ideographs).utf8) + [0xE5])
+            // Marks cut short or malformed: E3 80 and EF BC without a continuation byte after them.
+            texts.append(Array(("中" + ideographs).utf8) + [0xE3, 0x80, 0x41] + Array("文".utf8))
+            texts.append(Array(("中" + ideographs).utf8) + [0xEF, 0xBC, 0xC0])
+            texts.append(Array(("中" + ideographs).utf8) + [0xEF, 0xBC])
+            texts.append(Array(("中" + ideographs).utf8) + [0xE3, 0x80])
         }
         texts.append([])
         return texts

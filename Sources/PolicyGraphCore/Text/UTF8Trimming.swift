@@ -105,6 +105,29 @@ enum UTF8Trimming {
                 countAtLast = count
                 continue
             }
+            // Printable ASCII, the full-width forms U+FF00…U+FF7F (EF BC, EF BD) and the CJK marks
+            // U+3001…U+3029 and U+3030…U+303F (E3 80): well formed when told so by their bytes, each
+            // its own grapheme, never white space: counted without decoding them.
+            let plain: Int
+            if lead &- 0x21 < 0x5E {
+                plain = 1
+            } else if index &+ 2 < range.upperBound, UTF8Bytes.isContinuation(bytes[index &+ 2]),
+                      lead == 0xEF ? bytes[index &+ 1] & 0xFE == 0xBC
+                                   : lead == 0xE3 && bytes[index &+ 1] == 0x80 && (bytes[index &+ 2] &- 0x81 < 0x29 || bytes[index &+ 2] >= 0xB0) {
+                plain = 3
+            } else {
+                plain = 0
+            }
+            if plain > 0 {
+                if start < 0 { start = index }
+                count += 1
+                index &+= plain
+                if count == limit { limitEnd = index }
+                if count > limit { return start..<limitEnd }
+                lastEnd = index
+                countAtLast = count
+                continue
+            }
             guard let (scalar, length) = strictScalar(in: bytes, at: index, end: range.upperBound), isSingleGrapheme(scalar) else { return nil }
             let space = isWhitespaceOrNewline(scalar)
             if start < 0 {
