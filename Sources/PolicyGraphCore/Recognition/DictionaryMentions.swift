@@ -8,7 +8,7 @@
 /// of the key the token matched (its payload): one key, one text. So for the same payload and
 /// entity all but the start is the same, and the surface `String`s, the entity keys, the
 /// boxes that hold them and the component's trie walk are made once a document instead of at
-/// every token.
+/// every token. The payloads and entities are numbered in an ``IndexNumberTable``.
 ///
 /// ```swift
 /// var made = DictionaryMentions()
@@ -18,15 +18,12 @@
 /// ```
 struct DictionaryMentions {
     private struct Made {
-        let payload: Int32
-        let entity: Int
         let mention: Mention
         let component: Mention?
     }
 
-    /// By slot: 0 when empty, else the index in ``made`` plus 1 (open addressing, linear
-    /// probing); the number of slots is a power of two at least twice the mentions made.
-    private var slots = [Int32](repeating: 0, count: 128)
+    /// The index in ``made`` of each payload and entity, by ``key(_:_:)``.
+    private var numbers = IndexNumberTable(expected: 64)
     private var made: [Made] = []
 
     init() { made.reserveCapacity(64) }
@@ -35,53 +32,33 @@ struct DictionaryMentions {
     /// when a token of the same payload and entity made them (``add(payload:entity:mention:component:)``):
     /// copies of those, moved to `range`'s start (the mention takes `range`). `nil` when none did.
     func mentions(payload: Int32, entity: Int, range: Range<Int>) -> (mention: Mention, component: Mention?)? {
-        let mask = slots.count &- 1
-        var slot = Self.slot(payload, entity, mask: mask)
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return nil }
-            let known = made[entry &- 1]
-            if known.payload == payload, known.entity == entity {
-                var mention = known.mention
-                mention.range = range
-                guard var component = known.component else { return (mention, nil) }
-                // A component starts where its mention does and is no longer than it.
-                component.range = range.lowerBound..<(range.lowerBound + component.range.count)
-                return (mention, component)
-            }
-            slot = (slot &+ 1) & mask
-        }
+        guard let key = Self.key(payload, entity), let index = numbers.value(of: key) else { return nil }
+        let known = made[index]
+        var mention = known.mention
+        mention.range = range
+        guard var component = known.component else { return (mention, nil) }
+        // A component starts where its mention does and is no longer than it.
+        component.range = range.lowerBound..<(range.lowerBound + component.range.count)
+        return (mention, component)
     }
 
     /// Keeps the mention and component made for a token of `payload` naming `entity` (asked
     /// for first with ``mentions(payload:entity:range:)``, which found none).
     mutating func add(payload: Int32, entity: Int, mention: Mention, component: Mention?) {
-        made.append(Made(payload: payload, entity: entity, mention: mention, component: component))
-        if made.count * 2 > slots.count {
-            rehash(slotCount: slots.count * 2)
-            return
+        guard let key = Self.key(payload, entity) else { return }
+        if numbers.value(of: key, orInsert: made.count).isNew {
+            made.append(Made(mention: mention, component: component))
         }
-        let mask = slots.count &- 1
-        var slot = Self.slot(payload, entity, mask: mask)
-        while slots[slot] != 0 { slot = (slot &+ 1) & mask }
-        slots[slot] = Int32(truncatingIfNeeded: made.count)
     }
 
-    /// A slot from the payload and entity: the top bits of a multiply-mix, masked.
+    /// One integer for a payload and an entity: the payload's 32 bits above the entity's. An
+    /// entity number outside `0..<2^31` (no lexicon holds that many) has none and is not kept,
+    /// so its mentions are made at every token; so is the one pair whose key would be
+    /// `Int.min`, the table's mark of an empty slot.
     @inline(__always)
-    private static func slot(_ payload: Int32, _ entity: Int, mask: Int) -> Int {
-        let mixed = (UInt64(UInt32(bitPattern: payload)) | UInt64(truncatingIfNeeded: entity) << 32) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: mixed >> 32) & mask
-    }
-
-    /// Every made mention placed again in `slotCount` slots.
-    private mutating func rehash(slotCount: Int) {
-        slots = [Int32](repeating: 0, count: slotCount)
-        let mask = slotCount - 1
-        for index in made.indices {
-            var slot = Self.slot(made[index].payload, made[index].entity, mask: mask)
-            while slots[slot] != 0 { slot = (slot &+ 1) & mask }
-            slots[slot] = Int32(truncatingIfNeeded: index + 1)
-        }
+    private static func key(_ payload: Int32, _ entity: Int) -> Int? {
+        guard entity >= 0, entity < 1 << 31 else { return nil }
+        let key = Int(payload) << 32 | entity
+        return key == Int.min ? nil : key
     }
 }
