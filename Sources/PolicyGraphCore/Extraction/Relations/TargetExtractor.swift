@@ -521,14 +521,28 @@ struct TargetExtractor {
 
     /// ``isTarget(_:sentence:cursor:policyRanges:reference:)`` with the sentence's future and past
     /// words listed once in `words` (``SentenceWords``) and kept for the next time of the sentence.
+    ///
+    /// - Parameter lookAheadFirst: where only a future word in the time's window can make it a
+    ///   target (``hingesOnLookingAhead(_:reference:)``), that word is looked for before the other
+    ///   rules, which can only turn the time down; `false` reads the rules in their order (what
+    ///   tests compare the shortcut with).
     func isTarget(_ time: TimeExpression, sentence: TextSegments.Sentence, cursor: TextCursor, policyRanges: OverlapIndex,
-                  reference: ReferenceDate?, words: inout SentenceWords) -> Bool {
+                  reference: ReferenceDate?, words: inout SentenceWords, lookAheadFirst: Bool = true) -> Bool {
         if policyRanges.overlaps(time.range) { return false }
         if time.value.isPast(relativeTo: reference) { return false }
         // A start or an open end already behind the reference is a fact: 自2013年开始.
         if let reference, time.value.relation == .from || time.value.relation == .after, time.value.year < reference.year { return false }
         // A baseline: 较2020年, 比2020年, 与2020年相比.
         if baselineBytes.contains(where: { time.range.lowerBound >= $0.count && cursor.matches($0, at: time.range.lowerBound - $0.count) }) { return false }
+        let scope = window(sentence, around: time.range, cursor: cursor)
+        // Every rule below but the last can only turn the time down; the last keeps it for its year
+        // or relation, else for a future word in `scope`. Where neither year nor relation keeps it,
+        // a window without a future word settles it, and the rules that read the words after the
+        // time are not read.
+        if lookAheadFirst, Self.hingesOnLookingAhead(time.value, reference: reference) {
+            words.prepare(sentence.range, future: future, past: past, gate: futureOrPast, bytes: cursor.bytes)
+            if !words.future(in: scope, future, bytes: cursor.bytes) { return false }
+        }
         let clause = self.clause(containing: time.range.lowerBound, in: sentence)
         let afterEnd = min(sentence.range.upperBound, time.range.upperBound + 60)
         // The words right after the time: on bytes where they are plain, else as a String.
@@ -558,7 +572,6 @@ struct TargetExtractor {
         // (the time's own words, 未来十年, do not count as looking ahead).
         // From here on the future and past words are asked about several stretches of the sentence.
         words.prepare(sentence.range, future: future, past: past, gate: futureOrPast, bytes: cursor.bytes)
-        let scope = window(sentence, around: time.range, cursor: cursor)
         if time.value.relation == .in || time.value.precision == .period || time.value.precision == .window,
            modifiesNoun(time, cursor: cursor) {
             if !words.future(in: scope.lowerBound..<time.range.lowerBound, future, bytes: cursor.bytes),
@@ -579,6 +592,15 @@ struct TargetExtractor {
         if time.value.lastYear > reference.year { return true }
         if time.value.relation == .by || time.value.relation == .after || time.value.relation == .from { return true }
         return looksAhead
+    }
+
+    /// Whether the last rule of ``isTarget(_:sentence:cursor:policyRanges:reference:words:lookAheadFirst:)``
+    /// keeps `value` only for a future word in its window: neither its last year (past the
+    /// reference) nor its relation (by, after; from, with a reference) keeps it.
+    static func hingesOnLookingAhead(_ value: TimeValue, reference: ReferenceDate?) -> Bool {
+        let relation = value.relation
+        guard let reference else { return relation != .by && relation != .after }
+        return value.lastYear <= reference.year && relation != .by && relation != .after && relation != .from
     }
 
     /// Whether the time stands inside a noun phrase: a CJK character that is no
