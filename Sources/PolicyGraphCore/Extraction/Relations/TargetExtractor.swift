@@ -200,6 +200,23 @@ struct TargetExtractor {
         return max(reportRegionReach, end)
     }
 
+    /// The holders that start before `bound`, as indices into `mentions` (a Mention is costly to
+    /// copy), with their output names; a mention whose key has no name is none.
+    ///
+    /// Each name is looked up once, without a cache: an ontology entity's key (`entity:` and its
+    /// number) is read as an integer by ``EntityNames``, which costs less than hashing the entity
+    /// into a dictionary of the last answers (what this did before).
+    static func namedHolders(_ mentions: [Mention], names: EntityNames, before bound: Int) -> (indices: [Int], names: [String]) {
+        var indices: [Int] = []
+        var holderNames: [String] = []
+        for index in mentions.indices where isHolderType(mentions[index].type) && mentions[index].range.lowerBound < bound {
+            guard let name = names[mentions[index].key] else { continue }
+            indices.append(index)
+            holderNames.append(name)
+        }
+        return (indices, holderNames)
+    }
+
     /// A stretch of the sentence around `range`, bounded so that checks cost a constant.
     func window(_ sentence: TextSegments.Sentence, around range: Range<Int>, cursor: TextCursor) -> Range<Int> {
         var start = max(sentence.range.lowerBound, range.lowerBound - 450)
@@ -234,32 +251,7 @@ struct TargetExtractor {
         // The times first: the holders and the title speakers past them are never asked for, and are not read.
         let times = timeNormalizer.expressions(in: cursor.bytes, reference: reference)
         let holderBound = boundHolders ? Self.holderBound(times: times, segments: segments) : Int.max
-        // The holders as indices into `mentions` (a Mention is costly to copy), with their output
-        // names, each looked up once (a lookup hashes the key).
-        var allHolders: [Int] = []
-        var allHolderNames: [String] = []
-        // A mention of an ontology entity mostly repeats its entity's key: the last answer for each
-        // entity is kept with the key it was for, and reused when the key is the same string.
-        var namesByEntity: [Int: (key: String, name: String?)] = [:]
-        // Sized once: grown step by step, it was rehashed several times in most texts.
-        namesByEntity.reserveCapacity(mentions.count)
-        for index in mentions.indices where Self.isHolderType(mentions[index].type) && mentions[index].range.lowerBound < holderBound {
-            let key = mentions[index].key
-            let found: String?
-            if let entity = mentions[index].entityIndex {
-                if let cached = namesByEntity[entity], cached.key == key {
-                    found = cached.name
-                } else {
-                    found = names[key]
-                    namesByEntity[entity] = (key, found)
-                }
-            } else {
-                found = names[key]
-            }
-            guard let name = found else { continue }
-            allHolders.append(index)
-            allHolderNames.append(name)
-        }
+        let (allHolders, allHolderNames) = Self.namedHolders(mentions, names: names, before: holderBound)
         // The policies' ranges read in place (a filter would copy each policy's Mention).
         var policyRangeList: [Range<Int>] = []
         for index in mentions.indices where mentions[index].type == .policy { policyRangeList.append(mentions[index].range) }
