@@ -200,6 +200,23 @@ struct TargetExtractor {
         return max(reportRegionReach, end)
     }
 
+    /// The holders that start before `bound`, as indices into `mentions` (a Mention is costly to
+    /// copy), with their output names; a mention whose key has no name is none.
+    ///
+    /// Each name is looked up once, without a cache: an ontology entity's key (`entity:` and its
+    /// number) is read as an integer by ``EntityNames``, which costs less than hashing the entity
+    /// into a dictionary of the last answers (what this did before).
+    static func namedHolders(_ mentions: [Mention], names: EntityNames, before bound: Int) -> (indices: [Int], names: [String]) {
+        var indices: [Int] = []
+        var holderNames: [String] = []
+        for index in mentions.indices where isHolderType(mentions[index].type) && mentions[index].range.lowerBound < bound {
+            guard let name = names[mentions[index].key] else { continue }
+            indices.append(index)
+            holderNames.append(name)
+        }
+        return (indices, holderNames)
+    }
+
     /// A stretch of the sentence around `range`, bounded so that checks cost a constant.
     func window(_ sentence: TextSegments.Sentence, around range: Range<Int>, cursor: TextCursor) -> Range<Int> {
         var start = max(sentence.range.lowerBound, range.lowerBound - 450)
@@ -234,32 +251,7 @@ struct TargetExtractor {
         // The times first: the holders and the title speakers past them are never asked for, and are not read.
         let times = timeNormalizer.expressions(in: cursor.bytes, reference: reference)
         let holderBound = boundHolders ? Self.holderBound(times: times, segments: segments) : Int.max
-        // The holders as indices into `mentions` (a Mention is costly to copy), with their output
-        // names, each looked up once (a lookup hashes the key).
-        var allHolders: [Int] = []
-        var allHolderNames: [String] = []
-        // A mention of an ontology entity mostly repeats its entity's key: the last answer for each
-        // entity is kept with the key it was for, and reused when the key is the same string.
-        var namesByEntity: [Int: (key: String, name: String?)] = [:]
-        // Sized once: grown step by step, it was rehashed several times in most texts.
-        namesByEntity.reserveCapacity(mentions.count)
-        for index in mentions.indices where Self.isHolderType(mentions[index].type) && mentions[index].range.lowerBound < holderBound {
-            let key = mentions[index].key
-            let found: String?
-            if let entity = mentions[index].entityIndex {
-                if let cached = namesByEntity[entity], cached.key == key {
-                    found = cached.name
-                } else {
-                    found = names[key]
-                    namesByEntity[entity] = (key, found)
-                }
-            } else {
-                found = names[key]
-            }
-            guard let name = found else { continue }
-            allHolders.append(index)
-            allHolderNames.append(name)
-        }
+        let (allHolders, allHolderNames) = Self.namedHolders(mentions, names: names, before: holderBound)
         // The policies' ranges read in place (a filter would copy each policy's Mention).
         var policyRangeList: [Range<Int>] = []
         for index in mentions.indices where mentions[index].type == .policy { policyRangeList.append(mentions[index].range) }
@@ -521,14 +513,28 @@ struct TargetExtractor {
 
     /// ``isTarget(_:sentence:cursor:policyRanges:reference:)`` with the sentence's future and past
     /// words listed once in `words` (``SentenceWords``) and kept for the next time of the sentence.
+    ///
+    /// - Parameter lookAheadFirst: where only a future word in the time's window can make it a
+    ///   target (``hingesOnLookingAhead(_:reference:)``), that word is looked for before the other
+    ///   rules, which can only turn the time down; `false` reads the rules in their order (what
+    ///   tests compare the shortcut with).
     func isTarget(_ time: TimeExpression, sentence: TextSegments.Sentence, cursor: TextCursor, policyRanges: OverlapIndex,
-                  reference: ReferenceDate?, words: inout SentenceWords) -> Bool {
+                  reference: ReferenceDate?, words: inout SentenceWords, lookAheadFirst: Bool = true) -> Bool {
         if policyRanges.overlaps(time.range) { return false }
         if time.value.isPast(relativeTo: reference) { return false }
         // A start or an open end already behind the reference is a fact: 自2013年开始.
         if let reference, time.value.relation == .from || time.value.relation == .after, time.value.year < reference.year { return false }
         // A baseline: 较2020年, 比2020年, 与2020年相比.
         if baselineBytes.contains(where: { time.range.lowerBound >= $0.count && cursor.matches($0, at: time.range.lowerBound - $0.count) }) { return false }
+        let scope = window(sentence, around: time.range, cursor: cursor)
+        // Every rule below but the last can only turn the time down; the last keeps it for its year
+        // or relation, else for a future word in `scope`. Where neither year nor relation keeps it,
+        // a window without a future word settles it, and the rules that read the words after the
+        // time are not read.
+        if lookAheadFirst, Self.hingesOnLookingAhead(time.value, reference: reference) {
+            words.prepare(sentence.range, future: future, past: past, gate: futureOrPast, bytes: cursor.bytes)
+            if !words.future(in: scope, future, bytes: cursor.bytes) { return false }
+        }
         let clause = self.clause(containing: time.range.lowerBound, in: sentence)
         let afterEnd = min(sentence.range.upperBound, time.range.upperBound + 60)
         // The words right after the time: on bytes where they are plain, else as a String.
@@ -558,7 +564,6 @@ struct TargetExtractor {
         // (the time's own words, 未来十年, do not count as looking ahead).
         // From here on the future and past words are asked about several stretches of the sentence.
         words.prepare(sentence.range, future: future, past: past, gate: futureOrPast, bytes: cursor.bytes)
-        let scope = window(sentence, around: time.range, cursor: cursor)
         if time.value.relation == .in || time.value.precision == .period || time.value.precision == .window,
            modifiesNoun(time, cursor: cursor) {
             if !words.future(in: scope.lowerBound..<time.range.lowerBound, future, bytes: cursor.bytes),
@@ -579,6 +584,15 @@ struct TargetExtractor {
         if time.value.lastYear > reference.year { return true }
         if time.value.relation == .by || time.value.relation == .after || time.value.relation == .from { return true }
         return looksAhead
+    }
+
+    /// Whether the last rule of ``isTarget(_:sentence:cursor:policyRanges:reference:words:lookAheadFirst:)``
+    /// keeps `value` only for a future word in its window: neither its last year (past the
+    /// reference) nor its relation (by, after; from, with a reference) keeps it.
+    static func hingesOnLookingAhead(_ value: TimeValue, reference: ReferenceDate?) -> Bool {
+        let relation = value.relation
+        guard let reference else { return relation != .by && relation != .after }
+        return value.lastYear <= reference.year && relation != .by && relation != .after && relation != .from
     }
 
     /// Whether the time stands inside a noun phrase: a CJK character that is no
