@@ -7,6 +7,9 @@ import PolicyGraphCore
 /// graph.json form, so the exports written from the store are the same bytes
 /// as from the graph itself.
 enum GraphTables {
+    /// The bytes of edge rows a batch holds before it is handed to the inserting thread (``RowPipe``).
+    static let rowBatchBytes = 256 * 1024
+
     /// The tables `replace` fills.
     static let tables = ["target_sources", "edge_sources", "sentences", "edges", "targets", "node_documents", "names", "nodes"]
 
@@ -15,7 +18,7 @@ enum GraphTables {
     /// The rows are bound straight through SQLite (``BulkInsert``) and the
     /// secondary indexes are made once the tables are full (``DeferredIndexes``).
     static func replace(with graph: some WalkableGraph, in db: Database, folding: CharacterFolding) throws {
-        try replace(nodesOf: graph, sentences: nil, in: db, folding: folding) { _, whole in
+        try replace(nodesOf: graph, sentences: nil, in: db, folding: folding, sideThread: false, batchBytes: rowBatchBytes) { _, whole in
             try graph.forEachEdge(sentences: true, whole)
         }
     }
@@ -24,8 +27,15 @@ enum GraphTables {
     /// does, its `mentioned_in` edges of one source written from their parts (no ``Edge`` made), a
     /// sentence read from the spill only the first time its ref is met (as bytes, no `String` made):
     /// a sentence is the source of several edges.
-    static func replace(with graph: BuiltGraph, in db: Database, folding: CharacterFolding) throws {
-        try replace(nodesOf: graph, sentences: graph.sentences, in: db, folding: folding) { single, whole in
+    ///
+    /// - Parameters:
+    ///   - sideThread: whether the edge rows are made on a thread of their own while this one
+    ///     inserts them (``RowPipe``); the tables and the file are the same bytes either way.
+    ///   - batchBytes: the bytes of edge rows handed over at a time (tests make it small).
+    static func replace(with graph: BuiltGraph, in db: Database, folding: CharacterFolding, sideThread: Bool = false,
+                        batchBytes: Int = rowBatchBytes) throws {
+        try replace(nodesOf: graph, sentences: graph.sentences, in: db, folding: folding, sideThread: sideThread,
+                    batchBytes: batchBytes) { single, whole in
             try graph.forEachEdge(singleMention: single, whole: whole)
         }
     }
@@ -33,7 +43,8 @@ enum GraphTables {
     /// The rows of `graph`'s nodes and of the edges `walk` gives: each edge whole with its sources'
     /// sentences, or a `mentioned_in` edge of one source as its parts, its sentence a ref into `spill`.
     private static func replace(nodesOf graph: some WalkableGraph, sentences spill: SentenceSpill?, in db: Database, folding: CharacterFolding,
-                                walk: (_ single: (SingleMentionEdge) throws -> Void, _ whole: (Edge) throws -> Void) throws -> Void) throws {
+                                sideThread: Bool, batchBytes: Int,
+                                walk: @escaping @Sendable (_ single: (SingleMentionEdge) throws -> Void, _ whole: (Edge) throws -> Void) throws -> Void) throws {
         let indexes = try DeferredIndexes.drop(on: tables, in: db)
         for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
         let node = try BulkInsert(db, into: """
@@ -71,35 +82,24 @@ enum GraphTables {
             }
         }
         for insert in [node, name, nodeDocument] { try insert.finish() }
-        var targetSources = TargetSourceRows(numbers: try TargetRows.insert(graph.nodes.values, kind: { graph.nodes[$0]?.kind }, in: db))
-        var rows = try EdgeRows(db)
-        try walk({ mention in
-            rows.edge(id: mention.id, type: .mentionedIn, source: mention.source, target: mention.target, weight: 1)
-            try rows.insertEdge()
-            let sentenceID = try spill.flatMap { try rows.sentenceID(of: mention.sentence, in: $0) }
-            try rows.insertSource(edge: mention.id, position: 0, document: mention.document, sentenceID: sentenceID,
-                                  offsets: mention.offsets, rule: mention.rule)
-        }, { value in
-            targetSources.add(value)
-            rows.edge(id: value.id, type: value.type, source: value.source, target: value.target, weight: value.sources.count)
-            try rows.insertEdge()
-            for (position, provenance) in value.sources.enumerated() {
-                let sentenceID = try provenance.sentence.map { try rows.sentenceID(of: $0) }
-                try rows.insertSource(edge: value.id, position: position, document: provenance.document, sentenceID: sentenceID,
-                                      offsets: provenance.offsets[...], rule: provenance.rule)
-            }
+        let numbered = TargetSourceRows(numbers: try TargetRows.insert(graph.nodes.values, kind: { graph.nodes[$0]?.kind }, in: db))
+        let inserts = try EdgeRows.inserts(db)
+        let targetSources = try RowPipe.run(sideThread: sideThread, produce: { emit in
+            try EdgeRows.record(walk, spill: spill, targetSources: numbered, batchBytes: batchBytes, emit: emit)
+        }, consume: { batch in
+            try batch.replay(into: inserts)
         })
-        try rows.finish()
+        for insert in inserts { try insert.finish() }
         try indexes.create(in: db)
         try targetSources.insert(in: db)
     }
 
     /// The rows of `edges`, `edge_sources` and `sentences`, each distinct sentence once,
-    /// numbered in order of first use.
+    /// numbered in order of first use, recorded (``RecordedRows``) for the inserts of ``inserts(_:)``.
     private struct EdgeRows {
-        let edge: BulkInsert
-        let source: BulkInsert
-        let sentence: BulkInsert
+        /// The inserts' indexes in ``inserts(_:)``.
+        static let edge: UInt8 = 0, source: UInt8 = 1, sentence: UInt8 = 2
+        var recorded = RecordedRows()
         let encoder = JSONEncoder()
         /// Each distinct sentence's number, known by its digest, not its text, so that the texts
         /// of a large graph are not all held at once.
@@ -107,70 +107,106 @@ enum GraphTables {
         /// The number of each spilled sentence already met, by ref (a ref is one document's sentence).
         var refIDs: [SentenceRef: Int] = [:]
 
-        init(_ db: Database) throws {
-            edge = try BulkInsert(db, into: "INSERT INTO edges (id, type, source_id, target_id, weight)", columns: 5)
-            source = try BulkInsert(db, into: """
-                INSERT INTO edge_sources (edge_id, position, document_id, sentence_id, start, "end", more_offsets, rule)
-                """, columns: 8)
-            sentence = try BulkInsert(db, into: "INSERT INTO sentences (id, text)", columns: 2)
+        init() {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         }
 
-        /// Binds an edge's row (``insertEdge()`` inserts it).
-        func edge(id: EdgeID, type: EdgeType, source: NodeID, target: NodeID, weight: Int) {
-            edge.text(id.rawValue)
-            edge.text(type.rawValue)
-            edge.text(source.rawValue)
-            edge.text(target.rawValue)
-            edge.integer(weight)
+        /// The inserts of `edges`, `edge_sources` and `sentences`, in the order of the indexes above.
+        static func inserts(_ db: Database) throws -> [BulkInsert] {
+            [try BulkInsert(db, into: "INSERT INTO edges (id, type, source_id, target_id, weight)", columns: 5),
+             try BulkInsert(db, into: """
+                INSERT INTO edge_sources (edge_id, position, document_id, sentence_id, start, "end", more_offsets, rule)
+                """, columns: 8),
+             try BulkInsert(db, into: "INSERT INTO sentences (id, text)", columns: 2)]
         }
 
-        func insertEdge() throws { try edge.insert() }
-
-        /// Inserts the rows still bound.
-        func finish() throws {
-            for insert in [edge, source, sentence] { try insert.finish() }
+        /// Records the rows of the edges `walk` gives, in batches handed to `emit` (the last one
+        /// too), and returns `targetSources` with the sources of every edge given whole.
+        static func record(_ walk: (_ single: (SingleMentionEdge) throws -> Void, _ whole: (Edge) throws -> Void) throws -> Void,
+                           spill: SentenceSpill?, targetSources: TargetSourceRows, batchBytes: Int,
+                           emit: (RecordedRows) throws -> Void) throws -> TargetSourceRows {
+            var targetSources = targetSources
+            var rows = EdgeRows()
+            rows.recorded = RecordedRows(capacity: batchBytes + 4096)
+            // `emit` is called only while `walk` runs (the walk's callbacks are not kept).
+            try withoutActuallyEscaping(emit) { emit in
+                func handOn() throws {
+                    guard rows.recorded.byteCount >= batchBytes else { return }
+                    try emit(rows.recorded)
+                    rows.recorded = RecordedRows(capacity: batchBytes + 4096)
+                }
+                try walk({ mention in
+                    rows.edge(id: mention.id, type: .mentionedIn, source: mention.source, target: mention.target, weight: 1)
+                    let sentenceID = try spill.flatMap { try rows.sentenceID(of: mention.sentence, in: $0) }
+                    try rows.source(edge: mention.id, position: 0, document: mention.document, sentenceID: sentenceID,
+                                    offsets: mention.offsets, rule: mention.rule)
+                    try handOn()
+                }, { value in
+                    targetSources.add(value)
+                    rows.edge(id: value.id, type: value.type, source: value.source, target: value.target, weight: value.sources.count)
+                    for (position, provenance) in value.sources.enumerated() {
+                        let sentenceID = provenance.sentence.map { rows.sentenceID(of: $0) }
+                        try rows.source(edge: value.id, position: position, document: provenance.document, sentenceID: sentenceID,
+                                        offsets: provenance.offsets[...], rule: provenance.rule)
+                    }
+                    try handOn()
+                })
+            }
+            if !rows.recorded.isEmpty { try emit(rows.recorded) }
+            return targetSources
         }
 
-        func insertSource(edge id: EdgeID, position: Int, document: String, sentenceID: Int?, offsets: ArraySlice<Int>, rule: String?) throws {
-            source.text(id.rawValue)
-            source.integer(position)
-            source.text(document)
-            source.integer(sentenceID)
-            source.integer(offsets.first)
-            source.integer(offsets.count > 1 ? offsets[offsets.startIndex + 1] : nil)
-            source.text(offsets.count > 2 ? String(decoding: try encoder.encode(Array(offsets.dropFirst(2))), as: UTF8.self) : nil)
-            source.text(rule)
-            try source.insert()
+        /// Records an edge's row.
+        mutating func edge(id: EdgeID, type: EdgeType, source: NodeID, target: NodeID, weight: Int) {
+            recorded.row(of: Self.edge)
+            recorded.text(id.rawValue)
+            recorded.text(type.rawValue)
+            recorded.text(source.rawValue)
+            recorded.text(target.rawValue)
+            recorded.integer(weight)
+            recorded.endRow()
         }
 
-        /// The number of a spilled sentence, its row inserted the first time its text is met.
+        /// Records an edge source's row.
+        mutating func source(edge id: EdgeID, position: Int, document: String, sentenceID: Int?, offsets: ArraySlice<Int>, rule: String?) throws {
+            let more = offsets.count > 2 ? String(decoding: try encoder.encode(Array(offsets.dropFirst(2))), as: UTF8.self) : nil
+            recorded.row(of: Self.source)
+            recorded.text(id.rawValue)
+            recorded.integer(position)
+            recorded.text(document)
+            recorded.integer(sentenceID)
+            recorded.integer(offsets.first)
+            recorded.integer(offsets.count > 1 ? offsets[offsets.startIndex + 1] : nil)
+            recorded.text(more)
+            recorded.text(rule)
+            recorded.endRow()
+        }
+
+        /// The number of a spilled sentence, its row recorded the first time its text is met.
         mutating func sentenceID(of ref: SentenceRef, in spill: SentenceSpill) throws -> Int? {
             if let known = refIDs[ref] { return known }
             let found = try spill.withBytes(ref) { bytes -> Int? in
                 guard let bytes else { return nil }
-                let digest = SentenceDigest(bytes: bytes)
-                if let known = sentenceIDs[digest] { return known }
-                let new = sentenceIDs.count + 1
-                sentenceIDs[digest] = new
-                sentence.integer(new)
-                sentence.text(bytes: bytes)
-                try sentence.insert()
-                return new
+                return sentenceID(digest: SentenceDigest(bytes: bytes)) { $0.text(bytes: bytes) }
             }
             if let found { refIDs[ref] = found }
             return found
         }
 
-        /// The number of a sentence given as text, its row inserted the first time it is met.
-        mutating func sentenceID(of text: String) throws -> Int {
-            let digest = SentenceDigest(text)
+        /// The number of a sentence given as text, its row recorded the first time it is met.
+        mutating func sentenceID(of text: String) -> Int {
+            sentenceID(digest: SentenceDigest(text)) { $0.text(text) }
+        }
+
+        /// The number of the sentence of `digest`; the first time, a new one, its row recorded with the text `record` gives.
+        private mutating func sentenceID(digest: SentenceDigest, record: (RecordedRows) -> Void) -> Int {
             if let known = sentenceIDs[digest] { return known }
             let new = sentenceIDs.count + 1
             sentenceIDs[digest] = new
-            sentence.integer(new)
-            sentence.text(text)
-            try sentence.insert()
+            recorded.row(of: Self.sentence)
+            recorded.integer(new)
+            record(recorded)
+            recorded.endRow()
             return new
         }
     }

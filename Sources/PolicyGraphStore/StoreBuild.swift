@@ -75,6 +75,8 @@ public enum StoreBuild {
         private var lastID: String?
         /// Document → the document it duplicates, once the graph is built.
         private var duplicates: [String: String] = [:]
+        /// The bytes of edge rows handed between ``writeGraph(_:sideThread:)``'s threads at a time (tests make it small).
+        var rowBatchBytes = GraphTables.rowBatchBytes
 
         /// - Parameter extractionJSON: where to write `extraction.json` (every stored extraction, in id order), if anywhere.
         public init(at path: String, ontology: Ontology, settings: GraphSettings, extractionJSON: String? = nil) throws {
@@ -208,14 +210,16 @@ public enum StoreBuild {
         }
 
         /// Writes `graph` (from ``buildGraph()``) into the store's graph tables.
-        public func writeGraph(_ graph: BuiltGraph) throws {
+        /// - Parameter sideThread: whether the edge rows are made on a thread of their own beside
+        ///   the one that inserts them (``RowPipe``); the store is the same bytes either way.
+        public func writeGraph(_ graph: BuiltGraph, sideThread: Bool = false) throws {
             let store = try current()
             try store.write { db in
                 try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('co_mentions', ?)", arguments: [settings.coMentions ? "1" : "0"])
                 try db.execute(sql: "DELETE FROM settings WHERE key = 'needs_rebuild'")
                 let update = try db.makeStatement(sql: "UPDATE documents SET duplicate_of = ? WHERE id = ?")
                 for (id, original) in duplicates.sorted(by: { $0.key < $1.key }) { try update.execute(arguments: [original, id]) }
-                try GraphTables.replace(with: graph, in: db, folding: ontology.folding)
+                try GraphTables.replace(with: graph, in: db, folding: ontology.folding, sideThread: sideThread, batchBytes: rowBatchBytes)
             }
         }
 

@@ -15,7 +15,7 @@ import PolicyGraphCore
 /// sources.add(edge)                                  // every edge written
 /// try sources.insert(in: db)                         // once the indexes are made
 /// ```
-struct TargetSourceRows {
+struct TargetSourceRows: Sendable {
     /// A source of a target's `holds_target` edge, as its `edge_sources` row holds it.
     private struct Source {
         let number: Int

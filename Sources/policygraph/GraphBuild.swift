@@ -128,9 +128,11 @@ enum GraphBuild {
             }
         }
         do {
-            // The store's graph tables beside the exports: it is the longest task.
+            // The store's graph tables beside the exports: it is the longest task, so with more than
+            // one job its edge rows are made on a thread of their own while SQLite inserts them.
+            let sideThread = options.jobs > 1
             let storeTask = BuildExports.Task(name: "policygraph.sqlite", reportedAs: "store graph tables") { _ in
-                try store.writeGraph(graph)
+                try store.writeGraph(graph, sideThread: sideThread)
                 try store.commit()
             }
             written += try BuildExports.run([storeTask] + BuildExports.tasks(for: graph, folder: folder.staging.path), folder: folder.staging.path,

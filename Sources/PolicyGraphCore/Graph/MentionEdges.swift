@@ -257,17 +257,21 @@ public struct MentionEdges: Sendable {
     /// The summary of the `index`th edge (whose id is `id`): its weight is its number of
     /// sources, as ``edge(at:sentences:text:)`` gives them; its documents are read as
     /// numbers, and as strings only when its records name more than one.
+    ///
+    /// The records are read by index, not through a slice: a slice would retain the records'
+    /// storage, which every export walking at once on its own thread shares (its reference count
+    /// then goes from core to core at every edge).
     func summary(at index: Int, id: EdgeID) -> EdgeSummary {
         let group = groups[index]
-        let members = records[Int(group.start)..<Int(group.start + group.count)]
-        let first = members[members.startIndex]
+        let members = Int(group.start)..<Int(group.start) + Int(group.count)
+        let first = records[members.lowerBound]
         let source = entityIDs[Int(first.entity)], target = documentIDs[Int(first.document)]
-        if members.allSatisfy({ $0.document == first.document }) {
+        if members.allSatisfy({ records[$0].document == first.document }) {
             return EdgeSummary(id: id, type: .mentionedIn, source: source, target: target, weight: members.count,
                                document: documents[Int(first.document)])
         }
         return EdgeSummary(id: id, type: .mentionedIn, source: source, target: target, weight: members.count,
-                           documents: members.map { documents[Int($0.document)] })
+                           documents: members.map { documents[Int(records[$0].document)] })
     }
 
     /// The `index`th edge if it has one source (most): its parts, read from its record, with the
