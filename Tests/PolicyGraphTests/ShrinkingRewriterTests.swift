@@ -3,7 +3,8 @@ import Testing
 
 /// ``ShrinkingRewriter`` writes the bytes and the map that ``ByteRewriter`` writes for the same
 /// copies and replacements, and the line joiner that writes through it answers as the scalar loop
-/// (kept in ``TextSecondRoundSpeedPathTests``) on the edge cases of its input.
+/// (kept in ``TextSecondRoundSpeedPathTests``) on the edge cases of its input, the scalar before
+/// the last one before a break (read only after a closing quote) included.
 @Suite struct ShrinkingRewriterTests {
     /// One write of a pass: a copy of an input range, or a replacement of a run with a byte or nothing.
     enum Write {
@@ -103,6 +104,9 @@ import Testing
         "😀\n😀", "电😀\n池", "e\u{0301}\ne\u{0301}", "电\u{0301}\n\u{0301}池", "《标题\n续》", "“引语\n续”", "标题《", "说“",
         "1234567\n8", "12345678\n9", "电池电\n池", "电池电池电池电池电池电池\n续\n", String(repeating: "电池 ", count: 40),
         String(repeating: "电池电池电池电池\n", count: 12) + "完。",
+        // A closing quote last before a break: the scalar before it decides, in the same text
+        // since the last run of white space, or alone after one (then the one before that run).
+        "好。”\n续", "好”\n续", "好。 ”\n续", "好 ”\n续", "”\n续", " ”\n续", "好！）\n续", "说：“好。”\r\n续", "a. \"\nb",
     ]
 
     @Test func joinerAnswersAsTheScalarLoopOnEdgeCases() {
