@@ -10,11 +10,21 @@ extension LineJoining {
     /// a sentence does not). The bytes and the map are those of the scalar loop.
     static func joinValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, layoutBreaks: Bool, median: Double, numberUnits: Set<UInt32>) -> (bytes: [UInt8], map: OffsetMap) {
         // Room for one segment per 16 bytes is made at once (a joined break is a replacement and
-        // the copy after it): no document of the 2 MB corpus writes more.
-        var writer = ByteRewriter(input: buffer, expectedSegments: buffer.count / 16)
-        guard let base = buffer.baseAddress else { return writer.finish() }
+        // the copy after it): no document of the 2 MB corpus writes more. A run of white space
+        // becomes one byte or none, so the output is never longer than the input: it is written
+        // through a pointer (``ShrinkingRewriter``).
+        ShrinkingRewriter.rewrite(buffer, expectedSegments: buffer.count / 16) { writer in
+            guard let base = buffer.baseAddress else { return }
+            joinValidUTF8(base, count: buffer.count, layoutBreaks: layoutBreaks, median: median, numberUnits: numberUnits, into: &writer)
+        }
+    }
+
+    /// The loop of ``joinValidUTF8(_:layoutBreaks:median:numberUnits:)``: reads the `count` bytes
+    /// at `base` (the writer's input) and writes the joined text to `writer`.
+    private static func joinValidUTF8(_ base: UnsafePointer<UInt8>, count: Int, layoutBreaks: Bool, median: Double, numberUnits: Set<UInt32>,
+                                      into writer: inout ShrinkingRewriter) {
+        let buffer = writer.input
         let raw = UnsafeRawPointer(base)
-        let count = buffer.count
         var copiedUpTo = 0
         var index = 0
         var openTitles = 0
@@ -24,9 +34,11 @@ extension LineJoining {
         var segmentStart = 0
         var lineStart = 0
         var spacesInLine = 0
-        // Where the last two non-space scalars before `segmentStart` start (-1: none).
+        // Where the last non-space scalar before `segmentStart` starts, and the last one before the
+        // text since the run before (-1: none). The scalar before the last is found from them only
+        // when the last is a closing quote: the decision reads it only then (``endsSentence(_:_:)``).
         var previousStart = -1
-        var beforePreviousStart = -1
+        var earlierStart = -1
         while true {
             // The next byte below 0x21 (white space, or a control character, counted as a scalar)
             // or E2 or E3. (Wrapping adds: `index` stays below `count`.)
@@ -74,18 +86,23 @@ extension LineJoining {
                 if b == 0x0A { hasBreak = true } else if !(b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C) { break }
                 end += 1
             }
-            // The last two non-space scalars: in the text since the last run, else those before it.
+            // The last non-space scalar: in the text since the last run (there is some, but before
+            // the first run at 0), else the one before it.
             if index > segmentStart {
-                let last = UTF8Bytes.previousScalarStart(in: buffer, before: index)
-                beforePreviousStart = last > segmentStart ? UTF8Bytes.previousScalarStart(in: buffer, before: last) : previousStart
-                previousStart = last
+                earlierStart = previousStart
+                previousStart = UTF8Bytes.previousScalarStart(in: buffer, before: index)
             }
             let next: UInt32 = end < count ? UTF8Bytes.scalar(in: buffer, at: end).value : 0
             let previous: UInt32 = previousStart < 0 ? 0 : UTF8Bytes.scalar(in: buffer, at: previousStart).value
+            // The scalar before it, read only after a closing quote (else 0: not read by the decision).
+            var beforePrevious: UInt32 = 0
+            if ScalarClass.isClosingQuote(previous) {
+                let start = previousStart > segmentStart ? UTF8Bytes.previousScalarStart(in: buffer, before: previousStart) : earlierStart
+                if start >= 0 { beforePrevious = UTF8Bytes.scalar(in: buffer, at: start).value }
+            }
             let runStart = index
             let (replacement, endsParagraph) = runReplacement(
-                hasBreak: hasBreak, previous: previous,
-                beforePrevious: beforePreviousStart < 0 ? 0 : UTF8Bytes.scalar(in: buffer, at: beforePreviousStart).value, next: next,
+                hasBreak: hasBreak, previous: previous, beforePrevious: beforePrevious, next: next,
                 openMark: layoutBreaks && (openTitles > 0 || openQuotes > 0), numberUnits: numberUnits,
                 isFullLine: { Double(ByteLanes.scalarCount(buffer, in: lineStart..<runStart) &- spacesInLine) >= fullLineRatio * median })
             if endsParagraph {
@@ -102,13 +119,12 @@ extension LineJoining {
             // left for the next copy: copies of contiguous input share one segment of the map.
             if !(end &- index == 1 && replacement == byte) {
                 writer.copy(copiedUpTo..<index)
-                write(index..<end, of: byte, as: replacement, to: &writer)
+                writer.replace(index..<end, with: replacement)
                 copiedUpTo = end
             }
             segmentStart = end
             index = end
         }
         writer.copy(copiedUpTo..<count)
-        return writer.finish()
     }
 }
