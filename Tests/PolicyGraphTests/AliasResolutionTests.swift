@@ -57,3 +57,21 @@ private extension Array where Element == [Int] {
     /// An empty list of names gives no list at all: as many empty lists as names.
     func padded(to count: Int) -> [[Int]] { isEmpty ? [[Int]](repeating: [], count: count) : self }
 }
+
+/// A registered name's core is cut at its first parenthesis by bytes where it is plain, as by
+/// characters.
+@Suite struct AliasResolutionParenthesisTests {
+    static let cores = [
+        "", "（", "(", "易来科得", "易来科得（苏州）", "易来科得(苏州)", "易来(科得)（苏州）", "易来（科得)(苏州）",
+        "（易来科得", "易来科得）", "易来科得（\u{0301}苏州）", "易来科得(\u{0301}苏州)", "易来\u{0301}科得（苏州）",
+        "易来𠀋科得（苏州）", "易来\r\n科得(苏州)", "ABC Co.(HK)", "易来科得（", "科得\u{FF08}\u{FF08}", "科得\u{FE59}苏州",
+    ]
+
+    @Test(arguments: cores)
+    func cutByBytesAsByCharacters(core: String) {
+        let cut = AliasResolution.beforeParenthesis(core)
+        #expect(cut == AliasResolution.beforeParenthesisAsCharacters(core))
+        // Byte for byte, not only canonically equal.
+        #expect(Array(cut.utf8) == Array(AliasResolution.beforeParenthesisAsCharacters(core).utf8))
+    }
+}

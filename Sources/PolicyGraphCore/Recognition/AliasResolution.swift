@@ -531,6 +531,35 @@ struct AliasResolution: Sendable {
         return core
     }
 
+    /// `core` up to its first （ or (, as `core.firstIndex(where: { $0 == "（" || $0 == "(" })`
+    /// cuts it: by bytes when every scalar is plain (``PlainUTF8``: each is a character of its
+    /// own, so the first such bytes are the first such character), else by characters.
+    static func beforeParenthesis(_ core: String) -> String {
+        var text = core
+        let cut: Int?? = text.withUTF8 { bytes -> Int?? in
+            guard PlainUTF8.plainCount(bytes) != nil else { return nil }
+            var index = 0
+            while index < bytes.count {
+                // ( is 28; （ is EF BC 88, whose lead byte starts a scalar wherever it stands.
+                if bytes[index] == 0x28 { return .some(index) }
+                if bytes[index] == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x88 { return .some(index) }
+                index += 1
+            }
+            return .some(nil)
+        }
+        switch cut {
+        case let .some(.some(end)): return String(decoding: core.utf8.prefix(end), as: UTF8.self)
+        case .some(.none): return core
+        case .none: return beforeParenthesisAsCharacters(core)
+        }
+    }
+
+    /// ``beforeParenthesis(_:)`` by characters: the reading for text that is not plain.
+    static func beforeParenthesisAsCharacters(_ core: String) -> String {
+        guard let parenthesis = core.firstIndex(where: { $0 == "（" || $0 == "(" }) else { return core }
+        return String(core[..<parenthesis])
+    }
+
     /// The short names that the companies named by suffix rules may go by (苏州易来科得科技有限公司 →
     /// 易来科得), each once, with the mention of the full name, in the mentions' order.
     private func companyCores(_ mentions: [Mention]) -> [(core: String, mention: Mention)] {
@@ -541,7 +570,7 @@ struct AliasResolution: Sendable {
             let name = mention.extraAliases.first ?? mention.surface
             guard let form = legalForms.first(where: { name.hasUTF8Suffix($0) }) else { continue }
             var core = String(name.dropLast(form.count))
-            if let parenthesis = core.firstIndex(where: { $0 == "（" || $0 == "(" }) { core = String(core[..<parenthesis]) }
+            core = Self.beforeParenthesis(core)
             core = Self.removingGenericEndings(core, words: lexicon.words, genericBodies: patterns.genericBodies)
             guard core.count >= 2, core != name, !lexicon.words.isGenericBody(core, in: patterns.genericBodies),
                   triedCores.insert(CanonicalKey(core)).inserted else { continue }
