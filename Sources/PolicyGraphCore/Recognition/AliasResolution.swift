@@ -71,11 +71,15 @@ struct AliasResolution: Sendable {
         mentions = noticeTitles.resolve(mentions, cursor: cursor, titles: titles)
         addDeclaredAliases(&mentions, cursor: cursor, markers: markers)
         sort()
-        addPersons(&mentions, cursor: cursor, markers: markers)
+        // The company short names are cut here, before the persons: the passes in between add
+        // persons and change policies only, so the cores are the ones cut after them, and their
+        // search shares the walk of the persons' names (``addPersons(_:cursor:markers:searchingToo:)``).
+        let cores = companyCores(mentions)
+        let coreUses = addPersons(&mentions, cursor: cursor, markers: markers, searchingToo: cores.map(\.core))
         personRecognizer.addPersons(&mentions, cursor: cursor, markers: markers)
         sort()
         resolveShortTitles(&mentions)
-        addCompanyShortNames(&mentions, cursor: cursor)
+        addCompanyShortNames(&mentions, cores: cores, uses: coreUses)
         mentions.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         return mentions
     }
@@ -277,7 +281,11 @@ struct AliasResolution: Sendable {
     /// A name of two to four ideographs between a title and a speech verb
     /// (中国电动汽车百人会副理事长欧阳明高预计); later uses of the name are
     /// mentions of the same person.
-    private func addPersons(_ mentions: inout [Mention], cursor: TextCursor, markers: [Marker]) {
+    ///
+    /// `others` (the company short names) are searched in the same walk as the persons'
+    /// names; their occurrences, by name, are returned.
+    private func addPersons(_ mentions: inout [Mention], cursor: TextCursor, markers: [Marker],
+                            searchingToo others: [String]) -> [[Int]] {
         var names: [String] = []
         // Keyed on composed bytes (``CanonicalKey``): a `String` key normalised each name on every hash.
         var knownNames: Set<CanonicalKey> = []
@@ -322,7 +330,8 @@ struct AliasResolution: Sendable {
             }
         }
         let existing = OverlapIndex(mentions.map(\.range) + found.map(\.range))
-        for (name, uses) in zip(names, Self.occurrences(of: names, in: cursor)) where !uses.isEmpty {
+        let (personUses, otherUses) = Self.occurrences(of: names, and: others, in: cursor)
+        for (name, uses) in zip(names, personUses) where !uses.isEmpty {
             let affiliation = affiliations[CanonicalKey(name)]
             for use in uses {
                 let range = use..<(use + name.utf8.count)
@@ -333,6 +342,15 @@ struct AliasResolution: Sendable {
             }
         }
         mentions += found
+        return otherUses
+    }
+
+    /// ``occurrences(of:in:from:)`` of two lists of names in one search (one walk over the
+    /// text where ``NameSearch`` serves them): for each list, what a search of it alone gives.
+    static func occurrences(of names: [String], and others: [String], in cursor: TextCursor) -> (names: [[Int]], others: [[Int]]) {
+        let uses = occurrences(of: names + others, in: cursor)
+        guard !uses.isEmpty else { return ([[Int]](repeating: [], count: names.count), []) }
+        return (Array(uses[..<names.count]), Array(uses[names.count...]))
     }
 
     /// For each name, its non-overlapping occurrences left to right from
@@ -513,25 +531,61 @@ struct AliasResolution: Sendable {
         return core
     }
 
-    private func addCompanyShortNames(_ mentions: inout [Mention], cursor: TextCursor) {
+    /// `core` up to its first （ or (, as `core.firstIndex(where: { $0 == "（" || $0 == "(" })`
+    /// cuts it: by bytes when every scalar is plain (``PlainUTF8``: each is a character of its
+    /// own, so the first such bytes are the first such character), else by characters.
+    static func beforeParenthesis(_ core: String) -> String {
+        var text = core
+        let cut: Int?? = text.withUTF8 { bytes -> Int?? in
+            guard PlainUTF8.plainCount(bytes) != nil else { return nil }
+            var index = 0
+            while index < bytes.count {
+                // ( is 28; （ is EF BC 88, whose lead byte starts a scalar wherever it stands.
+                if bytes[index] == 0x28 { return .some(index) }
+                if bytes[index] == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x88 { return .some(index) }
+                index += 1
+            }
+            return .some(nil)
+        }
+        switch cut {
+        case let .some(.some(end)): return String(decoding: core.utf8.prefix(end), as: UTF8.self)
+        case .some(.none): return core
+        case .none: return beforeParenthesisAsCharacters(core)
+        }
+    }
+
+    /// ``beforeParenthesis(_:)`` by characters: the reading for text that is not plain.
+    static func beforeParenthesisAsCharacters(_ core: String) -> String {
+        guard let parenthesis = core.firstIndex(where: { $0 == "（" || $0 == "(" }) else { return core }
+        return String(core[..<parenthesis])
+    }
+
+    /// The short names that the companies named by suffix rules may go by (苏州易来科得科技有限公司 →
+    /// 易来科得), each once, with the mention of the full name, in the mentions' order.
+    private func companyCores(_ mentions: [Mention]) -> [(core: String, mention: Mention)] {
         let legalForms = lexicon.words.companyLegalForms
-        var added: [Mention] = []
-        let existing = OverlapIndex(mentions.map(\.range))
         var triedCores: Set<CanonicalKey> = []
         var cores: [(core: String, mention: Mention)] = []
         for mention in mentions where mention.type == .company && mention.rule.hasUTF8Prefix("suffix:") {
             let name = mention.extraAliases.first ?? mention.surface
             guard let form = legalForms.first(where: { name.hasUTF8Suffix($0) }) else { continue }
             var core = String(name.dropLast(form.count))
-            if let parenthesis = core.firstIndex(where: { $0 == "（" || $0 == "(" }) { core = String(core[..<parenthesis]) }
+            core = Self.beforeParenthesis(core)
             core = Self.removingGenericEndings(core, words: lexicon.words, genericBodies: patterns.genericBodies)
             guard core.count >= 2, core != name, !lexicon.words.isGenericBody(core, in: patterns.genericBodies),
                   triedCores.insert(CanonicalKey(core)).inserted else { continue }
             cores.append((core, mention))
         }
-        // All cores in one pass over the text: one search per core made long documents
-        // with many registered names quadratic (names × text).
-        for ((core, mention), uses) in zip(cores, Self.occurrences(of: cores.map(\.core), in: cursor)) {
+        return cores
+    }
+
+    /// The company short names' `uses` (``companyCores(_:)``, found in one search with the
+    /// persons' names: one search per core made long documents with many registered names
+    /// quadratic) that no mention overlaps, as mentions of their companies.
+    private func addCompanyShortNames(_ mentions: inout [Mention], cores: [(core: String, mention: Mention)], uses: [[Int]]) {
+        var added: [Mention] = []
+        let existing = OverlapIndex(mentions.map(\.range))
+        for ((core, mention), uses) in zip(cores, uses) {
             for use in uses {
                 let range = use..<(use + core.utf8.count)
                 guard !existing.overlaps(range) else { continue }

@@ -146,7 +146,14 @@ public struct EntityRecognizer: Sendable {
             if !mentions.isSortedByStart { mentions.sort { $0.range.lowerBound < $1.range.lowerBound } }
             mentions = passes.resolve(mentions, cursor: cursor, titles: titles, markers: state.markers)
             // Names recognised only so that nothing shorter matches inside them (欧洲, 东南亚).
-            mentions.removeAll { $0.entityIndex.map { !entities[$0].isReported } ?? false }
+            // Asked in this loop, not in a closure given to `removeAll`: compiled apart, that closure
+            // copied each mention's entity out (its strings, aliases and attributes: some 500
+            // instructions) to ask it. Most documents drop nothing and keep their array.
+            var dropped: [Int] = []
+            for index in mentions.indices {
+                if let entity = mentions[index].entityIndex, !entities[entity].isReported { dropped.append(index) }
+            }
+            if !dropped.isEmpty { mentions = mentions.removing(offsets: dropped) }
             return Recognition(mentions: mentions, markers: state.markers)
         }
     }

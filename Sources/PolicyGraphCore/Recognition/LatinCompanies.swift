@@ -7,9 +7,37 @@ import Foundation
 /// each space is looked at once, with a bounded walk back.
 struct LatinCompanies {
     let patterns: PatternLexicon
+    /// The legal forms' bytes, the longest first: made once here, not per document.
+    let forms: [[UInt8]]
+    /// By first byte: the indices in ``forms`` of the forms that begin with it, ascending, so
+    /// that a space is tried only against the forms that may follow it.
+    private let formsByFirstByte: [[Int]]
+    /// Whether some form is empty (it follows any space: tried after the others, as the shortest).
+    private let hasEmptyForm: Bool
+
+    init(patterns: PatternLexicon) {
+        self.patterns = patterns
+        let forms = patterns.latinLegalForms.map { Array($0.utf8) }.sorted { $0.count > $1.count }
+        var byFirstByte = [[Int]](repeating: [], count: 256)
+        for (index, form) in forms.enumerated() where !form.isEmpty { byFirstByte[Int(form[0])].append(index) }
+        self.forms = forms
+        formsByFirstByte = byFirstByte
+        hasEmptyForm = forms.contains { $0.isEmpty }
+    }
+
+    /// The first of ``forms`` (the longest) whose bytes are at `index`, as
+    /// `forms.first { cursor.matches($0, at: index) }` answers, trying only the forms that
+    /// begin with the byte there.
+    func form(at index: Int, cursor: TextCursor) -> [UInt8]? {
+        if index >= 0, index < cursor.bytes.count {
+            for candidate in formsByFirstByte[Int(cursor.bytes[index])] where cursor.matches(forms[candidate], at: index) {
+                return forms[candidate]
+            }
+        }
+        return hasEmptyForm && index >= 0 && index <= cursor.bytes.count ? [] : nil
+    }
 
     func resolve(_ mentions: [Mention], cursor: TextCursor) -> [Mention] {
-        let forms = patterns.latinLegalForms.map { Array($0.utf8) }.sorted { $0.count > $1.count }
         guard !forms.isEmpty else { return mentions }
         var mentions = mentions
         var added: [Mention] = []
@@ -21,7 +49,7 @@ struct LatinCompanies {
             guard let base = bytes.baseAddress, let found = memchr(base + position, 0x20, bytes.count - position) else { break }
             position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             defer { position += 1 }
-            guard let form = forms.first(where: { cursor.matches($0, at: position + 1) }) else { continue }
+            guard let form = form(at: position + 1, cursor: cursor) else { continue }
             let end = position + 1 + form.count
             if end < bytes.count, isLetter(bytes[end]) { continue }
             guard let start = wordsStart(before: position, cursor: cursor) else { continue }
