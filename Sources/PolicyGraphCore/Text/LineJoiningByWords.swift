@@ -10,21 +10,11 @@ extension LineJoining {
     /// a sentence does not). The bytes and the map are those of the scalar loop.
     static func joinValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, layoutBreaks: Bool, median: Double, numberUnits: Set<UInt32>) -> (bytes: [UInt8], map: OffsetMap) {
         // Room for one segment per 16 bytes is made at once (a joined break is a replacement and
-        // the copy after it): no document of the 2 MB corpus writes more. A run of white space
-        // becomes one byte or none, so the output is never longer than the input: it is written
-        // through a pointer (``ShrinkingRewriter``).
-        ShrinkingRewriter.rewrite(buffer, expectedSegments: buffer.count / 16) { writer in
-            guard let base = buffer.baseAddress else { return }
-            joinValidUTF8(base, count: buffer.count, layoutBreaks: layoutBreaks, median: median, numberUnits: numberUnits, into: &writer)
-        }
-    }
-
-    /// The loop of ``joinValidUTF8(_:layoutBreaks:median:numberUnits:)``: reads the `count` bytes
-    /// at `base` (the writer's input) and writes the joined text to `writer`.
-    private static func joinValidUTF8(_ base: UnsafePointer<UInt8>, count: Int, layoutBreaks: Bool, median: Double, numberUnits: Set<UInt32>,
-                                      into writer: inout ShrinkingRewriter) {
-        let buffer = writer.input
+        // the copy after it): no document of the 2 MB corpus writes more.
+        var writer = ByteRewriter(input: buffer, expectedSegments: buffer.count / 16)
+        guard let base = buffer.baseAddress else { return writer.finish() }
         let raw = UnsafeRawPointer(base)
+        let count = buffer.count
         var copiedUpTo = 0
         var index = 0
         var openTitles = 0
@@ -119,12 +109,13 @@ extension LineJoining {
             // left for the next copy: copies of contiguous input share one segment of the map.
             if !(end &- index == 1 && replacement == byte) {
                 writer.copy(copiedUpTo..<index)
-                writer.replace(index..<end, with: replacement)
+                write(index..<end, of: byte, as: replacement, to: &writer)
                 copiedUpTo = end
             }
             segmentStart = end
             index = end
         }
         writer.copy(copiedUpTo..<count)
+        return writer.finish()
     }
 }
