@@ -94,7 +94,7 @@ extension LineJoining {
             let (replacement, endsParagraph) = runReplacement(
                 hasBreak: hasBreak, previous: previous, beforePrevious: beforePrevious, next: next,
                 openMark: layoutBreaks && (openTitles > 0 || openQuotes > 0), numberUnits: numberUnits,
-                isFullLine: { Double(ByteLanes.scalarCount(buffer, in: lineStart..<runStart) &- spacesInLine) >= fullLineRatio * median })
+                isFullLine: { isFullLine(buffer, lineStart..<runStart, spaces: spacesInLine, median: median) })
             if endsParagraph {
                 openTitles = 0
                 openQuotes = 0
@@ -117,5 +117,18 @@ extension LineJoining {
         }
         writer.copy(copiedUpTo..<count)
         return writer.finish()
+    }
+
+    /// Whether the line `line` of valid UTF-8, holding `spaces` bytes of white space that are
+    /// not counted, is full: its scalars less the spaces reach ``fullLineRatio`` of `median`.
+    /// The scalars are counted only when the line's length in bytes leaves the answer open: a
+    /// line of `n` bytes holds at most `n` scalars and at least `n / 4` (none is longer than
+    /// four bytes), so a short line is not full and a long one is, without reading either.
+    @inline(__always)
+    static func isFullLine(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, spaces: Int, median: Double) -> Bool {
+        let threshold = fullLineRatio * median
+        if Double(line.count &- spaces) < threshold { return false }
+        if Double(line.count / 4 &- spaces) >= threshold { return true }
+        return Double(ByteLanes.scalarCount(buffer, in: line) &- spaces) >= threshold
     }
 }

@@ -56,9 +56,13 @@ public struct OffsetMap: Sendable, Equatable {
 /// Passes call ``copy(_:)`` for runs of input kept as they are and
 /// ``replace(_:with:)`` for runs they change or delete; adjacent copies of
 /// contiguous input share one segment.
+///
+/// The bytes and the segments are written through their arrays' pointers into room made once
+/// (``WrittenArray``): the bytes' room is as long as the input (what every pass but transcoding
+/// needs), so a run is a check for room and a `memcpy`, a segment a check and three stores.
 public struct ByteRewriter {
-    public private(set) var output: [UInt8] = []
-    private var map = OffsetMap()
+    private var bytes: WrittenArray<UInt8>
+    private var segments: WrittenArray<OffsetMap.Segment>
     private var copyContinuesAt: Int? = nil
     private let input: UnsafeBufferPointer<UInt8>
 
@@ -67,8 +71,8 @@ public struct ByteRewriter {
     /// then does not grow the map's array step by step, copying it each time).
     public init(input: UnsafeBufferPointer<UInt8>, expectedSegments: Int = 0) {
         self.input = input
-        output.reserveCapacity(input.count)
-        if expectedSegments > 0 { map.segments.reserveCapacity(expectedSegments) }
+        bytes = WrittenArray(room: input.count)
+        segments = WrittenArray(room: expectedSegments)
     }
 
     /// Copies `range` of the input unchanged.
@@ -76,17 +80,24 @@ public struct ByteRewriter {
     public mutating func copy(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
         if copyContinuesAt != range.lowerBound {
-            map.segments.append(.init(outputStart: output.count, inputStart: range.lowerBound, replacedLength: nil))
+            segments.append(.init(outputStart: bytes.count, inputStart: range.lowerBound, replacedLength: nil))
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[range]))
+        let source = UnsafeRawPointer(input.baseAddress! + range.lowerBound)
+        bytes.append(range.count) { UnsafeMutableRawPointer($0).copyMemory(from: source, byteCount: range.count) }
         copyContinuesAt = range.upperBound
     }
 
-    /// Replaces `range` of the input with `bytes` (empty to delete).
+    /// Replaces `range` of the input with `replacement` (empty to delete).
     @inline(__always)
-    public mutating func replace(_ range: Range<Int>, with bytes: some Collection<UInt8>) {
-        map.segments.append(.init(outputStart: output.count, inputStart: range.lowerBound, replacedLength: range.count))
-        output.append(contentsOf: bytes)
+    public mutating func replace(_ range: Range<Int>, with replacement: some Collection<UInt8>) {
+        segments.append(.init(outputStart: bytes.count, inputStart: range.lowerBound, replacedLength: range.count))
+        bytes.append(replacement.count) { target in
+            var next = target
+            for byte in replacement {
+                next.pointee = byte
+                next += 1
+            }
+        }
         copyContinuesAt = nil
     }
 
@@ -94,25 +105,29 @@ public struct ByteRewriter {
     /// (no array is made for it).
     @inline(__always)
     public mutating func replace(_ range: Range<Int>, withScalar scalar: UInt32) {
-        map.segments.append(.init(outputStart: output.count, inputStart: range.lowerBound, replacedLength: range.count))
-        UTF8Bytes.append(scalar, to: &output)
+        segments.append(.init(outputStart: bytes.count, inputStart: range.lowerBound, replacedLength: range.count))
+        let (encoded, count) = UTF8Bytes.packed(scalar)
+        bytes.append(count) { target in
+            for index in 0..<count { target[index] = UInt8(truncatingIfNeeded: encoded >> (8 * UInt32(index))) }
+        }
         copyContinuesAt = nil
     }
 
     /// The finished buffer and map, the input from `start` on copied first; or `input` itself
     /// (the array this writer reads) with the identity map when nothing was written before
     /// `start` and `start` is 0: the pass changed nothing, and the text is not copied again.
-    public consuming func finish(copyingFrom start: Int, sharing input: [UInt8]) -> (bytes: [UInt8], map: OffsetMap) {
-        if start == 0, map.segments.isEmpty { return (input, .identity) }
+    public mutating func finish(copyingFrom start: Int, sharing input: [UInt8]) -> (bytes: [UInt8], map: OffsetMap) {
+        if start == 0, segments.count == 0 { return (input, .identity) }
         copy(start..<self.input.count)
         return finish()
     }
 
-    /// The finished buffer and map.
-    public consuming func finish() -> (bytes: [UInt8], map: OffsetMap) {
-        if map.segments.isEmpty {
-            map.segments.append(.init(outputStart: 0, inputStart: 0, replacedLength: nil))
+    /// The finished buffer and map. (Mutating, not consuming: a consumed writer's array was
+    /// copied whole before the last run could be written to it.)
+    public mutating func finish() -> (bytes: [UInt8], map: OffsetMap) {
+        if segments.count == 0 {
+            segments.append(.init(outputStart: 0, inputStart: 0, replacedLength: nil))
         }
-        return (output, map)
+        return (bytes.finish(), OffsetMap(segments: segments.finish()))
     }
 }

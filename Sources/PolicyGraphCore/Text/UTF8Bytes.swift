@@ -54,21 +54,26 @@ public enum UTF8Bytes {
     /// Appends the UTF-8 encoding of `scalar` to `output`.
     @inline(__always)
     public static func append(_ scalar: UInt32, to output: inout [UInt8]) {
+        let (encoded, count) = packed(scalar)
+        for index in 0..<count { output.append(UInt8(truncatingIfNeeded: encoded >> (8 * UInt32(index)))) }
+    }
+
+    /// The UTF-8 encoding of `scalar`, its first byte lowest, and its length (1 to 4): written
+    /// as it is where the bytes go (an array, a writer's memory) without an array made for it.
+    @inline(__always)
+    static func packed(_ scalar: UInt32) -> (bytes: UInt32, count: Int) {
         switch scalar {
         case 0..<0x80:
-            output.append(UInt8(scalar))
+            return (scalar, 1)
         case 0x80..<0x800:
-            output.append(UInt8(0xC0 | (scalar >> 6)))
-            output.append(UInt8(0x80 | (scalar & 0x3F)))
+            return (0xC0 | scalar >> 6 | (0x80 | scalar & 0x3F) << 8, 2)
         case 0x800..<0x10000:
-            output.append(UInt8(0xE0 | (scalar >> 12)))
-            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (scalar & 0x3F)))
+            return (0xE0 | scalar >> 12 | (0x80 | scalar >> 6 & 0x3F) << 8 | (0x80 | scalar & 0x3F) << 16, 3)
         default:
-            output.append(UInt8(0xF0 | (scalar >> 18)))
-            output.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (scalar & 0x3F)))
+            // The lead is `0xF0 | scalar >> 18` for every scalar below 0x4000000 (the masked bits
+            // are set by 0xF0 anyway); above it that byte did not exist (a trap), now it is cut.
+            return (0xF0 | scalar >> 18 & 0x0F | (0x80 | scalar >> 12 & 0x3F) << 8 | (0x80 | scalar >> 6 & 0x3F) << 16
+                    | (0x80 | scalar & 0x3F) << 24, 4)
         }
     }
 
