@@ -193,7 +193,7 @@ struct TargetExtractor {
     /// starts at or after the end of the last time's sentence, and past that reach, is read: the
     /// bound is the larger of the two (the last time's start when it lies in no sentence, since
     /// every sentence of an earlier time ends before it; the reach alone when there is no time).
-    static func holderBound(times: [TimeExpression], segments: TextSegments) -> Int {
+    static func holderBound<Times: BidirectionalCollection<TimeExpression>>(times: Times, segments: TextSegments) -> Int {
         guard let last = times.last else { return reportRegionReach }
         let end = segments.sentenceIndex(containing: last.range.lowerBound).map { segments.sentences[$0].range.upperBound }
             ?? last.range.lowerBound
@@ -249,13 +249,19 @@ struct TargetExtractor {
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], names: EntityNames,
                  reference: ReferenceDate?, boundHolders: Bool = true) -> [ExtractedTarget] {
         // The times first: the holders and the title speakers past them are never asked for, and are not read.
-        let times = timeNormalizer.expressions(in: cursor.bytes, reference: reference)
-        let holderBound = boundHolders ? Self.holderBound(times: times, segments: segments) : Int.max
-        let (allHolders, allHolderNames) = Self.namedHolders(mentions, names: names, before: holderBound)
+        // Their texts are made only for the targets (``makeTarget``), not for every time found.
+        let allTimes = timeNormalizer.expressions(in: cursor.bytes, reference: reference, texts: false)
         // The policies' ranges read in place (a filter would copy each policy's Mention).
         var policyRangeList: [Range<Int>] = []
         for index in mentions.indices where mentions[index].type == .policy { policyRangeList.append(mentions[index].range) }
         let policyRanges = OverlapIndex(policyRangeList)
+        // Past the last time that can give a target the loop only walks holders and title speakers:
+        // those times are not walked, and the holders after them not read.
+        let times = boundHolders
+            ? allTimes[..<candidateEnd(of: allTimes, segments: segments, cursor: cursor, policyRanges: policyRanges, reference: reference)]
+            : allTimes[...]
+        let holderBound = boundHolders ? Self.holderBound(times: times, segments: segments) : Int.max
+        let (allHolders, allHolderNames) = Self.namedHolders(mentions, names: names, before: holderBound)
         var results: [ExtractedTarget] = []
         // Keys hashed as bytes (CanonicalKey): a String key is normalised on every hash.
         var seen: Set<CanonicalKey> = []
@@ -454,7 +460,7 @@ struct TargetExtractor {
                 let modality = self.modality(for: holder.mention.type, clause: quoteRange, cursor: cursor)
                 var target = makeTarget(holder: holder, time: time, action: cursor.text(action), topic: topic,
                                         value: value, modality: modality, quote: cursor.text(quoteRange), rule: rule,
-                                        text: text, actionRange: action)
+                                        text: text, cursor: cursor, actionRange: action)
                 // A topic that names no technology (横滨工厂) leaves it to the action's object: 试生产固态电池.
                 if target.technology == nil, let named = technologies.first(in: action.upperBound..<valueSearchEnd, of: cursor.bytes) {
                     target.technology = technologyCanonicalByWord[named.word]
@@ -493,7 +499,7 @@ struct TargetExtractor {
         // target.heading-year: a report's indicator list without a time of its own (主要预期目标是：…)
         // takes the year of the section heading above it (三、2026年重点工作).
         if let report {
-            results += headingYearTargets(report: report, times: times, segments: segments, cursor: cursor, text: text)
+            results += headingYearTargets(report: report, times: allTimes, segments: segments, cursor: cursor, text: text)
         }
         // A work report states one goal per time that counts: the first (its headline indicator).
         if report != nil {
@@ -504,6 +510,29 @@ struct TargetExtractor {
     }
 
     // MARK: Time
+
+    /// How many of `times` (in text order) the loop of ``extract(text:cursor:segments:mentions:names:reference:boundHolders:)``
+    /// walks: up to the last that stands in a sentence, passes ``isTarget(_:sentence:cursor:policyRanges:reference:)``
+    /// and is no headline followed by its story, looked for from the end; 0 when none does. Those
+    /// tests read only the text, the time and the policies, never what the loop keeps from one
+    /// time to the next, and a time that fails them gives nothing: past that time the loop would
+    /// only walk holders and title speakers that no target asks for.
+    func candidateEnd(of times: [TimeExpression], segments: TextSegments, cursor: TextCursor, policyRanges: OverlapIndex,
+                      reference: ReferenceDate?) -> Int {
+        var words = SentenceWords()
+        var end = times.count
+        while end > 0 {
+            let time = times[end - 1]
+            if let sentenceIndex = segments.sentenceIndex(containing: time.range.lowerBound),
+               isTarget(time, sentence: segments.sentences[sentenceIndex], cursor: cursor, policyRanges: policyRanges,
+                        reference: reference, words: &words),
+               !(isHeadline(sentenceIndex, segments: segments, cursor: cursor) && sentenceIndex + 1 < segments.sentences.count) {
+                return end
+            }
+            end -= 1
+        }
+        return 0
+    }
 
     func isTarget(_ time: TimeExpression, sentence: TextSegments.Sentence, cursor: TextCursor, policyRanges: OverlapIndex,
                   reference: ReferenceDate?) -> Bool {
@@ -1147,12 +1176,14 @@ struct TargetExtractor {
         }
     }
 
+    /// The target `holder` holds at `time`; the time's text is read from `cursor` at its range (the
+    /// extractor's times are found without their texts).
     func makeTarget(holder: Holder, time: TimeExpression, action: String?, topic: String?, value: String?, modality: String,
-                    quote: String, rule: String, text: NormalizedText, actionRange: Range<Int>?) -> ExtractedTarget {
+                    quote: String, rule: String, text: NormalizedText, cursor: TextCursor, actionRange: Range<Int>?) -> ExtractedTarget {
         ExtractedTarget(subject: holder.name,
                         time: TargetTime(relation: time.value.relation.rawValue, year: time.value.year, month: time.value.month,
                                          end_year: time.value.endYear, end_month: time.value.endMonth,
-                                         day: time.value.day, end_day: time.value.endDay, text: time.text,
+                                         day: time.value.day, end_day: time.value.endDay, text: cursor.text(time.range),
                                          rules: time.rules.map(\.rawValue)),
                         topic: topic, action: action, value: value, modality: modality,
                         quote: Self.trimmingQuoteEdges(quote),
