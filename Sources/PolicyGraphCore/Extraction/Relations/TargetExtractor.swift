@@ -280,8 +280,7 @@ struct TargetExtractor {
         // Sized once: most holders stay (grown step by step, they took 7 new buffers a text).
         holders.reserveCapacity(allHolders.count)
         holderNames.reserveCapacity(allHolders.count)
-        for (index, mention) in allHolders.enumerated()
-        where !isDateline(mentions[mention], cursor: cursor) && !isAffiliation(mentions[mention], cursor: cursor) {
+        for (index, mention) in allHolders.enumerated() where keepsHolder(mentions, at: mention, cursor: cursor) {
             holders.append(mentions[mention])
             holderNames.append(allHolderNames[index])
         }
@@ -1054,21 +1053,36 @@ struct TargetExtractor {
     /// An organisation that only qualifies a person: 中国电动汽车百人会副理事长欧阳明高
     /// (`affiliation-title` words of `patterns/targets.tsv` right after it).
     func isAffiliation(_ mention: Mention, cursor: TextCursor) -> Bool {
-        guard mention.type != .person else { return false }
-        let end = min(cursor.bytes.count, mention.range.upperBound + Self.affiliationWindow)
+        mention.type != .person && isAffiliation(after: mention.range.upperBound, cursor: cursor)
+    }
+
+    /// ``isAffiliation(_:cursor:)`` of an organisation that ends at `holderEnd`.
+    func isAffiliation(after holderEnd: Int, cursor: TextCursor) -> Bool {
+        let end = min(cursor.bytes.count, holderEnd + Self.affiliationWindow)
         // A plain scalar after the holder that opens no title: neither path finds one (a `String`
         // prefix starts with the same first scalar when that scalar has no decomposition).
-        if let bits = affiliationFirstScalars, mention.range.upperBound < end,
-           let length = PlainUTF8.plainLength(cursor.bytes, at: mention.range.upperBound), mention.range.upperBound + length <= end {
-            let scalar = UTF8Bytes.scalar(in: cursor.bytes, at: mention.range.upperBound).value
+        if let bits = affiliationFirstScalars, holderEnd < end,
+           let length = PlainUTF8.plainLength(cursor.bytes, at: holderEnd), holderEnd + length <= end {
+            let scalar = UTF8Bytes.scalar(in: cursor.bytes, at: holderEnd).value
             if bits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) == 0 { return false }
         }
-        if Self.scalarsAreCharacters(cursor.bytes, in: mention.range.upperBound..<end) {
+        if Self.scalarsAreCharacters(cursor.bytes, in: holderEnd..<end) {
             // The byte path: a title's bytes right after the holder.
-            return affiliationTitleBytes.contains { cursor.matches($0, at: mention.range.upperBound) && mention.range.upperBound + $0.count <= end }
+            return affiliationTitleBytes.contains { cursor.matches($0, at: holderEnd) && holderEnd + $0.count <= end }
         }
-        let after = cursor.text(from: mention.range.upperBound, to: end)
+        let after = cursor.text(from: holderEnd, to: end)
         return vocabulary.affiliationTitles.contains { after.hasPrefix($0) }
+    }
+
+    /// Whether `mentions[index]` may hold a target: neither a dateline's agency (``isDateline(_:cursor:)``)
+    /// nor a person's affiliation (``isAffiliation(_:cursor:)``). Its type is read in place first, and
+    /// each test asked only of the types it can say yes for (institutions; all but persons), the
+    /// second with the mention's end alone: a Mention handed to a call is a copy (its strings
+    /// retained and released).
+    func keepsHolder(_ mentions: [Mention], at index: Int, cursor: TextCursor) -> Bool {
+        let type = mentions[index].type
+        if type == .institution, isDateline(mentions[index], cursor: cursor) { return false }
+        return type == .person || !isAffiliation(after: mentions[index].range.upperBound, cursor: cursor)
     }
 
     /// How far after a holder a title is looked for, in bytes.
