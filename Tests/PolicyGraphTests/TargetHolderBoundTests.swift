@@ -20,7 +20,11 @@ import Testing
         String(repeating: "产业发展。", count: 300) + "国务院印发《行动方案》。方案指出，到2027年建成。方案指，2028年实现量产。",
     ]
 
-    static var sources: [String] { edges + TargetSpeedPathTests.texts + TargetFourthRoundSpeedPathTests.sources.suffix(100) }
+    /// With the texts whose last times give no target (``TargetCandidateEndTests``): the times past
+    /// the last that can give one are not walked when the holders are bounded.
+    static var sources: [String] {
+        edges + TargetCandidateEndTests.edges + TargetSpeedPathTests.texts + TargetFourthRoundSpeedPathTests.sources.suffix(100)
+    }
 
     /// The targets of `source` with the holders bounded and with every holder read.
     static func targets(of source: String) -> (bounded: [ExtractedTarget], every: [ExtractedTarget]) {

@@ -124,11 +124,23 @@ public struct TimeNormalizer: Sendable {
     /// - Complexity: O(n): each start is tried with a bounded look-ahead; only the stretch from
     ///   the last expression that holds to the folded character is read twice.
     public func expressions(in bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?) -> [TimeExpression] {
+        expressions(in: bytes, reference: reference, texts: true)
+    }
+
+    /// ``expressions(in:reference:)``; with `texts` off, each expression's `text` is left empty
+    /// (the same expressions, ranges, values and rules): a caller that keeps few of them reads the
+    /// text of those from `bytes` at their `range` (what `text` holds), and no `String` is made
+    /// for the others (`TargetExtractor`: about one expression in five becomes a target).
+    func expressions(in bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?, texts: Bool) -> [TimeExpression] {
         var resumption = Resumption()
-        if let found = scan(bytes, original: bytes, reference: reference, inPlace: true, resumption: &resumption) { return found }
+        if let found = scan(bytes, original: bytes, reference: reference, inPlace: true, texts: texts, resumption: &resumption) {
+            return found
+        }
         // Nothing before `foldFrom` folds: the copy is folded from there on.
         let folded = vocabulary.fold(bytes, from: resumption.foldFrom)
-        return folded.withUnsafeBufferPointer { scan($0, original: bytes, reference: reference, inPlace: false, resumption: &resumption) ?? [] }
+        return folded.withUnsafeBufferPointer {
+            scan($0, original: bytes, reference: reference, inPlace: false, texts: texts, resumption: &resumption) ?? []
+        }
     }
 
     /// More bytes than the parse at a place reads from there. Every loop of the grammar is
@@ -158,18 +170,18 @@ public struct TimeNormalizer: Sendable {
     func scan(_ buffer: UnsafeBufferPointer<UInt8>, original bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?,
               inPlace: Bool, foldFrom: inout Int) -> [TimeExpression]? {
         var resumption = Resumption()
-        let found = scan(buffer, original: bytes, reference: reference, inPlace: inPlace, resumption: &resumption)
+        let found = scan(buffer, original: bytes, reference: reference, inPlace: inPlace, texts: true, resumption: &resumption)
         if found == nil { foldFrom = resumption.foldFrom }
         return found
     }
 
     /// The scan of ``expressions(in:reference:)`` over `buffer` (the text, folded or not), from
     /// `resumption.index` with the expressions `resumption.found` before it; the texts of the
-    /// expressions are taken from `original`. `inPlace`: `buffer` is the text itself, and the scan
+    /// expressions are taken from `original` (left empty without `texts`). `inPlace`: `buffer` is the text itself, and the scan
     /// gives `nil` as soon as it meets a scalar that folding may change, with `resumption` set to
     /// where ``TimeVocabulary/fold(_:from:)`` is to start (nothing before it folds) and what holds.
     func scan(_ buffer: UnsafeBufferPointer<UInt8>, original bytes: UnsafeBufferPointer<UInt8>, reference: ReferenceDate?,
-              inPlace: Bool, resumption: inout Resumption) -> [TimeExpression]? {
+              inPlace: Bool, texts: Bool = true, resumption: inout Resumption) -> [TimeExpression]? {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return [] }
         let parser = TimeParser(bytes: buffer, reference: reference, vocabulary: vocabulary, standalone: false, formTable: formTable)
         let folds = inPlace && !vocabulary.foldTable.isEmpty
@@ -229,7 +241,7 @@ public struct TimeNormalizer: Sendable {
                     if let (value, end, rules) = parse(parser, at: index, scalar: scalar, length: length) {
                         // The scan steps over the expression: a folded scalar inside it is looked for here.
                         if folds, let folded = vocabulary.firstFolded(buffer, in: index..<end) { stop(at: folded, &resumption); return nil }
-                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                        let text = texts ? String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) : ""
                         result.append(TimeExpression(range: index..<end, text: text, value: value, rules: rules))
                         index = end
                         previousIndex = -1

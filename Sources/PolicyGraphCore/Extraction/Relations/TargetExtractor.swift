@@ -193,7 +193,7 @@ struct TargetExtractor {
     /// starts at or after the end of the last time's sentence, and past that reach, is read: the
     /// bound is the larger of the two (the last time's start when it lies in no sentence, since
     /// every sentence of an earlier time ends before it; the reach alone when there is no time).
-    static func holderBound(times: [TimeExpression], segments: TextSegments) -> Int {
+    static func holderBound<Times: BidirectionalCollection<TimeExpression>>(times: Times, segments: TextSegments) -> Int {
         guard let last = times.last else { return reportRegionReach }
         let end = segments.sentenceIndex(containing: last.range.lowerBound).map { segments.sentences[$0].range.upperBound }
             ?? last.range.lowerBound
@@ -249,13 +249,19 @@ struct TargetExtractor {
     func extract(text: NormalizedText, cursor: TextCursor, segments: TextSegments, mentions: [Mention], names: EntityNames,
                  reference: ReferenceDate?, boundHolders: Bool = true) -> [ExtractedTarget] {
         // The times first: the holders and the title speakers past them are never asked for, and are not read.
-        let times = timeNormalizer.expressions(in: cursor.bytes, reference: reference)
-        let holderBound = boundHolders ? Self.holderBound(times: times, segments: segments) : Int.max
-        let (allHolders, allHolderNames) = Self.namedHolders(mentions, names: names, before: holderBound)
+        // Their texts are made only for the targets (``makeTarget``), not for every time found.
+        let allTimes = timeNormalizer.expressions(in: cursor.bytes, reference: reference, texts: false)
         // The policies' ranges read in place (a filter would copy each policy's Mention).
         var policyRangeList: [Range<Int>] = []
         for index in mentions.indices where mentions[index].type == .policy { policyRangeList.append(mentions[index].range) }
         let policyRanges = OverlapIndex(policyRangeList)
+        // Past the last time that can give a target the loop only walks holders and title speakers:
+        // those times are not walked, and the holders after them not read.
+        let times = boundHolders
+            ? allTimes[..<candidateEnd(of: allTimes, segments: segments, cursor: cursor, policyRanges: policyRanges, reference: reference)]
+            : allTimes[...]
+        let holderBound = boundHolders ? Self.holderBound(times: times, segments: segments) : Int.max
+        let (allHolders, allHolderNames) = Self.namedHolders(mentions, names: names, before: holderBound)
         var results: [ExtractedTarget] = []
         // Keys hashed as bytes (CanonicalKey): a String key is normalised on every hash.
         var seen: Set<CanonicalKey> = []
@@ -271,8 +277,10 @@ struct TargetExtractor {
         var usedHolders = LastInParagraph<Holder>()
         var holders: [Mention] = []
         var holderNames: [String] = []
-        for (index, mention) in allHolders.enumerated()
-        where !isDateline(mentions[mention], cursor: cursor) && !isAffiliation(mentions[mention], cursor: cursor) {
+        // Sized once: most holders stay (grown step by step, they took 7 new buffers a text).
+        holders.reserveCapacity(allHolders.count)
+        holderNames.reserveCapacity(allHolders.count)
+        for (index, mention) in allHolders.enumerated() where keepsHolder(mentions, at: mention, cursor: cursor) {
             holders.append(mentions[mention])
             holderNames.append(allHolderNames[index])
         }
@@ -454,7 +462,7 @@ struct TargetExtractor {
                 let modality = self.modality(for: holder.mention.type, clause: quoteRange, cursor: cursor)
                 var target = makeTarget(holder: holder, time: time, action: cursor.text(action), topic: topic,
                                         value: value, modality: modality, quote: cursor.text(quoteRange), rule: rule,
-                                        text: text, actionRange: action)
+                                        text: text, cursor: cursor, actionRange: action)
                 // A topic that names no technology (横滨工厂) leaves it to the action's object: 试生产固态电池.
                 if target.technology == nil, let named = technologies.first(in: action.upperBound..<valueSearchEnd, of: cursor.bytes) {
                     target.technology = technologyCanonicalByWord[named.word]
@@ -493,7 +501,7 @@ struct TargetExtractor {
         // target.heading-year: a report's indicator list without a time of its own (主要预期目标是：…)
         // takes the year of the section heading above it (三、2026年重点工作).
         if let report {
-            results += headingYearTargets(report: report, times: times, segments: segments, cursor: cursor, text: text)
+            results += headingYearTargets(report: report, times: allTimes, segments: segments, cursor: cursor, text: text)
         }
         // A work report states one goal per time that counts: the first (its headline indicator).
         if report != nil {
@@ -504,6 +512,29 @@ struct TargetExtractor {
     }
 
     // MARK: Time
+
+    /// How many of `times` (in text order) the loop of ``extract(text:cursor:segments:mentions:names:reference:boundHolders:)``
+    /// walks: up to the last that stands in a sentence, passes ``isTarget(_:sentence:cursor:policyRanges:reference:)``
+    /// and is no headline followed by its story, looked for from the end; 0 when none does. Those
+    /// tests read only the text, the time and the policies, never what the loop keeps from one
+    /// time to the next, and a time that fails them gives nothing: past that time the loop would
+    /// only walk holders and title speakers that no target asks for.
+    func candidateEnd(of times: [TimeExpression], segments: TextSegments, cursor: TextCursor, policyRanges: OverlapIndex,
+                      reference: ReferenceDate?) -> Int {
+        var words = SentenceWords()
+        var end = times.count
+        while end > 0 {
+            let time = times[end - 1]
+            if let sentenceIndex = segments.sentenceIndex(containing: time.range.lowerBound),
+               isTarget(time, sentence: segments.sentences[sentenceIndex], cursor: cursor, policyRanges: policyRanges,
+                        reference: reference, words: &words),
+               !(isHeadline(sentenceIndex, segments: segments, cursor: cursor) && sentenceIndex + 1 < segments.sentences.count) {
+                return end
+            }
+            end -= 1
+        }
+        return 0
+    }
 
     func isTarget(_ time: TimeExpression, sentence: TextSegments.Sentence, cursor: TextCursor, policyRanges: OverlapIndex,
                   reference: ReferenceDate?) -> Bool {
@@ -1022,21 +1053,36 @@ struct TargetExtractor {
     /// An organisation that only qualifies a person: 中国电动汽车百人会副理事长欧阳明高
     /// (`affiliation-title` words of `patterns/targets.tsv` right after it).
     func isAffiliation(_ mention: Mention, cursor: TextCursor) -> Bool {
-        guard mention.type != .person else { return false }
-        let end = min(cursor.bytes.count, mention.range.upperBound + Self.affiliationWindow)
+        mention.type != .person && isAffiliation(after: mention.range.upperBound, cursor: cursor)
+    }
+
+    /// ``isAffiliation(_:cursor:)`` of an organisation that ends at `holderEnd`.
+    func isAffiliation(after holderEnd: Int, cursor: TextCursor) -> Bool {
+        let end = min(cursor.bytes.count, holderEnd + Self.affiliationWindow)
         // A plain scalar after the holder that opens no title: neither path finds one (a `String`
         // prefix starts with the same first scalar when that scalar has no decomposition).
-        if let bits = affiliationFirstScalars, mention.range.upperBound < end,
-           let length = PlainUTF8.plainLength(cursor.bytes, at: mention.range.upperBound), mention.range.upperBound + length <= end {
-            let scalar = UTF8Bytes.scalar(in: cursor.bytes, at: mention.range.upperBound).value
+        if let bits = affiliationFirstScalars, holderEnd < end,
+           let length = PlainUTF8.plainLength(cursor.bytes, at: holderEnd), holderEnd + length <= end {
+            let scalar = UTF8Bytes.scalar(in: cursor.bytes, at: holderEnd).value
             if bits[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) == 0 { return false }
         }
-        if Self.scalarsAreCharacters(cursor.bytes, in: mention.range.upperBound..<end) {
+        if Self.scalarsAreCharacters(cursor.bytes, in: holderEnd..<end) {
             // The byte path: a title's bytes right after the holder.
-            return affiliationTitleBytes.contains { cursor.matches($0, at: mention.range.upperBound) && mention.range.upperBound + $0.count <= end }
+            return affiliationTitleBytes.contains { cursor.matches($0, at: holderEnd) && holderEnd + $0.count <= end }
         }
-        let after = cursor.text(from: mention.range.upperBound, to: end)
+        let after = cursor.text(from: holderEnd, to: end)
         return vocabulary.affiliationTitles.contains { after.hasPrefix($0) }
+    }
+
+    /// Whether `mentions[index]` may hold a target: neither a dateline's agency (``isDateline(_:cursor:)``)
+    /// nor a person's affiliation (``isAffiliation(_:cursor:)``). Its type is read in place first, and
+    /// each test asked only of the types it can say yes for (institutions; all but persons), the
+    /// second with the mention's end alone: a Mention handed to a call is a copy (its strings
+    /// retained and released).
+    func keepsHolder(_ mentions: [Mention], at index: Int, cursor: TextCursor) -> Bool {
+        let type = mentions[index].type
+        if type == .institution, isDateline(mentions[index], cursor: cursor) { return false }
+        return type == .person || !isAffiliation(after: mentions[index].range.upperBound, cursor: cursor)
     }
 
     /// How far after a holder a title is looked for, in bytes.
@@ -1147,12 +1193,14 @@ struct TargetExtractor {
         }
     }
 
+    /// The target `holder` holds at `time`; the time's text is read from `cursor` at its range (the
+    /// extractor's times are found without their texts).
     func makeTarget(holder: Holder, time: TimeExpression, action: String?, topic: String?, value: String?, modality: String,
-                    quote: String, rule: String, text: NormalizedText, actionRange: Range<Int>?) -> ExtractedTarget {
+                    quote: String, rule: String, text: NormalizedText, cursor: TextCursor, actionRange: Range<Int>?) -> ExtractedTarget {
         ExtractedTarget(subject: holder.name,
                         time: TargetTime(relation: time.value.relation.rawValue, year: time.value.year, month: time.value.month,
                                          end_year: time.value.endYear, end_month: time.value.endMonth,
-                                         day: time.value.day, end_day: time.value.endDay, text: time.text,
+                                         day: time.value.day, end_day: time.value.endDay, text: cursor.text(time.range),
                                          rules: time.rules.map(\.rawValue)),
                         topic: topic, action: action, value: value, modality: modality,
                         quote: Self.trimmingQuoteEdges(quote),

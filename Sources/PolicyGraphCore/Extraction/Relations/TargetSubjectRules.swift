@@ -244,7 +244,7 @@ extension TargetExtractor {
             var target = makeTarget(holder: report, time: heading, action: cursor.text(action),
                                     topic: cleanTopic(in: clause.lowerBound..<max(clause.lowerBound, action.lowerBound), cursor: cursor),
                                     value: value, modality: "goal", quote: cursor.text(from: sentence.range.lowerBound, to: clause.upperBound),
-                                    rule: "target.heading-year", text: text, actionRange: action)
+                                    rule: "target.heading-year", text: text, cursor: cursor, actionRange: action)
             target.subjectOffsets = originalOffsets(report.mention.range, text)
             results.append(target)
         }
