@@ -21,8 +21,15 @@ struct FixedWords: Sendable {
     let words: [[UInt8]]
     /// Each word's index in ``words``.
     private let ids: [[UInt8]: Int]
-    /// For each first byte, the words that begin with it.
-    private let byFirstByte: [[Int]]
+    /// The words' bytes one after another, each at ``offsets```[id]`, so that trying a word reads
+    /// no nested array (each such read retained and released the word's storage).
+    private let bytes: [UInt8]
+    /// Where each word's bytes begin in ``bytes``; one more entry, the end of the last word.
+    private let offsets: [Int]
+    /// The words' ids by their first byte: those that begin with byte `b` are
+    /// `byFirstByte[firstRanges[b]..<firstRanges[b + 1]]`, in id order.
+    private let byFirstByte: [Int]
+    private let firstRanges: [Int]
     /// For each byte pair (first byte | second byte << 8), 1 when a word holds it at offsets 1 and 2.
     private let pairs: [UInt8]
 
@@ -32,19 +39,29 @@ struct FixedWords: Sendable {
     init<S: Sequence>(_ candidates: S) where S.Element == [UInt8] {
         var words: [[UInt8]] = []
         var ids: [[UInt8]: Int] = [:]
-        var byFirstByte = [[Int]](repeating: [], count: 256)
         var pairs = [UInt8](repeating: 0, count: 65_536)
         // A word that begins with a continuation byte (no word of the patterns does) is not
         // indexed, and is searched as before.
         for word in candidates where word.count >= Self.shortestIndexed && !UTF8Bytes.isContinuation(word[0]) && ids[word] == nil {
             ids[word] = words.count
-            byFirstByte[Int(word[0])].append(words.count)
             pairs[Int(word[1]) | Int(word[2]) << 8] = 1
             words.append(word)
         }
+        var firstRanges = [Int](repeating: 0, count: 257)
+        for word in words { firstRanges[Int(word[0]) + 1] += 1 }
+        for byte in 0..<256 { firstRanges[byte + 1] += firstRanges[byte] }
+        var byFirstByte = [Int](repeating: 0, count: words.count)
+        var filled = Array(firstRanges[..<256])
+        for (id, word) in words.enumerated() {
+            byFirstByte[filled[Int(word[0])]] = id
+            filled[Int(word[0])] += 1
+        }
         self.words = words
         self.ids = ids
+        bytes = words.flatMap { $0 }
+        offsets = words.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
         self.byFirstByte = byFirstByte
+        self.firstRanges = firstRanges
         self.pairs = pairs
     }
 
@@ -53,15 +70,20 @@ struct FixedWords: Sendable {
         word.count >= Self.shortestIndexed ? ids[word] : nil
     }
 
-    /// Every start of every word in `bytes` (overlapping starts too), ascending, by word.
+    /// Every start of every word in `text` (overlapping starts too), ascending, by word.
+    ///
+    /// The starts found are written in place, a start and its word's id, into one buffer that
+    /// doubles when full, and handed out by word at the end, each word's array made at its size:
+    /// two arrays grown by `append` (a uniqueness check per start, a dozen reallocations per
+    /// document) and a second pass appending to every word's array cost about a sixth of the pass.
     ///
     /// - Complexity: O(n): a table look-up per byte, and the words that begin with the byte
     ///   before one that passes.
-    func starts(in bytes: UnsafeBufferPointer<UInt8>) -> FixedWordStarts {
-        var positions: [Int] = []
-        var ids: [Int] = []
-        if !words.isEmpty, bytes.count >= Self.shortestIndexed, let base = bytes.baseAddress {
-            let count = bytes.count
+    func starts(in text: UnsafeBufferPointer<UInt8>) -> FixedWordStarts {
+        var hits = HitBuffer(capacity: text.count / 256 + 16)
+        defer { hits.deallocate() }
+        if !words.isEmpty, text.count >= Self.shortestIndexed, let base = text.baseAddress {
+            let count = text.count
             let raw = UnsafeRawPointer(base)
             pairs.withUnsafeBufferPointer { pairs in
                 // 1 when the pair at `position` (its byte and the next) is a word's second and third byte.
@@ -75,35 +97,85 @@ struct FixedWords: Sendable {
                     // One branch for four look-ups (they are read without short-circuiting).
                     if mark(position) | mark(position + 1) | mark(position + 2) | mark(position + 3) != 0 {
                         for second in position..<(position + 4) where holds(second) {
-                            tryWords(at: second - 1, base: base, count: count, positions: &positions, ids: &ids)
+                            tryWords(at: second - 1, base: base, count: count, hits: &hits)
                         }
                     }
                     position += 4
                 }
                 while position + 1 < count {
-                    if holds(position) { tryWords(at: position - 1, base: base, count: count, positions: &positions, ids: &ids) }
+                    if holds(position) { tryWords(at: position - 1, base: base, count: count, hits: &hits) }
                     position += 1
                 }
             }
         }
-        var starts = [[Int]](repeating: [], count: words.count)
-        for (position, id) in zip(positions, ids) { starts[id].append(position) }
-        return FixedWordStarts(words: self, starts: starts)
+        return FixedWordStarts(words: self, starts: hits.byWord(count: words.count))
     }
 
-    /// Tries the words that begin with the byte at `start`, appending those found there.
-    @inline(__always)
-    private func tryWords(at start: Int, base: UnsafePointer<UInt8>, count: Int, positions: inout [Int], ids: inout [Int]) {
-        for id in byFirstByte[Int(base[start])] {
-            let word = words[id]
-            guard start + word.count <= count else { continue }
+    /// Tries the words that begin with the byte at `start`, appending those found there. Out of
+    /// line: inlined, it kept the loop over every byte from holding its state in registers.
+    @inline(never)
+    private func tryWords(at start: Int, base: UnsafePointer<UInt8>, count: Int, hits: inout HitBuffer) {
+        let first = Int(base[start])
+        for slot in firstRanges[first]..<firstRanges[first + 1] {
+            let id = byFirstByte[slot]
+            let wordStart = offsets[id], length = offsets[id + 1] - wordStart
+            guard start + length <= count else { continue }
             var offset = 1
-            while offset < word.count, base[start + offset] == word[offset] { offset += 1 }
-            if offset == word.count {
-                positions.append(start)
-                ids.append(id)
-            }
+            while offset < length, base[start + offset] == bytes[wordStart + offset] { offset += 1 }
+            if offset == length { hits.append(position: start, id: id) }
         }
+    }
+}
+
+/// The starts found by one ``FixedWords/starts(in:)`` pass, in the order found: written in
+/// place, growing by doubling, handed out by word once. Deallocated by its owner.
+private struct HitBuffer {
+    private var positions: UnsafeMutablePointer<Int>
+    private var ids: UnsafeMutablePointer<Int>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 1)
+        positions = .allocate(capacity: self.capacity)
+        ids = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func append(position: Int, id: Int) {
+        if count == capacity { grow() }
+        positions[count] = position
+        ids[count] = id
+        count += 1
+    }
+
+    private mutating func grow() {
+        let larger = capacity * 2
+        let newPositions = UnsafeMutablePointer<Int>.allocate(capacity: larger)
+        let newIDs = UnsafeMutablePointer<Int>.allocate(capacity: larger)
+        newPositions.moveInitialize(from: positions, count: count)
+        newIDs.moveInitialize(from: ids, count: count)
+        positions.deallocate()
+        ids.deallocate()
+        positions = newPositions
+        ids = newIDs
+        capacity = larger
+    }
+
+    /// For each id below `count`, its positions in the order appended, each array made at its size.
+    func byWord(count words: Int) -> [[Int]] {
+        var sizes = [Int](repeating: 0, count: words)
+        for index in 0..<count { sizes[ids[index]] += 1 }
+        var result = [[Int]](repeating: [], count: words)
+        for id in 0..<words where sizes[id] > 0 { result[id].reserveCapacity(sizes[id]) }
+        for index in 0..<count { result[ids[index]].append(positions[index]) }
+        return result
+    }
+
+    /// Frees the storage (integers only: nothing to deinitialise).
+    func deallocate() {
+        positions.deallocate()
+        ids.deallocate()
     }
 }
 
