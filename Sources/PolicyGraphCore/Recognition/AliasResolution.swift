@@ -15,15 +15,18 @@ struct OverlapIndex {
     private var prefixMaximumEnd: [Int] = []
 
     init(_ ranges: [Range<Int>]) {
-        // The passes hand over mentions sorted by start nearly always: a linear check spares
-        // the sort (which cost more than every question the index then answers).
-        var ordered = true
-        var index = 1
-        while ordered, index < ranges.count {
-            ordered = ranges[index - 1].lowerBound <= ranges[index].lowerBound
-            index += 1
+        // The passes hand over mentions sorted by start nearly always, or sorted mentions and
+        // then sorted additions (the persons' pass): a linear check spares the sort (which cost
+        // more than every question the index then answers), and two sorted runs are merged.
+        let sorted: [Range<Int>]
+        let split = Self.sortedPrefixCount(ranges[...])
+        if split == ranges.count {
+            sorted = ranges
+        } else if split + Self.sortedPrefixCount(ranges[split...]) == ranges.count {
+            sorted = Self.merged(ranges[..<split], ranges[split...])
+        } else {
+            sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
         }
-        let sorted = ordered ? ranges : ranges.sorted { $0.lowerBound < $1.lowerBound }
         starts.reserveCapacity(sorted.count)
         prefixMaximumEnd.reserveCapacity(sorted.count)
         var maximum = Int.min
@@ -32,6 +35,36 @@ struct OverlapIndex {
             maximum = max(maximum, range.upperBound)
             prefixMaximumEnd.append(maximum)
         }
+    }
+
+    /// How many ranges at the start of `ranges` are in order of their starts.
+    static func sortedPrefixCount(_ ranges: ArraySlice<Range<Int>>) -> Int {
+        guard var previous = ranges.first?.lowerBound else { return 0 }
+        var index = ranges.startIndex + 1
+        while index < ranges.endIndex, previous <= ranges[index].lowerBound {
+            previous = ranges[index].lowerBound
+            index += 1
+        }
+        return index - ranges.startIndex
+    }
+
+    /// Two runs sorted by start, merged into one (the first run's range first at equal starts).
+    static func merged(_ first: ArraySlice<Range<Int>>, _ second: ArraySlice<Range<Int>>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        result.reserveCapacity(first.count + second.count)
+        var left = first.startIndex, right = second.startIndex
+        while left < first.endIndex, right < second.endIndex {
+            if second[right].lowerBound < first[left].lowerBound {
+                result.append(second[right])
+                right += 1
+            } else {
+                result.append(first[left])
+                left += 1
+            }
+        }
+        result += first[left...]
+        result += second[right...]
+        return result
     }
 
     func overlaps(_ range: Range<Int>) -> Bool {
@@ -341,6 +374,9 @@ struct AliasResolution: Sendable {
                 found.append(person)
             }
         }
+        // In the order the sort after the persons' passes gives them (stable, so that sort
+        // changes nothing more): the persons' pass then indexes two sorted runs (``OverlapIndex``).
+        found.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         mentions += found
         return otherUses
     }
