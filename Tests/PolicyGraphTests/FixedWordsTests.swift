@@ -25,8 +25,8 @@ import Testing
         Array(String(repeating: "等", count: 5_000).utf8), Array(String(repeating: "联合、会同和条（", count: 700).utf8),
     ] + RecognitionPassesTests.texts.map { Array($0.utf8) }
 
-    /// How many starts `fixed` finds over ``texts``, each word's checked against the byte-by-byte search.
-    static func checkedStarts(_ fixed: FixedWords) -> Int {
+    /// How many starts `fixed` finds over `texts`, each word's checked against the byte-by-byte search.
+    static func checkedStarts(_ fixed: FixedWords, in texts: [[UInt8]] = texts) -> Int {
         var found = 0
         for text in texts {
             let starts = text.withUnsafeBufferPointer { fixed.starts(in: $0) }
@@ -43,6 +43,26 @@ import Testing
         let fixed = FixedWords(Self.words)
         #expect(fixed.words == Self.words)
         #expect(Self.checkedStarts(fixed) > 10_000)
+    }
+
+    /// More words than a byte numbers groups of (``FixedWords/maximumGroups``): the last group
+    /// takes the words of every further pair, and each is still found only where it is.
+    @Test func moreGroupsThanAByteNumbers() {
+        let words = (0..<600).map { Array((String(Unicode.Scalar(0x4E00 + $0 * 7)!) + "的").utf8) }
+        let fixed = FixedWords(words)
+        #expect(fixed.words == words)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var texts: [[UInt8]] = [words.flatMap { $0 }, words.reversed().flatMap { $0 } + words[0].prefix(4)]
+        for _ in 0..<40 {
+            var text: [UInt8] = []
+            for _ in 0..<64 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let word = words[Int(state >> 33) % words.count]
+                text += Int(state >> 20) % 3 == 0 ? Array(word.prefix(3)) + Array("等".utf8) : word
+            }
+            texts.append(text)
+        }
+        #expect(Self.checkedStarts(fixed, in: texts) > 2_000)
     }
 
     /// The patterns' own fixed words (《 among them) on the seeds and dev texts and on the edge texts.
