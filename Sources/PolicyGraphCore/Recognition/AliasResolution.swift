@@ -481,6 +481,8 @@ struct AliasResolution: Sendable {
             let key = mentions[index].key
             return (mentions[index].range.lowerBound, Self.policyCore(of: key), key)
         }.sorted { $0.position < $1.position }
+        // Each core's bytes when all its scalars are plain, read once here, not per short form.
+        let plainCores = policies.map { Self.plainBytes($0.core) }
         // For each distinct short form, the policies it may stand for.
         var candidatesByShort: [CanonicalKey: [(position: Int, key: String)]] = [:]
         var unresolved: [Int] = []
@@ -491,7 +493,10 @@ struct AliasResolution: Sendable {
             if let known = candidatesByShort[shortKey] {
                 candidates = known
             } else {
-                candidates = policies.filter { $0.core.hasUTF8Suffix(short) && $0.core != short }.map { ($0.position, $0.key) }
+                let plainShort = Self.plainBytes(short)
+                candidates = policies.indices.filter { policy in
+                    Self.standsFor(short, plainShort, core: policies[policy].core, plainCores[policy])
+                }.map { (policies[$0].position, policies[$0].key) }
                 candidatesByShort[shortKey] = candidates
             }
             guard !candidates.isEmpty else { unresolved.append(index); continue }
@@ -508,6 +513,22 @@ struct AliasResolution: Sendable {
         if !unresolved.isEmpty {
             mentions = mentions.removing(offsets: unresolved)
         }
+    }
+
+    /// The UTF-8 bytes of `text` when all its scalars are plain (``PlainUTF8``), else `nil`.
+    static func plainBytes(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { PlainUTF8.plainCount($0) != nil ? Array($0) : nil }
+    }
+
+    /// Whether a short title may stand for a policy of `core`: the core ends with it and is
+    /// not it (`core.hasSuffix(short) && core != short`). Where both are plain (their bytes
+    /// given, ``plainBytes(_:)``), each scalar is a character and none has another form, so the
+    /// bytes answer: the core's last bytes are the short title's, and it has more; otherwise
+    /// the `String`s are asked, as before.
+    static func standsFor(_ short: String, _ plainShort: [UInt8]?, core: String, _ plainCore: [UInt8]?) -> Bool {
+        guard let plainShort, let plainCore else { return core.hasUTF8Suffix(short) && core != short }
+        return plainCore.count > plainShort.count && plainCore.suffix(plainShort.count).elementsEqual(plainShort)
     }
 
     /// A policy's key without its first seven characters (`policy:`), as `dropFirst(7)`
