@@ -83,7 +83,7 @@ struct FixedWords: Sendable {
     /// - Complexity: O(n): a table look-up per byte, and the words that begin with the byte
     ///   before one that passes.
     func starts(in text: UnsafeBufferPointer<UInt8>) -> FixedWordStarts {
-        var hits = HitBuffer(capacity: text.count / 256 + 16)
+        var hits = GrowingBuffer<Hit>(capacity: text.count / 256 + 16)
         defer { hits.deallocate() }
         if !words.isEmpty, text.count >= Self.shortestIndexed, let base = text.baseAddress {
             let count = text.count
@@ -113,73 +113,37 @@ struct FixedWords: Sendable {
                 }
             }
         }
-        return FixedWordStarts(words: self, starts: hits.byWord(count: words.count))
+        return FixedWordStarts(words: self, starts: byWord(hits))
+    }
+
+    /// A start found, and the id of its word.
+    private struct Hit {
+        let position: Int
+        let id: Int
+    }
+
+    /// For each word, its starts among `hits` in the order found, each array made at its size.
+    private func byWord(_ hits: GrowingBuffer<Hit>) -> [[Int]] {
+        var sizes = [Int](repeating: 0, count: words.count)
+        for index in 0..<hits.count { sizes[hits[index].id] += 1 }
+        var result = [[Int]](repeating: [], count: words.count)
+        for id in words.indices where sizes[id] > 0 { result[id].reserveCapacity(sizes[id]) }
+        for index in 0..<hits.count { result[hits[index].id].append(hits[index].position) }
+        return result
     }
 
     /// Tries the words of `group` at `start`, each compared whole, appending those found there.
     /// Out of line: inlined, it kept the loop over every byte from holding its state in registers.
     @inline(never)
-    private func tryWords(of group: Int, at start: Int, base: UnsafePointer<UInt8>, count: Int, hits: inout HitBuffer) {
+    private func tryWords(of group: Int, at start: Int, base: UnsafePointer<UInt8>, count: Int, hits: inout GrowingBuffer<Hit>) {
         for slot in groupStarts[group - 1]..<groupStarts[group] {
             let id = grouped[slot]
             let wordStart = offsets[id], length = offsets[id + 1] - wordStart
             guard start + length <= count else { continue }
             var offset = 0
             while offset < length, base[start + offset] == bytes[wordStart + offset] { offset += 1 }
-            if offset == length { hits.append(position: start, id: id) }
+            if offset == length { hits.append(Hit(position: start, id: id)) }
         }
-    }
-}
-
-/// The starts found by one ``FixedWords/starts(in:)`` pass, in the order found: written in
-/// place, growing by doubling, handed out by word once. Deallocated by its owner.
-private struct HitBuffer {
-    private var positions: UnsafeMutablePointer<Int>
-    private var ids: UnsafeMutablePointer<Int>
-    private var count = 0
-    private var capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = max(capacity, 1)
-        positions = .allocate(capacity: self.capacity)
-        ids = .allocate(capacity: self.capacity)
-    }
-
-    @inline(__always)
-    mutating func append(position: Int, id: Int) {
-        if count == capacity { grow() }
-        positions[count] = position
-        ids[count] = id
-        count += 1
-    }
-
-    private mutating func grow() {
-        let larger = capacity * 2
-        let newPositions = UnsafeMutablePointer<Int>.allocate(capacity: larger)
-        let newIDs = UnsafeMutablePointer<Int>.allocate(capacity: larger)
-        newPositions.moveInitialize(from: positions, count: count)
-        newIDs.moveInitialize(from: ids, count: count)
-        positions.deallocate()
-        ids.deallocate()
-        positions = newPositions
-        ids = newIDs
-        capacity = larger
-    }
-
-    /// For each id below `count`, its positions in the order appended, each array made at its size.
-    func byWord(count words: Int) -> [[Int]] {
-        var sizes = [Int](repeating: 0, count: words)
-        for index in 0..<count { sizes[ids[index]] += 1 }
-        var result = [[Int]](repeating: [], count: words)
-        for id in 0..<words where sizes[id] > 0 { result[id].reserveCapacity(sizes[id]) }
-        for index in 0..<count { result[ids[index]].append(positions[index]) }
-        return result
-    }
-
-    /// Frees the storage (integers only: nothing to deinitialise).
-    func deallocate() {
-        positions.deallocate()
-        ids.deallocate()
     }
 }
 
