@@ -15,15 +15,18 @@ struct OverlapIndex {
     private var prefixMaximumEnd: [Int] = []
 
     init(_ ranges: [Range<Int>]) {
-        // The passes hand over mentions sorted by start nearly always: a linear check spares
-        // the sort (which cost more than every question the index then answers).
-        var ordered = true
-        var index = 1
-        while ordered, index < ranges.count {
-            ordered = ranges[index - 1].lowerBound <= ranges[index].lowerBound
-            index += 1
+        // The passes hand over mentions sorted by start nearly always, or sorted mentions and
+        // then sorted additions (the persons' pass): a linear check spares the sort (which cost
+        // more than every question the index then answers), and two sorted runs are merged.
+        let sorted: [Range<Int>]
+        let split = Self.sortedPrefixCount(ranges[...])
+        if split == ranges.count {
+            sorted = ranges
+        } else if split + Self.sortedPrefixCount(ranges[split...]) == ranges.count {
+            sorted = Self.merged(ranges[..<split], ranges[split...])
+        } else {
+            sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
         }
-        let sorted = ordered ? ranges : ranges.sorted { $0.lowerBound < $1.lowerBound }
         starts.reserveCapacity(sorted.count)
         prefixMaximumEnd.reserveCapacity(sorted.count)
         var maximum = Int.min
@@ -32,6 +35,36 @@ struct OverlapIndex {
             maximum = max(maximum, range.upperBound)
             prefixMaximumEnd.append(maximum)
         }
+    }
+
+    /// How many ranges at the start of `ranges` are in order of their starts.
+    static func sortedPrefixCount(_ ranges: ArraySlice<Range<Int>>) -> Int {
+        guard var previous = ranges.first?.lowerBound else { return 0 }
+        var index = ranges.startIndex + 1
+        while index < ranges.endIndex, previous <= ranges[index].lowerBound {
+            previous = ranges[index].lowerBound
+            index += 1
+        }
+        return index - ranges.startIndex
+    }
+
+    /// Two runs sorted by start, merged into one (the first run's range first at equal starts).
+    static func merged(_ first: ArraySlice<Range<Int>>, _ second: ArraySlice<Range<Int>>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        result.reserveCapacity(first.count + second.count)
+        var left = first.startIndex, right = second.startIndex
+        while left < first.endIndex, right < second.endIndex {
+            if second[right].lowerBound < first[left].lowerBound {
+                result.append(second[right])
+                right += 1
+            } else {
+                result.append(first[left])
+                left += 1
+            }
+        }
+        result += first[left...]
+        result += second[right...]
+        return result
     }
 
     func overlaps(_ range: Range<Int>) -> Bool {
@@ -341,6 +374,9 @@ struct AliasResolution: Sendable {
                 found.append(person)
             }
         }
+        // In the order the sort after the persons' passes gives them (stable, so that sort
+        // changes nothing more): the persons' pass then indexes two sorted runs (``OverlapIndex``).
+        found.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         mentions += found
         return otherUses
     }
@@ -445,6 +481,8 @@ struct AliasResolution: Sendable {
             let key = mentions[index].key
             return (mentions[index].range.lowerBound, Self.policyCore(of: key), key)
         }.sorted { $0.position < $1.position }
+        // Each core's bytes when all its scalars are plain, read once here, not per short form.
+        let plainCores = policies.map { Self.plainBytes($0.core) }
         // For each distinct short form, the policies it may stand for.
         var candidatesByShort: [CanonicalKey: [(position: Int, key: String)]] = [:]
         var unresolved: [Int] = []
@@ -455,7 +493,10 @@ struct AliasResolution: Sendable {
             if let known = candidatesByShort[shortKey] {
                 candidates = known
             } else {
-                candidates = policies.filter { $0.core.hasUTF8Suffix(short) && $0.core != short }.map { ($0.position, $0.key) }
+                let plainShort = Self.plainBytes(short)
+                candidates = policies.indices.filter { policy in
+                    Self.standsFor(short, plainShort, core: policies[policy].core, plainCores[policy])
+                }.map { (policies[$0].position, policies[$0].key) }
                 candidatesByShort[shortKey] = candidates
             }
             guard !candidates.isEmpty else { unresolved.append(index); continue }
@@ -472,6 +513,22 @@ struct AliasResolution: Sendable {
         if !unresolved.isEmpty {
             mentions = mentions.removing(offsets: unresolved)
         }
+    }
+
+    /// The UTF-8 bytes of `text` when all its scalars are plain (``PlainUTF8``), else `nil`.
+    static func plainBytes(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { PlainUTF8.plainCount($0) != nil ? Array($0) : nil }
+    }
+
+    /// Whether a short title may stand for a policy of `core`: the core ends with it and is
+    /// not it (`core.hasSuffix(short) && core != short`). Where both are plain (their bytes
+    /// given, ``plainBytes(_:)``), each scalar is a character and none has another form, so the
+    /// bytes answer: the core's last bytes are the short title's, and it has more; otherwise
+    /// the `String`s are asked, as before.
+    static func standsFor(_ short: String, _ plainShort: [UInt8]?, core: String, _ plainCore: [UInt8]?) -> Bool {
+        guard let plainShort, let plainCore else { return core.hasUTF8Suffix(short) && core != short }
+        return plainCore.count > plainShort.count && plainCore.suffix(plainShort.count).elementsEqual(plainShort)
     }
 
     /// A policy's key without its first seven characters (`policy:`), as `dropFirst(7)`

@@ -28,7 +28,7 @@ public struct DictionaryScanner: Sendable {
         // Written in place and copied out once: an array's append asked whether its buffer is
         // shared for every one of the tokens (a runtime call each). Policy news holds about a
         // token every 12 bytes: room for one every 8 bytes spares nearly every text a doubling.
-        var tokens = TokenBuffer(capacity: bytes.count / 8 + 16)
+        var tokens = GrowingBuffer<Token>(capacity: bytes.count / 8 + 16)
         defer { tokens.deallocate() }
         let count = bytes.count
         // The keys found at one position, shortest first: the first 64 are kept (no ontology has
@@ -180,41 +180,4 @@ public struct DictionaryScanner: Sendable {
             return true
         }
     }
-}
-
-/// The tokens of one scan as they are found: appended in place, growing by doubling, and
-/// copied into an array once at the end. Deallocated by its owner.
-struct TokenBuffer {
-    private var start: UnsafeMutablePointer<Token>
-    private var count = 0
-    private var capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = max(capacity, 1)
-        start = .allocate(capacity: self.capacity)
-    }
-
-    /// The last token appended, if any.
-    var last: Token? { count > 0 ? start[count - 1] : nil }
-
-    @inline(__always)
-    mutating func append(_ token: Token) {
-        if count == capacity { grow() }
-        (start + count).initialize(to: token)
-        count += 1
-    }
-
-    private mutating func grow() {
-        let larger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: start, count: count)
-        start.deallocate()
-        start = larger
-        capacity *= 2
-    }
-
-    /// The tokens appended, in order.
-    var array: [Token] { Array(UnsafeBufferPointer(start: start, count: count)) }
-
-    /// Frees the storage (`Token` holds no references: nothing to deinitialise).
-    func deallocate() { start.deallocate() }
 }

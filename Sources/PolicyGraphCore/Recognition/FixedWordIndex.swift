@@ -5,7 +5,8 @@
 ///
 /// The pass looks at every byte: the byte there and the next one (a pair, read as one 16-bit
 /// load) are looked up in a table of the pairs that the words hold at their second and third
-/// byte, and only where the table says so are the words tried, starting a byte before. These
+/// byte, and only where the table gives a group are words tried, starting a byte before: those
+/// with that pair there (the group), not every word with the byte before as first byte. These
 /// bytes are the two last bytes of a first ideograph, which single out that ideograph (the first
 /// two would stand for a block of 64, which 第, 来 and ， fill); so a pair passes about as often
 /// as a word's first character occurs. Four positions are looked up before one branch. Words
@@ -21,30 +22,49 @@ struct FixedWords: Sendable {
     let words: [[UInt8]]
     /// Each word's index in ``words``.
     private let ids: [[UInt8]: Int]
-    /// For each first byte, the words that begin with it.
-    private let byFirstByte: [[Int]]
-    /// For each byte pair (first byte | second byte << 8), 1 when a word holds it at offsets 1 and 2.
+    /// The words' bytes one after another, each at ``offsets```[id]`, so that trying a word reads
+    /// no nested array (each such read retained and released the word's storage).
+    private let bytes: [UInt8]
+    /// Where each word's bytes begin in ``bytes``; one more entry, the end of the last word.
+    private let offsets: [Int]
+    /// The words' ids by group (``pairs``): group `g`'s are `grouped[groupStarts[g - 1]..<groupStarts[g]]`.
+    private let grouped: [Int]
+    private let groupStarts: [Int]
+    /// For each byte pair (first byte | second byte << 8), 0 when no word holds it at offsets 1
+    /// and 2, else the number of the group of words that do: only those are tried where the pair
+    /// is found (they were all the words with the byte before as first byte, some ten for a lead
+    /// byte of Chinese). Past ``maximumGroups`` pairs, the last group takes the words of every
+    /// further pair; a word is compared whole, so a group may hold words it cannot match.
     private let pairs: [UInt8]
 
     /// The shortest word indexed, in bytes.
     static let shortestIndexed = 3
+    /// The most groups a byte of ``pairs`` numbers.
+    static let maximumGroups = 255
 
     init<S: Sequence>(_ candidates: S) where S.Element == [UInt8] {
         var words: [[UInt8]] = []
         var ids: [[UInt8]: Int] = [:]
-        var byFirstByte = [[Int]](repeating: [], count: 256)
         var pairs = [UInt8](repeating: 0, count: 65_536)
+        var members: [[Int]] = []
         // A word that begins with a continuation byte (no word of the patterns does) is not
         // indexed, and is searched as before.
         for word in candidates where word.count >= Self.shortestIndexed && !UTF8Bytes.isContinuation(word[0]) && ids[word] == nil {
+            let pair = Int(word[1]) | Int(word[2]) << 8
+            if pairs[pair] == 0 {
+                if members.count < Self.maximumGroups { members.append([]) }
+                pairs[pair] = UInt8(members.count)
+            }
+            members[Int(pairs[pair]) - 1].append(words.count)
             ids[word] = words.count
-            byFirstByte[Int(word[0])].append(words.count)
-            pairs[Int(word[1]) | Int(word[2]) << 8] = 1
             words.append(word)
         }
         self.words = words
         self.ids = ids
-        self.byFirstByte = byFirstByte
+        bytes = words.flatMap { $0 }
+        offsets = words.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        grouped = members.flatMap { $0 }
+        groupStarts = members.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
         self.pairs = pairs
     }
 
@@ -53,56 +73,76 @@ struct FixedWords: Sendable {
         word.count >= Self.shortestIndexed ? ids[word] : nil
     }
 
-    /// Every start of every word in `bytes` (overlapping starts too), ascending, by word.
+    /// Every start of every word in `text` (overlapping starts too), ascending, by word.
+    ///
+    /// The starts found are written in place, a start and its word's id, into one buffer that
+    /// doubles when full, and handed out by word at the end, each word's array made at its size:
+    /// two arrays grown by `append` (a uniqueness check per start, a dozen reallocations per
+    /// document) and a second pass appending to every word's array cost about a sixth of the pass.
     ///
     /// - Complexity: O(n): a table look-up per byte, and the words that begin with the byte
     ///   before one that passes.
-    func starts(in bytes: UnsafeBufferPointer<UInt8>) -> FixedWordStarts {
-        var positions: [Int] = []
-        var ids: [Int] = []
-        if !words.isEmpty, bytes.count >= Self.shortestIndexed, let base = bytes.baseAddress {
-            let count = bytes.count
+    func starts(in text: UnsafeBufferPointer<UInt8>) -> FixedWordStarts {
+        var hits = GrowingBuffer<Hit>(capacity: text.count / 256 + 16)
+        defer { hits.deallocate() }
+        if !words.isEmpty, text.count >= Self.shortestIndexed, let base = text.baseAddress {
+            let count = text.count
             let raw = UnsafeRawPointer(base)
             pairs.withUnsafeBufferPointer { pairs in
-                // 1 when the pair at `position` (its byte and the next) is a word's second and third byte.
+                // The group of the words whose second and third bytes are the pair at `position`
+                // (its byte and the next), 0 when none.
                 @inline(__always) func mark(_ position: Int) -> UInt8 {
                     pairs[Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt16.self)))]
                 }
-                @inline(__always) func holds(_ position: Int) -> Bool { mark(position) != 0 }
                 // A word that starts at `start` is seen at `start + 1`, which has a byte after it.
                 var position = 1
                 while position + 4 < count {
                     // One branch for four look-ups (they are read without short-circuiting).
                     if mark(position) | mark(position + 1) | mark(position + 2) | mark(position + 3) != 0 {
-                        for second in position..<(position + 4) where holds(second) {
-                            tryWords(at: second - 1, base: base, count: count, positions: &positions, ids: &ids)
+                        for second in position..<(position + 4) {
+                            let group = mark(second)
+                            if group != 0 { tryWords(of: Int(group), at: second - 1, base: base, count: count, hits: &hits) }
                         }
                     }
                     position += 4
                 }
                 while position + 1 < count {
-                    if holds(position) { tryWords(at: position - 1, base: base, count: count, positions: &positions, ids: &ids) }
+                    let group = mark(position)
+                    if group != 0 { tryWords(of: Int(group), at: position - 1, base: base, count: count, hits: &hits) }
                     position += 1
                 }
             }
         }
-        var starts = [[Int]](repeating: [], count: words.count)
-        for (position, id) in zip(positions, ids) { starts[id].append(position) }
-        return FixedWordStarts(words: self, starts: starts)
+        return FixedWordStarts(words: self, starts: byWord(hits))
     }
 
-    /// Tries the words that begin with the byte at `start`, appending those found there.
-    @inline(__always)
-    private func tryWords(at start: Int, base: UnsafePointer<UInt8>, count: Int, positions: inout [Int], ids: inout [Int]) {
-        for id in byFirstByte[Int(base[start])] {
-            let word = words[id]
-            guard start + word.count <= count else { continue }
-            var offset = 1
-            while offset < word.count, base[start + offset] == word[offset] { offset += 1 }
-            if offset == word.count {
-                positions.append(start)
-                ids.append(id)
-            }
+    /// A start found, and the id of its word.
+    private struct Hit {
+        let position: Int
+        let id: Int
+    }
+
+    /// For each word, its starts among `hits` in the order found, each array made at its size.
+    private func byWord(_ hits: GrowingBuffer<Hit>) -> [[Int]] {
+        var sizes = [Int](repeating: 0, count: words.count)
+        for index in 0..<hits.count { sizes[hits[index].id] += 1 }
+        var result = [[Int]](repeating: [], count: words.count)
+        for id in words.indices where sizes[id] > 0 { result[id].reserveCapacity(sizes[id]) }
+        for index in 0..<hits.count { result[hits[index].id].append(hits[index].position) }
+        return result
+    }
+
+    /// Tries the words of `group` at `start`, each compared whole, appending those found there.
+    /// Out of line: inlined, it kept the loop over every byte from holding its state in registers.
+    @inline(never)
+    private func tryWords(of group: Int, at start: Int, base: UnsafePointer<UInt8>, count: Int, hits: inout GrowingBuffer<Hit>) {
+        for slot in groupStarts[group - 1]..<groupStarts[group] {
+            let id = grouped[slot]
+            let wordStart = offsets[id], length = offsets[id + 1] - wordStart
+            guard start + length <= count else { continue }
+            var offset = 0
+            while offset < length, base[start + offset] == bytes[wordStart + offset] { offset += 1 }
+            if offset == length { hits.append(Hit(position: start, id: id)) }
         }
     }
 }

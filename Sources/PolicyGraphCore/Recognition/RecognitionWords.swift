@@ -121,7 +121,8 @@ struct RecognitionWords: Sendable {
     /// The fixed words the passes search in every document, found together in one pass per
     /// document (``TextCursor/init(bytes:fixedWords:)``): the joint words (``JointBodies``),
     /// the company context words and the parentheses that open a code (``CompanyContexts``),
-    /// the list closers (``ListHeads``), the count words (``MeasurePackages``).
+    /// the list closers (``ListHeads``), the count words (``MeasurePackages``), and 《, which
+    /// opens a title (``TitleRecognizer``).
     let fixedWords: FixedWords
 
     init(patterns: PatternLexicon) {
@@ -166,7 +167,8 @@ struct RecognitionWords: Sendable {
         measureNumerals = patterns.measureNumerals
         measureOrdinalBytes = patterns.measureOrdinals.map { Array($0.utf8) }.filter { !$0.isEmpty }
         fixedWords = FixedWords((patterns.jointWords + patterns.companyAfterWords + patterns.companyBeforeWords
-                                 + patterns.companyCodeOpeners + patterns.listClosers + patterns.measureCountWords).map { Array($0.utf8) })
+                                 + patterns.companyCodeOpeners + patterns.listClosers + patterns.measureCountWords).map { Array($0.utf8) }
+                                + [TitleRecognizer.openBytes])
         policyEndings = patterns.titleEndings.filter { $0.class == .policy }.map(\.ending)
         namedTitleEndings = Set(patterns.titleEndings.filter { $0.class == .named }.map(\.ending))
         policyEndingLastScalars = Set(policyEndings.compactMap { $0.unicodeScalars.last?.value })

@@ -22,19 +22,22 @@ struct TitleRecognizer: Sendable {
     let words: RecognitionWords
     /// Longest title, in bytes, looked for (a stray 《 never swallows a page).
     static let maximumTitleLength = 300
+    /// 《 (U+300A), which opens a title.
+    static let openBytes: [UInt8] = [0xE3, 0x80, 0x8A]
 
     func titles(in cursor: TextCursor) -> [TitleSpan] {
         var result: [TitleSpan] = []
         let bytes = cursor.bytes
         var index = 0
-        let open: [UInt8] = [0xE3, 0x80, 0x8A]
+        // Every 《, from the recognizer's pass over the fixed words (``FixedWords``) where the
+        // cursor holds it, else by a search for its last byte.
+        let opens = cursor.occurrences(of: Self.openBytes, in: 0..<bytes.count, overlapping: true)
+        var next = 0
         while index + 3 <= bytes.count {
-            // The next 《 (E3 80 8A) by its last byte, which few other scalars hold.
-            guard let base = bytes.baseAddress,
-                  let found = memchr(base + index + 2, 0x8A, bytes.count - index - 2) else { break }
-            let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - 2
-            guard cursor.matches(open, at: start) else { index = start + 1; continue }
-            index = start
+            // The next 《 at or after `index`.
+            while next < opens.count, opens[next] < index { next += 1 }
+            guard next < opens.count else { break }
+            index = opens[next]
             // Find the matching 》, allowing one level of nesting, within one line.
             var depth = 0
             var position = index + 3
