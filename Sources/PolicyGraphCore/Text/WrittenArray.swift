@@ -1,7 +1,8 @@
-/// An array written through its pointer into room made at once, for a writer that appends
-/// many short runs (``ByteRewriter``'s bytes and map segments): an append is a check for room
-/// and stores or a `memcpy`, with no capacity, uniqueness and growth logic of `Array.append`
-/// per run. The room past ``count`` is never read and is cut off by ``finish()``.
+/// An array written through its pointer into room made at once, for a pass that appends many
+/// short runs or values (``ByteRewriter``'s bytes and map segments, the dictionary scan's
+/// tokens, the fixed words' starts): an append is a check for room and stores or a `memcpy`,
+/// with no capacity and growth logic of `Array.append` per value. The room past ``count`` is
+/// never read and is cut off by ``finish()``, which hands the array over without a copy.
 struct WrittenArray<Element: BitwiseCopyable> {
     /// The first ``count`` elements are those written; the rest is room.
     private var storage: [Element]
@@ -46,6 +47,12 @@ struct WrittenArray<Element: BitwiseCopyable> {
     mutating func append(_ element: Element) {
         append(1) { $0.pointee = element }
     }
+
+    /// The element written `index`-th (below ``count``).
+    subscript(index: Int) -> Element { storage[index] }
+
+    /// The last element written, if any.
+    var last: Element? { count > 0 ? storage[count - 1] : nil }
 
     /// The elements written, the room cut off (it stays allocated, as an array's spare capacity).
     mutating func finish() -> [Element] {
