@@ -83,7 +83,8 @@ struct FixedWords: Sendable {
     /// - Complexity: O(n): a table look-up per byte, and the words that begin with the byte
     ///   before one that passes.
     func starts(in text: UnsafeBufferPointer<UInt8>) -> FixedWordStarts {
-        var hits = WrittenArray<Hit>(room: text.count / 256 + 16)
+        var hits = GrowingBuffer<Hit>(capacity: text.count / 256 + 16)
+        defer { hits.deallocate() }
         if !words.isEmpty, text.count >= Self.shortestIndexed, let base = text.baseAddress {
             let count = text.count
             let raw = UnsafeRawPointer(base)
@@ -122,7 +123,7 @@ struct FixedWords: Sendable {
     }
 
     /// For each word, its starts among `hits` in the order found, each array made at its size.
-    private func byWord(_ hits: WrittenArray<Hit>) -> [[Int]] {
+    private func byWord(_ hits: GrowingBuffer<Hit>) -> [[Int]] {
         var sizes = [Int](repeating: 0, count: words.count)
         for index in 0..<hits.count { sizes[hits[index].id] += 1 }
         var result = [[Int]](repeating: [], count: words.count)
@@ -134,7 +135,7 @@ struct FixedWords: Sendable {
     /// Tries the words of `group` at `start`, each compared whole, appending those found there.
     /// Out of line: inlined, it kept the loop over every byte from holding its state in registers.
     @inline(never)
-    private func tryWords(of group: Int, at start: Int, base: UnsafePointer<UInt8>, count: Int, hits: inout WrittenArray<Hit>) {
+    private func tryWords(of group: Int, at start: Int, base: UnsafePointer<UInt8>, count: Int, hits: inout GrowingBuffer<Hit>) {
         for slot in groupStarts[group - 1]..<groupStarts[group] {
             let id = grouped[slot]
             let wordStart = offsets[id], length = offsets[id + 1] - wordStart

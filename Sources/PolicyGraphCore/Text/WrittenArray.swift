@@ -1,8 +1,13 @@
-/// An array written through its pointer into room made at once, for a pass that appends many
-/// short runs or values (``ByteRewriter``'s bytes and map segments, the dictionary scan's
-/// tokens, the fixed words' starts): an append is a check for room and stores or a `memcpy`,
-/// with no capacity and growth logic of `Array.append` per value. The room past ``count`` is
-/// never read and is cut off by ``finish()``, which hands the array over without a copy.
+/// An array written through its pointer into room made at once, for a writer that appends
+/// many short runs (``ByteRewriter``'s bytes and map segments): an append is a check for room
+/// and stores or a `memcpy`, with no capacity, uniqueness and growth logic of `Array.append`
+/// per run. The room past ``count`` is never read and is cut off by ``finish()``, which hands
+/// the storage over as the pass's output array, without a copy.
+///
+/// For scratch values appended one at a time in a tight loop, read in place and dropped (the
+/// scan's tokens), use ``GrowingBuffer``: each append here goes through
+/// `withUnsafeMutableBufferPointer`, a uniqueness check that cost the dictionary scan a tenth of
+/// its speed when its tokens were written here.
 struct WrittenArray<Element: BitwiseCopyable> {
     /// The first ``count`` elements are those written; the rest is room.
     private var storage: [Element]
@@ -47,12 +52,6 @@ struct WrittenArray<Element: BitwiseCopyable> {
     mutating func append(_ element: Element) {
         append(1) { $0.pointee = element }
     }
-
-    /// The element written `index`-th (below ``count``).
-    subscript(index: Int) -> Element { storage[index] }
-
-    /// The last element written, if any.
-    var last: Element? { count > 0 ? storage[count - 1] : nil }
 
     /// The elements written, the room cut off (it stays allocated, as an array's spare capacity).
     mutating func finish() -> [Element] {
